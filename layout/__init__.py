@@ -1,0 +1,45 @@
+"""layout: typesets Chinese newspaper pages from an issue manifest and a template.
+
+The pipeline, one pure stage after another (docs/architecture.md):
+
+    load    manifest.load_issue, templates.load_template  → Issue, Template
+    plan    plan.plan_page                                → PagePlan
+    flow    flow.flow_page                                → PageLayout
+    render  render.pdf.render_pdf / render.dump.dump_page → PDF bytes / text
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .flow import flow_page
+from .fonts import FontSet, shipped_fonts
+from .manifest import load_issue
+from .model import PageLayout
+from .plan import plan_page
+from .render.pdf import render_pdf
+from .templates import load_template
+
+__version__ = "0.1.0"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered page: the placed layout and its PDF."""
+
+    layout: PageLayout
+    pdf: bytes
+
+
+def layout_issue(manifest: Path, fonts: FontSet | None = None) -> PageLayout:
+    """Load, plan and flow one manifest: every glyph placed, overflow listed."""
+    issue = load_issue(Path(manifest))
+    template = load_template(issue.template, relative_to=issue.path.parent)
+    return flow_page(plan_page(issue, template), fonts or shipped_fonts())
+
+
+def render_issue(manifest: Path, fonts: FontSet | None = None) -> Rendered:
+    """The whole pipeline: manifest → placed page → PDF bytes."""
+    fonts = fonts or shipped_fonts()
+    page = layout_issue(manifest, fonts)
+    return Rendered(page, render_pdf(page, fonts))

@@ -1,0 +1,68 @@
+"""The `layout` command: thin, every decision is in the library."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, layout_issue
+from .errors import EXIT_OVERFLOW, LayoutError
+from .fonts import shipped_fonts
+from .manifest import issue_text, load_issue
+from .render.dump import dump_page
+from .render.pdf import render_pdf, write_atomically
+
+
+@click.group()
+@click.version_option(__version__, prog_name="layout")
+def main() -> None:
+    """Typeset Chinese newspaper pages from issue manifests."""
+
+
+@main.command()
+@click.argument("manifest", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="PDF to write (default: the manifest's name with .pdf, beside it).")
+@click.option("--allow-overflow", is_flag=True,
+              help="Write the page even when text does not fit (it is still reported).")
+@click.option("--dump", is_flag=True, help="Also print every placed line as text.")
+def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool) -> None:
+    """Typeset MANIFEST into a PDF page."""
+    output = output or manifest.with_suffix(".pdf")
+    try:
+        fonts = shipped_fonts()
+        page = layout_issue(manifest, fonts)
+        if dump:
+            click.echo(dump_page(page), nl=False)
+        for item in page.overflow:
+            click.echo(f"{manifest}: article {item.article_index + 1} does not fit: "
+                       f"{len(item.text.replace(chr(10), ''))} characters ({item.lines} "
+                       f"lines) left over, starting “{item.text[:12]}…”", err=True)
+        if page.overflow and not allow_overflow:
+            click.echo("  → shorten the text or give the article more room; "
+                       "--allow-overflow writes the page anyway", err=True)
+            sys.exit(EXIT_OVERFLOW)
+        write_atomically(output, render_pdf(page, fonts))
+    except LayoutError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except OSError as err:
+        click.echo(f"error: cannot write {output}: {err.strerror}", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("manifest", type=click.Path(path_type=Path))
+def text(manifest: Path) -> None:
+    """Print MANIFEST's text in reading order (what the PDF must give back)."""
+    try:
+        click.echo(issue_text(load_issue(manifest)), nl=False)
+    except LayoutError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,268 @@
+"""The font set: role → face, metrics, coverage and fallback, loaded once per process.
+
+Templates name font *roles* (song, song-bold, hei, kai, …); `fonts/fonts.yaml` maps each role
+to a shipped face and gives the fallback chain tried, in order, for a character a role's own
+face lacks. Faces are parsed lazily by reportlab's TrueType reader, the same objects the PDF
+renderer embeds, so a face is read from disk once per process whatever the page count.
+"""
+from __future__ import annotations
+
+import struct
+import unicodedata
+import weakref
+from array import array
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+
+from . import resources
+from .errors import LayoutError, MissingGlyphError
+from .source import Fields, items, read_yaml, text
+
+
+@dataclass
+class Face:
+    """One shipped face, parsed on first use."""
+
+    role: str
+    path: Path
+
+    @property
+    def pdf_name(self) -> str:
+        """The name the PDF writer knows this face by: one per file, never shared (reportlab
+        would silently reuse an earlier face registered under the same name)."""
+        return f"layout-{self.path.stem}"
+
+    @cached_property
+    def ttf(self) -> TTFont:
+        try:
+            font = _QuickFont(self.pdf_name, str(self.path))
+        except Exception as err:  # reportlab raises several kinds for a bad file
+            raise LayoutError(f"cannot read font ({err})", self.path,
+                              hint="rebuild fonts/ with fonts/build_fonts.py") from None
+        _register(font, self.path)
+        return font
+
+    def code_for(self, char: str, advance_em: float) -> str:
+        """The character to paint for `char` drawn with an advance of `advance_em`: itself,
+        or its half-width code when a mark gave up its blank half."""
+        if advance_em < self.advance(char) - 1e-6 and abs(advance_em - 0.5) < 1e-6:
+            half = HALF_WIDTH_BASE + ord(char)
+            if half in self.ttf.face.charToGlyph:
+                return chr(half)
+        return char
+
+    def has(self, char: str) -> bool:
+        return ord(char) in self.ttf.face.charToGlyph
+
+    def advance(self, char: str) -> float:
+        """The glyph's advance width in em."""
+        face = self.ttf.face
+        return face.charWidths.get(ord(char), face.defaultWidth) / 1000.0
+
+
+# Half-width codes: a left-sitting mark (，。、；： and closing marks) that gives up its blank
+# right half is painted through a second code, HALF_WIDTH_BASE + its code point, that the
+# shipped Noto faces map to a copy of the mark with an advance of ½ em (fonts/build_fonts.py).
+# Its advance box then ends where the layout ends it, so column edges stay clean for readers
+# and checkers; the PDF's ToUnicode map turns the code back into the mark (render/pdf.py).
+# The codes lie in Supplementary Private Use Area-A.
+HALF_WIDTH_BASE = 0xF0000
+
+
+class _QuickFace(TTFontFace):
+    """reportlab's TrueType face, its character tables read in bulk.
+
+    reportlab reads cmap, hmtx and loca one number at a time (about 0.13 s for a 30,000-
+    glyph CJK face); this reads the same tables with struct/array in a few milliseconds and
+    fills the same attributes, so that everything else of reportlab (subsetting, embedding)
+    works unchanged. tests/test_fonts.py checks the result against reportlab's own reading.
+    """
+
+    def extractInfo(self, charInfo=1):  # noqa: N802 (reportlab's name)
+        super().extractInfo(0)  # names, metrics and flags; no character tables
+        if not charInfo:
+            return
+        data = self._ttf_data
+        head, _ = self.get_table_pos("head")
+        units_per_em, = struct.unpack_from(">H", data, head + 18)
+        loca_format, = struct.unpack_from(">h", data, head + 50)
+        hhea, _ = self.get_table_pos("hhea")
+        metrics_count, = struct.unpack_from(">H", data, hhea + 34)
+        glyphs = self.numGlyphs
+        self.charToGlyph = char_to_glyph = _read_cmap(data, *self.get_table_pos("cmap"))
+        hmtx, _ = self.get_table_pos("hmtx")
+        pairs = array("H", data[hmtx:hmtx + 4 * metrics_count])
+        lsbs = array("H", data[hmtx + 4 * metrics_count:hmtx + 2 * metrics_count + 2 * glyphs])
+        if struct.pack("=H", 1) == b"\x01\x00":  # little-endian machine: file is big-endian
+            pairs.byteswap()
+            lsbs.byteswap()
+        advances = list(pairs[0::2]) + [pairs[-2]] * (glyphs - metrics_count)
+        self.hmetrics = list(zip(advances, list(pairs[1::2]) + list(lsbs)))
+        scale = 1000.0 / units_per_em
+        self.defaultWidth = advances[0] * scale
+        self.charWidths = {code: advances[glyph] * scale for code, glyph in
+                           char_to_glyph.items() if glyph < glyphs}
+        loca, _ = self.get_table_pos("loca")
+        if loca_format == 0:
+            positions = array("H", data[loca:loca + 2 * (glyphs + 1)])
+        else:
+            positions = array("I" if array("I").itemsize == 4 else "L",
+                              data[loca:loca + 4 * (glyphs + 1)])
+        if struct.pack("=H", 1) == b"\x01\x00":
+            positions.byteswap()
+        self.glyphPos = [p << 1 for p in positions] if loca_format == 0 else list(positions)
+        for have, alias in ((0x20, 0xA0), (0xA0, 0x20)):
+            if have in char_to_glyph:
+                char_to_glyph[alias] = char_to_glyph[have]
+                self.charWidths[alias] = self.charWidths[have]
+                break
+
+
+def _read_cmap(data: bytes, offset: int, length: int) -> dict[int, int]:
+    """Code point → glyph from the font's Unicode cmap (format 12, else format 4)."""
+    count, = struct.unpack_from(">H", data, offset + 2)
+    subtables = {}
+    for i in range(count):
+        platform, encoding, sub = struct.unpack_from(">HHI", data, offset + 4 + 8 * i)
+        fmt, = struct.unpack_from(">H", data, offset + sub)
+        subtables[(platform, encoding, fmt)] = offset + sub
+    for key in ((3, 10, 12), (0, 4, 12), (0, 6, 12)):
+        if key in subtables:
+            start = subtables[key]
+            groups, = struct.unpack_from(">I", data, start + 12)
+            out: dict[int, int] = {}
+            for first, last, glyph in struct.iter_unpack(
+                    ">III", data[start + 16:start + 16 + 12 * groups]):
+                out.update(zip(range(first, last + 1), range(glyph, glyph + last - first + 1)))
+            return out
+    for key in ((3, 1, 4), (0, 3, 4)):
+        if key in subtables:
+            return _read_cmap4(data, subtables[key])
+    raise LayoutError("the font has no Unicode cmap", hint="rebuild fonts/")
+
+
+def _read_cmap4(data: bytes, start: int) -> dict[int, int]:
+    segments = struct.unpack_from(">H", data, start + 6)[0] // 2
+    ends = struct.unpack_from(f">{segments}H", data, start + 14)
+    starts = struct.unpack_from(f">{segments}H", data, start + 16 + 2 * segments)
+    deltas = struct.unpack_from(f">{segments}h", data, start + 16 + 4 * segments)
+    range_at = start + 16 + 6 * segments
+    offsets = struct.unpack_from(f">{segments}H", data, range_at)
+    out: dict[int, int] = {}
+    for i in range(segments):
+        for code in range(starts[i], ends[i] + 1):
+            if code == 0xFFFF:
+                continue
+            if offsets[i] == 0:
+                glyph = (code + deltas[i]) & 0xFFFF
+            else:
+                at = range_at + 2 * i + offsets[i] + 2 * (code - starts[i])
+                glyph, = struct.unpack_from(">H", data, at)
+                if glyph:
+                    glyph = (glyph + deltas[i]) & 0xFFFF
+            if glyph:
+                out[code] = glyph
+    return out
+
+
+class _QuickFont(TTFont):
+    """reportlab's TTFont over a `_QuickFace` (the attributes of TTFont.__init__)."""
+
+    def __init__(self, name: str, filename: str):  # noqa: D107
+        self.fontName = name
+        self.face = _QuickFace(filename, validate=0)
+        self.encoding = TTEncoding()
+        self.state = weakref.WeakKeyDictionary()
+        self._asciiReadable = 0
+        self.shapable = False
+
+
+def _register(font: TTFont, path: Path) -> None:
+    """Register with reportlab, refusing to shadow a different face under the same name."""
+    existing = pdfmetrics._fonts.get(font.fontName)  # getFont() would search disks
+    if existing is not None:
+        existing_path = Path(getattr(existing.face, "filename", ""))
+        if existing_path.resolve() != path.resolve():
+            raise LayoutError(f"font name {font.fontName!r} is already taken by "
+                              f"{existing_path}", path,
+                              hint="give each face file its own name")
+    pdfmetrics.registerFont(font)
+
+
+@dataclass
+class FontSet:
+    """The faces by role, and the fallback chain."""
+
+    faces: dict[str, Face]
+    fallback: tuple[str, ...]
+    origin: Path
+    _chains: dict[str, tuple[Face, ...]] = field(default_factory=dict)
+
+    def face(self, role: str) -> Face:
+        try:
+            return self.faces[role]
+        except KeyError:
+            raise LayoutError(f"unknown font role {role!r}", self.origin,
+                              hint="roles: " + ", ".join(self.faces)) from None
+
+    def chain(self, role: str) -> tuple[Face, ...]:
+        """The faces tried for a character set in `role`: its own face, then the fallbacks."""
+        if role not in self._chains:
+            roles = [role] + [r for r in self.fallback if r != role]
+            self._chains[role] = tuple(self.face(r) for r in roles)
+        return self._chains[role]
+
+    def face_for(self, role: str, char: str) -> Face | None:
+        """The first face of the role's chain that has `char`, or None."""
+        for face in self.chain(role):
+            if face.has(char):
+                return face
+        return None
+
+    def check_coverage(self, role: str, content: str, where: str) -> None:
+        """Raise naming every character of `content` that no face of the chain has."""
+        missing = sorted({c for c in content if not c.isspace()
+                          and self.face_for(role, c) is None})
+        if missing:
+            names = "; ".join(f"{c} U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}"
+                              for c in missing)
+            raise MissingGlyphError(f"{where}: no shipped font has {names}",
+                                    hint="replace the character, or add a face that has it "
+                                         "to fonts/fonts.yaml")
+
+
+def load_fontset(path: Path | None = None) -> FontSet:
+    """Read fonts.yaml (default: the shipped one); faces are parsed only when used."""
+    path = path or resources.fonts_dir() / "fonts.yaml"
+    root = read_yaml(path)
+    top = Fields(root, "a font set")
+    faces: dict[str, Face] = {}
+    faces_node = top.take("faces", lambda n: Fields(n, "faces").node)
+    for role, node in faces_node.value.items():
+        file = path.parent / text(node)
+        if not file.is_file():
+            raise node.fail(f"font file {file.name} not found in {path.parent}")
+        faces[role] = Face(role, file)
+    fallback = []
+    for node in top.take("fallback", items, []):
+        if text(node) not in faces:
+            raise node.fail(f"fallback names unknown role {text(node)!r}",
+                            hint="roles: " + ", ".join(faces))
+        fallback.append(text(node))
+    top.done()
+    return FontSet(faces, tuple(fallback), path)
+
+
+_SHIPPED: FontSet | None = None
+
+
+def shipped_fonts() -> FontSet:
+    """The shipped font set, loaded once per process."""
+    global _SHIPPED
+    if _SHIPPED is None:
+        _SHIPPED = load_fontset()
+    return _SHIPPED

@@ -1,0 +1,245 @@
+"""The types that cross stage boundaries: load → plan → flow → render.
+
+Every type is a frozen dataclass. Once past `load`, every length is in PDF points (float),
+x grows to the right from the page's left edge and y grows DOWN from the page's top edge
+(the way a designer reads a page); only the PDF renderer turns y over.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+# ---------------------------------------------------------------------------------------
+# load: the issue manifest
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where something was written: reported in every error and warning about it."""
+
+    file: Path
+    line: int  # 1-based
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One body paragraph, as the manifest gives it (whole, never hard-wrapped)."""
+
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Subhead:
+    """A 小标题 inside the body: set on its own grid lines in the subhead style."""
+
+    text: str
+    origin: Origin
+
+
+Block = Paragraph | Subhead
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline group: 引题 (kicker) above, 主题 (main), 副题 (subtitle) below."""
+
+    main: str
+    kicker: str | None
+    subtitle: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Region:
+    """Part of the page grid, in grid units: columns and body lines, both 1-based, inclusive.
+
+    `last_line` None means "to the bottom of the grid" (written `rest`)."""
+
+    first_column: int
+    last_column: int
+    first_line: int
+    last_line: int | None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of the page."""
+
+    headline: Headline | None
+    byline: str | None
+    blocks: tuple[Block, ...]
+    region: Region | None  # None: the whole grid
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Issue:
+    """An issue manifest: one newspaper page."""
+
+    path: Path
+    paper: str
+    date: _dt.date
+    issue_number: int | None
+    page_number: int
+    page_name: str | None
+    template: str  # a template name, or a path relative to the manifest
+    articles: tuple[Article, ...]
+
+
+# ---------------------------------------------------------------------------------------
+# load: the template
+
+
+class PunctuationFit(Enum):
+    """What the breaker does when the next character may not start a line (CJK-RULES §3)."""
+
+    PUSH_OUT = "push-out"  # move the last character down and spread the line (推出)
+    PUSH_IN = "push-in"  # squeeze this line's marks so the character fits (挤进)
+
+
+class Align(Enum):
+    """Horizontal alignment of a one-off line (headline, byline, subhead)."""
+
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How one kind of text is set."""
+
+    face: str  # a font role of fonts.yaml (song, song-bold, hei, kai, …)
+    size: float  # pt
+    align: Align
+    line_height: float  # pt between baselines when the text takes more than one line
+
+
+@dataclass(frozen=True)
+class Template:
+    """A page template: page, grid and styles, all lengths in points."""
+
+    name: str
+    path: Path
+    page_width: float
+    page_height: float
+    margin_top: float
+    margin_bottom: float
+    margin_left: float
+    margin_right: float
+    columns: int
+    column_width: float
+    gutter: float
+    body: TextStyle
+    pitch: float  # distance between two body baselines (the baseline grid)
+    indent: float  # first-line indent of a paragraph
+    punctuation: PunctuationFit
+    styles: dict[str, TextStyle]  # kicker, headline, subtitle, byline, subhead
+    headline_gap_lines: int  # empty body lines between a headline group and the text
+
+    @property
+    def grid_lines(self) -> int:
+        """How many body lines a column holds."""
+        usable = self.page_height - self.margin_top - self.margin_bottom
+        return int(usable // self.pitch + 1e-6)
+
+    def column_x(self, column: int) -> float:
+        """Left edge of a 1-based column."""
+        return self.margin_left + (column - 1) * (self.column_width + self.gutter)
+
+    def line_top(self, line: int) -> float:
+        """Top of the 1-based body line's slot on the grid."""
+        return self.margin_top + (line - 1) * self.pitch
+
+
+# ---------------------------------------------------------------------------------------
+# plan: where each article goes
+
+
+@dataclass(frozen=True)
+class ArticlePlan:
+    """One article and the part of the grid it fills (grid units, 1-based, inclusive)."""
+
+    article: Article
+    index: int  # 0-based position in the manifest
+    first_column: int
+    last_column: int
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    issue: Issue
+    template: Template
+    articles: tuple[ArticlePlan, ...]
+
+
+# ---------------------------------------------------------------------------------------
+# flow: the placed page
+
+
+@dataclass(frozen=True)
+class PlacedGlyph:
+    """One character drawn at (x, baseline) in a face at a size."""
+
+    char: str
+    x: float  # left edge of the glyph's advance box
+    face: str  # font role that has the glyph
+    advance: float  # the glyph's own advance at this size, pt
+
+
+class LineKind(Enum):
+    BODY = "body"
+    HEADLINE = "headline"
+    KICKER = "kicker"
+    SUBTITLE = "subtitle"
+    BYLINE = "byline"
+    SUBHEAD = "subhead"
+
+
+@dataclass(frozen=True)
+class PlacedLine:
+    """A typeset line: its glyphs in reading order on one baseline."""
+
+    kind: LineKind
+    baseline: float  # y of the baseline from the page top
+    size: float
+    left: float  # left edge of the measure the line was set in
+    width: float  # the measure
+    glyphs: tuple[PlacedGlyph, ...]
+    paragraph_end: bool  # the last line of its paragraph (not justified)
+    grid_line: int | None  # 1-based grid line for body lines
+
+    @property
+    def text(self) -> str:
+        return "".join(g.char for g in self.glyphs)
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """Text of an article that did not fit its frames: kept, reported, never dropped."""
+
+    article_index: int
+    text: str
+    lines: int  # lines it would take in the article's last frame width
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """Everything drawn on one page."""
+
+    width: float
+    height: float
+    lines: tuple[PlacedLine, ...]
+    overflow: tuple[Overflow, ...]
+    title: str  # PDF metadata: paper, date and page
+    date: _dt.date  # the issue's date, also the PDF's creation date
+    body_face: str  # font role of the body text (the PDF's initial font)

@@ -1,0 +1,39 @@
+"""Template grid + manifest articles → where each article goes, in grid units."""
+from __future__ import annotations
+
+from .errors import LayoutError
+from .model import ArticlePlan, Issue, PagePlan, Template
+
+
+def plan_page(issue: Issue, template: Template) -> PagePlan:
+    """Give each article its columns and lines; refuse regions off the grid or overlapping."""
+    plans: list[ArticlePlan] = []
+    for index, article in enumerate(issue.articles):
+        region = article.region
+        if region is None:
+            first_col, last_col, first_line, last_line = 1, template.columns, 1, None
+        else:
+            first_col, last_col = region.first_column, region.last_column
+            first_line, last_line = region.first_line, region.last_line
+        last_line = template.grid_lines if last_line is None else last_line
+        if last_col > template.columns or last_line > template.grid_lines:
+            raise LayoutError(
+                f"article {index + 1}: region columns {first_col}-{last_col}, lines "
+                f"{first_line}-{last_line} leaves the grid of template {template.name!r} "
+                f"({template.columns} columns, {template.grid_lines} lines)",
+                article.origin.file, article.origin.line,
+                hint="keep the region within the grid")
+        plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line)
+        for other in plans:
+            if _overlap(plan, other):
+                raise LayoutError(
+                    f"article {index + 1} overlaps article {other.index + 1} (line "
+                    f"{other.article.origin.line})", article.origin.file, article.origin.line,
+                    hint="give the articles regions that do not share a column and line")
+        plans.append(plan)
+    return PagePlan(issue, template, tuple(plans))
+
+
+def _overlap(a: ArticlePlan, b: ArticlePlan) -> bool:
+    return (a.first_column <= b.last_column and b.first_column <= a.last_column
+            and a.first_line <= b.last_line and b.first_line <= a.last_line)

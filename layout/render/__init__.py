@@ -1,0 +1,1 @@
+"""Back ends that turn a placed page into PDF bytes or readable text."""

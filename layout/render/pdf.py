@@ -1,0 +1,133 @@
+"""Draw a placed page as PDF. The only module that imports reportlab's PDF writer: it
+decides nothing about layout, it paints what the flow stage placed.
+
+Three reportlab traps are handled here:
+* its ToUnicode map writes code points beyond U+FFFF as five hex digits, which readers
+  misread (𠮷 would copy out as another character): `_to_unicode_cmap` writes UTF-16;
+* a new canvas sets Helvetica, a font that is then referenced but not embedded: the canvas
+  starts with the body face instead;
+* output is made deterministic: invariant mode, and the PDF dates come from the manifest.
+"""
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from reportlab.pdfbase import ttfonts
+from reportlab.pdfgen.canvas import Canvas
+
+from ..fonts import HALF_WIDTH_BASE, FontSet
+from ..model import PageLayout, PlacedGlyph
+
+# Two glyph gaps closer than this (pt) are equal: one text run with one character spacing.
+SPACING_TOLERANCE = 0.001
+
+
+def _utf16_hex(code: int) -> str:
+    if HALF_WIDTH_BASE <= code < HALF_WIDTH_BASE + 0x10000:
+        code -= HALF_WIDTH_BASE  # a mark's half-width code copies out as the mark
+    return chr(code).encode("utf-16-be").hex().upper()
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """A ToUnicode CMap mapping each subset code to its character, as UTF-16 (surrogate
+    pairs beyond U+FFFF, as the PDF specification requires)."""
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        "<< /Registry (%s)" % fontname,
+        "/Ordering (%s)" % fontname,
+        "/Supplement 0",
+        ">> def",
+        "/CMapName /%s def" % fontname,
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        "<00> <%02X>" % (len(subset) - 1),
+        "endcodespacerange",
+        "%d beginbfchar" % len(subset),
+        *("<%02X> <%s>" % (i, _utf16_hex(v)) for i, v in enumerate(subset)),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ])
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+def _runs(glyphs: tuple[PlacedGlyph, ...],
+          ) -> list[tuple[str, float, float, tuple[PlacedGlyph, ...]]]:
+    """Split a line's glyphs into runs of one face with one spacing between glyphs:
+    (face role, x of the first glyph, extra spacing after each glyph, glyphs)."""
+    runs: list[tuple[str, float, float, tuple[PlacedGlyph, ...]]] = []
+    i = 0
+    while i < len(glyphs):
+        first = glyphs[i]
+        j = i + 1
+        spacing = None
+        while j < len(glyphs) and glyphs[j].face == first.face:
+            gap = glyphs[j].x - (glyphs[j - 1].x + glyphs[j - 1].advance)
+            if spacing is None:
+                spacing = gap
+            elif abs(gap - spacing) > SPACING_TOLERANCE:
+                break
+            j += 1
+        runs.append((first.face, first.x, spacing or 0.0, glyphs[i:j]))
+        i = j
+    return runs
+
+
+def render_pdf(page: PageLayout, fonts: FontSet) -> bytes:
+    """The page as PDF bytes: same page, same bytes."""
+    buffer = io.BytesIO()
+    body = fonts.face(page.body_face)
+    canvas = Canvas(buffer, pagesize=(page.width, page.height), invariant=1,
+                    pageCompression=1, initialFontName=body.ttf.fontName,
+                    initialFontSize=9)
+    stamp = page.date.strftime("D:%Y%m%d000000+00'00'")
+    canvas._doc.setDateFormatter(lambda *_: stamp)
+    canvas.setTitle(page.title)
+    canvas.setCreator("layout")
+    canvas.setProducer("layout")
+    canvas.setAuthor("")
+    canvas.setSubject("")
+    for line in page.lines:
+        y = page.height - line.baseline
+        for role, x, spacing, glyphs in _runs(line.glyphs):
+            face = fonts.face(role)
+            text = "".join(face.code_for(g.char, g.advance / line.size) for g in glyphs)
+            obj = canvas.beginText()
+            obj.setFont(face.ttf.fontName, line.size)
+            obj.setCharSpace(spacing)
+            obj.setTextOrigin(x, y)
+            obj.textOut(text)
+            canvas.drawText(obj)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, so that `path`
+    is either the old file or the whole new one, never a part."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

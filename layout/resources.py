@@ -1,0 +1,26 @@
+"""Where the shipped fonts and templates are, installed or in a checkout.
+
+In the repository they live at the top level (`fonts/`, `templates/`); an install puts
+them inside the package (`layout/fonts`, `layout/templates`, see pyproject.toml), so a
+normal install works from any folder.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _data_dir(name: str) -> Path:
+    for candidate in (_PACKAGE / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"layout's {name}/ folder is missing: reinstall layout")
+
+
+def fonts_dir() -> Path:
+    return _data_dir("fonts")
+
+
+def templates_dir() -> Path:
+    return _data_dir("templates")

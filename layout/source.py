@@ -1,0 +1,181 @@
+"""Read YAML keeping where each value was written, and check it field by field.
+
+`read_yaml` parses a file into `Node`s (values with their line). A `Fields` wraps one
+mapping: `take()` reads a key with its expected type, `done()` rejects keys nobody took,
+with a did-you-mean. Every error names the file, the line and what was expected.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+import yaml
+
+from .errors import LayoutError
+from .model import Origin
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Node:
+    """A YAML value (dict of str → Node, list of Node, or a scalar) and where it was written."""
+
+    value: Any
+    origin: Origin
+    path: str  # dotted path from the document root, for messages: articles[2].headline
+
+    def fail(self, message: str, hint: str | None = None) -> LayoutError:
+        return LayoutError(f"{self.path}: {message}" if self.path else message,
+                           self.origin.file, self.origin.line, hint)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {value!r}"
+
+
+def read_yaml(path: Path) -> Node:
+    """Parse a YAML file into Nodes. Raises LayoutError on unreadable or malformed YAML."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LayoutError("file not found", path, hint="check the path") from None
+    except UnicodeDecodeError as err:
+        raise LayoutError(f"not UTF-8 text ({err.reason} at byte {err.start})", path,
+                          hint="save the file as UTF-8") from None
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise LayoutError("the file is empty", path, hint="see the examples in issues/")
+        return _convert(loader, root, path, "")
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        raise LayoutError(f"YAML syntax: {err.problem or err.context}", path, line,
+                          hint="check indentation, colons and quotes on this line") from None
+    finally:
+        loader.dispose()
+
+
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path, where: str) -> Node:
+    origin = Origin(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        out: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            key_origin = Origin(path, key_node.start_mark.line + 1)
+            if not isinstance(key, str):
+                raise LayoutError(f"{where or 'top level'}: key {key!r} is not text", path,
+                                  key_origin.line, hint="write keys as plain words")
+            child = f"{where}.{key}" if where else key
+            if key in out:
+                raise LayoutError(f"{child}: given twice (first on line {out[key].origin.line})",
+                                  path, key_origin.line, hint="keep one of them")
+            value = _convert(loader, value_node, path, child)
+            # A key's line is where the key is written, also for a nested mapping or list.
+            out[key] = Node(value.value, key_origin, child)
+        return Node(out, origin, where)
+    if isinstance(node, yaml.SequenceNode):
+        return Node([_convert(loader, item, path, f"{where}[{i + 1}]")
+                     for i, item in enumerate(node.value)], origin, where)
+    return Node(loader.construct_object(node), origin, where)
+
+
+class Fields:
+    """The keys of one YAML mapping, read one by one with their expected types."""
+
+    def __init__(self, node: Node, what: str):
+        if not isinstance(node.value, dict):
+            raise node.fail(f"expected {what} (a mapping of key: value), got "
+                            f"{_describe(node.value)}")
+        self.node = node
+        self.what = what
+        self._seen: set[str] = set()
+        self.allowed: list[str] = []
+
+    def has(self, key: str) -> bool:
+        return key in self.node.value
+
+    def raw(self, key: str) -> Node | None:
+        self.allowed.append(key)
+        if key not in self.node.value:
+            return None
+        self._seen.add(key)
+        return self.node.value[key]
+
+    def take(self, key: str, convert: Callable[[Node], T], default: Any = ...,
+             ) -> T:
+        """The value of `key` converted by `convert` (a function of the Node that raises
+        LayoutError); `default` when absent, an error when absent and no default is given."""
+        node = self.raw(key)
+        if node is None or node.value is None:
+            if default is ...:
+                at = node or self.node
+                raise LayoutError(f"{self.node.path + '.' if self.node.path else ''}{key}: "
+                                  f"missing in {self.what}", at.origin.file, at.origin.line,
+                                  hint=f"add `{key}:` to {self.what}")
+            return default
+        return convert(node)
+
+    def done(self) -> None:
+        """Reject keys nobody asked for, suggesting the nearest known key."""
+        for key, node in self.node.value.items():
+            if key in self._seen:
+                continue
+            close = difflib.get_close_matches(key, self.allowed, n=1, cutoff=0.6)
+            hint = (f"did you mean `{close[0]}`?" if close
+                    else "known keys: " + ", ".join(sorted(set(self.allowed))))
+            raise node.fail(f"unknown key in {self.what}", hint)
+
+
+# Converters: each takes a Node and returns a value or raises node.fail(...).
+
+
+def text(node: Node) -> str:
+    value = node.value
+    if isinstance(value, bool) or isinstance(value, (dict, list)):
+        raise node.fail(f"expected text, got {_describe(value)}",
+                        hint="put the text after the colon; quote it if it looks like a "
+                             "number or yes/no")
+    return str(value).strip()
+
+
+def integer(node: Node) -> int:
+    if isinstance(node.value, bool) or not isinstance(node.value, int):
+        raise node.fail(f"expected a whole number, got {_describe(node.value)}")
+    return node.value
+
+
+def positive_int(node: Node) -> int:
+    value = integer(node)
+    if value < 1:
+        raise node.fail(f"expected a whole number of at least 1, got {value}")
+    return value
+
+
+def items(node: Node) -> list[Node]:
+    if not isinstance(node.value, list):
+        raise node.fail(f"expected a list (lines starting with `- `), got "
+                        f"{_describe(node.value)}")
+    return node.value
+
+
+def one_of(*choices: str) -> Callable[[Node], str]:
+    def convert(node: Node) -> str:
+        value = text(node)
+        if value not in choices:
+            close = difflib.get_close_matches(value, choices, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else "one of: " + ", ".join(choices)
+            raise node.fail(f"{value!r} is not one of {', '.join(choices)}", hint)
+        return value
+    return convert

@@ -1,0 +1,168 @@
+"""YAML → Template: page, grid, body and headline styles; `extends:` inheritance; units."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import resources
+from .errors import LayoutError
+from .model import Align, PunctuationFit, Template, TextStyle
+from .source import Fields, Node, items, one_of, positive_int, read_yaml, text
+from .units import MM, Grid, length, size
+
+# Named page sizes (width × height, mm). 对开/四开 after NEWSPAPER.md "Page and grid".
+PAGE_SIZES = {
+    "A4": (210.0, 297.0), "A3": (297.0, 420.0), "A2": (420.0, 594.0),
+    "对开": (390.0, 540.0), "四开": (270.0, 390.0),
+}
+# The styles a template must give (after inheritance), and what each is for.
+STYLE_NAMES = {
+    "headline": "主题, the main title",
+    "kicker": "引题, the line above the main title",
+    "subtitle": "副题, the line below the main title",
+    "byline": "the author line under the headline",
+    "subhead": "小标题 inside the body",
+}
+# A line of a headline group takes this many times its size from baseline to baseline.
+HEADLINE_LINE_HEIGHT = 1.25
+
+
+def find_template(name: str, relative_to: Path | None) -> Path:
+    """The file of a template named in a manifest or an `extends:`.
+
+    A name with a suffix or a slash is a path relative to `relative_to` (the folder of the
+    file that names it); a bare name is one of the shipped templates."""
+    if name.endswith((".yaml", ".yml")) or "/" in name:
+        base = relative_to if relative_to is not None else Path.cwd()
+        return (base / name).resolve()
+    return resources.templates_dir() / f"{name}.yaml"
+
+
+def load_template(name: str, relative_to: Path | None = None, origin: Node | None = None,
+                  ) -> Template:
+    """Load a template by name or path, following `extends:`."""
+    path = find_template(name, relative_to)
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in resources.templates_dir().glob("*.yaml")))
+        message = f"template {name!r} not found ({path})"
+        hint = f"shipped templates: {known}; or give a path ending in .yaml"
+        if origin is not None:
+            raise origin.fail(message, hint)
+        raise LayoutError(message, hint=hint)
+    root = _resolve(path, chain=())
+    return _build(root, path)
+
+
+def _resolve(path: Path, chain: tuple[Path, ...]) -> Node:
+    """The template's YAML with everything it extends merged under it."""
+    if path in chain:
+        raise LayoutError("templates extend each other in a circle: "
+                          + " → ".join(p.name for p in (*chain, path)), path)
+    node = read_yaml(path)
+    if not isinstance(node.value, dict):
+        raise node.fail("expected a template (a mapping of key: value)")
+    parent = node.value.get("extends")
+    if parent is None:
+        return node
+    parent_path = find_template(text(parent), path.parent)
+    if not parent_path.is_file():
+        raise parent.fail(f"template {text(parent)!r} not found ({parent_path})",
+                          hint="name a shipped template or a .yaml path relative to this file")
+    own = {k: v for k, v in node.value.items() if k != "extends"}
+    return _merge(_resolve(parent_path, (*chain, path)), Node(own, node.origin, node.path))
+
+
+def _merge(base: Node, over: Node) -> Node:
+    """`over` on top of `base`: mappings merge key by key, anything else is replaced."""
+    if not (isinstance(base.value, dict) and isinstance(over.value, dict)):
+        return over
+    merged = dict(base.value)
+    for key, value in over.value.items():
+        merged[key] = _merge(merged[key], value) if key in merged else value
+    return Node(merged, over.origin, over.path)
+
+
+def _page_size(node: Node) -> tuple[float, float]:
+    if isinstance(node.value, str) and node.value.strip() in PAGE_SIZES:
+        w, h = PAGE_SIZES[node.value.strip()]
+        return w * MM, h * MM
+    pair = items(node)
+    if len(pair) != 2:
+        raise node.fail("expected [width, height] or a size name",
+                        hint="for example [297mm, 420mm], or one of " + ", ".join(PAGE_SIZES))
+    return length(pair[0]), length(pair[1])
+
+
+def _style(node: Node, what: str, grid: Grid) -> TextStyle:
+    fields = Fields(node, what)
+    face = fields.take("face", text)
+    points = fields.take("size", size)
+    align = Align(fields.take("align", one_of(*(a.value for a in Align)), "center"))
+    line_height = fields.take("line_height", lambda n: length(n, grid),
+                              points * HEADLINE_LINE_HEIGHT)
+    fields.done()
+    return TextStyle(face=face, size=points, align=align, line_height=line_height)
+
+
+def _node(node: Node) -> Node:
+    return node
+
+
+def _build(root: Node, path: Path) -> Template:
+    top = Fields(root, "a template")
+    name = top.take("name", text, path.stem)
+    top.raw("extends")  # consumed by _resolve; allowed here
+
+    page = Fields(top.take("page", _node), "page")
+    width, height = page.take("size", _page_size)
+    margins = Fields(page.take("margins", _node), "page.margins")
+    m_top = margins.take("top", length)
+    m_bottom = margins.take("bottom", length)
+    m_left = margins.take("left", length)
+    m_right = margins.take("right", length)
+    margins.done()
+    page.done()
+
+    body = Fields(top.take("body", _node), "body")
+    face = body.take("face", text)
+    body_size = body.take("size", size)
+    gap = body.take("line_gap", lambda n: length(n, Grid(char=body_size)))
+    pitch = body_size + gap
+    grid = Grid(char=body_size, line=pitch)
+    indent = body.take("indent", lambda n: length(n, grid), 2 * body_size)
+    body.done()
+    body_style = TextStyle(face=face, size=body_size, align=Align.LEFT, line_height=pitch)
+
+    columns_node = top.take("grid", _node)
+    cols = Fields(columns_node, "grid")
+    columns = cols.take("columns", positive_int)
+    column_width = cols.take("column_width", lambda n: length(n, grid))
+    gutter = cols.take("gutter", lambda n: length(n, grid))
+    cols.done()
+    grid_width = columns * column_width + (columns - 1) * gutter
+    room = width - m_left - m_right
+    if grid_width > room + 0.01:
+        raise columns_node.fail(
+            f"{columns} columns of {column_width:.2f} pt with {gutter:.2f} pt gutters are "
+            f"{grid_width / MM:.1f} mm wide, but the margins leave {room / MM:.1f} mm",
+            hint="use fewer or narrower columns, or smaller margins")
+
+    comp = Fields(top.take("composition", _node, Node({}, root.origin, "composition")),
+                  "composition")
+    punctuation = PunctuationFit(comp.take(
+        "punctuation", one_of(*(p.value for p in PunctuationFit)), "push-out"))
+    comp.done()
+
+    style_fields = Fields(top.take("styles", _node), "styles")
+    styles = {key: style_fields.take(key, lambda n, k=key: _style(n, f"styles.{k}", grid))
+              for key in STYLE_NAMES}
+    style_fields.done()
+    headline_gap = top.take("headline_gap", lambda n: length(n, grid), pitch)
+    top.done()
+
+    return Template(
+        name=name, path=path, page_width=width, page_height=height,
+        margin_top=m_top, margin_bottom=m_bottom, margin_left=m_left, margin_right=m_right,
+        columns=columns, column_width=column_width, gutter=gutter, body=body_style,
+        pitch=pitch, indent=indent, punctuation=punctuation, styles=styles,
+        headline_gap_lines=round(headline_gap / pitch),
+    )

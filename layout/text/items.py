@@ -1,0 +1,169 @@
+"""Paragraph → items: unbreakable boxes, and what lies between each two of them.
+
+A box is one Han character, one punctuation mark in its cell, a doubled —— or ……, or a
+Latin/digit word. Between two neighbouring boxes sits a `Gap`: whether a line may break
+there (禁则), the compression two facing punctuation blanks allow when both stay on one
+line, and any space typed between them. Widths are in points at the paragraph's size.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .chars import (BLANK_LEFT, BLANK_RIGHT, CELL, MARKS, NO_LINE_END, NO_LINE_END_CHARS,
+                    NO_LINE_START, CharClass, char_class)
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character of a box: where it is drawn inside the box and with what face."""
+
+    char: str
+    face: str  # font role that has the glyph
+    x: float  # left edge of the glyph's advance, from the box's untrimmed left edge, pt
+    advance: float  # the glyph's own advance, pt
+
+
+@dataclass(frozen=True)
+class Box:
+    """An unbreakable piece of a line."""
+
+    glyphs: tuple[Glyph, ...]
+    width: float  # natural width, pt
+    blank_left: float  # blank on the left that may be taken off (an opening mark's), pt
+    blank_right: float  # blank on the right that may be taken off (、，。 and closing), pt
+    first: CharClass
+    last: CharClass
+
+    @property
+    def text(self) -> str:
+        return "".join(g.char for g in self.glyphs)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What lies between box i and box i+1."""
+
+    breakable: bool  # a line may end after box i
+    kern: float  # added to the width while both boxes share a line (≤ 0: compression), pt
+    space: float  # width of typed spaces between them, kept mid-line, dropped at a break
+    stretchable: bool  # justification may widen it (not beside a connector)
+
+
+@dataclass(frozen=True)
+class Items:
+    boxes: tuple[Box, ...]
+    gaps: tuple[Gap, ...]  # len(boxes) - 1
+    size: float  # the type size, pt
+
+
+# Measure a character: (font role that has it, advance in em). Given by the caller, so the
+# engine needs no fonts of its own (tests use a synthetic one).
+Measure = Callable[[str], tuple[str, float]]
+
+
+def _runs(text: str) -> list[tuple[str, CharClass, int]]:
+    """Split text into (piece, class, spaces before it): Latin words whole, doubled dashes
+    and ellipses whole, every other character alone."""
+    out: list[tuple[str, CharClass, int]] = []
+    spaces = 0
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        cls = char_class(c)
+        j = i + 1
+        if cls is CharClass.SPACE:
+            spaces += 1
+            i = j
+            continue
+        if cls is CharClass.LATIN:
+            while j < n and char_class(text[j]) is CharClass.LATIN:
+                j += 1
+        elif cls is CharClass.INSEPARABLE and j < n and text[j] == c:
+            j += 1  # —— and …… are one box of two cells (GB/T 15834 §4.9, §4.11)
+        out.append((text[i:j], cls, spaces))
+        spaces = 0
+        i = j
+    return out
+
+
+def _box(piece: str, cls: CharClass, size: float, measure: Measure) -> Box:
+    glyphs: list[Glyph] = []
+    x = 0.0
+    if cls is CharClass.INSEPARABLE and len(piece) > 1:
+        # —— and ……: the glyphs touch (a dash drawn narrower than its cells would show a
+        # gap between its halves), centred as a group in their cells.
+        measured = [(c, *measure(c)) for c in piece]
+        ink = sum(advance for _, _, advance in measured) * size
+        x = (len(piece) * size - ink) / 2
+        for c, face, advance in measured:
+            glyphs.append(Glyph(c, face, x, advance * size))
+            x += advance * size
+        return Box(tuple(glyphs), len(piece) * size, 0.0, 0.0, cls, cls)
+    if cls in MARKS:
+        cell = CELL.get(cls, 1.0) * size
+        for c in piece:
+            face, advance = measure(c)
+            advance *= size
+            # Place the glyph in its cell the mainland way: opening marks to the right,
+            # left-sitting marks to the left, the rest centred (CJK-RULES §1).
+            if cls is CharClass.OPENING:
+                offset = cell - advance
+            elif cls in (CharClass.CLOSING, CharClass.COMMA, CharClass.FULL_STOP,
+                         CharClass.DIVIDING):
+                offset = 0.0
+            else:
+                offset = (cell - advance) / 2
+            glyphs.append(Glyph(c, face, x + offset, advance))
+            x += cell
+        return Box(tuple(glyphs), x, BLANK_LEFT.get(cls, 0.0) * size,
+                   BLANK_RIGHT.get(cls, 0.0) * size, cls, cls)
+    for c in piece:
+        face, advance = measure(c)
+        glyphs.append(Glyph(c, face, x, advance * size))
+        x += advance * size
+    return Box(tuple(glyphs), x, 0.0, 0.0, char_class(piece[0]), char_class(piece[-1]))
+
+
+def _may_break(before: Box, after: Box) -> bool:
+    """禁则 (clreq §3.1.7): may a line end between these two boxes?"""
+    if after.first in NO_LINE_START or before.last in NO_LINE_END:
+        return False
+    if before.glyphs[-1].char in NO_LINE_END_CHARS:
+        return False
+    return True
+
+
+def _kern(before: Box, after: Box) -> float:
+    """Two neighbouring marks lose one facing blank half (clreq §3.1.6.1): 。” and ：“ are
+    1.5 em, not 2. Take the first mark's blank right half, else the second's left half."""
+    if before.first not in MARKS or after.first not in MARKS:
+        return 0.0
+    if before.blank_right:
+        return -before.blank_right
+    return -after.blank_left
+
+
+def _space_em(before: Box, after: Box, measure: Measure) -> float:
+    """Width of a typed space: a word space beside a Latin word, a full ideographic space
+    between Chinese characters (a headline's parallel clauses, 本报记者 林芸)."""
+    if CharClass.LATIN in (before.last, after.first):
+        return measure(" ")[1]
+    return 1.0
+
+
+def build_items(text: str, size: float, measure: Measure) -> Items:
+    """The boxes and gaps of a paragraph of text set at `size` points."""
+    boxes: list[Box] = []
+    gaps: list[Gap] = []
+    for piece, cls, spaces in _runs(text):
+        box = _box(piece, cls, size, measure)
+        if boxes:
+            before = boxes[-1]
+            space = spaces * _space_em(before, box, measure) * size
+            no_stretch = CharClass.CONNECTOR in (before.last, box.first)
+            gaps.append(Gap(breakable=_may_break(before, box),
+                            kern=0.0 if space else _kern(before, box), space=space,
+                            stretchable=not no_stretch))
+        boxes.append(box)
+    return Items(tuple(boxes), tuple(gaps), size)

@@ -1,0 +1,70 @@
+"""The font set: the fast face reader, coverage, fallback, naming, half-width marks."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from reportlab.pdfbase.ttfonts import TTFont
+
+from layout.errors import LayoutError, MissingGlyphError
+from layout.fonts import HALF_WIDTH_BASE, Face, _QuickFont, shipped_fonts
+
+FONTS = shipped_fonts()
+
+
+@pytest.mark.parametrize("role", ["song", "kai"])
+def test_quick_face_reads_what_reportlab_reads(role):
+    path = str(FONTS.face(role).path)
+    slow, quick = TTFont("slow-" + role, path).face, _QuickFont("quick-" + role, path).face
+    for attr in ("charToGlyph", "charWidths", "hmetrics", "glyphPos", "defaultWidth", "name"):
+        assert getattr(quick, attr) == getattr(slow, attr), attr
+
+
+def test_every_role_has_the_basic_repertoire():
+    for role in FONTS.faces:
+        face = FONTS.face(role)
+        for char in "中文，。“”、：；？！（）《》——……0aZ%":
+            assert FONTS.face_for(role, char) is not None, (role, char)
+        assert face.advance("中") == pytest.approx(1.0)
+
+
+def test_characters_beyond_the_bmp_are_covered():
+    assert FONTS.face("song").has("𠮷")
+
+
+def test_noto_faces_carry_half_width_marks():
+    for role in ("song", "song-bold", "song-heavy", "hei", "hei-heavy"):
+        face = FONTS.face(role)
+        for char in "，。、；：”）》":
+            code = face.code_for(char, 0.5)
+            assert ord(code) == HALF_WIDTH_BASE + ord(char), (role, char)
+            assert face.ttf.face.charWidths[ord(code)] == 500
+        assert face.code_for("，", 1.0) == "，"
+
+
+def test_fallback_takes_a_character_from_the_next_face():
+    song, kai = FONTS.face("song"), FONTS.face("kai")
+    only_in_kai = next(chr(c) for c in sorted(kai.ttf.face.charToGlyph)
+                       if c > 0x4E00 and c not in song.ttf.face.charToGlyph)
+    assert FONTS.face_for("song", only_in_kai) is kai
+
+
+def test_a_character_no_face_has_is_reported_by_name():
+    with pytest.raises(MissingGlyphError) as info:
+        FONTS.check_coverage("song", "好😀好", "line 3")
+    assert "U+1F600 GRINNING FACE" in str(info.value)
+
+
+def test_two_faces_never_share_a_pdf_name(tmp_path):
+    song = FONTS.face("song")
+    song.ttf  # registered under its name
+    impostor = tmp_path / song.path.name
+    shutil.copyfile(FONTS.face("kai").path, impostor)
+    with pytest.raises(LayoutError, match="already taken"):
+        Face("impostor", impostor).ttf
+    assert FONTS.face("song").pdf_name != FONTS.face("kai").pdf_name
+
+
+def test_unknown_role_is_an_error():
+    with pytest.raises(LayoutError, match="unknown font role"):
+        FONTS.face("fangsong")

@@ -1,0 +1,151 @@
+"""Line breaking and justification: the examples of CJK-RULES, named one by one."""
+from __future__ import annotations
+
+import pytest
+
+from layout.text.items import build_items
+from layout.text.linebreak import break_lines
+
+from conftest import em_measure
+
+SIZE = 10.0  # pt: one em
+
+
+def lines_of(text: str, width_em: float, indent_em: float = 0.0) -> list[str]:
+    items = build_items(text, SIZE, em_measure)
+    lines = break_lines(items, lambda _: width_em * SIZE, indent=indent_em * SIZE)
+    return ["".join(g.char for g in line.glyphs) for line in lines]
+
+
+def set_lines(text: str, width_em: float):
+    return break_lines(build_items(text, SIZE, em_measure), lambda _: width_em * SIZE)
+
+
+def right_edge(line) -> float:
+    return max(g.x + g.advance for g in line.glyphs)
+
+
+# §2 禁则 -------------------------------------------------------------------------------
+
+def test_comma_never_starts_a_line_push_out():
+    # W10: the comma after 十 cannot start line 2, so 十 goes down with it.
+    assert lines_of("一二三四五六七八九十，一二三", 10) == ["一二三四五六七八九", "十，一二三"]
+
+
+def test_middle_dot_binds_a_transliterated_name():
+    assert lines_of("克里斯蒂娜·罗塞蒂", 5) == ["克里斯蒂", "娜·罗塞蒂"]
+
+
+def test_ellipsis_pair_is_never_split_nor_starts_a_line():
+    assert lines_of("一二三四五六七八九……一二", 10) == ["一二三四五六七八", "九……一二"]
+
+
+def test_digits_form_one_unbreakable_word():
+    assert lines_of("一二三四五六七八12345678一二三", 10) == ["一二三四五六七八", "12345678一二三"]
+
+
+def test_seed_habit_push_out_not_push_in():
+    # CJK-RULES §3: the seed pages push 锋 down rather than squeeze the line's marks.
+    assert lines_of("担重任、提能力、争先锋、拼市场", 11) == ["担重任、提能力、争先", "锋、拼市场"]
+
+
+def test_opening_mark_never_ends_a_line():
+    lines = lines_of("一二三四五六七八九“十”一二", 10)
+    assert not lines[0].endswith("“")
+    assert lines == ["一二三四五六七八九", "“十”一二"]
+
+
+@pytest.mark.parametrize("word", ["2.5%", "-5.07%", "125-135", "90#", "46.574", "MG", "2.5％",
+                                  "￥5"])
+def test_numbers_with_signs_stay_whole(word):
+    text = "一二三四五六七" + word + "一二三四五六七八九十"
+    for width in range(5, 15):
+        lines = lines_of(text, width)
+        assert "".join(lines) == text
+        assert sum(word in line for line in lines) == 1, (width, lines)
+
+
+# §3 punctuation width ----------------------------------------------------------------
+
+def test_adjacent_marks_take_one_and_a_half_em():
+    line = set_lines("他说：“好。”", 20)[0]
+    xs = {g.char: g.x for g in line.glyphs}
+    assert xs["“"] - xs["："] == pytest.approx(0.5 * SIZE)  # ：“ = 1.5 em
+    assert xs["”"] - xs["。"] == pytest.approx(0.5 * SIZE)  # 。” = 1.5 em
+
+
+def test_line_end_mark_is_half_width_and_line_is_flush():
+    # 9 characters + ， = 9.5 em natural in a 10 em line: spread to the full measure.
+    lines = set_lines("一二三四五六七八九，一二三四", 10)
+    first = lines[0]
+    assert "".join(g.char for g in first.glyphs) == "一二三四五六七八九，"
+    assert right_edge(first) == pytest.approx(10 * SIZE)
+    assert first.glyphs[-1].advance == pytest.approx(0.5 * SIZE)
+
+
+# §4 justification --------------------------------------------------------------------
+
+def test_every_line_but_the_last_is_flush():
+    text = "疾风知劲草、烈火炼真金。面对突如其来的新冠肺炎疫情，上汽广大党员干部和员工关键时刻冲得上去。"
+    lines = set_lines(text, 13)
+    assert len(lines) > 2
+    for line in lines[:-1]:
+        assert right_edge(line) == pytest.approx(13 * SIZE)
+        assert line.glyphs[0].x == pytest.approx(0.0)
+    assert right_edge(lines[-1]) < 13 * SIZE
+
+
+def test_spread_is_even_between_characters():
+    line = set_lines("一二三四五六七八九十，十一", 10)[0]  # 9 characters spread over 10 em
+    xs = [g.x for g in line.glyphs]
+    gaps = {round(b - a, 6) for a, b in zip(xs, xs[1:])}
+    assert gaps == {round(SIZE + SIZE / 8, 6)}
+
+
+def test_indent_shortens_the_first_line_only():
+    lines = lines_of("一" * 30, 10, indent_em=2)
+    assert [len(l) for l in lines] == [8, 10, 10, 2]
+
+
+# §6 孤字 ------------------------------------------------------------------------------
+
+def test_widow_is_mended_by_moving_one_character_down():
+    assert [len(l) for l in lines_of("字" * 21, 10)] == [10, 9, 2]
+
+
+def test_widow_with_its_mark_counts_as_a_widow():
+    lines = lines_of("字" * 20 + "好。", 10)
+    assert lines[-1] != "好。"
+    assert "".join(lines) == "字" * 20 + "好。"
+
+
+# never lose a character ----------------------------------------------------------------
+
+def test_word_wider_than_the_column_is_cut_not_lost():
+    text = "一" + "A" * 30 + "二"
+    lines = set_lines(text, 5)
+    assert "".join(g.char for l in lines for g in l.glyphs) == text
+    assert any(line.forced for line in lines)
+    for line in lines:
+        assert right_edge(line) <= 5 * SIZE + 1e-6
+
+
+def test_spaces_between_latin_words_are_break_points():
+    lines = lines_of("一二三 Fit for 2020 四五", 6)
+    assert "".join(lines).replace(" ", "") == "一二三Fitfor2020四五"
+
+
+def test_space_between_chinese_clauses_is_a_full_em():
+    line = set_lines("锐意进取 创新实践", 20)[0]
+    xs = {g.char: g.x for g in line.glyphs}
+    assert xs["创"] - xs["取"] == pytest.approx(2 * SIZE)
+
+
+def test_two_em_dash_halves_touch_and_fill_two_cells():
+    def narrow_dash(char):  # a face whose — is 0.89 em, as in Noto CJK
+        return ("test", 0.89) if char == "—" else em_measure(char)
+    line = break_lines(build_items("一——二", SIZE, narrow_dash), lambda _: 20 * SIZE)[0]
+    one, d1, d2, two = line.glyphs
+    assert d2.x == pytest.approx(d1.x + d1.advance)  # no gap between the halves
+    assert two.x == pytest.approx(3 * SIZE)  # the pair takes two cells
+    assert d1.x - SIZE == pytest.approx(two.x - (d2.x + d2.advance))  # centred

@@ -1,0 +1,171 @@
+"""End to end: manifest → placed page → PDF, checked on positions and on extracted text."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pypdfium2 as pdfium
+import pytest
+from click.testing import CliRunner
+
+from layout import layout_issue, render_issue
+from layout.cli import main
+from layout.flow import ASCENT
+from layout.manifest import issue_text, load_issue
+from layout.model import LineKind
+from layout.templates import load_template
+
+from conftest import SAMPLE
+
+
+def pdf_text(pdf: bytes) -> str:
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return doc[0].get_textpage().get_text_range()
+    finally:
+        doc.close()
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return render_issue(SAMPLE)
+
+
+def test_sample_pdf_gives_back_every_character_in_order(sample):
+    assert squeeze(pdf_text(sample.pdf)) == squeeze(issue_text(load_issue(SAMPLE)))
+    assert not sample.layout.overflow
+
+
+def test_sample_body_sits_on_the_baseline_grid(sample):
+    t = load_template("party-building")
+    body = [l for l in sample.layout.lines if l.kind is LineKind.BODY]
+    assert len(body) > 150
+    for line in body:
+        top = t.line_top(line.grid_line)
+        assert line.baseline == pytest.approx(top + (t.pitch - 9.0) / 2 + ASCENT * 9.0)
+        assert line.left == pytest.approx(t.column_x(round((line.left - t.margin_left)
+                                                           / (t.column_width + t.gutter)) + 1))
+
+
+def test_sample_lines_are_flush_and_indented(sample):
+    t = load_template("party-building")
+    body = [l for l in sample.layout.lines if l.kind is LineKind.BODY]
+    starts = 0
+    for before, line in zip(body, body[1:]):
+        if not line.paragraph_end:
+            assert max(g.x + g.advance for g in line.glyphs) == pytest.approx(
+                line.left + line.width), line.text
+        if before.paragraph_end:
+            starts += 1
+            assert line.glyphs[0].x == pytest.approx(line.left + t.indent)
+    assert starts >= 20
+
+
+def test_headline_spans_the_article_and_takes_whole_lines(sample):
+    t = load_template("party-building")
+    region = load_issue(SAMPLE).articles[0].region
+    head = next(l for l in sample.layout.lines if l.kind is LineKind.HEADLINE)
+    assert head.left == pytest.approx(t.column_x(region.first_column))
+    assert head.width == pytest.approx(t.column_x(region.last_column) + t.column_width
+                                       - t.column_x(region.first_column))
+    middle = (min(g.x for g in head.glyphs) + max(g.x + g.advance for g in head.glyphs)) / 2
+    assert middle == pytest.approx(head.left + head.width / 2, abs=0.01)
+    first_body = min(l.grid_line for l in sample.layout.lines if l.kind is LineKind.BODY)
+    subtitle = next(l for l in sample.layout.lines if l.kind is LineKind.SUBTITLE)
+    # the group ends above the grid line where the text starts, one empty line between
+    assert subtitle.baseline < t.line_top(first_body - t.headline_gap_lines)
+
+
+def test_pdf_embeds_subset_fonts_only(sample):
+    fonts = re.findall(rb"/BaseFont\s*/([^\s/>]+)", sample.pdf)
+    assert fonts and all(re.fullmatch(rb"[A-Z]{6}\+[\w-]+", f) for f in fonts), fonts
+    assert b"Helvetica" not in sample.pdf
+    descriptors = len(re.findall(rb"/Type\s*/FontDescriptor", sample.pdf))
+    assert descriptors == len(re.findall(rb"/FontFile2", sample.pdf)) == len(fonts)
+
+
+def test_rendering_is_byte_identical_and_dated_from_the_manifest(sample):
+    assert render_issue(SAMPLE).pdf == sample.pdf
+    assert b"D:20200701000000+00'00'" in sample.pdf
+
+
+def test_ext_b_character_copies_out_correctly(one_paragraph):
+    pdf = render_issue(one_paragraph("吉野家写作𠮷野家，一个字在基本平面之外。")).pdf
+    assert "𠮷野家" in pdf_text(pdf)
+
+
+def test_fallback_character_is_drawn_and_copied(one_paragraph):
+    pdf = render_issue(one_paragraph("汉字与〼记号。")).pdf
+    assert "〼" in pdf_text(pdf)
+
+
+def test_half_width_marks_copy_out_as_the_marks(one_paragraph):
+    text = "一二三四五六七八九十一二三四五六七八九十一二三四五，一二三四五六七八九十一二三四五六七八九十一二三四五。”好"
+    rendered = render_issue(one_paragraph(text))
+    assert squeeze(pdf_text(rendered.pdf)) == "标题" + text
+    assert "\U000fff0c" not in pdf_text(rendered.pdf)
+
+
+# command line -----------------------------------------------------------------------------
+
+def test_cli_render_writes_the_pdf(tmp_path):
+    out = tmp_path / "page.pdf"
+    result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.pdf"]
+
+
+def test_cli_missing_glyph_exits_2_and_writes_nothing(one_paragraph, tmp_path):
+    out = tmp_path / "page.pdf"
+    result = CliRunner().invoke(main, ["render", str(one_paragraph("笑😀笑")), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "U+1F600 GRINNING FACE" in result.output and "issue.yaml" in result.output
+    assert not out.exists()
+
+
+def test_cli_bad_manifest_keeps_the_old_pdf(write_manifest, tmp_path):
+    out = tmp_path / "page.pdf"
+    out.write_bytes(b"old")
+    bad = write_manifest("paper: x\ndate: 2020-01-01\npage: 1\ntemplate: base\narticles: []\n")
+    result = CliRunner().invoke(main, ["render", str(bad), "-o", str(out)])
+    assert result.exit_code == 2 and ":5:" in result.output and "empty" in result.output
+    assert out.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["issue.yaml", "page.pdf"]
+
+
+def test_cli_overflow_exits_3_unless_allowed(one_paragraph, tmp_path):
+    manifest = one_paragraph("满" * 3000)  # 2 columns × 20 lines hold far less
+    out = tmp_path / "page.pdf"
+    result = CliRunner().invoke(main, ["render", str(manifest), "-o", str(out)])
+    assert result.exit_code == 3 and "does not fit" in result.output
+    assert not out.exists()
+    page = layout_issue(manifest)
+    placed = sum(len(l.glyphs) for l in page.lines if l.kind is LineKind.BODY)
+    assert placed + len(page.overflow[0].text) == 3000  # nothing dropped
+    result = CliRunner().invoke(main, ["render", str(manifest), "-o", str(out),
+                                       "--allow-overflow"])
+    assert result.exit_code == 0 and out.exists()
+
+
+def test_cli_text_and_dump(tmp_path):
+    result = CliRunner().invoke(main, ["text", str(SAMPLE)])
+    assert result.output.startswith("奋进路上 奋斗有我\n记上汽集团基层党组织微党课\n微光成炬")
+    result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(tmp_path / "p.pdf"),
+                                       "--dump"])
+    lines = result.output.splitlines()
+    assert lines[1].startswith("headline") and "奋进路上奋斗有我" in lines[1]
+    assert any(l.startswith("body     L") and l.endswith("¶") for l in lines)
+
+
+def test_installed_command_works_from_any_folder(tmp_path):
+    out = tmp_path / "p.pdf"
+    proc = subprocess.run([sys.executable, "-m", "layout.cli", "render", str(SAMPLE), "-o",
+                           str(out)], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert out.stat().st_size > 10_000
