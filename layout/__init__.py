@@ -34,7 +34,7 @@ class Rendered:
 def layout_issue(manifest: Path, fonts: FontSet | None = None) -> PageLayout:
     """Load, plan and flow one manifest: every glyph placed, overflow listed."""
     issue = load_issue(Path(manifest))
-    template = load_template(issue.template, relative_to=issue.path.parent)
+    template = load_template(issue.template, issue.path.parent, issue.template_origin)
     return flow_page(plan_page(issue, template), fonts or shipped_fonts())
 
 

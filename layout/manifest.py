@@ -30,6 +30,7 @@ def load_issue(path: Path) -> Issue:
         page_number=top.take("page", positive_int),
         page_name=top.take("page_name", text, None),
         template=top.take("template", text),
+        template_origin=root.value["template"].origin,
         articles=tuple(_article(node) for node in top.take("articles", _nonempty_list)),
     )
     top.done()

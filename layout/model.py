@@ -90,6 +90,7 @@ class Issue:
     page_number: int
     page_name: str | None
     template: str  # a template name, or a path relative to the manifest
+    template_origin: Origin  # where the manifest names it
     articles: tuple[Article, ...]
 
 

@@ -17,6 +17,8 @@ from .errors import LayoutError
 from .model import Origin
 
 T = TypeVar("T")
+# libyaml's parser when PyYAML was built with it (several times faster), else pure Python.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def read_yaml(path: Path) -> Node:
     except UnicodeDecodeError as err:
         raise LayoutError(f"not UTF-8 text ({err.reason} at byte {err.start})", path,
                           hint="save the file as UTF-8") from None
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -66,7 +68,7 @@ def read_yaml(path: Path) -> Node:
         loader.dispose()
 
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path, where: str) -> Node:
+def _convert(loader: Any, node: yaml.Node, path: Path, where: str) -> Node:
     origin = Origin(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)

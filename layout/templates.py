@@ -5,7 +5,7 @@ from pathlib import Path
 
 from . import resources
 from .errors import LayoutError
-from .model import Align, PunctuationFit, Template, TextStyle
+from .model import Align, Origin, PunctuationFit, Template, TextStyle
 from .source import Fields, Node, items, one_of, positive_int, read_yaml, text
 from .units import MM, Grid, length, size
 
@@ -37,7 +37,7 @@ def find_template(name: str, relative_to: Path | None) -> Path:
     return resources.templates_dir() / f"{name}.yaml"
 
 
-def load_template(name: str, relative_to: Path | None = None, origin: Node | None = None,
+def load_template(name: str, relative_to: Path | None = None, origin: Origin | None = None,
                   ) -> Template:
     """Load a template by name or path, following `extends:`."""
     path = find_template(name, relative_to)
@@ -46,7 +46,7 @@ def load_template(name: str, relative_to: Path | None = None, origin: Node | Non
         message = f"template {name!r} not found ({path})"
         hint = f"shipped templates: {known}; or give a path ending in .yaml"
         if origin is not None:
-            raise origin.fail(message, hint)
+            raise LayoutError(message, origin.file, origin.line, hint)
         raise LayoutError(message, hint=hint)
     root = _resolve(path, chain=())
     return _build(root, path)

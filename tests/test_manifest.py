@@ -110,3 +110,12 @@ def test_sample_manifest_loads():
     issue = load_issue(SAMPLE)
     assert issue.articles[0].headline.main == "奋进路上 奋斗有我"
     assert sum(isinstance(b, Subhead) for b in issue.articles[0].blocks) == 3
+
+
+def test_unknown_template_names_the_manifest_line(write_manifest):
+    from layout import layout_issue
+    path = write_manifest(GOOD.replace("template: base", "template: basse"))
+    with pytest.raises(LayoutError) as info:
+        layout_issue(path)
+    assert (info.value.file, info.value.line) == (path, 7)
+    assert "party-building" in str(info.value)  # lists the shipped templates
