@@ -23,17 +23,7 @@ ASCENT = 0.88
 def measurer(fonts: FontSet, role: str) -> Measure:
     """(role of the face that has the character, its advance in em), along the role's
     fallback chain. Call `check_text` first: a character no face has raises KeyError here."""
-    cache: dict[str, tuple[str, float]] = {}
-
-    def measure(char: str) -> tuple[str, float]:
-        found = cache.get(char)
-        if found is None:
-            face = fonts.face_for(role, char)
-            if face is None:
-                raise KeyError(char)
-            found = cache[char] = (face.role, face.advance(char))
-        return found
-    return measure
+    return lambda char: fonts.metrics(role, char)
 
 
 def check_text(issue: Issue, template: Template, fonts: FontSet) -> None:
@@ -111,8 +101,10 @@ class _ArticleFlow:
 
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
                  indent: float = 0.0) -> list[SetLine]:
-        items = build_items(text, style.size, measurer(self.fonts, style.face))
-        return break_lines(items, lambda _: width, indent=indent, justify=justify)
+        rules = self.t.composition
+        items = build_items(text, style.size, measurer(self.fonts, style.face),
+                            rules.latin_spacing)
+        return break_lines(items, [width], indent=indent, justify=justify, rules=rules)
 
     def one_off(self, text: str, style: TextStyle, kind: LineKind, top: float,
                 left: float, width: float) -> float:

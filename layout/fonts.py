@@ -201,6 +201,7 @@ class FontSet:
     fallback: tuple[str, ...]
     origin: Path
     _chains: dict[str, tuple[Face, ...]] = field(default_factory=dict)
+    _metrics: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)
 
     def face(self, role: str) -> Face:
         try:
@@ -215,6 +216,18 @@ class FontSet:
             roles = [role] + [r for r in self.fallback if r != role]
             self._chains[role] = tuple(self.face(r) for r in roles)
         return self._chains[role]
+
+    def metrics(self, role: str, char: str) -> tuple[str, float]:
+        """(role of the face that draws `char` for `role`, its advance in em), remembered
+        for the process. KeyError when no face has it (see `check_coverage`)."""
+        key = (role, char)
+        found = self._metrics.get(key)
+        if found is None:
+            face = self.face_for(role, char)
+            if face is None:
+                raise KeyError(char)
+            found = self._metrics[key] = (face.role, face.advance(char))
+        return found
 
     def face_for(self, role: str, char: str) -> Face | None:
         """The first face of the role's chain that has `char`, or None."""

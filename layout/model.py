@@ -105,6 +105,24 @@ class PunctuationFit(Enum):
     PUSH_IN = "push-in"  # squeeze this line's marks so the character fits (挤进)
 
 
+class Breaking(Enum):
+    """How a paragraph's breaks are chosen."""
+
+    TOTAL_FIT = "total-fit"  # weigh every break sequence at once (Knuth–Plass style)
+    FIRST_FIT = "first-fit"  # fill each line in turn (for comparison)
+
+
+@dataclass(frozen=True)
+class Composition:
+    """The composition rules a template chooses (CJK-RULES §3–§5)."""
+
+    punctuation: PunctuationFit = PunctuationFit.PUSH_OUT
+    breaking: Breaking = Breaking.TOTAL_FIT
+    hanging_punctuation: bool = False  # ，。 at a line end may hang past the right edge
+    trim_line_start: bool = False  # an opening mark starting a line loses its blank half
+    latin_spacing: float = 0.0  # em between Han characters and Latin letters or digits
+
+
 class Align(Enum):
     """Horizontal alignment of a one-off line (headline, byline, subhead)."""
 
@@ -141,7 +159,7 @@ class Template:
     body: TextStyle
     pitch: float  # distance between two body baselines (the baseline grid)
     indent: float  # first-line indent of a paragraph
-    punctuation: PunctuationFit
+    composition: Composition
     styles: dict[str, TextStyle]  # kicker, headline, subtitle, byline, subhead
     headline_gap_lines: int  # empty body lines between a headline group and the text
 

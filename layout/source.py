@@ -165,6 +165,12 @@ def positive_int(node: Node) -> int:
     return value
 
 
+def flag(node: Node) -> bool:
+    if not isinstance(node.value, bool):
+        raise node.fail(f"expected true or false, got {_describe(node.value)}")
+    return node.value
+
+
 def items(node: Node) -> list[Node]:
     if not isinstance(node.value, list):
         raise node.fail(f"expected a list (lines starting with `- `), got "

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from . import resources
 from .errors import LayoutError
-from .model import Align, Origin, PunctuationFit, Template, TextStyle
-from .source import Fields, Node, items, one_of, positive_int, read_yaml, text
+from .model import (Align, Breaking, Composition, Origin, PunctuationFit, Template,
+                    TextStyle)
+from .source import Fields, Node, flag, items, one_of, positive_int, read_yaml, text
 from .units import MM, Grid, length, size
 
 # Named page sizes (width × height, mm). 对开/四开 after NEWSPAPER.md "Page and grid".
@@ -148,8 +149,15 @@ def _build(root: Node, path: Path) -> Template:
 
     comp = Fields(top.take("composition", _node, Node({}, root.origin, "composition")),
                   "composition")
-    punctuation = PunctuationFit(comp.take(
-        "punctuation", one_of(*(p.value for p in PunctuationFit)), "push-out"))
+    composition = Composition(
+        punctuation=PunctuationFit(comp.take(
+            "punctuation", one_of(*(p.value for p in PunctuationFit)), "push-out")),
+        breaking=Breaking(comp.take("breaking", one_of(*(b.value for b in Breaking)),
+                                    "total-fit")),
+        hanging_punctuation=comp.take("hanging_punctuation", flag, False),
+        trim_line_start=comp.take("trim_line_start", flag, False),
+        latin_spacing=comp.take("latin_spacing", lambda n: length(n, Grid(char=1.0)), 0.0),
+    )
     comp.done()
 
     style_fields = Fields(top.take("styles", _node), "styles")
@@ -163,6 +171,6 @@ def _build(root: Node, path: Path) -> Template:
         name=name, path=path, page_width=width, page_height=height,
         margin_top=m_top, margin_bottom=m_bottom, margin_left=m_left, margin_right=m_right,
         columns=columns, column_width=column_width, gutter=gutter, body=body_style,
-        pitch=pitch, indent=indent, punctuation=punctuation, styles=styles,
+        pitch=pitch, indent=indent, composition=composition, styles=styles,
         headline_gap_lines=round(headline_gap / pitch),
     )

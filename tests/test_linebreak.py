@@ -13,12 +13,12 @@ SIZE = 10.0  # pt: one em
 
 def lines_of(text: str, width_em: float, indent_em: float = 0.0) -> list[str]:
     items = build_items(text, SIZE, em_measure)
-    lines = break_lines(items, lambda _: width_em * SIZE, indent=indent_em * SIZE)
+    lines = break_lines(items, [width_em * SIZE], indent=indent_em * SIZE)
     return ["".join(g.char for g in line.glyphs) for line in lines]
 
 
 def set_lines(text: str, width_em: float):
-    return break_lines(build_items(text, SIZE, em_measure), lambda _: width_em * SIZE)
+    return break_lines(build_items(text, SIZE, em_measure), [width_em * SIZE])
 
 
 def right_edge(line) -> float:
@@ -144,7 +144,7 @@ def test_space_between_chinese_clauses_is_a_full_em():
 def test_two_em_dash_halves_touch_and_fill_two_cells():
     def narrow_dash(char):  # a face whose — is 0.89 em, as in Noto CJK
         return ("test", 0.89) if char == "—" else em_measure(char)
-    line = break_lines(build_items("一——二", SIZE, narrow_dash), lambda _: 20 * SIZE)[0]
+    line = break_lines(build_items("一——二", SIZE, narrow_dash), [20 * SIZE])[0]
     one, d1, d2, two = line.glyphs
     assert d2.x == pytest.approx(d1.x + d1.advance)  # no gap between the halves
     assert two.x == pytest.approx(3 * SIZE)  # the pair takes two cells

@@ -37,7 +37,7 @@ def test_base_template_grid():
     assert t.column_x(2) - t.column_x(1) == pytest.approx(126.0)
     assert t.line_top(3) - t.line_top(1) == pytest.approx(27.0)
     assert t.indent == 18.0
-    assert t.punctuation is PunctuationFit.PUSH_OUT
+    assert t.composition.punctuation is PunctuationFit.PUSH_OUT
 
 
 def test_extends_overrides_only_what_it_names(tmp_path):

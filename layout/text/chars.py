@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from enum import Enum
+from functools import lru_cache
 
 
 class CharClass(Enum):
@@ -72,6 +73,7 @@ NO_LINE_END = frozenset({CharClass.OPENING, CharClass.PREFIX, CharClass.MIDDLE_D
 NO_LINE_END_CHARS = frozenset("/／")
 
 
+@lru_cache(maxsize=None)
 def char_class(char: str) -> CharClass:
     """The composition class of one character."""
     cls = _TABLE.get(char)

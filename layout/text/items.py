@@ -1,5 +1,7 @@
 """Paragraph → items: unbreakable boxes, and what lies between each two of them.
 
+Glyphs, boxes and gaps are named tuples: a page makes tens of thousands of them, and tuples
+are several times cheaper to create than frozen dataclasses while just as immutable.
 A box is one Han character, one punctuation mark in its cell, a doubled —— or ……, or a
 Latin/digit word. Between two neighbouring boxes sits a `Gap`: whether a line may break
 there (禁则), the compression two facing punctuation blanks allow when both stay on one
@@ -8,14 +10,13 @@ line, and any space typed between them. Widths are in points at the paragraph's 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from .chars import (BLANK_LEFT, BLANK_RIGHT, CELL, MARKS, NO_LINE_END, NO_LINE_END_CHARS,
                     NO_LINE_START, CharClass, char_class)
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):
     """One character of a box: where it is drawn inside the box and with what face."""
 
     char: str
@@ -24,8 +25,7 @@ class Glyph:
     advance: float  # the glyph's own advance, pt
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """An unbreakable piece of a line."""
 
     glyphs: tuple[Glyph, ...]
@@ -40,8 +40,7 @@ class Box:
         return "".join(g.char for g in self.glyphs)
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     """What lies between box i and box i+1."""
 
     breakable: bool  # a line may end after box i
@@ -118,6 +117,10 @@ def _box(piece: str, cls: CharClass, size: float, measure: Measure) -> Box:
             x += cell
         return Box(tuple(glyphs), x, BLANK_LEFT.get(cls, 0.0) * size,
                    BLANK_RIGHT.get(cls, 0.0) * size, cls, cls)
+    if len(piece) == 1:  # a Han character: most boxes
+        face, advance = measure(piece)
+        return Box((Glyph(piece, face, 0.0, advance * size),), advance * size, 0.0, 0.0,
+                   cls, cls)
     for c in piece:
         face, advance = measure(c)
         glyphs.append(Glyph(c, face, x, advance * size))
@@ -144,6 +147,9 @@ def _kern(before: Box, after: Box) -> float:
     return -after.blank_left
 
 
+_HAN_LATIN = ((CharClass.IDEOGRAPHIC, CharClass.LATIN), (CharClass.LATIN, CharClass.IDEOGRAPHIC))
+
+
 def _space_em(before: Box, after: Box, measure: Measure) -> float:
     """Width of a typed space: a word space beside a Latin word, a full ideographic space
     between Chinese characters (a headline's parallel clauses, 本报记者 林芸)."""
@@ -152,8 +158,11 @@ def _space_em(before: Box, after: Box, measure: Measure) -> float:
     return 1.0
 
 
-def build_items(text: str, size: float, measure: Measure) -> Items:
-    """The boxes and gaps of a paragraph of text set at `size` points."""
+def build_items(text: str, size: float, measure: Measure, latin_spacing: float = 0.0,
+                ) -> Items:
+    """The boxes and gaps of a paragraph of text set at `size` points; `latin_spacing` em
+    go between a Han character and a Latin word or number (CJK-RULES §5), dropped at a
+    line break."""
     boxes: list[Box] = []
     gaps: list[Gap] = []
     for piece, cls, spaces in _runs(text):
@@ -162,8 +171,10 @@ def build_items(text: str, size: float, measure: Measure) -> Items:
             before = boxes[-1]
             space = spaces * _space_em(before, box, measure) * size
             no_stretch = CharClass.CONNECTOR in (before.last, box.first)
-            gaps.append(Gap(breakable=_may_break(before, box),
-                            kern=0.0 if space else _kern(before, box), space=space,
+            kern = 0.0 if space else _kern(before, box)
+            if latin_spacing and not space and (before.last, box.first) in _HAN_LATIN:
+                kern = latin_spacing * size
+            gaps.append(Gap(breakable=_may_break(before, box), kern=kern, space=space,
                             stretchable=not no_stretch))
         boxes.append(box)
     return Items(tuple(boxes), tuple(gaps), size)

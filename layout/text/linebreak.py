@@ -1,24 +1,50 @@
 """Decide where to break a paragraph's lines, then justify each line.
 
-First fit with push-out (推出, CJK-RULES §3): a line takes boxes while they fit at their
-natural width (facing punctuation blanks collapsed, the line's last mark set half width);
-when the next box does not fit, the line ends at the last break the 禁则 allow before it
-and is spread to the full measure. A paragraph whose last line would hold a single
-character (孤字) takes one more box down from the line before it.
+Two breakers share one measure of a line (`_Paragraph.line`):
+
+* total fit (the default): every legal break sequence is weighed at once, Knuth–Plass
+  style, and the one with the least demerits wins: even spacing across the paragraph, no
+  孤字 when any other choice avoids it;
+* first fit (kept for comparison): a line takes boxes while they fit and ends at the last
+  legal break.
+
+A line's natural width collapses facing punctuation blanks and sets its last mark half
+width (CJK-RULES §3). With push-out (推出, the default) a line never squeezes its marks to
+take one more character; with push-in (挤进) the marks' blank halves may shrink to ½ em.
+Justification then shrinks first (push-in), else spreads: Latin word spaces up to ½ em
+first, then every gap between characters equally, never inside —— …… nor beside a
+connector (CJK-RULES §4).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from itertools import accumulate
+from typing import Sequence
 
-from .chars import MARKS
+from ..model import Breaking, Composition, PunctuationFit
+from .chars import MARKS, CharClass
 from .items import Box, Gap, Glyph, Items
 
 # Lengths closer than this (pt) are equal: absorbs float error in summed widths.
 EPS = 1e-6
-# A justified line whose gaps grow by more than this share of the type size is reported
-# as loose (CJK-RULES §4: the gap between two Han characters should stay well under ½ em).
+# A justified line whose character gaps grow by more than this share of the type size is
+# reported as loose (CJK-RULES §4).
 LOOSE_GAP = 0.5
+# The gap growth (share of the size) that costs a badness of 100: typst's largest gap
+# between Han characters in 13-字 columns is 0.25 em, the mark to beat.
+TOLERABLE_GAP = 0.25
+# Badness of a line that has slack but nothing that may stretch (a lone long word).
+UNSTRETCHABLE_BADNESS = 10_000.0
+# Added to every line's badness before squaring (TeX's \linepenalty): among equally even
+# settings, fewer lines win.
+LINE_PENALTY = 10.0
+# Demerits of a paragraph whose last line is a single character (孤字, CJK-RULES §6):
+# larger than any spacing cost, so another choice always wins when one exists.
+WIDOW_DEMERITS = 1e9
+# A Latin word space may grow to this share of the size before character gaps grow.
+WORD_SPACE_MAX = 0.5
+# Classes whose mark may hang past the right edge when hanging punctuation is on.
+HANGABLE = frozenset({CharClass.COMMA, CharClass.FULL_STOP})
 
 
 @dataclass(frozen=True)
@@ -28,8 +54,28 @@ class SetLine:
     glyphs: tuple[Glyph, ...]
     width: float  # the measure, pt
     last: bool  # the paragraph's last line: set ragged, not spread
-    loose: bool  # spread beyond LOOSE_GAP, or could not be filled at all
+    loose: bool  # character gaps spread beyond LOOSE_GAP, or nothing could stretch
     forced: bool  # broken against a 禁则 rule, or inside a word: nothing legal fitted
+
+    @property
+    def text(self) -> str:
+        return "".join(g.char for g in self.glyphs)
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """How boxes[a:b] fit a measure."""
+
+    slack: float  # measure - natural width (negative: must shrink)
+    shrink: float  # how much the line's mark blanks may give up (push-in only)
+    stretch_gaps: int  # gaps that may widen
+    word_room: float  # how much Latin word spaces may widen before character gaps do
+
+    def char_gap_extra(self) -> float:
+        """What each character gap grows by when the line is spread."""
+        if self.slack <= self.word_room or not self.stretch_gaps:
+            return 0.0
+        return (self.slack - self.word_room) / self.stretch_gaps
 
 
 def _split(box: Box) -> list[Box]:
@@ -38,119 +84,239 @@ def _split(box: Box) -> list[Box]:
                 box.first, box.last) for g in box.glyphs]
 
 
-class _Breaker:
-    def __init__(self, items: Items, widths: Callable[[int], float], indent: float):
-        self.boxes: list[Box] = list(items.boxes)
-        self.gaps: list[Gap] = list(items.gaps)
+class _Paragraph:
+    """The items of one paragraph with prefix sums, so that any line is measured in O(1)."""
+
+    def __init__(self, items: Items, widths: Sequence[float], indent: float,
+                 rules: Composition):
+        self.size = items.size
         self.widths = widths
         self.indent = indent
-        self.size = items.size
+        self.rules = rules
+        boxes, gaps = list(items.boxes), list(items.gaps)
+        narrowest = min(self.measure(0), *widths)
+        k = 0
+        while k < len(boxes):  # cut words wider than any line, so every box fits alone
+            if boxes[k].width > narrowest + EPS and len(boxes[k].glyphs) > 1:
+                pieces = _split(boxes[k])
+                boxes[k:k + 1] = pieces
+                gaps[k:k] = [Gap(True, 0.0, 0.0, False)] * (len(pieces) - 1)
+            k += 1
+        self.boxes, self.gaps = boxes, gaps
+        self.cut = len(boxes) != len(items.boxes)
+        n = len(boxes)
+        # Blank each box still has on each side once neighbouring marks have collapsed.
+        free_right = [b.blank_right for b in boxes]
+        free_left = [b.blank_left for b in boxes]
+        for k, gap in enumerate(gaps):
+            if gap.kern < 0:
+                if boxes[k].blank_right:
+                    free_right[k] = 0.0
+                else:
+                    free_left[k + 1] = 0.0
+        self.free_right, self.free_left = free_right, free_left
+        hanging = rules.hanging_punctuation
+        self.hang = [b.width - b.blank_right if hanging and b.last in HANGABLE else 0.0
+                     for b in boxes]
+        self.trim_left = [b.blank_left if rules.trim_line_start else 0.0 for b in boxes]
+        shrinks = rules.punctuation is PunctuationFit.PUSH_IN
+        zero = [0.0] * n
+        self._box = [0.0, *accumulate(b.width for b in boxes)]
+        self._gap = [0.0, *accumulate(g.kern + g.space for g in gaps)]
+        self._stretch = [0, *accumulate(1 if g.stretchable else 0 for g in gaps)]
+        self._words = [0.0, *accumulate(max(0.0, WORD_SPACE_MAX * self.size - g.space)
+                                        if g.space and g.stretchable else 0.0 for g in gaps)]
+        self._shrink = [0.0, *accumulate(
+            fr + fl for fr, fl in zip(free_right if shrinks else zero,
+                                      free_left if shrinks else zero))]
+        self.shrinks = shrinks
 
     def measure(self, line: int) -> float:
-        return self.widths(line) - (self.indent if line == 0 else 0.0)
+        width = self.widths[min(line, len(self.widths) - 1)]
+        return width - (self.indent if line == 0 else 0.0)
 
-    def natural(self, start: int, end: int) -> float:
-        """Width of boxes[start:end] set on one line, its last mark half width."""
-        width = sum(b.width for b in self.boxes[start:end])
-        width += sum(g.kern + g.space for g in self.gaps[start:end - 1])
-        return width - self.boxes[end - 1].blank_right
+    def line(self, a: int, b: int, line: int) -> _Fit:
+        """How boxes[a:b] fit the measure of the paragraph's line number `line`."""
+        last = self.boxes[b - 1]
+        natural = (self._box[b] - self._box[a] + self._gap[b - 1] - self._gap[a]
+                   - last.blank_right - self.hang[b - 1] - self.trim_left[a])
+        shrink = 0.0
+        if self.shrinks:
+            shrink = (self._shrink[b] - self._shrink[a] - self.free_right[b - 1]
+                      - (self.free_left[a] if self.trim_left[a] else 0.0))
+        return _Fit(self.measure(line) - natural, shrink,
+                    self._stretch[b - 1] - self._stretch[a],
+                    self._words[b - 1] - self._words[a])
 
-    def fit(self, start: int, line: int) -> tuple[int, bool]:
-        """The end of the line starting at box `start`, and whether it was forced."""
-        avail = self.measure(line)
-        run = 0.0
-        best = None
-        j = start
-        n = len(self.boxes)
-        while j < n:
-            run += self.boxes[j].width
-            if j > start:
-                run += self.gaps[j - 1].kern + self.gaps[j - 1].space
-            if run - self.boxes[j].blank_right > avail + EPS:
-                break
-            if j == n - 1 or self.gaps[j].breakable:
-                best = j + 1
-            j += 1
-        if best is not None:
-            return best, False
-        if j > start:
-            return j, True  # nothing legal fits: break where the measure ends
-        if len(self.boxes[start].glyphs) > 1:  # one word wider than the line
-            pieces = _split(self.boxes[start])
-            self.boxes[start:start + 1] = pieces
-            self.gaps[start:start] = [Gap(True, 0.0, 0.0, False)] * (len(pieces) - 1)
-            return self.fit(start, line)[0], True
-        return start + 1, True  # one glyph wider than the line: it stands alone
-
-    def is_widow(self, start: int, end: int) -> bool:
+    def is_widow(self, a: int, b: int) -> bool:
         """A last line of one character, or one character and its marks (孤字)."""
-        words = [b for b in self.boxes[start:end] if b.first not in MARKS]
+        words = [box for box in self.boxes[a:b] if box.first not in MARKS]
         return len(words) == 1 and len(words[0].glyphs) == 1
 
-    def run(self) -> list[tuple[int, int, bool]]:
+    # -- choosing breaks -----------------------------------------------------------------
+
+    def first_fit(self) -> list[tuple[int, int, bool]]:
         lines: list[tuple[int, int, bool]] = []
-        start = 0
-        while start < len(self.boxes):
-            end, forced = self.fit(start, len(lines))
-            lines.append((start, end, forced))
-            start = end
+        a, n = 0, len(self.boxes)
+        while a < n:
+            best, end = None, a + 1
+            while end <= n:
+                fit = self.line(a, end, len(lines))
+                if fit.slack + fit.shrink < -EPS:
+                    break
+                if end == n or self.gaps[end - 1].breakable:
+                    best = end
+                end += 1
+            forced = best is None
+            if forced:
+                best = max(end - 1, a + 1)  # nothing legal fits: break where the measure ends
+            lines.append((a, best, forced or self.cut))
+            a = best
         if len(lines) >= 2 and self.is_widow(*lines[-1][:2]):
-            lines = self.mend_widow(lines)
+            lines = self._mend_widow(lines)
         return lines
 
-    def mend_widow(self, lines: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    def _mend_widow(self, lines: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
         """End the line before the widow one legal break earlier, if the rest then fits."""
-        prev_start, prev_end, _ = lines[-2]
-        last_line = len(lines) - 1
-        for end in range(prev_end - 1, prev_start, -1):
-            if not self.gaps[end - 1].breakable:
+        start, end, _ = lines[-2]
+        n = len(self.boxes)
+        for new_end in range(end - 1, start, -1):
+            if not self.gaps[new_end - 1].breakable:
                 continue
-            if self.natural(end, len(self.boxes)) <= self.measure(last_line) + EPS:
-                return lines[:-2] + [(prev_start, end, False), (end, len(self.boxes), False)]
+            fit = self.line(new_end, n, len(lines) - 1)
+            if fit.slack + fit.shrink >= -EPS:
+                return lines[:-2] + [(start, new_end, False), (new_end, n, False)]
             break
         return lines
 
-    def set_line(self, start: int, end: int, line: int, last: bool, justify: bool,
+    def total_fit(self) -> list[tuple[int, int, bool]] | None:
+        """The break sequence of least demerits, or None when no legal one exists.
+
+        The inner loop is `line()` and `badness()` written out over the prefix sums: it runs
+        for every (break, candidate line start) pair, so it avoids objects and calls."""
+        n = len(self.boxes)
+        ends = [k for k in range(1, n) if self.gaps[k - 1].breakable] + [n]
+        box, gap, stretch, words, shrink_sum = (self._box, self._gap, self._stretch,
+                                                self._words, self._shrink)
+        blank_right, hang, trim = ([b.blank_right for b in self.boxes], self.hang,
+                                   self.trim_left)
+        free_right, free_left, shrinks = self.free_right, self.free_left, self.shrinks
+        measures = [self.measure(k) for k in range(max(2, len(self.widths)))]
+        last_key = len(measures) - 1
+        tolerable, word_max = TOLERABLE_GAP * self.size, WORD_SPACE_MAX * self.size
+        # A node is a break after which a line starts: [position, line key, demerits, line
+        # number, index of the node before it in `trail`]. One node per (position, key).
+        trail: list[tuple[int, int]] = [(0, -1)]  # (position, previous index) for the path
+        active: list[tuple[int, int, float, int, int]] = [(0, 0, 0.0, 0, 0)]
+        for end in ends:
+            reached: dict[int, tuple[float, int, int]] = {}
+            still: list[tuple[int, int, float, int, int]] = []
+            tail = box[end] + gap[end - 1] - blank_right[end - 1] - hang[end - 1]
+            for node in active:
+                start, key, demerits, line, index = node
+                slack = measures[key] - (tail - box[start] - gap[start] - trim[start])
+                squeeze = 0.0
+                if shrinks:
+                    squeeze = (shrink_sum[end] - shrink_sum[start] - free_right[end - 1]
+                               - (free_left[start] if trim[start] else 0.0))
+                if slack + squeeze < -EPS:
+                    continue  # this line is full: longer ones are too
+                still.append(node)
+                if slack < -EPS:
+                    bad = 100.0 * (-slack / squeeze) ** 3
+                elif end == n or slack <= EPS:
+                    bad = 0.0
+                else:
+                    room = words[end - 1] - words[start]
+                    gaps = stretch[end - 1] - stretch[start]
+                    if slack <= room:
+                        bad = slack / word_max
+                    elif gaps:
+                        bad = 100.0 * ((slack - room) / gaps / tolerable) ** 3 + room / word_max
+                    else:
+                        bad = UNSTRETCHABLE_BADNESS
+                total = demerits + (LINE_PENALTY + bad) ** 2
+                if end == n and line and self.is_widow(start, end):
+                    total += WIDOW_DEMERITS
+                next_key = line + 1 if line < last_key else last_key
+                # on a tie the later start wins: earlier lines stay full (CJK-RULES §6)
+                if next_key not in reached or total <= reached[next_key][0]:
+                    reached[next_key] = (total, line + 1, index)
+            for key, (total, line, previous) in reached.items():
+                trail.append((end, previous))
+                still.append((end, key, total, line, len(trail) - 1))
+            active = still
+            if not active:
+                return None
+        finals = [(total, index) for position, _, total, _, index in active if position == n]
+        if not finals:
+            return None
+        index = min(finals)[1]
+        breaks: list[int] = []
+        while index >= 0:
+            position, index = trail[index]
+            breaks.append(position)
+        breaks.reverse()
+        return [(a, b, self.cut) for a, b in zip(breaks, breaks[1:])]
+
+    # -- setting a line --------------------------------------------------------------------
+
+    def set_line(self, a: int, b: int, line: int, last: bool, justify: bool,
                  forced: bool) -> SetLine:
-        avail = self.measure(line)
-        slack = avail - self.natural(start, end)
-        inner = self.gaps[start:end - 1]
-        stretchable = sum(1 for g in inner if g.stretchable)
-        extra = 0.0
+        fit = self.line(a, b, line)
+        gaps = self.gaps
+        squeeze = 0.0  # share of each free blank given up (push-in)
+        word_extra = char_extra = 0.0
         loose = False
-        if justify and not last and slack > EPS:
-            if stretchable:
-                extra = slack / stretchable
-                loose = extra > LOOSE_GAP * self.size
+        if fit.slack < -EPS and fit.shrink > EPS:
+            squeeze = min(1.0, -fit.slack / fit.shrink)
+        elif justify and not last and fit.slack > EPS:
+            if fit.stretch_gaps:
+                char_extra = fit.char_gap_extra()
+                word_extra = min(fit.slack, fit.word_room)
+                loose = char_extra > LOOSE_GAP * self.size
             else:
                 loose = True
         x = self.indent if line == 0 else 0.0
         glyphs: list[Glyph] = []
-        for k in range(start, end):
+        for k in range(a, b):
             box = self.boxes[k]
-            # The blank a mark gives up (at the line end, or to the mark after it) leaves
-            # its advance box too: no glyph box reaches past what the line gives it.
-            trim = box.blank_right if k == end - 1 else min(box.blank_right,
-                                                            -self.gaps[k].kern)
-            extent = box.width - trim
+            left_cut = self.trim_left[k] if k == a else squeeze * self.free_left[k]
+            right_cut = box.blank_right if k == b - 1 else squeeze * self.free_right[k]
+            if k < b - 1 and gaps[k].kern < 0 and box.blank_right:
+                right_cut = box.blank_right  # given up to the next mark
+            x -= left_cut
+            # No glyph's advance box reaches past what the line leaves its box.
+            extent = box.width - right_cut
             glyphs += [Glyph(g.char, g.face, x + g.x, min(g.advance, extent - g.x))
                        for g in box.glyphs]
-            x += box.width
-            if k < end - 1:
-                gap = self.gaps[k]
-                x += gap.kern + gap.space + (extra if gap.stretchable else 0.0)
-        return SetLine(tuple(glyphs), self.widths(line), last, loose, forced)
+            x += box.width - right_cut
+            if k < b - 1:
+                gap = gaps[k]
+                x += gap.space + (gap.kern if gap.kern < 0 and not box.blank_right else
+                                  max(gap.kern, 0.0))
+                if gap.stretchable:
+                    x += char_extra
+                    if gap.space and fit.word_room:
+                        room = max(0.0, WORD_SPACE_MAX * self.size - gap.space)
+                        x += word_extra * room / fit.word_room
+        return SetLine(tuple(glyphs), self.widths[min(line, len(self.widths) - 1)], last,
+                       loose, forced)
 
 
-def break_lines(items: Items, widths: Callable[[int], float], indent: float = 0.0,
-                justify: bool = True) -> list[SetLine]:
-    """Break a paragraph into lines; `widths(i)` is the measure of its i-th line (pt), the
-    first line indented by `indent`. Every line but the last is spread flush when
+def break_lines(items: Items, widths: Sequence[float], indent: float = 0.0,
+                justify: bool = True, rules: Composition | None = None) -> list[SetLine]:
+    """Break a paragraph into lines; `widths[i]` is the measure of its i-th line (pt), the
+    last one also of every line after it; the first line is indented by `indent`. Every line but the last is spread flush when
     `justify`; nothing is ever dropped."""
     if not items.boxes:
         return []
-    breaker = _Breaker(items, widths, indent)
-    lines = breaker.run()
-    return [breaker.set_line(start, end, i, i == len(lines) - 1, justify, forced)
-            for i, (start, end, forced) in enumerate(lines)]
-
+    rules = rules or Composition()
+    paragraph = _Paragraph(items, widths, indent, rules)
+    lines = None
+    if rules.breaking is Breaking.TOTAL_FIT:
+        lines = paragraph.total_fit()
+    if lines is None:
+        lines = paragraph.first_fit()
+    return [paragraph.set_line(a, b, i, i == len(lines) - 1, justify, forced)
+            for i, (a, b, forced) in enumerate(lines)]
