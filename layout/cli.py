@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, layout_issue
+from . import __version__, layout_loaded
 from .errors import EXIT_OVERFLOW, LayoutError
 from .fonts import shipped_fonts
 from .manifest import issue_text, load_issue
@@ -27,12 +27,25 @@ def main() -> None:
 @click.option("--allow-overflow", is_flag=True,
               help="Write the page even when text does not fit (it is still reported).")
 @click.option("--dump", is_flag=True, help="Also print every placed line as text.")
-def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool) -> None:
+@click.option("-v", "--verbose", is_flag=True,
+              help="List every change input normalization made, and every loose line.")
+def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool,
+           verbose: bool) -> None:
     """Typeset MANIFEST into a PDF page."""
     output = output or manifest.with_suffix(".pdf")
     try:
         fonts = shipped_fonts()
-        page = layout_issue(manifest, fonts)
+        issue = load_issue(manifest)
+        page = layout_loaded(issue, fonts)
+        if verbose:
+            for edit in issue.edits:
+                click.echo(f"normalized {edit}", err=True)
+        for note in page.notes:
+            if verbose:
+                click.echo(f"{manifest}: {note}", err=True)
+        if page.notes and not verbose:
+            click.echo(f"{manifest}: {len(page.notes)} line(s) set loose or forced "
+                       f"(--verbose lists them)", err=True)
         if dump:
             click.echo(dump_page(page), nl=False)
         for item in page.overflow:

@@ -98,6 +98,7 @@ class _ArticleFlow:
         self.x = template.column_x(plan.first_column)
         self.width = (template.column_x(plan.last_column) + template.column_width - self.x)
         self.lines: list[PlacedLine] = []
+        self.notes: list[str] = []
 
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
                  indent: float = 0.0) -> list[SetLine]:
@@ -189,6 +190,12 @@ class _ArticleFlow:
                 if pos >= len(slots):
                     return self.overflow(blocks[index + 1:], set_lines[i:])
                 grid_line = slots.line_of(pos)
+                if set_line.loose or set_line.forced:
+                    what = "broken against the rules (nothing legal fitted)" if \
+                        set_line.forced else "set loose (gaps wider than ½ em)"
+                    self.notes.append(f"article {self.plan.index + 1}, column "
+                                      f"{slots.column_of(pos)}, line {grid_line}: "
+                                      f"{what}: “{set_line.text}”")
                 self.lines.append(self.placed(
                     set_line, LineKind.BODY,
                     baseline_in(t.line_top(grid_line), t.pitch, t.body.size), t.body,
@@ -218,10 +225,12 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
     check_text(plan.issue, plan.template, fonts)
     lines: list[PlacedLine] = []
     overflow: list[Overflow] = []
+    notes: list[str] = []
     for article_plan in plan.articles:
         flow = _ArticleFlow(article_plan, plan.template, fonts)
         left = flow.run()
         lines += flow.lines
+        notes += flow.notes
         if left is not None:
             overflow.append(left)
     issue = plan.issue
@@ -229,4 +238,5 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
     if issue.page_name:
         title += f" {issue.page_name}"
     return PageLayout(plan.template.page_width, plan.template.page_height, tuple(lines),
-                      tuple(overflow), title, issue.date, plan.template.body.face)
+                      tuple(overflow), title, issue.date, plan.template.body.face,
+                      tuple(notes))

@@ -3,17 +3,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from .model import Article, Block, Headline, Issue, Paragraph, Region, Subhead
-from .source import Fields, Node, integer, items, positive_int, read_yaml, text
+from .model import (Article, Block, Edit, Headline, Issue, Origin, Paragraph, Region,
+                    Subhead)
+from .source import Fields, Node, flag, integer, items, positive_int, read_yaml, text
+from .text.normalize import normalize
 
 MANIFEST_VERSION = 1
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+|rest)\s*)?$")
 
 
 def load_issue(path: Path) -> Issue:
-    """Read and check an issue manifest."""
+    """Read and check an issue manifest; its text normalized unless it says `normalize:
+    false` (text/normalize.py)."""
     path = Path(path)
     root = read_yaml(path)
     top = Fields(root, "an issue manifest")
@@ -33,8 +37,35 @@ def load_issue(path: Path) -> Issue:
         template_origin=root.value["template"].origin,
         articles=tuple(_article(node) for node in top.take("articles", _nonempty_list)),
     )
+    clean = top.take("normalize", flag, True)
     top.done()
-    return issue
+    return _normalized(issue) if clean else issue
+
+
+def _normalized(issue: Issue) -> Issue:
+    """The issue with its text cleaned, and the list of what changed."""
+    edits: list[Edit] = []
+
+    def clean(value: str | None, origin: Origin, body: bool) -> str | None:
+        if value is None:
+            return None
+        result, changes = normalize(value, body=body)
+        edits.extend(Edit(origin, c.offset, c.before, c.after, c.reason) for c in changes)
+        return result
+
+    articles = []
+    for article in issue.articles:
+        headline = article.headline
+        if headline is not None:
+            o = headline.origin
+            headline = replace(headline, main=clean(headline.main, o, False),
+                               kicker=clean(headline.kicker, o, False),
+                               subtitle=clean(headline.subtitle, o, False))
+        blocks = tuple(replace(b, text=clean(b.text, b.origin, isinstance(b, Paragraph)))
+                       for b in article.blocks)
+        articles.append(replace(article, headline=headline, blocks=blocks,
+                                byline=clean(article.byline, article.origin, False)))
+    return replace(issue, articles=tuple(articles), edits=tuple(edits))
 
 
 def _nonempty_list(node: Node) -> list[Node]:

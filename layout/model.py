@@ -80,6 +80,21 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """A change input normalization made to the manifest's text (text/normalize.py)."""
+
+    origin: Origin  # the line of the text it was made in
+    offset: int  # position in that text
+    before: str
+    after: str
+    reason: str
+
+    def __str__(self) -> str:
+        after = repr(self.after) if self.after else "nothing"
+        return f"{self.origin}: {self.before!r} → {after} ({self.reason}, character {self.offset + 1})"
+
+
+@dataclass(frozen=True)
 class Issue:
     """An issue manifest: one newspaper page."""
 
@@ -92,6 +107,7 @@ class Issue:
     template: str  # a template name, or a path relative to the manifest
     template_origin: Origin  # where the manifest names it
     articles: tuple[Article, ...]
+    edits: tuple[Edit, ...] = ()  # what input normalization changed, in manifest order
 
 
 # ---------------------------------------------------------------------------------------
@@ -262,3 +278,4 @@ class PageLayout:
     title: str  # PDF metadata: paper, date and page
     date: _dt.date  # the issue's date, also the PDF's creation date
     body_face: str  # font role of the body text (the PDF's initial font)
+    notes: tuple[str, ...] = ()  # lines set loose or broken against the rules, for the user

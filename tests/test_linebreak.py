@@ -149,3 +149,61 @@ def test_two_em_dash_halves_touch_and_fill_two_cells():
     assert d2.x == pytest.approx(d1.x + d1.advance)  # no gap between the halves
     assert two.x == pytest.approx(3 * SIZE)  # the pair takes two cells
     assert d1.x - SIZE == pytest.approx(two.x - (d2.x + d2.advance))  # centred
+
+
+# composition settings ------------------------------------------------------------------
+
+from layout.model import Breaking, Composition, PunctuationFit  # noqa: E402
+
+
+def lines_with(text: str, width_em: float, **settings) -> list[str]:
+    items = build_items(text, SIZE, em_measure, settings.pop("latin_spacing", 0.0))
+    lines = break_lines(items, [width_em * SIZE], rules=Composition(**settings))
+    return ["".join(g.char for g in line.glyphs) for line in lines]
+
+
+def test_push_in_squeezes_the_marks_instead():
+    # CJK-RULES §3: push in keeps 锋、 on the line by setting its 、 at ½ em.
+    lines = break_lines(build_items("担重任、提能力、争先锋、拼市场", SIZE, em_measure),
+                        [11 * SIZE], rules=Composition(punctuation=PunctuationFit.PUSH_IN))
+    assert [l.text for l in lines] == ["担重任、提能力、争先锋、", "拼市场"]
+    assert right_edge(lines[0]) == pytest.approx(11 * SIZE)
+    xs = [g.x for g in lines[0].glyphs]
+    assert all(b > a for a, b in zip(xs, xs[1:]))
+
+
+def test_first_fit_is_kept_for_comparison():
+    text = "一二三四五六七八九十，一二三"
+    assert lines_with(text, 10, breaking=Breaking.FIRST_FIT) == ["一二三四五六七八九", "十，一二三"]
+
+
+def test_hanging_punctuation_lets_the_comma_hang():
+    lines = break_lines(build_items("一二三四五六七八九十，一二三", SIZE, em_measure),
+                        [10 * SIZE], rules=Composition(hanging_punctuation=True))
+    assert lines[0].text == "一二三四五六七八九十，"
+    comma = lines[0].glyphs[-1]
+    assert comma.x == pytest.approx(10 * SIZE)  # starts at the right edge, hangs past it
+
+
+def test_opening_mark_at_line_start_may_lose_its_blank():
+    plain = set_lines("“一二”", 10)[0]
+    trimmed = break_lines(build_items("“一二”", SIZE, em_measure), [10 * SIZE],
+                          rules=Composition(trim_line_start=True))[0]
+    assert trimmed.glyphs[1].x == pytest.approx(plain.glyphs[1].x - 0.5 * SIZE)
+
+
+def test_chinese_latin_spacing_between_han_and_digits_only():
+    line = break_lines(build_items("在10天内，5G车", SIZE, em_measure, 0.25), [20 * SIZE])[0]
+    xs = {g.char: g.x for g in line.glyphs}
+    assert xs["1"] - (xs["在"] + SIZE) == pytest.approx(0.25 * SIZE)
+    assert xs["天"] - (xs["0"] + 0.5 * SIZE) == pytest.approx(0.25 * SIZE)
+    assert xs["5"] - xs["，"] == pytest.approx(SIZE)  # never beside ，
+    # never at a line edge: the gap is dropped where the line breaks
+    lines = break_lines(build_items("一二三四五六七八九十12", SIZE, em_measure, 0.25),
+                        [10 * SIZE])
+    assert lines[1].glyphs[0].x == pytest.approx(0.0)
+
+
+def test_a_line_that_cannot_be_filled_is_reported_loose():
+    lines = set_lines("一 ABCDEFGHIJKLMNOPQR", 10)  # the word cannot share a line
+    assert lines[0].loose and not lines[0].last

@@ -33,6 +33,10 @@ LOOSE_GAP = 0.5
 # The gap growth (share of the size) that costs a badness of 100: typst's largest gap
 # between Han characters in 13-字 columns is 0.25 em, the mark to beat.
 TOLERABLE_GAP = 0.25
+# Badness of a line whose marks give up all their blank halves (push-in): squeezing marks
+# to ½ em is routine in push-in composition, so it costs less than spreading (badness 100
+# at TOLERABLE_GAP).
+SQUEEZE_BADNESS = 10.0
 # Badness of a line that has slack but nothing that may stretch (a lone long word).
 UNSTRETCHABLE_BADNESS = 10_000.0
 # Added to every line's badness before squaring (TeX's \linepenalty): among equally even
@@ -223,7 +227,7 @@ class _Paragraph:
                     continue  # this line is full: longer ones are too
                 still.append(node)
                 if slack < -EPS:
-                    bad = 100.0 * (-slack / squeeze) ** 3
+                    bad = SQUEEZE_BADNESS * (-slack / squeeze) ** 3
                 elif end == n or slack <= EPS:
                     bad = 0.0
                 else:
