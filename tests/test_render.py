@@ -159,7 +159,7 @@ def test_cli_text_and_dump(tmp_path):
     result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(tmp_path / "p.pdf"),
                                        "--dump"])
     lines = result.output.splitlines()
-    assert lines[1].startswith("headline") and "奋进路上奋斗有我" in lines[1]
+    assert lines[1].startswith("headline") and "奋进路上 奋斗有我" in lines[1]
     assert any(l.startswith("body     L") and l.endswith("¶") for l in lines)
 
 

@@ -6,7 +6,8 @@ Three reportlab traps are handled here:
   misread (𠮷 would copy out as another character): `_to_unicode_cmap` writes UTF-16;
 * a new canvas sets Helvetica, a font that is then referenced but not embedded: the canvas
   starts with the body face instead;
-* output is made deterministic: invariant mode, and the PDF dates come from the manifest.
+* output is made deterministic: invariant mode, and the PDF dates come from the manifest;
+* streams are Flate-compressed binary, without reportlab's default ASCII85 layer.
 """
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ import io
 import os
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
+from reportlab import rl_config
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfgen.canvas import Canvas
 
@@ -59,13 +62,35 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+# Streams are written binary (Flate only): ASCII85 on top makes them a quarter larger and
+# the writer slower, and no reader needs 7-bit PDF any more.
+rl_config.useA85 = 0
 
 
-def _runs(glyphs: tuple[PlacedGlyph, ...],
-          ) -> list[tuple[str, float, float, tuple[PlacedGlyph, ...]]]:
+class _Painted(NamedTuple):
+    """A glyph as the PDF paints it: the code in its face and the advance that code has."""
+
+    face: str
+    code: str
+    x: float
+    advance: float  # the font's advance of `code` at the line's size, pt
+
+
+def _painted(glyphs: tuple[PlacedGlyph, ...], size: float, fonts: FontSet) -> list[_Painted]:
+    out = []
+    for g in glyphs:
+        face = fonts.face(g.face)
+        code = face.code_for(g.char, g.advance / size)
+        out.append(_Painted(g.face, code, g.x, face.advance(code) * size))
+    return out
+
+
+def _runs(glyphs: list[_Painted]) -> list[tuple[str, float, float, str]]:
     """Split a line's glyphs into runs of one face with one spacing between glyphs:
-    (face role, x of the first glyph, extra spacing after each glyph, glyphs)."""
-    runs: list[tuple[str, float, float, tuple[PlacedGlyph, ...]]] = []
+    (face role, x of the first glyph, extra spacing after each glyph, codes). The spacing
+    is measured against the advance the PDF gives each code, so every glyph lands on the
+    x the layout chose."""
+    runs: list[tuple[str, float, float, str]] = []
     i = 0
     while i < len(glyphs):
         first = glyphs[i]
@@ -78,7 +103,8 @@ def _runs(glyphs: tuple[PlacedGlyph, ...],
             elif abs(gap - spacing) > SPACING_TOLERANCE:
                 break
             j += 1
-        runs.append((first.face, first.x, spacing or 0.0, glyphs[i:j]))
+        runs.append((first.face, first.x, spacing or 0.0,
+                     "".join(g.code for g in glyphs[i:j])))
         i = j
     return runs
 
@@ -99,9 +125,8 @@ def render_pdf(page: PageLayout, fonts: FontSet) -> bytes:
     canvas.setSubject("")
     for line in page.lines:
         y = page.height - line.baseline
-        for role, x, spacing, glyphs in _runs(line.glyphs):
+        for role, x, spacing, text in _runs(_painted(line.glyphs, line.size, fonts)):
             face = fonts.face(role)
-            text = "".join(face.code_for(g.char, g.advance / line.size) for g in glyphs)
             obj = canvas.beginText()
             obj.setFont(face.ttf.fontName, line.size)
             obj.setCharSpace(spacing)

@@ -46,6 +46,7 @@ class Gap(NamedTuple):
     breakable: bool  # a line may end after box i
     kern: float  # added to the width while both boxes share a line (≤ 0: compression), pt
     space: float  # width of typed spaces between them, kept mid-line, dropped at a break
+    space_face: str  # font role that paints the space (copied text keeps its word spaces)
     stretchable: bool  # justification may widen it (not beside a connector)
 
 
@@ -175,6 +176,7 @@ def build_items(text: str, size: float, measure: Measure, latin_spacing: float =
             if latin_spacing and not space and (before.last, box.first) in _HAN_LATIN:
                 kern = latin_spacing * size
             gaps.append(Gap(breakable=_may_break(before, box), kern=kern, space=space,
+                            space_face=measure(" ")[0] if space else "",
                             stretchable=not no_stretch))
         boxes.append(box)
     return Items(tuple(boxes), tuple(gaps), size)

@@ -9,11 +9,13 @@ Two breakers share one measure of a line (`_Paragraph.line`):
   legal break.
 
 A line's natural width collapses facing punctuation blanks and sets its last mark half
-width (CJK-RULES §3). With push-out (推出, the default) a line never squeezes its marks to
-take one more character; with push-in (挤进) the marks' blank halves may shrink to ½ em.
-Justification then shrinks first (push-in), else spreads: Latin word spaces up to ½ em
-first, then every gap between characters equally, never inside —— …… nor beside a
-connector (CJK-RULES §4).
+width (CJK-RULES §3). The marks' remaining blank halves may shrink to ½ em: with push-in
+(挤进) that is cheap, so a line squeezes its marks to take one more character; with push-out
+(推出, the default) it is dear, so the line rather ends a character earlier and spreads,
+and squeezes only where spreading would leave gaps many times wider (total fit; first fit
+never squeezes when pushing out). Justification shrinks such a line, else spreads: Latin
+word spaces up to ½ em first, then every gap between characters equally, never inside ——
+…… nor beside a connector (CJK-RULES §4).
 """
 from __future__ import annotations
 
@@ -30,13 +32,18 @@ EPS = 1e-6
 # A justified line whose character gaps grow by more than this share of the type size is
 # reported as loose (CJK-RULES §4).
 LOOSE_GAP = 0.5
-# The gap growth (share of the size) that costs a badness of 100: typst's largest gap
-# between Han characters in 13-字 columns is 0.25 em, the mark to beat.
-TOLERABLE_GAP = 0.25
-# Badness of a line whose marks give up all their blank halves (push-in): squeezing marks
-# to ½ em is routine in push-in composition, so it costs less than spreading (badness 100
-# at TOLERABLE_GAP).
-SQUEEZE_BADNESS = 10.0
+# The gap growth (share of the size) that costs a badness of 100. typst's largest gap
+# between Han characters in 13-字 columns is about 0.25 em on the seed text, the mark to
+# beat; pricing 0.15 em at 100 brings ours to 0.11 em there and to typst's 0.105 em on
+# bench/data/news.txt (bench/compare_typst.py), where 0.25 left 0.14 em.
+TOLERABLE_GAP = 0.15
+# Badness of a line whose marks give up all their remaining blank halves. Pushing in,
+# squeezing marks to ½ em is routine and costs less than spreading (badness 100 at
+# TOLERABLE_GAP). Pushing out it costs ten times more than a line spread to TOLERABLE_GAP:
+# W11 担重任、提能力、争先锋、拼市场 then still pushes 锋 down (squeezing half the blanks
+# costs 125, spreading the 10 characters 41), while a line that would spread ¾ em per gap
+# squeezes its brackets instead.
+SQUEEZE_BADNESS = {PunctuationFit.PUSH_IN: 10.0, PunctuationFit.PUSH_OUT: 1000.0}
 # Badness of a line that has slack but nothing that may stretch (a lone long word).
 UNSTRETCHABLE_BADNESS = 10_000.0
 # Added to every line's badness before squaring (TeX's \linepenalty): among equally even
@@ -104,7 +111,7 @@ class _Paragraph:
             if boxes[k].width > narrowest + EPS and len(boxes[k].glyphs) > 1:
                 pieces = _split(boxes[k])
                 boxes[k:k + 1] = pieces
-                gaps[k:k] = [Gap(True, 0.0, 0.0, False)] * (len(pieces) - 1)
+                gaps[k:k] = [Gap(True, 0.0, 0.0, "", False)] * (len(pieces) - 1)
             k += 1
         self.boxes, self.gaps = boxes, gaps
         self.cut = len(boxes) != len(items.boxes)
@@ -123,17 +130,13 @@ class _Paragraph:
         self.hang = [b.width - b.blank_right if hanging and b.last in HANGABLE else 0.0
                      for b in boxes]
         self.trim_left = [b.blank_left if rules.trim_line_start else 0.0 for b in boxes]
-        shrinks = rules.punctuation is PunctuationFit.PUSH_IN
-        zero = [0.0] * n
         self._box = [0.0, *accumulate(b.width for b in boxes)]
         self._gap = [0.0, *accumulate(g.kern + g.space for g in gaps)]
         self._stretch = [0, *accumulate(1 if g.stretchable else 0 for g in gaps)]
         self._words = [0.0, *accumulate(max(0.0, WORD_SPACE_MAX * self.size - g.space)
                                         if g.space and g.stretchable else 0.0 for g in gaps)]
-        self._shrink = [0.0, *accumulate(
-            fr + fl for fr, fl in zip(free_right if shrinks else zero,
-                                      free_left if shrinks else zero))]
-        self.shrinks = shrinks
+        self._shrink = [0.0, *accumulate(fr + fl for fr, fl in zip(free_right, free_left))]
+        self.squeeze_badness = SQUEEZE_BADNESS[rules.punctuation]
 
     def measure(self, line: int) -> float:
         width = self.widths[min(line, len(self.widths) - 1)]
@@ -144,10 +147,10 @@ class _Paragraph:
         last = self.boxes[b - 1]
         natural = (self._box[b] - self._box[a] + self._gap[b - 1] - self._gap[a]
                    - last.blank_right - self.hang[b - 1] - self.trim_left[a])
-        shrink = 0.0
-        if self.shrinks:
-            shrink = (self._shrink[b] - self._shrink[a] - self.free_right[b - 1]
-                      - (self.free_left[a] if self.trim_left[a] else 0.0))
+        # the line's last mark is already half width; its first keeps its left blank (a
+        # squeezed opening mark would reach left of the column) unless trimmed outright
+        shrink = (self._shrink[b] - self._shrink[a] - self.free_right[b - 1]
+                  - self.free_left[a])
         return _Fit(self.measure(line) - natural, shrink,
                     self._stretch[b - 1] - self._stretch[a],
                     self._words[b - 1] - self._words[a])
@@ -164,9 +167,10 @@ class _Paragraph:
         a, n = 0, len(self.boxes)
         while a < n:
             best, end = None, a + 1
+            squeezes = self.rules.punctuation is PunctuationFit.PUSH_IN
             while end <= n:
                 fit = self.line(a, end, len(lines))
-                if fit.slack + fit.shrink < -EPS:
+                if fit.slack + (fit.shrink if squeezes else 0.0) < -EPS:
                     break
                 if end == n or self.gaps[end - 1].breakable:
                     best = end
@@ -204,7 +208,8 @@ class _Paragraph:
                                                 self._words, self._shrink)
         blank_right, hang, trim = ([b.blank_right for b in self.boxes], self.hang,
                                    self.trim_left)
-        free_right, free_left, shrinks = self.free_right, self.free_left, self.shrinks
+        free_right, free_left = self.free_right, self.free_left
+        squeeze_badness = self.squeeze_badness
         measures = [self.measure(k) for k in range(max(2, len(self.widths)))]
         last_key = len(measures) - 1
         tolerable, word_max = TOLERABLE_GAP * self.size, WORD_SPACE_MAX * self.size
@@ -219,15 +224,13 @@ class _Paragraph:
             for node in active:
                 start, key, demerits, line, index = node
                 slack = measures[key] - (tail - box[start] - gap[start] - trim[start])
-                squeeze = 0.0
-                if shrinks:
-                    squeeze = (shrink_sum[end] - shrink_sum[start] - free_right[end - 1]
-                               - (free_left[start] if trim[start] else 0.0))
+                squeeze = (shrink_sum[end] - shrink_sum[start] - free_right[end - 1]
+                           - free_left[start])
                 if slack + squeeze < -EPS:
                     continue  # this line is full: longer ones are too
                 still.append(node)
                 if slack < -EPS:
-                    bad = SQUEEZE_BADNESS * (-slack / squeeze) ** 3
+                    bad = squeeze_badness * (-slack / squeeze) ** 3
                 elif end == n or slack <= EPS:
                     bad = 0.0
                 else:
@@ -297,6 +300,8 @@ class _Paragraph:
             x += box.width - right_cut
             if k < b - 1:
                 gap = gaps[k]
+                if gap.space:  # painted, so that copied text keeps its word spaces
+                    glyphs.append(Glyph(" ", gap.space_face, x, gap.space))
                 x += gap.space + (gap.kern if gap.kern < 0 and not box.blank_right else
                                   max(gap.kern, 0.0))
                 if gap.stretchable:

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Set the same Chinese text in one column with layout and with typst (PyPI `typst`), and
+compare the spacing: the largest gap between two Han characters, and the mean and spread
+of each line's largest gap. Both use the same shipped face (Noto Serif CJK SC, 9 pt).
+
+    python bench/compare_typst.py [TEXT.txt | MANIFEST.yaml] [--width 13] [--out DIR]
+        [--breaking total-fit|first-fit] [--pdfcheck PATH]
+
+TEXT.txt holds paragraphs separated by blank lines (default: bench/data/news.txt, news text
+the engine was not tuned on); a manifest gives its body paragraphs. With --pdfcheck, that
+checker is also run on both PDFs. Needs `pip install typst pypdfium2`.
+"""
+from __future__ import annotations
+
+import argparse
+import ctypes
+import statistics
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import yaml
+
+from layout import render_issue
+from layout.manifest import load_issue
+from layout.model import Paragraph
+from layout.resources import fonts_dir
+
+HERE = Path(__file__).resolve().parent
+SIZE = 9.0
+PITCH = 13.5
+
+
+def paragraphs(source: Path) -> list[str]:
+    if source.suffix in (".yaml", ".yml"):
+        return [b.text for a in load_issue(source).articles for b in a.blocks
+                if isinstance(b, Paragraph)]
+    return [p.strip() for p in source.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+
+
+def layout_pdf(texts: list[str], width: int, breaking: str, tmp: Path) -> bytes:
+    chars = sum(len(t) for t in texts)
+    lines = chars // (width - 1) + 3 * len(texts) + 10
+    height = lines * PITCH + 40
+    (tmp / "column.yaml").write_text(
+        "extends: base\nname: column\n"
+        f"page: {{size: [{width * SIZE + 20}pt, {height}pt], "
+        "margins: {top: 20pt, bottom: 20pt, left: 10pt, right: 10pt}}\n"
+        f"grid: {{columns: 1, column_width: {width}字, gutter: 1字}}\n"
+        f"composition: {{breaking: {breaking}}}\n", encoding="utf-8")
+    manifest = {"manifest": 1, "paper": "比较", "date": "2020-01-01", "page": 1,
+                "template": "column.yaml", "normalize": False,
+                "articles": [{"body": texts}]}
+    (tmp / "issue.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True),
+                                    encoding="utf-8")
+    return render_issue(tmp / "issue.yaml").pdf
+
+
+def typst_pdf(texts: list[str], width: int) -> bytes:
+    import typst  # noqa: PLC0415 (optional: only this benchmark needs it)
+
+    def escape(text: str) -> str:
+        return "".join("\\" + c if c in "\\#*_`$<>@[]=-+/~\"'" else c for c in text)
+
+    source = "\n".join([
+        f"#set page(width: {width * SIZE + 20}pt, height: auto, margin: 10pt)",
+        '#set text(font: "Noto Serif CJK SC", size: 9pt, lang: "zh", region: "cn")',
+        "#set par(justify: true, first-line-indent: (amount: 2em, all: true), "
+        f"leading: {PITCH - SIZE}pt, spacing: {PITCH - SIZE}pt)",
+        "", *(escape(t) + "\n" for t in texts)])
+    return typst.compile(source.encode("utf-8"), font_paths=[str(fonts_dir())])
+
+
+def han(char: str) -> bool:
+    return "CJK UNIFIED" in unicodedata.name(char, "")
+
+
+def gaps(pdf: bytes) -> list[float]:
+    """Per line, the largest extra space between two neighbouring Han characters, in em:
+    the distance between their origins less the 1 em a Han character advances."""
+    doc = pdfium.PdfDocument(pdf)
+    out: list[float] = []
+    for page in doc:
+        text = page.get_textpage()
+        lines: dict[float, list[tuple[float, str]]] = {}
+        x, y = ctypes.c_double(), ctypes.c_double()
+        for i in range(text.count_chars()):
+            char = text.get_text_range(i, 1)
+            if char.strip():
+                pdfium_c.FPDFText_GetCharOrigin(text.raw, i, ctypes.byref(x), ctypes.byref(y))
+                lines.setdefault(round(y.value, 1), []).append((x.value, char))
+        for row in lines.values():
+            row.sort()
+            line_gaps = [(b[0] - a[0]) / SIZE - 1.0 for a, b in zip(row, row[1:])
+                         if han(a[1]) and han(b[1])]
+            if line_gaps:
+                out.append(max(0.0, max(line_gaps)))
+    doc.close()
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("source", nargs="?", type=Path, default=HERE / "data" / "news.txt")
+    parser.add_argument("--width", type=int, default=13, help="column width in 字")
+    parser.add_argument("--breaking", default="total-fit", choices=["total-fit", "first-fit"])
+    parser.add_argument("--out", type=Path, help="keep both PDFs in this folder")
+    parser.add_argument("--pdfcheck", help="path of a PDF checker to run on both PDFs")
+    args = parser.parse_args()
+    texts = paragraphs(args.source)
+    with tempfile.TemporaryDirectory() as tmp:
+        ours = layout_pdf(texts, args.width, args.breaking, Path(tmp))
+    results = {"layout": ours, "typst": typst_pdf(texts, args.width)}
+    out = args.out or Path(tempfile.mkdtemp(prefix="compare-"))
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"{args.source.name}: {sum(map(len, texts))} characters, {args.width}-字 column")
+    for name, pdf in results.items():
+        path = out / f"{name}.pdf"
+        path.write_bytes(pdf)
+        values = gaps(pdf)
+        print(f"  {name:7s} largest Han gap {max(values):.3f} em; per-line largest gap mean "
+              f"{statistics.mean(values):.3f} em, stdev {statistics.pstdev(values):.3f} em "
+              f"({len(values)} lines) → {path}")
+        if args.pdfcheck:
+            subprocess.run([args.pdfcheck, str(path)], check=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
