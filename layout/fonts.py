@@ -8,6 +8,7 @@ renderer embeds, so a face is read from disk once per process whatever the page 
 from __future__ import annotations
 
 import struct
+import sys
 import unicodedata
 import weakref
 from array import array
@@ -60,8 +61,7 @@ class Face:
 
     def advance(self, char: str) -> float:
         """The glyph's advance width in em."""
-        face = self.ttf.face
-        return face.charWidths.get(ord(char), face.defaultWidth) / 1000.0
+        return self.ttf.face.getCharWidth(ord(char)) / 1000.0
 
 
 # Half-width codes: a left-sitting mark (，。、；： and closing marks) that gives up its blank
@@ -89,37 +89,86 @@ class _QuickFace(TTFontFace):
         data = self._ttf_data
         head, _ = self.get_table_pos("head")
         units_per_em, = struct.unpack_from(">H", data, head + 18)
-        loca_format, = struct.unpack_from(">h", data, head + 50)
-        hhea, _ = self.get_table_pos("hhea")
-        metrics_count, = struct.unpack_from(">H", data, hhea + 34)
-        glyphs = self.numGlyphs
+        self._scale = 1000.0 / units_per_em
         self.charToGlyph = char_to_glyph = _read_cmap(data, *self.get_table_pos("cmap"))
-        hmtx, _ = self.get_table_pos("hmtx")
-        pairs = array("H", data[hmtx:hmtx + 4 * metrics_count])
-        lsbs = array("H", data[hmtx + 4 * metrics_count:hmtx + 2 * metrics_count + 2 * glyphs])
-        if struct.pack("=H", 1) == b"\x01\x00":  # little-endian machine: file is big-endian
-            pairs.byteswap()
-            lsbs.byteswap()
-        advances = list(pairs[0::2]) + [pairs[-2]] * (glyphs - metrics_count)
-        self.hmetrics = list(zip(advances, list(pairs[1::2]) + list(lsbs)))
-        scale = 1000.0 / units_per_em
-        self.defaultWidth = advances[0] * scale
-        self.charWidths = {code: advances[glyph] * scale for code, glyph in
-                           char_to_glyph.items() if glyph < glyphs}
-        loca, _ = self.get_table_pos("loca")
-        if loca_format == 0:
-            positions = array("H", data[loca:loca + 2 * (glyphs + 1)])
-        else:
-            positions = array("I" if array("I").itemsize == 4 else "L",
-                              data[loca:loca + 4 * (glyphs + 1)])
-        if struct.pack("=H", 1) == b"\x01\x00":
-            positions.byteswap()
-        self.glyphPos = [p << 1 for p in positions] if loca_format == 0 else list(positions)
         for have, alias in ((0x20, 0xA0), (0xA0, 0x20)):
             if have in char_to_glyph:
                 char_to_glyph[alias] = char_to_glyph[have]
-                self.charWidths[alias] = self.charWidths[have]
                 break
+        self.defaultWidth = self._advances()[0] * self._scale
+
+    # The tables below are read on first use: a page needs them only for the few faces and
+    # glyphs it embeds, so parsing them up front would cost every face ~15 ms for nothing.
+    # reportlab assigns None to them while it reads the header, hence the setters.
+
+    def _advances(self) -> array:
+        if self.__dict__.get("_advance_table") is None:
+            data = self._ttf_data
+            hhea, _ = self.get_table_pos("hhea")
+            metrics, = struct.unpack_from(">H", data, hhea + 34)
+            hmtx, _ = self.get_table_pos("hmtx")
+            pairs = _big_endian("H", data[hmtx:hmtx + 4 * metrics])
+            lsbs = _big_endian("H", data[hmtx + 4 * metrics:hmtx + 2 * metrics + 2 * self.numGlyphs])
+            advances = pairs[0::2]
+            advances.extend([pairs[-2]] * (self.numGlyphs - metrics))
+            self._advance_table = advances
+            self._lsb_table = pairs[1::2] + lsbs
+        return self._advance_table
+
+    def getCharWidth(self, code):  # noqa: N802 (reportlab's name)
+        glyph = self.charToGlyph.get(code)
+        if glyph is None or glyph >= self.numGlyphs:
+            return self.defaultWidth
+        return self._advances()[glyph] * self._scale
+
+    @property
+    def charWidths(self):  # noqa: N802
+        if self.__dict__.get("_char_widths") is None and self.__dict__.get("charToGlyph"):
+            self._char_widths = {code: self.getCharWidth(code) for code in self.charToGlyph}
+        return self.__dict__.get("_char_widths")
+
+    @charWidths.setter
+    def charWidths(self, value):  # noqa: N802
+        self._char_widths = value
+
+    @property
+    def hmetrics(self):
+        if self.__dict__.get("_hmetrics") is None:
+            self._advances()
+            self._hmetrics = list(zip(self._advance_table, self._lsb_table))
+        return self._hmetrics
+
+    @hmetrics.setter
+    def hmetrics(self, value):
+        self._hmetrics = value
+
+    @property
+    def glyphPos(self):  # noqa: N802
+        if self.__dict__.get("_glyph_pos") is None:
+            data = self._ttf_data
+            head, _ = self.get_table_pos("head")
+            loca_format, = struct.unpack_from(">h", data, head + 50)
+            loca, _ = self.get_table_pos("loca")
+            count = self.numGlyphs + 1
+            if loca_format == 0:
+                self._glyph_pos = [p << 1 for p in _big_endian("H", data[loca:loca + 2 * count])]
+            else:
+                self._glyph_pos = list(_big_endian("I", data[loca:loca + 4 * count]))
+        return self._glyph_pos
+
+    @glyphPos.setter
+    def glyphPos(self, value):  # noqa: N802
+        self._glyph_pos = value
+
+
+def _big_endian(code: str, raw: bytes) -> array:
+    """Unsigned 16-bit ("H") or 32-bit ("I") numbers stored big-endian, as an array."""
+    if code == "I" and array("I").itemsize != 4:
+        code = "L"
+    values = array(code, raw)
+    if sys.byteorder == "little":
+        values.byteswap()
+    return values
 
 
 def _read_cmap(data: bytes, offset: int, length: int) -> dict[int, int]:
