@@ -12,6 +12,7 @@ from .fonts import shipped_fonts
 from .manifest import issue_text, load_issue
 from .render.dump import dump_page
 from .render.pdf import render_pdf, write_atomically
+from .render.preview import write_previews
 
 
 @click.group()
@@ -29,8 +30,10 @@ def main() -> None:
 @click.option("--dump", is_flag=True, help="Also print every placed line as text.")
 @click.option("-v", "--verbose", is_flag=True,
               help="List every change input normalization made, and every loose line.")
+@click.option("--png", is_flag=True, help="Also write a PNG preview of the page beside the PDF.")
+@click.option("--png-dpi", default=100.0, show_default=True, help="Resolution of the preview.")
 def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool,
-           verbose: bool) -> None:
+           verbose: bool, png: bool, png_dpi: float) -> None:
     """Typeset MANIFEST into a PDF page."""
     output = output or manifest.with_suffix(".pdf")
     try:
@@ -56,7 +59,11 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
             click.echo("  → shorten the text or give the article more room; "
                        "--allow-overflow writes the page anyway", err=True)
             sys.exit(EXIT_OVERFLOW)
-        write_atomically(output, render_pdf(page, fonts))
+        pdf = render_pdf(page, fonts)
+        write_atomically(output, pdf)
+        if png:
+            for path in write_previews(pdf, output.with_suffix(".png"), png_dpi):
+                click.echo(f"wrote {path}", err=True)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)

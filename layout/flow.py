@@ -1,23 +1,33 @@
-"""Fill each article's part of the grid with lines: headline group, byline, then the body
-flowing down its columns on the page's baseline grid. What does not fit is returned as
-overflow, never dropped.
+"""Fill each article's part of the grid: headline group, byline and editor's note across the
+article, pictures as obstacles, then the body flowing down its columns on the page's
+baseline grid, balanced where it ends. Page furniture (报眉, banner) comes from the template.
+What does not fit is returned as overflow, never dropped.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .errors import MissingGlyphError
+from PIL import Image as PILImage
+
+from .errors import LayoutError, MissingGlyphError
 from .fonts import FontSet
-from .model import (Align, ArticlePlan, Issue, LineKind, Origin, Overflow, PageLayout,
-                    PagePlan, Paragraph, PlacedGlyph, PlacedLine, Subhead, Template,
-                    TextStyle)
-from .text.items import Measure, build_items
+from .model import (Align, ArticlePlan, Boxed, Issue, LineKind, Origin, Overflow, PageLayout,
+                    PagePlan, Paragraph, PlacedGlyph, PlacedImage, PlacedLine, PlacedRect,
+                    Quote, Signature, Subhead, Template, TextStyle)
+from .text.items import Measure, build_runs
 from .text.linebreak import SetLine, break_lines
 
 # Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
 # in Noto CJK; the box runs from +0.88 em to -0.12 em around the baseline).
 ASCENT = 0.88
+# Inside a framed box (编者按, 微评) the text keeps this many body ems from the frame.
+BOX_PADDING = 0.5
+# A picture printed at less than this many pixels per inch looks soft: warn.
+MIN_DPI = 150
+PLACEHOLDER_FILL, PLACEHOLDER_FRAME = "#e6e6e6", "#808080"
+RULE_COLOUR = "#333333"
+WEEKDAYS = "一二三四五六日"
 
 
 def measurer(fonts: FontSet, role: str) -> Measure:
@@ -30,28 +40,42 @@ def check_text(issue: Issue, template: Template, fonts: FontSet) -> None:
     """Raise one error naming every character no face can draw, with where it was written."""
     problems: list[str] = []
     first: Origin | None = None
+    styles = template.styles
 
-    def check(text: str, style: TextStyle, origin: Origin) -> None:
+    def check(text: str | None, style: str, origin: Origin) -> None:
         nonlocal first
+        if not text:
+            return
+        face = template.body.face if style == "body" else styles[style].face
         try:
-            fonts.check_coverage(style.face, text, f"line {origin.line}")
+            fonts.check_coverage(face, text, f"line {origin.line}")
         except MissingGlyphError as err:
             problems.append(err.message)
             first = first or origin
 
-    styles = template.styles
     for article in issue.articles:
         if article.headline:
             h = article.headline
             for value, key in ((h.kicker, "kicker"), (h.main, "headline"),
                                (h.subtitle, "subtitle")):
-                if value:
-                    check(value, styles[key], h.origin)
-        if article.byline:
-            check(article.byline, styles["byline"], article.origin)
-        for block in article.blocks:
-            style = styles["subhead"] if isinstance(block, Subhead) else template.body
-            check(block.text, style, block.origin)
+                check(value, key, h.origin)
+        check(article.byline, "byline", article.origin)
+        for image in article.images:
+            check(image.caption, "caption", image.origin)
+            check(image.label, "label", image.origin)
+        for block in (article.note, *article.blocks):
+            if isinstance(block, Paragraph):
+                check(block.lead, "lead", block.origin)
+                check(block.text, "body", block.origin)
+            elif isinstance(block, Boxed):
+                check(block.label, "note_label", block.origin)
+                check(block.text, "note", block.origin)
+                check(block.attribution, "signature", block.origin)
+            elif block is not None:
+                style = {Subhead: "subhead", Signature: "signature", Quote: "quote"}
+                check(block.text, style[type(block)], block.origin)
+    check(issue.banner, "banner", issue.template_origin)
+    check(issue.editors, "header", issue.template_origin)
     if problems:
         raise MissingGlyphError("; ".join(problems), first.file if first else None,
                                 hint="replace those characters, or add a face that has "
@@ -64,30 +88,35 @@ def baseline_in(top: float, height: float, size: float) -> float:
 
 
 @dataclass
-class _Slots:
-    """The grid lines an article's body may use, column after column."""
+class _Drawn:
+    """What an article (or the page furniture) puts on the page."""
 
-    template: Template
-    columns: list[int]
-    first_line: int
-    last_line: int
+    lines: list[PlacedLine] = field(default_factory=list)
+    rects: list[PlacedRect] = field(default_factory=list)
+    images: list[PlacedImage] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
-    @property
-    def per_column(self) -> int:
-        return self.last_line - self.first_line + 1
+
+class _Cells:
+    """The grid cells (column, line) an article's body may use, column after column."""
+
+    def __init__(self, columns: range, first_line: int, last_line: int,
+                 blocked: set[tuple[int, int]]):
+        self.cells = [(c, line) for c in columns for line in range(first_line, last_line + 1)
+                      if (c, line) not in blocked]
 
     def __len__(self) -> int:
-        return max(0, self.per_column) * len(self.columns)
+        return len(self.cells)
 
-    def column_of(self, pos: int) -> int:
-        return self.columns[pos // self.per_column]
-
-    def line_of(self, pos: int) -> int:
-        return self.first_line + pos % self.per_column
-
-    def room_in_column(self, pos: int) -> int:
-        """Slots left in pos's column, pos included."""
-        return self.per_column - pos % self.per_column
+    def run(self, pos: int) -> int:
+        """How many cells from pos follow each other down one column without a gap."""
+        count = 0
+        while pos + count < len(self.cells):
+            c, line = self.cells[pos + count]
+            if count and (c, line - 1) != self.cells[pos + count - 1]:
+                break
+            count += 1
+        return count
 
 
 class _ArticleFlow:
@@ -96,147 +125,386 @@ class _ArticleFlow:
         self.t = template
         self.fonts = fonts
         self.x = template.column_x(plan.first_column)
-        self.width = (template.column_x(plan.last_column) + template.column_width - self.x)
-        self.lines: list[PlacedLine] = []
-        self.notes: list[str] = []
+        self.width = template.column_x(plan.last_column) + template.column_width - self.x
+        self._cache: dict[tuple, list[SetLine]] = {}
+
+    # -- setting text -----------------------------------------------------------------------
+
+    def set_runs(self, runs: tuple[tuple[str, str], ...], size: float, width: float,
+                 justify: bool, indent: float = 0.0) -> list[SetLine]:
+        """Break text made of (text, font role) runs at one size; remembered, so that
+        balancing, which lays an article out several times, breaks each paragraph once."""
+        key = (runs, size, width, justify, indent)
+        if key not in self._cache:
+            rules = self.t.composition
+            items = build_runs([(text, measurer(self.fonts, role)) for text, role in runs],
+                               size, rules.latin_spacing)
+            self._cache[key] = break_lines(items, [width], indent=indent, justify=justify,
+                                           rules=rules)
+        return self._cache[key]
 
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
                  indent: float = 0.0) -> list[SetLine]:
-        rules = self.t.composition
-        items = build_items(text, style.size, measurer(self.fonts, style.face),
-                            rules.latin_spacing)
-        return break_lines(items, [width], indent=indent, justify=justify, rules=rules)
-
-    def one_off(self, text: str, style: TextStyle, kind: LineKind, top: float,
-                left: float, width: float) -> float:
-        """Set unjustified lines (headline, byline, subhead) from `top`; return the height."""
-        y = top
-        for part in text.split("\n"):
-            for line in self.set_text(part.strip(), style, width, justify=False):
-                self.lines.append(self.placed(line, kind, baseline_in(y, style.line_height,
-                                                                      style.size),
-                                              style, left, width, None))
-                y += style.line_height
-        return y - top
+        return self.set_runs(((text, style.face),), style.size, width, justify, indent)
 
     def placed(self, line: SetLine, kind: LineKind, baseline: float, style: TextStyle,
-               left: float, width: float, grid_line: int | None) -> PlacedLine:
+               left: float, width: float, grid_line: int | None, color: str = "#000000",
+               align: Align | None = None) -> PlacedLine:
         shift = 0.0
-        if style.align is not Align.LEFT and line.glyphs:
+        align = align or style.align
+        if align is not Align.LEFT and line.glyphs:
             used = max(g.x + g.advance for g in line.glyphs)
-            shift = (width - used) / (2 if style.align is Align.CENTER else 1)
+            shift = (width - used) / (2 if align is Align.CENTER else 1)
         glyphs = tuple(PlacedGlyph(g.char, left + shift + g.x, g.face, g.advance)
                        for g in line.glyphs)
         return PlacedLine(kind, baseline, style.size, left, width, glyphs, line.last,
-                          grid_line)
+                          grid_line, color)
 
-    def band(self, parts: list[tuple[str | None, TextStyle, LineKind]], line: int) -> int:
+    def one_off(self, out: _Drawn, text: str, style: TextStyle, kind: LineKind, top: float,
+                left: float, width: float, color: str = "#000000") -> float:
+        """Set unjustified lines (headline, byline, label) from `top`; return the height."""
+        y = top
+        for part in text.split("\n"):
+            for line in self.set_text(part.strip(), style, width, justify=False):
+                out.lines.append(self.placed(line, kind, baseline_in(y, style.line_height,
+                                                                     style.size),
+                                             style, left, width, None, color))
+                y += style.line_height
+        return y - top
+
+    def band(self, out: _Drawn, parts: list[tuple[str | None, TextStyle, LineKind]],
+             line: int) -> int:
         """Set a headline group or a byline across the article from grid line `line`,
         centred in a whole number of body lines; return how many it takes."""
-        start = len(self.lines)
+        start = len(out.lines)
         height = 0.0
         for text, style, kind in parts:
             if text:
-                height += self.one_off(text, style, kind, height, self.x, self.width)
+                height += self.one_off(out, text, style, kind, height, self.x, self.width)
         used = math.ceil(height / self.t.pitch - 1e-6)
         offset = self.t.line_top(line) + (used * self.t.pitch - height) / 2
-        self.lines[start:] = [_moved(pl, offset) for pl in self.lines[start:]]
+        out.lines[start:] = [_moved(pl, offset) for pl in out.lines[start:]]
         return used
 
-    def run(self) -> Overflow | None:
-        article = self.plan.article
-        line = self.plan.first_line
+    def grid_line(self, out: _Drawn, line: SetLine, kind: LineKind, style: TextStyle,
+                  left: float, width: float, grid: int, per_line: int = 1) -> None:
+        """Place a line on grid line `grid`, centred in `per_line` grid lines."""
+        top = self.t.line_top(grid)
+        out.lines.append(self.placed(line, kind, baseline_in(top, per_line * self.t.pitch,
+                                                             style.size),
+                                     style, left, width, grid))
+        if line.loose or line.forced:
+            what = ("broken against the rules (nothing legal fitted)" if line.forced
+                    else "set loose (gaps wider than ½ em)")
+            out.notes.append(f"article {self.plan.index + 1}, line {grid}: {what}: "
+                             f"“{line.text}”")
+
+    # -- framed boxes -----------------------------------------------------------------------
+
+    def box_lines(self, box: Boxed, width: float) -> list[tuple[SetLine, TextStyle]]:
         styles = self.t.styles
+        note, label = styles["note"], styles["note_label"]
+        inner = width - 2 * BOX_PADDING * self.t.body.size
+        runs = ((f"{box.label}\u3000" if box.label else "", label.face), (box.text, note.face))
+        lines = [(line, note) for line in self.set_runs(runs, note.size, inner, True)]
+        if box.attribution:
+            lines += [(line, styles["signature"])
+                      for line in self.set_text(box.attribution, styles["signature"], inner,
+                                                False)]
+        return lines
+
+    def draw_box(self, out: _Drawn, lines: list[tuple[SetLine, TextStyle]], left: float,
+                 width: float, first: int) -> int:
+        """A framed box from grid line `first`: a blank line, the text, a blank line, the
+        frame through the middle of the blank ones. Return the grid lines it takes."""
+        t = self.t
+        pad = BOX_PADDING * t.body.size
+        for i, (line, style) in enumerate(lines):
+            self.grid_line(out, line, LineKind.NOTE, style, left + pad, width - 2 * pad,
+                           first + 1 + i)
+        top = t.line_top(first) + t.pitch / 2
+        out.rects.append(PlacedRect(left, top, width, (len(lines) + 1) * t.pitch, None,
+                                    t.accent, 0.75))
+        return len(lines) + 2
+
+    # -- pictures ---------------------------------------------------------------------------
+
+    def place_images(self, out: _Drawn, body_top: int, bottom: int) -> set[tuple[int, int]]:
+        """Draw the article's pictures and captions; return the grid cells they take."""
+        t = self.t
+        blocked: set[tuple[int, int]] = set()
+        for image in self.plan.article.images:
+            first_col = self.plan.first_column + image.first_column - 1
+            last_col = self.plan.first_column + image.last_column - 1
+            top = body_top + image.first_line - 1
+            if last_col > self.plan.last_column:
+                raise LayoutError(f"picture columns {image.first_column}-{image.last_column} "
+                                  f"leave the article's {self.plan.last_column - self.plan.first_column + 1} "
+                                  "columns", image.origin.file, image.origin.line)
+            x = t.column_x(first_col)
+            width = t.column_x(last_col) + t.column_width - x
+            caption = (self.set_text(image.caption, t.styles["caption"], width, True)
+                       if image.caption else [])
+            end = top + image.lines + len(caption)  # first grid line after the caption
+            if end - 1 > bottom:
+                raise _TooLow(end - 1)
+            y, height = t.line_top(top), image.lines * t.pitch
+            if image.file is not None:
+                out.images.append(PlacedImage(x, y, width, height, image.file, image.fit))
+                out.notes += _resolution_note(image.file, width, height, image.fit)
+            else:
+                out.rects.append(PlacedRect(x, y, width, height, PLACEHOLDER_FILL,
+                                            PLACEHOLDER_FRAME, 0.5))
+                label = t.styles["label"]
+                label_height = self.one_off(_Drawn(), image.label or "", label, LineKind.LABEL,
+                                            0, x, width)
+                self.one_off(out, image.label or "", label, LineKind.LABEL,
+                             y + (height - label_height) / 2, x, width)
+            for i, line in enumerate(caption):
+                self.grid_line(out, line, LineKind.CAPTION, t.styles["caption"], x, width,
+                               top + image.lines + i)
+            gap = 1 if end <= bottom else 0  # a blank line between caption and text
+            blocked |= {(c, g) for c in range(first_col, last_col + 1)
+                        for g in range(top, end + gap)}
+        return blocked
+
+    # -- the article ------------------------------------------------------------------------
+
+    def run(self) -> tuple[_Drawn, Overflow | None]:
+        """Lay the article out, balanced: at the least height its region allows."""
+        drawn, overflow = self.layout(self.plan.last_line)
+        if overflow is not None:
+            return drawn, overflow
+        low, high = self.plan.first_line, self.plan.last_line
+        while low < high:  # the least bottom line at which everything fits
+            middle = (low + high) // 2
+            try:
+                fits = self.layout(middle)[1] is None
+            except _TooLow:
+                fits = False
+            if fits:
+                high = middle
+            else:
+                low = middle + 1
+        return self.layout(low)
+
+    def layout(self, bottom: int) -> tuple[_Drawn, Overflow | None]:
+        """The article with its body ending at grid line `bottom`."""
+        article = self.plan.article
+        styles = self.t.styles
+        out = _Drawn()
+        line = self.plan.first_line
         if article.headline:
             h = article.headline
-            line += self.band([(h.kicker, styles["kicker"], LineKind.KICKER),
-                               (h.main, styles["headline"], LineKind.HEADLINE),
-                               (h.subtitle, styles["subtitle"], LineKind.SUBTITLE)], line)
+            line += self.band(out, [(h.kicker, styles["kicker"], LineKind.KICKER),
+                                    (h.main, styles["headline"], LineKind.HEADLINE),
+                                    (h.subtitle, styles["subtitle"], LineKind.SUBTITLE)], line)
             line += self.t.headline_gap_lines
         if article.byline:
-            line += self.band([(article.byline, styles["byline"], LineKind.BYLINE)], line)
-        slots = _Slots(self.t, list(range(self.plan.first_column, self.plan.last_column + 1)),
-                       line, self.plan.last_line)
-        return self.body(slots)
+            line += self.band(out, [(article.byline, styles["byline"], LineKind.BYLINE)],
+                              line)
+        if article.note:
+            lines = self.box_lines(article.note, self.width)
+            if line + len(lines) + 1 > bottom:
+                raise _TooLow(line + len(lines) + 1)
+            line += self.draw_box(out, lines, self.x, self.width, line)
+        blocked = self.place_images(out, line, bottom)
+        columns = range(self.plan.first_column, self.plan.last_column + 1)
+        cells = _Cells(columns, line, bottom, blocked)
+        overflow = self.body(out, cells)
+        if self.t.column_rules:
+            self.rules(out, columns, line)
+        return out, overflow
 
-    def body(self, slots: _Slots) -> Overflow | None:
+    def body(self, out: _Drawn, cells: _Cells) -> Overflow | None:
         t = self.t
+        article = self.plan.article
+        blocks = list(article.blocks)
+        if article.continued_from:
+            blocks.insert(0, Signature(f"（上接第{article.continued_from}版）", article.origin))
+        if article.continues_on:
+            blocks.append(Signature(f"（下转第{article.continues_on}版）", article.origin))
         pos = 0
-        blocks = self.plan.article.blocks
         for index, block in enumerate(blocks):
-            if isinstance(block, Subhead):
-                style = t.styles["subhead"]
-                set_lines = self.set_text(block.text, style, t.column_width, justify=False)
-                per_line = max(1, math.ceil(style.line_height / t.pitch - 1e-6))
-                need = per_line * len(set_lines)
-                # A subhead keeps with the text after it: never last in its column.
-                if pos < len(slots) and slots.room_in_column(pos) < need + 1:
-                    pos += slots.room_in_column(pos)
-                if pos + need > len(slots):
-                    return self.overflow(blocks[index:], [])
-                for set_line in set_lines:
-                    top = t.line_top(slots.line_of(pos))
-                    x = t.column_x(slots.column_of(pos))
-                    self.lines.append(self.placed(
-                        set_line, LineKind.SUBHEAD,
-                        baseline_in(top, per_line * t.pitch, style.size), style, x,
-                        t.column_width, slots.line_of(pos)))
-                    pos += per_line
+            if isinstance(block, Paragraph):
+                runs = ((block.lead or "", t.styles["lead"].face), (block.text, t.body.face))
+                lines = self.set_runs(runs, t.body.size, t.column_width, True, t.indent)
+                for i, line in enumerate(lines):
+                    if pos >= len(cells):
+                        return self.overflow(blocks[index + 1:], lines[i:])
+                    column, grid = cells.cells[pos]
+                    self.grid_line(out, line, LineKind.BODY, t.body, t.column_x(column),
+                                   t.column_width, grid)
+                    pos += 1
                 continue
-            assert isinstance(block, Paragraph)
-            set_lines = self.set_text(block.text, t.body, t.column_width, justify=True,
-                                      indent=t.indent)
-            for i, set_line in enumerate(set_lines):
-                if pos >= len(slots):
-                    return self.overflow(blocks[index + 1:], set_lines[i:])
-                grid_line = slots.line_of(pos)
-                if set_line.loose or set_line.forced:
-                    what = "broken against the rules (nothing legal fitted)" if \
-                        set_line.forced else "set loose (gaps wider than ½ em)"
-                    self.notes.append(f"article {self.plan.index + 1}, column "
-                                      f"{slots.column_of(pos)}, line {grid_line}: "
-                                      f"{what}: “{set_line.text}”")
-                self.lines.append(self.placed(
-                    set_line, LineKind.BODY,
-                    baseline_in(t.line_top(grid_line), t.pitch, t.body.size), t.body,
-                    t.column_x(slots.column_of(pos)), t.column_width, grid_line))
-                pos += 1
+            placed = self.block(out, block, cells, pos)
+            if placed is None:
+                return self.overflow(blocks[index:], [])
+            pos = placed
         return None
+
+    def block(self, out: _Drawn, block, cells: _Cells, pos: int) -> int | None:
+        """Place a subhead, signature, box or quote from cell `pos` on (moving down past a
+        gap or to the next column when it does not fit where it is); return the cell after
+        it, or None when it does not fit at all."""
+        t = self.t
+        if isinstance(block, Boxed):
+            lines = self.box_lines(block, t.column_width)
+            need, keep = len(lines) + 2, 0
+        elif isinstance(block, Quote):
+            style = t.styles["quote"]
+            lines = [(l, style) for l in self.set_text(block.text, style, t.column_width, False)]
+            need, keep = len(lines) * _per_line(style, t) + 2, 0
+        else:
+            style = t.styles["subhead" if isinstance(block, Subhead) else "signature"]
+            lines = [(l, style) for l in self.set_text(block.text, style, t.column_width,
+                                                       False)]
+            # a subhead keeps with the text after it: never last in its column
+            need, keep = len(lines) * _per_line(style, t), int(isinstance(block, Subhead))
+        while pos < len(cells) and cells.run(pos) < need + keep:
+            pos += cells.run(pos)
+        if pos + need > len(cells):
+            return None
+        column, first = cells.cells[pos]
+        x = t.column_x(column)
+        if isinstance(block, Boxed):
+            self.draw_box(out, lines, x, t.column_width, first)
+        elif isinstance(block, Quote):
+            per = _per_line(lines[0][1], t)
+            for i, (line, style) in enumerate(lines):
+                self.grid_line(out, line, LineKind.QUOTE, style, x, t.column_width,
+                               first + 1 + i * per, per)
+            for grid in (first, first + need - 1):
+                out.rects.append(PlacedRect(x, t.line_top(grid) + t.pitch / 2,
+                                            t.column_width, 0, None, t.accent, 1.0))
+        else:
+            kind = LineKind.SUBHEAD if isinstance(block, Subhead) else LineKind.SIGNATURE
+            per = _per_line(lines[0][1], t)
+            for i, (line, style) in enumerate(lines):
+                self.grid_line(out, line, kind, style, x, t.column_width, first + i * per, per)
+        return pos + need
+
+    def rules(self, out: _Drawn, columns: range, body_top: int) -> None:
+        """A thin rule down the middle of each gutter between two columns that hold text."""
+        t = self.t
+        bottoms: dict[int, float] = {}
+        for line in out.lines:
+            if line.grid_line is not None and line.grid_line >= body_top:
+                column = round((line.left - t.margin_left) / (t.column_width + t.gutter)) + 1
+                bottoms[column] = max(bottoms.get(column, 0.0), t.line_top(line.grid_line + 1))
+        for column in columns[:-1]:
+            if column in bottoms and column + 1 in bottoms:
+                x = t.column_x(column) + t.column_width + t.gutter / 2
+                top = t.line_top(body_top)
+                bottom = max(bottoms[column], bottoms[column + 1])
+                out.rects.append(PlacedRect(x, top, 0, bottom - top, None, RULE_COLOUR, 0.3))
 
     def overflow(self, blocks, pending: list[SetLine]) -> Overflow:
         """What is left: the rest of a paragraph already broken, and the blocks after it."""
         texts = ["".join(g.char for line in pending for g in line.glyphs)] if pending else []
         count = len(pending)
         for block in blocks:
-            style = self.t.styles["subhead"] if isinstance(block, Subhead) else self.t.body
-            count += len(self.set_text(block.text, style, self.t.column_width,
-                                       justify=False, indent=self.t.indent))
-            texts.append(block.text)
+            text = (block.lead or "") + block.text if isinstance(block, Paragraph) \
+                else block.text
+            count += len(self.set_text(text, self.t.body, self.t.column_width, True,
+                                       self.t.indent))
+            texts.append(text)
         return Overflow(self.plan.index, "\n".join(texts), count)
+
+
+class _TooLow(Exception):
+    """A fixed part of the article (note, picture) reaches below the bottom being tried."""
+
+    def __init__(self, needs: int):
+        self.needs = needs
+
+
+def _per_line(style: TextStyle, t: Template) -> int:
+    """Grid lines one line of `style` takes."""
+    return max(1, math.ceil(max(style.line_height, style.size) / t.pitch - 1e-6))
 
 
 def _moved(line: PlacedLine, dy: float) -> PlacedLine:
     return PlacedLine(line.kind, line.baseline + dy, line.size, line.left, line.width,
-                      line.glyphs, line.paragraph_end, line.grid_line)
+                      line.glyphs, line.paragraph_end, line.grid_line, line.color)
+
+
+def _resolution_note(file, width: float, height: float, fit: str) -> list[str]:
+    """A warning when the picture has fewer than MIN_DPI pixels per inch at print size."""
+    with PILImage.open(file) as picture:
+        pixels_w, pixels_h = picture.size
+    scale = (max if fit == "crop" else min)(pixels_w / width, pixels_h / height)
+    dpi = scale * 72
+    if dpi < MIN_DPI:
+        return [f"picture {file.name} prints at {dpi:.0f} dpi (below {MIN_DPI}): it will "
+                f"look soft; supply a larger file"]
+    return []
+
+
+def furniture(issue: Issue, template: Template, fonts: FontSet) -> _Drawn:
+    """The 报眉 above the grid and the banner strip at its top."""
+    t = template
+    out = _Drawn()
+    flow = _ArticleFlow(ArticlePlan(None, -1, 1, t.columns, 1, t.grid_lines), t, fonts)  # type: ignore[arg-type]
+    if t.header:
+        style = t.styles["header"]
+        date = issue.date
+        left = (f"{issue.paper}　{date.year}年{date.month}月{date.day}日　"
+                f"星期{WEEKDAYS[date.weekday()]}")
+        if issue.issue_number:
+            left += f"　第{issue.issue_number}期"
+        right = f"第{issue.page_number}版"
+        if issue.page_name:
+            right += f"　{issue.page_name}"
+        if issue.editors:
+            right += f"　{issue.editors}"
+        baseline = t.margin_top - 0.6 * t.pitch
+        for text, align in ((left, Align.LEFT), (right, Align.RIGHT)):
+            line = flow.set_text(text, style, flow.width, False)[0]
+            out.lines.append(flow.placed(line, LineKind.HEADER, baseline, style, flow.x,
+                                         flow.width, None, align=align))
+        out.rects.append(PlacedRect(flow.x, t.margin_top - 0.25 * t.pitch, flow.width, 0,
+                                    None, t.accent, 1.0))
+    if t.banner:
+        title = issue.banner or t.banner.text
+        height = t.banner.lines * t.pitch - t.pitch / 2  # half a line clear above the text
+        out.rects.append(PlacedRect(flow.x, t.line_top(1), flow.width, height, t.accent,
+                                    None))
+        if title:
+            style = t.styles["banner"]
+            start = len(out.lines)
+            used = flow.one_off(out, title, style, LineKind.BANNER, 0.0, flow.x, flow.width,
+                                color="#ffffff")
+            offset = t.line_top(1) + (height - used) / 2
+            out.lines[start:] = [_moved(pl, offset) for pl in out.lines[start:]]
+    return out
 
 
 def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
-    """Typeset every article of the plan."""
+    """Typeset every article of the plan, and the page furniture."""
     check_text(plan.issue, plan.template, fonts)
-    lines: list[PlacedLine] = []
+    page = furniture(plan.issue, plan.template, fonts)
     overflow: list[Overflow] = []
-    notes: list[str] = []
     for article_plan in plan.articles:
-        flow = _ArticleFlow(article_plan, plan.template, fonts)
-        left = flow.run()
-        lines += flow.lines
-        notes += flow.notes
+        try:
+            drawn, left = _ArticleFlow(article_plan, plan.template, fonts).run()
+        except _TooLow as err:
+            origin = article_plan.article.origin
+            raise LayoutError(f"article {article_plan.index + 1}: its pictures and notes "
+                              f"reach grid line {err.needs}, below its region "
+                              f"(last line {article_plan.last_line})", origin.file,
+                              origin.line, hint="give the article more lines, or smaller "
+                                                "pictures") from None
+        page.lines += drawn.lines
+        page.rects += drawn.rects
+        page.images += drawn.images
+        page.notes += drawn.notes
         if left is not None:
             overflow.append(left)
     issue = plan.issue
     title = f"{issue.paper} {issue.date.isoformat()} 第{issue.page_number}版"
     if issue.page_name:
         title += f" {issue.page_name}"
-    return PageLayout(plan.template.page_width, plan.template.page_height, tuple(lines),
+    return PageLayout(plan.template.page_width, plan.template.page_height, tuple(page.lines),
                       tuple(overflow), title, issue.date, plan.template.body.face,
-                      tuple(notes))
+                      tuple(page.notes), tuple(page.rects), tuple(page.images))

@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 from pathlib import Path
 
-from .model import (Article, Block, Edit, Headline, Issue, Origin, Paragraph, Region,
-                    Subhead)
-from .source import Fields, Node, flag, integer, items, positive_int, read_yaml, text
+from .model import (Article, Block, Boxed, Edit, Headline, Image, Issue, Origin, Paragraph,
+                    Quote, Region, Signature, Subhead)
+from .source import (Fields, Node, flag, grid_range, integer, items, one_of, positive_int,
+                     read_yaml, text)
 from .text.normalize import normalize
 
 MANIFEST_VERSION = 1
-_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+|rest)\s*)?$")
 
 
 def load_issue(path: Path) -> Issue:
@@ -22,6 +21,7 @@ def load_issue(path: Path) -> Issue:
     root = read_yaml(path)
     top = Fields(root, "an issue manifest")
     version = top.take("manifest", integer, MANIFEST_VERSION)
+    allow_outside = top.take("allow_outside_paths", flag, False)
     if version != MANIFEST_VERSION:
         raise top.raw("manifest").fail(f"manifest version {version} is not known to this "
                                        f"layout (it reads version {MANIFEST_VERSION})",
@@ -35,7 +35,10 @@ def load_issue(path: Path) -> Issue:
         page_name=top.take("page_name", text, None),
         template=top.take("template", text),
         template_origin=root.value["template"].origin,
-        articles=tuple(_article(node) for node in top.take("articles", _nonempty_list)),
+        articles=tuple(_article(node, path.parent, allow_outside)
+                       for node in top.take("articles", _nonempty_list)),
+        banner=top.take("banner", _nonblank, None),
+        editors=top.take("editors", _nonblank, None),
     )
     clean = top.take("normalize", flag, True)
     top.done()
@@ -61,9 +64,12 @@ def _normalized(issue: Issue) -> Issue:
             headline = replace(headline, main=clean(headline.main, o, False),
                                kicker=clean(headline.kicker, o, False),
                                subtitle=clean(headline.subtitle, o, False))
-        blocks = tuple(replace(b, text=clean(b.text, b.origin, isinstance(b, Paragraph)))
-                       for b in article.blocks)
-        articles.append(replace(article, headline=headline, blocks=blocks,
+        blocks = tuple(_clean_block(b, clean) for b in article.blocks)
+        note = article.note and _clean_block(article.note, clean)
+        images = tuple(replace(i, caption=clean(i.caption, i.origin, True))
+                       for i in article.images)
+        articles.append(replace(article, headline=headline, blocks=blocks, note=note,
+                                images=images,
                                 byline=clean(article.byline, article.origin, False)))
     return replace(issue, articles=tuple(articles), edits=tuple(edits))
 
@@ -108,52 +114,115 @@ def _nonblank(node: Node) -> str:
     return value
 
 
+BLOCK_KINDS = ("subhead", "lead", "signature", "note", "comment", "quote")
+
+
 def _block(node: Node) -> Block:
-    if isinstance(node.value, dict):
-        fields = Fields(node, "a body block")
-        subhead = fields.take("subhead", _nonblank)
-        fields.done()
-        return Subhead(subhead, node.origin)
-    return Paragraph(_nonblank(node), node.origin)
-
-
-def _range(node: Node, allow_rest: bool) -> tuple[int, int | None]:
-    value = node.value
-    if isinstance(value, int) and not isinstance(value, bool):
-        first, last = value, value
+    if not isinstance(node.value, dict):
+        return Paragraph(_nonblank(node), node.origin)
+    fields = Fields(node, "a body block")
+    kinds = [k for k in BLOCK_KINDS if fields.has(k)]
+    if len(kinds) != 1:
+        raise node.fail("a body block is a paragraph (plain text) or a mapping with one of "
+                        + ", ".join(f"`{k}:`" for k in BLOCK_KINDS),
+                        hint="for example `- subhead: 小标题` or `- lead: 党员信念在前，` with "
+                             "`text: …`")
+    kind = kinds[0]
+    if kind == "lead":
+        block: Block = Paragraph(fields.take("text", _nonblank), node.origin,
+                                 lead=fields.take("lead", _nonblank))
+    elif kind in ("note", "comment"):
+        block = _boxed(fields, kind, node)
     else:
-        match = _RANGE.match(str(value))
-        if not match or (match.group(2) == "rest" and not allow_rest):
-            example = "3-40 or 3-rest" if allow_rest else "1-3"
-            raise node.fail(f"{value!r} is not a range", hint=f"write it as {example}")
-        first = int(match.group(1))
-        end = match.group(2)
-        last = None if end == "rest" else int(end) if end else first
-    if first < 1 or (last is not None and last < first):
-        raise node.fail(f"{value!r}: a range runs from 1 upwards, first ≤ last")
-    return first, last
+        value = fields.take(kind, _nonblank)
+        block = {"subhead": Subhead, "signature": Signature, "quote": Quote}[kind](
+            value, node.origin)
+    fields.done()
+    return block
+
+
+def _boxed(fields: Fields, kind: str, node: Node) -> Boxed:
+    """`note:` / `comment:` text with an optional `label:` and, for comments, an
+    `attribution:` (the label defaults to 编者按 / 微评)."""
+    return Boxed(kind=kind, label=fields.take("label", _nonblank,
+                                              "编者按" if kind == "note" else "微评"),
+                 text=fields.take(kind, _nonblank),
+                 attribution=fields.take("attribution", _nonblank, None), origin=node.origin)
+
+
+def _note(node: Node) -> Boxed:
+    if isinstance(node.value, str):
+        return Boxed("note", "编者按", _nonblank(node), None, node.origin)
+    fields = Fields(node, "an editor's note")
+    note = Boxed("note", fields.take("label", _nonblank, "编者按"), fields.take("text", _nonblank),
+                 None, node.origin)
+    fields.done()
+    return note
 
 
 def _region(node: Node) -> Region:
     fields = Fields(node, "a region")
-    first_col, last_col = fields.take("columns", lambda n: _range(n, allow_rest=False))
-    first_line, last_line = fields.take("lines", lambda n: _range(n, allow_rest=True),
+    first_col, last_col = fields.take("columns", lambda n: grid_range(n, allow_rest=False))
+    first_line, last_line = fields.take("lines", lambda n: grid_range(n, allow_rest=True),
                                         (1, None))
     fields.done()
     return Region(first_col, last_col, first_line, last_line)
 
 
-def _article(node: Node) -> Article:
+def _article(node: Node, base: Path, allow_outside: bool) -> Article:
     fields = Fields(node, "an article")
     article = Article(
         headline=fields.take("headline", _headline, None),
         byline=fields.take("byline", _nonblank, None),
-        blocks=tuple(_block(b) for b in fields.take("body", _nonempty_list)),
+        blocks=tuple(_block(b) for b in fields.take("body", items, [])),
         region=fields.take("region", _region, None),
         origin=node.origin,
+        slot=fields.take("slot", text, None),
+        note=fields.take("note", _note, None),
+        images=tuple(_image(n, base, allow_outside) for n in fields.take("images", items, [])),
+        continued_from=fields.take("continued_from", positive_int, None),
+        continues_on=fields.take("continues_on", positive_int, None),
     )
     fields.done()
+    if article.region and article.slot:
+        raise node.fail("an article has a `slot:` or a `region:`, not both")
+    if not (article.blocks or article.note or article.images):
+        raise node.fail("the article is empty", hint="give it a `body:`, a `note:` or "
+                                                     "`images:`")
     return article
+
+
+def _image(node: Node, base: Path, allow_outside: bool) -> Image:
+    fields = Fields(node, "an image")
+    first_col, last_col = fields.take("columns", lambda n: grid_range(n, allow_rest=False))
+    first_line = fields.take("line", positive_int, 1)
+    file_node = fields.raw("file")
+    file = None
+    if file_node is not None:
+        file = (base / text(file_node)).resolve()
+        if not allow_outside and not file.is_relative_to(base.resolve()):
+            raise file_node.fail(f"{text(file_node)!r} lies outside the manifest's folder",
+                                 hint="move the picture next to the manifest, or write "
+                                      "`allow_outside_paths: true` at the top of it")
+        if not file.is_file():
+            raise file_node.fail(f"picture {file} not found",
+                                 hint="paths are relative to the manifest's folder")
+    image = Image(first_col, last_col, first_line, fields.take("lines", positive_int), file,
+                  fields.take("label", _nonblank, None if file else "图片"),
+                  fields.take("caption", _nonblank, None),
+                  fields.take("fit", one_of("crop", "contain"), "crop"), node.origin)
+    fields.done()
+    return image
+
+
+def _clean_block(block, clean):
+    """A block with its text normalized: paragraphs and boxes as body text, the rest (one-
+    line headings and signatures) keeping their spaces."""
+    body = isinstance(block, (Paragraph, Boxed, Quote))
+    block = replace(block, text=clean(block.text, block.origin, body))
+    if isinstance(block, Paragraph) and block.lead:
+        block = replace(block, lead=clean(block.lead, block.origin, False))
+    return block
 
 
 def issue_text(issue: Issue) -> str:
@@ -165,5 +234,20 @@ def issue_text(issue: Issue) -> str:
             out += [t for t in (h.kicker, h.main, h.subtitle) if t]
         if article.byline:
             out.append(article.byline)
-        out += [block.text for block in article.blocks]
+        if article.note:
+            out.append(_block_text(article.note))
+        if article.continued_from:
+            out.append(f"（上接第{article.continued_from}版）")
+        out += [_block_text(block) for block in article.blocks]
+        if article.continues_on:
+            out.append(f"（下转第{article.continues_on}版）")
+        out += [image.caption for image in article.images if image.caption]
     return "\n".join(out) + "\n"
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, Paragraph) and block.lead:
+        return block.lead + block.text
+    if isinstance(block, Boxed):
+        return "".join(t for t in (block.label, block.text, block.attribution) if t)
+    return block.text

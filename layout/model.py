@@ -7,7 +7,7 @@ x grows to the right from the page's left edge and y grows DOWN from the page's 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -33,6 +33,7 @@ class Paragraph:
 
     text: str
     origin: Origin
+    lead: str | None = None  # a run-in subhead: bold words that open the paragraph
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,50 @@ class Subhead:
     origin: Origin
 
 
-Block = Paragraph | Subhead
+@dataclass(frozen=True)
+class Signature:
+    """A right-aligned line closing an article: （尚启轩）."""
+
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Boxed:
+    """A framed box of text: an editor's note (编者按) or a comment box (微评)."""
+
+    kind: str  # "note" or "comment": picks the styles
+    label: str | None  # run-in bold label: 编者按, 微评
+    text: str
+    attribution: str | None  # right-aligned last line of a comment box
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A pull quote: a sentence set large between two rules."""
+
+    text: str
+    origin: Origin
+
+
+Block = Paragraph | Subhead | Signature | Boxed | Quote
+
+
+@dataclass(frozen=True)
+class Image:
+    """A photo or its placeholder, in grid units relative to its article: columns from the
+    article's first column, lines from the first line of the article's body."""
+
+    first_column: int
+    last_column: int
+    first_line: int
+    lines: int  # height of the picture in body lines (the caption comes below)
+    file: Path | None  # None: a placeholder box
+    label: str | None  # what a placeholder says (图片)
+    caption: str | None  # 图说
+    fit: str  # "crop" (fill the box) or "contain" (whole picture, centred)
+    origin: Origin
 
 
 @dataclass(frozen=True)
@@ -75,8 +119,13 @@ class Article:
     headline: Headline | None
     byline: str | None
     blocks: tuple[Block, ...]
-    region: Region | None  # None: the whole grid
+    region: Region | None  # None: its slot, or the whole grid
     origin: Origin
+    slot: str | None = None  # a slot of the template
+    note: Boxed | None = None  # an editor's note across the article, under the headline
+    images: tuple[Image, ...] = ()
+    continued_from: int | None = None  # （上接第N版）
+    continues_on: int | None = None  # （下转第N版）
 
 
 @dataclass(frozen=True)
@@ -108,6 +157,8 @@ class Issue:
     template_origin: Origin  # where the manifest names it
     articles: tuple[Article, ...]
     edits: tuple[Edit, ...] = ()  # what input normalization changed, in manifest order
+    banner: str | None = None  # the page's recurring title in the banner strip
+    editors: str | None = None  # 责任编辑 … in the page header
 
 
 # ---------------------------------------------------------------------------------------
@@ -158,6 +209,14 @@ class TextStyle:
 
 
 @dataclass(frozen=True)
+class Banner:
+    """A coloured strip across the top of the grid carrying the page's recurring title."""
+
+    lines: int  # grid lines it takes
+    text: str | None  # default title, when the manifest gives none
+
+
+@dataclass(frozen=True)
 class Template:
     """A page template: page, grid and styles, all lengths in points."""
 
@@ -176,8 +235,13 @@ class Template:
     pitch: float  # distance between two body baselines (the baseline grid)
     indent: float  # first-line indent of a paragraph
     composition: Composition
-    styles: dict[str, TextStyle]  # kicker, headline, subtitle, byline, subhead
+    styles: dict[str, TextStyle]  # kicker, headline, subtitle, byline, subhead, …
     headline_gap_lines: int  # empty body lines between a headline group and the text
+    slots: dict[str, Region] = field(default_factory=dict)  # named regions of the grid
+    banner: Banner | None = None
+    header: bool = False  # a 报眉 line above the grid: paper, date, page, editors
+    column_rules: bool = False  # thin rules in the gutters between an article's columns
+    accent: str = "#c8161d"  # colour of the banner and of rules
 
     @property
     def grid_lines(self) -> int:
@@ -238,6 +302,13 @@ class LineKind(Enum):
     SUBTITLE = "subtitle"
     BYLINE = "byline"
     SUBHEAD = "subhead"
+    NOTE = "note"
+    CAPTION = "caption"
+    SIGNATURE = "signature"
+    QUOTE = "quote"
+    BANNER = "banner"
+    HEADER = "header"
+    LABEL = "label"  # the words inside a picture placeholder
 
 
 @dataclass(frozen=True)
@@ -251,11 +322,37 @@ class PlacedLine:
     width: float  # the measure
     glyphs: tuple[PlacedGlyph, ...]
     paragraph_end: bool  # the last line of its paragraph (not justified)
-    grid_line: int | None  # 1-based grid line for body lines
+    grid_line: int | None  # 1-based grid line for lines on the grid
+    color: str = "#000000"
 
     @property
     def text(self) -> str:
         return "".join(g.char for g in self.glyphs)
+
+
+@dataclass(frozen=True)
+class PlacedRect:
+    """A rectangle or rule: filled and/or stroked (colours as #rrggbb)."""
+
+    x: float
+    y: float  # top edge, from the page top
+    width: float
+    height: float
+    fill: str | None
+    stroke: str | None
+    line_width: float = 0.5
+
+
+@dataclass(frozen=True)
+class PlacedImage:
+    """A picture file drawn into a box, cropped or contained as its manifest says."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    file: Path
+    fit: str
 
 
 @dataclass(frozen=True)
@@ -279,3 +376,5 @@ class PageLayout:
     date: _dt.date  # the issue's date, also the PDF's creation date
     body_face: str  # font role of the body text (the PDF's initial font)
     notes: tuple[str, ...] = ()  # lines set loose or broken against the rules, for the user
+    rects: tuple[PlacedRect, ...] = ()  # drawn before the text
+    images: tuple[PlacedImage, ...] = ()

@@ -10,8 +10,16 @@ def plan_page(issue: Issue, template: Template) -> PagePlan:
     plans: list[ArticlePlan] = []
     for index, article in enumerate(issue.articles):
         region = article.region
+        if article.slot is not None:
+            if article.slot not in template.slots:
+                raise LayoutError(
+                    f"article {index + 1}: template {template.name!r} has no slot "
+                    f"{article.slot!r}", article.origin.file, article.origin.line,
+                    hint="its slots: " + (", ".join(template.slots) or "none"))
+            region = template.slots[article.slot]
         if region is None:
-            first_col, last_col, first_line, last_line = 1, template.columns, 1, None
+            first = 1 + (template.banner.lines if template.banner else 0)
+            first_col, last_col, first_line, last_line = 1, template.columns, first, None
         else:
             first_col, last_col = region.first_column, region.last_column
             first_line, last_line = region.first_line, region.last_line
@@ -24,6 +32,12 @@ def plan_page(issue: Issue, template: Template) -> PagePlan:
                 article.origin.file, article.origin.line,
                 hint="keep the region within the grid")
         plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line)
+        if template.banner and first_line <= template.banner.lines:
+            raise LayoutError(
+                f"article {index + 1} starts on grid line {first_line}, inside the banner "
+                f"(lines 1-{template.banner.lines})", article.origin.file,
+                article.origin.line, hint=f"start it on line {template.banner.lines + 1} "
+                                          "or lower")
         for other in plans:
             if _overlap(plan, other):
                 raise LayoutError(

@@ -7,6 +7,7 @@ with a did-you-mean. Every error names the file, the line and what was expected.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -19,6 +20,7 @@ from .model import Origin
 T = TypeVar("T")
 # libyaml's parser when PyYAML was built with it (several times faster), else pure Python.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+|rest)\s*)?$")
 
 
 @dataclass(frozen=True)
@@ -187,3 +189,21 @@ def one_of(*choices: str) -> Callable[[Node], str]:
             raise node.fail(f"{value!r} is not one of {', '.join(choices)}", hint)
         return value
     return convert
+
+
+def grid_range(node: Node, allow_rest: bool) -> tuple[int, int | None]:
+    """A range of grid columns or lines: `3`, `3-5`, or (lines) `3-rest` → (3, None)."""
+    value = node.value
+    if isinstance(value, int) and not isinstance(value, bool):
+        first, last = value, value
+    else:
+        match = _RANGE.match(str(value))
+        if not match or (match.group(2) == "rest" and not allow_rest):
+            example = "3-40 or 3-rest" if allow_rest else "1-3"
+            raise node.fail(f"{value!r} is not a range", hint=f"write it as {example}")
+        first = int(match.group(1))
+        end = match.group(2)
+        last = None if end == "rest" else int(end) if end else first
+    if first < 1 or (last is not None and last < first):
+        raise node.fail(f"{value!r}: a range runs from 1 upwards, first ≤ last")
+    return first, last

@@ -1,13 +1,15 @@
 """YAML → Template: page, grid, body and headline styles; `extends:` inheritance; units."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import resources
 from .errors import LayoutError
-from .model import (Align, Breaking, Composition, Origin, PunctuationFit, Template,
-                    TextStyle)
-from .source import Fields, Node, flag, items, one_of, positive_int, read_yaml, text
+from .model import (Align, Banner, Breaking, Composition, Origin, PunctuationFit, Region,
+                    Template, TextStyle)
+from .source import (Fields, Node, flag, grid_range, items, one_of, positive_int, read_yaml,
+                     text)
 from .units import MM, Grid, length, size
 
 # Named page sizes (width × height, mm). 对开/四开 after NEWSPAPER.md "Page and grid".
@@ -23,6 +25,19 @@ STYLE_NAMES = {
     "byline": "the author line under the headline",
     "subhead": "小标题 inside the body",
 }
+# Styles a template may give; when it does not, these (face, size in body sizes, align).
+OPTIONAL_STYLES = {
+    "lead": ("hei", 1.0, "left"),  # the bold words of a run-in subhead
+    "note": ("kai", 1.0, "left"),  # text of an editor's note or comment box
+    "note_label": ("hei", 1.0, "left"),  # 编者按, 微评
+    "caption": ("kai", 1.0, "left"),  # 图说
+    "signature": ("kai", 1.0, "right"),  # （尚启轩）, attributions, 转版 notes
+    "quote": ("hei", 7 / 6, "center"),  # pull quote
+    "banner": ("hei-heavy", 26 / 9, "center"),  # the banner's title
+    "header": ("song", 1.0, "left"),  # 报眉
+    "label": ("hei", 4 / 3, "center"),  # words inside a picture placeholder
+}
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # A line of a headline group takes this many times its size from baseline to baseline.
 HEADLINE_LINE_HEIGHT = 1.25
 
@@ -163,8 +178,20 @@ def _build(root: Node, path: Path) -> Template:
     style_fields = Fields(top.take("styles", _node), "styles")
     styles = {key: style_fields.take(key, lambda n, k=key: _style(n, f"styles.{k}", grid))
               for key in STYLE_NAMES}
+    for key, (face, scale, align) in OPTIONAL_STYLES.items():
+        points = body_size * scale
+        styles[key] = style_fields.take(
+            key, lambda n, k=key: _style(n, f"styles.{k}", grid),
+            TextStyle(face, points, Align(align), max(pitch, points * HEADLINE_LINE_HEIGHT)))
     style_fields.done()
     headline_gap = top.take("headline_gap", lambda n: length(n, grid), pitch)
+    slots_node = top.take("slots", _node, Node({}, root.origin, "slots"))
+    slots = {name: _slot(node, columns) for name, node in Fields(slots_node, "slots")
+             .node.value.items()}
+    banner = top.take("banner", _banner, None)
+    header = top.take("header", flag, False)
+    column_rules = top.take("column_rules", flag, False)
+    accent = top.take("accent", _colour, "#c8161d")
     top.done()
 
     return Template(
@@ -172,5 +199,31 @@ def _build(root: Node, path: Path) -> Template:
         margin_top=m_top, margin_bottom=m_bottom, margin_left=m_left, margin_right=m_right,
         columns=columns, column_width=column_width, gutter=gutter, body=body_style,
         pitch=pitch, indent=indent, composition=composition, styles=styles,
-        headline_gap_lines=round(headline_gap / pitch),
+        headline_gap_lines=round(headline_gap / pitch), slots=slots, banner=banner,
+        header=header, column_rules=column_rules, accent=accent,
     )
+
+
+def _slot(node: Node, columns: int) -> Region:
+    fields = Fields(node, f"slot {node.path}")
+    first_col, last_col = fields.take("columns", lambda n: grid_range(n, allow_rest=False))
+    first_line, last_line = fields.take("lines", lambda n: grid_range(n, allow_rest=True), (1, None))
+    fields.done()
+    if last_col > columns:
+        raise node.fail(f"columns {first_col}-{last_col}: the grid has {columns} columns")
+    return Region(first_col, last_col, first_line, last_line)
+
+
+def _banner(node: Node) -> Banner:
+    fields = Fields(node, "banner")
+    banner = Banner(lines=fields.take("lines", positive_int),
+                    text=fields.take("text", text, None))
+    fields.done()
+    return banner
+
+
+def _colour(node: Node) -> str:
+    value = text(node)
+    if not _COLOUR.match(value):
+        raise node.fail(f"{value!r} is not a colour", hint="write it as #rrggbb, e.g. #c8161d")
+    return value.lower()

@@ -19,10 +19,13 @@ from typing import NamedTuple
 
 from reportlab import rl_config
 from reportlab.pdfbase import ttfonts
+from PIL import Image as PILImage
+from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..fonts import HALF_WIDTH_BASE, FontSet
-from ..model import PageLayout, PlacedGlyph
+from ..model import PageLayout, PlacedGlyph, PlacedImage, PlacedRect
 
 # Two glyph gaps closer than this (pt) are equal: one text run with one character spacing.
 SPACING_TOLERANCE = 0.001
@@ -123,8 +126,13 @@ def render_pdf(page: PageLayout, fonts: FontSet) -> bytes:
     canvas.setProducer("layout")
     canvas.setAuthor("")
     canvas.setSubject("")
+    for rect in page.rects:
+        _draw_rect(canvas, rect, page.height)
+    for image in page.images:
+        _draw_image(canvas, image, page.height)
     for line in page.lines:
         y = page.height - line.baseline
+        canvas.setFillColor(HexColor(line.color))
         for role, x, spacing, text in _runs(_painted(line.glyphs, line.size, fonts)):
             face = fonts.face(role)
             obj = canvas.beginText()
@@ -136,6 +144,43 @@ def render_pdf(page: PageLayout, fonts: FontSet) -> bytes:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _draw_rect(canvas: Canvas, rect: PlacedRect, height: float) -> None:
+    canvas.setLineWidth(rect.line_width)
+    if rect.stroke:
+        canvas.setStrokeColor(HexColor(rect.stroke))
+    if rect.fill:
+        canvas.setFillColor(HexColor(rect.fill))
+    y = height - rect.y - rect.height
+    if rect.width == 0 or rect.height == 0:  # a rule
+        canvas.line(rect.x, y, rect.x + rect.width, y + rect.height)
+    else:
+        canvas.rect(rect.x, y, rect.width, rect.height, stroke=int(bool(rect.stroke)),
+                    fill=int(bool(rect.fill)))
+
+
+def _draw_image(canvas: Canvas, image: PlacedImage, height: float) -> None:
+    """The picture cropped to fill its box (centred), or contained in it whole."""
+    with PILImage.open(image.file) as picture:
+        picture = picture.convert("RGB")
+        box_ratio = image.width / image.height
+        w, h = picture.size
+        x, y, width, draw_h = image.x, height - image.y - image.height, image.width, image.height
+        if image.fit == "crop":
+            if w / h > box_ratio:  # too wide: cut the sides
+                keep = round(h * box_ratio)
+                picture = picture.crop(((w - keep) // 2, 0, (w - keep) // 2 + keep, h))
+            else:  # too tall: cut top and bottom
+                keep = round(w / box_ratio)
+                picture = picture.crop((0, (h - keep) // 2, w, (h - keep) // 2 + keep))
+        elif w / h > box_ratio:
+            draw_h = image.width * h / w
+            y += (image.height - draw_h) / 2
+        else:
+            width = image.height * w / h
+            x += (image.width - width) / 2
+        canvas.drawImage(ImageReader(picture), x, y, width, draw_h)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -164,19 +164,31 @@ def build_items(text: str, size: float, measure: Measure, latin_spacing: float =
     """The boxes and gaps of a paragraph of text set at `size` points; `latin_spacing` em
     go between a Han character and a Latin word or number (CJK-RULES §5), dropped at a
     line break."""
+    return build_runs([(text, measure)], size, latin_spacing)
+
+
+def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: float = 0.0,
+               ) -> Items:
+    """Items of a paragraph made of runs in different faces at one size (a bold run-in
+    subhead, then the text): the rules between two boxes hold across runs too."""
     boxes: list[Box] = []
     gaps: list[Gap] = []
-    for piece, cls, spaces in _runs(text):
-        box = _box(piece, cls, size, measure)
-        if boxes:
-            before = boxes[-1]
-            space = spaces * _space_em(before, box, measure) * size
-            no_stretch = CharClass.CONNECTOR in (before.last, box.first)
-            kern = 0.0 if space else _kern(before, box)
-            if latin_spacing and not space and (before.last, box.first) in _HAN_LATIN:
-                kern = latin_spacing * size
-            gaps.append(Gap(breakable=_may_break(before, box), kern=kern, space=space,
-                            space_face=measure(" ")[0] if space else "",
-                            stretchable=not no_stretch))
-        boxes.append(box)
+    spaces = 0
+    for text, measure in runs:
+        for piece, cls, spaces_before in _runs(text):
+            box = _box(piece, cls, size, measure)
+            spaces += spaces_before
+            if boxes:
+                before = boxes[-1]
+                space = spaces * _space_em(before, box, measure) * size
+                no_stretch = CharClass.CONNECTOR in (before.last, box.first)
+                kern = 0.0 if space else _kern(before, box)
+                if latin_spacing and not space and (before.last, box.first) in _HAN_LATIN:
+                    kern = latin_spacing * size
+                gaps.append(Gap(breakable=_may_break(before, box), kern=kern, space=space,
+                                space_face=measure(" ")[0] if space else "",
+                                stretchable=not no_stretch))
+            boxes.append(box)
+            spaces = 0
+        spaces = len(text) - len(text.rstrip()) if text.strip() else spaces + len(text)
     return Items(tuple(boxes), tuple(gaps), size)
