@@ -145,7 +145,14 @@ class _ArticleFlow:
 
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
                  indent: float = 0.0) -> list[SetLine]:
-        return self.set_runs(((text, style.face),), style.size, width, justify, indent)
+        lines = self.set_runs(((text, style.face),), style.size, width, justify, indent)
+        if not justify and len(lines) > 1 and " " in text.strip():
+            # A one-off line that must break breaks at its spaces first: between a
+            # headline's parallel clauses, between a title and a name.
+            return [line for part in text.split()
+                    for line in self.set_runs(((part, style.face),), style.size, width,
+                                              False)]
+        return lines
 
     def placed(self, line: SetLine, kind: LineKind, baseline: float, style: TextStyle,
                left: float, width: float, grid_line: int | None, color: str = "#000000",

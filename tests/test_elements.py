@@ -1,0 +1,212 @@
+"""Page elements on the placed page, asserted in grid units and points."""
+from __future__ import annotations
+
+import collections
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image as PILImage
+
+from layout import layout_issue
+from layout.cli import main
+from layout.errors import LayoutError
+from layout.flow import ASCENT, BOX_PADDING
+from layout.model import LineKind
+from layout.templates import load_template
+
+PB = load_template("party-building")
+NEWS = load_template("news")
+TEXT = "党员冲在一线、干在一线，在抗击疫情中冲锋在前，在复工复产中硬核担当，在市场搏击中开拓奋进。"
+
+HEAD = """\
+manifest: 1
+paper: 上汽报
+date: 2020-11-27
+issue: 1090
+page: 4
+page_name: 党建专版
+editors: 责任编辑 尚启轩
+template: {template}
+articles:
+"""
+
+
+def page(write_manifest, template: str, articles: str, name: str = "issue.yaml"):
+    path = write_manifest(HEAD.format(template=template) + articles, name)
+    return layout_issue(path)
+
+
+def on_grid(t, line) -> bool:
+    top = t.line_top(line.grid_line)
+    return line.baseline == pytest.approx(top + (t.pitch - line.size) / 2 + ASCENT * line.size)
+
+
+def test_banner_and_header(write_manifest):
+    p = page(write_manifest, "party-building", f"  - slot: full\n    body: [{TEXT}]\n")
+    banner = p.rects[1]
+    assert (banner.x, banner.y, banner.fill) == (pytest.approx(PB.column_x(1)),
+                                                 pytest.approx(PB.line_top(1)), "#c8161d")
+    assert banner.height == pytest.approx(5 * PB.pitch - PB.pitch / 2)
+    title = next(l for l in p.lines if l.kind is LineKind.BANNER)
+    assert title.text == "奋进路上 党旗飘扬" and title.color == "#ffffff"
+    assert banner.y < title.baseline < banner.y + banner.height
+    left, right = [l for l in p.lines if l.kind is LineKind.HEADER]
+    assert left.text.split() == ["上汽报", "2020年11月27日", "星期五", "第1090期"]
+    assert right.text.split() == ["第4版", "党建专版", "责任编辑", "尚启轩"]
+    assert max(g.x + g.advance for g in right.glyphs) == pytest.approx(left.left + left.width)
+    assert left.baseline < PB.margin_top  # above the grid
+    first_body = min(l.grid_line for l in p.lines if l.kind is LineKind.BODY)
+    assert first_body == 6  # the text starts under the banner
+
+
+def test_slots_and_their_errors(write_manifest):
+    p = page(write_manifest, "party-building",
+             f"  - slot: lead\n    body: [{TEXT}]\n  - slot: side\n    body: [{TEXT}]\n")
+    def columns_of(text_lines):
+        return {round((l.left - PB.margin_left) / (PB.column_width + PB.gutter)) + 1
+                for l in text_lines}
+    body = [l for l in p.lines if l.kind is LineKind.BODY]
+    half = len(body) // 2
+    assert columns_of(body[:half]) <= {1, 2, 3, 4, 5} and 1 in columns_of(body[:half])
+    assert columns_of(body[half:]) <= {6, 7, 8} and 6 in columns_of(body[half:])
+    with pytest.raises(LayoutError, match="no slot 'middle'.*") as info:
+        page(write_manifest, "party-building", f"  - slot: middle\n    body: [{TEXT}]\n")
+    assert "full, lead, side" in str(info.value)
+    with pytest.raises(LayoutError, match="article 2 overlaps article 1"):
+        page(write_manifest, "party-building",
+             f"  - slot: full\n    body: [{TEXT}]\n  - slot: side\n    body: [{TEXT}]\n")
+    with pytest.raises(LayoutError, match="inside the banner"):
+        page(write_manifest, "party-building",
+             f"  - region: {{columns: 1-2, lines: 3-20}}\n    body: [{TEXT}]\n")
+
+
+def test_editors_note_box_spans_the_article(write_manifest):
+    p = page(write_manifest, "news", f"""\
+  - slot: top
+    headline: 标题
+    note: {{label: 编者按, text: {TEXT * 3}}}
+    body: [{TEXT}]
+""")
+    notes = [l for l in p.lines if l.kind is LineKind.NOTE]
+    frame = next(r for r in p.rects if r.stroke == NEWS.accent and r.height > 0)
+    assert frame.x == pytest.approx(NEWS.column_x(1))
+    assert frame.width == pytest.approx(NEWS.column_x(8) + NEWS.column_width - NEWS.column_x(1))
+    assert all(on_grid(NEWS, l) for l in notes)
+    first = notes[0]
+    assert first.text.startswith("编者按") and first.glyphs[0].face == "hei"
+    assert first.glyphs[-1].face == "kai"
+    assert first.glyphs[0].x == pytest.approx(frame.x + BOX_PADDING * 9)
+    # the frame runs through the blank lines above and below the text
+    assert frame.y == pytest.approx(NEWS.line_top(first.grid_line - 1) + NEWS.pitch / 2)
+    assert frame.height == pytest.approx((len(notes) + 1) * NEWS.pitch)
+    body = min(l.grid_line for l in p.lines if l.kind is LineKind.BODY)
+    assert body == notes[-1].grid_line + 2
+
+
+def test_run_in_subhead_signature_comment_and_quote(write_manifest):
+    p = page(write_manifest, "news", f"""\
+  - slot: left
+    body:
+      - {{lead: 党员信念在前，, text: {TEXT}}}
+      - {{comment: {TEXT}, attribution: （上汽销售党委书记 李文红）}}
+      - {{quote: 一个支部就是一座堡垒}}
+      - {TEXT}
+      - {{signature: （尚启轩）}}
+""")
+    lead = next(l for l in p.lines if l.kind is LineKind.BODY)
+    assert lead.text.startswith("党员信念在前，")
+    assert [g.face for g in lead.glyphs[:7]] == ["hei"] * 7 and lead.glyphs[7].face == "song"
+    assert lead.glyphs[0].x == pytest.approx(lead.left + NEWS.indent)
+    sign = next(l for l in p.lines if l.kind is LineKind.SIGNATURE and l.text == "（尚启轩）")
+    assert max(g.x + g.advance for g in sign.glyphs) == pytest.approx(sign.left + sign.width,
+                                                                      abs=4.6)
+    notes = [l for l in p.lines if l.kind is LineKind.NOTE]
+    assert notes[0].text.startswith("微评")
+    attribution = notes[-1]
+    assert [l.text for l in notes[-2:]] == ["（上汽销售党委书记", "李文红）"]
+    assert attribution.text.endswith("李文红）")
+    assert max(g.x + g.advance for g in attribution.glyphs) == pytest.approx(
+        attribution.left + attribution.width, abs=4.6)
+    quote = next(l for l in p.lines if l.kind is LineKind.QUOTE)
+    rules = [r for r in p.rects if r.height == 0 and r.width == pytest.approx(NEWS.column_width)]
+    assert len(rules) == 2 and rules[0].y < quote.baseline < rules[1].y
+    assert all(on_grid(NEWS, l) for l in p.lines if l.grid_line is not None
+               and l.kind in (LineKind.BODY, LineKind.NOTE))
+
+
+def test_picture_is_an_obstacle_the_text_flows_around(write_manifest):
+    p = page(write_manifest, "news", f"""\
+  - slot: top
+    images:
+      - {{columns: 2-3, line: 4, lines: 10, caption: 上汽通用武汉分公司成立党员突击队}}
+    body: [{TEXT * 40}]
+""")
+    box = next(r for r in p.rects if r.fill == "#e6e6e6")
+    assert box.x == pytest.approx(NEWS.column_x(2))
+    assert box.width == pytest.approx(2 * NEWS.column_width + NEWS.gutter)
+    assert box.y == pytest.approx(NEWS.line_top(4)) and box.height == pytest.approx(10 * NEWS.pitch)
+    caption = [l for l in p.lines if l.kind is LineKind.CAPTION]
+    assert caption and caption[0].grid_line == 14 and on_grid(NEWS, caption[0])
+    label = next(l for l in p.lines if l.kind is LineKind.LABEL)
+    assert label.text == "图片" and box.y < label.baseline < box.y + box.height
+    taken = {(c, g) for c in (2, 3) for g in range(4, 4 + 10 + len(caption) + 1)}
+    for line in (l for l in p.lines if l.kind is LineKind.BODY):
+        column = round((line.left - NEWS.margin_left) / (NEWS.column_width + NEWS.gutter)) + 1
+        assert (column, line.grid_line) not in taken
+    assert any(l.kind is LineKind.BODY and l.grid_line == 3 and l.left == pytest.approx(
+        NEWS.column_x(2)) for l in p.lines)  # text above the picture in its columns
+
+
+def test_real_picture_and_its_checks(write_manifest, tmp_path):
+    PILImage.new("RGB", (60, 40), "red").save(tmp_path / "photo.png")
+    p = page(write_manifest, "news", f"""\
+  - slot: top
+    images: [{{columns: 1-2, lines: 8, file: photo.png}}]
+    body: [{TEXT}]
+""")
+    (image,) = p.images
+    assert image.file == tmp_path / "photo.png" and image.fit == "crop"
+    assert any("dpi" in note for note in p.notes)  # 60 px over 243 pt is far too few
+    outside = tmp_path.parent / "elsewhere.png"
+    PILImage.new("RGB", (10, 10)).save(outside)
+    article = f"  - slot: top\n    images: [{{columns: 1, lines: 8, file: ../elsewhere.png}}]\n"
+    with pytest.raises(LayoutError, match="outside the manifest's folder") as info:
+        page(write_manifest, "news", article)
+    assert info.value.line == 11
+    allowed = (HEAD.format(template="news") + article).replace(
+        "template: news", "template: news\nallow_outside_paths: true")
+    assert layout_issue(write_manifest(allowed)).images[0].file == outside.resolve()
+
+
+def test_columns_balance_where_the_article_ends(write_manifest):
+    p = page(write_manifest, "news", f"  - slot: left\n    body: [{TEXT * 12}]\n")
+    per_column = collections.Counter(round(l.left) for l in p.lines if l.kind is LineKind.BODY)
+    counts = [per_column[x] for x in sorted(per_column)]
+    # the least height that holds the text: full columns, the last one no longer
+    height = counts[0]
+    assert len(counts) == 5 and counts[:-1] == [height] * 4 and 1 <= counts[-1] <= height
+    assert sum(counts) > 5 * (height - 1)
+    rules = [r for r in p.rects if r.width == 0]
+    assert len(rules) == 4  # one in each gutter between columns that hold text
+
+
+def test_continuation_notes(write_manifest):
+    p = page(write_manifest, "news", f"""\
+  - slot: left
+    continued_from: 1
+    continues_on: 5
+    body: [{TEXT}]
+""")
+    texts = [l.text for l in p.lines if l.kind is LineKind.SIGNATURE]
+    assert texts == ["（上接第1版）", "（下转第5版）"]
+
+
+def test_png_preview(tmp_path):
+    from conftest import SAMPLE
+    out = tmp_path / "page.pdf"
+    result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(out), "--png",
+                                       "--png-dpi", "36"])
+    assert result.exit_code == 0, result.output
+    with PILImage.open(tmp_path / "page.png") as png:
+        assert png.size[0] == pytest.approx(PB.page_width / 2, abs=1)
+        assert png.size[1] == pytest.approx(PB.page_height / 2, abs=1)
