@@ -6,15 +6,16 @@ What does not fit is returned as overflow, never dropped.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PIL import Image as PILImage
 
 from .errors import LayoutError, MissingGlyphError
 from .fonts import FontSet
-from .model import (Align, ArticlePlan, Boxed, Issue, LineKind, Origin, Overflow, PageLayout,
-                    PagePlan, Paragraph, PlacedGlyph, PlacedImage, PlacedLine, PlacedRect,
-                    Quote, Signature, Subhead, Template, TextStyle)
+from .templates import HEADLINE_LINE_HEIGHT
+from .model import (Align, ArticlePlan, Boxed, Figure, Image, Issue, LineKind, Origin,
+                    Overflow, PageLayout, PagePlan, Paragraph, PlacedGlyph, PlacedImage,
+                    PlacedLine, PlacedRect, Quote, Signature, Subhead, Template, TextStyle)
 from .text.items import Measure, build_runs
 from .text.linebreak import SetLine, break_lines
 
@@ -71,6 +72,9 @@ def check_text(issue: Issue, template: Template, fonts: FontSet) -> None:
                 check(block.label, "note_label", block.origin)
                 check(block.text, "note", block.origin)
                 check(block.attribution, "signature", block.origin)
+            elif isinstance(block, Figure):
+                check(block.caption, "caption", block.origin)
+                check(block.label, "label", block.origin)
             elif block is not None:
                 style = {Subhead: "subhead", Signature: "signature", Quote: "quote"}
                 check(block.text, style[type(block)], block.origin)
@@ -255,25 +259,31 @@ class _ArticleFlow:
             end = top + image.lines + len(caption)  # first grid line after the caption
             if end - 1 > bottom:
                 raise _TooLow(end - 1)
-            y, height = t.line_top(top), image.lines * t.pitch
-            if image.file is not None:
-                out.images.append(PlacedImage(x, y, width, height, image.file, image.fit))
-                out.notes += _resolution_note(image.file, width, height, image.fit)
-            else:
-                out.rects.append(PlacedRect(x, y, width, height, PLACEHOLDER_FILL,
-                                            PLACEHOLDER_FRAME, 0.5))
-                label = t.styles["label"]
-                label_height = self.one_off(_Drawn(), image.label or "", label, LineKind.LABEL,
-                                            0, x, width)
-                self.one_off(out, image.label or "", label, LineKind.LABEL,
-                             y + (height - label_height) / 2, x, width)
-            for i, line in enumerate(caption):
-                self.grid_line(out, line, LineKind.CAPTION, t.styles["caption"], x, width,
-                               top + image.lines + i)
+            self.picture(out, image, x, width, top, caption)
             gap = 1 if end <= bottom else 0  # a blank line between caption and text
             blocked |= {(c, g) for c in range(first_col, last_col + 1)
                         for g in range(top, end + gap)}
         return blocked
+
+    def picture(self, out: _Drawn, image: Image | Figure, x: float, width: float, top: int,
+                caption: list[SetLine]) -> None:
+        """A picture (or its placeholder) from grid line `top`, its caption under it."""
+        t = self.t
+        y, height = t.line_top(top), image.lines * t.pitch
+        if image.file is not None:
+            out.images.append(PlacedImage(x, y, width, height, image.file, image.fit))
+            out.notes += _resolution_note(image.file, width, height, image.fit)
+        else:
+            out.rects.append(PlacedRect(x, y, width, height, PLACEHOLDER_FILL,
+                                        PLACEHOLDER_FRAME, 0.5))
+            label = t.styles["label"]
+            label_height = self.one_off(_Drawn(), image.label or "", label, LineKind.LABEL,
+                                        0, x, width)
+            self.one_off(out, image.label or "", label, LineKind.LABEL,
+                         y + (height - label_height) / 2, x, width)
+        for i, line in enumerate(caption):
+            self.grid_line(out, line, LineKind.CAPTION, t.styles["caption"], x, width,
+                           top + image.lines + i)
 
     # -- the article ------------------------------------------------------------------------
 
@@ -303,8 +313,11 @@ class _ArticleFlow:
         line = self.plan.first_line
         if article.headline:
             h = article.headline
+            main = styles["headline"]
+            if h.size:
+                main = replace(main, size=h.size, line_height=h.size * HEADLINE_LINE_HEIGHT)
             line += self.band(out, [(h.kicker, styles["kicker"], LineKind.KICKER),
-                                    (h.main, styles["headline"], LineKind.HEADLINE),
+                                    (h.main, main, LineKind.HEADLINE),
                                     (h.subtitle, styles["subtitle"], LineKind.SUBTITLE)], line)
             line += self.t.headline_gap_lines
         if article.byline:
@@ -344,18 +357,43 @@ class _ArticleFlow:
                                    t.column_width, grid)
                     pos += 1
                 continue
+            if isinstance(block, Signature) and self.sign_last_line(out, block):
+                continue
             placed = self.block(out, block, cells, pos)
             if placed is None:
                 return self.overflow(blocks[index:], [])
             pos = placed
         return None
 
+    def sign_last_line(self, out: _Drawn, block: Signature) -> bool:
+        """Set a signature at the right end of the paragraph's last line, as papers do,
+        when it fits there with a character's space to spare."""
+        t = self.t
+        last = out.lines[-1] if out.lines else None
+        if last is None or last.kind is not LineKind.BODY or not last.paragraph_end:
+            return False
+        style = t.styles["signature"]
+        lines = self.set_text(block.text, style, t.column_width, False)
+        used = max(g.x + g.advance for g in last.glyphs) - last.left
+        width = max(g.x + g.advance for g in lines[0].glyphs)
+        if len(lines) > 1 or used + t.body.size + width > t.column_width + 1e-6:
+            return False
+        out.lines.append(self.placed(lines[0], LineKind.SIGNATURE, last.baseline, style,
+                                     last.left, last.width, last.grid_line,
+                                     align=Align.RIGHT))
+        return True
+
     def block(self, out: _Drawn, block, cells: _Cells, pos: int) -> int | None:
         """Place a subhead, signature, box or quote from cell `pos` on (moving down past a
         gap or to the next column when it does not fit where it is); return the cell after
         it, or None when it does not fit at all."""
         t = self.t
-        if isinstance(block, Boxed):
+        if isinstance(block, Figure):
+            caption = (self.set_text(block.caption, t.styles["caption"], t.column_width, True)
+                       if block.caption else [])
+            need, keep = block.lines + len(caption), 1  # not last: a blank line under it
+            lines = []
+        elif isinstance(block, Boxed):
             lines = self.box_lines(block, t.column_width)
             need, keep = len(lines) + 2, 0
         elif isinstance(block, Quote):
@@ -374,6 +412,9 @@ class _ArticleFlow:
             return None
         column, first = cells.cells[pos]
         x = t.column_x(column)
+        if isinstance(block, Figure):
+            self.picture(out, block, x, t.column_width, first, caption)
+            return pos + need + min(1, cells.run(pos) - need)
         if isinstance(block, Boxed):
             self.draw_box(out, lines, x, t.column_width, first)
         elif isinstance(block, Quote):
@@ -411,8 +452,12 @@ class _ArticleFlow:
         texts = ["".join(g.char for line in pending for g in line.glyphs)] if pending else []
         count = len(pending)
         for block in blocks:
-            text = (block.lead or "") + block.text if isinstance(block, Paragraph) \
-                else block.text
+            if isinstance(block, Figure):
+                text = block.caption or ""
+            elif isinstance(block, Paragraph):
+                text = (block.lead or "") + block.text
+            else:
+                text = block.text
             count += len(self.set_text(text, self.t.body, self.t.column_width, True,
                                        self.t.indent))
             texts.append(text)

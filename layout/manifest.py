@@ -5,11 +5,12 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from .model import (Article, Block, Boxed, Edit, Headline, Image, Issue, Origin, Paragraph,
-                    Quote, Region, Signature, Subhead)
+from .model import (Article, Block, Boxed, Edit, Figure, Headline, Image, Issue, Origin,
+                    Paragraph, Quote, Region, Signature, Subhead)
 from .source import (Fields, Node, flag, grid_range, integer, items, one_of, positive_int,
                      read_yaml, text)
 from .text.normalize import normalize
+from .units import size
 
 MANIFEST_VERSION = 1
 
@@ -102,6 +103,7 @@ def _headline(node: Node) -> Headline:
         kicker=fields.take("kicker", _nonblank, None),
         subtitle=fields.take("subtitle", _nonblank, None),
         origin=node.origin,
+        size=fields.take("size", size, None),
     )
     fields.done()
     return headline
@@ -114,10 +116,10 @@ def _nonblank(node: Node) -> str:
     return value
 
 
-BLOCK_KINDS = ("subhead", "lead", "signature", "note", "comment", "quote")
+BLOCK_KINDS = ("subhead", "lead", "signature", "note", "comment", "quote", "picture")
 
 
-def _block(node: Node) -> Block:
+def _block(node: Node, base: Path, allow_outside: bool) -> Block:
     if not isinstance(node.value, dict):
         return Paragraph(_nonblank(node), node.origin)
     fields = Fields(node, "a body block")
@@ -133,6 +135,12 @@ def _block(node: Node) -> Block:
                                  lead=fields.take("lead", _nonblank))
     elif kind in ("note", "comment"):
         block = _boxed(fields, kind, node)
+    elif kind == "picture":
+        file = _picture_file(fields.raw("file"), base, allow_outside)
+        block = Figure(fields.take("picture", positive_int), file,
+                       fields.take("label", _nonblank, None if file else "图片"),
+                       fields.take("caption", _nonblank, None),
+                       fields.take("fit", one_of("crop", "contain"), "crop"), node.origin)
     else:
         value = fields.take(kind, _nonblank)
         block = {"subhead": Subhead, "signature": Signature, "quote": Quote}[kind](
@@ -174,7 +182,7 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
     article = Article(
         headline=fields.take("headline", _headline, None),
         byline=fields.take("byline", _nonblank, None),
-        blocks=tuple(_block(b) for b in fields.take("body", items, [])),
+        blocks=tuple(_block(b, base, allow_outside) for b in fields.take("body", items, [])),
         region=fields.take("region", _region, None),
         origin=node.origin,
         slot=fields.take("slot", text, None),
@@ -192,21 +200,27 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
     return article
 
 
+def _picture_file(node: Node | None, base: Path, allow_outside: bool) -> Path | None:
+    """A picture's path, relative to the manifest's folder and not outside it unless the
+    manifest allows it."""
+    if node is None:
+        return None
+    file = (base / text(node)).resolve()
+    if not allow_outside and not file.is_relative_to(base.resolve()):
+        raise node.fail(f"{text(node)!r} lies outside the manifest's folder",
+                        hint="move the picture next to the manifest, or write "
+                             "`allow_outside_paths: true` at the top of it")
+    if not file.is_file():
+        raise node.fail(f"picture {file} not found",
+                        hint="paths are relative to the manifest's folder")
+    return file
+
+
 def _image(node: Node, base: Path, allow_outside: bool) -> Image:
     fields = Fields(node, "an image")
     first_col, last_col = fields.take("columns", lambda n: grid_range(n, allow_rest=False))
     first_line = fields.take("line", positive_int, 1)
-    file_node = fields.raw("file")
-    file = None
-    if file_node is not None:
-        file = (base / text(file_node)).resolve()
-        if not allow_outside and not file.is_relative_to(base.resolve()):
-            raise file_node.fail(f"{text(file_node)!r} lies outside the manifest's folder",
-                                 hint="move the picture next to the manifest, or write "
-                                      "`allow_outside_paths: true` at the top of it")
-        if not file.is_file():
-            raise file_node.fail(f"picture {file} not found",
-                                 hint="paths are relative to the manifest's folder")
+    file = _picture_file(fields.raw("file"), base, allow_outside)
     image = Image(first_col, last_col, first_line, fields.take("lines", positive_int), file,
                   fields.take("label", _nonblank, None if file else "图片"),
                   fields.take("caption", _nonblank, None),
@@ -218,6 +232,8 @@ def _image(node: Node, base: Path, allow_outside: bool) -> Image:
 def _clean_block(block, clean):
     """A block with its text normalized: paragraphs and boxes as body text, the rest (one-
     line headings and signatures) keeping their spaces."""
+    if isinstance(block, Figure):
+        return replace(block, caption=clean(block.caption, block.origin, True))
     body = isinstance(block, (Paragraph, Boxed, Quote))
     block = replace(block, text=clean(block.text, block.origin, body))
     if isinstance(block, Paragraph) and block.lead:
@@ -227,22 +243,26 @@ def _clean_block(block, clean):
 
 def issue_text(issue: Issue) -> str:
     """The manifest's text in reading order: what the rendered page must give back."""
+    return "".join(article_text(article) + "\n" for article in issue.articles)
+
+
+def article_text(article: Article) -> str:
+    """One article's text in reading order, a line per element."""
     out: list[str] = []
-    for article in issue.articles:
-        if article.headline:
-            h = article.headline
-            out += [t for t in (h.kicker, h.main, h.subtitle) if t]
-        if article.byline:
-            out.append(article.byline)
-        if article.note:
-            out.append(_block_text(article.note))
-        if article.continued_from:
-            out.append(f"（上接第{article.continued_from}版）")
-        out += [_block_text(block) for block in article.blocks]
-        if article.continues_on:
-            out.append(f"（下转第{article.continues_on}版）")
-        out += [image.caption for image in article.images if image.caption]
-    return "\n".join(out) + "\n"
+    if article.headline:
+        h = article.headline
+        out += [t for t in (h.kicker, h.main, h.subtitle) if t]
+    if article.byline:
+        out.append(article.byline)
+    if article.note:
+        out.append(_block_text(article.note))
+    if article.continued_from:
+        out.append(f"（上接第{article.continued_from}版）")
+    out += [text for text in map(_block_text, article.blocks) if text]
+    if article.continues_on:
+        out.append(f"（下转第{article.continues_on}版）")
+    out += [image.caption for image in article.images if image.caption]
+    return "\n".join(out)
 
 
 def _block_text(block: Block) -> str:
@@ -250,4 +270,6 @@ def _block_text(block: Block) -> str:
         return block.lead + block.text
     if isinstance(block, Boxed):
         return "".join(t for t in (block.label, block.text, block.attribution) if t)
+    if isinstance(block, Figure):
+        return block.caption or ""
     return block.text

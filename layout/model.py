@@ -71,7 +71,20 @@ class Quote:
     origin: Origin
 
 
-Block = Paragraph | Subhead | Signature | Boxed | Quote
+@dataclass(frozen=True)
+class Figure:
+    """A picture in the flow of the body, as wide as a column: it lands where the text
+    reaches it, so its caption is read in its place."""
+
+    lines: int  # height of the picture in body lines (the caption comes below)
+    file: Path | None  # None: a placeholder box
+    label: str | None  # what a placeholder says (图片)
+    caption: str | None
+    fit: str
+    origin: Origin
+
+
+Block = Paragraph | Subhead | Signature | Boxed | Quote | Figure
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,7 @@ class Headline:
     kicker: str | None
     subtitle: str | None
     origin: Origin
+    size: float | None = None  # the main title's size when not the template's (pt)
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,8 @@ def test_extends_overrides_only_what_it_names(tmp_path):
         encoding="utf-8")
     t = load_template("child.yaml", relative_to=tmp_path)
     assert t.name == "child" and t.columns == 6 and t.column_width == 117.0
-    assert t.styles["byline"].size == 12.0 and t.styles["byline"].align is Align.CENTER
+    assert t.styles["byline"].size == 12.0
+    assert t.styles["byline"].align is Align.LEFT  # merged from the base style
     assert t.styles["headline"].size == 42.0  # inherited
 
 

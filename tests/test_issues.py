@@ -1,0 +1,63 @@
+"""The real manifests in issues/: each renders to one page that gives back every character
+of each article in order, breaks no 禁则 and sets every non-final line flush."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from layout import render_issue
+from layout.manifest import article_text, load_issue
+from layout.model import LineKind
+from layout.text.chars import NO_LINE_END, NO_LINE_START, char_class
+
+ISSUES = sorted((Path(__file__).resolve().parent.parent / "issues").glob("*.yaml"))
+JUSTIFIED = (LineKind.BODY, LineKind.NOTE)
+
+
+def test_there_are_five_seed_pages():
+    assert len(ISSUES) == 5
+
+
+@pytest.fixture(scope="module", params=ISSUES, ids=[p.stem for p in ISSUES])
+def rendered(request):
+    return request.param, render_issue(request.param)
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_one_page_nothing_left_over(rendered):
+    path, result = rendered
+    assert not result.layout.overflow
+    doc = pdfium.PdfDocument(result.pdf)
+    assert len(doc) == 1
+    doc.close()
+
+
+def test_every_article_comes_back_in_order(rendered):
+    path, result = rendered
+    doc = pdfium.PdfDocument(result.pdf)
+    extracted = squeeze(doc[0].get_textpage().get_text_range())
+    doc.close()
+    for article in load_issue(path).articles:
+        chars = iter(extracted)
+        wanted = squeeze(article_text(article))
+        assert all(c in chars for c in wanted), f"{path.name}: article {wanted[:20]}…"
+
+
+def test_no_rule_broken_and_every_non_final_line_flush(rendered):
+    path, result = rendered
+    lines = [l for l in result.layout.lines if l.kind in JUSTIFIED]
+    assert len(lines) > 150
+    for line, after in zip(lines, lines[1:]):
+        if line.paragraph_end or after.kind is not line.kind:
+            continue
+        visible = [g for g in line.glyphs if not g.char.isspace()]
+        assert max(g.x + g.advance for g in visible) == pytest.approx(line.left + line.width), \
+            line.text
+        assert char_class(visible[-1].char) not in NO_LINE_END, line.text
+        assert char_class(after.glyphs[0].char) not in NO_LINE_START, after.text
