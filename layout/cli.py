@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -71,6 +72,36 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
         click.echo(f"error: cannot write {output}: {err.strerror}", err=True)
         sys.exit(1)
     click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--outdir", required=True, type=click.Path(path_type=Path),
+              help="Folder for the PDFs; mirrors the input folders.")
+@click.option("-j", "--jobs", "workers", type=int, default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Render everything, even PDFs that are up to date.")
+@click.option("--allow-overflow", is_flag=True, help="Write pages whose text does not fit.")
+@click.option("--report", type=click.Path(path_type=Path),
+              help="JSON-lines report (default: OUTDIR/report.jsonl).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Run on a Dask cluster (tcp://host:8786) instead of local processes.")
+def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: bool,
+          allow_overflow: bool, report: Path | None, dask_address: str | None) -> None:
+    """Render many manifests: files, folders (recursive) or .txt lists of them."""
+    from .batch import Progress, collect, run_batch, summary  # noqa: PLC0415
+
+    started = time.perf_counter()
+    try:
+        jobs = collect(paths, outdir)
+        progress = Progress(len(jobs))
+        outcomes = run_batch(jobs, report or outdir / "report.jsonl", workers, force,
+                             allow_overflow, dask_address, progress.add)
+    except LayoutError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
+    click.echo(summary(outcomes, time.perf_counter() - started), err=True)
+    sys.exit(0 if all(o.status != "failed" for o in outcomes) else 1)
 
 
 @main.command()

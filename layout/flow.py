@@ -14,7 +14,7 @@ from .errors import LayoutError, MissingGlyphError
 from .fonts import FontSet
 from .templates import HEADLINE_LINE_HEIGHT
 from .model import (Align, ArticlePlan, Boxed, Figure, Image, Issue, LineKind, Origin,
-                    Overflow, PageLayout, PagePlan, Paragraph, PlacedGlyph, PlacedImage,
+                    Overflow, PageLayout, PagePlan, Paragraph, PlacedImage,
                     PlacedLine, PlacedRect, Quote, Signature, Subhead, Template, TextStyle)
 from .text.items import Measure, build_runs
 from .text.linebreak import SetLine, break_lines
@@ -166,10 +166,8 @@ class _ArticleFlow:
         if align is not Align.LEFT and line.glyphs:
             used = max(g.x + g.advance for g in line.glyphs)
             shift = (width - used) / (2 if align is Align.CENTER else 1)
-        glyphs = tuple(PlacedGlyph(g.char, left + shift + g.x, g.face, g.advance)
-                       for g in line.glyphs)
-        return PlacedLine(kind, baseline, style.size, left, width, glyphs, line.last,
-                          grid_line, color)
+        return PlacedLine(kind, baseline, style.size, left, width, line.glyphs, left + shift,
+                          line.last, grid_line, color)
 
     def one_off(self, out: _Drawn, text: str, style: TextStyle, kind: LineKind, top: float,
                 left: float, width: float, color: str = "#000000") -> float:
@@ -477,8 +475,7 @@ def _per_line(style: TextStyle, t: Template) -> int:
 
 
 def _moved(line: PlacedLine, dy: float) -> PlacedLine:
-    return PlacedLine(line.kind, line.baseline + dy, line.size, line.left, line.width,
-                      line.glyphs, line.paragraph_end, line.grid_line, line.color)
+    return replace(line, baseline=line.baseline + dy)
 
 
 def _resolution_note(file, width: float, height: float, fit: str) -> list[str]:

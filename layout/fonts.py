@@ -7,6 +7,7 @@ renderer embeds, so a face is read from disk once per process whatever the page 
 """
 from __future__ import annotations
 
+import mmap
 import struct
 import sys
 import unicodedata
@@ -81,6 +82,15 @@ class _QuickFace(TTFontFace):
     fills the same attributes, so that everything else of reportlab (subsetting, embedding)
     works unchanged. tests/test_fonts.py checks the result against reportlab's own reading.
     """
+
+    def readFile(self, f):  # noqa: N802 (reportlab's name)
+        """Map the file instead of reading it: only the tables and glyphs a page uses are
+        ever paged in (a worker then holds a few MB of each 10 MB face, not all of it)."""
+        if not hasattr(self, "_ttf_data"):
+            self.filename = str(f)
+            with open(f, "rb") as handle:
+                self._ttf_data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        self._pos = 0
 
     def extractInfo(self, charInfo=1):  # noqa: N802 (reportlab's name)
         super().extractInfo(0)  # names, metrics and flags; no character tables

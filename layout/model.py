@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 
 # ---------------------------------------------------------------------------------------
@@ -256,6 +258,7 @@ class Template:
     header: bool = False  # a 报眉 line above the grid: paper, date, page, editors
     column_rules: bool = False  # thin rules in the gutters between an article's columns
     accent: str = "#c8161d"  # colour of the banner and of rules
+    sources: tuple[Path, ...] = ()  # the template's file and the files it extends
 
     @property
     def grid_lines(self) -> int:
@@ -299,9 +302,9 @@ class PagePlan:
 # flow: the placed page
 
 
-@dataclass(frozen=True)
-class PlacedGlyph:
-    """One character drawn at (x, baseline) in a face at a size."""
+class PlacedGlyph(NamedTuple):
+    """One character drawn at (x, baseline) in a face at a size (a named tuple: a page has
+    thousands)."""
 
     char: str
     x: float  # left edge of the glyph's advance box
@@ -334,14 +337,22 @@ class PlacedLine:
     size: float
     left: float  # left edge of the measure the line was set in
     width: float  # the measure
-    glyphs: tuple[PlacedGlyph, ...]
+    set_glyphs: tuple  # the glyphs as the line breaker set them, x from the line's origin
+    origin_x: float  # where the line's origin lands on the page (left + alignment shift)
     paragraph_end: bool  # the last line of its paragraph (not justified)
     grid_line: int | None  # 1-based grid line for lines on the grid
     color: str = "#000000"
 
+    @cached_property
+    def glyphs(self) -> tuple[PlacedGlyph, ...]:
+        """The glyphs at their page positions (made on first use: balancing lays an article
+        out several times and keeps only the last)."""
+        return tuple(PlacedGlyph(g.char, self.origin_x + g.x, g.face, g.advance)
+                     for g in self.set_glyphs)
+
     @property
     def text(self) -> str:
-        return "".join(g.char for g in self.glyphs)
+        return "".join(g.char for g in self.set_glyphs)
 
 
 @dataclass(frozen=True)

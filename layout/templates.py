@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from . import resources
@@ -64,12 +65,13 @@ def load_template(name: str, relative_to: Path | None = None, origin: Origin | N
         if origin is not None:
             raise LayoutError(message, origin.file, origin.line, hint)
         raise LayoutError(message, hint=hint)
-    root = _resolve(path, chain=())
-    return _build(root, path)
+    root, files = _resolve(path, chain=())
+    return replace(_build(root, path), sources=files)
 
 
-def _resolve(path: Path, chain: tuple[Path, ...]) -> Node:
-    """The template's YAML with everything it extends merged under it."""
+def _resolve(path: Path, chain: tuple[Path, ...]) -> tuple[Node, tuple[Path, ...]]:
+    """The template's YAML with everything it extends merged under it, and the files read
+    (the template first, then what it extends)."""
     if path in chain:
         raise LayoutError("templates extend each other in a circle: "
                           + " → ".join(p.name for p in (*chain, path)), path)
@@ -78,13 +80,14 @@ def _resolve(path: Path, chain: tuple[Path, ...]) -> Node:
         raise node.fail("expected a template (a mapping of key: value)")
     parent = node.value.get("extends")
     if parent is None:
-        return node
+        return node, (path,)
     parent_path = find_template(text(parent), path.parent)
     if not parent_path.is_file():
         raise parent.fail(f"template {text(parent)!r} not found ({parent_path})",
                           hint="name a shipped template or a .yaml path relative to this file")
     own = {k: v for k, v in node.value.items() if k != "extends"}
-    return _merge(_resolve(parent_path, (*chain, path)), Node(own, node.origin, node.path))
+    base, files = _resolve(parent_path, (*chain, path))
+    return _merge(base, Node(own, node.origin, node.path)), (path, *files)
 
 
 def _merge(base: Node, over: Node) -> Node:

@@ -29,6 +29,10 @@ class CharClass(Enum):
     SPACE = "space"
     OTHER = "other"  # symbols set at their own width (① ■ ★)
 
+    # Members are singletons compared by identity: hash them by identity too, in C (Enum's
+    # own __hash__ is Python code, and the engine tests set membership for every box).
+    __hash__ = object.__hash__
+
 
 _TABLE: dict[str, CharClass] = {}
 

@@ -213,29 +213,34 @@ class _Paragraph:
         measures = [self.measure(k) for k in range(max(2, len(self.widths)))]
         last_key = len(measures) - 1
         tolerable, word_max = TOLERABLE_GAP * self.size, WORD_SPACE_MAX * self.size
-        # A node is a break after which a line starts: [position, line key, demerits, line
-        # number, index of the node before it in `trail`]. One node per (position, key).
+        # A node is a break after which a line starts: (position, line key, demerits, line
+        # number, index in `trail`, and the node's share of any line's width and shrink).
+        # Nodes are kept in order of position, so lines from the first ones are the widest:
+        # once a line from a node is overfull, longer lines from it are too, and it leaves.
         trail: list[tuple[int, int]] = [(0, -1)]  # (position, previous index) for the path
-        active: list[tuple[int, int, float, int, int]] = [(0, 0, 0.0, 0, 0)]
+        active = [(0, 0, 0.0, 0, 0, box[0] + gap[0] + trim[0], shrink_sum[0] + free_left[0],
+                   words[0], stretch[0])]
         for end in ends:
             reached: dict[int, tuple[float, int, int]] = {}
-            still: list[tuple[int, int, float, int, int]] = []
             tail = box[end] + gap[end - 1] - blank_right[end - 1] - hang[end - 1]
+            end_shrink = shrink_sum[end] - free_right[end - 1]
+            end_words, end_gaps = words[end - 1], stretch[end - 1]
+            last_line = end == n
+            full = 0
             for node in active:
-                start, key, demerits, line, index = node
-                slack = measures[key] - (tail - box[start] - gap[start] - trim[start])
-                squeeze = (shrink_sum[end] - shrink_sum[start] - free_right[end - 1]
-                           - free_left[start])
+                start, key, demerits, line, index, head, head_shrink, head_words, head_gaps = node
+                slack = measures[key] - (tail - head)
+                squeeze = end_shrink - head_shrink
                 if slack + squeeze < -EPS:
-                    continue  # this line is full: longer ones are too
-                still.append(node)
+                    full += 1  # this line is full: longer ones are too
+                    continue
                 if slack < -EPS:
                     bad = squeeze_badness * (-slack / squeeze) ** 3
-                elif end == n or slack <= EPS:
+                elif last_line or slack <= EPS:
                     bad = 0.0
                 else:
-                    room = words[end - 1] - words[start]
-                    gaps = stretch[end - 1] - stretch[start]
+                    room = end_words - head_words
+                    gaps = end_gaps - head_gaps
                     if slack <= room:
                         bad = slack / word_max
                     elif gaps:
@@ -243,19 +248,29 @@ class _Paragraph:
                     else:
                         bad = UNSTRETCHABLE_BADNESS
                 total = demerits + (LINE_PENALTY + bad) ** 2
-                if end == n and line and self.is_widow(start, end):
+                if last_line and line and self.is_widow(start, end):
                     total += WIDOW_DEMERITS
                 next_key = line + 1 if line < last_key else last_key
                 # on a tie the later start wins: earlier lines stay full (CJK-RULES §6)
                 if next_key not in reached or total <= reached[next_key][0]:
                     reached[next_key] = (total, line + 1, index)
-            for key, (total, line, previous) in reached.items():
-                trail.append((end, previous))
-                still.append((end, key, total, line, len(trail) - 1))
-            active = still
+            if full:
+                active = [node for node in active
+                          if measures[node[1]] - (tail - node[5]) + end_shrink - node[6] >= -EPS]
+            if end < n:
+                node_head = box[end] + gap[end] + trim[end]
+                node_shrink = shrink_sum[end] + free_left[end]
+                for key, (total, line, previous) in reached.items():
+                    trail.append((end, previous))
+                    active.append((end, key, total, line, len(trail) - 1, node_head,
+                                   node_shrink, words[end], stretch[end]))
+            else:
+                active = [(end, key, total, line, len(trail) + i)
+                          for i, (key, (total, line, previous)) in enumerate(reached.items())]
+                trail += [(end, previous) for total, line, previous in reached.values()]
             if not active:
                 return None
-        finals = [(total, index) for position, _, total, _, index in active if position == n]
+        finals = [(node[2], node[4]) for node in active if node[0] == n]
         if not finals:
             return None
         index = min(finals)[1]

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Batch throughput: N variants of the sample manifests through `layout batch`, pages/s
+and peak memory per worker; then the same number of comparable one-page documents compiled
+by typst (PyPI `typst`), one process per page, two at a time, and the ratio.
+Targets: ≥ 1.5 × typst's pages/s, ≤ 150 MB peak memory per worker.
+
+    python bench/batch.py [--pages 200] [--jobs 2] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import yaml
+
+from layout.manifest import load_issue
+from layout.model import Boxed, Figure, Paragraph, Quote, Signature, Subhead
+from layout.resources import fonts_dir
+
+HERE = Path(__file__).resolve().parent
+ISSUES = HERE.parent / "issues"
+
+
+def make_variants(count: int, folder: Path) -> list[Path]:
+    """`count` manifests: the sample pages in turn, each with its own date and issue number
+    (so that every PDF differs), in sub-folders of 50."""
+    sources = sorted(ISSUES.glob("*.yaml"))
+    made = []
+    for i in range(count):
+        source = sources[i % len(sources)]
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data["issue"] = 2000 + i
+        data["date"] = f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        target = folder / f"part-{i // 50:02d}" / f"{source.stem}-{i:04d}.yaml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        made.append(target)
+    return made
+
+
+def typst_source(manifest: Path) -> str:
+    """A comparable typst page: the same text in 8 justified columns of 13 字 at 9 pt."""
+    issue = load_issue(manifest)
+
+    def esc(text: str) -> str:
+        return "".join("\\" + c if c in "\\#*_`$<>@[]=-+/~\"'" else c for c in text)
+
+    out = ['#set page(width: 390mm, height: 540mm, margin: 20mm, columns: 8)',
+           '#set columns(gutter: 9pt)',
+           '#set text(font: "Noto Serif CJK SC", size: 9pt, lang: "zh", region: "cn")',
+           '#set par(justify: true, first-line-indent: (amount: 2em, all: true), '
+           'leading: 4.5pt, spacing: 4.5pt)']
+    for article in issue.articles:
+        if article.headline:
+            out.append(f'#place(top, scope: "parent", float: true)[#text(size: 36pt, '
+                       f'font: "Noto Serif CJK SC")[{esc(article.headline.main)}]]')
+        for block in article.blocks:
+            if isinstance(block, Paragraph):
+                out.append(esc((block.lead or "") + block.text) + "\n")
+            elif isinstance(block, (Subhead, Signature, Quote)):
+                out.append(f"#align(center)[*{esc(block.text)}*]\n")
+            elif isinstance(block, Boxed):
+                out.append(f"#box(stroke: 0.75pt)[{esc(block.text)}]\n")
+            elif isinstance(block, Figure) and block.caption:
+                out.append(f"#rect(width: 100%, height: {block.lines * 13.5}pt)\n"
+                           f"{esc(block.caption)}\n")
+    return "\n".join(out)
+
+
+def run_typst(manifests: list[Path], folder: Path, parallel: int) -> float:
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for i, manifest in enumerate(manifests):
+        path = folder / f"page-{i:04d}.typ"
+        path.write_text(typst_source(manifest), encoding="utf-8")
+        sources.append(path)
+    code = ("import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], "
+            f"font_paths=[{str(fonts_dir())!r}])")
+
+    def compile_one(source: Path) -> None:
+        subprocess.run([sys.executable, "-c", code, str(source), str(source.with_suffix(".pdf"))],
+                       check=True)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(parallel) as pool:
+        list(pool.map(compile_one, sources))
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="layout-batch-"))
+    manifests = make_variants(args.pages, folder / "in")
+    layout = shutil.which("layout", path=str(Path(sys.executable).parent)) or "layout"
+    start = time.perf_counter()
+    subprocess.run([layout, "batch", str(folder / "in"), "-o", str(folder / "out"), "-j",
+                    str(args.jobs), "--force"], check=True, stderr=subprocess.DEVNULL)
+    ours = time.perf_counter() - start
+    report = [json.loads(line) for line in
+              (folder / "out" / "report.jsonl").read_text(encoding="utf-8").splitlines()]
+    peak_mb = max(item["memory_mb"] for item in report)
+    failed = [item for item in report if item["status"] != "done"]
+    start = time.perf_counter()
+    subprocess.run([layout, "batch", str(folder / "in"), "-o", str(folder / "out"), "-j",
+                    str(args.jobs)], check=True, stderr=subprocess.DEVNULL)
+    rerun = time.perf_counter() - start
+    print(f"layout: {args.pages} pages, {args.jobs} workers: {ours:.1f} s, "
+          f"{args.pages / ours:.1f} pages/s, {len(failed)} not done; peak memory per worker "
+          f"{peak_mb:.0f} MB (target ≤ 150); re-run skipping all: {rerun:.1f} s (target < 5)")
+    try:
+        import typst  # noqa: F401, PLC0415
+    except ImportError:
+        print("typst: not installed (pip install typst) — no comparison")
+        return 0
+    theirs = run_typst(manifests, folder / "typst", args.jobs)
+    print(f"typst:  {args.pages} pages, one process per page, {args.jobs} at a time: "
+          f"{theirs:.1f} s, {args.pages / theirs:.1f} pages/s")
+    print(f"ratio:  layout is {theirs / ours:.2f} × typst's pages/s (target ≥ 1.5)")
+    if not args.keep:
+        shutil.rmtree(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,281 @@
+"""Many manifests → many PDFs: worker processes, progress, a report, incremental and resumable.
+
+Every item goes through one task function, `render_job`, whether it runs in this process,
+in a local worker process or on a Dask cluster. A job is skipped when its PDF exists and the
+digest of everything it is made from (manifest, template chain, fonts, pictures, the tool's
+version) equals the one recorded beside the PDF when it was written. PDFs are written
+atomically and their digest only after them, so a batch killed at any moment leaves whole
+PDFs and a re-run does exactly what is missing.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import __version__
+from .errors import LayoutError
+from .fonts import shipped_fonts
+from .manifest import load_issue
+from .flow import flow_page
+from .model import Figure, Issue, Template
+from .plan import plan_page
+from .render.pdf import render_pdf, write_atomically
+from .templates import load_template
+
+DIGEST_SUFFIX = ".inputs"  # beside each PDF: the digest of what it was made from
+LIST_SUFFIXES = (".txt", ".list")  # a file naming one manifest per line
+
+
+@dataclass(frozen=True)
+class Job:
+    """One manifest to render, and where its PDF goes."""
+
+    manifest: Path
+    output: Path
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a job: one line of the report."""
+
+    input: str
+    output: str
+    status: str  # done, skipped or failed
+    pages: int
+    seconds: float
+    error: str | None
+    memory_mb: float  # peak resident memory of the process that rendered it so far
+
+
+def collect(paths: Iterable[Path], outdir: Path) -> list[Job]:
+    """Jobs for manifest files, folders (searched recursively for *.yaml) and list files
+    (.txt/.list, one path per line, relative to the list). The output tree mirrors the
+    input tree: a folder's manifests keep their place below it."""
+    jobs: list[Job] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for manifest in sorted(path.rglob("*.yaml")):
+                jobs.append(Job(manifest, outdir / manifest.relative_to(path).with_suffix(".pdf")))
+        elif path.suffix in LIST_SUFFIXES:
+            base = path.parent
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                manifest = (base / line)
+                try:
+                    relative = manifest.resolve().relative_to(base.resolve())
+                except ValueError:
+                    raise LayoutError(f"{line!r} lies outside the list's folder, so its PDF has "
+                                      "no place in the mirrored output tree", path, number,
+                                      hint="list manifests below the list file") from None
+                jobs.append(Job(manifest, outdir / relative.with_suffix(".pdf")))
+        elif path.is_file():
+            jobs.append(Job(path, outdir / path.with_suffix(".pdf").name))
+        else:
+            raise LayoutError("no such file or folder", path,
+                              hint="give manifests, folders of them, or a .txt list")
+    seen: dict[Path, Path] = {}
+    for job in jobs:
+        if job.output in seen:
+            raise LayoutError(f"two manifests would write {job.output}: {seen[job.output]} "
+                              f"and {job.manifest}", hint="give them different names or folders")
+        seen[job.output] = job.manifest
+    return jobs
+
+
+_FONT_DIGEST: str | None = None
+
+
+def fonts_digest() -> str:
+    """Digest of the shipped faces and their roles, computed once per process."""
+    global _FONT_DIGEST
+    if _FONT_DIGEST is None:
+        fonts = shipped_fonts()
+        digest = hashlib.sha256(fonts.origin.read_bytes())
+        for face in sorted(fonts.faces.values(), key=lambda f: f.role):
+            digest.update(face.role.encode() + _file_digest(face.path).encode())
+        _FONT_DIGEST = digest.hexdigest()
+    return _FONT_DIGEST
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def inputs_digest(issue: Issue, template: Template) -> str:
+    """Digest of everything the PDF of a loaded manifest is made from."""
+    manifest = issue.path
+    pictures = sorted({str(i.file) for a in issue.articles for i in a.images if i.file} |
+                      {str(b.file) for a in issue.articles for b in a.blocks
+                       if isinstance(b, Figure) and b.file})
+    digest = hashlib.sha256(f"layout {__version__}\n".encode())
+    digest.update(fonts_digest().encode())
+    for path in (manifest, *template.sources, *map(Path, pictures)):
+        digest.update(str(path.name).encode() + _file_digest(Path(path)).encode())
+    return digest.hexdigest()
+
+
+def _remove_stale_temporaries(output: Path) -> None:
+    """Temporary files a killed run left beside `output` (never mistaken for PDFs)."""
+    for stale in output.parent.glob(f".{output.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
+def render_job(job: Job, force: bool = False, allow_overflow: bool = False) -> Outcome:
+    """The per-item task: render one manifest unless its PDF is up to date. Never raises
+    for a bad manifest: the failure is the outcome."""
+
+    start = time.perf_counter()
+    output = job.output
+    sidecar = output.with_name(output.name + DIGEST_SUFFIX)
+
+    def outcome(status: str, pages: int = 0, error: str | None = None) -> Outcome:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        return Outcome(str(job.manifest), str(output), status, pages,
+                       round(time.perf_counter() - start, 4), error, round(peak, 1))
+
+    try:
+        issue = load_issue(job.manifest)
+        template = load_template(issue.template, issue.path.parent, issue.template_origin)
+        digest = inputs_digest(issue, template)
+        if (not force and output.is_file() and sidecar.is_file()
+                and sidecar.read_text(encoding="utf-8").strip() == digest):
+            return outcome("skipped")
+        fonts = shipped_fonts()
+        page = flow_page(plan_page(issue, template), fonts)
+        if page.overflow and not allow_overflow:
+            left = sum(len(o.text) for o in page.overflow)
+            raise LayoutError(f"text does not fit: {left} characters left over",
+                              job.manifest, hint="shorten it, or batch with --allow-overflow")
+        pdf = render_pdf(page, fonts)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(output)
+        sidecar.unlink(missing_ok=True)  # the PDF below no longer matches an old digest
+        write_atomically(output, pdf)
+        write_atomically(sidecar, (digest + "\n").encode())
+        return outcome("done", pages=1)
+    except LayoutError as err:
+        return outcome("failed", error=str(err))
+    except Exception as err:  # a bug or a broken file must not stop the batch
+        return outcome("failed", error=f"{type(err).__name__}: {err}")
+
+
+def _warm_worker() -> None:
+    """Each worker reads the font set and its digest once, before its first job; a face is
+    parsed the first time a page uses it, and kept."""
+    fonts_digest()
+
+
+def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
+           ) -> Iterator[Outcome]:
+    if workers <= 1:
+        _warm_worker()
+        for job in jobs:
+            yield render_job(job, force, allow_overflow)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
+        futures = [pool.submit(render_job, job, force, allow_overflow) for job in jobs]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _dask(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
+          ) -> Iterator[Outcome]:
+    try:
+        from dask.distributed import Client, as_completed as dask_completed  # noqa: PLC0415
+    except ImportError:
+        raise LayoutError("--dask needs Dask: pip install 'layout[dask]'") from None
+    with Client(address) as client:
+        futures = client.map(render_job, jobs, force=force, allow_overflow=allow_overflow,
+                             pure=False)
+        for future in dask_completed(futures):
+            yield future.result()
+
+
+@dataclass
+class Progress:
+    """Counts of a running batch, drawn as one line on a terminal (or a line now and then
+    when stderr is not one)."""
+
+    total: int
+    stream: object = sys.stderr
+    done: int = 0
+    failed: int = 0
+    skipped: int = 0
+    pages: int = 0
+    started: float = 0.0
+    _last: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.started = self._last = time.perf_counter()
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+
+    def add(self, outcome: Outcome) -> None:
+        setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+        self.pages += outcome.pages
+        now = time.perf_counter()
+        finished = self.done + self.failed + self.skipped
+        if self.tty or now - self._last >= 5 or finished == self.total:
+            self._last = now
+            self.draw(now, finished)
+
+    def draw(self, now: float, finished: int) -> None:
+        elapsed = max(now - self.started, 1e-9)
+        rate = finished / elapsed
+        eta = (self.total - finished) / rate if rate else 0.0
+        width = 24
+        bar = "#" * round(width * finished / max(self.total, 1))
+        line = (f"[{bar:<{width}}] {finished}/{self.total}  done {self.done}  failed "
+                f"{self.failed}  skipped {self.skipped}  {self.pages / elapsed:.1f} pages/s  "
+                f"ETA {eta:.0f}s")
+        end = "" if self.tty and finished < self.total else "\n"
+        print(("\r" if self.tty else "") + line, end=end, file=self.stream, flush=True)
+
+
+def run_batch(jobs: list[Job], report: Path, workers: int | None = None, force: bool = False,
+              allow_overflow: bool = False, dask: str | None = None,
+              on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Render every job; write one JSON line per job to `report` as it finishes."""
+    workers = workers or os.cpu_count() or 1
+    report.parent.mkdir(parents=True, exist_ok=True)
+    outcomes: list[Outcome] = []
+    source = (_dask(jobs, dask, force, allow_overflow) if dask
+              else _local(jobs, workers, force, allow_overflow))
+    with open(report, "w", encoding="utf-8") as log:
+        for outcome in source:
+            log.write(json.dumps(asdict(outcome), ensure_ascii=False) + "\n")
+            log.flush()
+            outcomes.append(outcome)
+            if on_outcome:
+                on_outcome(outcome)
+    return outcomes
+
+
+def summary(outcomes: list[Outcome], seconds: float) -> str:
+    """A table of the batch's result, failures listed."""
+    counts = {status: sum(1 for o in outcomes if o.status == status)
+              for status in ("done", "skipped", "failed")}
+    pages = sum(o.pages for o in outcomes)
+    rows = [("manifests", len(outcomes)), *counts.items(), ("pages written", pages),
+            ("seconds", f"{seconds:.1f}"),
+            ("pages/s", f"{pages / seconds:.1f}" if seconds else "-")]
+    width = max(len(name) for name, _ in rows)
+    text = "\n".join(f"  {name:<{width}}  {value}" for name, value in rows)
+    failures = [o for o in outcomes if o.status == "failed"]
+    if failures:
+        text += "\nfailed:\n" + "\n".join(f"  {o.input}: {o.error}" for o in failures)
+    return text
