@@ -31,7 +31,7 @@ OPTIONAL_STYLES = {
     "lead": ("hei", 1.0, "left"),  # the bold words of a run-in subhead
     "note": ("kai", 1.0, "left"),  # text of an editor's note or comment box
     "note_label": ("hei", 1.0, "left"),  # 编者按, 微评
-    "caption": ("kai", 1.0, "left"),  # 图说
+    "caption": ("kai", 7.5 / 9, "left"),  # 图说, 六号 under 小五 body text
     "signature": ("kai", 1.0, "right"),  # （尚启轩）, attributions, 转版 notes
     "quote": ("hei", 7 / 6, "center"),  # pull quote
     "banner": ("hei-heavy", 26 / 9, "center"),  # the banner's title
