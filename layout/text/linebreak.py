@@ -33,17 +33,17 @@ EPS = 1e-6
 # reported as loose (CJK-RULES §4).
 LOOSE_GAP = 0.5
 # The gap growth (share of the size) that costs a badness of 100. typst's largest gap
-# between Han characters in 13-字 columns is about 0.25 em on the seed text, the mark to
-# beat; pricing 0.15 em at 100 brings ours to 0.11 em there and to typst's 0.105 em on
-# bench/data/news.txt (bench/compare_typst.py), where 0.25 left 0.14 em.
-TOLERABLE_GAP = 0.15
+# between Han characters in 13-字 columns is 0.09–0.25 em on the seed pages and 0.105 em on
+# bench/data/news.txt, the marks to meet; pricing 0.08 em at 100 brings ours to 0.105 em on
+# the news text and 0.111 em on every seed page (bench/compare_typst.py).
+TOLERABLE_GAP = 0.08
 # Badness of a line whose marks give up all their remaining blank halves. Pushing in,
-# squeezing marks to ½ em is routine and costs less than spreading (badness 100 at
-# TOLERABLE_GAP). Pushing out it costs ten times more than a line spread to TOLERABLE_GAP:
-# W11 担重任、提能力、争先锋、拼市场 then still pushes 锋 down (squeezing half the blanks
-# costs 125, spreading the 10 characters 41), while a line that would spread ¾ em per gap
-# squeezes its brackets instead.
-SQUEEZE_BADNESS = {PunctuationFit.PUSH_IN: 10.0, PunctuationFit.PUSH_OUT: 1000.0}
+# squeezing marks to ½ em is routine and costs little (10). Pushing out it must cost more
+# than spreading a line by a character: W11 担重任、提能力、争先锋、拼市场 then still pushes
+# 锋 down (squeezing half its blanks costs 3000/8 = 375, spreading the 10 characters over
+# 9 gaps 100·(0.111/0.08)³ = 268), while a line that would spread much wider squeezes its
+# brackets instead.
+SQUEEZE_BADNESS = {PunctuationFit.PUSH_IN: 10.0, PunctuationFit.PUSH_OUT: 3000.0}
 # Badness of a line that has slack but nothing that may stretch (a lone long word).
 UNSTRETCHABLE_BADNESS = 10_000.0
 # Added to every line's badness before squaring (TeX's \linepenalty): among equally even
