@@ -182,14 +182,14 @@ class _ArticleFlow:
         return y - top
 
     def band(self, out: _Drawn, parts: list[tuple[str | None, TextStyle, LineKind]],
-             line: int) -> int:
-        """Set a headline group or a byline across the article from grid line `line`,
-        centred in a whole number of body lines; return how many it takes."""
+             line: int, x: float, width: float) -> int:
+        """Set a headline group or a byline across `width` from grid line `line`, centred
+        in a whole number of body lines; return how many it takes."""
         start = len(out.lines)
         height = 0.0
         for text, style, kind in parts:
             if text:
-                height += self.one_off(out, text, style, kind, height, self.x, self.width)
+                height += self.one_off(out, text, style, kind, height, x, width)
         used = math.ceil(height / self.t.pitch - 1e-6)
         offset = self.t.line_top(line) + (used * self.t.pitch - height) / 2
         out.lines[start:] = [_moved(pl, offset) for pl in out.lines[start:]]
@@ -309,6 +309,13 @@ class _ArticleFlow:
         styles = self.t.styles
         out = _Drawn()
         line = self.plan.first_line
+        head_columns = range(self.plan.first_column, self.plan.last_column + 1)
+        if article.headline and article.headline.columns:
+            first, last = article.headline.columns
+            head_columns = range(self.plan.first_column + first - 1,
+                                 self.plan.first_column + last)
+        x = self.t.column_x(head_columns[0])
+        width = self.t.column_x(head_columns[-1]) + self.t.column_width - x
         if article.headline:
             h = article.headline
             main = styles["headline"]
@@ -316,19 +323,27 @@ class _ArticleFlow:
                 main = replace(main, size=h.size, line_height=h.size * HEADLINE_LINE_HEIGHT)
             line += self.band(out, [(h.kicker, styles["kicker"], LineKind.KICKER),
                                     (h.main, main, LineKind.HEADLINE),
-                                    (h.subtitle, styles["subtitle"], LineKind.SUBTITLE)], line)
+                                    (h.subtitle, styles["subtitle"], LineKind.SUBTITLE)],
+                              line, x, width)
             line += self.t.headline_gap_lines
         if article.byline:
             line += self.band(out, [(article.byline, styles["byline"], LineKind.BYLINE)],
-                              line)
+                              line, x, width)
         if article.note:
             lines = self.box_lines(article.note, self.width)
             if line + len(lines) + 1 > bottom:
                 raise _TooLow(line + len(lines) + 1)
             line += self.draw_box(out, lines, self.x, self.width, line)
+        # Columns the headline group does not span start at the top of the article.
+        head_top = self.plan.first_line if len(head_columns) < len(
+            range(self.plan.first_column, self.plan.last_column + 1)) else line
+        if line - 1 > bottom:
+            raise _TooLow(line - 1)
         blocked = self.place_images(out, line, bottom)
         columns = range(self.plan.first_column, self.plan.last_column + 1)
-        cells = _Cells(columns, line, bottom, blocked)
+        if head_top < line:  # the headline group is an obstacle in its own columns only
+            blocked |= {(c, g) for c in head_columns for g in range(head_top, line)}
+        cells = _Cells(columns, head_top, bottom, blocked)
         overflow = self.body(out, cells)
         if self.t.column_rules:
             self.rules(out, columns, line)

@@ -104,6 +104,7 @@ def _headline(node: Node) -> Headline:
         subtitle=fields.take("subtitle", _nonblank, None),
         origin=node.origin,
         size=fields.take("size", size, None),
+        columns=fields.take("columns", lambda n: grid_range(n, allow_rest=False), None),
     )
     fields.done()
     return headline
@@ -192,6 +193,10 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
         continues_on=fields.take("continues_on", positive_int, None),
     )
     fields.done()
+    if article.headline and article.headline.columns and article.note:
+        raise node.fail("a headline over some of the article's columns leaves no place for "
+                        "an editor's note across the article",
+                        hint="put the note in the body (`- note: …`) or span all columns")
     if article.region and article.slot:
         raise node.fail("an article has a `slot:` or a `region:`, not both")
     if not (article.blocks or article.note or article.images):

@@ -114,6 +114,7 @@ class Headline:
     subtitle: str | None
     origin: Origin
     size: float | None = None  # the main title's size when not the template's (pt)
+    columns: tuple[int, int] | None = None  # the article's columns it spans (default: all)
 
 
 @dataclass(frozen=True)

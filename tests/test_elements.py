@@ -210,3 +210,21 @@ def test_png_preview(tmp_path):
     with PILImage.open(tmp_path / "page.png") as png:
         assert png.size[0] == pytest.approx(PB.page_width / 2, abs=1)
         assert png.size[1] == pytest.approx(PB.page_height / 2, abs=1)
+
+
+def test_headline_over_chosen_columns(write_manifest):
+    p = page(write_manifest, "news", f"""\
+  - slot: left
+    headline: {{main: 两栏标题, columns: 2-3, size: 小一}}
+    body: [{TEXT * 6}]
+""")
+    head = next(l for l in p.lines if l.kind is LineKind.HEADLINE)
+    assert head.left == pytest.approx(NEWS.column_x(2))
+    assert head.width == pytest.approx(2 * NEWS.column_width + NEWS.gutter)
+    assert head.size == 24.0
+    body = [l for l in p.lines if l.kind is LineKind.BODY]
+    first_col = [l for l in body if l.left == pytest.approx(NEWS.column_x(1))]
+    second_col = [l for l in body if l.left == pytest.approx(NEWS.column_x(2))]
+    assert first_col[0].grid_line == 46  # beside the headline: from the top of the slot
+    assert second_col[0].grid_line > 46 + 2  # under it
+    assert head.baseline < NEWS.line_top(second_col[0].grid_line)
