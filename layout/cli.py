@@ -13,7 +13,6 @@ from .fonts import shipped_fonts
 from .manifest import issue_text, load_issue
 from .render.dump import dump_page
 from .render.pdf import render_pdf, write_atomically
-from .render.preview import write_previews
 
 
 @click.group()
@@ -63,6 +62,7 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
         pdf = render_pdf(page, fonts)
         write_atomically(output, pdf)
         if png:
+            from .render.preview import write_previews  # noqa: PLC0415 (pdfium: only here)
             for path in write_previews(pdf, output.with_suffix(".png"), png_dpi):
                 click.echo(f"wrote {path}", err=True)
     except LayoutError as err:
