@@ -464,16 +464,16 @@ class _ArticleFlow:
         """What is left: the rest of a paragraph already broken, and the blocks after it."""
         texts = ["".join(g.char for line in pending for g in line.glyphs)] if pending else []
         count = len(pending)
+        t = self.t
         for block in blocks:
-            if isinstance(block, Figure):
-                text = block.caption or ""
-            elif isinstance(block, Paragraph):
-                text = (block.lead or "") + block.text
-            else:
-                text = block.text
-            count += len(self.set_text(text, self.t.body, self.t.column_width, True,
-                                       self.t.indent))
-            texts.append(text)
+            if isinstance(block, Paragraph):  # broken as the body breaks it: remembered
+                runs = ((block.lead or "", t.styles["lead"].face), (block.text, t.body.face))
+                count += len(self.set_runs(runs, t.body.size, t.column_width, True, t.indent))
+                texts.append((block.lead or "") + block.text)
+            else:  # a picture, box or heading: its text, a line or two at most
+                text = block.caption or "" if isinstance(block, Figure) else block.text
+                count += max(1, len(self.set_text(text, t.body, t.column_width, False)))
+                texts.append(text)
         return Overflow(self.plan.index, "\n".join(texts), count)
 
 

@@ -106,10 +106,12 @@ class _QuickFace(TTFontFace):
                 char_to_glyph[alias] = char_to_glyph[have]
                 break
         self.defaultWidth = self._advances()[0] * self._scale
+        self.charWidths = {}  # filled by getCharWidth as characters are measured
 
     # The tables below are read on first use: a page needs them only for the few faces and
     # glyphs it embeds, so parsing them up front would cost every face ~15 ms for nothing.
-    # reportlab assigns None to them while it reads the header, hence the setters.
+    # reportlab assigns None to hmetrics and glyphPos while it reads the header, hence the
+    # setters.
 
     def _advances(self) -> array:
         if self.__dict__.get("_advance_table") is None:
@@ -126,20 +128,15 @@ class _QuickFace(TTFontFace):
         return self._advance_table
 
     def getCharWidth(self, code):  # noqa: N802 (reportlab's name)
-        glyph = self.charToGlyph.get(code)
-        if glyph is None or glyph >= self.numGlyphs:
-            return self.defaultWidth
-        return self._advances()[glyph] * self._scale
-
-    @property
-    def charWidths(self):  # noqa: N802
-        if self.__dict__.get("_char_widths") is None and self.__dict__.get("charToGlyph"):
-            self._char_widths = {code: self.getCharWidth(code) for code in self.charToGlyph}
-        return self.__dict__.get("_char_widths")
-
-    @charWidths.setter
-    def charWidths(self, value):  # noqa: N802
-        self._char_widths = value
+        """Width in 1/1000 em, remembered in `charWidths`: reportlab reads that dict (for
+        its text cursor) and holds the widths of every character a page measured."""
+        width = self.charWidths.get(code)
+        if width is None:
+            glyph = self.charToGlyph.get(code)
+            if glyph is None or glyph >= self.numGlyphs:
+                return self.defaultWidth
+            width = self.charWidths[code] = self._advances()[glyph] * self._scale
+        return width
 
     @property
     def hmetrics(self):
