@@ -140,14 +140,21 @@ class _QuickFace(TTFontFace):
 
     @property
     def hmetrics(self):
-        if self.__dict__.get("_hmetrics") is None:
-            self._advances()
-            self._hmetrics = list(zip(self._advance_table, self._lsb_table))
-        return self._hmetrics
+        """(advance, left side bearing) by glyph, for the glyphs a subset asks for."""
+        self._advances()
+        return _Pairs(self._advance_table, self._lsb_table)
 
     @hmetrics.setter
     def hmetrics(self, value):
-        self._hmetrics = value
+        pass  # reportlab's header reading sets None; the table is read on demand
+
+    def get_table(self, tag):
+        """A table's bytes; the glyph table as a view that copies only the glyphs sliced
+        from it (reportlab reads a few hundred glyphs of it per subset)."""
+        if tag != "glyf":
+            return super().get_table(tag)
+        pos, length = self.get_table_pos(tag)
+        return _Window(self._ttf_data, pos, length)
 
     @property
     def glyphPos(self):  # noqa: N802
@@ -166,6 +173,33 @@ class _QuickFace(TTFontFace):
     @glyphPos.setter
     def glyphPos(self, value):  # noqa: N802
         self._glyph_pos = value
+
+
+class _Pairs:
+    """hmtx as a read-only sequence of (advance, lsb) pairs, made one at a time."""
+
+    def __init__(self, advances: array, lsbs: array):
+        self._advances, self._lsbs = advances, lsbs
+
+    def __getitem__(self, glyph: int) -> tuple[int, int]:
+        return self._advances[glyph], self._lsbs[glyph]
+
+    def __len__(self) -> int:
+        return len(self._advances)
+
+
+class _Window:
+    """Part of a mapped font file that slices into bytes without copying the rest."""
+
+    def __init__(self, data, start: int, length: int):
+        self._data, self._start, self._length = data, start, length
+
+    def __getitem__(self, part: slice) -> bytes:
+        start, stop, _ = part.indices(self._length)
+        return self._data[self._start + start:self._start + stop]
+
+    def __len__(self) -> int:
+        return self._length
 
 
 def _big_endian(code: str, raw: bytes) -> array:

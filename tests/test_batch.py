@@ -133,7 +133,7 @@ def is_whole_pdf(path: Path) -> bool:
 def test_killed_batch_leaves_no_partial_pdf_and_resumes(tmp_path):
     tree = tmp_path / "in"
     tree.mkdir()
-    for i in range(12):
+    for i in range(16):
         shutil.copy(REPO / "issues" / "2020-07-01-p4-hongqi-dangzuzhi.yaml", tree / f"p{i:02d}.yaml")
     out = tmp_path / "out"
     command = [sys.executable, "-m", "layout.cli", "batch", str(tree), "-o", str(out), "-j", "2"]
@@ -145,16 +145,16 @@ def test_killed_batch_leaves_no_partial_pdf_and_resumes(tmp_path):
     os.killpg(process.pid, signal.SIGKILL)  # the batch and its workers, mid-way
     process.wait()
     written = list(out.glob("*.pdf"))
-    assert 2 <= len(written) < 12, "killed mid-way"
+    assert 2 <= len(written) < 16, "killed mid-way"
     assert all(is_whole_pdf(p) for p in written)
     rerun = subprocess.run(command, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     statuses = [i["status"] for i in report(out / "report.jsonl")]
-    assert statuses.count("done") == 12 - statuses.count("skipped")
+    assert statuses.count("done") == 16 - statuses.count("skipped")
     assert statuses.count("skipped") >= len([p for p in written
                                              if p.with_name(p.name + DIGEST_SUFFIX).exists()])
     pdfs = sorted(out.glob("*.pdf"))
-    assert len(pdfs) == 12 and all(is_whole_pdf(p) for p in pdfs)
+    assert len(pdfs) == 16 and all(is_whole_pdf(p) for p in pdfs)
     assert len({p.read_bytes()[-4000:] for p in pdfs}) == 1  # the same manifest, the same PDF
     assert not list(out.glob(".*.tmp"))
 

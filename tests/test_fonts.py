@@ -16,8 +16,11 @@ FONTS = shipped_fonts()
 def test_quick_face_reads_what_reportlab_reads(role):
     path = str(FONTS.face(role).path)
     slow, quick = TTFont("slow-" + role, path).face, _QuickFont("quick-" + role, path).face
-    for attr in ("charToGlyph", "hmetrics", "glyphPos", "defaultWidth", "name"):
+    for attr in ("charToGlyph", "glyphPos", "defaultWidth", "name"):
         assert getattr(quick, attr) == getattr(slow, attr), attr
+    assert [quick.hmetrics[g] for g in range(len(slow.hmetrics))] == slow.hmetrics
+    assert quick.makeSubset([ord(c) for c in "中文，。A"]) == slow.makeSubset(
+        [ord(c) for c in "中文，。A"])
     assert all(quick.getCharWidth(code) == width for code, width in slow.charWidths.items())
 
 
