@@ -43,11 +43,14 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
         if verbose:
             for edit in issue.edits:
                 click.echo(f"normalized {edit}", err=True)
+        # Pictures that will print soft are always worth a word; loose lines are counted
+        # unless asked for one by one.
+        quiet = [n for n in page.notes if not n.startswith("picture")]
         for note in page.notes:
-            if verbose:
+            if verbose or note not in quiet:
                 click.echo(f"{manifest}: {note}", err=True)
-        if page.notes and not verbose:
-            click.echo(f"{manifest}: {len(page.notes)} line(s) set loose or forced "
+        if quiet and not verbose:
+            click.echo(f"{manifest}: {len(quiet)} line(s) set loose or forced "
                        f"(--verbose lists them)", err=True)
         if dump:
             click.echo(dump_page(page), nl=False)

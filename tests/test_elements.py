@@ -228,3 +228,15 @@ def test_headline_over_chosen_columns(write_manifest):
     assert first_col[0].grid_line == 46  # beside the headline: from the top of the slot
     assert second_col[0].grid_line > 46 + 2  # under it
     assert head.baseline < NEWS.line_top(second_col[0].grid_line)
+
+
+def test_soft_picture_is_reported_by_the_command(write_manifest, tmp_path):
+    PILImage.new("RGB", (60, 40), "red").save(tmp_path / "photo.png")
+    path = write_manifest(HEAD.format(template="news") + f"""\
+  - slot: top
+    images: [{{columns: 1-2, lines: 8, file: photo.png}}]
+    body: [{TEXT}]
+""")
+    result = CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path / "p.pdf")])
+    assert result.exit_code == 0
+    assert "photo.png prints at" in result.output and "dpi" in result.output
