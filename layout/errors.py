@@ -33,9 +33,3 @@ class LayoutError(Exception):
 
 class MissingGlyphError(LayoutError):
     """Characters that no shipped face can draw."""
-
-
-class PageOverflowError(LayoutError):
-    """Text did not fit; raised by the CLI layer only when overflow is not allowed."""
-
-    exit_code = EXIT_OVERFLOW

@@ -123,16 +123,16 @@ class _Cells:
         return count
 
 
-class _ArticleFlow:
-    def __init__(self, plan: ArticlePlan, template: Template, fonts: FontSet):
-        self.plan = plan
+class _Typesetter:
+    """Sets text in the template's styles, across columns first_column–last_column."""
+
+    def __init__(self, template: Template, fonts: FontSet, first_column: int,
+                 last_column: int):
         self.t = template
         self.fonts = fonts
-        self.x = template.column_x(plan.first_column)
-        self.width = template.column_x(plan.last_column) + template.column_width - self.x
+        self.x = template.column_x(first_column)
+        self.width = template.column_x(last_column) + template.column_width - self.x
         self._cache: dict[tuple, list[SetLine]] = {}
-
-    # -- setting text -----------------------------------------------------------------------
 
     def set_runs(self, runs: tuple[tuple[str, str], ...], size: float, width: float,
                  justify: bool, indent: float = 0.0) -> list[SetLine]:
@@ -180,6 +180,13 @@ class _ArticleFlow:
                                              style, left, width, None, color))
                 y += style.line_height
         return y - top
+
+class _ArticleFlow(_Typesetter):
+    """Lays one article out in its part of the grid."""
+
+    def __init__(self, plan: ArticlePlan, template: Template, fonts: FontSet):
+        super().__init__(template, fonts, plan.first_column, plan.last_column)
+        self.plan = plan
 
     def band(self, out: _Drawn, parts: list[tuple[str | None, TextStyle, LineKind]],
              line: int, x: float, width: float) -> int:
@@ -509,7 +516,7 @@ def furniture(issue: Issue, template: Template, fonts: FontSet) -> _Drawn:
     """The 报眉 above the grid and the banner strip at its top."""
     t = template
     out = _Drawn()
-    flow = _ArticleFlow(ArticlePlan(None, -1, 1, t.columns, 1, t.grid_lines), t, fonts)  # type: ignore[arg-type]
+    flow = _Typesetter(t, fonts, 1, t.columns)
     if t.header:
         style = t.styles["header"]
         date = issue.date
