@@ -65,8 +65,23 @@ def load_template(name: str, relative_to: Path | None = None, origin: Origin | N
         if origin is not None:
             raise LayoutError(message, origin.file, origin.line, hint)
         raise LayoutError(message, hint=hint)
+    cached = _LOADED.get(path)
+    if cached is not None and cached[0] == _stamps(cached[1].sources):
+        return cached[1]
     root, files = _resolve(path, chain=())
-    return replace(_build(root, path), sources=files)
+    template = replace(_build(root, path), sources=files)
+    _LOADED[path] = (_stamps(files), template)
+    return template
+
+
+# Templates loaded in this process, by file, with the size and modification time of every
+# file of their chain: a batch worker reads each template once, and an edited one again.
+_LOADED: dict[Path, tuple[tuple, Template]] = {}
+
+
+def _stamps(files: tuple[Path, ...]) -> tuple:
+    stats = [f.stat() for f in files]
+    return tuple((s.st_size, s.st_mtime_ns) for s in stats)
 
 
 def _resolve(path: Path, chain: tuple[Path, ...]) -> tuple[Node, tuple[Path, ...]]:

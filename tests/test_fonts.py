@@ -72,3 +72,18 @@ def test_two_faces_never_share_a_pdf_name(tmp_path):
 def test_unknown_role_is_an_error():
     with pytest.raises(LayoutError, match="unknown font role"):
         FONTS.face("fangsong")
+
+
+@pytest.mark.parametrize("role", ["song", "song-bold", "song-heavy", "hei", "hei-heavy"])
+def test_shipped_faces_set_marks_the_mainland_way(role):
+    # CJK-RULES §1: in a Simplified Chinese face ，。、；： and closing marks draw in the left
+    # half of their em, opening marks in the right half (the layout relies on it).
+    from fontTools.ttLib import TTFont as FontToolsFont
+    font = FontToolsFont(str(FONTS.face(role).path), lazy=True)
+    cmap, glyf = font.getBestCmap(), font["glyf"]
+    for char in "，。、；：”）》":
+        glyph = glyf[cmap[ord(char)]]
+        assert glyph.xMax <= 520, (role, char, glyph.xMax)
+    for char in "“（《":
+        glyph = glyf[cmap[ord(char)]]
+        assert glyph.xMin >= 480, (role, char, glyph.xMin)

@@ -56,7 +56,7 @@ def test_opening_mark_never_ends_a_line():
 
 
 @pytest.mark.parametrize("word", ["2.5%", "-5.07%", "125-135", "90#", "46.574", "MG", "2.5％",
-                                  "￥5"])
+                                  "￥5", "8·12"])
 def test_numbers_with_signs_stay_whole(word):
     text = "一二三四五六七" + word + "一二三四五六七八九十"
     for width in range(5, 15):
@@ -207,3 +207,15 @@ def test_chinese_latin_spacing_between_han_and_digits_only():
 def test_a_line_that_cannot_be_filled_is_reported_loose():
     lines = set_lines("一 ABCDEFGHIJKLMNOPQR", 10)  # the word cannot share a line
     assert lines[0].loose and not lines[0].last
+
+
+# §1 where a mark sits in its cell -------------------------------------------------------
+
+def test_marks_sit_in_their_half_of_the_cell():
+    def narrow_marks(char):  # a face whose quotes are proportional, like LXGW WenKai's
+        return ("test", 0.35) if char in "“”" else em_measure(char)
+    line = break_lines(build_items("一“二”三", SIZE, narrow_marks), [20 * SIZE])[0]
+    one, opening, two, closing, three = line.glyphs
+    assert opening.x == pytest.approx(SIZE + 0.65 * SIZE)  # opening: right of its cell
+    assert closing.x == pytest.approx(3 * SIZE)  # closing: left of its cell
+    assert three.x == pytest.approx(4 * SIZE)

@@ -75,3 +75,14 @@ def test_unknown_style_key(tmp_path):
         "extends: base\nstyles:\n  byline: {face: kai, size: 小四, algin: left}\n", encoding="utf-8")
     with pytest.raises(LayoutError, match="did you mean `align`"):
         load_template("s.yaml", relative_to=tmp_path)
+
+
+def test_a_template_is_read_once_and_again_when_edited(tmp_path):
+    import os
+    path = tmp_path / "t.yaml"
+    path.write_text("extends: base\ngrid: {columns: 6}\n", encoding="utf-8")
+    first = load_template("t.yaml", relative_to=tmp_path)
+    assert load_template("t.yaml", relative_to=tmp_path) is first
+    path.write_text("extends: base\ngrid: {columns: 5}\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # a different stamp even within one clock tick
+    assert load_template("t.yaml", relative_to=tmp_path).columns == 5
