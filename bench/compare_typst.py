@@ -4,7 +4,8 @@ compare the spacing: the largest gap between two Han characters, and the mean an
 of each line's largest gap. Both use the same shipped face (Noto Serif CJK SC, 9 pt).
 
     python bench/compare_typst.py [TEXT.txt | MANIFEST.yaml] [--width 13] [--out DIR]
-        [--breaking total-fit|first-fit] [--pdfcheck PATH]
+        [--breaking total-fit|first-fit] [--punctuation push-out|push-in] [--hanging]
+        [--pdfcheck PATH]
 
 TEXT.txt holds paragraphs separated by blank lines (default: bench/data/news.txt, news text
 the engine was not tuned on); a manifest gives its body paragraphs. With --pdfcheck, that
@@ -42,7 +43,8 @@ def paragraphs(source: Path) -> list[str]:
     return [p.strip() for p in source.read_text(encoding="utf-8").split("\n\n") if p.strip()]
 
 
-def layout_pdf(texts: list[str], width: int, breaking: str, tmp: Path) -> bytes:
+def layout_pdf(texts: list[str], width: int, breaking: str, tmp: Path,
+               punctuation: str = "push-out", hanging: bool = False) -> bytes:
     chars = sum(len(t) for t in texts)
     lines = chars // (width - 1) + 3 * len(texts) + 10
     height = lines * PITCH + 40
@@ -51,7 +53,9 @@ def layout_pdf(texts: list[str], width: int, breaking: str, tmp: Path) -> bytes:
         f"page: {{size: [{width * SIZE + 20}pt, {height}pt], "
         "margins: {top: 20pt, bottom: 20pt, left: 10pt, right: 10pt}}\n"
         f"grid: {{columns: 1, column_width: {width}字, gutter: 1字}}\n"
-        f"composition: {{breaking: {breaking}}}\n", encoding="utf-8")
+        f"composition: {{breaking: {breaking}, punctuation: {punctuation}, "
+        f"hanging_punctuation: {str(hanging).lower()}}}\n",
+        encoding="utf-8")
     manifest = {"manifest": 1, "paper": "比较", "date": "2020-01-01", "page": 1,
                 "template": "column.yaml", "normalize": False,
                 "articles": [{"body": texts}]}
@@ -108,12 +112,15 @@ def main() -> int:
     parser.add_argument("source", nargs="?", type=Path, default=HERE / "data" / "news.txt")
     parser.add_argument("--width", type=int, default=13, help="column width in 字")
     parser.add_argument("--breaking", default="total-fit", choices=["total-fit", "first-fit"])
+    parser.add_argument("--punctuation", default="push-out", choices=["push-out", "push-in"])
+    parser.add_argument("--hanging", action="store_true", help="hang ，。 at line ends, as typst")
     parser.add_argument("--out", type=Path, help="keep both PDFs in this folder")
     parser.add_argument("--pdfcheck", help="path of a PDF checker to run on both PDFs")
     args = parser.parse_args()
     texts = paragraphs(args.source)
     with tempfile.TemporaryDirectory() as tmp:
-        ours = layout_pdf(texts, args.width, args.breaking, Path(tmp))
+        ours = layout_pdf(texts, args.width, args.breaking, Path(tmp), args.punctuation,
+                          args.hanging)
     results = {"layout": ours, "typst": typst_pdf(texts, args.width)}
     out = args.out or Path(tempfile.mkdtemp(prefix="compare-"))
     out.mkdir(parents=True, exist_ok=True)

@@ -48,6 +48,7 @@ class Gap(NamedTuple):
     space: float  # width of typed spaces between them, kept mid-line, dropped at a break
     space_face: str  # font role that paints the space (copied text keeps its word spaces)
     stretchable: bool  # justification may widen it (not beside a connector)
+    room: float = 0.0  # how much it widens before gaps between characters do, pt
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,21 @@ def _kern(before: Box, after: Box) -> float:
 _HAN_LATIN = ((CharClass.IDEOGRAPHIC, CharClass.LATIN), (CharClass.LATIN, CharClass.IDEOGRAPHIC))
 
 
+# Justification widens these first (CJK-RULES §4, §5): a Latin word space up to ½ em, the
+# boundary between a Han character and a Latin word or number up to ¼ em (the Chinese–Latin
+# space of book typography); only then every gap between characters alike.
+WORD_SPACE_MAX = 0.5
+HAN_LATIN_MAX = 0.25
+
+
+def _room(before: Box, after: Box, space: float, kern: float, size: float) -> float:
+    if space and CharClass.LATIN in (before.last, after.first):
+        return max(0.0, WORD_SPACE_MAX * size - space)
+    if not space and (before.last, after.first) in _HAN_LATIN:
+        return max(0.0, HAN_LATIN_MAX * size - kern)
+    return 0.0
+
+
 def _space_em(before: Box, after: Box, measure: Measure) -> float:
     """Width of a typed space: a word space beside a Latin word, a full ideographic space
     between Chinese characters (a headline's parallel clauses, 本报记者 林芸)."""
@@ -186,8 +202,9 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
                 if latin_spacing and not space and (before.last, box.first) in _HAN_LATIN:
                     kern = latin_spacing * size
                 gaps.append(Gap(breakable=_may_break(before, box), kern=kern, space=space,
-                                space_face=measure(" ")[0] if space else "",
-                                stretchable=not no_stretch))
+                            space_face=measure(" ")[0] if space else "",
+                            stretchable=not no_stretch,
+                            room=0.0 if no_stretch else _room(before, box, space, kern, size)))
             boxes.append(box)
             spaces = 0
         spaces = len(text) - len(text.rstrip()) if text.strip() else spaces + len(text)

@@ -25,7 +25,7 @@ from typing import Sequence
 
 from ..model import Breaking, Composition, PunctuationFit
 from .chars import MARKS, CharClass
-from .items import Box, Gap, Glyph, Items
+from .items import WORD_SPACE_MAX, Box, Gap, Glyph, Items
 
 # Lengths closer than this (pt) are equal: absorbs float error in summed widths.
 EPS = 1e-6
@@ -52,8 +52,6 @@ LINE_PENALTY = 10.0
 # Demerits of a paragraph whose last line is a single character (孤字, CJK-RULES §6):
 # larger than any spacing cost, so another choice always wins when one exists.
 WIDOW_DEMERITS = 1e9
-# A Latin word space may grow to this share of the size before character gaps grow.
-WORD_SPACE_MAX = 0.5
 # Classes whose mark may hang past the right edge when hanging punctuation is on.
 HANGABLE = frozenset({CharClass.COMMA, CharClass.FULL_STOP})
 
@@ -80,7 +78,7 @@ class _Fit:
     slack: float  # measure - natural width (negative: must shrink)
     shrink: float  # how much the line's mark blanks may give up (push-in only)
     stretch_gaps: int  # gaps that may widen
-    word_room: float  # how much Latin word spaces may widen before character gaps do
+    word_room: float  # how much word spaces and Han–Latin boundaries widen first
 
     def char_gap_extra(self) -> float:
         """What each character gap grows by when the line is spread."""
@@ -133,8 +131,7 @@ class _Paragraph:
         self._box = [0.0, *accumulate(b.width for b in boxes)]
         self._gap = [0.0, *accumulate(g.kern + g.space for g in gaps)]
         self._stretch = [0, *accumulate(1 if g.stretchable else 0 for g in gaps)]
-        self._words = [0.0, *accumulate(max(0.0, WORD_SPACE_MAX * self.size - g.space)
-                                        if g.space and g.stretchable else 0.0 for g in gaps)]
+        self._words = [0.0, *accumulate(g.room for g in gaps)]
         self._shrink = [0.0, *accumulate(fr + fl for fr, fl in zip(free_right, free_left))]
         self.squeeze_badness = SQUEEZE_BADNESS[rules.punctuation]
 
@@ -321,9 +318,8 @@ class _Paragraph:
                                   max(gap.kern, 0.0))
                 if gap.stretchable:
                     x += char_extra
-                    if gap.space and fit.word_room:
-                        room = max(0.0, WORD_SPACE_MAX * self.size - gap.space)
-                        x += word_extra * room / fit.word_room
+                    if gap.room and fit.word_room:
+                        x += word_extra * gap.room / fit.word_room
         return SetLine(tuple(glyphs), self.widths[min(line, len(self.widths) - 1)], last,
                        loose, forced)
 
