@@ -135,14 +135,15 @@ class _Typesetter:
         self._cache: dict[tuple, list[SetLine]] = {}
 
     def set_runs(self, runs: tuple[tuple[str, str], ...], size: float, width: float,
-                 justify: bool, indent: float = 0.0) -> list[SetLine]:
-        """Break text made of (text, font role) runs at one size; remembered, so that
-        balancing, which lays an article out several times, breaks each paragraph once."""
-        key = (runs, size, width, justify, indent)
+                 justify: bool, indent: float = 0.0, reserve: float = 0.0) -> list[SetLine]:
+        """Break text made of (text, font role) runs at one size, keeping `reserve` points
+        free at the end of its last line; remembered, so that balancing, which lays an
+        article out several times, breaks each paragraph once."""
+        key = (runs, size, width, justify, indent, reserve)
         if key not in self._cache:
             rules = self.t.composition
             items = build_runs([(text, measurer(self.fonts, role)) for text, role in runs],
-                               size, rules.latin_spacing)
+                               size, rules.latin_spacing, reserve)
             self._cache[key] = break_lines(items, [width], indent=indent, justify=justify,
                                            rules=rules)
         return self._cache[key]
@@ -368,7 +369,9 @@ class _ArticleFlow(_Typesetter):
         for index, block in enumerate(blocks):
             if isinstance(block, Paragraph):
                 runs = ((block.lead or "", t.styles["lead"].face), (block.text, t.body.face))
-                lines = self.set_runs(runs, t.body.size, t.column_width, True, t.indent)
+                following = blocks[index + 1] if index + 1 < len(blocks) else None
+                lines = self.set_runs(runs, t.body.size, t.column_width, True, t.indent,
+                                      self.signature_room(following))
                 for i, line in enumerate(lines):
                     if pos >= len(cells):
                         return self.overflow(blocks[index + 1:], lines[i:])
@@ -384,6 +387,17 @@ class _ArticleFlow(_Typesetter):
                 return self.overflow(blocks[index:], [])
             pos = placed
         return None
+
+    def signature_room(self, block) -> float:
+        """Room a paragraph keeps at the end of its last line for the signature after it
+        (a character's space and the signature), when a signature is short enough to share
+        a line: papers set （尚启轩） at the right end of the article's last line."""
+        if not isinstance(block, Signature):
+            return 0.0
+        t = self.t
+        lines = self.set_text(block.text, t.styles["signature"], t.column_width, False)
+        width = max(g.x + g.advance for g in lines[0].glyphs) + t.body.size
+        return width if len(lines) == 1 and width <= t.column_width / 2 else 0.0
 
     def sign_last_line(self, out: _Drawn, block: Signature) -> bool:
         """Set a signature at the right end of the paragraph's last line, as papers do,
@@ -475,7 +489,9 @@ class _ArticleFlow(_Typesetter):
         for block in blocks:
             if isinstance(block, Paragraph):  # broken as the body breaks it: remembered
                 runs = ((block.lead or "", t.styles["lead"].face), (block.text, t.body.face))
-                count += len(self.set_runs(runs, t.body.size, t.column_width, True, t.indent))
+                following = blocks[blocks.index(block) + 1] if block is not blocks[-1] else None
+                count += len(self.set_runs(runs, t.body.size, t.column_width, True, t.indent,
+                                           self.signature_room(following)))
                 texts.append((block.lead or "") + block.text)
             else:  # a picture, box or heading: its text, a line or two at most
                 text = block.caption or "" if isinstance(block, Figure) else block.text

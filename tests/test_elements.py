@@ -240,3 +240,22 @@ def test_soft_picture_is_reported_by_the_command(write_manifest, tmp_path):
     result = CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path / "p.pdf")])
     assert result.exit_code == 0
     assert "photo.png prints at" in result.output and "dpi" in result.output
+
+
+def test_signature_shares_the_last_line_the_paragraph_keeps_room_for(write_manifest):
+    text = "新时代，征程万里风正劲；新四化，策马扬鞭再奋蹄。上汽人在新的征程上奋勇向前，书写新的篇章。"
+    p = page(write_manifest, "news", f"""\
+  - slot: left
+    body:
+      - {text}
+      - signature: （尚启轩）
+""")
+    body = [l for l in p.lines if l.kind is LineKind.BODY]
+    sign = next(l for l in p.lines if l.kind is LineKind.SIGNATURE)
+    assert sign.grid_line == body[-1].grid_line  # on the paragraph's last line
+    assert max(g.x + g.advance for g in sign.glyphs) == pytest.approx(sign.left + sign.width,
+                                                                      abs=4.6)
+    last = [g for g in body[-1].glyphs if not g.char.isspace()]
+    assert len([g for g in last if g.char not in "，。"]) >= 2  # no single-character line
+    assert all(l.text for l in body)
+    assert "".join(l.text for l in body) == text

@@ -184,9 +184,11 @@ def build_items(text: str, size: float, measure: Measure, latin_spacing: float =
 
 
 def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: float = 0.0,
-               ) -> Items:
+               reserve: float = 0.0) -> Items:
     """Items of a paragraph made of runs in different faces at one size (a bold run-in
-    subhead, then the text): the rules between two boxes hold across runs too."""
+    subhead, then the text): the rules between two boxes hold across runs too. `reserve`
+    points stay free after the last character (an empty box that cannot go to a line of
+    its own), where a signature will stand."""
     boxes: list[Box] = []
     gaps: list[Gap] = []
     spaces = 0
@@ -208,4 +210,7 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
             boxes.append(box)
             spaces = 0
         spaces = len(text) - len(text.rstrip()) if text.strip() else spaces + len(text)
+    if reserve and boxes:
+        gaps.append(Gap(False, 0.0, 0.0, "", False))
+        boxes.append(Box((), reserve, 0.0, 0.0, CharClass.OTHER, CharClass.OTHER))
     return Items(tuple(boxes), tuple(gaps), size)

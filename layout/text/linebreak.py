@@ -154,7 +154,7 @@ class _Paragraph:
 
     def is_widow(self, a: int, b: int) -> bool:
         """A last line of one character, or one character and its marks (孤字)."""
-        words = [box for box in self.boxes[a:b] if box.first not in MARKS]
+        words = [box for box in self.boxes[a:b] if box.first not in MARKS and box.glyphs]
         return len(words) == 1 and len(words[0].glyphs) == 1
 
     # -- choosing breaks -----------------------------------------------------------------
