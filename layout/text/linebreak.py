@@ -320,6 +320,11 @@ class _Paragraph:
                     x += char_extra
                     if gap.room and fit.word_room:
                         x += word_extra * gap.room / fit.word_room
+        if b < len(self.boxes) and gaps[b - 1].space:
+            # The word space the line broke at is painted after it, past the edge: copied
+            # text keeps "MAXUS EUNIQ7" apart, and readers ignore trailing spaces.
+            x -= self.boxes[b - 1].blank_right
+            glyphs.append(Glyph(" ", gaps[b - 1].space_face, x, gaps[b - 1].space))
         return SetLine(tuple(glyphs), self.widths[min(line, len(self.widths) - 1)], last,
                        loose, forced)
 
