@@ -12,7 +12,6 @@ from PIL import Image as PILImage
 
 from .errors import LayoutError, MissingGlyphError
 from .fonts import FontSet
-from .templates import HEADLINE_LINE_HEIGHT
 from .model import (Align, ArticlePlan, Boxed, Figure, Image, Issue, LineKind, Origin,
                     Overflow, PageLayout, PagePlan, Paragraph, PlacedImage,
                     PlacedLine, PlacedRect, Quote, Signature, Subhead, Template, TextStyle)
@@ -328,7 +327,8 @@ class _ArticleFlow(_Typesetter):
             h = article.headline
             main = styles["headline"]
             if h.size:
-                main = replace(main, size=h.size, line_height=h.size * HEADLINE_LINE_HEIGHT)
+                main = replace(main, size=h.size,
+                               line_height=main.line_height * h.size / main.size)
             line += self.band(out, [(h.kicker, styles["kicker"], LineKind.KICKER),
                                     (h.main, main, LineKind.HEADLINE),
                                     (h.subtitle, styles["subtitle"], LineKind.SUBTITLE)],
