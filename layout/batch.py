@@ -9,13 +9,15 @@ PDFs and a re-run does exactly what is missing.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import resource
+import signal
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -176,7 +178,9 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False) -> O
 
 def _warm_worker() -> None:
     """Each worker reads the font set and its digest once, before its first job; a face is
-    parsed the first time a page uses it, and kept."""
+    parsed the first time a page uses it, and kept. Ctrl-C is the parent's to handle: it
+    stops handing out jobs, and a worker finishes the page it is writing."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     fonts_digest()
 
 
@@ -187,10 +191,29 @@ def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
         for job in jobs:
             yield render_job(job, force, allow_overflow)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
-        futures = [pool.submit(render_job, job, force, allow_overflow) for job in jobs]
-        for future in as_completed(futures):
-            yield future.result()
+    # Jobs are handed out a few at a time (two per worker in flight), so that a batch
+    # stopped by Ctrl-C finishes at most those few pages, each written whole.
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker)
+    waiting = iter(jobs)
+    running: set = set()
+
+    def hand_out() -> None:
+        while len(running) < 2 * workers:
+            job = next(waiting, None)
+            if job is None:
+                return
+            running.add(pool.submit(render_job, job, force, allow_overflow))
+
+    try:
+        hand_out()
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                running.remove(future)
+                yield future.result()
+            hand_out()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _dask(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
@@ -255,7 +278,8 @@ def run_batch(jobs: list[Job], report: Path, workers: int | None = None, force: 
     outcomes: list[Outcome] = []
     source = (_dask(jobs, dask, force, allow_overflow) if dask
               else _local(jobs, workers, force, allow_overflow))
-    with open(report, "w", encoding="utf-8") as log:
+    # closing(): when the loop stops early (Ctrl-C), the source stops handing out jobs now
+    with open(report, "w", encoding="utf-8") as log, contextlib.closing(source):
         for outcome in source:
             log.write(json.dumps(asdict(outcome), ensure_ascii=False) + "\n")
             log.flush()

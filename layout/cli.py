@@ -95,14 +95,24 @@ def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: boo
     from .batch import Progress, collect, run_batch, summary  # noqa: PLC0415
 
     started = time.perf_counter()
+    finished: list = []
     try:
         jobs = collect(paths, outdir)
         progress = Progress(len(jobs))
+
+        def record(outcome) -> None:
+            finished.append(outcome)
+            progress.add(outcome)
+
         outcomes = run_batch(jobs, report or outdir / "report.jsonl", workers, force,
-                             allow_overflow, dask_address, progress.add)
+                             allow_overflow, dask_address, record)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        click.echo(f"\ninterrupted after {len(finished)} manifests; every PDF written is whole: "
+                   "run the same command again to do the rest", err=True)
+        sys.exit(130)
     click.echo(summary(outcomes, time.perf_counter() - started), err=True)
     sys.exit(0 if all(o.status != "failed" for o in outcomes) else 1)
 

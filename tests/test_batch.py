@@ -173,3 +173,25 @@ def test_the_same_task_runs_on_a_dask_cluster(tmp_path):
     run_batch(collect([tree], local), tmp_path / "local.jsonl", workers=1)
     assert (tmp_path / "out" / "a" / "page-1.pdf").read_bytes() == \
         (local / "a" / "page-1.pdf").read_bytes()
+
+
+def test_ctrl_c_stops_soon_and_leaves_whole_pdfs(tmp_path):
+    tree = tmp_path / "in"
+    tree.mkdir()
+    for i in range(40):
+        shutil.copy(REPO / "issues" / "2020-07-01-p4-hongqi-dangzuzhi.yaml", tree / f"p{i:02d}.yaml")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "layout.cli", "batch", str(tree), "-o", str(out), "-j", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.pdf"))) < 3:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    output, _ = process.communicate(timeout=60)
+    assert process.returncode == 130 and "run the same command again" in output
+    reported = len(report(out / "report.jsonl"))
+    written = list(out.glob("*.pdf"))
+    assert len(written) <= reported + 4  # at most two pages per worker were in flight
+    assert len(written) < 40 and all(is_whole_pdf(p) for p in written)
