@@ -133,6 +133,9 @@ def test_word_wider_than_the_column_is_cut_not_lost():
 def test_spaces_between_latin_words_are_break_points():
     lines = lines_of("一二三 Fit for 2020 四五", 6)
     assert "".join(lines).replace(" ", "") == "一二三Fitfor2020四五"
+    assert len(lines) > 1
+    for word in ("Fit", "for", "2020"):  # each word whole on one line: breaks at the spaces
+        assert sum(word in line for line in lines) == 1, lines
 
 
 def test_space_between_chinese_clauses_is_a_full_em():

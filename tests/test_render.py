@@ -116,8 +116,15 @@ def test_ext_b_character_copies_out_correctly(one_paragraph):
 
 
 def test_fallback_character_is_drawn_and_copied(one_paragraph):
-    pdf = render_issue(one_paragraph("汉字与〼记号。")).pdf
-    assert "〼" in pdf_text(pdf)
+    from layout.fonts import shipped_fonts
+    fonts = shipped_fonts()
+    song, kai = fonts.face("song"), fonts.face("kai")
+    rare = next(chr(c) for c in sorted(kai.ttf.face.charToGlyph)
+                if c > 0x4E00 and c not in song.ttf.face.charToGlyph)
+    rendered = render_issue(one_paragraph(f"汉字与{rare}字。"))
+    glyph = next(g for l in rendered.layout.lines for g in l.glyphs if g.char == rare)
+    assert glyph.face == "kai"  # the body face lacks it: the next face of the chain draws it
+    assert rare in pdf_text(rendered.pdf)
 
 
 def test_half_width_marks_copy_out_as_the_marks(one_paragraph):
