@@ -125,18 +125,24 @@ def test_outputs_identical_across_worker_counts(tmp_path):
         assert pdf.read_bytes() == (tmp_path / "two" / pdf.relative_to(tmp_path / "one")).read_bytes()
 
 
+def copies_of_a_seed_page(tmp_path: Path, count: int) -> tuple[Path, Path, list[str]]:
+    """A folder of `count` copies of one seed page, an output folder, and the batch command."""
+    tree = tmp_path / "in"
+    tree.mkdir()
+    for i in range(count):
+        shutil.copy(REPO / "issues" / "2020-07-01-p4-hongqi-dangzuzhi.yaml", tree / f"p{i:02d}.yaml")
+    out = tmp_path / "out"
+    return tree, out, [sys.executable, "-m", "layout.cli", "batch", str(tree), "-o", str(out),
+                       "-j", "2"]
+
+
 def is_whole_pdf(path: Path) -> bool:
     data = path.read_bytes()
     return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
 
 
 def test_killed_batch_leaves_no_partial_pdf_and_resumes(tmp_path):
-    tree = tmp_path / "in"
-    tree.mkdir()
-    for i in range(16):
-        shutil.copy(REPO / "issues" / "2020-07-01-p4-hongqi-dangzuzhi.yaml", tree / f"p{i:02d}.yaml")
-    out = tmp_path / "out"
-    command = [sys.executable, "-m", "layout.cli", "batch", str(tree), "-o", str(out), "-j", "2"]
+    tree, out, command = copies_of_a_seed_page(tmp_path, 16)
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
     deadline = time.monotonic() + 60
@@ -176,14 +182,9 @@ def test_the_same_task_runs_on_a_dask_cluster(tmp_path):
 
 
 def test_ctrl_c_stops_soon_and_leaves_whole_pdfs(tmp_path):
-    tree = tmp_path / "in"
-    tree.mkdir()
-    for i in range(40):
-        shutil.copy(REPO / "issues" / "2020-07-01-p4-hongqi-dangzuzhi.yaml", tree / f"p{i:02d}.yaml")
-    out = tmp_path / "out"
+    tree, out, command = copies_of_a_seed_page(tmp_path, 40)
     process = subprocess.Popen(
-        [sys.executable, "-m", "layout.cli", "batch", str(tree), "-o", str(out), "-j", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.glob("*.pdf"))) < 3:
