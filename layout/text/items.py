@@ -152,18 +152,16 @@ def _kern(before: Box, after: Box) -> float:
 _HAN_LATIN = ((CharClass.IDEOGRAPHIC, CharClass.LATIN), (CharClass.LATIN, CharClass.IDEOGRAPHIC))
 
 
-# Justification widens these first (CJK-RULES §4, §5): a Latin word space up to ½ em, the
-# boundary between a Han character and a Latin word or number up to ¼ em (the Chinese–Latin
-# space of book typography); only then every gap between characters alike.
+# Justification widens Latin word spaces first, up to ½ em, and only then every gap between
+# characters alike (CJK-RULES §4). A Han–Latin boundary is a gap between characters like any
+# other: widening it first would show a space beside every number, which the newspaper
+# templates (Chinese–Latin spacing 0, as the seed pages) do not want.
 WORD_SPACE_MAX = 0.5
-HAN_LATIN_MAX = 0.25
 
 
 def _room(before: Box, after: Box, space: float, kern: float, size: float) -> float:
     if space and CharClass.LATIN in (before.last, after.first):
         return max(0.0, WORD_SPACE_MAX * size - space)
-    if not space and (before.last, after.first) in _HAN_LATIN:
-        return max(0.0, HAN_LATIN_MAX * size - kern)
     return 0.0
 
 
