@@ -63,6 +63,7 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
                        "--allow-overflow writes the page anyway", err=True)
             sys.exit(EXIT_OVERFLOW)
         pdf = render_pdf(page, fonts)
+        output.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(output, pdf)
         if png:
             from .render.preview import write_previews  # noqa: PLC0415 (pdfium: only here)

@@ -137,11 +137,11 @@ def test_half_width_marks_copy_out_as_the_marks(one_paragraph):
 # command line -----------------------------------------------------------------------------
 
 def test_cli_render_writes_the_pdf(tmp_path):
-    out = tmp_path / "page.pdf"
+    out = tmp_path / "new" / "page.pdf"  # folders are made as needed
     result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:5] == b"%PDF-"
-    assert [p.name for p in tmp_path.iterdir()] == ["page.pdf"]
+    assert [p.name for p in out.parent.iterdir()] == ["page.pdf"]
 
 
 def test_cli_missing_glyph_exits_2_and_writes_nothing(one_paragraph, tmp_path):
