@@ -77,6 +77,8 @@ def check_text(issue: Issue, template: Template, fonts: FontSet) -> None:
             elif block is not None:
                 style = {Subhead: "subhead", Signature: "signature", Quote: "quote"}
                 check(block.text, style[type(block)], block.origin)
+                if isinstance(block, Subhead):
+                    check(block.second, "subhead_second", block.origin)
     check(issue.banner, "banner", issue.template_origin)
     check(issue.editors, "header", issue.template_origin)
     if problems:
@@ -438,8 +440,13 @@ class _ArticleFlow(_Typesetter):
             style = t.styles["subhead" if isinstance(block, Subhead) else "signature"]
             lines = [(l, style) for l in self.set_text(block.text, style, t.column_width,
                                                        False)]
+            if isinstance(block, Subhead) and block.second:
+                second = t.styles["subhead_second"]
+                lines += [(l, second) for l in self.set_text(block.second, second,
+                                                             t.column_width, False)]
             # a subhead keeps with the text after it: never last in its column
-            need, keep = len(lines) * _per_line(style, t), int(isinstance(block, Subhead))
+            need = sum(_per_line(style, t) for _, style in lines)
+            keep = int(isinstance(block, Subhead))
         while pos < len(cells) and cells.run(pos) < need + keep:
             pos += cells.run(pos)
         if pos + need > len(cells):
@@ -461,9 +468,11 @@ class _ArticleFlow(_Typesetter):
                                             t.column_width, 0, None, t.accent, 1.0))
         else:
             kind = LineKind.SUBHEAD if isinstance(block, Subhead) else LineKind.SIGNATURE
-            per = _per_line(lines[0][1], t)
-            for i, (line, style) in enumerate(lines):
-                self.grid_line(out, line, kind, style, x, t.column_width, first + i * per, per)
+            grid = first
+            for line, style in lines:
+                per = _per_line(style, t)
+                self.grid_line(out, line, kind, style, x, t.column_width, grid, per)
+                grid += per
         return pos + need
 
     def rules(self, out: _Drawn, columns: range, body_top: int) -> None:

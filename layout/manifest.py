@@ -142,10 +142,12 @@ def _block(node: Node, base: Path, allow_outside: bool) -> Block:
                        fields.take("label", _nonblank, None if file else "图片"),
                        fields.take("caption", _nonblank, None),
                        fields.take("fit", one_of("crop", "contain"), "crop"), node.origin)
+    elif kind == "subhead":
+        block = Subhead(fields.take("subhead", _nonblank), node.origin,
+                        fields.take("second", _nonblank, None))
     else:
         value = fields.take(kind, _nonblank)
-        block = {"subhead": Subhead, "signature": Signature, "quote": Quote}[kind](
-            value, node.origin)
+        block = {"signature": Signature, "quote": Quote}[kind](value, node.origin)
     fields.done()
     return block
 
@@ -243,6 +245,8 @@ def _clean_block(block, clean):
     block = replace(block, text=clean(block.text, block.origin, body))
     if isinstance(block, Paragraph) and block.lead:
         block = replace(block, lead=clean(block.lead, block.origin, False))
+    if isinstance(block, Subhead) and block.second:
+        block = replace(block, second=clean(block.second, block.origin, False))
     return block
 
 
@@ -277,4 +281,6 @@ def _block_text(block: Block) -> str:
         return "".join(t for t in (block.label, block.text, block.attribution) if t)
     if isinstance(block, Figure):
         return block.caption or ""
+    if isinstance(block, Subhead) and block.second:
+        return block.text + "\n" + block.second
     return block.text

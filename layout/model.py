@@ -44,6 +44,7 @@ class Subhead:
 
     text: str
     origin: Origin
+    second: str | None = None  # a second, smaller line under it (使命融心 / 为了共同的梦想…)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ STYLE_NAMES = {
 # Styles a template may give; when it does not, these (face, size in body sizes, align).
 OPTIONAL_STYLES = {
     "lead": ("hei", 1.0, "left"),  # the bold words of a run-in subhead
+    "subhead_second": ("kai", 1.0, "center"),  # a subhead's second, smaller line
     "note": ("kai", 1.0, "left"),  # text of an editor's note or comment box
     "note_label": ("hei", 1.0, "left"),  # 编者按, 微评
     "caption": ("kai", 7.5 / 9, "left"),  # 图说, 六号 under 小五 body text

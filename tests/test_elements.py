@@ -259,3 +259,19 @@ def test_signature_shares_the_last_line_the_paragraph_keeps_room_for(write_manif
     assert len([g for g in last if g.char not in "，。"]) >= 2  # no single-character line
     assert all(l.text for l in body)
     assert "".join(l.text for l in body) == text
+
+
+def test_subhead_with_a_second_line(write_manifest):
+    p = page(write_manifest, "news", f"""\
+  - slot: left
+    body:
+      - subhead: 使命融心
+        second: 为了共同的梦想，同心同行
+      - {TEXT}
+""")
+    first, second = [l for l in p.lines if l.kind is LineKind.SUBHEAD]
+    assert (first.text, second.text) == ("使命融心", "为了共同的梦想，同心同行")
+    assert first.size == 10.5 and second.size == 9.0 and second.glyphs[0].face == "kai"
+    assert second.grid_line == first.grid_line + 2  # the subhead takes two grid lines
+    body = next(l for l in p.lines if l.kind is LineKind.BODY)
+    assert body.grid_line == second.grid_line + 1 and on_grid(NEWS, second)
