@@ -15,7 +15,7 @@ from pathlib import Path
 from .flow import flow_page
 from .fonts import FontSet, shipped_fonts
 from .manifest import load_issue
-from .model import Issue, PageLayout
+from .model import Issue, PageLayout, Template
 from .plan import plan_page
 from .render.pdf import render_pdf
 from .templates import load_template
@@ -36,9 +36,11 @@ def layout_issue(manifest: Path, fonts: FontSet | None = None) -> PageLayout:
     return layout_loaded(load_issue(Path(manifest)), fonts)
 
 
-def layout_loaded(issue: Issue, fonts: FontSet | None = None) -> PageLayout:
-    """Plan and flow a loaded issue."""
-    template = load_template(issue.template, issue.path.parent, issue.template_origin)
+def layout_loaded(issue: Issue, fonts: FontSet | None = None,
+                  template: Template | None = None) -> PageLayout:
+    """Plan and flow a loaded issue (on its template, loaded unless given)."""
+    template = template or load_template(issue.template, issue.path.parent,
+                                         issue.template_origin)
     return flow_page(plan_page(issue, template), fonts or shipped_fonts())
 
 

@@ -26,9 +26,7 @@ from . import __version__
 from .errors import LayoutError
 from .fonts import shipped_fonts
 from .manifest import load_issue
-from .flow import flow_page
 from .model import Figure, Issue, Template
-from .plan import plan_page
 from .render.pdf import render_pdf, write_atomically
 from .templates import load_template
 
@@ -140,6 +138,7 @@ def _remove_stale_temporaries(output: Path) -> None:
 def render_job(job: Job, force: bool = False, allow_overflow: bool = False) -> Outcome:
     """The per-item task: render one manifest unless its PDF is up to date. Never raises
     for a bad manifest: the failure is the outcome."""
+    from . import layout_loaded  # noqa: PLC0415 (the package imports this module's users)
 
     start = time.perf_counter()
     output = job.output
@@ -158,7 +157,7 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False) -> O
                 and sidecar.read_text(encoding="utf-8").strip() == digest):
             return outcome("skipped")
         fonts = shipped_fonts()
-        page = flow_page(plan_page(issue, template), fonts)
+        page = layout_loaded(issue, fonts, template)
         if page.overflow and not allow_overflow:
             left = sum(len(o.text) for o in page.overflow)
             raise LayoutError(f"text does not fit: {left} characters left over",
