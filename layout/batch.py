@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import __version__
+from . import __version__, layout_loaded
 from .errors import LayoutError
 from .fonts import shipped_fonts
 from .manifest import load_issue
@@ -138,7 +138,6 @@ def _remove_stale_temporaries(output: Path) -> None:
 def render_job(job: Job, force: bool = False, allow_overflow: bool = False) -> Outcome:
     """The per-item task: render one manifest unless its PDF is up to date. Never raises
     for a bad manifest: the failure is the outcome."""
-    from . import layout_loaded  # noqa: PLC0415 (the package imports this module's users)
 
     start = time.perf_counter()
     output = job.output
