@@ -12,6 +12,7 @@ from PIL import Image as PILImage
 
 from .errors import LayoutError, MissingGlyphError
 from .fonts import FontSet
+from .manifest import block_text
 from .model import (Align, ArticlePlan, Boxed, Figure, Image, Issue, LineKind, Origin,
                     Overflow, PageLayout, PagePlan, Paragraph, PlacedImage,
                     PlacedLine, PlacedRect, Quote, Signature, Subhead, Template, TextStyle)
@@ -370,13 +371,10 @@ class _ArticleFlow(_Typesetter):
         pos = 0
         for index, block in enumerate(blocks):
             if isinstance(block, Paragraph):
-                runs = ((block.lead or "", t.styles["lead"].face), (block.text, t.body.face))
-                following = blocks[index + 1] if index + 1 < len(blocks) else None
-                lines = self.set_runs(runs, t.body.size, t.column_width, True, t.indent,
-                                      self.signature_room(following))
+                lines = self.paragraph_lines(blocks, index)
                 for i, line in enumerate(lines):
                     if pos >= len(cells):
-                        return self.overflow(blocks[index + 1:], lines[i:])
+                        return self.overflow(blocks, index + 1, lines[i:])
                     column, grid = cells.cells[pos]
                     self.grid_line(out, line, LineKind.BODY, t.body, t.column_x(column),
                                    t.column_width, grid)
@@ -386,7 +384,7 @@ class _ArticleFlow(_Typesetter):
                 continue
             placed = self.block(out, block, cells, pos)
             if placed is None:
-                return self.overflow(blocks[index:], [])
+                return self.overflow(blocks, index, [])
             pos = placed
         return None
 
@@ -490,22 +488,29 @@ class _ArticleFlow(_Typesetter):
                 bottom = max(bottoms[column], bottoms[column + 1])
                 out.rects.append(PlacedRect(x, top, 0, bottom - top, None, RULE_COLOUR, 0.3))
 
-    def overflow(self, blocks, pending: list[SetLine]) -> Overflow:
-        """What is left: the rest of a paragraph already broken, and the blocks after it."""
+    def paragraph_lines(self, blocks: list, index: int) -> list[SetLine]:
+        """Paragraph blocks[index] broken into body lines (its run-in lead in the lead face),
+        keeping room for a signature that follows it; remembered."""
+        t = self.t
+        block = blocks[index]
+        runs = ((block.lead or "", t.styles["lead"].face), (block.text, t.body.face))
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        return self.set_runs(runs, t.body.size, t.column_width, True, t.indent,
+                             self.signature_room(following))
+
+    def overflow(self, blocks: list, first: int, pending: list[SetLine]) -> Overflow:
+        """What is left: the rest of a paragraph already broken, and blocks[first:]."""
         texts = ["".join(g.char for line in pending for g in line.glyphs)] if pending else []
         count = len(pending)
         t = self.t
-        for block in blocks:
+        for index in range(first, len(blocks)):
+            block = blocks[index]
             if isinstance(block, Paragraph):  # broken as the body breaks it: remembered
-                runs = ((block.lead or "", t.styles["lead"].face), (block.text, t.body.face))
-                following = blocks[blocks.index(block) + 1] if block is not blocks[-1] else None
-                count += len(self.set_runs(runs, t.body.size, t.column_width, True, t.indent,
-                                           self.signature_room(following)))
-                texts.append((block.lead or "") + block.text)
+                count += len(self.paragraph_lines(blocks, index))
             else:  # a picture, box or heading: its text, a line or two at most
-                text = block.caption or "" if isinstance(block, Figure) else block.text
-                count += max(1, len(self.set_text(text, t.body, t.column_width, False)))
-                texts.append(text)
+                count += max(1, len(self.set_text(block_text(block), t.body, t.column_width,
+                                                  False)))
+            texts.append(block_text(block))
         return Overflow(self.plan.index, "\n".join(texts), count)
 
 

@@ -155,18 +155,17 @@ def _block(node: Node, base: Path, allow_outside: bool) -> Block:
 def _boxed(fields: Fields, kind: str, node: Node) -> Boxed:
     """`note:` / `comment:` text with an optional `label:` and, for comments, an
     `attribution:` (the label defaults to 编者按 / 微评)."""
-    return Boxed(kind=kind, label=fields.take("label", _nonblank,
-                                              "编者按" if kind == "note" else "微评"),
+    return Boxed(label=fields.take("label", _nonblank, "编者按" if kind == "note" else "微评"),
                  text=fields.take(kind, _nonblank),
                  attribution=fields.take("attribution", _nonblank, None), origin=node.origin)
 
 
 def _note(node: Node) -> Boxed:
     if isinstance(node.value, str):
-        return Boxed("note", "编者按", _nonblank(node), None, node.origin)
+        return Boxed("编者按", _nonblank(node), None, node.origin)
     fields = Fields(node, "an editor's note")
-    note = Boxed("note", fields.take("label", _nonblank, "编者按"), fields.take("text", _nonblank),
-                 None, node.origin)
+    note = Boxed(fields.take("label", _nonblank, "编者按"), fields.take("text", _nonblank), None,
+                 node.origin)
     fields.done()
     return note
 
@@ -264,17 +263,18 @@ def article_text(article: Article) -> str:
     if article.byline:
         out.append(article.byline)
     if article.note:
-        out.append(_block_text(article.note))
+        out.append(block_text(article.note))
     if article.continued_from:
         out.append(f"（上接第{article.continued_from}版）")
-    out += [text for text in map(_block_text, article.blocks) if text]
+    out += [text for text in map(block_text, article.blocks) if text]
     if article.continues_on:
         out.append(f"（下转第{article.continues_on}版）")
     out += [image.caption for image in article.images if image.caption]
     return "\n".join(out)
 
 
-def _block_text(block: Block) -> str:
+def block_text(block: Block) -> str:
+    """A body block's text as it reads on the page (label, lead and second lines included)."""
     if isinstance(block, Paragraph) and block.lead:
         return block.lead + block.text
     if isinstance(block, Boxed):

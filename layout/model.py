@@ -57,9 +57,9 @@ class Signature:
 
 @dataclass(frozen=True)
 class Boxed:
-    """A framed box of text: an editor's note (编者按) or a comment box (微评)."""
+    """A framed box of text: an editor's note (编者按) or a comment box (微评); both are set
+    in the note styles, a comment with its attribution right-aligned under the text."""
 
-    kind: str  # "note" or "comment": picks the styles
     label: str | None  # run-in bold label: 编者按, 微评
     text: str
     attribution: str | None  # right-aligned last line of a comment box

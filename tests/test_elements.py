@@ -169,7 +169,7 @@ def test_real_picture_and_its_checks(write_manifest, tmp_path):
     assert any("dpi" in note for note in p.notes)  # 60 px over 243 pt is far too few
     outside = tmp_path.parent / "elsewhere.png"
     PILImage.new("RGB", (10, 10)).save(outside)
-    article = f"  - slot: top\n    images: [{{columns: 1, lines: 8, file: ../elsewhere.png}}]\n"
+    article = "  - slot: top\n    images: [{columns: 1, lines: 8, file: ../elsewhere.png}]\n"
     with pytest.raises(LayoutError, match="outside the manifest's folder") as info:
         page(write_manifest, "news", article)
     assert info.value.line == 11

@@ -159,7 +159,7 @@ _HAN_LATIN = ((CharClass.IDEOGRAPHIC, CharClass.LATIN), (CharClass.LATIN, CharCl
 WORD_SPACE_MAX = 0.5
 
 
-def _room(before: Box, after: Box, space: float, kern: float, size: float) -> float:
+def _room(before: Box, after: Box, space: float, size: float) -> float:
     if space and CharClass.LATIN in (before.last, after.first):
         return max(0.0, WORD_SPACE_MAX * size - space)
     return 0.0
@@ -204,7 +204,7 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
                 gaps.append(Gap(breakable=_may_break(before, box), kern=kern, space=space,
                             space_face=measure(" ")[0] if space else "",
                             stretchable=not no_stretch,
-                            room=0.0 if no_stretch else _room(before, box, space, kern, size)))
+                            room=0.0 if no_stretch else _room(before, box, space, size)))
             boxes.append(box)
             spaces = 0
         spaces = len(text) - len(text.rstrip()) if text.strip() else spaces + len(text)

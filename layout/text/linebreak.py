@@ -113,7 +113,6 @@ class _Paragraph:
             k += 1
         self.boxes, self.gaps = boxes, gaps
         self.cut = len(boxes) != len(items.boxes)
-        n = len(boxes)
         # Blank each box still has on each side once neighbouring marks have collapsed.
         free_right = [b.blank_right for b in boxes]
         free_left = [b.blank_left for b in boxes]
