@@ -87,3 +87,24 @@ def test_shipped_faces_set_marks_the_mainland_way(role):
     for char in "“（《":
         glyph = glyf[cmap[ord(char)]]
         assert glyph.xMin >= 480, (role, char, glyph.xMin)
+
+
+def test_format_4_cmap_reader_matches_fonttools():
+    # Faces without a format-12 cmap (other fonts a user adds) are read through format 4.
+    import struct
+
+    from fontTools.ttLib import TTFont as FontToolsFont
+
+    from layout.fonts import _read_cmap4
+    path = FONTS.face("kai").path
+    data = path.read_bytes()
+    font = FontToolsFont(str(path), lazy=True)
+    table = font["cmap"].getcmap(3, 1)
+    assert table.format == 4
+    offset = font.reader.tables["cmap"].offset
+    count, = struct.unpack_from(">H", data, offset + 2)
+    starts = [struct.unpack_from(">HHI", data, offset + 4 + 8 * i) for i in range(count)]
+    sub = next(s for p, e, s in starts if (p, e) == (3, 1))
+    expected = {code: font.getGlyphID(name) for code, name in table.cmap.items()}
+    assert len(expected) > 1000
+    assert _read_cmap4(data, offset + sub) == {c: g for c, g in expected.items() if g}
