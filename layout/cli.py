@@ -9,6 +9,7 @@ import click
 
 from . import __version__, layout_loaded
 from .errors import EXIT_OVERFLOW, LayoutError
+from .flow import LOOSE_NOTE
 from .fonts import shipped_fonts
 from .manifest import issue_text, load_issue
 from .render.dump import dump_page
@@ -43,14 +44,14 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
         if verbose:
             for edit in issue.edits:
                 click.echo(f"normalized {edit}", err=True)
-        # Pictures that will print soft are always worth a word; loose lines are counted
-        # unless asked for one by one.
-        quiet = [n for n in page.notes if not n.startswith("picture")]
+        # Pictures that will print soft and text broken against the rules are always worth
+        # a word; loose lines are counted unless asked for one by one.
+        quiet = [n for n in page.notes if f": {LOOSE_NOTE}: " in n]
         for note in page.notes:
             if verbose or note not in quiet:
                 click.echo(f"{manifest}: {note}", err=True)
         if quiet and not verbose:
-            click.echo(f"{manifest}: {len(quiet)} line(s) set loose or forced "
+            click.echo(f"{manifest}: {len(quiet)} line(s) set loose "
                        f"(--verbose lists them)", err=True)
         if dump:
             click.echo(dump_page(page), nl=False)

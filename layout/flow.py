@@ -29,6 +29,9 @@ MIN_DPI = 150
 PLACEHOLDER_FILL, PLACEHOLDER_FRAME = "#e6e6e6", "#808080"
 RULE_COLOUR = "#333333"
 WEEKDAYS = "一二三四五六日"
+# How a note for the user says a line was spread beyond LOOSE_GAP (the CLI counts these and
+# lists them with --verbose; every other note is always shown).
+LOOSE_NOTE = "set loose (gaps wider than ½ em)"
 
 
 def measurer(fonts: FontSet, role: str) -> Measure:
@@ -177,7 +180,13 @@ class _Typesetter:
         """Set unjustified lines (headline, byline, label) from `top`; return the height."""
         y = top
         for part in text.split("\n"):
-            for line in self.set_text(part.strip(), style, width, justify=False):
+            lines = self.set_text(part.strip(), style, width, justify=False)
+            if any(line.forced for line in lines):  # say so, as for body lines
+                where = (f"article {self.plan.index + 1}, " if isinstance(self, _ArticleFlow)
+                         else "")
+                out.notes.append(f"{where}{kind.value} “{part.strip()}”: broken against the "
+                                 f"rules, no legal break fits {width / style.size:.1f} 字")
+            for line in lines:
                 out.lines.append(self.placed(line, kind, baseline_in(y, style.line_height,
                                                                      style.size),
                                              style, left, width, None, color))
@@ -214,7 +223,7 @@ class _ArticleFlow(_Typesetter):
                                      style, left, width, grid))
         if line.loose or line.forced:
             what = ("broken against the rules (nothing legal fitted)" if line.forced
-                    else "set loose (gaps wider than ½ em)")
+                    else LOOSE_NOTE)
             out.notes.append(f"article {self.plan.index + 1}, line {grid}: {what}: "
                              f"“{line.text}”")
 

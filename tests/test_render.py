@@ -17,7 +17,7 @@ from layout.model import LineKind, Paragraph
 from layout.plan import plan_page
 from layout.templates import load_template
 
-from conftest import SAMPLE
+from conftest import MINIMAL, SAMPLE
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -174,6 +174,26 @@ def test_cli_overflow_exits_3_unless_allowed(one_paragraph, tmp_path):
     result = CliRunner().invoke(main, ["render", str(manifest), "-o", str(out),
                                        "--allow-overflow"])
     assert result.exit_code == 0 and out.exists()
+
+
+def test_cli_always_reports_text_broken_against_the_rules(write_manifest, tmp_path):
+    # a headline word wider than its two columns must be cut: the user hears of it without -v,
+    # while a loose body line (a long unbreakable word in a short line) is only counted
+    manifest = write_manifest(
+        MINIMAL.format(body="一二三四五六七www.saicmotor.com八九十。")
+        .replace("headline: 标题", "headline: {main: 标题ABCDEFGHIJKLMNOPQRSTUVWXYZ, size: 初号}")
+        .replace("lines: 1-20", "lines: 1-60"))
+    out = tmp_path / "p.pdf"
+    result = CliRunner().invoke(main, ["render", str(manifest), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert ("article 1, headline “标题ABCDEFGHIJKLMNOPQRSTUVWXYZ”: broken against the rules"
+            in result.output)
+    assert "line(s) set loose (--verbose lists them)" in result.output
+    assert "gaps wider than" not in result.output
+    verbose = CliRunner().invoke(main, ["render", str(manifest), "-o", str(out), "-v"])
+    assert "set loose (gaps wider than ½ em)" in verbose.output
+    # and nothing was lost to the cut
+    assert squeeze(pdf_text(out.read_bytes())).startswith("标题ABCDEFGHIJKLMNOPQRSTUVWXYZ一二")
 
 
 def test_cli_text_and_dump(tmp_path):
