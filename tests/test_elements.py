@@ -242,8 +242,8 @@ def test_soft_picture_is_reported_by_the_command(write_manifest, tmp_path):
     assert "photo.png prints at" in result.output and "dpi" in result.output
 
 
-def test_signature_shares_the_last_line_the_paragraph_keeps_room_for(write_manifest):
-    text = "新时代，征程万里风正劲；新四化，策马扬鞭再奋蹄。上汽人在新的征程上奋勇向前，书写新的篇章。"
+def signed(write_manifest, text: str):
+    """The body lines and the signature of a one-paragraph article signed （尚启轩）."""
     p = page(write_manifest, "news", f"""\
   - slot: left
     body:
@@ -251,14 +251,27 @@ def test_signature_shares_the_last_line_the_paragraph_keeps_room_for(write_manif
       - signature: （尚启轩）
 """)
     body = [l for l in p.lines if l.kind is LineKind.BODY]
-    sign = next(l for l in p.lines if l.kind is LineKind.SIGNATURE)
+    assert all(l.glyphs for l in body) and "".join(l.text for l in body) == text
+    return body, next(l for l in p.lines if l.kind is LineKind.SIGNATURE)
+
+
+def test_signature_shares_the_last_line_the_paragraph_keeps_room_for(write_manifest):
+    body, sign = signed(write_manifest, "新时代，征程万里风正劲；新四化，策马扬鞭再奋蹄。"
+                                        "上汽人在新的征程上奋勇向前，书写新的篇章。")
     assert sign.grid_line == body[-1].grid_line  # on the paragraph's last line
     assert max(g.x + g.advance for g in sign.glyphs) == pytest.approx(sign.left + sign.width,
                                                                       abs=4.6)
     last = [g for g in body[-1].glyphs if not g.char.isspace()]
     assert len([g for g in last if g.char not in "，。"]) >= 2  # no single-character line
-    assert all(l.text for l in body)
-    assert "".join(l.text for l in body) == text
+
+
+def test_signature_takes_its_own_line_when_the_last_word_leaves_no_room(write_manifest):
+    # the paragraph ends in a word and a dash that cannot be parted (禁则): with the room
+    # for the signature they would be wider than the column, so the room is given up
+    body, sign = signed(write_manifest, "上汽集团持续推进新四化战略，打造全新的ABCDEFGHIJKLMN——")
+    assert body[-1].text.endswith("ABCDEFGHIJKLMN——")
+    assert sign.text == "（尚启轩）"  # after the last line (below it, or atop the next column)
+    assert (sign.left, sign.grid_line) > (body[-1].left, body[-1].grid_line)
 
 
 def test_subhead_with_a_second_line(write_manifest):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from layout.text.items import build_items
+from layout.text.items import build_items, build_runs
 from layout.text.linebreak import break_lines
 
 from conftest import em_measure
@@ -222,3 +222,13 @@ def test_marks_sit_in_their_half_of_the_cell():
     assert opening.x == pytest.approx(SIZE + 0.65 * SIZE)  # opening: right of its cell
     assert closing.x == pytest.approx(3 * SIZE)  # closing: left of its cell
     assert three.x == pytest.approx(4 * SIZE)
+
+
+@pytest.mark.parametrize("breaking", list(Breaking))
+def test_room_kept_for_a_signature_is_given_up_rather_than_set_alone(breaking):
+    # the last word fills the line, and the room may not leave it: no line of nothing
+    items = build_runs([("一二三四五六七八九十ABCDEFGHIJKLMNOPQRST", em_measure)], SIZE,
+                       reserve=4 * SIZE)
+    lines = break_lines(items, [10 * SIZE], rules=Composition(breaking=breaking))
+    assert [l.text for l in lines] == ["一二三四五六七八九十", "ABCDEFGHIJKLMNOPQRST"]
+    assert lines[-1].last and not lines[0].last
