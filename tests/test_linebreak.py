@@ -130,6 +130,28 @@ def test_word_wider_than_the_column_is_cut_not_lost():
         assert right_edge(line) <= 5 * SIZE + 1e-6
 
 
+def test_a_cut_word_is_cut_as_few_times_as_it_must_and_only_those_breaks_are_reported():
+    # 24 letters of ½ em = 12 em in 10-em lines: one cut; the other breaks keep the rules
+    text = "一二三四五六七八：www.saicmotor.com.cn/news九十一二三四五六七八九十"
+    lines = set_lines(text, 10)
+    assert "".join(g.char for l in lines for g in l.glyphs) == text
+    cuts = [l for l in lines if l.forced]
+    assert len(cuts) == 1 and cuts[0].text[-1] in "abcdefghijklmnopqrstuvwxyz./"
+    for line in lines[:-1]:
+        assert right_edge(line) == pytest.approx(10 * SIZE)  # cut lines are flush too
+
+
+def test_a_word_too_wide_only_for_the_indented_first_line_is_not_cut():
+    items = build_items("一二三四五六七八九十ABCDEFGHIJKLMNOPQR", SIZE, em_measure)  # 9-em word
+    lines = break_lines(items, [10 * SIZE], indent=2 * SIZE)
+    assert lines[0].text == "一二三四五六七八" and lines[-1].text.endswith("ABCDEFGHIJKLMNOPQR")
+    assert not any(l.forced for l in lines)
+    # the same word opening the paragraph must go on the first line: there it is cut
+    items = build_items("ABCDEFGHIJKLMNOPQR一二三四五六七八九十", SIZE, em_measure)
+    lines = break_lines(items, [10 * SIZE], indent=2 * SIZE)
+    assert lines[0].forced and lines[0].text == "ABCDEFGHIJKLMNO"
+
+
 def test_spaces_between_latin_words_are_break_points():
     lines = lines_of("一二三 Fit for 2020 四五", 6)
     assert "".join(lines).replace(" ", "") == "一二三Fitfor2020四五"

@@ -49,6 +49,9 @@ UNSTRETCHABLE_BADNESS = 10_000.0
 # Added to every line's badness before squaring (TeX's \linepenalty): among equally even
 # settings, fewer lines win.
 LINE_PENALTY = 10.0
+# Demerits of a break inside a word cut because it is wider than a line (a long URL): the
+# breaker cuts it as few times as it must, then spaces the lines evenly as ever.
+CUT_DEMERITS = 1e7
 # Demerits of a paragraph whose last line is a single character (孤字, CJK-RULES §6):
 # larger than any spacing cost, so another choice always wins when one exists.
 WIDOW_DEMERITS = 1e9
@@ -103,16 +106,22 @@ class _Paragraph:
         self.indent = indent
         self.rules = rules
         boxes, gaps = list(items.boxes), list(items.gaps)
-        narrowest = min(self.measure(0), *widths)
+        # Cut words wider than a line, so that every box fits alone: the first box must fit
+        # the first (indented) line, any other the narrowest line it might land on.
+        narrowest = min(widths)
+        cut: set[int] = set()  # gaps inside a cut word: a break there is against the rules
         k = 0
-        while k < len(boxes):  # cut words wider than any line, so every box fits alone
-            if boxes[k].width > narrowest + EPS and len(boxes[k].glyphs) > 1:
+        while k < len(boxes):
+            limit = self.measure(0) if k == 0 else narrowest
+            if boxes[k].width > limit + EPS and len(boxes[k].glyphs) > 1:
                 pieces = _split(boxes[k])
                 boxes[k:k + 1] = pieces
-                gaps[k:k] = [Gap(True, 0.0, 0.0, "", False)] * (len(pieces) - 1)
+                gaps[k:k] = [Gap(True, 0.0, 0.0, "", True)] * (len(pieces) - 1)
+                cut.update(range(k, k + len(pieces) - 1))
+                k += len(pieces) - 1
             k += 1
         self.boxes, self.gaps = boxes, gaps
-        self.cut = len(boxes) != len(items.boxes)
+        self.cut = cut
         # Blank each box still has on each side once neighbouring marks have collapsed.
         free_right = [b.blank_right for b in boxes]
         free_left = [b.blank_left for b in boxes]
@@ -174,7 +183,7 @@ class _Paragraph:
             forced = best is None
             if forced:
                 best = max(end - 1, a + 1)  # nothing legal fits: break where the measure ends
-            lines.append((a, best, forced or self.cut))
+            lines.append((a, best, forced or best - 1 in self.cut))
             a = best
         if len(lines) >= 2 and self.is_widow(*lines[-1][:2]):
             lines = self._mend_widow(lines)
@@ -205,7 +214,7 @@ class _Paragraph:
         blank_right, hang, trim = ([b.blank_right for b in self.boxes], self.hang,
                                    self.trim_left)
         free_right, free_left = self.free_right, self.free_left
-        squeeze_badness = self.squeeze_badness
+        squeeze_badness, cut = self.squeeze_badness, self.cut
         measures = [self.measure(k) for k in range(max(2, len(self.widths)))]
         last_key = len(measures) - 1
         tolerable, word_max = TOLERABLE_GAP * self.size, WORD_SPACE_MAX * self.size
@@ -222,6 +231,7 @@ class _Paragraph:
             end_shrink = shrink_sum[end] - free_right[end - 1]
             end_words, end_gaps = words[end - 1], stretch[end - 1]
             last_line = end == n
+            cut_demerits = CUT_DEMERITS if end - 1 in cut else 0.0
             full = 0
             for node in active:
                 start, key, demerits, line, index, head, head_shrink, head_words, head_gaps = node
@@ -243,7 +253,7 @@ class _Paragraph:
                         bad = 100.0 * ((slack - room) / gaps / tolerable) ** 3 + room / word_max
                     else:
                         bad = UNSTRETCHABLE_BADNESS
-                total = demerits + (LINE_PENALTY + bad) ** 2
+                total = demerits + (LINE_PENALTY + bad) ** 2 + cut_demerits
                 if last_line and line and self.is_widow(start, end):
                     total += WIDOW_DEMERITS
                 next_key = line + 1 if line < last_key else last_key
@@ -275,7 +285,7 @@ class _Paragraph:
             position, index = trail[index]
             breaks.append(position)
         breaks.reverse()
-        return [(a, b, self.cut) for a, b in zip(breaks, breaks[1:])]
+        return [(a, b, b - 1 in self.cut) for a, b in zip(breaks, breaks[1:])]
 
     # -- setting a line --------------------------------------------------------------------
 
