@@ -9,7 +9,11 @@ of each line's largest gap. Both use the same shipped face (Noto Serif CJK SC, 9
 
 TEXT.txt holds paragraphs separated by blank lines (default: bench/data/news.txt, news text
 the engine was not tuned on); a manifest gives its body paragraphs. With --pdfcheck, that
-checker is also run on both PDFs. Needs `pip install typst pypdfium2`.
+checker is also run on both PDFs. It also prints the least largest gap that any break
+sequence allows under our rules (character gaps widen equally, no Chinese–Latin spacing,
+marks squeezed as far as push-in allows): how close the breaker comes to the best possible,
+and how much of a difference to typst is the rules rather than the breaking.
+Needs `pip install typst pypdfium2`.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -27,9 +32,12 @@ import pypdfium2.raw as pdfium_c
 import yaml
 
 from layout import render_issue
+from layout.fonts import shipped_fonts
 from layout.manifest import load_issue
-from layout.model import Paragraph
+from layout.model import Composition, Paragraph, PunctuationFit
 from layout.resources import fonts_dir
+from layout.text.items import build_items
+from layout.text.linebreak import EPS, _Paragraph  # the breaker's own measure of a line
 
 HERE = Path(__file__).resolve().parent
 SIZE = 9.0
@@ -107,6 +115,34 @@ def gaps(pdf: bytes) -> list[float]:
     return out
 
 
+def least_largest_gap(texts: list[str], width: int) -> float:
+    """The least largest gap any legal break sequence allows under our rules: every character
+    gap widens equally, no Chinese–Latin spacing, marks squeezed as far as push-in allows
+    (a lower bound for every setting). A dynamic programme over break positions that keeps,
+    per position, the least largest gap of the lines before it."""
+    fonts = shipped_fonts()
+    rules = Composition(punctuation=PunctuationFit.PUSH_IN)
+    worst = 0.0
+    for text in texts:
+        items = build_items(text, SIZE, partial(fonts.metrics, "song"))
+        paragraph = _Paragraph(items, [width * SIZE], 2 * SIZE, rules)
+        n = len(paragraph.boxes)
+        best = {0: 0.0}
+        for end in [k for k in range(1, n) if paragraph.gaps[k - 1].breakable] + [n]:
+            candidates = []
+            for start, so_far in best.items():
+                fit = paragraph.line(start, end, 0 if start == 0 else 1)
+                if fit.slack + fit.shrink < -EPS:
+                    continue
+                spread = (0.0 if end == n or fit.slack <= EPS else
+                          fit.char_gap_extra() / SIZE if fit.stretch_gaps else float("inf"))
+                candidates.append(max(so_far, spread))
+            if candidates:
+                best[end] = min(candidates)
+        worst = max(worst, best.get(n, float("inf")))
+    return worst
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("source", nargs="?", type=Path, default=HERE / "data" / "news.txt")
@@ -124,7 +160,8 @@ def main() -> int:
     results = {"layout": ours, "typst": typst_pdf(texts, args.width)}
     out = args.out or Path(tempfile.mkdtemp(prefix="compare-"))
     out.mkdir(parents=True, exist_ok=True)
-    print(f"{args.source.name}: {sum(map(len, texts))} characters, {args.width}-字 column")
+    print(f"{args.source.name}: {sum(map(len, texts))} characters, {args.width}-字 column; "
+          f"least largest Han gap our rules allow: {least_largest_gap(texts, args.width):.3f} em")
     for name, pdf in results.items():
         path = out / f"{name}.pdf"
         path.write_bytes(pdf)
