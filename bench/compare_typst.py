@@ -46,8 +46,8 @@ PITCH = 13.5
 
 def paragraphs(source: Path) -> list[str]:
     if source.suffix in (".yaml", ".yml"):
-        return [b.text for a in load_issue(source).articles for b in a.blocks
-                if isinstance(b, Paragraph)]
+        return [(b.lead or "") + b.text for a in load_issue(source).articles
+                for b in a.blocks if isinstance(b, Paragraph)]  # a run-in lead opens its text
     return [p.strip() for p in source.read_text(encoding="utf-8").split("\n\n") if p.strip()]
 
 
