@@ -83,8 +83,13 @@ def check_text(issue: Issue, template: Template, fonts: FontSet) -> None:
                 check(block.text, style[type(block)], block.origin)
                 if isinstance(block, Subhead):
                     check(block.second, "subhead_second", block.origin)
-    check(issue.banner, "banner", issue.template_origin)
-    check(issue.editors, "header", issue.template_origin)
+    where = issue.origins.get
+    if template.header:
+        for key in ("paper", "page_name", "editors"):
+            check(getattr(issue, key), "header", where(key, issue.template_origin))
+    if template.banner:
+        check(issue.banner or template.banner.text, "banner",
+              where("banner", issue.template_origin))
     if problems:
         raise MissingGlyphError("; ".join(problems), first.file if first else None,
                                 hint="replace those characters, or add a face that has "

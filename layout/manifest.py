@@ -40,6 +40,7 @@ def load_issue(path: Path) -> Issue:
                        for node in top.take("articles", _nonempty_list)),
         banner=top.take("banner", _nonblank, None),
         editors=top.take("editors", _nonblank, None),
+        origins={key: node.origin for key, node in root.value.items()},
     )
     clean = top.take("normalize", flag, True)
     top.done()

@@ -177,6 +177,8 @@ class Issue:
     edits: tuple[Edit, ...] = ()  # what input normalization changed, in manifest order
     banner: str | None = None  # the page's recurring title in the banner strip
     editors: str | None = None  # 责任编辑 … in the page header
+    # where each top-level key is written (paper, page_name, banner, editors, …), for errors
+    origins: dict[str, Origin] = field(default_factory=dict, compare=False)
 
 
 # ---------------------------------------------------------------------------------------

@@ -152,6 +152,17 @@ def test_cli_missing_glyph_exits_2_and_writes_nothing(one_paragraph, tmp_path):
     assert not out.exists()
 
 
+def test_missing_glyph_in_the_page_header_is_named_with_its_line(write_manifest, tmp_path):
+    manifest = write_manifest(MINIMAL.format(body="正文。")
+                              .replace("paper: 测试报", "paper: 测试报😀")
+                              .replace("template: base", "template: news\npage_name: 要闻🀄"))
+    out = tmp_path / "page.pdf"
+    result = CliRunner().invoke(main, ["render", str(manifest), "-o", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert "line 2: no shipped font has 😀 U+1F600" in result.output
+    assert "line 6: no shipped font has 🀄 U+1F004" in result.output
+
+
 def test_cli_bad_manifest_keeps_the_old_pdf(write_manifest, tmp_path):
     out = tmp_path / "page.pdf"
     out.write_bytes(b"old")
