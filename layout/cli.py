@@ -50,6 +50,9 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
         for note in page.notes:
             if verbose or note not in quiet:
                 click.echo(f"{manifest}: {note}", err=True)
+        if verbose:
+            for usage in page.usage:
+                click.echo(f"{manifest}: {usage}", err=True)
         if quiet and not verbose:
             click.echo(f"{manifest}: {len(quiet)} line(s) set loose "
                        f"(--verbose lists them)", err=True)

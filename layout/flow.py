@@ -309,11 +309,12 @@ class _ArticleFlow(_Typesetter):
 
     # -- the article ------------------------------------------------------------------------
 
-    def run(self) -> tuple[_Drawn, Overflow | None]:
-        """Lay the article out, balanced: at the least height its region allows."""
+    def run(self) -> tuple[_Drawn, Overflow | None, int]:
+        """Lay the article out, balanced: at the least height its region allows; also give
+        the grid line its body ends on."""
         drawn, overflow = self.layout(self.plan.last_line)
         if overflow is not None:
-            return drawn, overflow
+            return drawn, overflow, self.plan.last_line
         low, high = self.plan.first_line, self.plan.last_line
         while low < high:  # the least bottom line at which everything fits
             middle = (low + high) // 2
@@ -325,7 +326,7 @@ class _ArticleFlow(_Typesetter):
                 high = middle
             else:
                 low = middle + 1
-        return self.layout(low)
+        return (*self.layout(low), low)
 
     def layout(self, bottom: int) -> tuple[_Drawn, Overflow | None]:
         """The article with its body ending at grid line `bottom`."""
@@ -600,9 +601,10 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
     check_text(plan.issue, plan.template, fonts)
     page = furniture(plan.issue, plan.template, fonts)
     overflow: list[Overflow] = []
+    usage: list[str] = []
     for article_plan in plan.articles:
         try:
-            drawn, left = _ArticleFlow(article_plan, plan.template, fonts).run()
+            drawn, left, bottom = _ArticleFlow(article_plan, plan.template, fonts).run()
         except _TooLow as err:
             origin = article_plan.article.origin
             raise LayoutError(f"article {article_plan.index + 1}: its pictures and notes "
@@ -616,10 +618,17 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
         page.notes += drawn.notes
         if left is not None:
             overflow.append(left)
+        a = article_plan
+        usage.append(f"article {a.index + 1}: columns {a.first_column}-{a.last_column}, "
+                      f"lines {a.first_line}-{a.last_line}: "
+                      + (f"overflows at line {bottom}" if left is not None else
+                         f"ends on line {bottom}" + (
+                             f", {a.last_line - bottom} line(s) free below"
+                             if bottom < a.last_line else ", full")))
     issue = plan.issue
     title = f"{issue.paper} {issue.date.isoformat()} 第{issue.page_number}版"
     if issue.page_name:
         title += f" {issue.page_name}"
     return PageLayout(plan.template.page_width, plan.template.page_height, tuple(page.lines),
                       tuple(overflow), title, issue.date, plan.template.body.face,
-                      tuple(page.notes), tuple(page.rects), tuple(page.images))
+                      tuple(page.notes), tuple(page.rects), tuple(page.images), tuple(usage))

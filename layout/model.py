@@ -407,3 +407,4 @@ class PageLayout:
     notes: tuple[str, ...] = ()  # lines set loose or broken against the rules, for the user
     rects: tuple[PlacedRect, ...] = ()  # drawn before the text
     images: tuple[PlacedImage, ...] = ()
+    usage: tuple[str, ...] = ()  # per article, the lines its balanced body takes (for -v)

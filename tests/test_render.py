@@ -203,6 +203,10 @@ def test_cli_always_reports_text_broken_against_the_rules(write_manifest, tmp_pa
     assert "gaps wider than" not in result.output
     verbose = CliRunner().invoke(main, ["render", str(manifest), "-o", str(out), "-v"])
     assert "set loose (gaps wider than ½ em)" in verbose.output
+    # -v also says where each article's balanced body ends, so regions can be tightened
+    last = max(l.grid_line for l in layout_issue(manifest).lines if l.kind is LineKind.BODY)
+    assert (f"article 1: columns 1-2, lines 1-60: ends on line {last}, {60 - last} line(s) "
+            "free below") in verbose.output
     # and nothing was lost to the cut
     assert squeeze(pdf_text(out.read_bytes())).startswith("标题ABCDEFGHIJKLMNOPQRSTUVWXYZ一二")
 
