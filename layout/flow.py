@@ -457,8 +457,12 @@ class _ArticleFlow(_Typesetter):
                 second = t.styles["subhead_second"]
                 lines += [(l, second) for l in self.set_text(block.second, second,
                                                              t.column_width, False)]
-            # a subhead keeps with the text after it: never last in its column
-            need = sum(_per_line(style, t) for _, style in lines)
+            # A block of lines one row apart, with the room its style's line height adds
+            # beyond a row (a 2行 subhead: half a line above and below) around the block,
+            # not around each line: a long subhead stays one block. A subhead keeps with
+            # the text after it: never last in its column.
+            padding = _per_line(style, t) - _rows(style, t)
+            need = sum(_rows(style, t) for _, style in lines) + padding
             keep = int(isinstance(block, Subhead))
         while pos < len(cells) and cells.run(pos) < need + keep:
             pos += cells.run(pos)
@@ -481,11 +485,17 @@ class _ArticleFlow(_Typesetter):
                                             t.column_width, 0, None, t.accent, 1.0))
         else:
             kind = LineKind.SUBHEAD if isinstance(block, Subhead) else LineKind.SIGNATURE
-            grid = first
+            # centred in its lines, unless a line at the body size would then stand between
+            # the baselines of the text beside it: then the room goes above, on the grid
+            above = padding / 2
+            if any(abs(style.size - t.body.size) < 0.01 for _, style in lines):
+                above = math.ceil(above)
+            grid = first + math.floor(above)
             for line, style in lines:
-                per = _per_line(style, t)
-                self.grid_line(out, line, kind, style, x, t.column_width, grid, per)
-                grid += per
+                rows = _rows(style, t)
+                self.grid_line(out, line, kind, style, x, t.column_width, grid, rows)
+                out.lines[-1] = _moved(out.lines[-1], (above % 1) * t.pitch)
+                grid += rows
         return pos + need
 
     def rules(self, out: _Drawn, columns: range, body_top: int) -> None:
@@ -539,6 +549,12 @@ class _TooLow(Exception):
 def _per_line(style: TextStyle, t: Template) -> int:
     """Grid lines one line of `style` takes."""
     return max(1, math.ceil(max(style.line_height, style.size) / t.pitch - 1e-6))
+
+
+def _rows(style: TextStyle, t: Template) -> int:
+    """Grid lines one line of `style` takes inside a block of such lines: its size rounded
+    up to whole lines."""
+    return max(1, math.ceil(style.size / t.pitch - 1e-6))
 
 
 def _moved(line: PlacedLine, dy: float) -> PlacedLine:

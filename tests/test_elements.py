@@ -285,6 +285,25 @@ def test_subhead_with_a_second_line(write_manifest):
     first, second = [l for l in p.lines if l.kind is LineKind.SUBHEAD]
     assert (first.text, second.text) == ("使命融心", "为了共同的梦想，同心同行")
     assert first.size == 10.5 and second.size == 9.0 and second.glyphs[0].face == "kai"
-    assert second.grid_line == first.grid_line + 2  # the subhead takes two grid lines
+    # one block of two lines a row apart in three grid lines (the 2行 subhead's extra line
+    # above it): the second line, at the body size, on the grid like the text beside it
     body = next(l for l in p.lines if l.kind is LineKind.BODY)
-    assert body.grid_line == second.grid_line + 1 and on_grid(NEWS, second)
+    assert second.grid_line == first.grid_line + 1 == body.grid_line - 1
+    assert on_grid(NEWS, second)
+    assert second.baseline - first.baseline == pytest.approx(NEWS.pitch, abs=1.0)
+    assert first.grid_line == NEWS.slots["left"].first_line + 1  # the blank line above it
+
+
+def test_a_long_subhead_is_one_block_of_lines_a_row_apart(write_manifest):
+    p = page(write_manifest, "news", f"""\
+  - region: {{columns: 1-1, lines: 46-90}}
+    body:
+      - subhead: 上汽大众：让“五个在前”党员品牌熠熠生辉
+      - {TEXT}
+""")
+    heads = [l for l in p.lines if l.kind is LineKind.SUBHEAD]
+    assert "".join(l.text for l in heads) == "上汽大众：让“五个在前”党员品牌熠熠生辉"
+    assert len(heads) == 2  # 20 characters of 五号 in a 13-字 column of 小五
+    assert heads[1].baseline - heads[0].baseline == pytest.approx(NEWS.pitch)
+    body = next(l for l in p.lines if l.kind is LineKind.BODY)
+    assert body.grid_line == heads[0].grid_line + 3  # 2 rows + half a line above and below
