@@ -618,7 +618,19 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
     page = furniture(plan.issue, plan.template, fonts)
     overflow: list[Overflow] = []
     usage: list[str] = []
+    bottoms: dict[int, int] = {}  # the grid line each article's body ends on
     for article_plan in plan.articles:
+        if article_plan.below is not None:  # a blank line under the article above it
+            first = max(article_plan.first_line, bottoms[article_plan.below] + 2)
+            if first > article_plan.last_line:
+                origin = article_plan.article.origin
+                raise LayoutError(
+                    f"article {article_plan.index + 1}: no lines left under article "
+                    f"{article_plan.below + 1}, which ends on line "
+                    f"{bottoms[article_plan.below]} (this region ends on line "
+                    f"{article_plan.last_line})", origin.file, origin.line,
+                    hint="give it lines further down, or shorten the article above")
+            article_plan = replace(article_plan, first_line=first)
         try:
             drawn, left, bottom = _ArticleFlow(article_plan, plan.template, fonts).run()
         except _TooLow as err:
@@ -628,6 +640,7 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
                               f"(last line {article_plan.last_line})", origin.file,
                               origin.line, hint="give the article more lines, or smaller "
                                                 "pictures") from None
+        bottoms[article_plan.index] = bottom
         page.lines += drawn.lines
         page.rects += drawn.rects
         page.images += drawn.images
@@ -635,10 +648,12 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
         if left is not None:
             overflow.append(left)
         a = article_plan
+        under = [p.index + 1 for p in plan.articles if p.below == a.index]
         usage.append(f"article {a.index + 1}: columns {a.first_column}-{a.last_column}, "
                       f"lines {a.first_line}-{a.last_line}: "
                       + (f"overflows at line {bottom}" if left is not None else
                          f"ends on line {bottom}" + (
+                             f", article {under[0]} below it" if under else
                              f", {a.last_line - bottom} line(s) free below"
                              if bottom < a.last_line else ", full")))
     issue = plan.issue

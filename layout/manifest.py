@@ -176,8 +176,9 @@ def _region(node: Node) -> Region:
     first_col, last_col = fields.take("columns", lambda n: grid_range(n, allow_rest=False))
     first_line, last_line = fields.take("lines", lambda n: grid_range(n, allow_rest=True),
                                         (1, None))
+    below = fields.take("below", positive_int, None)
     fields.done()
-    return Region(first_col, last_col, first_line, last_line)
+    return Region(first_col, last_col, first_line, last_line, below)
 
 
 def _article(node: Node, base: Path, allow_outside: bool) -> Article:

@@ -122,12 +122,16 @@ class Headline:
 class Region:
     """Part of the page grid, in grid units: columns and body lines, both 1-based, inclusive.
 
-    `last_line` None means "to the bottom of the grid" (written `rest`)."""
+    `last_line` None means "to the bottom of the grid" (written `rest`). `below` (an
+    article's number, 1-based) starts the region a blank line under where that earlier
+    article ends, once it is laid out: articles stacked in a block of columns follow one
+    another whatever the length of their text."""
 
     first_column: int
     last_column: int
     first_line: int
     last_line: int | None
+    below: int | None = None
 
 
 @dataclass(frozen=True)
@@ -293,6 +297,7 @@ class ArticlePlan:
     last_column: int
     first_line: int
     last_line: int
+    below: int | None = None  # 0-based index of the article it starts under (Region.below)
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,23 @@ def plan_page(issue: Issue, template: Template) -> PagePlan:
                     f"{article.slot!r}", article.origin.file, article.origin.line,
                     hint="its slots: " + (", ".join(template.slots) or "none"))
             region = template.slots[article.slot]
+        below = None
         if region is None:
             first = 1 + (template.banner.lines if template.banner else 0)
             first_col, last_col, first_line, last_line = 1, template.columns, first, None
         else:
             first_col, last_col = region.first_column, region.last_column
             first_line, last_line = region.first_line, region.last_line
+            if region.below is not None:
+                if region.below > index:
+                    raise LayoutError(
+                        f"article {index + 1}: `below: {region.below}` must name an article "
+                        f"before it (1-{index})" if index else
+                        f"article 1: `below: {region.below}`: the first article has none "
+                        "above it", article.origin.file, article.origin.line,
+                        hint="stack articles in manifest order, the upper one first")
+                below = region.below - 1
+                first_line = max(first_line, plans[below].first_line)
         last_line = template.grid_lines if last_line is None else last_line
         if last_col > template.columns or last_line > template.grid_lines:
             raise LayoutError(
@@ -31,21 +42,32 @@ def plan_page(issue: Issue, template: Template) -> PagePlan:
                 f"({template.columns} columns, {template.grid_lines} lines)",
                 article.origin.file, article.origin.line,
                 hint="keep the region within the grid")
-        plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line)
+        plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line, below)
         if template.banner and first_line <= template.banner.lines:
             raise LayoutError(
                 f"article {index + 1} starts on grid line {first_line}, inside the banner "
                 f"(lines 1-{template.banner.lines})", article.origin.file,
                 article.origin.line, hint=f"start it on line {template.banner.lines + 1} "
                                           "or lower")
+        above = _stacked_on(plan, plans)
         for other in plans:
-            if _overlap(plan, other):
+            if other.index not in above and _overlap(plan, other):
                 raise LayoutError(
                     f"article {index + 1} overlaps article {other.index + 1} (line "
                     f"{other.article.origin.line})", article.origin.file, article.origin.line,
                     hint="give the articles regions that do not share a column and line")
         plans.append(plan)
     return PagePlan(issue, template, tuple(plans))
+
+
+def _stacked_on(plan: ArticlePlan, plans: list[ArticlePlan]) -> set[int]:
+    """The articles `plan` starts under, directly or through others: their lines are only
+    known once they are laid out, and the flow keeps it below them."""
+    out: set[int] = set()
+    while plan.below is not None and plan.below not in out:
+        out.add(plan.below)
+        plan = plans[plan.below]
+    return out
 
 
 def _overlap(a: ArticlePlan, b: ArticlePlan) -> bool:

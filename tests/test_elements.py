@@ -103,6 +103,47 @@ def test_editors_note_box_spans_the_article(write_manifest):
     assert body == notes[-1].grid_line + 2
 
 
+UPPER = "  - region: {{columns: 4-8, lines: 1-rest}}\n    body: [{text}]\n"
+
+
+def article(title: str, region: str) -> str:
+    return f"  - headline: {title}\n    region: {region}\n    body: [{TEXT}]\n"
+
+
+def test_stacked_articles_follow_the_text_above_them(write_manifest):
+    tops = []
+    for upper in (TEXT, TEXT * 6):  # however long the text above, the next starts under it
+        p = page(write_manifest, "news", UPPER.format(text=upper)
+                 + article("标题二", "{columns: 4-8, below: 1}")
+                 + article("标题三", "{columns: 5-8, below: 2}"))  # a chain of three
+        alone = page(write_manifest, "news", UPPER.format(text=upper), "alone.yaml")
+        bottom = max(l.grid_line for l in alone.lines if l.kind is LineKind.BODY)
+        two, three = [l for l in p.lines if l.kind is LineKind.HEADLINE]
+        assert (two.text, three.text) == ("标题二", "标题三")
+        # article 2's headline band starts after one blank line under article 1's text
+        assert NEWS.line_top(bottom + 2) < two.baseline - ASCENT * two.size
+        assert two.baseline < NEWS.line_top(bottom + 6)
+        assert three.baseline > two.baseline + 3 * NEWS.pitch
+        tops.append(two.baseline)
+    assert tops[1] > tops[0] + 3 * NEWS.pitch
+
+
+def test_stacking_errors(write_manifest):
+    with pytest.raises(LayoutError, match=r"article 2: `below: 3` must name an article "
+                                          r"before it \(1-1\)"):
+        page(write_manifest, "news", UPPER.format(text=TEXT)
+             + article("二", "{columns: 4-8, below: 3}") + article("三", "{columns: 1-3}"))
+    with pytest.raises(LayoutError, match="the first article has none above it"):
+        page(write_manifest, "news", article("一", "{columns: 4-8, below: 1}"))
+    with pytest.raises(LayoutError, match="no lines left under article 1, which ends on"):
+        page(write_manifest, "news", UPPER.format(text=TEXT * 40)
+             + article("二", "{columns: 4-8, lines: 1-30, below: 1}"))
+    with pytest.raises(LayoutError, match="article 3 overlaps article 2"):  # not stacked on 2
+        page(write_manifest, "news", UPPER.format(text=TEXT)
+             + article("二", "{columns: 1-3, lines: 1-rest}")
+             + article("三", "{columns: 3-8, below: 1}"))
+
+
 def test_run_in_subhead_signature_comment_and_quote(write_manifest):
     p = page(write_manifest, "news", f"""\
   - slot: left
