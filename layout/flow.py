@@ -29,6 +29,9 @@ MIN_DPI = 150
 PLACEHOLDER_FILL, PLACEHOLDER_FRAME = "#e6e6e6", "#808080"
 RULE_COLOUR = "#333333"
 WEEKDAYS = "一二三四五六日"
+# Lines of text a subhead keeps under it in its column: a subhead with a single line after
+# it at a column's foot reads as the end of the column, not the start of a section.
+SUBHEAD_KEEP = 2
 # How a note for the user says a line was spread beyond LOOSE_GAP (the CLI counts these and
 # lists them with --verbose; every other note is always shown).
 LOOSE_NOTE = "set loose (gaps wider than ½ em)"
@@ -460,10 +463,10 @@ class _ArticleFlow(_Typesetter):
             # A block of lines one row apart, with the room its style's line height adds
             # beyond a row (a 2行 subhead: half a line above and below) around the block,
             # not around each line: a long subhead stays one block. A subhead keeps with
-            # the text after it: never last in its column.
+            # the text after it: never at the foot of a column (标题不落底).
             padding = _per_line(style, t) - _rows(style, t)
             need = sum(_rows(style, t) for _, style in lines) + padding
-            keep = int(isinstance(block, Subhead))
+            keep = SUBHEAD_KEEP if isinstance(block, Subhead) else 0
         while pos < len(cells) and cells.run(pos) < need + keep:
             pos += cells.run(pos)
         if pos + need > len(cells):

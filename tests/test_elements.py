@@ -315,6 +315,22 @@ def test_signature_takes_its_own_line_when_the_last_word_leaves_no_room(write_ma
     assert (sign.left, sign.grid_line) > (body[-1].left, body[-1].grid_line)
 
 
+def test_a_subhead_never_stands_at_a_column_foot_with_less_than_two_lines_under_it(
+        write_manifest):
+    for n in range(69, 132, 7):  # move the subhead down column 1 a line at a time
+        p = page(write_manifest, "news", f"""\
+  - region: {{columns: 1-2, lines: 1-30}}
+    body:
+      - {"党" * n}
+      - subhead: 小标题
+      - {TEXT * 3}
+""")
+        head = next(l for l in p.lines if l.kind is LineKind.SUBHEAD)
+        under = [l for l in p.lines if l.kind is LineKind.BODY and l.left == head.left
+                 and l.grid_line > head.grid_line]
+        assert len(under) >= 2, (n, head.grid_line)
+
+
 def test_subhead_with_a_second_line(write_manifest):
     p = page(write_manifest, "news", f"""\
   - slot: left
