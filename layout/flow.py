@@ -183,6 +183,10 @@ class _Typesetter:
         return PlacedLine(kind, baseline, style.size, left, width, line.glyphs, left + shift,
                           line.last, grid_line, color)
 
+    def where(self) -> str:
+        """How a note names what it is about: the page furniture says nothing more."""
+        return ""
+
     def one_off(self, out: _Drawn, text: str, style: TextStyle, kind: LineKind, top: float,
                 left: float, width: float, color: str = "#000000") -> float:
         """Set unjustified lines (headline, byline, label) from `top`; return the height."""
@@ -190,10 +194,9 @@ class _Typesetter:
         for part in text.split("\n"):
             lines = self.set_text(part.strip(), style, width, justify=False)
             if any(line.forced for line in lines):  # say so, as for body lines
-                where = (f"article {self.plan.index + 1}, " if isinstance(self, _ArticleFlow)
-                         else "")
-                out.notes.append(f"{where}{kind.value} “{part.strip()}”: broken against the "
-                                 f"rules, no legal break fits {width / style.size:.1f} 字")
+                out.notes.append(f"{self.where()}{kind.value} “{part.strip()}”: broken "
+                                 f"against the rules, no legal break fits "
+                                 f"{width / style.size:.1f} 字")
             for line in lines:
                 out.lines.append(self.placed(line, kind, baseline_in(y, style.line_height,
                                                                      style.size),
@@ -207,6 +210,9 @@ class _ArticleFlow(_Typesetter):
     def __init__(self, plan: ArticlePlan, template: Template, fonts: FontSet):
         super().__init__(template, fonts, plan.first_column, plan.last_column)
         self.plan = plan
+
+    def where(self) -> str:
+        return f"article {self.plan.index + 1}, "
 
     def band(self, out: _Drawn, parts: list[tuple[str | None, TextStyle, LineKind]],
              line: int, x: float, width: float) -> int:
@@ -232,8 +238,7 @@ class _ArticleFlow(_Typesetter):
         if line.loose or line.forced:
             what = ("broken against the rules (nothing legal fitted)" if line.forced
                     else LOOSE_NOTE)
-            out.notes.append(f"article {self.plan.index + 1}, line {grid}: {what}: "
-                             f"“{line.text}”")
+            out.notes.append(f"{self.where()}line {grid}: {what}: “{line.text}”")
 
     # -- framed boxes -----------------------------------------------------------------------
 
@@ -560,6 +565,21 @@ def _rows(style: TextStyle, t: Template) -> int:
     return max(1, math.ceil(style.size / t.pitch - 1e-6))
 
 
+def _usage(a: ArticlePlan, bottom: int, overflowed: bool,
+           plans: tuple[ArticlePlan, ...]) -> str:
+    """How an article used its region, for `render -v`."""
+    region = (f"article {a.index + 1}: columns {a.first_column}-{a.last_column}, "
+              f"lines {a.first_line}-{a.last_line}: ")
+    if overflowed:
+        return region + f"overflows at line {bottom}"
+    under = [p.index + 1 for p in plans if p.below == a.index]
+    if under:
+        return region + f"ends on line {bottom}, article {under[0]} below it"
+    if bottom < a.last_line:
+        return region + f"ends on line {bottom}, {a.last_line - bottom} line(s) free below"
+    return region + f"ends on line {bottom}, full"
+
+
 def _moved(line: PlacedLine, dy: float) -> PlacedLine:
     return replace(line, baseline=line.baseline + dy)
 
@@ -650,15 +670,7 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
         page.notes += drawn.notes
         if left is not None:
             overflow.append(left)
-        a = article_plan
-        under = [p.index + 1 for p in plan.articles if p.below == a.index]
-        usage.append(f"article {a.index + 1}: columns {a.first_column}-{a.last_column}, "
-                      f"lines {a.first_line}-{a.last_line}: "
-                      + (f"overflows at line {bottom}" if left is not None else
-                         f"ends on line {bottom}" + (
-                             f", article {under[0]} below it" if under else
-                             f", {a.last_line - bottom} line(s) free below"
-                             if bottom < a.last_line else ", full")))
+        usage.append(_usage(article_plan, bottom, left is not None, plan.articles))
     issue = plan.issue
     title = f"{issue.paper} {issue.date.isoformat()} 第{issue.page_number}版"
     if issue.page_name:
