@@ -184,8 +184,8 @@ def _warm_worker() -> None:
 
 def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
            ) -> Iterator[Outcome]:
-    if workers <= 1:
-        _warm_worker()
+    if workers <= 1:  # in this process: Ctrl-C stays ours (no _warm_worker here)
+        fonts_digest()
         for job in jobs:
             yield render_job(job, force, allow_overflow)
         return
