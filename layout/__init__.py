@@ -15,7 +15,7 @@ from pathlib import Path
 from .flow import flow_page
 from .fonts import FontSet, shipped_fonts
 from .manifest import load_issue
-from .model import Issue, PageLayout, Template
+from .model import Figure, Issue, PageLayout, Template
 from .plan import plan_page
 from .render.pdf import render_pdf
 from .templates import load_template
@@ -42,6 +42,15 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
     template = template or load_template(issue.template, issue.path.parent,
                                          issue.template_origin)
     return flow_page(plan_page(issue, template), fonts or shipped_fonts())
+
+
+def page_inputs(issue: Issue, template: Template) -> list[Path]:
+    """Every file the page is made from besides the fonts: the manifest, its template and
+    the templates it extends, and the pictures, each once."""
+    pictures = sorted({i.file for a in issue.articles for i in a.images if i.file} |
+                      {b.file for a in issue.articles for b in a.blocks
+                       if isinstance(b, Figure) and b.file})
+    return [issue.path, *template.sources, *pictures]
 
 
 def render_issue(manifest: Path, fonts: FontSet | None = None) -> Rendered:

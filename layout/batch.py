@@ -22,11 +22,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import __version__, layout_loaded
+from . import __version__, layout_loaded, page_inputs
 from .errors import LayoutError
 from .fonts import shipped_fonts
 from .manifest import load_issue
-from .model import Figure, Issue, Template
+from .model import Issue, Template
 from .render.pdf import render_pdf, write_atomically
 from .templates import load_template
 
@@ -118,14 +118,10 @@ def _file_digest(path: Path) -> str:
 
 def inputs_digest(issue: Issue, template: Template) -> str:
     """Digest of everything the PDF of a loaded manifest is made from."""
-    manifest = issue.path
-    pictures = sorted({str(i.file) for a in issue.articles for i in a.images if i.file} |
-                      {str(b.file) for a in issue.articles for b in a.blocks
-                       if isinstance(b, Figure) and b.file})
     digest = hashlib.sha256(f"layout {__version__}\n".encode())
     digest.update(fonts_digest().encode())
-    for path in (manifest, *template.sources, *map(Path, pictures)):
-        digest.update(str(path.name).encode() + _file_digest(Path(path)).encode())
+    for path in page_inputs(issue, template):
+        digest.update(str(path.name).encode() + _file_digest(path).encode())
     return digest.hexdigest()
 
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 import click
 
-from . import __version__, layout_loaded
+from . import __version__, layout_loaded, page_inputs
 from .errors import EXIT_OVERFLOW, LayoutError
 from .flow import LOOSE_NOTE
 from .fonts import shipped_fonts
 from .manifest import issue_text, load_issue
 from .render.dump import dump_page
 from .render.pdf import render_pdf, write_atomically
+from .templates import load_template
 
 
 @click.group()
@@ -33,14 +35,39 @@ def main() -> None:
               help="List every change input normalization made, and every loose line.")
 @click.option("--png", is_flag=True, help="Also write a PNG preview of the page beside the PDF.")
 @click.option("--png-dpi", default=100.0, show_default=True, help="Resolution of the preview.")
+@click.option("--watch", is_flag=True,
+              help="Keep running: render again whenever the manifest, its templates or its "
+                   "pictures change (Ctrl-C stops).")
 def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool,
-           verbose: bool, png: bool, png_dpi: float) -> None:
+           verbose: bool, png: bool, png_dpi: float, watch: bool) -> None:
     """Typeset MANIFEST into a PDF page."""
     output = output or manifest.with_suffix(".pdf")
+
+    def once() -> tuple[int, list[Path]]:
+        return _render_once(manifest, output, allow_overflow, dump, verbose, png, png_dpi)
+
+    if watch:
+        try:
+            watch_inputs(manifest, once)
+        except KeyboardInterrupt:
+            click.echo("stopped watching", err=True)
+        return
+    code, _ = once()
+    if code:
+        sys.exit(code)
+
+
+def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
+                 verbose: bool, png: bool, png_dpi: float) -> tuple[int, list[Path]]:
+    """Render the page once, saying what happened; return the exit code and the files the
+    page was made from (none known when the manifest or its template could not be read)."""
+    inputs: list[Path] = []
     try:
         fonts = shipped_fonts()
         issue = load_issue(manifest)
-        page = layout_loaded(issue, fonts)
+        template = load_template(issue.template, issue.path.parent, issue.template_origin)
+        inputs = page_inputs(issue, template)
+        page = layout_loaded(issue, fonts, template)
         if verbose:
             for edit in issue.edits:
                 click.echo(f"normalized {edit}", err=True)
@@ -65,7 +92,7 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
         if page.overflow and not allow_overflow:
             click.echo("  → shorten the text or give the article more room; "
                        "--allow-overflow writes the page anyway", err=True)
-            sys.exit(EXIT_OVERFLOW)
+            return EXIT_OVERFLOW, inputs
         pdf = render_pdf(page, fonts)
         output.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(output, pdf)
@@ -75,11 +102,49 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
                 click.echo(f"wrote {path}", err=True)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
-        sys.exit(err.exit_code)
+        return err.exit_code, inputs
     except OSError as err:
         click.echo(f"error: cannot write {output}: {err.strerror}", err=True)
-        sys.exit(1)
+        return 1, inputs
     click.echo(f"wrote {output}", err=True)
+    return 0, inputs
+
+
+# How often --watch looks at its files, seconds: a save shows within a third of a second.
+WATCH_POLL = 0.3
+
+
+def _stamps(paths: list[Path]) -> dict[Path, tuple[int, int] | None]:
+    """Modification time and size of each file (None: missing), to tell a change."""
+    out: dict[Path, tuple[int, int] | None] = {}
+    for path in paths:
+        try:
+            info = path.stat()
+            out[path] = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            out[path] = None
+    return out
+
+
+def watch_inputs(manifest: Path, once: Callable[[], tuple[int, list[Path]]],
+                 sleep: Callable[[float], None] = time.sleep, rounds: int | None = None) -> None:
+    """Render, then render again each time one of the page's files changes, until
+    interrupted (or after `rounds` looks, for tests). A failed render is reported and the
+    last good PDF stays; the files watched are those the last readable manifest named, and
+    always the manifest itself."""
+    files = [manifest]
+    seen: dict[Path, tuple[int, int] | None] | None = None
+    while rounds is None or rounds > 0:
+        now = _stamps(files)
+        if now != seen:
+            _, inputs = once()
+            files = list(dict.fromkeys([manifest, *(inputs or files)]))
+            after = _stamps(files)  # (a change made while rendering still counts)
+            seen = {path: now.get(path, after[path]) for path in files}
+            click.echo(f"watching {len(files)} file(s) for changes (Ctrl-C stops)", err=True)
+        if rounds is not None:
+            rounds -= 1
+        sleep(WATCH_POLL)
 
 
 @main.command()

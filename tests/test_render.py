@@ -1,16 +1,19 @@
 """End to end: manifest → placed page → PDF, checked on positions and on extracted text."""
 from __future__ import annotations
 
+import os
 import re
+import signal
 import subprocess
 import sys
+import time
 
 import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 
 from layout import layout_issue, render_issue
-from layout.cli import main
+from layout.cli import _render_once, main, watch_inputs
 from layout.flow import ASCENT
 from layout.manifest import issue_text, load_issue
 from layout.model import LineKind, Paragraph
@@ -227,3 +230,69 @@ def test_installed_command_works_from_any_folder(tmp_path):
                            str(out)], cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert out.stat().st_size > 10_000
+
+
+def test_watch_renders_again_when_an_input_changes_and_survives_bad_input(
+        one_paragraph, tmp_path):
+    manifest = one_paragraph("第一稿。")
+    out = tmp_path / "watched.pdf"
+    seen: list[tuple[int, str]] = []  # exit code, and the PDF's text after each render
+
+    def once():
+        code, inputs = _render_once(manifest, out, False, False, False, False, 100.0)
+        seen.append((code, squeeze(pdf_text(out.read_bytes()))))
+        return code, inputs
+
+    good = manifest.read_text(encoding="utf-8")
+    edits = iter([None,  # a look that finds nothing changed renders nothing
+                  good.replace("第一稿", "第二稿"),
+                  "paper: [",  # broken YAML: reported, the last good PDF stays
+                  None,
+                  good.replace("第一稿", "第三稿"),
+                  None])
+
+    def sleep(_seconds):
+        edit = next(edits)
+        if edit is not None:
+            manifest.write_text(edit, encoding="utf-8")
+            later = manifest.stat().st_mtime_ns + 1_000_000  # coarse file clocks
+            os.utime(manifest, ns=(later, later))
+
+    watch_inputs(manifest, once, sleep=sleep, rounds=6)
+    assert seen == [(0, "标题第一稿。"), (0, "标题第二稿。"), (2, "标题第二稿。"),
+                    (0, "标题第三稿。")]
+
+
+def test_watch_follows_the_template_the_manifest_names(write_manifest, tmp_path):
+    (tmp_path / "mine.yaml").write_text("extends: base\nname: mine\n", encoding="utf-8")
+    manifest = write_manifest(MINIMAL.format(body="正文。").replace("template: base",
+                                                                   "template: mine.yaml"))
+    code, inputs = _render_once(manifest, tmp_path / "p.pdf", False, False, False, False, 1.0)
+    assert code == 0
+    assert [p.name for p in inputs] == ["issue.yaml", "mine.yaml", "base.yaml"]
+
+
+def test_watch_from_the_command_line_until_ctrl_c(one_paragraph, tmp_path):
+    manifest = one_paragraph("第一稿。")
+    out = tmp_path / "w.pdf"
+    proc = subprocess.Popen([sys.executable, "-m", "layout.cli", "render", str(manifest),
+                             "-o", str(out), "--watch"], stderr=subprocess.PIPE, text=True)
+
+    def wait_for(text: str) -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if out.exists() and text in squeeze(pdf_text(out.read_bytes())):
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{text} never rendered")
+
+    try:
+        wait_for("第一稿")
+        manifest.write_text(manifest.read_text(encoding="utf-8").replace("第一稿", "第二稿"),
+                            encoding="utf-8")
+        wait_for("第二稿")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0
+    assert err.count("wrote") == 2 and "stopped watching" in err
