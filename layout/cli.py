@@ -10,7 +10,6 @@ import click
 
 from . import __version__, layout_loaded, page_inputs
 from .errors import EXIT_OVERFLOW, LayoutError
-from .flow import LOOSE_NOTE
 from .fonts import shipped_fonts
 from .manifest import issue_text, load_issue
 from .render.dump import dump_page
@@ -73,15 +72,10 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
                 click.echo(f"normalized {edit}", err=True)
         # Pictures that will print soft and text broken against the rules are always worth
         # a word; loose lines are counted unless asked for one by one.
-        quiet = [n for n in page.notes if f": {LOOSE_NOTE}: " in n]
-        for note in page.notes:
-            if verbose or note not in quiet:
-                click.echo(f"{manifest}: {note}", err=True)
-        if verbose:
-            for usage in page.usage:
-                click.echo(f"{manifest}: {usage}", err=True)
-        if quiet and not verbose:
-            click.echo(f"{manifest}: {len(quiet)} line(s) set loose "
+        for note in (*page.notes, *(page.loose + page.usage if verbose else ())):
+            click.echo(f"{manifest}: {note}", err=True)
+        if page.loose and not verbose:
+            click.echo(f"{manifest}: {len(page.loose)} line(s) set loose "
                        f"(--verbose lists them)", err=True)
         if dump:
             click.echo(dump_page(page), nl=False)

@@ -32,9 +32,6 @@ WEEKDAYS = "一二三四五六日"
 # Lines of text a subhead keeps under it in its column: a subhead with a single line after
 # it at a column's foot reads as the end of the column, not the start of a section.
 SUBHEAD_KEEP = 2
-# How a note for the user says a line was spread beyond LOOSE_GAP (the CLI counts these and
-# lists them with --verbose; every other note is always shown).
-LOOSE_NOTE = "set loose (gaps wider than ½ em)"
 
 
 def measurer(fonts: FontSet, role: str) -> Measure:
@@ -112,6 +109,7 @@ class _Drawn:
     rects: list[PlacedRect] = field(default_factory=list)
     images: list[PlacedImage] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    loose: list[str] = field(default_factory=list)
 
 
 class _Cells:
@@ -235,10 +233,12 @@ class _ArticleFlow(_Typesetter):
         out.lines.append(self.placed(line, kind, baseline_in(top, per_line * self.t.pitch,
                                                              style.size),
                                      style, left, width, grid))
-        if line.loose or line.forced:
-            what = ("broken against the rules (nothing legal fitted)" if line.forced
-                    else LOOSE_NOTE)
-            out.notes.append(f"{self.where()}line {grid}: {what}: “{line.text}”")
+        if line.forced:
+            out.notes.append(f"{self.where()}line {grid}: broken against the rules (nothing "
+                             f"legal fitted): “{line.text}”")
+        elif line.loose:
+            out.loose.append(f"{self.where()}line {grid}: set loose (gaps wider than ½ em): "
+                             f"“{line.text}”")
 
     # -- framed boxes -----------------------------------------------------------------------
 
@@ -668,6 +668,7 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
         page.rects += drawn.rects
         page.images += drawn.images
         page.notes += drawn.notes
+        page.loose += drawn.loose
         if left is not None:
             overflow.append(left)
         usage.append(_usage(article_plan, bottom, left is not None, plan.articles))
@@ -677,4 +678,5 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
         title += f" {issue.page_name}"
     return PageLayout(plan.template.page_width, plan.template.page_height, tuple(page.lines),
                       tuple(overflow), title, issue.date, plan.template.body.face,
-                      tuple(page.notes), tuple(page.rects), tuple(page.images), tuple(usage))
+                      tuple(page.notes), tuple(page.rects), tuple(page.images), tuple(usage),
+                      tuple(page.loose))

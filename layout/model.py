@@ -409,7 +409,8 @@ class PageLayout:
     title: str  # PDF metadata: paper, date and page
     date: _dt.date  # the date, also the PDF's creation date
     body_face: str  # font role of the body text (the PDF's initial font)
-    notes: tuple[str, ...] = ()  # lines set loose or broken against the rules, for the user
+    notes: tuple[str, ...] = ()  # text broken against the rules, soft pictures: for the user
     rects: tuple[PlacedRect, ...] = ()  # drawn before the text
     images: tuple[PlacedImage, ...] = ()
     usage: tuple[str, ...] = ()  # per article, the lines its balanced body takes (for -v)
+    loose: tuple[str, ...] = ()  # lines spread beyond LOOSE_GAP (counted; listed with -v)

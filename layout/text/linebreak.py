@@ -350,18 +350,13 @@ def break_lines(items: Items, widths: Sequence[float], indent: float = 0.0,
     lines = None
     if rules.breaking is Breaking.TOTAL_FIT:
         lines = paragraph.total_fit()
-    reserved = len(items.boxes) > 1 and not items.boxes[-1].glyphs
-    if lines is None and reserved:
-        # The room kept for a signature is what leaves no legal setting (it cannot leave the
-        # last word, and together they are wider than the line): give it up, and the
-        # signature takes a line of its own.
-        return break_lines(Items(items.boxes[:-1], items.gaps[:-1], items.size), widths,
-                           indent, justify, rules)
     if lines is None:
         lines = paragraph.first_fit()
-    if reserved and len(lines) > 1 and lines[-1][0] == len(paragraph.boxes) - 1:
-        lines.pop()  # first fit left the room alone on a line: give it up
-        paragraph.boxes.pop()
-        paragraph.gaps.pop()
+        if len(lines) > 1 and not paragraph.boxes[lines[-1][0]].glyphs:
+            # The room kept for a signature (build_runs' empty last box) could not stay with
+            # the last word, together wider than the line, and is alone on a line: give it
+            # up, and the signature takes a line of its own.
+            return break_lines(Items(items.boxes[:-1], items.gaps[:-1], items.size), widths,
+                               indent, justify, rules)
     return [paragraph.set_line(a, b, i, i == len(lines) - 1, justify, forced)
             for i, (a, b, forced) in enumerate(lines)]
