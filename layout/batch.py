@@ -10,6 +10,7 @@ PDFs and a re-run does exactly what is missing.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -27,7 +28,8 @@ from .errors import LayoutError
 from .fonts import shipped_fonts
 from .manifest import load_issue
 from .model import Issue, Template
-from .render.pdf import render_pdf, write_atomically
+from .output import refuse_clashes, write_atomically
+from .render.pdf import render_pdf
 from .templates import load_template
 
 DIGEST_SUFFIX = ".inputs"  # beside each PDF: the digest of what it was made from
@@ -96,6 +98,49 @@ def collect(paths: Iterable[Path], outdir: Path) -> list[Job]:
 _FONT_DIGEST: str | None = None
 
 
+LOCK_NAME = ".layout-batch.lock"  # in OUTDIR while a batch writes there
+
+
+def check_batch_outputs(paths: Iterable[Path], jobs: list[Job], outdir: Path,
+                        report: Path) -> None:
+    """Refuse, before any work, an OUTDIR that is a file, a report that is a folder, and a
+    report or PDF that would overwrite an input (a manifest, a list) or another output."""
+    if outdir.exists() and not outdir.is_dir():
+        raise LayoutError("the output folder (-o) is a file", outdir,
+                          hint="give a folder (it is made when missing)")
+    if report.is_dir():
+        raise LayoutError("the report (--report) is a folder", report,
+                          hint="give a file name, e.g. report.jsonl")
+    inputs = [Path(p) for p in paths if not Path(p).is_dir()] + [job.manifest for job in jobs]
+    refuse_clashes([(report, "report"), *((job.output, "PDF") for job in jobs)], inputs)
+
+
+@contextlib.contextmanager
+def locked_outdir(outdir: Path) -> Iterator[None]:
+    """Hold OUTDIR for this batch: a second batch into the same folder is refused (it would
+    overwrite the report and race for the same PDFs) rather than run alongside."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    with open(outdir / LOCK_NAME, "a+", encoding="utf-8") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "another process"
+            raise LayoutError(f"another layout batch ({holder}) is writing into this folder",
+                              outdir, hint="wait for it to finish, or give another -o "
+                                           "folder") from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"process {os.getpid()}\n")
+        lock.flush()
+        try:
+            yield
+        finally:
+            lock.seek(0)
+            lock.truncate()
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def fonts_digest() -> str:
     """Digest of the shipped faces and their roles, computed once per process."""
     global _FONT_DIGEST
@@ -123,12 +168,6 @@ def inputs_digest(issue: Issue, template: Template) -> str:
     for path in page_inputs(issue, template):
         digest.update(str(path.name).encode() + _file_digest(path).encode())
     return digest.hexdigest()
-
-
-def _remove_stale_temporaries(output: Path) -> None:
-    """Temporary files a killed run left beside `output` (never mistaken for PDFs)."""
-    for stale in output.parent.glob(f".{output.name}.*.tmp"):
-        stale.unlink(missing_ok=True)
 
 
 def render_job(job: Job, force: bool = False, allow_overflow: bool = False) -> Outcome:
@@ -159,7 +198,6 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False) -> O
                               job.manifest, hint="shorten it, or batch with --allow-overflow")
         pdf = render_pdf(page, fonts)
         output.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_temporaries(output)
         sidecar.unlink(missing_ok=True)  # the PDF below no longer matches an old digest
         write_atomically(output, pdf)
         write_atomically(sidecar, (digest + "\n").encode())

@@ -9,11 +9,12 @@ from typing import Callable
 import click
 
 from . import __version__, layout_loaded, page_inputs
-from .errors import EXIT_OVERFLOW, LayoutError
+from .errors import EXIT_BAD_INPUT, EXIT_OVERFLOW, LayoutError
 from .fonts import shipped_fonts
 from .manifest import issue_text, load_issue
 from .render.dump import dump_page
-from .render.pdf import render_pdf, write_atomically
+from .output import is_stdout, refuse_clashes, write_atomically
+from .render.pdf import render_pdf
 from .templates import load_template
 
 
@@ -26,7 +27,8 @@ def main() -> None:
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="PDF to write (default: the manifest's name with .pdf, beside it).")
+              help="PDF to write (default: the manifest's name with .pdf, beside it); "
+                   "- writes it to standard output.")
 @click.option("--allow-overflow", is_flag=True,
               help="Write the page even when text does not fit (it is still reported).")
 @click.option("--dump", is_flag=True, help="Also print every placed line as text.")
@@ -41,6 +43,10 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
            verbose: bool, png: bool, png_dpi: float, watch: bool) -> None:
     """Typeset MANIFEST into a PDF page."""
     output = output or manifest.with_suffix(".pdf")
+    problem = _option_problem(output, png, png_dpi, watch)
+    if problem:  # before any work: nothing is written
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
 
     def once() -> tuple[int, list[Path]]:
         return _render_once(manifest, output, allow_overflow, dump, verbose, png, png_dpi)
@@ -56,6 +62,20 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
         sys.exit(code)
 
 
+# The preview's resolution: a page at more than this would take gigabytes of pixels.
+MAX_PNG_DPI = 1200
+
+
+def _option_problem(output: Path, png: bool, png_dpi: float, watch: bool) -> str | None:
+    """What is wrong with the options of `render`, if anything."""
+    if not (0 < png_dpi <= MAX_PNG_DPI):
+        return (f"--png-dpi {png_dpi} is not a resolution: give a number above 0 and at "
+                f"most {MAX_PNG_DPI}")
+    if is_stdout(output) and (png or watch):
+        return "-o - writes the PDF to standard output: --png and --watch need a file (-o PAGE.pdf)"
+    return None
+
+
 def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
                  verbose: bool, png: bool, png_dpi: float) -> tuple[int, list[Path]]:
     """Render the page once, saying what happened; return the exit code and the files the
@@ -66,6 +86,10 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
         issue = load_issue(manifest)
         template = load_template(issue.template, issue.path.parent, issue.template_origin)
         inputs = page_inputs(issue, template)
+        outputs = [(output, "PDF")]
+        if png:
+            outputs.append((output.with_suffix(".png"), "PNG preview"))
+        refuse_clashes(outputs, inputs)
         page = layout_loaded(issue, fonts, template)
         if verbose:
             for edit in issue.edits:
@@ -88,7 +112,8 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
                        "--allow-overflow writes the page anyway", err=True)
             return EXIT_OVERFLOW, inputs
         pdf = render_pdf(page, fonts)
-        output.parent.mkdir(parents=True, exist_ok=True)
+        if not is_stdout(output):
+            output.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(output, pdf)
         if png:
             from .render.preview import write_previews  # noqa: PLC0415 (pdfium: only here)
@@ -100,7 +125,8 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
     except OSError as err:
         click.echo(f"error: cannot write {output}: {err.strerror}", err=True)
         return 1, inputs
-    click.echo(f"wrote {output}", err=True)
+    click.echo("wrote the PDF to standard output" if is_stdout(output) else f"wrote {output}",
+               err=True)
     return 0, inputs
 
 
@@ -156,20 +182,24 @@ def watch_inputs(manifest: Path, once: Callable[[], tuple[int, list[Path]]],
 def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: bool,
           allow_overflow: bool, report: Path | None, dask_address: str | None) -> None:
     """Render many manifests: files, folders (recursive) or .txt lists of them."""
-    from .batch import Progress, collect, run_batch, summary  # noqa: PLC0415
+    from .batch import (Progress, check_batch_outputs, collect, locked_outdir,
+                        run_batch, summary)  # noqa: PLC0415
 
     started = time.perf_counter()
     finished: list = []
     try:
+        report = report or outdir / "report.jsonl"
         jobs = collect(paths, outdir)
+        check_batch_outputs(paths, jobs, outdir, report)
         progress = Progress(len(jobs))
 
         def record(outcome) -> None:
             finished.append(outcome)
             progress.add(outcome)
 
-        outcomes = run_batch(jobs, report or outdir / "report.jsonl", workers, force,
-                             allow_overflow, dask_address, record)
+        with locked_outdir(outdir):
+            outcomes = run_batch(jobs, report, workers, force, allow_overflow, dask_address,
+                                 record)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)

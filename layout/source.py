@@ -147,6 +147,9 @@ class Fields:
 
 def text(node: Node) -> str:
     value = node.value
+    if value is None:  # `key:` or `-` with nothing after it: never the word "None"
+        raise node.fail("expected text, found nothing",
+                        hint="write the text after the colon or dash, or remove the line")
     if isinstance(value, bool) or isinstance(value, (dict, list)):
         raise node.fail(f"expected text, got {_describe(value)}",
                         hint="put the text after the colon; quote it if it looks like a "

@@ -142,6 +142,18 @@ def _node(node: Node) -> Node:
     return node
 
 
+def _at_least(least: float, grid: Grid = Grid(), above: bool = False):
+    """A length reader that refuses values below `least` (or not above it)."""
+    def read(node: Node) -> float:
+        value = length(node, grid)
+        if value < least or (above and value == least):
+            raise node.fail(f"{node.value!r} is {'not above' if above else 'below'} "
+                            f"{least:g} pt", hint="give a positive length" if above
+                            else "give zero or a positive length")
+        return value
+    return read
+
+
 def _build(root: Node, path: Path) -> Template:
     top = Fields(root, "a template")
     name = top.take("name", text, path.stem)
@@ -150,17 +162,17 @@ def _build(root: Node, path: Path) -> Template:
     page = Fields(top.take("page", _node), "page")
     width, height = page.take("size", _page_size)
     margins = Fields(page.take("margins", _node), "page.margins")
-    m_top = margins.take("top", length)
-    m_bottom = margins.take("bottom", length)
-    m_left = margins.take("left", length)
-    m_right = margins.take("right", length)
+    m_top = margins.take("top", _at_least(0))
+    m_bottom = margins.take("bottom", _at_least(0))
+    m_left = margins.take("left", _at_least(0))
+    m_right = margins.take("right", _at_least(0))
     margins.done()
     page.done()
 
     body = Fields(top.take("body", _node), "body")
     face = body.take("face", text)
     body_size = body.take("size", size)
-    gap = body.take("line_gap", lambda n: length(n, Grid(char=body_size)))
+    gap = body.take("line_gap", _at_least(0, Grid(char=body_size)))
     pitch = body_size + gap
     grid = Grid(char=body_size, line=pitch)
     indent = body.take("indent", lambda n: length(n, grid), 2 * body_size)
@@ -170,8 +182,8 @@ def _build(root: Node, path: Path) -> Template:
     columns_node = top.take("grid", _node)
     cols = Fields(columns_node, "grid")
     columns = cols.take("columns", positive_int)
-    column_width = cols.take("column_width", lambda n: length(n, grid))
-    gutter = cols.take("gutter", lambda n: length(n, grid))
+    column_width = cols.take("column_width", _at_least(0, grid, above=True))
+    gutter = cols.take("gutter", _at_least(0, grid))
     cols.done()
     grid_width = columns * column_width + (columns - 1) * gutter
     room = width - m_left - m_right

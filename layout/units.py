@@ -1,6 +1,8 @@
 """Lengths as designers write them: mm, pt, 字号 names, 字 (body characters), 行 (body lines)."""
 from __future__ import annotations
 
+import math
+
 import re
 from dataclasses import dataclass
 
@@ -32,6 +34,8 @@ def length(node: Node, grid: Grid = Grid()) -> float:
     if isinstance(value, bool):
         raise node.fail(f"expected a length, got {value!r}")
     if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise node.fail(f"{value!r} is not a length", hint="write a finite number")
         return float(value)
     if isinstance(value, str) and value.strip() in ZIHAO:
         return ZIHAO[value.strip()]

@@ -12,8 +12,6 @@ Three reportlab traps are handled here:
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -181,23 +179,3 @@ def _draw_image(canvas: Canvas, image: PlacedImage, height: float) -> None:
             width = image.height * w / h
             x += (image.width - width) / 2
         canvas.drawImage(ImageReader(picture), x, y, width, draw_h)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, so that `path`
-    is either the old file or the whole new one, never a part."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from .pdf import write_atomically
+from ..output import write_atomically
 
 
 def write_previews(pdf: bytes, first_path: Path, dpi: float = 100) -> list[Path]:
