@@ -138,12 +138,13 @@ class _Typesetter:
     """Sets text in the template's styles, across columns first_column–last_column."""
 
     def __init__(self, template: Template, fonts: FontSet, first_column: int,
-                 last_column: int):
+                 last_column: int, cache: dict | None = None):
         self.t = template
         self.fonts = fonts
         self.x = template.column_x(first_column)
         self.width = template.column_x(last_column) + template.column_width - self.x
-        self._cache: dict[tuple, list[SetLine]] = {}
+        # broken text, shared by the make-up's trials of one article at many widths
+        self._cache: dict[tuple, list[SetLine]] = {} if cache is None else cache
 
     def set_runs(self, runs: tuple[tuple[str, str], ...], size: float, width: float,
                  justify: bool, indent: float = 0.0, reserve: float = 0.0) -> list[SetLine]:
@@ -205,23 +206,24 @@ class _Typesetter:
 class _ArticleFlow(_Typesetter):
     """Lays one article out in its part of the grid."""
 
-    def __init__(self, plan: ArticlePlan, template: Template, fonts: FontSet):
-        super().__init__(template, fonts, plan.first_column, plan.last_column)
+    def __init__(self, plan: ArticlePlan, template: Template, fonts: FontSet,
+                 cache: dict | None = None):
+        super().__init__(template, fonts, plan.first_column, plan.last_column, cache)
         self.plan = plan
 
     def where(self) -> str:
         return f"article {self.plan.index + 1}, "
 
     def band(self, out: _Drawn, parts: list[tuple[str | None, TextStyle, LineKind]],
-             line: int, x: float, width: float) -> int:
+             line: int, x: float, width: float, extra: int = 0) -> int:
         """Set a headline group or a byline across `width` from grid line `line`, centred
-        in a whole number of body lines; return how many it takes."""
+        in a whole number of body lines (and `extra` more); return how many it takes."""
         start = len(out.lines)
         height = 0.0
         for text, style, kind in parts:
             if text:
                 height += self.one_off(out, text, style, kind, height, x, width)
-        used = math.ceil(height / self.t.pitch - 1e-6)
+        used = math.ceil(height / self.t.pitch - 1e-6) + extra
         offset = self.t.line_top(line) + (used * self.t.pitch - height) / 2
         out.lines[start:] = [_moved(pl, offset) for pl in out.lines[start:]]
         return used
@@ -338,9 +340,26 @@ class _ArticleFlow(_Typesetter):
 
     def layout(self, bottom: int) -> tuple[_Drawn, Overflow | None]:
         """The article with its body ending at grid line `bottom`."""
+        out = _Drawn()
+        line, head_top, head_columns = self.head(out, bottom)
+        if line - 1 > bottom:
+            raise _TooLow(line - 1)
+        blocked = self.place_images(out, line, bottom)
+        columns = range(self.plan.first_column, self.plan.last_column + 1)
+        if head_top < line:  # the headline group is an obstacle in its own columns only
+            blocked |= {(c, g) for c in head_columns for g in range(head_top, line)}
+        cells = _Cells(columns, head_top, bottom, blocked)
+        overflow = self.body(out, cells)
+        if self.t.column_rules:
+            self.rules(out, columns, line)
+        return out, overflow
+
+    def head(self, out: _Drawn, bottom: int) -> tuple[int, int, range]:
+        """The headline group, byline and editor's note across the article; return the grid
+        line the body starts on, the line the columns the headline does not span start on,
+        and the columns it spans."""
         article = self.plan.article
         styles = self.t.styles
-        out = _Drawn()
         line = self.plan.first_line
         head_columns = range(self.plan.first_column, self.plan.last_column + 1)
         if article.headline and article.headline.columns:
@@ -358,7 +377,7 @@ class _ArticleFlow(_Typesetter):
             line += self.band(out, [(h.kicker, styles["kicker"], LineKind.KICKER),
                                     (h.main, main, LineKind.HEADLINE),
                                     (h.subtitle, styles["subtitle"], LineKind.SUBTITLE)],
-                              line, x, width)
+                              line, x, width, self.plan.head_extra)
             line += self.t.headline_gap_lines
         if article.byline:
             line += self.band(out, [(article.byline, styles["byline"], LineKind.BYLINE)],
@@ -371,26 +390,36 @@ class _ArticleFlow(_Typesetter):
         # Columns the headline group does not span start at the top of the article.
         head_top = self.plan.first_line if len(head_columns) < len(
             range(self.plan.first_column, self.plan.last_column + 1)) else line
-        if line - 1 > bottom:
-            raise _TooLow(line - 1)
-        blocked = self.place_images(out, line, bottom)
-        columns = range(self.plan.first_column, self.plan.last_column + 1)
-        if head_top < line:  # the headline group is an obstacle in its own columns only
-            blocked |= {(c, g) for c in head_columns for g in range(head_top, line)}
-        cells = _Cells(columns, head_top, bottom, blocked)
-        overflow = self.body(out, cells)
-        if self.t.column_rules:
-            self.rules(out, columns, line)
-        return out, overflow
+        return line, head_top, head_columns
 
-    def body(self, out: _Drawn, cells: _Cells) -> Overflow | None:
-        t = self.t
+    def body_blocks(self) -> list:
+        """The body's blocks, with the 转版 notes as signatures."""
         article = self.plan.article
         blocks = list(article.blocks)
         if article.continued_from:
             blocks.insert(0, Signature(f"（上接第{article.continued_from}版）", article.origin))
         if article.continues_on:
             blocks.append(Signature(f"（下转第{article.continues_on}版）", article.origin))
+        return blocks
+
+    def body_need(self) -> int:
+        """Grid cells the body takes when no column foot moves a block on: what the make-up
+        sizes pictures against (the flow itself has the last word)."""
+        blocks = self.body_blocks()
+        total = 0
+        for index, block in enumerate(blocks):
+            if isinstance(block, Paragraph):
+                total += len(self.paragraph_lines(blocks, index))
+            elif isinstance(block, Signature) and index and self.signature_room(block):
+                continue  # on the last line of the paragraph before it
+            else:
+                need, keep, _ = self.measure_block(block)
+                total += need + (1 if isinstance(block, Figure) else 0)
+        return total
+
+    def body(self, out: _Drawn, cells: _Cells) -> Overflow | None:
+        t = self.t
+        blocks = self.body_blocks()
         pos = 0
         for index, block in enumerate(blocks):
             if isinstance(block, Paragraph):
@@ -405,7 +434,7 @@ class _ArticleFlow(_Typesetter):
                 continue
             if isinstance(block, Signature) and self.sign_last_line(out, block):
                 continue
-            placed = self.block(out, block, cells, pos)
+            placed = self.place_block(out, block, cells, pos)
             if placed is None:
                 return self.overflow(blocks, index, [])
             pos = placed
@@ -440,17 +469,15 @@ class _ArticleFlow(_Typesetter):
                                      align=Align.RIGHT))
         return True
 
-    def block(self, out: _Drawn, block, cells: _Cells, pos: int) -> int | None:
-        """Place a subhead, signature, box or quote from cell `pos` on (moving down past a
-        gap or to the next column when it does not fit where it is); return the cell after
-        it, or None when it does not fit at all."""
+    def measure_block(self, block) -> tuple[int, int, list]:
+        """A subhead's, signature's, box's, quote's or picture's grid lines, the lines of
+        text that must follow it in its column, and its set lines (a picture's caption)."""
         t = self.t
         if isinstance(block, Figure):
             caption = (self.set_text(block.caption, t.styles["caption"], t.column_width, True)
                        if block.caption else [])
-            need, keep = block.lines + len(caption), 1  # not last: a blank line under it
-            lines = []
-        elif isinstance(block, Boxed):
+            return block.lines + len(caption), 1, caption  # not last: a blank line under it
+        if isinstance(block, Boxed):
             lines = self.box_lines(block, t.column_width)
             need, keep = len(lines) + 2, 0
         elif isinstance(block, Quote):
@@ -472,6 +499,14 @@ class _ArticleFlow(_Typesetter):
             padding = _per_line(style, t) - _rows(style, t)
             need = sum(_rows(style, t) for _, style in lines) + padding
             keep = SUBHEAD_KEEP if isinstance(block, Subhead) else 0
+        return need, keep, lines
+
+    def place_block(self, out: _Drawn, block, cells: _Cells, pos: int) -> int | None:
+        """Place a subhead, signature, box, quote or picture from cell `pos` on (moving down
+        past a gap or to the next column when it does not fit where it is); return the cell
+        after it, or None when it does not fit at all."""
+        t = self.t
+        need, keep, lines = self.measure_block(block)
         while pos < len(cells) and cells.run(pos) < need + keep:
             pos += cells.run(pos)
         if pos + need > len(cells):
@@ -479,7 +514,7 @@ class _ArticleFlow(_Typesetter):
         column, first = cells.cells[pos]
         x = t.column_x(column)
         if isinstance(block, Figure):
-            self.picture(out, block, x, t.column_width, first, caption)
+            self.picture(out, block, x, t.column_width, first, lines)
             return pos + need + min(1, cells.run(pos) - need)
         if isinstance(block, Boxed):
             self.draw_box(out, lines, x, t.column_width, first)
@@ -495,6 +530,7 @@ class _ArticleFlow(_Typesetter):
             kind = LineKind.SUBHEAD if isinstance(block, Subhead) else LineKind.SIGNATURE
             # centred in its lines, unless a line at the body size would then stand between
             # the baselines of the text beside it: then the room goes above, on the grid
+            padding = _per_line(lines[0][1], t) - _rows(lines[0][1], t)
             above = padding / 2
             if any(abs(style.size - t.body.size) < 0.01 for _, style in lines):
                 above = math.ceil(above)

@@ -224,15 +224,74 @@ def _picture_file(node: Node | None, base: Path, allow_outside: bool) -> Path | 
     return file
 
 
+DEFAULT_ASPECT = 4 / 3  # a placeholder's shape when the manifest gives no `aspect:`
+
+
+def _aspect(node: Node) -> float:
+    """`3:2`, `4:3`, `16:9` or a number: the picture's width over its height."""
+    value = node.value
+    try:
+        if isinstance(value, str) and ":" in value:
+            width, height = (float(part) for part in value.split(":"))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            width, height = float(value), 1.0
+        else:
+            raise ValueError
+        ratio = width / height
+    except (ValueError, ZeroDivisionError):
+        raise node.fail(f"{value!r} is not an aspect ratio",
+                        hint="write width:height, e.g. 3:2 or 4:3") from None
+    if not 0.2 <= ratio <= 5:
+        raise node.fail(f"aspect {value!r} is not a photo's shape (from 1:5 to 5:1)",
+                        hint="write width:height, e.g. 3:2 or 4:3")
+    return ratio
+
+
+def _file_aspect(file: Path, node: Node) -> float:
+    from PIL import Image as PILImage, UnidentifiedImageError  # noqa: PLC0415
+
+    try:
+        with PILImage.open(file) as picture:
+            width, height = picture.size
+    except (OSError, UnidentifiedImageError, ValueError) as err:
+        raise node.fail(f"picture {file} cannot be read as an image ({err})",
+                        hint="give a PNG or JPEG file") from None
+    if not width or not height:
+        raise node.fail(f"picture {file} has no pixels", hint="give a PNG or JPEG file")
+    return width / height
+
+
 def _image(node: Node, base: Path, allow_outside: bool) -> Image:
+    """A picture of the article: at a grid place the manifest gives (`columns`, `line`,
+    `lines`), or, without `columns`, one the make-up sizes from its aspect ratio."""
     fields = Fields(node, "an image")
-    first_col, last_col = fields.take("columns", lambda n: grid_range(n, allow_rest=False))
-    first_line = fields.take("line", positive_int, 1)
-    file = _picture_file(fields.raw("file"), base, allow_outside)
-    image = Image(first_col, last_col, first_line, fields.take("lines", positive_int), file,
+    columns = fields.take("columns", lambda n: grid_range(n, allow_rest=False), None)
+    file_node = fields.raw("file")
+    file = _picture_file(file_node, base, allow_outside)
+    if columns is None:
+        for key in ("line", "lines"):
+            if fields.has(key):
+                raise fields.raw(key).fail(
+                    f"`{key}:` places a picture on the grid, which needs `columns:` too",
+                    hint="give `columns:` as well, or leave both out and the make-up sizes "
+                         "the picture from its aspect ratio")
+        first_col = last_col = first_line = lines = None
+    else:
+        first_col, last_col = columns
+        first_line = fields.take("line", positive_int, 1)
+        lines = fields.take("lines", positive_int)
+    aspect_node = fields.raw("aspect")
+    if aspect_node is not None:
+        aspect = _aspect(aspect_node)
+    elif file is not None:
+        aspect = _file_aspect(file, file_node)
+    else:
+        aspect = DEFAULT_ASPECT
+    image = Image(first_col, last_col, first_line, lines, file,
                   fields.take("label", _nonblank, None if file else "图片"),
                   fields.take("caption", _nonblank, None),
-                  fields.take("fit", one_of("crop", "contain"), "crop"), node.origin)
+                  fields.take("fit", one_of("crop", "contain"), "crop"), node.origin,
+                  aspect)
     fields.done()
     return image
 

@@ -93,17 +93,25 @@ Block = Paragraph | Subhead | Signature | Boxed | Quote | Figure
 @dataclass(frozen=True)
 class Image:
     """A photo or its placeholder, in grid units relative to its article: columns from the
-    article's first column, lines from the first line of the article's body."""
+    article's first column, lines from the first line of the article's body. A picture the
+    manifest gives no place (`columns` None) is sized and placed by the make-up stage, from
+    its aspect ratio, before the flow sees it."""
 
-    first_column: int
-    last_column: int
-    first_line: int
-    lines: int  # height of the picture in body lines (the caption comes below)
+    first_column: int | None
+    last_column: int | None
+    first_line: int | None
+    lines: int | None  # height of the picture in body lines (the caption comes below)
     file: Path | None  # None: a placeholder box
     label: str | None  # what a placeholder says (图片)
     caption: str | None  # 图说
     fit: str  # "crop" (fill the box) or "contain" (whole picture, centred)
     origin: Origin
+    aspect: float = 4 / 3  # width / height of the picture (its pixels, or `aspect:`)
+
+    @property
+    def placed(self) -> bool:
+        """Whether the manifest (or the make-up) has given the picture its grid place."""
+        return self.first_column is not None
 
 
 @dataclass(frozen=True)
@@ -298,6 +306,8 @@ class ArticlePlan:
     first_line: int
     last_line: int
     below: int | None = None  # 0-based index of the article it starts under (Region.below)
+    head_extra: int = 0  # empty body lines the make-up adds around the headline group
+    auto: bool = False  # placed by the make-up stage (a module that must come out full)
 
 
 @dataclass(frozen=True)
@@ -305,6 +315,8 @@ class PagePlan:
     issue: Issue
     template: Template
     articles: tuple[ArticlePlan, ...]
+    rules: tuple["PlacedRect", ...] = ()  # rules between modules the make-up placed
+    notes: tuple[str, ...] = ()  # what the make-up could not do (a hole it had to leave)
 
 
 # ---------------------------------------------------------------------------------------
