@@ -41,7 +41,8 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
     """Plan and flow a loaded issue (on its template, loaded unless given)."""
     template = template or load_template(issue.template, issue.path.parent,
                                          issue.template_origin)
-    return flow_page(plan_page(issue, template), fonts or shipped_fonts())
+    fonts = fonts or shipped_fonts()
+    return flow_page(plan_page(issue, template, fonts), fonts)
 
 
 def page_inputs(issue: Issue, template: Template) -> list[Path]:

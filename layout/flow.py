@@ -292,9 +292,12 @@ class _ArticleFlow(_Typesetter):
             if end - 1 > bottom:
                 raise _TooLow(end - 1)
             self.picture(out, image, x, width, top, caption)
-            gap = 1 if end <= bottom else 0  # a blank line between caption and text
+            # a blank line between caption and text; a picture standing on the foot of the
+            # article has its blank line above it instead
+            gap = 1 if end <= bottom else 0
+            above = 1 if not gap and top > body_top else 0
             blocked |= {(c, g) for c in range(first_col, last_col + 1)
-                        for g in range(top, end + gap)}
+                        for g in range(top - above, end + gap)}
         return blocked
 
     def picture(self, out: _Drawn, image: Image | Figure, x: float, width: float, top: int,
@@ -319,20 +322,38 @@ class _ArticleFlow(_Typesetter):
 
     # -- the article ------------------------------------------------------------------------
 
-    def run(self) -> tuple[_Drawn, Overflow | None, int]:
+    def run(self, hint: int | None = None) -> tuple[_Drawn, Overflow | None, int]:
         """Lay the article out, balanced: at the least height its region allows; also give
-        the grid line its body ends on."""
+        the grid line its body ends on. `hint`, a guess of that line (the make-up's), makes
+        the search start there and widen step by doubling steps."""
         drawn, overflow = self.layout(self.plan.last_line)
         if overflow is not None:
             return drawn, overflow, self.plan.last_line
         low, high = self.plan.first_line, self.plan.last_line
+
+        def fits(bottom: int) -> bool:
+            try:
+                return self.layout(bottom)[1] is None
+            except _TooLow:
+                return False
+
+        if hint is not None and low <= hint < high:
+            step = 1
+            if fits(hint):
+                high = hint
+                while high - step >= low and fits(high - step):
+                    high -= step
+                    step *= 2
+                low = max(low, high - step + 1)
+            else:
+                low = hint + 1
+                while low + step - 1 < high and not fits(low + step - 1):
+                    low += step
+                    step *= 2
+                high = min(high, low + step - 1)
         while low < high:  # the least bottom line at which everything fits
             middle = (low + high) // 2
-            try:
-                fits = self.layout(middle)[1] is None
-            except _TooLow:
-                fits = False
-            if fits:
+            if fits(middle):
                 high = middle
             else:
                 low = middle + 1
@@ -382,11 +403,12 @@ class _ArticleFlow(_Typesetter):
         if article.byline:
             line += self.band(out, [(article.byline, styles["byline"], LineKind.BYLINE)],
                               line, x, width)
-        if article.note:
-            lines = self.box_lines(article.note, self.width)
+        if article.note:  # across the headline's columns (all of them, unless the make-up
+            # set a picture beside the headline)
+            lines = self.box_lines(article.note, width)
             if line + len(lines) + 1 > bottom:
                 raise _TooLow(line + len(lines) + 1)
-            line += self.draw_box(out, lines, self.x, self.width, line)
+            line += self.draw_box(out, lines, x, width, line)
         # Columns the headline group does not span start at the top of the article.
         head_top = self.plan.first_line if len(head_columns) < len(
             range(self.plan.first_column, self.plan.last_column + 1)) else line
@@ -550,12 +572,26 @@ class _ArticleFlow(_Typesetter):
             if line.grid_line is not None and line.grid_line >= body_top:
                 column = round((line.left - t.margin_left) / (t.column_width + t.gutter)) + 1
                 bottoms[column] = max(bottoms.get(column, 0.0), t.line_top(line.grid_line + 1))
+        # pictures and captions across a gutter: the rule stops at them, never runs through
+        across = [(r.x, r.x + r.width, r.y, r.y + r.height) for r in out.images] + \
+            [(r.x, r.x + r.width, r.y, r.y + r.height) for r in out.rects if r.fill] + \
+            [(l.left, l.left + l.width, l.baseline - t.pitch, l.baseline + t.pitch / 2)
+             for l in out.lines if l.kind is LineKind.CAPTION]
         for column in columns[:-1]:
             if column in bottoms and column + 1 in bottoms:
                 x = t.column_x(column) + t.column_width + t.gutter / 2
                 top = t.line_top(body_top)
                 bottom = max(bottoms[column], bottoms[column + 1])
-                out.rects.append(PlacedRect(x, top, 0, bottom - top, None, RULE_COLOUR, 0.3))
+                cuts = sorted((y0 - t.pitch / 4, y1 + t.pitch / 4)
+                              for x0, x1, y0, y1 in across if x0 < x < x1)
+                for y0, y1 in cuts:
+                    if y0 > top:
+                        out.rects.append(PlacedRect(x, top, 0, min(y0, bottom) - top, None,
+                                                    RULE_COLOUR, 0.3))
+                    top = max(top, y1)
+                if bottom > top:
+                    out.rects.append(PlacedRect(x, top, 0, bottom - top, None, RULE_COLOUR,
+                                                0.3))
 
     def paragraph_lines(self, blocks: list, index: int) -> list[SetLine]:
         """Paragraph blocks[index] broken into body lines (its run-in lead in the lead face),
@@ -675,6 +711,8 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
     """Typeset every article of the plan, and the page furniture."""
     check_text(plan.issue, plan.template, fonts)
     page = furniture(plan.issue, plan.template, fonts)
+    page.rects += plan.rules
+    page.notes += plan.notes
     overflow: list[Overflow] = []
     usage: list[str] = []
     bottoms: dict[int, int] = {}  # the grid line each article's body ends on

@@ -325,12 +325,14 @@ def article_text(article: Article) -> str:
         out.append(article.byline)
     if article.note:
         out.append(block_text(article.note))
+    # the article's pictures stand at its top or beside its text: their captions are read
+    # before the body, as the page draws them
+    out += [image.caption for image in article.images if image.caption]
     if article.continued_from:
         out.append(f"（上接第{article.continued_from}版）")
     out += [text for text in map(block_text, article.blocks) if text]
     if article.continues_on:
         out.append(f"（下转第{article.continues_on}版）")
-    out += [image.caption for image in article.images if image.caption]
     return "\n".join(out)
 
 

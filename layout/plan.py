@@ -1,15 +1,31 @@
-"""Template grid + manifest articles → where each article goes, in grid units."""
+"""Template grid + manifest articles → where each article goes, in grid units.
+
+Articles the manifest pins (a template slot or a region) are placed here; the others, and
+every picture without a place, are left to the make-up stage (makeup.py)."""
 from __future__ import annotations
 
 from .errors import LayoutError
+from .fonts import FontSet
 from .model import ArticlePlan, Issue, PagePlan, Template
 
 
-def plan_page(issue: Issue, template: Template) -> PagePlan:
-    """Give each article its columns and lines; refuse regions off the grid or overlapping."""
-    plans: list[ArticlePlan] = []
+def plan_page(issue: Issue, template: Template, fonts: FontSet) -> PagePlan:
+    """Each article's columns and lines and every picture's size: pinned articles where the
+    manifest puts them, the others made up around them."""
+    from .makeup import make_up  # noqa: PLC0415 (make-up measures with the flow)
+
+    return make_up(issue, template, fonts, pin_articles(issue, template))
+
+
+def pin_articles(issue: Issue, template: Template) -> list[ArticlePlan | None]:
+    """Give each pinned article its columns and lines (None for the others); refuse
+    regions off the grid or overlapping."""
+    plans: list[ArticlePlan | None] = []
     for index, article in enumerate(issue.articles):
         region = article.region
+        if article.slot is None and region is None:
+            plans.append(None)
+            continue
         if article.slot is not None:
             if article.slot not in template.slots:
                 raise LayoutError(
@@ -18,22 +34,23 @@ def plan_page(issue: Issue, template: Template) -> PagePlan:
                     hint="its slots: " + (", ".join(template.slots) or "none"))
             region = template.slots[article.slot]
         below = None
-        if region is None:
-            first = 1 + (template.banner.lines if template.banner else 0)
-            first_col, last_col, first_line, last_line = 1, template.columns, first, None
-        else:
-            first_col, last_col = region.first_column, region.last_column
-            first_line, last_line = region.first_line, region.last_line
-            if region.below is not None:
-                if region.below > index:
-                    raise LayoutError(
-                        f"article {index + 1}: `below: {region.below}` must name an article "
-                        f"before it (1-{index})" if index else
-                        f"article 1: `below: {region.below}`: the first article has none "
-                        "above it", article.origin.file, article.origin.line,
-                        hint="stack articles in manifest order, the upper one first")
-                below = region.below - 1
-                first_line = max(first_line, plans[below].first_line)
+        first_col, last_col = region.first_column, region.last_column
+        first_line, last_line = region.first_line, region.last_line
+        if region.below is not None:
+            if region.below > index:
+                raise LayoutError(
+                    f"article {index + 1}: `below: {region.below}` must name an article "
+                    f"before it (1-{index})" if index else
+                    f"article 1: `below: {region.below}`: the first article has none "
+                    "above it", article.origin.file, article.origin.line,
+                    hint="stack articles in manifest order, the upper one first")
+            below = region.below - 1
+            if plans[below] is None:
+                raise LayoutError(
+                    f"article {index + 1}: `below: {region.below}` names an article the "
+                    "make-up places", article.origin.file, article.origin.line,
+                    hint=f"give article {region.below} a slot or region too")
+            first_line = max(first_line, plans[below].first_line)
         last_line = template.grid_lines if last_line is None else last_line
         if last_col > template.columns or last_line > template.grid_lines:
             raise LayoutError(
@@ -50,14 +67,14 @@ def plan_page(issue: Issue, template: Template) -> PagePlan:
                 article.origin.line, hint=f"start it on line {template.banner.lines + 1} "
                                           "or lower")
         above = _stacked_on(plan, plans)
-        for other in plans:
+        for other in filter(None, plans):
             if other.index not in above and _overlap(plan, other):
                 raise LayoutError(
                     f"article {index + 1} overlaps article {other.index + 1} (line "
                     f"{other.article.origin.line})", article.origin.file, article.origin.line,
                     hint="give the articles regions that do not share a column and line")
         plans.append(plan)
-    return PagePlan(issue, template, tuple(plans))
+    return plans
 
 
 def _stacked_on(plan: ArticlePlan, plans: list[ArticlePlan]) -> set[int]:

@@ -92,6 +92,10 @@ def _convert(loader: Any, node: yaml.Node, path: Path, where: str) -> Node:
     if isinstance(node, yaml.SequenceNode):
         return Node([_convert(loader, item, path, f"{where}[{i + 1}]")
                      for i, item in enumerate(node.value)], origin, where)
+    if node.tag.endswith((":int", ":float")) and ":" in str(node.value):
+        # YAML 1.1 reads 4:3 as a base-60 number (243); YAML 1.2 and every writer of a
+        # ratio or a time mean the text
+        return Node(str(node.value), origin, where)
     return Node(loader.construct_object(node), origin, where)
 
 

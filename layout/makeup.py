@@ -1,0 +1,790 @@
+"""Make-up (组版): where each article goes and how big its pictures are, so the page is full.
+
+Articles the manifest pins (`slot:` or `region:`) stay where the designer put them; the
+others are arranged in the rectangle of the grid the pinned ones leave. Each gets a module:
+whole base columns × whole grid lines, and the modules tile that rectangle exactly, a blank
+line (with a rule through it) between modules stacked in a column and a rule in the gutter
+between modules side by side.
+
+The search is over guillotine (slicing) layouts that keep the manifest's order as the
+reading order: a rectangle holding articles i..j is either one article, or cut across (the
+earlier articles above) or down (the earlier ones to the left). For every range of articles
+and every width, a dynamic programme keeps the cheapest layout of each height, so the best
+tiling of the whole rectangle is found, not the first that fits. An article's height at a
+width comes from the flow itself (exact line counts; its paragraphs are broken once and
+shared by every trial). What makes modules meet exactly:
+
+* pictures the manifest gives no place are sized here: a block of k of the module's
+  columns at its top right, each picture as tall as its own proportions give at that
+  width, cropped by at most CROP to land on whole lines, never stretched;
+* the headline group's band may take up to MAX_HEAD_EXTRA more lines of air;
+* headlines are sized by rank (the lead largest, then smaller down the page) and never
+  take more than two lines.
+
+Text is never cut or spaced out to fill. Where no tiling fills the rectangle the cheapest one
+is taken, and the flow reports the hole or the overflow it leaves.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, replace
+
+from .errors import LayoutError
+from .flow import RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow
+from .fonts import FontSet
+from .model import Article, ArticlePlan, Image, Issue, PagePlan, PlacedRect, Template
+
+CROP = 0.10  # the share of a picture the make-up may crop to land on the grid
+MAX_HEAD_EXTRA = 2  # lines of air a headline band may gain
+MIN_LEG = 5  # no text leg (a column of an article) shorter than this many lines
+SHORT_OK = 1  # lines a column foot may end short of its module without counting as a hole
+SETTLE_TRIES = 16  # other picture sizes tried in the flow when the estimate's do not fill
+SETTLE_ROUNDS = 8  # times the search runs again without options the flow did not bear out
+MATCH = 2  # lines by which modules side by side may differ (the shorter one's foot ends short)
+SHORT_MOST = 3  # lines the last column of an article may end short (each beyond SHORT_OK
+#                 costs SHORT): a 天窗 starts at about four
+# Headline sizes below the template's, largest first (pt: 小初, 一号, 小一, 二号, 小二).
+HEADLINE_STEPS = (36.0, 26.0, 24.0, 22.0, 18.0)
+MAX_HEADLINE_LINES = 2
+
+# Costs, in one currency: a line of a column left blank is the unit most things are weighed
+# against.
+HOLE = 100.0  # each blank line at a column's foot beyond SHORT_OK
+SHORT = 35.0  # each line the last column of a module with pictures ends short, beyond SHORT_OK
+HEAD_BLANK = 30.0  # each grid cell left blank beside a headline (a whole column free of it)
+EXTRA = 25.0  # each line of air added to a headline band
+STEP_DOWN = 12.0  # each headline size step below the one its rank gives
+CROP_COST = 150.0  # per unit of share cropped (10 % → 15)
+PICTURE_SHAPE = 30.0  # a picture block far from ~60 % of its module's width
+BUTTING = 40.0  # two headlines side by side at one height (碰题), even with a rule between
+READING = 400.0  # modules stacked under a module whose top is not one headline across them:
+#                   a reader (and a PDF's reading order) would go down the columns of both
+OVERFLOW = 1000.0  # each line of text that does not fit
+
+
+@dataclass(frozen=True)
+class Config:
+    """How one article is set in its module: its headline size, the air added to the
+    headline band, and its pictures (each one's columns and lines)."""
+
+    size: float | None
+    extra: int = 0
+    widths: tuple[int, ...] = ()
+    heights: tuple[int, ...] = ()
+    beside: int = 0  # columns of the first picture standing beside the headline (0: under)
+
+
+@dataclass(frozen=True)
+class Leaf:
+    index: int  # the article's position in the manifest
+    config: Config
+    columns: int = 0  # the option it came from: its width and height
+    height: int = 0
+
+
+@dataclass(frozen=True)
+class Cut:
+    across: bool  # True: the first part above the second; False: to its left
+    size: int  # lines of the upper part, or columns of the left part
+    first: object  # Leaf | Cut
+    second: object
+
+
+@dataclass(frozen=True)
+class Area:
+    """The rectangle of the grid the make-up fills (grid units, 1-based, inclusive)."""
+
+    first_column: int
+    last_column: int
+    first_line: int
+    last_line: int
+
+    @property
+    def columns(self) -> int:
+        return self.last_column - self.first_column + 1
+
+    @property
+    def lines(self) -> int:
+        return self.last_line - self.first_line + 1
+
+
+class _Candidate:
+    """One article the make-up places: its heights at each width, from the flow."""
+
+    def __init__(self, index: int, article: Article, template: Template, fonts: FontSet,
+                 cache: dict, area: Area, rank: int, size_headline: bool = True):
+        self.size_headline = size_headline  # False: a pinned article keeps its style's size
+        self.index = index
+        self.article = article
+        self.t = template
+        self.fonts = fonts
+        self.cache = cache
+        self.area = area
+        self.rank = rank
+        self.pictures = [i for i in article.images if not i.placed]
+        self._need: int | None = None
+        self._needs: dict[tuple, int] = {}
+        self._heads: dict[tuple, tuple[int, int] | None] = {}
+        self._sizes: dict[int, tuple[float | None, int]] = {}
+
+    # -- what the article looks like at a width -------------------------------------------
+
+    def plan(self, columns: int, lines: int, config: Config, first_column: int = 1,
+             first_line: int | None = None) -> ArticlePlan:
+        """The article in a module of `columns` × `lines`, set as `config` says."""
+        first_line = self.area.first_line if first_line is None else first_line
+        article = self.article
+        if article.headline and config.size and not article.headline.size:
+            article = replace(article, headline=replace(article.headline, size=config.size))
+        if config.beside:  # the headline group spans the columns the first picture leaves
+            article = replace(article, headline=replace(
+                article.headline, columns=(1, columns - config.beside)))
+        if self.pictures:  # (a plan that only measures has no picture sizes yet: none)
+            placed = tuple(i for i in article.images if i.placed)
+            if config.heights:
+                top = self.head_lines(columns, config) or 0
+                placed += self.placed_images(columns, lines - top, top, config)
+            article = replace(article, images=placed)
+        return ArticlePlan(article, self.index, first_column, first_column + columns - 1,
+                           first_line, first_line + lines - 1, head_extra=config.extra,
+                           auto=True)
+
+    def placed_images(self, columns: int, body: int, head: int,
+                      config: Config) -> tuple[Image, ...]:
+        """The pictures the make-up sizes, with their places in a body of `body` lines
+        under `head` lines of headline: the first, third, … stacked at the top right (the
+        first beside the headline when `config.beside`), the second, fourth, … up from
+        the foot at the left, so text runs between them and every column keeps some."""
+        out = []
+        top, foot = (1 - head if config.beside else 1), body + 1
+        for n, (image, width, lines) in enumerate(zip(self.pictures, config.widths,
+                                                      config.heights)):  # (in order)
+            caption = self.caption_lines(image, width)
+            if n % 2 == 0:
+                out.append(replace(image, first_column=columns - width + 1,
+                                   last_column=columns, first_line=top, lines=lines))
+                top += lines + caption + 1
+            else:
+                foot -= lines + caption
+                out.append(replace(image, first_column=1, last_column=width,
+                                   first_line=foot, lines=lines))
+                foot -= 1
+        return tuple(out)
+
+    def flow(self, plan: ArticlePlan) -> _ArticleFlow:
+        return _ArticleFlow(plan, self.t, self.fonts, self.cache)
+
+    def need(self) -> int:
+        """Grid cells the body takes (the flow's estimate, without column feet)."""
+        if self._need is None:
+            self._need = self.flow(self.plan(1, self.area.lines, Config(None))).body_need()
+        return self._need
+
+    def need_at(self, columns: int, size: float | None) -> int:
+        """Grid cells the body takes at this width, set by the flow without the pictures:
+        the estimate plus what column feet cost it (a box or subhead moved on)."""
+        key = (columns, size)
+        if key not in self._needs:
+            base = Config(size)
+            top = self.head_lines(columns, base) or 0
+            plan = self.plan(columns, self.area.lines, base)
+            need = self.need()
+            try:
+                drawn, overflow, bottom = self.flow(plan).run(
+                    plan.first_line + top + math.ceil(need / columns) - 1)
+                if overflow is not None:
+                    need += overflow.lines
+                else:
+                    body = bottom - plan.first_line + 1 - top
+                    need = columns * body - blank_lines(drawn, plan, self.t, bottom)
+            except _TooLow:
+                pass
+            self._needs[key] = need
+        return self._needs[key]
+
+    def width_pt(self, columns: int) -> float:
+        return columns * self.t.column_width + (columns - 1) * self.t.gutter
+
+    def caption_lines(self, image: Image, columns: int) -> int:
+        if not image.caption:
+            return 0
+        flow = self.flow(self.plan(columns, self.area.lines, Config(None)))
+        return len(flow.set_text(image.caption, self.t.styles["caption"],
+                                 self.width_pt(columns), True))
+
+    def headline(self, columns: int) -> tuple[float | None, int]:
+        """The main title's size at this width (by rank, no more than two lines), and how
+        many steps it is below the size its rank gives."""
+        if columns in self._sizes:
+            return self._sizes[columns]
+        h = self.article.headline
+        if h is None or h.size or not self.size_headline:
+            result: tuple[float | None, int] = (h.size if h else None, 0)
+        else:
+            style = self.t.styles["headline"]
+            ladder = [style.size, *(s for s in HEADLINE_STEPS if s < style.size)]
+            start = min(self.rank, 2, len(ladder) - 1)
+            flow = self.flow(self.plan(columns, self.area.lines, Config(None)))
+            width = self.width_pt(h.columns[1] - h.columns[0] + 1 if h.columns else columns)
+            result = (ladder[-1], len(ladder) - 1 - start)
+            counts = []
+            for size in ladder[start:]:
+                sized = replace(style, size=size, line_height=style.line_height * size
+                                / style.size)
+                counts.append(sum(len(flow.set_text(part.strip(), sized, width, False))
+                                  for part in h.main.split("\n")))
+            parts = h.main.count("\n") + 1  # lines the editor broke it into
+            # the largest size that sets the title in at most two lines, or one step
+            # smaller when that keeps it to the lines the editor gave it (one, unless
+            # broken by hand): 称号 alone on a second line reads badly
+            two = next((i for i, n in enumerate(counts) if n <= max(parts, 2)), None)
+            one = next((i for i, n in enumerate(counts) if n <= parts), None)
+            if one is not None and (two is None or one <= two + 1):
+                two = one
+            if two is not None:
+                result = (ladder[start + two], two)
+        self._sizes[columns] = result
+        return result
+
+    def head_lines(self, columns: int, config: Config) -> int | None:
+        """Grid lines the headline group, byline and note take at this width (None: the
+        note does not fit the area)."""
+        found = self.head(columns, config)
+        return None if found is None else found[0]
+
+    def head_blank(self, columns: int, config: Config) -> int:
+        """Grid cells left blank beside the headline group: whole columns its longest line
+        leaves free, times the lines of its band."""
+        found = self.head(columns, config)
+        return 0 if found is None else found[1]
+
+    def head(self, columns: int, config: Config) -> tuple[int, int] | None:
+        key = (columns, config.size, config.extra, config.beside)
+        if key not in self._heads:
+            plan = self.plan(columns, self.area.lines, replace(config, heights=(),
+                                                                 widths=()))
+            plan = replace(plan, article=replace(plan.article, images=()))
+            out = _Drawn()
+            try:
+                line, _, spans = self.flow(plan).head(out, plan.last_line)
+            except _TooLow:
+                self._heads[key] = None
+                return None
+            t = self.t
+            band = [l for l in out.lines if l.kind.value in ("kicker", "headline",
+                                                            "subtitle")]
+            blank = 0
+            if band:
+                right = max(l.glyphs[-1].x + l.glyphs[-1].advance for l in band if l.glyphs)
+                edge = t.column_x(spans[-1]) + t.column_width
+                free = int((edge - right + t.gutter) / (t.column_width + t.gutter))
+                lines = math.ceil((max(l.baseline for l in band) - min(
+                    l.baseline - l.size for l in band)) / t.pitch)
+                blank = free * lines
+            self._heads[key] = (line - plan.first_line, blank)
+        return self._heads[key]
+
+    # -- the heights it can take ---------------------------------------------------------
+
+    def options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
+        """Module heights (at most `limit` lines) at which the article fills `columns`
+        columns, each with its cost and how it is set."""
+        size, steps = self.headline(columns)
+        base = Config(size)
+        top = self.head_lines(columns, base)
+        if top is None:
+            return {}
+        cost = steps * STEP_DOWN
+        if self.pictures:
+            out: dict[int, tuple[float, Config]] = {}
+            # the first picture under the headline, or beside it (the headline then spans
+            # the other columns: no blank beside a short headline)
+            besides = [0]
+            if self.article.headline and columns > 1 and not self.article.headline.columns:
+                besides += list(range(1, columns))
+            for beside in besides:
+                if beside:
+                    size, steps = self.headline(columns - beside)
+                    base = Config(size, beside=beside)
+                    top = self.head_lines(columns, base)
+                    cost = steps * STEP_DOWN
+                    if top is None:
+                        continue
+                blank = HEAD_BLANK * self.head_blank(columns, base)
+                for extra in range(MAX_HEAD_EXTRA + 1):
+                    found = self.picture_options(columns, limit, replace(base, extra=extra),
+                                                 top + extra, cost + blank + extra * EXTRA)
+                    for height, option in found.items():
+                        if height not in out or option[0] < out[height][0]:
+                            out[height] = option
+            return out
+        plan = self.plan(columns, limit, base)
+        flow = self.flow(plan)
+        hint = plan.first_line + top + math.ceil(self.need() / columns) - 1
+        try:
+            drawn, overflow, bottom = flow.run(hint)
+        except _TooLow:
+            return {}
+        if overflow is not None:
+            return {}
+        height = bottom - plan.first_line + 1
+        if height - top < MIN_LEG and columns > 1:
+            return {}
+        hole = HOLE * short_lines(drawn, plan, self.t, bottom) + HEAD_BLANK * self.head_blank(
+            columns, base)
+        return {height + extra: (cost + hole + extra * EXTRA, replace(base, extra=extra))
+                for extra in range(MAX_HEAD_EXTRA + 1) if height + extra <= limit}
+
+    def picture_options(self, columns: int, limit: int, base: Config, top: int,
+                        cost: float) -> dict[int, tuple[float, Config]]:
+        """Heights reached by sizing the pictures: each takes k of the module's columns
+        and the lines its proportions give at that width (within CROP), so that the body's
+        cells are just filled, its last column at most SHORT_OK + 1 lines short."""
+        out: dict[int, tuple[float, Config]] = {}
+        need = self.need_at(columns, base.size)
+        beside = base.beside
+        for widths, sums in self.picture_sums(columns).items():
+            if beside and widths[0] != beside:
+                continue
+            up = sum(1 + c for _, c in (self.picture_block(i, w) for i, w in
+                                        zip(self.pictures[::2], widths[::2])))
+            down = sum(1 + c for _, c in (self.picture_block(i, w) for i, w in
+                                          zip(self.pictures[1::2], widths[1::2])))
+            shape = sum(PICTURE_SHAPE * abs(w / columns - 0.6) for w in widths) \
+                if columns > 1 else 0.0
+            for height in range(top + MIN_LEG, limit + 1):
+                body = height - top
+                # cells the pictures must take (beside the headline, the first picture
+                # also takes the band's lines in its columns)
+                room = columns * body + beside * top - need
+                for cells in range(room, room - SHORT_MOST - 1, -1):
+                    found = sums.get(cells)
+                    if found is None:
+                        continue
+                    crop, heights = found
+                    # the stacks must leave each column room for a leg of text
+                    stacks = (sum(h for h in heights[::2]) + up - (top if beside else 0),
+                              sum(h for h in heights[1::2]) + down)
+                    if beside and heights[0] + self.picture_block(
+                            self.pictures[0], beside)[1] + 1 < top:
+                        continue  # a picture beside the headline is at least as tall
+                    if max(stacks) > body - MIN_LEG or (
+                            widths[1:2] and widths[0] + widths[1] > columns
+                            and sum(stacks) > body - MIN_LEG):
+                        continue
+                    score = cost + CROP_COST * crop + shape + SHORT * max(
+                        0, room - cells - SHORT_OK)
+                    if height not in out or score < out[height][0]:
+                        out[height] = (score, replace(base, widths=widths, heights=heights))
+                    break
+        return out
+
+    def picture_block(self, image: Image, width: int) -> tuple[tuple[float, int, int], int]:
+        """A picture `width` columns wide: its natural lines and the least and most it may
+        take (CROP), and its caption's lines."""
+        pt = self.width_pt(width)
+        natural = pt / image.aspect / self.t.pitch
+        low = max(2, math.ceil(natural * (1 - CROP) - 1e-9))
+        high = math.floor(natural / (1 - CROP) + 1e-9)
+        return (natural, low, high), self.caption_lines(image, width)
+
+    def picture_sums(self, columns: int) -> dict[tuple[int, ...], dict[int, tuple]]:
+        """For each choice of the pictures' widths (at most `columns`), the grid cells the
+        pictures can take together → (the crop that costs, each one's lines)."""
+        out: dict[tuple[int, ...], dict[int, tuple]] = {}
+        count = len(self.pictures)
+        # the pictures of one stack are one width: a stack reads as a column of pictures
+        choices = [tuple(up if n % 2 == 0 else down for n in range(count))
+                   for up in range(1, columns + 1)
+                   for down in (range(1, columns + 1) if count > 1 else (1,))]
+        for widths in choices:
+            blocks = [self.picture_block(i, w) for i, w in zip(self.pictures, widths)]
+            if any(low > high for (_, low, high), _ in blocks):
+                continue
+            sums: dict[int, tuple] = {}
+            ranges = [range(low, high + 1) for (_, low, high), _ in blocks]
+            for heights in itertools.product(*ranges):
+                cells = sum(w * (h + c + 1) for w, h, (_, c) in zip(widths, heights, blocks))
+                crop = sum(abs(h / n - 1) for h, ((n, _, _), _) in zip(heights, blocks))
+                if cells not in sums or crop < sums[cells][0]:
+                    sums[cells] = (crop, heights)
+            out[widths] = sums
+        return out
+
+    def settle(self, columns: int, lines: int, config: Config, first_column: int,
+               first_line: int) -> tuple[ArticlePlan, float]:
+        """The article's plan in its module, its pictures adjusted a line at a time until
+        the flow fills the module (the options above only estimate); and what it leaves
+        blank (HOLE a line) or over (OVERFLOW a line). When that does not fill it, the
+        other sizes of its pictures that come near are tried in the flow too."""
+        best = self.adjust(columns, lines, config, first_column, first_line)
+        if not self.pictures or best[0] <= HOLE * (SHORT_MOST - SHORT_OK):
+            return best[1], best[0]
+        top = self.head_lines(columns, config) or 0
+        room = columns * (lines - top) + config.beside * top - self.need_at(columns,
+                                                                            config.size)
+        near = sorted((abs(room - cells), widths, heights)
+                      for widths, sums in self.picture_sums(columns).items()
+                      for cells, (_, heights) in sums.items()
+                      if abs(room - cells) <= 2 * columns
+                      and (not config.beside or widths[0] == config.beside))
+        for _, widths, heights in near[:SETTLE_TRIES]:
+            score, plan = self.adjust(columns, lines, replace(config, widths=widths,
+                                                              heights=heights),
+                                      first_column, first_line, rounds=1)
+            if score < best[0]:
+                best = (score, plan)
+            if score <= HOLE * (SHORT_MOST - SHORT_OK):
+                break
+        return best[1], best[0]
+
+    def adjust(self, columns: int, lines: int, config: Config, first_column: int,
+               first_line: int, rounds: int = 12) -> tuple[float, ArticlePlan]:
+        """(score, plan) of the best of `config` and its pictures made a line taller or
+        shorter at a time, as the flow asks."""
+        best: tuple[float, ArticlePlan] | None = None
+        seen: set[tuple[int, ...]] = set()
+        for _ in range(rounds):
+            plan = self.plan(columns, lines, config, first_column, first_line)
+            try:
+                drawn, overflow, bottom = self.flow(plan).run(plan.last_line)
+            except _TooLow:
+                overflow, drawn, bottom = True, None, plan.last_line
+            if overflow is not None:
+                score = OVERFLOW * (overflow.lines if overflow is not True else lines)
+                move = -1
+            else:
+                short = short_lines(drawn, plan, self.t, plan.last_line)
+                score = HOLE * short
+                move = 1 if short else 0
+            if best is None or score < best[0]:
+                best = (score, plan)
+            seen.add(config.heights)
+            if not move or not config.heights:
+                break
+            config = self.resized(config, move)
+            if config is None or config.heights in seen:
+                break
+        return best
+
+    def resized(self, config: Config, move: int) -> Config | None:
+        """The pictures one line taller (move 1) or shorter (-1), the one furthest from its
+        own proportions the other way changing; None when every one is at its limit."""
+        blocks = [self.picture_block(i, w)[0] for i, w in zip(self.pictures, config.widths)]
+        order = sorted(range(len(config.heights)),
+                       key=lambda i: move * (config.heights[i] - blocks[i][0]))
+        for i in order:
+            height = config.heights[i] + move
+            if blocks[i][1] <= height <= blocks[i][2]:
+                heights = list(config.heights)
+                heights[i] = height
+                return replace(config, heights=tuple(heights))
+        return None
+
+
+def short_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int,
+                allowed: int = SHORT_OK) -> int:
+    """Lines of the module's columns left blank at their feet beyond `allowed`."""
+    feet = column_feet(drawn, t, range(plan.first_column, plan.last_column + 1))
+    return sum(max(0, bottom - feet.get(c, plan.first_line - 1) - allowed)
+               for c in range(plan.first_column, plan.last_column + 1))
+
+
+def blank_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int) -> int:
+    """Lines of the module's columns left blank at their feet, all of them."""
+    return short_lines(drawn, plan, t, bottom, 0)
+
+
+def column_feet(drawn: _Drawn, t: Template, columns: range) -> dict[int, int]:
+    """The last grid line each column has something on (text, a picture, a box)."""
+    feet: dict[int, int] = {}
+    step = t.column_width + t.gutter
+
+    def mark(x0: float, x1: float, bottom: float) -> None:
+        line = math.ceil((bottom - t.margin_top) / t.pitch - 0.34)
+        for c in columns:
+            left = t.column_x(c)
+            if min(x1, left + t.column_width) - max(x0, left) > t.column_width / 3:
+                feet[c] = max(feet.get(c, 0), line)
+
+    for line in drawn.lines:
+        if line.grid_line is not None:
+            c = round((line.left - t.margin_left) / step) + 1
+            if line.width <= t.column_width + 0.01:
+                feet[c] = max(feet.get(c, 0), line.grid_line)
+                continue
+        if line.glyphs:
+            mark(line.glyphs[0].x, line.glyphs[-1].x + line.glyphs[-1].advance,
+                 line.baseline + 0.12 * line.size)
+    for rect in (*drawn.rects, *drawn.images):
+        if rect.width > 0 and rect.height > 0:
+            mark(rect.x, rect.x + rect.width, rect.y + rect.height)
+    return feet
+
+
+# -- the search ----------------------------------------------------------------------------
+
+
+def _heights(table: dict, key) -> dict[int, tuple[float, object]]:
+    return table.get(key, {})
+
+
+def arrange(candidates: list[_Candidate], area: Area, lead_columns: int | None = None,
+            squeeze: bool = False) -> tuple[float, object, int] | None:
+    """The cheapest guillotine tiling of `area` by the candidates in order: (cost, tree,
+    height it fills). `lead_columns`: the first article's width, no other wider."""
+    n = len(candidates)
+    limit = area.lines
+    # (i, j, columns) → height → (cost, tree, whether its top left module starts with a
+    # headline, whether its top is one headline across its whole width)
+    table: dict[tuple[int, int, int], dict[int, tuple[float, object, bool, bool]]] = {}
+    for i, candidate in enumerate(candidates):
+        head = bool(candidate.article.headline)
+        across = head and not candidate.article.headline.columns
+        for c in range(1, area.columns + 1):
+            if lead_columns is not None and ((i == 0 and c != lead_columns)
+                                             or (i > 0 and c > lead_columns)):
+                continue
+            options = dict(candidate.cached_options(c, limit))
+            if squeeze:
+                options.update(candidate.squeezed(c, limit, options))
+            entries = {h: (cost, Leaf(candidate.index, config, c, h), head,
+                           across and not config.beside)
+                       for h, (cost, config) in options.items()}
+            if entries:
+                table[(i, i, c)] = entries
+    for length in range(2, n + 1):
+        for i in range(0, n - length + 1):
+            j = i + length - 1
+            for c in range(1, area.columns + 1):
+                best: dict[int, tuple[float, object, bool, bool]] = {}
+                for k in range(i, j):
+                    upper, lower = table.get((i, k, c)), table.get((k + 1, j, c))
+                    if upper and lower:
+                        for h1, (c1, t1, head, across) in upper.items():
+                            for h2, (c2, t2, _, below) in lower.items():
+                                h = h1 + 1 + h2
+                                # the lower part starts with a headline across it: read
+                                # after the upper part, not beside its columns
+                                cost = c1 + c2 + (0.0 if below else READING)
+                                if h <= limit and (h not in best or cost < best[h][0]):
+                                    best[h] = (cost, Cut(True, h1, t1, t2), head, across)
+                    for cl in range(1, c):
+                        left, right = table.get((i, k, cl)), table.get((k + 1, j, c - cl))
+                        if not (left and right):
+                            continue
+                        for h, (c1, t1, head, _) in left.items():
+                            for d in range(-MATCH, MATCH + 1):
+                                if h + d not in right:
+                                    continue
+                                c2, t2, head2, _ = right[h + d]
+                                # the lower side's foot ends |d| lines short of the other's
+                                cost = c1 + c2 + SHORT * abs(d) * (cl if d > 0 else c - cl)
+                                if head2 and _top_right_head(t1, candidates):
+                                    cost += BUTTING
+                                top = max(h, h + d)
+                                if top not in best or cost < best[top][0]:
+                                    best[top] = (cost, Cut(False, cl, t1, t2), head, False)
+                if best:
+                    table[(i, j, c)] = best
+    whole = table.get((0, n - 1, area.columns))
+    if not whole:
+        return None
+    choice = None
+    for h, (cost, tree, _, _) in whole.items():
+        total = cost + HOLE * (limit - h) * area.columns
+        if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
+            choice = (total, tree, h)
+    return choice
+
+
+def _top_right_head(tree, candidates: list[_Candidate]) -> bool:
+    """Whether the module at the top right of a subtree starts with a headline."""
+    while isinstance(tree, Cut):
+        tree = tree.first if tree.across else tree.second
+    return any(c.index == tree.index and c.article.headline for c in candidates)
+
+
+def _place(tree, column: int, line: int, columns: int, lines: int,
+           out: list[tuple[Leaf, int, int, int, int]], cuts: list) -> None:
+    """Give each leaf of the tree its rectangle; collect the cuts (for rules)."""
+    if isinstance(tree, Leaf):
+        out.append((tree, column, line, columns, lines))
+        return
+    if tree.across:
+        cuts.append((True, column, line + tree.size, columns, 1))
+        _place(tree.first, column, line, columns, tree.size, out, cuts)
+        _place(tree.second, column, line + tree.size + 1, columns, lines - tree.size - 1,
+               out, cuts)
+    else:
+        cuts.append((False, column + tree.size, line, 1, lines))
+        _place(tree.first, column, line, tree.size, lines, out, cuts)
+        _place(tree.second, column + tree.size, line, columns - tree.size, lines, out, cuts)
+
+
+def _rules(cuts: list, t: Template) -> list[PlacedRect]:
+    """A thin rule through the blank line between stacked modules, and down the gutter
+    between modules side by side."""
+    rules = []
+    for across, column, line, columns, lines in cuts:
+        if across:
+            x = t.column_x(column)
+            width = t.column_x(column + columns - 1) + t.column_width - x
+            rules.append(PlacedRect(x, t.line_top(line) + t.pitch / 2, width, 0, None,
+                                    RULE_COLOUR, 0.5))
+        else:
+            x = t.column_x(column) - t.gutter / 2
+            top = t.line_top(line)
+            rules.append(PlacedRect(x, top, 0, lines * t.pitch, None, RULE_COLOUR, 0.5))
+    return rules
+
+
+def _with_cached_options(candidate: _Candidate) -> None:
+    store: dict[tuple[int, int], dict] = {}
+
+    def cached(columns: int, limit: int) -> dict:
+        if (columns, limit) not in store:
+            store[(columns, limit)] = candidate.options(columns, limit)
+        return store[(columns, limit)]
+
+    def squeezed(columns: int, limit: int, entries: dict) -> dict:
+        """When nothing fits: heights below the article's own, the text that does not fit
+        costed as overflow (the flow reports it)."""
+        if entries:
+            return {}
+        size, steps = candidate.headline(columns)
+        top = candidate.head_lines(columns, Config(size))
+        if top is None:
+            return {}
+        need = candidate.need()
+        out = {}
+        for h in range(top + MIN_LEG, limit + 1):
+            over = max(0, need - columns * (h - top))
+            out[h] = (OVERFLOW * over / columns, Config(size) if not candidate.pictures
+                      else _smallest(candidate, Config(size)))
+        return out
+
+    candidate.cached_options = cached
+    candidate.squeezed = squeezed
+
+
+def _smallest(candidate: _Candidate, base: Config) -> Config:
+    """The pictures as small as they may be, a column wide."""
+    heights = tuple(candidate.picture_block(i, 1)[0][1] for i in candidate.pictures)
+    return replace(base, widths=(1,) * len(heights), heights=heights)
+
+
+def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
+    """The rectangle of the grid under the banner that the pinned articles leave."""
+    t = template
+    top = 1 + (t.banner.lines if t.banner else 0)
+    taken = {(c, line) for p in pinned for c in range(p.first_column, p.last_column + 1)
+             for line in range(p.first_line, p.last_line + 1)}
+    free = [(c, line) for c in range(1, t.columns + 1) for line in range(top, t.grid_lines + 1)
+            if (c, line) not in taken]
+    if not free:
+        raise LayoutError("the pinned articles (slot: or region:) leave no room for the "
+                          "others", origin.file, origin.line,
+                          hint="give every article a place, or pin fewer")
+    cols = [c for c, _ in free]
+    lines = [line for _, line in free]
+    area = Area(min(cols), max(cols), min(lines), max(lines))
+    if len(free) != area.columns * area.lines:
+        raise LayoutError(
+            f"the pinned articles leave a room that is not a rectangle (free cells in columns "
+            f"{area.first_column}-{area.last_column}, lines {area.first_line}-"
+            f"{area.last_line}, but some of those are taken)", origin.file, origin.line,
+            hint="pin articles across whole columns or whole lines, so the rest is a "
+                 "rectangle, or give every article a place")
+    return area
+
+
+def make_up(issue: Issue, template: Template, fonts: FontSet,
+            pinned: list[ArticlePlan | None]) -> PagePlan:
+    """Place the articles the manifest did not pin (None in `pinned`) and size every
+    picture that has no place yet."""
+    t = template
+    cache: dict = {}
+    fixed = [p for p in pinned if p is not None]
+    plans: list[ArticlePlan | None] = [_sized_pinned(p, t, fonts, cache) if p is not None
+                                       and any(not i.placed for i in p.article.images) else p
+                                       for p in pinned]
+    free = [i for i, p in enumerate(pinned) if p is None]
+    if not free:
+        return PagePlan(issue, t, tuple(plans))
+    first = issue.articles[free[0]]
+    if any(p.below is not None for p in fixed):
+        raise LayoutError("articles stacked with `below:` cannot share a page with articles "
+                          "the make-up places", first.origin.file, first.origin.line,
+                          hint="give every article a slot or region, or none of them")
+    area = free_area(t, fixed, first.origin)
+    candidates = []
+    for rank, index in enumerate(free):
+        candidate = _Candidate(index, issue.articles[index], t, fonts, cache, area,
+                               rank if not fixed else rank + 1)
+        _with_cached_options(candidate)
+        candidates.append(candidate)
+    by_index = {c.index: c for c in candidates}
+    best: tuple[float, list, list] | None = None
+    for _ in range(SETTLE_ROUNDS):
+        choice = None
+        for squeeze in (False, True):
+            for lead in range(area.columns, 0, -1):
+                found = arrange(candidates, area, lead, squeeze)
+                if found and (choice is None or found[0] < choice[0]):
+                    choice = found
+            if choice is not None:
+                break
+        if choice is None:
+            break
+        _, tree, height = choice
+        leaves: list = []
+        cuts: list = []
+        # a tiling shorter than the area gives its foot the lines left over: the modules
+        # at the bottom grow (their pictures may take them) rather than leave a band empty
+        _place(tree, area.first_column, area.first_line, area.columns, area.lines, leaves,
+               cuts)
+        settled, total, failed = [], 0.0, []
+        for leaf, column, line, columns, lines in leaves:
+            plan, score = by_index[leaf.index].settle(columns, lines, leaf.config, column,
+                                                      line)
+            settled.append(plan)
+            total += score
+            # the flow disagrees with the option: text left over, or a module with pictures
+            # that could not be sized to fill it
+            if score >= OVERFLOW or (leaf.config.heights and
+                                     score > HOLE * (SHORT_MOST - SHORT_OK)):
+                failed.append(leaf)
+        if best is None or total < best[0]:
+            best = (total, settled, cuts)
+        if not failed:
+            break
+        for leaf in failed:  # try again without the options the flow did not bear out
+            by_index[leaf.index].cached_options(leaf.columns, area.lines).pop(leaf.height,
+                                                                             None)
+    if best is None:
+        raise LayoutError("the articles cannot be arranged on this page at all",
+                          first.origin.file, first.origin.line,
+                          hint="shorten the articles, or use a larger template")
+    for plan in best[1]:
+        plans[plan.index] = plan
+    return PagePlan(issue, t, tuple(plans), tuple(_rules(best[2], t)))
+
+
+def _sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet, cache: dict) -> ArticlePlan:
+    """A pinned article's pictures sized to fill its region."""
+    area = Area(plan.first_column, plan.last_column, plan.first_line, plan.last_line)
+    candidate = _Candidate(plan.index, plan.article, t, fonts, cache, area, plan.index,
+                           size_headline=False)
+    columns = area.columns
+    options = candidate.options(columns, area.lines)
+    if options:
+        height = max(h for h in options if h <= area.lines)
+        config = options[height][1]
+    else:
+        config = _smallest(candidate, Config(plan.article.headline.size
+                                             if plan.article.headline else None))
+    settled, _ = candidate.settle(columns, area.lines, config, plan.first_column,
+                                  plan.first_line)
+    return replace(settled, auto=False, head_extra=plan.head_extra)
