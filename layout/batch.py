@@ -55,6 +55,9 @@ class Outcome:
     seconds: float
     error: str | None
     memory_mb: float  # peak resident memory of the process that rendered it so far
+    holes: tuple[str, ...] = ()  # blank holes (天窗) the page has
+    overflow: int = 0  # characters that did not fit
+    fit: tuple[str, ...] = ()  # per article: its room, what it holds, what to add or cut
 
 
 def collect(paths: Iterable[Path], outdir: Path) -> list[Job]:
@@ -161,16 +164,19 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(issue: Issue, template: Template) -> str:
-    """Digest of everything the PDF of a loaded manifest is made from."""
-    digest = hashlib.sha256(f"layout {__version__}\n".encode())
+def inputs_digest(issue: Issue, template: Template, options: str = "") -> str:
+    """Digest of everything the PDF of a loaded manifest is made from, and of the options
+    that decide whether it is written (a page refused without --allow-overflow is not up
+    to date because a run with it wrote one)."""
+    digest = hashlib.sha256(f"layout {__version__}\n{options}\n".encode())
     digest.update(fonts_digest().encode())
     for path in page_inputs(issue, template):
         digest.update(str(path.name).encode() + _file_digest(path).encode())
     return digest.hexdigest()
 
 
-def render_job(job: Job, force: bool = False, allow_overflow: bool = False) -> Outcome:
+def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
+               strict: bool = False) -> Outcome:
     """The per-item task: render one manifest unless its PDF is up to date. Never raises
     for a bad manifest: the failure is the outcome."""
 
@@ -178,24 +184,36 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False) -> O
     output = job.output
     sidecar = output.with_name(output.name + DIGEST_SUFFIX)
 
+    page = None
+
     def outcome(status: str, pages: int = 0, error: str | None = None) -> Outcome:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        found = {}
+        if page is not None:
+            found = dict(holes=tuple(map(str, page.holes)), fit=tuple(map(str, page.fits)),
+                         overflow=sum(len("".join(o.text.split())) for o in page.overflow))
         return Outcome(str(job.manifest), str(output), status, pages,
-                       round(time.perf_counter() - start, 4), error, round(peak, 1))
+                       round(time.perf_counter() - start, 4), error, round(peak, 1), **found)
 
     try:
         issue = load_issue(job.manifest)
         template = load_template(issue.template, issue.path.parent, issue.template_origin)
-        digest = inputs_digest(issue, template)
+        digest = inputs_digest(issue, template, f"allow_overflow={allow_overflow} "
+                                                f"strict={strict}")
         if (not force and output.is_file() and sidecar.is_file()
                 and sidecar.read_text(encoding="utf-8").strip() == digest):
             return outcome("skipped")
         fonts = shipped_fonts()
         page = layout_loaded(issue, fonts, template)
         if page.overflow and not allow_overflow:
-            left = sum(len(o.text) for o in page.overflow)
+            left = sum(len("".join(o.text.split())) for o in page.overflow)
             raise LayoutError(f"text does not fit: {left} characters left over",
                               job.manifest, hint="shorten it, or batch with --allow-overflow")
+        if page.holes and strict:
+            raise LayoutError(f"the page has {len(page.holes)} blank hole(s) (天窗): "
+                              + "; ".join(map(str, page.holes)), job.manifest,
+                              hint="add text or pictures (`layout fit` says how many "
+                                   "characters), or batch without --strict")
         pdf = render_pdf(page, fonts)
         output.parent.mkdir(parents=True, exist_ok=True)
         sidecar.unlink(missing_ok=True)  # the PDF below no longer matches an old digest
@@ -217,11 +235,11 @@ def _warm_worker() -> None:
 
 
 def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
-           ) -> Iterator[Outcome]:
+           strict: bool = False) -> Iterator[Outcome]:
     if workers <= 1:  # in this process: Ctrl-C stays ours (no _warm_worker here)
         fonts_digest()
         for job in jobs:
-            yield render_job(job, force, allow_overflow)
+            yield render_job(job, force, allow_overflow, strict)
         return
     # Jobs are handed out a few at a time (two per worker in flight), so that a batch
     # stopped by Ctrl-C finishes at most those few pages, each written whole.
@@ -234,7 +252,7 @@ def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
             job = next(waiting, None)
             if job is None:
                 return
-            running.add(pool.submit(render_job, job, force, allow_overflow))
+            running.add(pool.submit(render_job, job, force, allow_overflow, strict))
 
     try:
         hand_out()
@@ -249,13 +267,14 @@ def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
 
 
 def _dask(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
-          ) -> Iterator[Outcome]:
+          strict: bool = False) -> Iterator[Outcome]:
     try:
         from dask.distributed import Client, as_completed as dask_completed  # noqa: PLC0415
     except ImportError:
         raise LayoutError("--dask needs Dask: pip install 'layout[dask]'") from None
     with Client(address) as client:
         futures = client.map(render_job, jobs, force=force, allow_overflow=allow_overflow,
+                             strict=strict,
                              pure=False)
         for future in dask_completed(futures):
             yield future.result()
@@ -303,13 +322,15 @@ class Progress:
 
 def run_batch(jobs: list[Job], report: Path, workers: int | None = None, force: bool = False,
               allow_overflow: bool = False, dask: str | None = None,
-              on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Render every job; write one JSON line per job to `report` as it finishes."""
+              on_outcome: Callable[[Outcome], None] | None = None,
+              strict: bool = False) -> list[Outcome]:
+    """Render every job; write one JSON line per job to `report` as it finishes. `strict`:
+    a page with a blank hole fails instead of being written."""
     workers = workers or os.cpu_count() or 1
     report.parent.mkdir(parents=True, exist_ok=True)
     outcomes: list[Outcome] = []
-    source = (_dask(jobs, dask, force, allow_overflow) if dask
-              else _local(jobs, workers, force, allow_overflow))
+    source = (_dask(jobs, dask, force, allow_overflow, strict) if dask
+              else _local(jobs, workers, force, allow_overflow, strict))
     # closing(): when the loop stops early (Ctrl-C), the source stops handing out jobs now
     with open(report, "w", encoding="utf-8") as log, contextlib.closing(source):
         for outcome in source:

@@ -9,7 +9,7 @@ from typing import Callable
 import click
 
 from . import __version__, layout_loaded, page_inputs
-from .errors import EXIT_BAD_INPUT, EXIT_OVERFLOW, LayoutError
+from .errors import EXIT_BAD_INPUT, EXIT_HOLES, EXIT_OVERFLOW, LayoutError
 from .fonts import shipped_fonts
 from .manifest import issue_text, load_issue
 from .render.dump import dump_page
@@ -21,7 +21,17 @@ from .templates import load_template
 @click.group()
 @click.version_option(__version__, prog_name="layout")
 def main() -> None:
-    """Typeset Chinese newspaper pages from issue manifests."""
+    """Typeset Chinese newspaper pages from issue manifests.
+
+    \b
+    Exit codes:
+      0    done
+      1    a file could not be written, or some pages of a batch failed
+      2    bad input (the message names file:line and what to do); nothing written
+      3    text does not fit (the page is written only with --allow-overflow)
+      4    a blank hole (天窗) on the page with --strict; nothing written
+      130  interrupted (Ctrl-C); every file written is whole
+    """
 
 
 @main.command()
@@ -39,8 +49,10 @@ def main() -> None:
 @click.option("--watch", is_flag=True,
               help="Keep running: render again whenever the manifest, its templates or its "
                    "pictures change (Ctrl-C stops).")
+@click.option("--strict", is_flag=True,
+              help="A blank hole (天窗) on the page is an error (exit 4): nothing is written.")
 def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool,
-           verbose: bool, png: bool, png_dpi: float, watch: bool) -> None:
+           verbose: bool, png: bool, png_dpi: float, watch: bool, strict: bool) -> None:
     """Typeset MANIFEST into a PDF page."""
     output = output or manifest.with_suffix(".pdf")
     problem = _option_problem(output, png, png_dpi, watch)
@@ -49,7 +61,8 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
         sys.exit(EXIT_BAD_INPUT)
 
     def once() -> tuple[int, list[Path]]:
-        return _render_once(manifest, output, allow_overflow, dump, verbose, png, png_dpi)
+        return _render_once(manifest, output, allow_overflow, dump, verbose, png, png_dpi,
+                            strict)
 
     if watch:
         try:
@@ -77,7 +90,8 @@ def _option_problem(output: Path, png: bool, png_dpi: float, watch: bool) -> str
 
 
 def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
-                 verbose: bool, png: bool, png_dpi: float) -> tuple[int, list[Path]]:
+                 verbose: bool, png: bool, png_dpi: float,
+                 strict: bool = False) -> tuple[int, list[Path]]:
     """Render the page once, saying what happened; return the exit code and the files the
     page was made from (none known when the manifest or its template could not be read)."""
     inputs: list[Path] = []
@@ -98,6 +112,9 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
         # a word; loose lines are counted unless asked for one by one.
         for note in (*page.notes, *(page.loose + page.usage if verbose else ())):
             click.echo(f"{manifest}: {note}", err=True)
+        if verbose:
+            for fit in page.fits:
+                click.echo(f"{manifest}: {fit}", err=True)
         if page.loose and not verbose:
             click.echo(f"{manifest}: {len(page.loose)} line(s) set loose "
                        f"(--verbose lists them)", err=True)
@@ -107,10 +124,17 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
             click.echo(f"{manifest}: article {item.article_index + 1} does not fit: "
                        f"{len(item.text.replace(chr(10), ''))} characters ({item.lines} "
                        f"lines) left over, starting “{item.text[:12]}…”", err=True)
+        for hole in page.holes:  # a 天窗 is a fault, like lost text: always said
+            click.echo(f"{manifest}: {hole}", err=True)
+        if page.holes:
+            click.echo("  → add text or pictures to the article (`layout fit` says how many "
+                       "characters), or give it less room", err=True)
         if page.overflow and not allow_overflow:
             click.echo("  → shorten the text or give the article more room; "
                        "--allow-overflow writes the page anyway", err=True)
             return EXIT_OVERFLOW, inputs
+        if page.holes and strict:
+            return EXIT_HOLES, inputs
         pdf = render_pdf(page, fonts)
         if not is_stdout(output):
             output.parent.mkdir(parents=True, exist_ok=True)
@@ -179,8 +203,11 @@ def watch_inputs(manifest: Path, once: Callable[[], tuple[int, list[Path]]],
               help="JSON-lines report (default: OUTDIR/report.jsonl).")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Run on a Dask cluster (tcp://host:8786) instead of local processes.")
+@click.option("--strict", is_flag=True,
+              help="A page with a blank hole (天窗) fails instead of being written.")
 def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: bool,
-          allow_overflow: bool, report: Path | None, dask_address: str | None) -> None:
+          allow_overflow: bool, report: Path | None, dask_address: str | None,
+          strict: bool) -> None:
     """Render many manifests: files, folders (recursive) or .txt lists of them."""
     from .batch import (Progress, check_batch_outputs, collect, locked_outdir,
                         run_batch, summary)  # noqa: PLC0415
@@ -199,7 +226,7 @@ def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: boo
 
         with locked_outdir(outdir):
             outcomes = run_batch(jobs, report, workers, force, allow_overflow, dask_address,
-                                 record)
+                                 record, strict)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
@@ -209,6 +236,28 @@ def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: boo
         sys.exit(130)
     click.echo(summary(outcomes, time.perf_counter() - started), err=True)
     sys.exit(0 if all(o.status != "failed" for o in outcomes) else 1)
+
+
+@main.command()
+@click.argument("manifest", type=click.Path(path_type=Path))
+def fit(manifest: Path) -> None:
+    """Copyfit (每版容字量): per article, its part of the page, the characters it holds and
+    how many to add or cut to fill it exactly; then the page's total."""
+    try:
+        issue = load_issue(manifest)
+        template = load_template(issue.template, issue.path.parent, issue.template_origin)
+        page = layout_loaded(issue, shipped_fonts(), template)
+    except LayoutError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
+    for item in page.fits:
+        click.echo(str(item))
+    holds = sum(f.holds for f in page.fits)
+    delta = sum(f.delta for f in page.fits)
+    sign = "+" if delta > 0 else "−" if delta < 0 else "±"
+    click.echo(f"page: holds {holds} 字, room for {holds + delta} 字: {sign}{abs(delta)} 字")
+    for hole in page.holes:
+        click.echo(str(hole))
 
 
 @main.command()

@@ -6,6 +6,7 @@ from pathlib import Path
 # Exit codes of the command line.
 EXIT_BAD_INPUT = 2  # a manifest, template or font problem: nothing was written
 EXIT_OVERFLOW = 3  # text did not fit the page (written only with --allow-overflow)
+EXIT_HOLES = 4  # with --strict: the page has a blank hole (天窗); nothing was written
 
 
 class LayoutError(Exception):

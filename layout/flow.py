@@ -12,8 +12,10 @@ from PIL import Image as PILImage
 
 from .errors import LayoutError, MissingGlyphError
 from .fonts import FontSet
+from .holes import Occupancy, copyfit, find_holes
 from .manifest import block_text
-from .model import (Align, ArticlePlan, Boxed, Figure, Image, Issue, LineKind, Origin,
+from .model import (Align, ArticlePlan, Boxed, Copyfit, Figure, Hole, Image, Issue,
+                    LineKind, Origin,
                     Overflow, PageLayout, PagePlan, Paragraph, PlacedImage,
                     PlacedLine, PlacedRect, Quote, Signature, Subhead, Template, TextStyle)
 from .text.items import Measure, build_runs
@@ -716,6 +718,7 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
     overflow: list[Overflow] = []
     usage: list[str] = []
     bottoms: dict[int, int] = {}  # the grid line each article's body ends on
+    placed: list[tuple[ArticlePlan, _Drawn, Overflow | None]] = []
     for article_plan in plan.articles:
         if article_plan.below is not None:  # a blank line under the article above it
             first = max(article_plan.first_line, bottoms[article_plan.below] + 2)
@@ -746,6 +749,8 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
         if left is not None:
             overflow.append(left)
         usage.append(_usage(article_plan, bottom, left is not None, plan.articles))
+        placed.append((article_plan, drawn, left))
+    holes, fits = _fullness(plan, page, placed)
     issue = plan.issue
     title = f"{issue.paper} {issue.date.isoformat()} 第{issue.page_number}版"
     if issue.page_name:
@@ -753,4 +758,26 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
     return PageLayout(plan.template.page_width, plan.template.page_height, tuple(page.lines),
                       tuple(overflow), title, issue.date, plan.template.body.face,
                       tuple(page.notes), tuple(page.rects), tuple(page.images), tuple(usage),
-                      tuple(page.loose))
+                      tuple(page.loose), tuple(holes), tuple(fits))
+
+
+def _fullness(plan: PagePlan, page: _Drawn, placed: list) -> tuple[list[Hole], list[Copyfit]]:
+    """The page's blank holes, and each article's copyfit in its part of the page (an
+    article with another stacked under it ends a blank line above that one)."""
+    t = plan.template
+    occupied = Occupancy(t)
+    occupied.add_lines(page.lines)
+    occupied.add_boxes(page.rects, page.images)
+    first = 1 + (t.banner.lines if t.banner else 0)
+    plans = [p for p, _, _ in placed]
+    starts = {p.below: p.first_line for p in plans if p.below is not None}
+    fits = []
+    for article_plan, drawn, left in placed:
+        if article_plan.index in starts:
+            article_plan = replace(article_plan, last_line=starts[article_plan.index] - 2)
+        article = article_plan.article
+        holds = sum(len("".join(block_text(b).split())) for b in article.blocks)
+        cut = len("".join(left.text.split())) if left is not None else 0
+        title = article.headline.main.replace("\n", " ") if article.headline else ""
+        fits.append(copyfit(article_plan, occupied, drawn.lines, holds, cut, title))
+    return find_holes(occupied, first, plans), fits

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from .errors import LayoutError
 from .flow import RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow
+from .holes import MAX_BLANK, Occupancy
 from .fonts import FontSet
 from .model import Article, ArticlePlan, Image, Issue, PagePlan, PlacedRect, Template
 
@@ -39,11 +40,13 @@ CROP = 0.10  # the share of a picture the make-up may crop to land on the grid
 MAX_HEAD_EXTRA = 2  # lines of air a headline band may gain
 MIN_LEG = 5  # no text leg (a column of an article) shorter than this many lines
 SHORT_OK = 1  # lines a column foot may end short of its module without counting as a hole
+KEEP = 24  # heights kept per range of articles and width (the cheapest): a bound on the search
+GOOD = 150.0  # cost per article of a make-up good enough to stop trying narrower leads
 SETTLE_TRIES = 16  # other picture sizes tried in the flow when the estimate's do not fill
-SETTLE_ROUNDS = 8  # times the search runs again without options the flow did not bear out
+SETTLE_ROUNDS = 4  # times the search runs again without options the flow did not bear out
 MATCH = 2  # lines by which modules side by side may differ (the shorter one's foot ends short)
-SHORT_MOST = 3  # lines the last column of an article may end short (each beyond SHORT_OK
-#                 costs SHORT): a 天窗 starts at about four
+SHORT_MOST = MAX_BLANK  # lines the last column of an article may end short (each beyond
+#                        SHORT_OK costs SHORT): more is a 天窗
 # Headline sizes below the template's, largest first (pt: 小初, 一号, 小一, 二号, 小二).
 HEADLINE_STEPS = (36.0, 26.0, 24.0, 22.0, 18.0)
 MAX_HEADLINE_LINES = 2
@@ -52,7 +55,7 @@ MAX_HEADLINE_LINES = 2
 # against.
 HOLE = 100.0  # each blank line at a column's foot beyond SHORT_OK
 SHORT = 35.0  # each line the last column of a module with pictures ends short, beyond SHORT_OK
-HEAD_BLANK = 30.0  # each grid cell left blank beside a headline (a whole column free of it)
+HEAD_BLANK = 60.0  # each grid cell left blank beside a headline (a whole column free of it)
 EXTRA = 25.0  # each line of air added to a headline band
 STEP_DOWN = 12.0  # each headline size step below the one its rank gives
 CROP_COST = 150.0  # per unit of share cropped (10 % → 15)
@@ -125,7 +128,9 @@ class _Candidate:
         self.pictures = [i for i in article.images if not i.placed]
         self._need: int | None = None
         self._needs: dict[tuple, int] = {}
-        self._heads: dict[tuple, tuple[int, int] | None] = {}
+        self._heads: dict[tuple, tuple[int, int, int] | None] = {}
+        self._blocks: dict[tuple, tuple] = {}
+        self._sums: dict[int, dict] = {}
         self._sizes: dict[int, tuple[float | None, int]] = {}
 
     # -- what the article looks like at a width -------------------------------------------
@@ -160,15 +165,16 @@ class _Candidate:
         top, foot = (1 - head if config.beside else 1), body + 1
         for n, (image, width, lines) in enumerate(zip(self.pictures, config.widths,
                                                       config.heights)):  # (in order)
-            caption = self.caption_lines(image, width)
+            (_, low, high), caption = self.picture_block(image, width)
             if n % 2 == 0:
                 out.append(replace(image, first_column=columns - width + 1,
-                                   last_column=columns, first_line=top, lines=lines))
+                                   last_column=columns, first_line=top, lines=lines,
+                                   sized=(low, high)))
                 top += lines + caption + 1
             else:
                 foot -= lines + caption
                 out.append(replace(image, first_column=1, last_column=width,
-                                   first_line=foot, lines=lines))
+                                   first_line=foot, lines=lines, sized=(low, high)))
                 foot -= 1
         return tuple(out)
 
@@ -197,7 +203,10 @@ class _Candidate:
                     need += overflow.lines
                 else:
                     body = bottom - plan.first_line + 1 - top
-                    need = columns * body - blank_lines(drawn, plan, self.t, bottom)
+                    feet = column_feet(drawn, self.t, range(1, columns + 1))
+                    start = plan.first_line + top - 1  # the line before the body
+                    need = sum(max(start, feet.get(c, start)) - start
+                               for c in range(1, columns + 1))
             except _TooLow:
                 pass
             self._needs[key] = need
@@ -259,7 +268,7 @@ class _Candidate:
         found = self.head(columns, config)
         return 0 if found is None else found[1]
 
-    def head(self, columns: int, config: Config) -> tuple[int, int] | None:
+    def head(self, columns: int, config: Config) -> tuple[int, int, int] | None:
         key = (columns, config.size, config.extra, config.beside)
         if key not in self._heads:
             plan = self.plan(columns, self.area.lines, replace(config, heights=(),
@@ -271,18 +280,13 @@ class _Candidate:
             except _TooLow:
                 self._heads[key] = None
                 return None
-            t = self.t
             band = [l for l in out.lines if l.kind.value in ("kicker", "headline",
                                                             "subtitle")]
-            blank = 0
-            if band:
-                right = max(l.glyphs[-1].x + l.glyphs[-1].advance for l in band if l.glyphs)
-                edge = t.column_x(spans[-1]) + t.column_width
-                free = int((edge - right + t.gutter) / (t.column_width + t.gutter))
-                lines = math.ceil((max(l.baseline for l in band) - min(
-                    l.baseline - l.size for l in band)) / t.pitch)
-                blank = free * lines
-            self._heads[key] = (line - plan.first_line, blank)
+            occupied = Occupancy(self.t)
+            occupied.add_lines(band)
+            rows = {row for _, row in occupied.cells}
+            blank = sum(1 for c in spans for row in rows if (c, row) not in occupied.cells)
+            self._heads[key] = (line - plan.first_line, blank, len(rows))
         return self._heads[key]
 
     # -- the heights it can take ---------------------------------------------------------
@@ -353,36 +357,41 @@ class _Candidate:
                                           zip(self.pictures[1::2], widths[1::2])))
             shape = sum(PICTURE_SHAPE * abs(w / columns - 0.6) for w in widths) \
                 if columns > 1 else 0.0
-            for height in range(top + MIN_LEG, limit + 1):
-                body = height - top
-                # cells the pictures must take (beside the headline, the first picture
-                # also takes the band's lines in its columns)
-                room = columns * body + beside * top - need
-                for cells in range(room, room - SHORT_MOST - 1, -1):
-                    found = sums.get(cells)
-                    if found is None:
+            first = self.picture_block(self.pictures[0], widths[0])[1]
+            for cells, (crop, heights) in sums.items():
+                # the body's rows that leave the pictures `cells` cells and the text its
+                # own, the last column at most SHORT_MOST lines short (beside the
+                # headline, the first picture also takes the band's lines in its columns)
+                for short in range(SHORT_MOST + 1):
+                    body, rest = divmod(cells + short + need - beside * top, columns)
+                    if rest:
                         continue
-                    crop, heights = found
+                    height = top + body
+                    if not top + MIN_LEG <= height <= limit:
+                        continue
                     # the stacks must leave each column room for a leg of text
-                    stacks = (sum(h for h in heights[::2]) + up - (top if beside else 0),
-                              sum(h for h in heights[1::2]) + down)
-                    if beside and heights[0] + self.picture_block(
-                            self.pictures[0], beside)[1] + 1 < top:
+                    stacks = (sum(heights[::2]) + up - (top if beside else 0),
+                              sum(heights[1::2]) + down)
+                    if beside and heights[0] + first + 1 < top:
                         continue  # a picture beside the headline is at least as tall
                     if max(stacks) > body - MIN_LEG or (
                             widths[1:2] and widths[0] + widths[1] > columns
                             and sum(stacks) > body - MIN_LEG):
                         continue
-                    score = cost + CROP_COST * crop + shape + SHORT * max(
-                        0, room - cells - SHORT_OK)
+                    score = cost + CROP_COST * crop + shape + SHORT * max(0, short - SHORT_OK)
                     if height not in out or score < out[height][0]:
                         out[height] = (score, replace(base, widths=widths, heights=heights))
-                    break
         return out
 
     def picture_block(self, image: Image, width: int) -> tuple[tuple[float, int, int], int]:
         """A picture `width` columns wide: its natural lines and the least and most it may
         take (CROP), and its caption's lines."""
+        key = (id(image), width)
+        if key not in self._blocks:
+            self._blocks[key] = self._picture_block(image, width)
+        return self._blocks[key]
+
+    def _picture_block(self, image: Image, width: int) -> tuple[tuple[float, int, int], int]:
         pt = self.width_pt(width)
         natural = pt / image.aspect / self.t.pitch
         low = max(2, math.ceil(natural * (1 - CROP) - 1e-9))
@@ -392,6 +401,11 @@ class _Candidate:
     def picture_sums(self, columns: int) -> dict[tuple[int, ...], dict[int, tuple]]:
         """For each choice of the pictures' widths (at most `columns`), the grid cells the
         pictures can take together → (the crop that costs, each one's lines)."""
+        if columns not in self._sums:
+            self._sums[columns] = self._picture_sums(columns)
+        return self._sums[columns]
+
+    def _picture_sums(self, columns: int) -> dict[tuple[int, ...], dict[int, tuple]]:
         out: dict[tuple[int, ...], dict[int, tuple]] = {}
         count = len(self.pictures)
         # the pictures of one stack are one width: a stack reads as a column of pictures
@@ -491,35 +505,15 @@ def short_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int,
                for c in range(plan.first_column, plan.last_column + 1))
 
 
-def blank_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int) -> int:
-    """Lines of the module's columns left blank at their feet, all of them."""
-    return short_lines(drawn, plan, t, bottom, 0)
-
-
 def column_feet(drawn: _Drawn, t: Template, columns: range) -> dict[int, int]:
     """The last grid line each column has something on (text, a picture, a box)."""
+    occupied = Occupancy(t)
+    occupied.add_lines(drawn.lines)
+    occupied.add_boxes(drawn.rects, drawn.images)
     feet: dict[int, int] = {}
-    step = t.column_width + t.gutter
-
-    def mark(x0: float, x1: float, bottom: float) -> None:
-        line = math.ceil((bottom - t.margin_top) / t.pitch - 0.34)
-        for c in columns:
-            left = t.column_x(c)
-            if min(x1, left + t.column_width) - max(x0, left) > t.column_width / 3:
-                feet[c] = max(feet.get(c, 0), line)
-
-    for line in drawn.lines:
-        if line.grid_line is not None:
-            c = round((line.left - t.margin_left) / step) + 1
-            if line.width <= t.column_width + 0.01:
-                feet[c] = max(feet.get(c, 0), line.grid_line)
-                continue
-        if line.glyphs:
-            mark(line.glyphs[0].x, line.glyphs[-1].x + line.glyphs[-1].advance,
-                 line.baseline + 0.12 * line.size)
-    for rect in (*drawn.rects, *drawn.images):
-        if rect.width > 0 and rect.height > 0:
-            mark(rect.x, rect.x + rect.width, rect.y + rect.height)
+    for column, line in occupied.cells:
+        if column in columns and line > feet.get(column, 0):
+            feet[column] = line
     return feet
 
 
@@ -530,80 +524,88 @@ def _heights(table: dict, key) -> dict[int, tuple[float, object]]:
     return table.get(key, {})
 
 
-def arrange(candidates: list[_Candidate], area: Area, lead_columns: int | None = None,
-            squeeze: bool = False) -> tuple[float, object, int] | None:
+def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
+            squeeze: bool = False, memo: dict | None = None,
+            ) -> tuple[float, object, int] | None:
     """The cheapest guillotine tiling of `area` by the candidates in order: (cost, tree,
-    height it fills). `lead_columns`: the first article's width, no other wider."""
+    height it fills). `lead_columns`: the first article's width, no other wider. `memo`
+    keeps the tables of ranges of articles between calls for other lead widths (a range
+    without the lead at a width no wider than the lead's does not depend on it)."""
     n = len(candidates)
     limit = area.lines
-    # (i, j, columns) → height → (cost, tree, whether its top left module starts with a
-    # headline, whether its top is one headline across its whole width)
-    table: dict[tuple[int, int, int], dict[int, tuple[float, object, bool, bool]]] = {}
-    for i, candidate in enumerate(candidates):
+    memo = {} if memo is None else memo
+
+    def table(i: int, j: int, c: int) -> dict[int, tuple]:
+        """Articles i..j in c columns: height → (cost, tree, whether its top left module
+        starts with a headline, whether its top is one headline across its whole width,
+        whether its top right module starts with a headline)."""
+        key = (i, j, c, lead_columns if i == 0 else min(lead_columns, c), squeeze)
+        if key not in memo:
+            memo[key] = leaf(i, c) if i == j else combined(i, j, c)
+        return memo[key]
+
+    def leaf(i: int, c: int) -> dict[int, tuple]:
+        candidate = candidates[i]
+        if (i == 0 and c != lead_columns) or (i > 0 and c > lead_columns):
+            return {}
         head = bool(candidate.article.headline)
         across = head and not candidate.article.headline.columns
-        for c in range(1, area.columns + 1):
-            if lead_columns is not None and ((i == 0 and c != lead_columns)
-                                             or (i > 0 and c > lead_columns)):
-                continue
-            options = dict(candidate.cached_options(c, limit))
-            if squeeze:
-                options.update(candidate.squeezed(c, limit, options))
-            entries = {h: (cost, Leaf(candidate.index, config, c, h), head,
-                           across and not config.beside)
-                       for h, (cost, config) in options.items()}
-            if entries:
-                table[(i, i, c)] = entries
-    for length in range(2, n + 1):
-        for i in range(0, n - length + 1):
-            j = i + length - 1
-            for c in range(1, area.columns + 1):
-                best: dict[int, tuple[float, object, bool, bool]] = {}
-                for k in range(i, j):
-                    upper, lower = table.get((i, k, c)), table.get((k + 1, j, c))
-                    if upper and lower:
-                        for h1, (c1, t1, head, across) in upper.items():
-                            for h2, (c2, t2, _, below) in lower.items():
-                                h = h1 + 1 + h2
-                                # the lower part starts with a headline across it: read
-                                # after the upper part, not beside its columns
-                                cost = c1 + c2 + (0.0 if below else READING)
-                                if h <= limit and (h not in best or cost < best[h][0]):
-                                    best[h] = (cost, Cut(True, h1, t1, t2), head, across)
-                    for cl in range(1, c):
-                        left, right = table.get((i, k, cl)), table.get((k + 1, j, c - cl))
-                        if not (left and right):
+        options = dict(candidate.cached_options(c, limit))
+        if squeeze:
+            options.update(candidate.squeezed(c, limit, options))
+        return {h: (cost, Leaf(candidate.index, config, c, h), head,
+                    across and not config.beside, head)
+                for h, (cost, config) in options.items()}
+
+    def combined(i: int, j: int, c: int) -> dict[int, tuple]:
+        best: dict[int, tuple] = {}
+        for k in range(i, j):
+            upper, lower = table(i, k, c), table(k + 1, j, c)
+            if upper and lower:
+                lows = sorted(lower.items())
+                room = limit - 1 - lows[0][0]
+                for h1, (c1, t1, head, across, right) in upper.items():
+                    if h1 > room:
+                        continue
+                    for h2, (c2, t2, _, below, _) in lows:
+                        h = h1 + 1 + h2
+                        if h > limit:
+                            break
+                        # the lower part starts with a headline across it: read after the
+                        # upper part, not beside its columns
+                        cost = c1 + c2 + (0.0 if below else READING)
+                        if h not in best or cost < best[h][0]:
+                            best[h] = (cost, Cut(True, h1, t1, t2), head, across, right)
+            for cl in range(1, c):
+                left, right_part = table(i, k, cl), table(k + 1, j, c - cl)
+                if not (left and right_part):
+                    continue
+                for h, (c1, t1, head, _, right) in left.items():
+                    for d in range(-MATCH, MATCH + 1):
+                        other = right_part.get(h + d)
+                        if other is None:
                             continue
-                        for h, (c1, t1, head, _) in left.items():
-                            for d in range(-MATCH, MATCH + 1):
-                                if h + d not in right:
-                                    continue
-                                c2, t2, head2, _ = right[h + d]
-                                # the lower side's foot ends |d| lines short of the other's
-                                cost = c1 + c2 + SHORT * abs(d) * (cl if d > 0 else c - cl)
-                                if head2 and _top_right_head(t1, candidates):
-                                    cost += BUTTING
-                                top = max(h, h + d)
-                                if top not in best or cost < best[top][0]:
-                                    best[top] = (cost, Cut(False, cl, t1, t2), head, False)
-                if best:
-                    table[(i, j, c)] = best
-    whole = table.get((0, n - 1, area.columns))
+                        c2, t2, head2, _, right2 = other
+                        # the lower side's foot ends |d| lines short of the other's
+                        cost = c1 + c2 + SHORT * abs(d) * (cl if d > 0 else c - cl)
+                        if head2 and right:
+                            cost += BUTTING
+                        top = max(h, h + d)
+                        if top not in best or cost < best[top][0]:
+                            best[top] = (cost, Cut(False, cl, t1, t2), head, False, right2)
+        if len(best) > KEEP:  # the cheapest heights only: the search stays fast
+            best = dict(sorted(best.items(), key=lambda e: e[1][0])[:KEEP])
+        return best
+
+    whole = table(0, n - 1, area.columns)
     if not whole:
         return None
     choice = None
-    for h, (cost, tree, _, _) in whole.items():
+    for h, (cost, tree, *_) in whole.items():
         total = cost + HOLE * (limit - h) * area.columns
         if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
             choice = (total, tree, h)
     return choice
-
-
-def _top_right_head(tree, candidates: list[_Candidate]) -> bool:
-    """Whether the module at the top right of a subtree starts with a headline."""
-    while isinstance(tree, Cut):
-        tree = tree.first if tree.across else tree.second
-    return any(c.index == tree.index and c.article.headline for c in candidates)
 
 
 def _place(tree, column: int, line: int, columns: int, lines: int,
@@ -649,19 +651,24 @@ def _with_cached_options(candidate: _Candidate) -> None:
         return store[(columns, limit)]
 
     def squeezed(columns: int, limit: int, entries: dict) -> dict:
-        """When nothing fits: heights below the article's own, the text that does not fit
-        costed as overflow (the flow reports it)."""
-        if entries:
-            return {}
+        """When nothing fits: heights below the least the article fills, the text that
+        does not fit costed as overflow (the flow reports it), on a lattice of lines
+        common to all articles so that modules side by side can meet."""
         size, steps = candidate.headline(columns)
         top = candidate.head_lines(columns, Config(size))
         if top is None:
             return {}
         need = candidate.need()
         out = {}
-        for h in range(top + MIN_LEG, limit + 1):
+        step = max(1, limit // 12)  # a page that does not fit: a coarse search will do
+        below = min(entries) if entries else limit + 1
+        for h in range(limit, top + MIN_LEG - 1, -step):
+            if h >= below:
+                continue
             over = max(0, need - columns * (h - top))
-            out[h] = (OVERFLOW * over / columns, Config(size) if not candidate.pictures
+            blank = max(0, columns * (h - top) - need)
+            out[h] = (OVERFLOW * over / columns + HOLE * blank,
+                      Config(size) if not candidate.pictures
                       else _smallest(candidate, Config(size)))
         return out
 
@@ -726,14 +733,19 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         _with_cached_options(candidate)
         candidates.append(candidate)
     by_index = {c.index: c for c in candidates}
+    position = {c.index: n for n, c in enumerate(candidates)}
     best: tuple[float, list, list] | None = None
+    memo: dict = {}  # the search's tables, kept while the options they were made of hold
     for _ in range(SETTLE_ROUNDS):
         choice = None
         for squeeze in (False, True):
+            # the lead widest of all: the widest lead that makes up a good page
             for lead in range(area.columns, 0, -1):
-                found = arrange(candidates, area, lead, squeeze)
+                found = arrange(candidates, area, lead, squeeze, memo)
                 if found and (choice is None or found[0] < choice[0]):
                     choice = found
+                if choice is not None and choice[0] <= GOOD * len(candidates):
+                    break
             if choice is not None:
                 break
         if choice is None:
@@ -763,6 +775,9 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         for leaf in failed:  # try again without the options the flow did not bear out
             by_index[leaf.index].cached_options(leaf.columns, area.lines).pop(leaf.height,
                                                                              None)
+            n = position[leaf.index]
+            for key in [key for key in memo if key[0] <= n <= key[1]]:
+                del memo[key]
     if best is None:
         raise LayoutError("the articles cannot be arranged on this page at all",
                           first.origin.file, first.origin.line,

@@ -107,6 +107,9 @@ class Image:
     fit: str  # "crop" (fill the box) or "contain" (whole picture, centred)
     origin: Origin
     aspect: float = 4 / 3  # width / height of the picture (its pixels, or `aspect:`)
+    # the least and most lines the make-up may give it at its width (None: the manifest
+    # placed it)
+    sized: tuple[int, int] | None = None
 
     @property
     def placed(self) -> bool:
@@ -411,6 +414,67 @@ class Overflow:
 
 
 @dataclass(frozen=True)
+class Hole:
+    """A blank hole in the type area (天窗): grid cells nothing is printed on, more than
+    MAX_BLANK lines tall, in one column or several side by side."""
+
+    first_column: int
+    last_column: int
+    first_line: int
+    last_line: int
+    article_index: int | None  # the article whose part of the grid it is in
+
+    def __str__(self) -> str:
+        columns = (f"column {self.first_column}" if self.first_column == self.last_column
+                   else f"columns {self.first_column}-{self.last_column}")
+        where = (f" in article {self.article_index + 1}'s part of the page"
+                 if self.article_index is not None else " outside every article")
+        return (f"blank hole (天窗): {columns}, lines {self.first_line}-{self.last_line} "
+                f"({self.last_line - self.first_line + 1} lines){where}")
+
+
+@dataclass(frozen=True)
+class Copyfit:
+    """每版容字量 for one article: its part of the page, the characters it holds, and how
+    many more it could take (`add`) or must lose (`cut`) to fill it exactly; `give` and
+    `take`: how many more or fewer its pictures could make room for, resized within their
+    crop."""
+
+    article_index: int
+    title: str
+    first_column: int
+    last_column: int
+    first_line: int
+    last_line: int
+    holds: int
+    add: int
+    cut: int
+    give: int = 0
+    take: int = 0
+
+    @property
+    def delta(self) -> int:
+        """Characters to add (positive) or cut (negative) to fill the module exactly."""
+        return self.add - self.cut
+
+    def __str__(self) -> str:
+        size = (f"columns {self.first_column}-{self.last_column}, lines {self.first_line}-"
+                f"{self.last_line}")
+        if self.cut:
+            verdict = f"−{self.cut} 字 (cut that much: it does not fit)"
+        elif self.add:
+            verdict = f"+{self.add} 字 (add that much to fill it)"
+        else:
+            verdict = "±0 字 (full)"
+        text = (f"article {self.article_index + 1} {self.title}: {size}; holds {self.holds} 字, "
+                f"room for {self.holds + self.add - self.cut} 字: {verdict}")
+        if self.give or self.take:
+            text += (f"; its pictures could make room for {self.give} 字 more or "
+                     f"{self.take} 字 less")
+        return text
+
+
+@dataclass(frozen=True)
 class PageLayout:
     """Everything drawn on one page."""
 
@@ -426,3 +490,5 @@ class PageLayout:
     images: tuple[PlacedImage, ...] = ()
     usage: tuple[str, ...] = ()  # per article, the lines its balanced body takes (for -v)
     loose: tuple[str, ...] = ()  # lines spread beyond LOOSE_GAP (counted; listed with -v)
+    holes: tuple[Hole, ...] = ()  # 天窗 left on the page: a fault, always reported
+    fits: tuple[Copyfit, ...] = ()  # per article, how full its part of the page is

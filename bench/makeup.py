@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Whole-process time of `layout render` for pages the make-up arranges: a 5-article 四开
+party-building page (target ≤ 1 s) and a 10-article 对开 news page (target ≤ 3 s), articles
+made of the seed pages' paragraphs, one or two placeholder pictures each, about what each
+page holds. Also prints the blank holes the page kept and the copyfit total.
+
+    python bench/makeup.py [--runs N] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+# articles → (template, characters of text, seconds)
+CASES = {5: ("party-building", 2400, 1.0), 10: ("news", 7000, 3.0)}
+
+
+def paragraphs() -> list[str]:
+    sys.path.insert(0, str(REPO))
+    from layout.manifest import load_issue  # noqa: PLC0415
+    from layout.model import Paragraph  # noqa: PLC0415
+
+    return [b.text for path in sorted((REPO / "issues").glob("*.yaml"))
+            for a in load_issue(path).articles for b in a.blocks
+            if isinstance(b, Paragraph) and len(b.text) > 40]
+
+
+def page(count: int, template: str, chars: int, seed: int = 7) -> str:
+    """A manifest of `count` articles with no place given, `chars` characters of text
+    between them, and pictures."""
+    rng = random.Random(seed)
+    texts = paragraphs()
+    out = ["manifest: 1", "paper: 测试报", "date: 2021-03-04", "page: 2",
+           f"template: {template}", "articles:"]
+    share = chars // count
+    for n in range(count):
+        head = rng.choice(texts)
+        out.append(f"  - headline: {head[:rng.randint(8, 12)].strip('，。、；：“”')}")
+        out.append("    images:")
+        for _ in range(1 + (n % 3 == 0)):
+            out.append(f"      - {{aspect: {rng.choice(['4:3', '3:2'])}}}")
+        out.append("    body:")
+        total = 0
+        while total < share:
+            text = rng.choice(texts)[: share - total + 20]
+            out.append(f"      - {text}")
+            total += len(text)
+    return "\n".join(out) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="also keep the manifests and PDFs here")
+    args = parser.parse_args()
+    command = shutil.which("layout", path=str(Path(sys.executable).parent)) or "layout"
+    failed = False
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        for count, (template, chars, target) in CASES.items():
+            manifest = folder / f"makeup-{count}.yaml"
+            manifest.write_text(page(count, template, chars), encoding="utf-8")
+            out = manifest.with_suffix(".pdf")
+            times = []
+            for _ in range(args.runs + 1):  # the first run warms the disk cache
+                start = time.perf_counter()
+                done = subprocess.run([command, "render", str(manifest), "-o", str(out),
+                                       "--allow-overflow"], capture_output=True, text=True)
+                times.append(time.perf_counter() - start)
+            fit = subprocess.run([command, "fit", str(manifest)], capture_output=True,
+                                 text=True).stdout.strip().splitlines()
+            holes = [line for line in done.stderr.splitlines() if "天窗" in line]
+            median = statistics.median(times[1:])
+            met = median <= target
+            failed |= not met
+            print(f"{count} articles: median {median:.3f} s, best {min(times[1:]):.3f} s "
+                  f"(target ≤ {target} s: {'met' if met else 'NOT met'}); "
+                  f"{len(holes)} hole(s); {fit[-1] if fit else ''}")
+            for line in holes:
+                print(f"  {line}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""What is printed where on the page grid: the cells each placed thing covers, the blank
+holes (天窗) left in the type area, and how many characters each article's part of the page
+could still take (每版容字量).
+
+A cell is one grid column by one grid line. Text on the grid covers its cells; a headline,
+a picture, a placeholder, a banner or a framed box covers the cells it overlaps by more
+than a third of a column and a third of a line. A hole is a run of blank lines in a column
+(runs in neighbouring columns over the same lines are one hole): at a column's foot (the
+end of an article's part of the page, or of the page), more than MAX_BLANK lines; elsewhere
+(an empty band, a blank beside a short headline), HOLE_MM or taller, the size at which a
+reader sees a hole rather than air."""
+from __future__ import annotations
+
+import math
+from typing import Iterable
+
+from .model import ArticlePlan, Copyfit, Hole, LineKind, PlacedLine, Template
+
+MAX_BLANK = 2  # blank lines a column's foot may show without a hole
+HOLE_MM = 20.0  # a blank band this tall (or taller) inside the page is a hole
+_BAND = (LineKind.KICKER, LineKind.HEADLINE, LineKind.SUBTITLE)
+
+
+class Occupancy:
+    """The grid cells covered by the things placed on a page (or an article)."""
+
+    def __init__(self, t: Template):
+        self.t = t
+        self.cells: set[tuple[int, int]] = set()
+
+    def _mark(self, x0: float, x1: float, y0: float, y1: float) -> None:
+        t = self.t
+        step = t.column_width + t.gutter
+        first = max(1, math.floor((x0 - t.margin_left) / step) + 1)
+        last = min(t.columns, math.floor((x1 - t.margin_left) / step) + 1)
+        top = max(1, math.floor((y0 - t.margin_top) / t.pitch) + 1)
+        bottom = min(t.grid_lines, math.floor((y1 - t.margin_top) / t.pitch) + 1)
+        for c in range(first, last + 1):
+            left = t.column_x(c)
+            if min(x1, left + t.column_width) - max(x0, left) <= t.column_width / 3:
+                continue
+            for line in range(top, bottom + 1):
+                cell_top = t.line_top(line)
+                if min(y1, cell_top + t.pitch) - max(y0, cell_top) > t.pitch / 3:
+                    self.cells.add((c, line))
+
+    def add_lines(self, lines: Iterable[PlacedLine]) -> None:
+        t = self.t
+        for line in lines:
+            if not line.set_glyphs:
+                continue
+            x0 = line.origin_x + line.set_glyphs[0].x
+            last = line.set_glyphs[-1]
+            x1 = line.origin_x + last.x + last.advance
+            if line.grid_line is not None:  # on the grid: its line, whatever its size
+                top = t.line_top(line.grid_line)
+                self._mark(x0, x1, top, top + t.pitch)
+            else:
+                self._mark(x0, x1, line.baseline - 0.88 * line.size,
+                           line.baseline + 0.12 * line.size)
+
+    def add_boxes(self, rects: Iterable, images: Iterable = ()) -> None:
+        """Filled rectangles (banner, placeholders, tints), framed boxes and pictures;
+        rules (no width or no height) cover nothing."""
+        for rect in (*rects, *images):
+            if rect.width > 0 and rect.height > 0:
+                self._mark(rect.x, rect.x + rect.width, rect.y, rect.y + rect.height)
+
+    def foot(self, column: int, first: int, last: int) -> int:
+        """The last line in first..last of `column` that is covered (first - 1: none)."""
+        for line in range(last, first - 1, -1):
+            if (column, line) in self.cells:
+                return line
+        return first - 1
+
+
+def find_holes(occupied: Occupancy, first_line: int, plans: Iterable[ArticlePlan] = (),
+               ) -> list[Hole]:
+    """The blank holes of the grid from `first_line` down: runs of more than MAX_BLANK
+    blank lines, merged across neighbouring columns that share lines."""
+    t = occupied.t
+    plans = list(plans)
+    inside = math.ceil(HOLE_MM * 72 / 25.4 / t.pitch - 1e-6)
+    feet = {(c, p.last_line) for p in plans for c in range(p.first_column, p.last_column + 1)}
+    runs: list[tuple[int, int, int]] = []  # (column, first line, last line)
+    for column in range(1, t.columns + 1):
+        start = None
+        for line in range(first_line, t.grid_lines + 2):
+            blank = line <= t.grid_lines and (column, line) not in occupied.cells
+            if blank and start is None:
+                start = line
+            elif not blank and start is not None:
+                end = line - 1
+                # a foot's run may go on through the blank line between stacked articles
+                gap = 1 if (column, end - 1) in feet and (column, end) not in feet else 0
+                foot = end == t.grid_lines or (column, end - gap) in feet
+                if end - gap - start + 1 > (MAX_BLANK if foot else inside - 1):
+                    runs.append((column, start, end - gap))
+                start = None
+    holes: list[list[int]] = []
+    for column, top, bottom in runs:
+        for hole in holes:  # the hole of the column before, over lines this run shares
+            if hole[1] == column - 1 and top <= hole[3] and bottom >= hole[2]:
+                hole[1] = column
+                hole[2], hole[3] = min(hole[2], top), max(hole[3], bottom)
+                break
+        else:
+            holes.append([column, column, top, bottom])
+    out = []
+    for first_column, last_column, top, bottom in holes:
+        owner = next((p.index for p in plans for line in (top, top + 1)
+                      if p.first_column <= first_column <= p.last_column
+                      and p.first_line <= line <= p.last_line), None)
+        out.append(Hole(first_column, last_column, top, bottom, owner))
+    return out
+
+
+def copyfit(plan: ArticlePlan, occupied: Occupancy, lines: list[PlacedLine], holds: int,
+            cut: int, title: str) -> Copyfit:
+    """How many characters the article's part of the page could still take: the blank
+    lines at its columns' feet and what its last line leaves free, in body characters; and
+    how many its pictures could make room for, resized within their crop."""
+    t = occupied.t
+    per_line = int(t.column_width / t.body.size + 1e-6)
+    blank = 0
+    if not cut:
+        first = plan.first_line
+        for column in range(plan.first_column, plan.last_column + 1):
+            blank += plan.last_line - occupied.foot(column, first, plan.last_line)
+    body = [line for line in lines if line.kind is LineKind.BODY]
+    free = 0
+    if body and not cut and body[-1].paragraph_end:
+        last = body[-1]
+        used = max(g.x + g.advance for g in last.set_glyphs) if last.set_glyphs else 0.0
+        free = int((last.width - used) / t.body.size + 1e-6)
+    give = take = 0
+    for image in plan.article.images:
+        if image.sized and image.lines is not None:
+            width = image.last_column - image.first_column + 1
+            give += (image.lines - image.sized[0]) * width * per_line
+            take += (image.sized[1] - image.lines) * width * per_line
+    return Copyfit(plan.index, title, plan.first_column, plan.last_column, plan.first_line,
+                   plan.last_line, holds, blank * per_line + free, cut, give, take)

@@ -1,0 +1,241 @@
+"""Automatic make-up: articles without a place tile the page in modules, pictures are sized
+from their proportions, the page comes out full, and copyfit agrees with the page."""
+from __future__ import annotations
+
+import random
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from layout import layout_issue, layout_loaded, render_issue
+from layout.cli import main
+from layout.fonts import shipped_fonts
+from layout.holes import Occupancy
+from layout.manifest import load_issue
+from layout.model import LineKind, Paragraph
+from layout.plan import plan_page
+from layout.templates import load_template
+
+REPO = Path(__file__).resolve().parent.parent
+ISSUES = sorted((REPO / "issues").glob("*.yaml"))
+
+
+def corpus() -> list[str]:
+    """Real paragraphs of news text: those of the seed pages."""
+    return [b.text for path in ISSUES for a in load_issue(path).articles for b in a.blocks
+            if isinstance(b, Paragraph) and len(b.text) > 40]
+
+
+PARAGRAPHS = corpus()
+HEADER = """\
+manifest: 1
+paper: 测试报
+date: 2021-03-04
+page: 2
+template: party-building
+articles:
+"""
+
+
+def article_yaml(rng: random.Random, chars: int, pictures: int) -> str:
+    body, total = [], 0
+    while total < chars:
+        text = rng.choice(PARAGRAPHS)
+        body.append(text)
+        total += len(text)
+    head = rng.choice(PARAGRAPHS)
+    start = rng.randrange(0, max(1, len(head) - 16))
+    title = head[start:start + rng.randint(7, 13)].strip("，。、；：“”")
+    images = "".join(f"      - {{aspect: {rng.choice(['4:3', '3:2', '16:9', '1:1'])}}}\n"
+                     for _ in range(pictures))
+    return (f"  - headline: {title or '标题'}\n"
+            + (f"    images:\n{images}" if pictures else "")
+            + "    body:\n" + "".join(f"      - {p}\n" for p in body))
+
+
+def write_page(tmp_path: Path, template: str, articles: list[tuple[int, int]],
+               seed: int) -> Path:
+    rng = random.Random(seed)
+    text = (f"manifest: 1\npaper: 测试报\ndate: 2021-03-04\npage: 2\ntemplate: {template}\n"
+            "articles:\n" + "".join(article_yaml(rng, chars, pictures)
+                                    for chars, pictures in articles))
+    path = tmp_path / f"page-{seed}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def modules_tile_the_area(plan, template) -> None:
+    """Every article a rectangle on the grid; rectangles never overlap; every cell of the
+    area is in a module or in the blank line between two stacked ones."""
+    top = 1 + (template.banner.lines if template.banner else 0)
+    seen: dict[tuple[int, int], int] = {}
+    for a in plan.articles:
+        assert 1 <= a.first_column <= a.last_column <= template.columns
+        assert top <= a.first_line <= a.last_line <= template.grid_lines
+        for c in range(a.first_column, a.last_column + 1):
+            for line in range(a.first_line, a.last_line + 1):
+                assert (c, line) not in seen, f"articles {seen[(c, line)]} and {a.index} overlap"
+                seen[(c, line)] = a.index
+    free = {(c, line) for c in range(1, template.columns + 1)
+            for line in range(top, template.grid_lines + 1)} - set(seen)
+    for c, line in free:  # only separator lines: a module above and one below
+        assert (c, line - 1) in seen and (c, line + 1) in seen, (c, line)
+
+
+def hole_share(page, template) -> float:
+    top = 1 + (template.banner.lines if template.banner else 0)
+    area = template.columns * (template.grid_lines - top + 1)
+    return sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
+               for h in page.holes) / area
+
+
+@settings(max_examples=12, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10 ** 6), count=st.integers(2, 6),
+       template=st.sampled_from(["party-building", "news-tabloid"]))
+def test_generated_pages_tile_fill_and_keep_the_rules(tmp_path, seed, count, template):
+    rng = random.Random(seed)
+    # 2–6 articles of 300–1,000 characters, 0–2 pictures each: within a 四开 page's capacity
+    articles = [(rng.randint(300, 3000 // count + 300), rng.randint(0, 2)) for _ in range(count)]
+    path = write_page(tmp_path, template, articles, seed)
+    issue = load_issue(path)
+    t = load_template(template)
+    fonts = shipped_fonts()
+    plan = plan_page(issue, t, fonts)
+    modules_tile_the_area(plan, t)
+    lead = plan.articles[0]
+    top = 1 + (t.banner.lines if t.banner else 0)
+    assert lead.first_line == top and lead.first_column == 1  # the lead on top, at the left
+    assert all(a.last_column - a.first_column <= lead.last_column - lead.first_column
+               for a in plan.articles)  # and the widest
+    for a in plan.articles:  # side by side at one height: a rule stands between them
+        for b in plan.articles:
+            if b.first_column == a.last_column + 1 and b.first_line <= a.last_line \
+                    and a.first_line <= b.last_line:
+                x = t.column_x(b.first_column) - t.gutter / 2
+                assert any(abs(r.x - x) < 0.01 and r.width == 0 for r in plan.rules)
+    page = layout_loaded(issue, fonts, t)
+    for image in (i for a in plan.articles for i in a.article.images):
+        width = t.column_x(image.last_column) + t.column_width - t.column_x(image.first_column)
+        crop = image.lines * t.pitch / (width / image.aspect)
+        assert 0.9 - 1e-6 <= crop <= 1 / 0.9 + 1e-6  # cropped ≤ 10 %, never stretched
+    if page.overflow:  # then it says per article what to cut
+        assert any(f.cut > 0 for f in page.fits)
+    elif hole_share(page, t) > 0.05:  # else it is full, or says what is missing
+        owners = {h.article_index for h in page.holes}
+        assert any(f.add > 0 for f in page.fits if f.article_index in owners)
+
+
+@pytest.mark.parametrize("path", ISSUES, ids=[p.stem for p in ISSUES])
+def test_seed_pages_come_out_full(path):
+    page = layout_issue(path)
+    assert not page.overflow and not page.holes, [str(h) for h in page.holes]
+    t = load_template(load_issue(path).template)
+    occupied = Occupancy(t)
+    occupied.add_lines(page.lines)
+    occupied.add_boxes(page.rects, page.images)
+    top = 1 + (t.banner.lines if t.banner else 0)
+    for column in range(1, t.columns + 1):  # every column printed to within 2 lines of the foot
+        assert occupied.foot(column, top, t.grid_lines) >= t.grid_lines - 2
+
+
+def test_column_rules_never_run_through_a_picture(write_manifest):
+    page = layout_issue(REPO / "issues" / "2020-07-01-p4-hongqi-dangzuzhi.yaml")
+    pictures = [r for r in page.rects if r.fill] + list(page.images)
+    rules = [r for r in page.rects if r.width == 0 and r.height > 0]
+    for rule in rules:
+        for p in pictures:
+            crosses = p.x < rule.x < p.x + p.width
+            overlaps = rule.y < p.y + p.height and p.y < rule.y + rule.height
+            assert not (crosses and overlaps)
+
+
+def test_pinned_articles_stay_and_the_rest_fill_around_them(tmp_path):
+    body = "".join(f"      - {p}\n" for p in PARAGRAPHS[:6])
+    path = tmp_path / "pinned.yaml"
+    path.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npage: 2\n"
+                    "template: party-building\narticles:\n"
+                    "  - headline: 钉住的文章\n    region: {columns: 1-2, lines: 6-rest}\n"
+                    f"    body:\n{body}"
+                    "  - headline: 自动排的文章\n    images: [{aspect: 4:3}]\n"
+                    f"    body:\n{body}", encoding="utf-8")
+    plan = plan_page(load_issue(path), load_template("party-building"), shipped_fonts())
+    pinned, auto = plan.articles
+    assert (pinned.first_column, pinned.last_column, pinned.first_line) == (1, 2, 6)
+    assert (auto.first_column, auto.last_column, auto.first_line, auto.last_line) == (3, 6, 6, 72)
+
+
+def test_a_room_that_is_not_a_rectangle_is_refused(write_manifest):
+    path = write_manifest(HEADER + """\
+          - headline: 钉住的文章
+            region: {columns: 1-2, lines: 6-30}
+            body: [一段正文。]
+          - headline: 自动排的文章
+            body: [一段正文。]
+        """)
+    with pytest.raises(Exception, match="not a rectangle"):
+        plan_page(load_issue(path), load_template("party-building"), shipped_fonts())
+
+
+def test_fit_agrees_with_the_page(write_manifest):
+    """Adding the characters `layout fit` reports to an article fills its part exactly."""
+    text = "".join(PARAGRAPHS)[:700]
+    manifest = HEADER + """\
+          - headline: 容字量
+            region: {{columns: 1-3, lines: 6-40}}
+            body:
+              - {body}
+        """
+    path = write_manifest(manifest.format(body=text))
+    result = CliRunner().invoke(main, ["fit", str(path)])
+    assert result.exit_code == 0, result.output
+    page = layout_issue(path)
+    (fit,) = page.fits
+    assert f"+{fit.add} 字" in result.output and fit.add > 100 and fit.cut == 0
+    filler = "".join(PARAGRAPHS[3:])[: fit.add].replace("\n", "")
+    full = layout_issue(write_manifest(manifest.format(body=text + filler), "full.yaml"))
+    assert not full.overflow
+    (after,) = full.fits
+    assert after.add <= 11  # within a line of full: the last line's end is free at most
+    t = load_template("party-building")
+    body = [l for l in full.lines if l.kind is LineKind.BODY]
+    for column in (1, 2, 3):
+        assert max(l.grid_line for l in body if abs(l.left - t.column_x(column)) < 1) >= 39
+    over = layout_issue(write_manifest(manifest.format(body=text + filler + "多" * 30),
+                                       "over.yaml"))
+    assert over.overflow and over.fits[0].cut >= 30 - 11
+
+
+def test_strict_refuses_a_page_with_a_hole(write_manifest, tmp_path):
+    path = write_manifest(HEADER + """\
+          - headline: 很短的文章
+            body: [一段正文，只有一句话。]
+        """)
+    out = tmp_path / "p.pdf"
+    loose = CliRunner().invoke(main, ["render", str(path), "-o", str(out)])
+    assert loose.exit_code == 0 and "blank hole (天窗)" in loose.output
+    out.unlink()
+    strict = CliRunner().invoke(main, ["render", str(path), "-o", str(out), "--strict"])
+    assert strict.exit_code == 4 and not out.exists()
+
+
+def test_aspect_ratios_as_written(write_manifest):
+    path = write_manifest(HEADER + """\
+          - headline: 图
+            images: [{aspect: 4:3}, {aspect: "16:9"}, {aspect: 1.5}, {}]
+            body: [一段正文。]
+        """)
+    aspects = [i.aspect for i in load_issue(path).articles[0].images]
+    assert aspects == pytest.approx([4 / 3, 16 / 9, 1.5, 4 / 3])
+    bad = write_manifest(path.read_text(encoding="utf-8").replace("1.5", "9:1"), "bad.yaml")
+    with pytest.raises(Exception, match="bad.yaml:8.*aspect"):
+        load_issue(bad)
+
+
+def test_make_up_is_deterministic():
+    path = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
+    assert render_issue(path).pdf == render_issue(path).pdf
