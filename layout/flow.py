@@ -34,6 +34,9 @@ WEEKDAYS = "一二三四五六日"
 # Lines of text a subhead keeps under it in its column: a subhead with a single line after
 # it at a column's foot reads as the end of the column, not the start of a section.
 SUBHEAD_KEEP = 2
+# 破栏: re-divided columns are at least MIN_DIVIDED characters wide, and near DIVIDED_WIDTH.
+MIN_DIVIDED = 9
+DIVIDED_WIDTH = 13
 
 
 def measurer(fonts: FontSet, role: str) -> Measure:
@@ -621,6 +624,41 @@ class _ArticleFlow(_Typesetter):
         return Overflow(self.plan.index, "\n".join(texts), count)
 
 
+def article_flow(plan: ArticlePlan, template: Template, fonts: FontSet,
+                 cache: dict | None = None) -> _ArticleFlow:
+    """The flow of one article; an article whose base columns are re-divided (破栏) is set
+    on a grid of its own: its columns, at its place on the page."""
+    if plan.measure is None:
+        return _ArticleFlow(plan, template, fonts, cache)
+    count, width, gutter = plan.measure
+    own = replace(template, columns=count, column_width=width, gutter=gutter,
+                  margin_left=template.column_x(plan.first_column))
+    return _ArticleFlow(replace(plan, first_column=1, last_column=count), own, fonts, cache)
+
+
+def divided(template: Template, columns: int) -> tuple[int, float, float] | None:
+    """破栏 for `columns` base columns: the whole characters of the re-divided columns nearest
+    DIVIDED_WIDTH whose gutters all stand clear of the base gutters (so a reader never runs
+    on down a base gutter from the article into the ones below), as (count, width, gutter);
+    None when no division keeps clear of them."""
+    t = template
+    size = t.body.size
+    total = columns * t.column_width + (columns - 1) * t.gutter
+    base = [m * (t.column_width + t.gutter) - t.gutter / 2 for m in range(1, columns)]
+    best = None
+    for count in range(2, columns):
+        width = math.floor((total - (count - 1) * t.gutter) / count / size + 1e-9) * size
+        gutter = (total - count * width) / (count - 1)
+        if width < MIN_DIVIDED * size or gutter > 2 * t.gutter:
+            continue
+        own = [k * (width + gutter) - gutter / 2 for k in range(1, count)]
+        if all(abs(a - b) >= (gutter + t.gutter) / 2 + 0.5 * size for a in own for b in base):
+            score = abs(width / size - DIVIDED_WIDTH)
+            if best is None or score < best[0]:
+                best = (score, (count, width, gutter))
+    return best[1] if best else None
+
+
 class _TooLow(Exception):
     """A fixed part of the article (note, picture) reaches below the bottom being tried."""
 
@@ -732,7 +770,7 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
                     hint="give it lines further down, or shorten the article above")
             article_plan = replace(article_plan, first_line=first)
         try:
-            drawn, left, bottom = _ArticleFlow(article_plan, plan.template, fonts).run()
+            drawn, left, bottom = article_flow(article_plan, plan.template, fonts).run()
         except _TooLow as err:
             origin = article_plan.article.origin
             raise LayoutError(f"article {article_plan.index + 1}: its pictures and notes "

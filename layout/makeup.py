@@ -31,7 +31,7 @@ import math
 from dataclasses import dataclass, replace
 
 from .errors import LayoutError
-from .flow import RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow
+from .flow import RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow, divided
 from .holes import MAX_BLANK, Occupancy
 from .fonts import FontSet
 from .model import Article, ArticlePlan, Image, Issue, PagePlan, PlacedRect, Template
@@ -61,6 +61,7 @@ STEP_DOWN = 12.0  # each headline size step below the one its rank gives
 CROP_COST = 150.0  # per unit of share cropped (10 % → 15)
 PICTURE_SHAPE = 30.0  # a picture block far from ~60 % of its module's width
 BUTTING = 40.0  # two headlines side by side at one height (碰题), even with a rule between
+DIVIDE = 20.0  # an article set in re-divided columns (破栏) rather than on the base grid
 READING = 400.0  # modules stacked under a module whose top is not one headline across them:
 #                   a reader (and a PDF's reading order) would go down the columns of both
 OVERFLOW = 1000.0  # each line of text that does not fit
@@ -76,6 +77,7 @@ class Config:
     widths: tuple[int, ...] = ()
     heights: tuple[int, ...] = ()
     beside: int = 0  # columns of the first picture standing beside the headline (0: under)
+    divide: int = 0  # 破栏: the module's base columns re-divided into this many (0: not)
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,9 @@ class _Candidate:
         self._heads: dict[tuple, tuple[int, int, int] | None] = {}
         self._blocks: dict[tuple, tuple] = {}
         self._sums: dict[int, dict] = {}
+        self._options: dict[tuple, dict] = {}
+        self._variants: dict[int, _Candidate | None] = {}
+        self.may_divide = False  # 破栏 offered (the lead of a page of several articles)
         self._sizes: dict[int, tuple[float | None, int]] = {}
 
     # -- what the article looks like at a width -------------------------------------------
@@ -426,6 +431,69 @@ class _Candidate:
             out[widths] = sums
         return out
 
+    def cached_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
+        """`options`, remembered; with 破栏 variants when the article may be re-divided."""
+        key = (columns, limit)
+        if key not in self._options:
+            out = dict(self.options(columns, limit))
+            variant = self.variant(columns) if self.may_divide else None
+            if variant is not None:
+                count = variant.area.columns
+                for height, (cost, config) in variant.cached_options(count, limit).items():
+                    cost += DIVIDE
+                    if height not in out or cost < out[height][0]:
+                        out[height] = (cost, replace(config, divide=count))
+            self._options[key] = out
+        return self._options[key]
+
+    def variant(self, columns: int) -> _Candidate | None:
+        """The article on `columns` base columns re-divided (破栏), as a candidate on a grid
+        of its own; None when no division suits."""
+        if columns not in self._variants:
+            measure = divided(self.t, columns)
+            variant = None
+            if measure is not None:
+                count, width, gutter = measure
+                own = replace(self.t, columns=count, column_width=width, gutter=gutter)
+                variant = _Candidate(self.index, self.article, own, self.fonts, self.cache,
+                                     Area(1, count, self.area.first_line, self.area.last_line),
+                                     self.rank, self.size_headline)
+            self._variants[columns] = variant
+        return self._variants[columns]
+
+    def squeezed(self, columns: int, limit: int, entries: dict) -> dict:
+        """When nothing fits: heights below the least the article fills, the text that
+        does not fit costed as overflow (the flow reports it), on a lattice of lines
+        common to all articles so that modules side by side can meet."""
+        size, steps = self.headline(columns)
+        top = self.head_lines(columns, Config(size))
+        if top is None:
+            return {}
+        need = self.need()
+        out = {}
+        step = max(1, limit // 12)  # a page that does not fit: a coarse search will do
+        below = min(entries) if entries else limit + 1
+        for h in range(limit, top + MIN_LEG - 1, -step):
+            if h >= below:
+                continue
+            over = max(0, need - columns * (h - top))
+            blank = max(0, columns * (h - top) - need)
+            out[h] = (OVERFLOW * over / columns + HOLE * blank,
+                      Config(size) if not self.pictures else _smallest(self, Config(size)))
+        return out
+
+    def settle_leaf(self, leaf: Leaf, columns: int, lines: int, first_column: int,
+                    first_line: int) -> tuple[ArticlePlan, float]:
+        """`settle` for a leaf of the search, on its own grid when it is re-divided."""
+        if not leaf.config.divide:
+            return self.settle(columns, lines, leaf.config, first_column, first_line)
+        variant = self.variant(columns)
+        t = variant.t
+        plan, score = variant.settle(leaf.config.divide, lines,
+                                     replace(leaf.config, divide=0), 1, first_line)
+        return replace(plan, first_column=first_column, last_column=first_column + columns - 1,
+                       measure=(t.columns, t.column_width, t.gutter)), score
+
     def settle(self, columns: int, lines: int, config: Config, first_column: int,
                first_line: int) -> tuple[ArticlePlan, float]:
         """The article's plan in its module, its pictures adjusted a line at a time until
@@ -553,8 +621,10 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
         options = dict(candidate.cached_options(c, limit))
         if squeeze:
             options.update(candidate.squeezed(c, limit, options))
+        # the last flag: a re-divided body has no gutter on a base gutter, so a reader
+        # does not run on down from it into the modules under it
         return {h: (cost, Leaf(candidate.index, config, c, h), head,
-                    across and not config.beside, head)
+                    across and not config.beside, head, bool(config.divide))
                 for h, (cost, config) in options.items()}
 
     def combined(i: int, j: int, c: int) -> dict[int, tuple]:
@@ -564,35 +634,38 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
             if upper and lower:
                 lows = sorted(lower.items())
                 room = limit - 1 - lows[0][0]
-                for h1, (c1, t1, head, across, right) in upper.items():
+                for h1, (c1, t1, head, across, right, clear) in upper.items():
                     if h1 > room:
                         continue
-                    for h2, (c2, t2, _, below, _) in lows:
+                    for h2, (c2, t2, _, below, _, _) in lows:
                         h = h1 + 1 + h2
                         if h > limit:
                             break
-                        # the lower part starts with a headline across it: read after the
-                        # upper part, not beside its columns
-                        cost = c1 + c2 + (0.0 if below else READING)
+                        # the lower part starts with a headline across it (or the upper one
+                        # has no base gutter): read after the upper part, not beside its
+                        # columns
+                        cost = c1 + c2 + (0.0 if below or clear else READING)
                         if h not in best or cost < best[h][0]:
-                            best[h] = (cost, Cut(True, h1, t1, t2), head, across, right)
+                            best[h] = (cost, Cut(True, h1, t1, t2), head, across, right,
+                                       False)
             for cl in range(1, c):
                 left, right_part = table(i, k, cl), table(k + 1, j, c - cl)
                 if not (left and right_part):
                     continue
-                for h, (c1, t1, head, _, right) in left.items():
+                for h, (c1, t1, head, _, right, _) in left.items():
                     for d in range(-MATCH, MATCH + 1):
                         other = right_part.get(h + d)
                         if other is None:
                             continue
-                        c2, t2, head2, _, right2 = other
+                        c2, t2, head2, _, right2, _ = other
                         # the lower side's foot ends |d| lines short of the other's
                         cost = c1 + c2 + SHORT * abs(d) * (cl if d > 0 else c - cl)
                         if head2 and right:
                             cost += BUTTING
                         top = max(h, h + d)
                         if top not in best or cost < best[top][0]:
-                            best[top] = (cost, Cut(False, cl, t1, t2), head, False, right2)
+                            best[top] = (cost, Cut(False, cl, t1, t2), head, False, right2,
+                                         False)
         if len(best) > KEEP:  # the cheapest heights only: the search stays fast
             best = dict(sorted(best.items(), key=lambda e: e[1][0])[:KEEP])
         return best
@@ -640,40 +713,6 @@ def _rules(cuts: list, t: Template) -> list[PlacedRect]:
             top = t.line_top(line)
             rules.append(PlacedRect(x, top, 0, lines * t.pitch, None, RULE_COLOUR, 0.5))
     return rules
-
-
-def _with_cached_options(candidate: _Candidate) -> None:
-    store: dict[tuple[int, int], dict] = {}
-
-    def cached(columns: int, limit: int) -> dict:
-        if (columns, limit) not in store:
-            store[(columns, limit)] = candidate.options(columns, limit)
-        return store[(columns, limit)]
-
-    def squeezed(columns: int, limit: int, entries: dict) -> dict:
-        """When nothing fits: heights below the least the article fills, the text that
-        does not fit costed as overflow (the flow reports it), on a lattice of lines
-        common to all articles so that modules side by side can meet."""
-        size, steps = candidate.headline(columns)
-        top = candidate.head_lines(columns, Config(size))
-        if top is None:
-            return {}
-        need = candidate.need()
-        out = {}
-        step = max(1, limit // 12)  # a page that does not fit: a coarse search will do
-        below = min(entries) if entries else limit + 1
-        for h in range(limit, top + MIN_LEG - 1, -step):
-            if h >= below:
-                continue
-            over = max(0, need - columns * (h - top))
-            blank = max(0, columns * (h - top) - need)
-            out[h] = (OVERFLOW * over / columns + HOLE * blank,
-                      Config(size) if not candidate.pictures
-                      else _smallest(candidate, Config(size)))
-        return out
-
-    candidate.cached_options = cached
-    candidate.squeezed = squeezed
 
 
 def _smallest(candidate: _Candidate, base: Config) -> Config:
@@ -730,8 +769,10 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
     for rank, index in enumerate(free):
         candidate = _Candidate(index, issue.articles[index], t, fonts, cache, area,
                                rank if not fixed else rank + 1)
-        _with_cached_options(candidate)
         candidates.append(candidate)
+    # the lead of a page of several articles may be re-divided (破栏), which also keeps a
+    # reader from running on down its gutters into the articles under it
+    candidates[0].may_divide = len(candidates) > 2
     by_index = {c.index: c for c in candidates}
     position = {c.index: n for n, c in enumerate(candidates)}
     best: tuple[float, list, list] | None = None
@@ -759,8 +800,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                cuts)
         settled, total, failed = [], 0.0, []
         for leaf, column, line, columns, lines in leaves:
-            plan, score = by_index[leaf.index].settle(columns, lines, leaf.config, column,
-                                                      line)
+            plan, score = by_index[leaf.index].settle_leaf(leaf, columns, lines, column, line)
             settled.append(plan)
             total += score
             # the flow disagrees with the option: text left over, or a module with pictures

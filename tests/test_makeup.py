@@ -119,10 +119,13 @@ def test_generated_pages_tile_fill_and_keep_the_rules(tmp_path, seed, count, tem
                 x = t.column_x(b.first_column) - t.gutter / 2
                 assert any(abs(r.x - x) < 0.01 and r.width == 0 for r in plan.rules)
     page = layout_loaded(issue, fonts, t)
-    for image in (i for a in plan.articles for i in a.article.images):
-        width = t.column_x(image.last_column) + t.column_width - t.column_x(image.first_column)
-        crop = image.lines * t.pitch / (width / image.aspect)
-        assert 0.9 - 1e-6 <= crop <= 1 / 0.9 + 1e-6  # cropped ≤ 10 %, never stretched
+    for a in plan.articles:
+        column, gutter = (a.measure[1:] if a.measure else (t.column_width, t.gutter))
+        for image in a.article.images:  # on the article's own columns when re-divided
+            span = image.last_column - image.first_column + 1
+            width = span * column + (span - 1) * gutter
+            crop = image.lines * t.pitch / (width / image.aspect)
+            assert 0.9 - 1e-6 <= crop <= 1 / 0.9 + 1e-6  # cropped ≤ 10 %, never stretched
     if page.overflow:  # then it says per article what to cut
         assert any(f.cut > 0 for f in page.fits)
     elif hole_share(page, t) > 0.05:  # else it is full, or says what is missing
@@ -239,3 +242,33 @@ def test_aspect_ratios_as_written(write_manifest):
 def test_make_up_is_deterministic():
     path = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
     assert render_issue(path).pdf == render_issue(path).pdf
+
+
+def test_re_divided_columns_keep_clear_of_the_base_gutters():
+    from layout.flow import divided
+
+    t = load_template("party-building")
+    assert divided(t, 6) == (5, 13 * 9.0, pytest.approx(1.5 * 9.0))  # six of 11 字 → five of 13
+    assert divided(t, 4) == (3, 15 * 9.0, 9.0)
+    assert divided(t, 2) is None  # two columns of 11 字 cannot be re-divided
+    for columns in range(3, 7):
+        count, width, gutter = divided(t, columns)
+        own = [t.margin_left + k * (width + gutter) - gutter / 2 for k in range(1, count)]
+        base = [t.column_x(m) - t.gutter / 2 for m in range(2, columns + 1)]
+        assert min(abs(a - b) for a in own for b in base) >= t.gutter
+
+
+def test_a_re_divided_lead_is_set_on_its_own_columns(tmp_path):
+    rng = random.Random(0)
+    articles = [(rng.randint(300, 3000 // 3 + 300), rng.randint(0, 2)) for _ in range(3)]
+    path = write_page(tmp_path, "party-building", articles, 0)
+    issue = load_issue(path)
+    t = load_template("party-building")
+    plan = plan_page(issue, t, shipped_fonts())
+    lead = plan.articles[0]
+    assert lead.measure == (5, 13 * 9.0, pytest.approx(13.5))  # 破栏 chosen for this page
+    page = layout_loaded(issue, shipped_fonts(), t)
+    lefts = {round(l.left, 2) for l in page.lines if l.kind is LineKind.BODY
+             and l.width == pytest.approx(13 * 9.0)}
+    assert len(lefts) == 5  # five columns of 13 字 across the six base columns
+    assert not page.overflow
