@@ -340,10 +340,32 @@ class _Candidate:
         height = bottom - plan.first_line + 1
         if height - top < MIN_LEG and columns > 1:
             return {}
-        hole = HOLE * short_lines(drawn, plan, self.t, bottom) + HEAD_BLANK * self.head_blank(
-            columns, base)
-        return {height + extra: (cost + hole + extra * EXTRA, replace(base, extra=extra))
-                for extra in range(MAX_HEAD_EXTRA + 1) if height + extra <= limit}
+        short = HOLE * short_lines(drawn, plan, self.t, bottom)
+        out = {}
+        # the headline a step or two smaller: its band a line or so shorter, the body the
+        # same (more heights for modules to meet at)
+        for size, steps in [(size, steps), *self.smaller(size, steps)]:
+            sized = replace(base, size=size)
+            band = self.head_lines(columns, sized) if size != base.size else top
+            if band is None or self.article.headline and self.article.headline.columns:
+                continue
+            at = height - top + band
+            blank = HEAD_BLANK * self.head_blank(columns, sized)
+            for extra in range(MAX_HEAD_EXTRA + 1):
+                score = steps * STEP_DOWN + short + blank + extra * EXTRA
+                if at + extra <= limit and (at + extra not in out
+                                            or score < out[at + extra][0]):
+                    out[at + extra] = (score, replace(sized, extra=extra))
+        return out
+
+    def smaller(self, size: float | None, steps: int) -> list[tuple[float, int]]:
+        """The next two headline sizes below `size` on the ladder, with their steps."""
+        h = self.article.headline
+        if size is None or h is None or h.size or not self.size_headline:
+            return []
+        style = self.t.styles["headline"]
+        below = [s for s in (style.size, *HEADLINE_STEPS) if s < size]
+        return [(s, steps + 1 + n) for n, s in enumerate(below[:2])]
 
     def picture_options(self, columns: int, limit: int, base: Config, top: int,
                         cost: float) -> dict[int, tuple[float, Config]]:
