@@ -72,13 +72,27 @@ def collect(paths: Iterable[Path], outdir: Path) -> list[Job]:
                 jobs.append(Job(manifest, outdir / manifest.relative_to(path).with_suffix(".pdf")))
         elif path.suffix in LIST_SUFFIXES:
             base = path.parent
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            try:
+                listing = path.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                raise LayoutError("no such list file", path,
+                                  hint="give manifests, folders of them, or a .txt list") \
+                    from None
+            except UnicodeDecodeError as err:
+                raise LayoutError(f"the list is not UTF-8 text ({err.reason} at byte "
+                                  f"{err.start})", path, hint="save it as UTF-8") from None
+            except OSError as err:
+                raise LayoutError(f"the list cannot be read: {err.strerror}", path) from None
+            for number, line in enumerate(listing.splitlines(), 1):
                 line = line.strip()
                 if not line or line.startswith("#"):
                     continue
                 manifest = (base / line)
                 try:
                     relative = manifest.resolve().relative_to(base.resolve())
+                except (OSError, RuntimeError) as err:  # a symlink loop
+                    raise LayoutError(f"{line!r} cannot be followed ({err})", path, number,
+                                      hint="list the path of a manifest file") from None
                 except ValueError:
                     raise LayoutError(f"{line!r} lies outside the list's folder, so its PDF has "
                                       "no place in the mirrored output tree", path, number,
@@ -171,7 +185,7 @@ def inputs_digest(issue: Issue, template: Template, options: str = "") -> str:
     digest = hashlib.sha256(f"layout {__version__}\n{options}\n".encode())
     digest.update(fonts_digest().encode())
     for path in page_inputs(issue, template):
-        digest.update(str(path.name).encode() + _file_digest(path).encode())
+        digest.update(os.fsencode(path.name) + _file_digest(path).encode())
     return digest.hexdigest()
 
 
@@ -334,12 +348,23 @@ def run_batch(jobs: list[Job], report: Path, workers: int | None = None, force: 
     # closing(): when the loop stops early (Ctrl-C), the source stops handing out jobs now
     with open(report, "w", encoding="utf-8") as log, contextlib.closing(source):
         for outcome in source:
-            log.write(json.dumps(asdict(outcome), ensure_ascii=False) + "\n")
+            log.write(_json_line(asdict(outcome)) + "\n")
             log.flush()
             outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
     return outcomes
+
+
+def _json_line(record: dict) -> str:
+    """One report line; a file name that is not UTF-8 (its bytes kept by Python as lone
+    surrogates) is written \\u-escaped, valid JSON, never stopping the batch."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line
 
 
 def summary(outcomes: list[Outcome], seconds: float) -> str:

@@ -390,6 +390,14 @@ class _ArticleFlow(_Typesetter):
         head_columns = range(self.plan.first_column, self.plan.last_column + 1)
         if article.headline and article.headline.columns:
             first, last = article.headline.columns
+            span = self.plan.last_column - self.plan.first_column + 1
+            if last > span:
+                origin = article.headline.origin
+                raise LayoutError(f"the headline spans columns {first}-{last} of an article "
+                                  f"of {span} column(s): it would print over its neighbour",
+                                  origin.file, origin.line,
+                                  hint=f"give `columns:` within 1-{span} (the article's own "
+                                       "columns, counted from its first)")
             head_columns = range(self.plan.first_column + first - 1,
                                  self.plan.first_column + last)
         x = self.t.column_x(head_columns[0])

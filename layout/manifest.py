@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from .pictures import PictureError, picture_size
 from .model import (Article, Block, Boxed, Edit, Figure, Headline, Image, Issue, Origin,
                     Paragraph, Quote, Region, Signature, Subhead)
 from .source import (Fields, Node, flag, grid_range, integer, items, one_of, positive_int,
@@ -213,7 +214,11 @@ def _picture_file(node: Node | None, base: Path, allow_outside: bool) -> Path | 
     manifest allows it."""
     if node is None:
         return None
-    file = (base / text(node)).resolve()
+    try:
+        file = (base / text(node)).resolve()
+    except (OSError, RuntimeError, ValueError) as err:  # a symlink loop, a NUL byte
+        raise node.fail(f"picture path {text(node)!r} cannot be followed ({err})",
+                        hint="give the path of a picture file") from None
     if not allow_outside and not file.is_relative_to(base.resolve()):
         raise node.fail(f"{text(node)!r} lies outside the manifest's folder",
                         hint="move the picture next to the manifest, or write "
@@ -221,6 +226,11 @@ def _picture_file(node: Node | None, base: Path, allow_outside: bool) -> Path | 
     if not file.is_file():
         raise node.fail(f"picture {file} not found",
                         hint="paths are relative to the manifest's folder")
+    try:
+        picture_size(file)
+    except PictureError as err:
+        raise node.fail(f"picture {file.name}: {err}",
+                        hint="give a JPEG or PNG photo") from None
     return file
 
 
@@ -248,16 +258,11 @@ def _aspect(node: Node) -> float:
 
 
 def _file_aspect(file: Path, node: Node) -> float:
-    from PIL import Image as PILImage, UnidentifiedImageError  # noqa: PLC0415
-
     try:
-        with PILImage.open(file) as picture:
-            width, height = picture.size
-    except (OSError, UnidentifiedImageError, ValueError) as err:
-        raise node.fail(f"picture {file} cannot be read as an image ({err})",
-                        hint="give a PNG or JPEG file") from None
-    if not width or not height:
-        raise node.fail(f"picture {file} has no pixels", hint="give a PNG or JPEG file")
+        width, height = picture_size(file)
+    except PictureError as err:
+        raise node.fail(f"picture {file.name}: {err}", hint="give a JPEG or PNG photo") \
+            from None
     return width / height
 
 

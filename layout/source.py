@@ -7,7 +7,9 @@ with a did-you-mean. Every error names the file, the line and what was expected.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -46,37 +48,78 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+# A manifest or template larger than this is not one (a page holds some 10,000 characters).
+MAX_YAML_BYTES = 4 * 1024 * 1024
+# Values a document may expand to through aliases (&a … *a): a bound against alias bombs.
+MAX_YAML_NODES = 200_000
+
+
 def read_yaml(path: Path) -> Node:
-    """Parse a YAML file into Nodes. Raises LayoutError on unreadable or malformed YAML."""
+    """Parse a YAML file into Nodes. Raises LayoutError on unreadable or malformed YAML,
+    on anything but a regular file of at most MAX_YAML_BYTES, and on documents whose
+    aliases expand past MAX_YAML_NODES values."""
     try:
-        text = path.read_text(encoding="utf-8")
+        info = os.stat(path)
     except FileNotFoundError:
         raise LayoutError("file not found", path, hint="check the path") from None
+    except (OSError, ValueError) as err:
+        raise LayoutError(f"cannot be read: {getattr(err, 'strerror', None) or err}", path,
+                          hint="check the path") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise LayoutError(f"is {kind}", path, hint="give a YAML file (.yaml)")
+    if info.st_size > MAX_YAML_BYTES:
+        raise LayoutError(f"is {info.st_size:,} bytes, more than a manifest or template "
+                          f"holds ({MAX_YAML_BYTES:,})", path,
+                          hint="split it into several pages, or check that it is the "
+                               "right file")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_YAML_BYTES + 1)
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise LayoutError(f"not UTF-8 text ({err.reason} at byte {err.start})", path,
                           hint="save the file as UTF-8") from None
+    except OSError as err:
+        raise LayoutError(f"cannot be read: {err.strerror}", path) from None
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:
             raise LayoutError("the file is empty", path, hint="see the examples in issues/")
-        return _convert(loader, root, path, "")
+        return _convert(loader, root, path, "", [0])
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         raise LayoutError(f"YAML syntax: {err.problem or err.context}", path, line,
                           hint="check indentation, colons and quotes on this line") from None
+    except yaml.YAMLError as err:  # a character YAML does not allow (NUL, BEL, …)
+        position = getattr(err, "position", None)
+        # (libyaml counts bytes of the UTF-8 text, PyYAML's own reader characters)
+        counted = raw if _Loader is not yaml.SafeLoader else text
+        newline = b"\n" if isinstance(counted, bytes) else "\n"
+        line = counted.count(newline, 0, position) + 1 if position is not None else None
+        reason = getattr(err, "reason", None) or str(err).splitlines()[0]
+        raise LayoutError(f"YAML cannot read this file: {reason}", path, line,
+                          hint="remove control characters (NUL, BEL, …) from the file") \
+            from None
     finally:
         loader.dispose()
 
 
-def _convert(loader: Any, node: yaml.Node, path: Path, where: str) -> Node:
+def _convert(loader: Any, node: yaml.Node, path: Path, where: str, count: list[int]) -> Node:
     origin = Origin(path, node.start_mark.line + 1)
+    count[0] += 1
+    if count[0] > MAX_YAML_NODES:
+        raise LayoutError(f"the document expands to more than {MAX_YAML_NODES:,} values "
+                          "(aliases within aliases?)", path, origin.line,
+                          hint="write the values out, or use fewer nested aliases (*name)")
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
+            key = _scalar(loader, key_node, path) if isinstance(
+                key_node, yaml.ScalarNode) else None
             key_origin = Origin(path, key_node.start_mark.line + 1)
             if not isinstance(key, str):
                 raise LayoutError(f"{where or 'top level'}: key {key!r} is not text", path,
@@ -85,18 +128,31 @@ def _convert(loader: Any, node: yaml.Node, path: Path, where: str) -> Node:
             if key in out:
                 raise LayoutError(f"{child}: given twice (first on line {out[key].origin.line})",
                                   path, key_origin.line, hint="keep one of them")
-            value = _convert(loader, value_node, path, child)
+            value = _convert(loader, value_node, path, child, count)
             # A key's line is where the key is written, also for a nested mapping or list.
             out[key] = Node(value.value, key_origin, child)
         return Node(out, origin, where)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(loader, item, path, f"{where}[{i + 1}]")
+        return Node([_convert(loader, item, path, f"{where}[{i + 1}]", count)
                      for i, item in enumerate(node.value)], origin, where)
     if node.tag.endswith((":int", ":float")) and ":" in str(node.value):
         # YAML 1.1 reads 4:3 as a base-60 number (243); YAML 1.2 and every writer of a
         # ratio or a time mean the text
         return Node(str(node.value), origin, where)
-    return Node(loader.construct_object(node), origin, where)
+    return Node(_scalar(loader, node, path), origin, where)
+
+
+def _scalar(loader: Any, node: yaml.Node, path: Path) -> Any:
+    """A scalar's value; one YAML cannot make (2020-02-30, !!int abc, a number of more
+    than 4,300 digits) is an error naming its line."""
+    try:
+        return loader.construct_object(node)
+    except (ValueError, OverflowError, TypeError, yaml.YAMLError) as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise LayoutError(f"{node.value[:40]!r} is not a value YAML can read ({reason})",
+                          path, node.start_mark.line + 1,
+                          hint="check the value: a date that exists (2020-02-28), a number "
+                               "of sensible size, or text in quotes") from None
 
 
 class Fields:

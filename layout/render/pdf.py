@@ -22,7 +22,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from ..errors import LayoutError
 from ..fonts import HALF_WIDTH_BASE, FontSet
+from ..pictures import rgb
 from ..model import PageLayout, PlacedGlyph, PlacedImage, PlacedRect
 
 # Two glyph gaps closer than this (pt) are equal: one text run with one character spacing.
@@ -160,22 +162,26 @@ def _draw_rect(canvas: Canvas, rect: PlacedRect, height: float) -> None:
 
 def _draw_image(canvas: Canvas, image: PlacedImage, height: float) -> None:
     """The picture cropped to fill its box (centred), or contained in it whole."""
-    with PILImage.open(image.file) as picture:
-        picture = picture.convert("RGB")
-        box_ratio = image.width / image.height
-        w, h = picture.size
-        x, y, width, draw_h = image.x, height - image.y - image.height, image.width, image.height
-        if image.fit == "crop":
-            if w / h > box_ratio:  # too wide: cut the sides
-                keep = round(h * box_ratio)
-                picture = picture.crop(((w - keep) // 2, 0, (w - keep) // 2 + keep, h))
-            else:  # too tall: cut top and bottom
-                keep = round(w / box_ratio)
-                picture = picture.crop((0, (h - keep) // 2, w, (h - keep) // 2 + keep))
-        elif w / h > box_ratio:
-            draw_h = image.width * h / w
-            y += (image.height - draw_h) / 2
-        else:
-            width = image.height * w / h
-            x += (image.width - width) / 2
-        canvas.drawImage(ImageReader(picture), x, y, width, draw_h)
+    try:
+        with PILImage.open(image.file) as picture:
+            picture = rgb(picture)
+    except (OSError, ValueError) as err:  # damaged past its header (a truncated JPEG)
+        raise LayoutError(f"picture {image.file.name} cannot be read: {err}", image.file,
+                          hint="give a whole JPEG or PNG file") from None
+    box_ratio = image.width / image.height
+    w, h = picture.size
+    x, y, width, draw_h = image.x, height - image.y - image.height, image.width, image.height
+    if image.fit == "crop":
+        if w / h > box_ratio:  # too wide: cut the sides
+            keep = round(h * box_ratio)
+            picture = picture.crop(((w - keep) // 2, 0, (w - keep) // 2 + keep, h))
+        else:  # too tall: cut top and bottom
+            keep = round(w / box_ratio)
+            picture = picture.crop((0, (h - keep) // 2, w, (h - keep) // 2 + keep))
+    elif w / h > box_ratio:
+        draw_h = image.width * h / w
+        y += (image.height - draw_h) / 2
+    else:
+        width = image.height * w / h
+        x += (image.width - width) / 2
+    canvas.drawImage(ImageReader(picture), x, y, width, draw_h)
