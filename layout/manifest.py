@@ -69,7 +69,7 @@ def _normalized(issue: Issue) -> Issue:
                                subtitle=clean(headline.subtitle, o, False))
         blocks = tuple(_clean_block(b, clean) for b in article.blocks)
         note = article.note and _clean_block(article.note, clean)
-        images = tuple(replace(i, caption=clean(i.caption, i.origin, True))
+        images = tuple(replace(i, caption=clean(i.caption, i.origin, False))
                        for i in article.images)
         articles.append(replace(article, headline=headline, blocks=blocks, note=note,
                                 images=images,
@@ -305,8 +305,9 @@ def _clean_block(block, clean):
     """A block with its text normalized: paragraphs and boxes as body text, the rest (one-
     line headings and signatures) keeping their spaces."""
     if isinstance(block, Figure):
-        return replace(block, caption=clean(block.caption, block.origin, True))
-    body = isinstance(block, (Paragraph, Boxed, Quote))
+        return replace(block, caption=clean(block.caption, block.origin, False))
+    # a caption's, quote's or heading's spaces are the editor's (示意　制图：本报记者　孙文)
+    body = isinstance(block, (Paragraph, Boxed))
     block = replace(block, text=clean(block.text, block.origin, body))
     if isinstance(block, Paragraph) and block.lead:
         block = replace(block, lead=clean(block.lead, block.origin, False))

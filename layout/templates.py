@@ -124,18 +124,43 @@ def _page_size(node: Node) -> tuple[float, float]:
     if len(pair) != 2:
         raise node.fail("expected [width, height] or a size name",
                         hint="for example [297mm, 420mm], or one of " + ", ".join(PAGE_SIZES))
-    return length(pair[0]), length(pair[1])
+    width, height = (_bounded(p, 50 * MM, MAX_PAGE_MM * MM, "a page side") for p in pair)
+    return width, height
+
+
+# What a press prints: a page side up to 2 m, type from 4 pt to 200 pt, up to 40 columns.
+MAX_PAGE_MM = 2000
+BODY_SIZES = (4.0, 72.0)
+STYLE_SIZES = (4.0, 200.0)
+MAX_COLUMNS = 40
+
+
+def _bounded(node: Node, least: float, most: float, what: str) -> float:
+    """A length within what a press can print, else an error that says so."""
+    value = length(node)
+    if not least <= value <= most:
+        raise node.fail(f"{what} of {node.value!r} is not one a press prints "
+                        f"({least:g}–{most:g} pt)", hint="give a size a press can print")
+    return value
 
 
 def _style(node: Node, what: str, grid: Grid) -> TextStyle:
     fields = Fields(node, what)
     face = fields.take("face", text)
-    points = fields.take("size", size)
+    points = fields.take("size", lambda n: _bounded_size(n, STYLE_SIZES, "a type size"))
     align = Align(fields.take("align", one_of(*(a.value for a in Align)), "center"))
     line_height = fields.take("line_height", lambda n: length(n, grid),
                               points * HEADLINE_LINE_HEIGHT)
     fields.done()
     return TextStyle(face=face, size=points, align=align, line_height=line_height)
+
+
+def _bounded_size(node: Node, bounds: tuple[float, float], what: str) -> float:
+    value = size(node)
+    if not bounds[0] <= value <= bounds[1]:
+        raise node.fail(f"{what} of {node.value!r} is not one a press prints "
+                        f"({bounds[0]:g}–{bounds[1]:g} pt)", hint="give a size such as 小五")
+    return value
 
 
 def _node(node: Node) -> Node:
@@ -171,7 +196,7 @@ def _build(root: Node, path: Path) -> Template:
 
     body = Fields(top.take("body", _node), "body")
     face = body.take("face", text)
-    body_size = body.take("size", size)
+    body_size = body.take("size", lambda n: _bounded_size(n, BODY_SIZES, "a body size"))
     gap = body.take("line_gap", _at_least(0, Grid(char=body_size)))
     pitch = body_size + gap
     grid = Grid(char=body_size, line=pitch)
@@ -182,6 +207,9 @@ def _build(root: Node, path: Path) -> Template:
     columns_node = top.take("grid", _node)
     cols = Fields(columns_node, "grid")
     columns = cols.take("columns", positive_int)
+    if columns > MAX_COLUMNS:
+        raise cols.raw("columns").fail(f"{columns} columns are more than a page has "
+                                       f"(at most {MAX_COLUMNS})", hint="give fewer columns")
     column_width = cols.take("column_width", _at_least(0, grid, above=True))
     gutter = cols.take("gutter", _at_least(0, grid))
     cols.done()

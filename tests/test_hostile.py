@@ -151,3 +151,22 @@ def test_batch_lists_that_cannot_be_read_and_names_that_are_not_utf8(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = (out / "report.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and all(json.loads(l)["status"] == "done" for l in lines)
+
+
+@pytest.mark.parametrize("key, value, line", [
+    ("body", "{face: song, size: 0.0001, line_gap: 0.5字}", 3),
+    ("grid", "{columns: 1000000000, column_width: 0.001, gutter: 0}", 3),
+    ("page", "{size: [10000000mm, 10000000mm], margins: {top: 1mm, bottom: 1mm, left: 1mm, "
+             "right: 1mm}}", 3),
+])
+def test_sizes_beyond_what_a_press_prints_are_refused(tmp_path, key, value, line):
+    template = tmp_path / "t.yaml"
+    template.write_text(f"extends: base\nname: t\n{key}: {value}\n", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text(HEAD.format(date="2021-03-04").replace("template: base", "template: t.yaml")
+                    + ARTICLE.format(body="正文。", images=""), encoding="utf-8")
+    start = time.monotonic()
+    result, out = render(tmp_path, path)
+    assert result.exit_code == 2 and f"t.yaml:{line}" in result.output, result.output
+    assert "press" in result.output or "more than" in result.output
+    assert time.monotonic() - start < 10 and not out.exists()

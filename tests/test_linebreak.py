@@ -254,3 +254,15 @@ def test_room_kept_for_a_signature_is_given_up_rather_than_set_alone(breaking):
     lines = break_lines(items, [10 * SIZE], rules=Composition(breaking=breaking))
     assert [l.text for l in lines] == ["一二三四五六七八九十", "ABCDEFGHIJKLMNOPQRST"]
     assert lines[-1].last and not lines[0].last
+
+
+def test_a_solidus_neither_starts_nor_ends_a_line():
+    from layout.text.items import build_items
+    from layout.text.linebreak import break_lines
+
+    text = "今年汽油价格每升上涨到了125元/吨和元/升，还有更多的内容。"
+    for width in range(8, 20):
+        lines = break_lines(build_items(text, 10.0, em_measure), [width * 10.0])
+        for line in lines:
+            chars = "".join(g.char for g in line.glyphs)
+            assert not chars.startswith(("/", "／")) and not chars.rstrip().endswith(("/", "／"))

@@ -70,3 +70,12 @@ def test_normalization_can_be_switched_off(write_manifest):
     issue = load_issue(write_manifest(MANIFEST.format(switch="normalize: false\n")))
     assert issue.articles[0].blocks[0].text == "上汽,大众 集团"
     assert issue.edits == ()
+
+
+def test_ideographic_spaces_and_caption_spaces_are_the_editors():
+    text, changes = normalize("示意　制图：本报记者　孙文")
+    assert text == "示意　制图：本报记者　孙文" and not changes
+    text, changes = normalize("示意 制图", body=False)
+    assert text == "示意 制图" and not changes
+    text, _ = normalize("党员 冲锋")  # a stray ASCII space in body text still goes
+    assert text == "党员冲锋"

@@ -73,8 +73,10 @@ NO_LINE_START = frozenset({CharClass.CLOSING, CharClass.COMMA, CharClass.FULL_ST
 # … and classes that may not end one. The middle dot binds both neighbours (a transliterated
 # name 克里斯蒂娜·罗塞蒂 breaks between characters, never at the dot: clreq §3.1.5).
 NO_LINE_END = frozenset({CharClass.OPENING, CharClass.PREFIX, CharClass.MIDDLE_DOT})
-# Single characters that may not end a line whatever their class (clreq §3.1.7: the solidus).
+# Single characters that may neither end nor start a line whatever their class (clreq
+# §3.1.7, CJK-RULES §1–2: the solidus of 元/吨, 元/升 binds both neighbours).
 NO_LINE_END_CHARS = frozenset("/／")
+NO_LINE_START_CHARS = frozenset("/／")
 
 
 @lru_cache(maxsize=None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from .chars import (BLANK_LEFT, BLANK_RIGHT, CELL, MARKS, NO_LINE_END, NO_LINE_END_CHARS,
-                    NO_LINE_START, CharClass, char_class)
+                    NO_LINE_START, NO_LINE_START_CHARS, CharClass, char_class)
 
 
 class Glyph(NamedTuple):
@@ -134,7 +134,8 @@ def _may_break(before: Box, after: Box) -> bool:
     """禁则 (clreq §3.1.7): may a line end between these two boxes?"""
     if after.first in NO_LINE_START or before.last in NO_LINE_END:
         return False
-    if before.glyphs[-1].char in NO_LINE_END_CHARS:
+    if before.glyphs[-1].char in NO_LINE_END_CHARS or \
+            after.glyphs[0].char in NO_LINE_START_CHARS:
         return False
     return True
 

@@ -2,8 +2,9 @@
 
 * ASCII , ; : ? ! ( ) typed beside Chinese characters become their full-width forms;
 * straight quotes " ' around or beside Chinese text become “ ” and ‘ ’, paired in order;
-* spaces between two Chinese characters (or a character and a full-width mark) go, in body
-  text only: in headlines and labels a space is deliberate.
+* ASCII spaces between two Chinese characters (or a character and a full-width mark) go, in
+  body text only: in headlines, captions, quotes, bylines and labels a space is deliberate,
+  and an ideographic space (U+3000) is never a stray one.
 
 Latin text is never touched: "Fit for 2020", "2-BOX", "MG Ei5", "10:30", "don't". Every
 change is returned, so that nothing happens to the text unseen (`layout render --verbose`).
@@ -25,6 +26,9 @@ class Change:
     before: str
     after: str
     reason: str
+
+
+ASCII_SPACES = " \t"
 
 
 def _chinese(char: str | None) -> bool:
@@ -79,7 +83,7 @@ def normalize(text: str, body: bool = True) -> tuple[str, list[Change]]:
                     changes.append(Change(pos, mark, new, "straight quote in Chinese text"))
     if body:
         for i, c in enumerate(text):
-            if c.isspace() and chars[i] == c:
+            if c in ASCII_SPACES and chars[i] == c:  # U+3000 is never a stray space
                 before, after = _neighbours(text, i)
                 if _chinese(before) and _chinese(after):
                     chars[i] = ""
