@@ -597,8 +597,8 @@ class _ArticleFlow(_Typesetter):
                 bottom = max(bottoms[column], bottoms[column + 1])
                 cuts = sorted((y0 - t.pitch / 4, y1 + t.pitch / 4)
                               for x0, x1, y0, y1 in across if x0 < x < x1)
-                for y0, y1 in cuts:
-                    if y0 > top:
+                for y0, y1 in cuts:  # (no stub of a rule between two pictures)
+                    if min(y0, bottom) - top > 1.5 * t.pitch:
                         out.rects.append(PlacedRect(x, top, 0, min(y0, bottom) - top, None,
                                                     RULE_COLOUR, 0.3))
                     top = max(top, y1)
