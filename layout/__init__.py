@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .flow import flow_page
+from .flow import check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
 from .manifest import load_issue
 from .model import Figure, Issue, PageLayout, Template
@@ -42,6 +42,7 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
     template = template or load_template(issue.template, issue.path.parent,
                                          issue.template_origin)
     fonts = fonts or shipped_fonts()
+    check_faces(template, fonts)
     return flow_page(plan_page(issue, template, fonts), fonts)
 
 

@@ -45,6 +45,19 @@ def measurer(fonts: FontSet, role: str) -> Measure:
     return lambda char: fonts.metrics(role, char)
 
 
+def check_faces(template: Template, fonts: FontSet) -> None:
+    """Every face the template's styles name is a role of the font set; else an error at
+    the template line that names it."""
+    for where, style in (("body", template.body),
+                         *((f"styles.{k}", v) for k, v in template.styles.items())):
+        if style.face not in fonts.faces:
+            origin = template.face_origins.get(where)
+            raise LayoutError(f"{where}.face: unknown font role {style.face!r}",
+                              origin.file if origin else template.path,
+                              origin.line if origin else None,
+                              hint="roles: " + ", ".join(fonts.faces))
+
+
 def check_text(issue: Issue, template: Template, fonts: FontSet) -> None:
     """Raise one error naming every character no face can draw, with where it was written."""
     problems: list[str] = []

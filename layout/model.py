@@ -278,6 +278,8 @@ class Template:
     column_rules: bool = False  # thin rules in the gutters between an article's columns
     accent: str = "#c8161d"  # colour of the banner and of rules
     sources: tuple[Path, ...] = ()  # the template's file and the files it extends
+    # where each style's face is written ("body", "styles.headline", …), for errors
+    face_origins: dict[str, Origin] = field(default_factory=dict, compare=False)
 
     @property
     def grid_lines(self) -> int:

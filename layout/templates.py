@@ -253,7 +253,17 @@ def _build(root: Node, path: Path) -> Template:
     accent = top.take("accent", _colour, "#c8161d")
     top.done()
 
+    faces = {}
+    for where, node in (("body", root.value.get("body")),
+                        *((f"styles.{k}", v) for k, v in (root.value.get("styles").value
+                                                          if root.value.get("styles")
+                                                          and isinstance(root.value.get(
+                                                              "styles").value, dict)
+                                                          else {}).items())):
+        if node is not None and isinstance(node.value, dict) and "face" in node.value:
+            faces[where] = node.value["face"].origin
     return Template(
+        face_origins=faces,
         name=name, path=path, page_width=width, page_height=height,
         margin_top=m_top, margin_bottom=m_bottom, margin_left=m_left, margin_right=m_right,
         columns=columns, column_width=column_width, gutter=gutter, body=body_style,

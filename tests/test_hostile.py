@@ -170,3 +170,15 @@ def test_sizes_beyond_what_a_press_prints_are_refused(tmp_path, key, value, line
     assert result.exit_code == 2 and f"t.yaml:{line}" in result.output, result.output
     assert "press" in result.output or "more than" in result.output
     assert time.monotonic() - start < 10 and not out.exists()
+
+
+def test_an_unknown_face_is_named_at_the_template_line_that_asks_for_it(tmp_path):
+    template = tmp_path / "t.yaml"
+    template.write_text("extends: base\nname: t\nstyles:\n  headline: {face: nosuch, size: 初号}\n",
+                        encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text(HEAD.format(date="2021-03-04").replace("template: base", "template: t.yaml")
+                    + ARTICLE.format(body="正文。", images=""), encoding="utf-8")
+    result, out = render(tmp_path, path)
+    assert result.exit_code == 2 and "t.yaml:4" in result.output and "nosuch" in result.output
+    assert "fonts.yaml" not in result.output and not out.exists()
