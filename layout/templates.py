@@ -51,14 +51,30 @@ def find_template(name: str, relative_to: Path | None) -> Path:
     file that names it); a bare name is one of the shipped templates."""
     if name.endswith((".yaml", ".yml")) or "/" in name:
         base = relative_to if relative_to is not None else Path.cwd()
-        return (base / name).resolve()
+        try:
+            return (base / name).resolve()
+        except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
+            return base / name
     return resources.templates_dir() / f"{name}.yaml"
+
+
+def _yaml_only(path: Path, name: str, node: Node | None, origin: Origin | None) -> None:
+    """A template is a .yaml file: never read another file of the machine (and never echo
+    its contents in an error)."""
+    if path.suffix not in (".yaml", ".yml"):
+        message = f"template {name!r} is not a .yaml file ({path.name})"
+        hint = "name a shipped template, or a .yaml file next to the manifest"
+        if node is not None:
+            raise node.fail(message, hint=hint)
+        raise LayoutError(message, origin.file if origin else None,
+                          origin.line if origin else None, hint)
 
 
 def load_template(name: str, relative_to: Path | None = None, origin: Origin | None = None,
                   ) -> Template:
     """Load a template by name or path, following `extends:`."""
     path = find_template(name, relative_to)
+    _yaml_only(path, name, None, origin)
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in resources.templates_dir().glob("*.yaml")))
         message = f"template {name!r} not found ({path})"
@@ -98,6 +114,7 @@ def _resolve(path: Path, chain: tuple[Path, ...]) -> tuple[Node, tuple[Path, ...
     if parent is None:
         return node, (path,)
     parent_path = find_template(text(parent), path.parent)
+    _yaml_only(parent_path, text(parent), parent, None)
     if not parent_path.is_file():
         raise parent.fail(f"template {text(parent)!r} not found ({parent_path})",
                           hint="name a shipped template or a .yaml path relative to this file")
@@ -292,6 +309,9 @@ def _banner(node: Node) -> Banner:
 
 
 def _colour(node: Node) -> str:
+    if isinstance(node.value, int) and not isinstance(node.value, bool):
+        raise node.fail(f"YAML reads this colour as the number {node.value}",
+                        hint="write it in quotes as #rrggbb, e.g. accent: \"#1f4e9c\"")
     value = text(node)
     if not _COLOUR.match(value):
         raise node.fail(f"{value!r} is not a colour", hint="write it as #rrggbb, e.g. #c8161d")

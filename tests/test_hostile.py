@@ -182,3 +182,22 @@ def test_an_unknown_face_is_named_at_the_template_line_that_asks_for_it(tmp_path
     result, out = render(tmp_path, path)
     assert result.exit_code == 2 and "t.yaml:4" in result.output and "nosuch" in result.output
     assert "fonts.yaml" not in result.output and not out.exists()
+
+
+def test_templates_are_yaml_files_only_and_colours_say_how_to_write_them(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    link = tmp_path / "t.yaml"
+    link.symlink_to(secret)
+    for template in ("./secret.txt", "t.yaml"):
+        path = tmp_path / "m.yaml"
+        path.write_text(HEAD.format(date="2021-03-04").replace("template: base",
+                                                               f"template: {template}")
+                        + ARTICLE.format(body="正文。", images=""), encoding="utf-8")
+        result, out = render(tmp_path, path)
+        assert result.exit_code == 2 and "not a .yaml file" in result.output, result.output
+        assert "hunter2" not in result.output and "password" not in result.output
+    link.unlink()
+    link.write_text("extends: base\nname: t\naccent: 0x1f4e9c\n", encoding="utf-8")
+    result, out = render(tmp_path, path)
+    assert result.exit_code == 2 and "t.yaml:3" in result.output and "#rrggbb" in result.output
