@@ -43,7 +43,8 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
                                          issue.template_origin)
     fonts = fonts or shipped_fonts()
     check_faces(template, fonts)
-    return flow_page(plan_page(issue, template, fonts), fonts)
+    cache: dict = {}  # text broken by the make-up's trials is not broken again by the flow
+    return flow_page(plan_page(issue, template, fonts, cache), fonts, cache)
 
 
 def page_inputs(issue: Issue, template: Template) -> list[Path]:

@@ -452,11 +452,15 @@ class _ArticleFlow(_Typesetter):
 
     def body_need(self) -> int:
         """Grid cells the body takes when no column foot moves a block on: what the make-up
-        sizes pictures against (the flow itself has the last word)."""
+        sizes pictures against (the flow itself has the last word). Past what the whole
+        page holds, the rest is counted by its characters, not broken: a page that far
+        over only needs to be known as over."""
         blocks = self.body_blocks()
         total = 0
         for index, block in enumerate(blocks):
-            if isinstance(block, Paragraph):
+            if total > self.page_cells():
+                total += self.estimated_lines(block)
+            elif isinstance(block, Paragraph):
                 total += len(self.paragraph_lines(blocks, index))
             elif isinstance(block, Signature) and index and self.signature_room(block):
                 continue  # on the last line of the paragraph before it
@@ -464,6 +468,15 @@ class _ArticleFlow(_Typesetter):
                 need, keep, _ = self.measure_block(block)
                 total += need + (1 if isinstance(block, Figure) else 0)
         return total
+
+    def page_cells(self) -> int:
+        """Body lines the whole page holds, every column full."""
+        return self.t.columns * self.t.grid_lines
+
+    def estimated_lines(self, block) -> int:
+        """Lines a block takes, from its characters alone (for text far past the page)."""
+        per_line = max(1, int(self.t.column_width / self.t.body.size))
+        return max(1, math.ceil(len(block_text(block)) / per_line))
 
     def body(self, out: _Drawn, cells: _Cells) -> Overflow | None:
         t = self.t
@@ -630,13 +643,16 @@ class _ArticleFlow(_Typesetter):
                              self.signature_room(following))
 
     def overflow(self, blocks: list, first: int, pending: list[SetLine]) -> Overflow:
-        """What is left: the rest of a paragraph already broken, and blocks[first:]."""
+        """What is left: the rest of a paragraph already broken, and blocks[first:]; lines
+        past a page's worth are counted from the characters (linear in the text)."""
         texts = ["".join(g.char for line in pending for g in line.glyphs)] if pending else []
         count = len(pending)
         t = self.t
         for index in range(first, len(blocks)):
             block = blocks[index]
-            if isinstance(block, Paragraph):  # broken as the body breaks it: remembered
+            if count > self.page_cells():
+                count += self.estimated_lines(block)
+            elif isinstance(block, Paragraph):  # broken as the body breaks it: remembered
                 count += len(self.paragraph_lines(blocks, index))
             else:  # a picture, box or heading: its text, a line or two at most
                 count += max(1, len(self.set_text(block_text(block), t.body, t.column_width,
@@ -768,8 +784,9 @@ def furniture(issue: Issue, template: Template, fonts: FontSet) -> _Drawn:
     return out
 
 
-def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
-    """Typeset every article of the plan, and the page furniture."""
+def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> PageLayout:
+    """Typeset every article of the plan, and the page furniture (`cache`: text already
+    broken, by the make-up)."""
     check_text(plan.issue, plan.template, fonts)
     page = furniture(plan.issue, plan.template, fonts)
     page.rects += plan.rules
@@ -791,7 +808,8 @@ def flow_page(plan: PagePlan, fonts: FontSet) -> PageLayout:
                     hint="give it lines further down, or shorten the article above")
             article_plan = replace(article_plan, first_line=first)
         try:
-            drawn, left, bottom = article_flow(article_plan, plan.template, fonts).run()
+            drawn, left, bottom = article_flow(article_plan, plan.template, fonts,
+                                               cache).run()
         except _TooLow as err:
             origin = article_plan.article.origin
             raise LayoutError(f"article {article_plan.index + 1}: its pictures and notes "

@@ -769,11 +769,11 @@ def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
 
 
 def make_up(issue: Issue, template: Template, fonts: FontSet,
-            pinned: list[ArticlePlan | None]) -> PagePlan:
+            pinned: list[ArticlePlan | None], cache: dict | None = None) -> PagePlan:
     """Place the articles the manifest did not pin (None in `pinned`) and size every
-    picture that has no place yet."""
+    picture that has no place yet; `cache` keeps the text broken on the way."""
     t = template
-    cache: dict = {}
+    cache = {} if cache is None else cache
     fixed = [p for p in pinned if p is not None]
     plans: list[ArticlePlan | None] = [_sized_pinned(p, t, fonts, cache) if p is not None
                                        and any(not i.placed for i in p.article.images) else p

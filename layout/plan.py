@@ -9,12 +9,13 @@ from .fonts import FontSet
 from .model import ArticlePlan, Issue, PagePlan, Template
 
 
-def plan_page(issue: Issue, template: Template, fonts: FontSet) -> PagePlan:
+def plan_page(issue: Issue, template: Template, fonts: FontSet,
+              cache: dict | None = None) -> PagePlan:
     """Each article's columns and lines and every picture's size: pinned articles where the
     manifest puts them, the others made up around them."""
     from .makeup import make_up  # noqa: PLC0415 (make-up measures with the flow)
 
-    return make_up(issue, template, fonts, pin_articles(issue, template))
+    return make_up(issue, template, fonts, pin_articles(issue, template), cache)
 
 
 def pin_articles(issue: Issue, template: Template) -> list[ArticlePlan | None]:

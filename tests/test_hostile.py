@@ -201,3 +201,14 @@ def test_templates_are_yaml_files_only_and_colours_say_how_to_write_them(tmp_pat
     link.write_text("extends: base\nname: t\naccent: 0x1f4e9c\n", encoding="utf-8")
     result, out = render(tmp_path, path)
     assert result.exit_code == 2 and "t.yaml:3" in result.output and "#rrggbb" in result.output
+
+
+def test_fifty_thousand_paragraphs_are_reported_over_in_seconds(tmp_path):
+    body = "".join(f"      - 第{i}段正文，写在一行里，有一些字。\n" for i in range(50_000))
+    path = tmp_path / "big.yaml"
+    path.write_text(HEAD.format(date="2021-03-04") + "  - headline: 很长的文章\n    body:\n"
+                    + body, encoding="utf-8")
+    start = time.monotonic()
+    result, out = render(tmp_path, path)
+    assert time.monotonic() - start < 20  # linear: a page's worth broken, the rest counted
+    assert result.exit_code == 3 and "does not fit" in result.output and not out.exists()
