@@ -253,6 +253,7 @@ def test_watch_renders_again_when_an_input_changes_and_survives_bad_input(
     edits = iter([None,  # a look that finds nothing changed renders nothing
                   good.replace("第一稿", "第二稿"),
                   "paper: [",  # broken YAML: reported, the last good PDF stays
+                  good.replace("2021-03-04", "2020-02-30"),  # a date that does not exist
                   None,
                   good.replace("第一稿", "第三稿"),
                   None])
@@ -264,9 +265,9 @@ def test_watch_renders_again_when_an_input_changes_and_survives_bad_input(
             later = manifest.stat().st_mtime_ns + 1_000_000  # coarse file clocks
             os.utime(manifest, ns=(later, later))
 
-    watch_inputs(manifest, once, sleep=sleep, rounds=6)
+    watch_inputs(manifest, once, sleep=sleep, rounds=7)
     assert seen == [(0, "标题第一稿。"), (0, "标题第二稿。"), (2, "标题第二稿。"),
-                    (0, "标题第三稿。")]
+                    (2, "标题第二稿。"), (0, "标题第三稿。")]
 
 
 def test_watch_follows_the_template_the_manifest_names(write_manifest, tmp_path):
