@@ -308,7 +308,7 @@ class _ArticleFlow(_Typesetter):
                        if image.caption else [])
             end = top + image.lines + len(caption)  # first grid line after the caption
             if end - 1 > bottom:
-                raise _TooLow(end - 1)
+                raise _TooLow(end - 1, f"its picture (line {image.origin.line})")
             self.picture(out, image, x, width, top, caption)
             # a blank line between caption and text; a picture standing on the foot of the
             # article has its blank line above it instead
@@ -382,7 +382,8 @@ class _ArticleFlow(_Typesetter):
         out = _Drawn()
         line, head_top, head_columns = self.head(out, bottom)
         if line - 1 > bottom:
-            raise _TooLow(line - 1)
+            raise _TooLow(line - 1, "its headline group, byline and editor's note (with the "
+                                    "template's headline_gap)")
         blocked = self.place_images(out, line, bottom)
         columns = range(self.plan.first_column, self.plan.last_column + 1)
         if head_top < line:  # the headline group is an obstacle in its own columns only
@@ -433,7 +434,7 @@ class _ArticleFlow(_Typesetter):
             # set a picture beside the headline)
             lines = self.box_lines(article.note, width)
             if line + len(lines) + 1 > bottom:
-                raise _TooLow(line + len(lines) + 1)
+                raise _TooLow(line + len(lines) + 1, "its editor's note")
             line += self.draw_box(out, lines, x, width, line)
         # Columns the headline group does not span start at the top of the article.
         head_top = self.plan.first_line if len(head_columns) < len(
@@ -697,10 +698,12 @@ def divided(template: Template, columns: int) -> tuple[int, float, float] | None
 
 
 class _TooLow(Exception):
-    """A fixed part of the article (note, picture) reaches below the bottom being tried."""
+    """A fixed part of the article (headline, note, picture) reaches below the bottom being
+    tried; `what` names it for the user."""
 
-    def __init__(self, needs: int):
+    def __init__(self, needs: int, what: str = "its pictures and notes"):
         self.needs = needs
+        self.what = what
 
 
 def _per_line(style: TextStyle, t: Template) -> int:
@@ -812,11 +815,11 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
                                                cache).run()
         except _TooLow as err:
             origin = article_plan.article.origin
-            raise LayoutError(f"article {article_plan.index + 1}: its pictures and notes "
-                              f"reach grid line {err.needs}, below its region "
-                              f"(last line {article_plan.last_line})", origin.file,
-                              origin.line, hint="give the article more lines, or smaller "
-                                                "pictures") from None
+            raise LayoutError(f"article {article_plan.index + 1}: {err.what} reach(es) grid "
+                              f"line {err.needs}, below its region (last line "
+                              f"{article_plan.last_line})", origin.file, origin.line,
+                              hint="give the article more lines, or a smaller headline, "
+                                   "note or picture") from None
         bottoms[article_plan.index] = bottom
         page.lines += drawn.lines
         page.rects += drawn.rects

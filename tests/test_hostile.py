@@ -212,3 +212,11 @@ def test_fifty_thousand_paragraphs_are_reported_over_in_seconds(tmp_path):
     result, out = render(tmp_path, path)
     assert time.monotonic() - start < 20  # linear: a page's worth broken, the rest counted
     assert result.exit_code == 3 and "does not fit" in result.output and not out.exists()
+
+
+def test_a_headline_too_tall_for_its_region_is_named_as_the_headline(tmp_path):
+    path = manifest(tmp_path)
+    text = path.read_text(encoding="utf-8").replace(
+        "region: {columns: 1-2, lines: 1-20}", "region: {columns: 1-2, lines: 1-3}")
+    result = refused(tmp_path, manifest(tmp_path, "tall.yaml", raw=text.encode()), line=7)
+    assert "headline group" in result.output and "pictures" not in result.output.split("→")[0]
