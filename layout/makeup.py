@@ -61,6 +61,7 @@ STEP_DOWN = 12.0  # each headline size step below the one its rank gives
 CROP_COST = 150.0  # per unit of share cropped (10 % → 15)
 PICTURE_SHAPE = 30.0  # a picture block far from ~60 % of its module's width
 BUTTING = 40.0  # two headlines side by side at one height (碰题), even with a rule between
+SPAN = 15.0  # a headline over some of its module's columns, the text beside it
 DIVIDE = 20.0  # an article set in re-divided columns (破栏) rather than on the base grid
 READING = 400.0  # modules stacked under a module whose top is not one headline across them:
 #                   a reader (and a PDF's reading order) would go down the columns of both
@@ -78,6 +79,7 @@ class Config:
     heights: tuple[int, ...] = ()
     beside: int = 0  # columns of the first picture standing beside the headline (0: under)
     divide: int = 0  # 破栏: the module's base columns re-divided into this many (0: not)
+    span: int = 0  # columns the headline group spans (0: all); the others start at the top
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,9 @@ class _Candidate:
         if config.beside:  # the headline group spans the columns the first picture leaves
             article = replace(article, headline=replace(
                 article.headline, columns=(1, columns - config.beside)))
+        elif config.span:  # a short headline over the columns it covers, text beside it
+            article = replace(article, headline=replace(article.headline,
+                                                         columns=(1, config.span)))
         if self.pictures:  # (a plan that only measures has no picture sizes yet: none)
             placed = tuple(i for i in article.images if i.placed)
             if config.heights:
@@ -273,8 +278,13 @@ class _Candidate:
         found = self.head(columns, config)
         return 0 if found is None else found[1]
 
+    def head_span(self, columns: int, config: Config) -> int:
+        """The columns the headline group's lines cover, from the first."""
+        found = self.head(columns, config)
+        return columns if found is None else found[2]
+
     def head(self, columns: int, config: Config) -> tuple[int, int, int] | None:
-        key = (columns, config.size, config.extra, config.beside)
+        key = (columns, config.size, config.extra, config.beside, config.span)
         if key not in self._heads:
             plan = self.plan(columns, self.area.lines, replace(config, heights=(),
                                                                  widths=()))
@@ -291,7 +301,8 @@ class _Candidate:
             occupied.add_lines(band)
             rows = {row for _, row in occupied.cells}
             blank = sum(1 for c in spans for row in rows if (c, row) not in occupied.cells)
-            self._heads[key] = (line - plan.first_line, blank, len(rows))
+            covered = max((c for c, _ in occupied.cells), default=spans[-1])
+            self._heads[key] = (line - plan.first_line, blank, covered)
         return self._heads[key]
 
     # -- the heights it can take ---------------------------------------------------------
@@ -344,10 +355,12 @@ class _Candidate:
         out = {}
         # the headline a step or two smaller: its band a line or so shorter, the body the
         # same (more heights for modules to meet at)
-        for size, steps in [(size, steps), *self.smaller(size, steps)]:
+        h = self.article.headline
+        for size, steps in [(size, steps), *(self.smaller(size, steps)
+                                             if h and not h.columns else ())]:
             sized = replace(base, size=size)
             band = self.head_lines(columns, sized) if size != base.size else top
-            if band is None or self.article.headline and self.article.headline.columns:
+            if band is None:
                 continue
             at = height - top + band
             blank = HEAD_BLANK * self.head_blank(columns, sized)
@@ -356,6 +369,24 @@ class _Candidate:
                 if at + extra <= limit and (at + extra not in out
                                             or score < out[at + extra][0]):
                     out[at + extra] = (score, replace(sized, extra=extra))
+        # a headline that covers fewer columns than the module spans only those, the text
+        # of the others starting at the top: no blank beside a short headline
+        span = self.head_span(columns, base) if h and not h.columns and columns > 1 else 0
+        if 0 < span < columns:
+            spanned = replace(base, span=span)
+            plan = self.plan(columns, limit, spanned)
+            try:
+                drawn, overflow, bottom = self.flow(plan).run(hint)
+            except _TooLow:
+                overflow = True
+            if overflow is None:
+                at = bottom - plan.first_line + 1
+                short = HOLE * short_lines(drawn, plan, self.t, bottom)
+                for extra in range(MAX_HEAD_EXTRA + 1):
+                    score = steps * STEP_DOWN + short + SPAN + extra * EXTRA
+                    if at + extra <= limit and (at + extra not in out
+                                                or score < out[at + extra][0]):
+                        out[at + extra] = (score, replace(spanned, extra=extra))
         return out
 
     def smaller(self, size: float | None, steps: int) -> list[tuple[float, int]]:
@@ -646,7 +677,8 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
         # the last flag: a re-divided body has no gutter on a base gutter, so a reader
         # does not run on down from it into the modules under it
         return {h: (cost, Leaf(candidate.index, config, c, h), head,
-                    across and not config.beside, head, bool(config.divide))
+                    across and not config.beside and not config.span, head,
+                    bool(config.divide))
                 for h, (cost, config) in options.items()}
 
     def combined(i: int, j: int, c: int) -> dict[int, tuple]:
