@@ -272,3 +272,15 @@ def test_a_re_divided_lead_is_set_on_its_own_columns(tmp_path):
              and l.width == pytest.approx(13 * 9.0)}
     assert len(lefts) == 5  # five columns of 13 字 across the six base columns
     assert not page.overflow
+
+
+def test_a_headline_over_some_columns_of_a_made_up_article(write_manifest):
+    path = write_manifest(HEADER + """\
+          - headline: {main: 半幅标题, columns: 1-2}
+            body: [BODY]
+        """.replace("BODY", ", ".join(PARAGRAPHS[:8])))
+    page = layout_issue(path)
+    assert not page.overflow
+    head = next(l for l in page.lines if l.kind is LineKind.HEADLINE)
+    t = load_template("party-building")
+    assert head.width == pytest.approx(2 * t.column_width + t.gutter)
