@@ -701,7 +701,7 @@ class _TooLow(Exception):
     """A fixed part of the article (headline, note, picture) reaches below the bottom being
     tried; `what` names it for the user."""
 
-    def __init__(self, needs: int, what: str = "its pictures and notes"):
+    def __init__(self, needs: int, what: str):
         self.needs = needs
         self.what = what
 
@@ -793,7 +793,6 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
     check_text(plan.issue, plan.template, fonts)
     page = furniture(plan.issue, plan.template, fonts)
     page.rects += plan.rules
-    page.notes += plan.notes
     overflow: list[Overflow] = []
     usage: list[str] = []
     bottoms: dict[int, int] = {}  # the grid line each article's body ends on

@@ -73,6 +73,11 @@ class Occupancy:
                 return line
         return first - 1
 
+    def blank_feet(self, columns: range, first: int, bottom: int, allowed: int = 0) -> int:
+        """Blank lines at the feet of `columns` (lines first..bottom), beyond `allowed` in
+        each."""
+        return sum(max(0, bottom - self.foot(c, first, bottom) - allowed) for c in columns)
+
 
 def find_holes(occupied: Occupancy, first_line: int, plans: Iterable[ArticlePlan] = (),
                ) -> list[Hole]:
@@ -122,11 +127,8 @@ def copyfit(plan: ArticlePlan, occupied: Occupancy, lines: list[PlacedLine], hol
     how many its pictures could make room for, resized within their crop."""
     t = occupied.t
     per_line = int(t.column_width / t.body.size + 1e-6)
-    blank = 0
-    if not cut:
-        first = plan.first_line
-        for column in range(plan.first_column, plan.last_column + 1):
-            blank += plan.last_line - occupied.foot(column, first, plan.last_line)
+    blank = 0 if cut else occupied.blank_feet(range(plan.first_column, plan.last_column + 1),
+                                               plan.first_line, plan.last_line)
     body = [line for line in lines if line.kind is LineKind.BODY]
     free = 0
     if body and not cut and body[-1].paragraph_end:

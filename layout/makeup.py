@@ -14,12 +14,15 @@ tiling of the whole rectangle is found, not the first that fits. An article's he
 width comes from the flow itself (exact line counts; its paragraphs are broken once and
 shared by every trial). What makes modules meet exactly:
 
-* pictures the manifest gives no place are sized here: a block of k of the module's
-  columns at its top right, each picture as tall as its own proportions give at that
-  width, cropped by at most CROP to land on whole lines, never stretched;
-* the headline group's band may take up to MAX_HEAD_EXTRA more lines of air;
+* pictures the manifest gives no place are sized here: k of the module's columns each, as
+  tall as their own proportions give at that width, cropped by at most CROP to land on
+  whole lines, never stretched; the first at the top right (under or beside the
+  headline), the second on the foot at the left, further ones stacked on those;
+* the headline group's band may take up to MAX_HEAD_EXTRA more lines of air, and a short
+  headline may span only the columns it covers, the text beside it;
 * headlines are sized by rank (the lead largest, then smaller down the page) and never
-  take more than two lines.
+  take more than two lines;
+* the lead of a page of several articles may be set in re-divided columns (破栏).
 
 Text is never cut or spaced out to fill. Where no tiling fills the rectangle the cheapest one
 is taken, and the flow reports the hole or the overflow it leaves.
@@ -31,7 +34,7 @@ import math
 from dataclasses import dataclass, replace
 
 from .errors import LayoutError
-from .flow import RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow, divided
+from .flow import RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided
 from .holes import MAX_BLANK, Occupancy
 from .fonts import FontSet
 from .model import Article, ArticlePlan, Image, Issue, PagePlan, PlacedRect, Template
@@ -139,6 +142,7 @@ class _Candidate:
         self._variants: dict[int, _Candidate | None] = {}
         self.may_divide = False  # 破栏 offered (the lead of a page of several articles)
         self._sizes: dict[int, tuple[float | None, int]] = {}
+        self.setter = _Typesetter(template, fonts, 1, 1, cache)  # sets one-off text
 
     # -- what the article looks like at a width -------------------------------------------
 
@@ -162,8 +166,7 @@ class _Candidate:
                 placed += self.placed_images(columns, lines - top, top, config)
             article = replace(article, images=placed)
         return ArticlePlan(article, self.index, first_column, first_column + columns - 1,
-                           first_line, first_line + lines - 1, head_extra=config.extra,
-                           auto=True)
+                           first_line, first_line + lines - 1, head_extra=config.extra)
 
     def placed_images(self, columns: int, body: int, head: int,
                       config: Config) -> tuple[Image, ...]:
@@ -211,11 +214,10 @@ class _Candidate:
                     plan.first_line + top + math.ceil(need / columns) - 1)
                 if overflow is not None:
                     need += overflow.lines
-                else:
-                    body = bottom - plan.first_line + 1 - top
-                    feet = column_feet(drawn, self.t, range(1, columns + 1))
-                    start = plan.first_line + top - 1  # the line before the body
-                    need = sum(max(start, feet.get(c, start)) - start
+                else:  # the body's cells: from its first line to each column's foot
+                    occupied = occupancy(drawn, self.t)
+                    start = plan.first_line + top
+                    need = sum(occupied.foot(c, start, bottom) - start + 1
                                for c in range(1, columns + 1))
             except _TooLow:
                 pass
@@ -228,9 +230,8 @@ class _Candidate:
     def caption_lines(self, image: Image, columns: int) -> int:
         if not image.caption:
             return 0
-        flow = self.flow(self.plan(columns, self.area.lines, Config(None)))
-        return len(flow.set_text(image.caption, self.t.styles["caption"],
-                                 self.width_pt(columns), True))
+        return len(self.setter.set_text(image.caption, self.t.styles["caption"],
+                                        self.width_pt(columns), True))
 
     def headline(self, columns: int) -> tuple[float | None, int]:
         """The main title's size at this width (by rank, no more than two lines), and how
@@ -244,14 +245,13 @@ class _Candidate:
             style = self.t.styles["headline"]
             ladder = [style.size, *(s for s in HEADLINE_STEPS if s < style.size)]
             start = min(self.rank, 2, len(ladder) - 1)
-            flow = self.flow(self.plan(columns, self.area.lines, Config(None)))
             width = self.width_pt(h.columns[1] - h.columns[0] + 1 if h.columns else columns)
             result = (ladder[-1], len(ladder) - 1 - start)
             counts = []
             for size in ladder[start:]:
                 sized = replace(style, size=size, line_height=style.line_height * size
                                 / style.size)
-                counts.append(sum(len(flow.set_text(part.strip(), sized, width, False))
+                counts.append(sum(len(self.setter.set_text(part.strip(), sized, width, False))
                                   for part in h.main.split("\n")))
             parts = h.main.count("\n") + 1  # lines the editor broke it into
             # the largest size that sets the title in at most two lines, or one step
@@ -618,31 +618,21 @@ class _Candidate:
         return None
 
 
-def short_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int,
-                allowed: int = SHORT_OK) -> int:
-    """Lines of the module's columns left blank at their feet beyond `allowed`."""
-    feet = column_feet(drawn, t, range(plan.first_column, plan.last_column + 1))
-    return sum(max(0, bottom - feet.get(c, plan.first_line - 1) - allowed)
-               for c in range(plan.first_column, plan.last_column + 1))
-
-
-def column_feet(drawn: _Drawn, t: Template, columns: range) -> dict[int, int]:
-    """The last grid line each column has something on (text, a picture, a box)."""
+def occupancy(drawn: _Drawn, t: Template) -> Occupancy:
+    """The grid cells an article's drawn lines, boxes and pictures cover."""
     occupied = Occupancy(t)
     occupied.add_lines(drawn.lines)
     occupied.add_boxes(drawn.rects, drawn.images)
-    feet: dict[int, int] = {}
-    for column, line in occupied.cells:
-        if column in columns and line > feet.get(column, 0):
-            feet[column] = line
-    return feet
+    return occupied
+
+
+def short_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int) -> int:
+    """Lines of the module's columns left blank at their feet beyond SHORT_OK."""
+    return occupancy(drawn, t).blank_feet(range(plan.first_column, plan.last_column + 1),
+                                          plan.first_line, bottom, SHORT_OK)
 
 
 # -- the search ----------------------------------------------------------------------------
-
-
-def _heights(table: dict, key) -> dict[int, tuple[float, object]]:
-    return table.get(key, {})
 
 
 def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
@@ -896,4 +886,4 @@ def _sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet, cache: dict) -
                                              if plan.article.headline else None))
     settled, _ = candidate.settle(columns, area.lines, config, plan.first_column,
                                   plan.first_line)
-    return replace(settled, auto=False, head_extra=plan.head_extra)
+    return replace(settled, below=plan.below)

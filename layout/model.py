@@ -312,7 +312,6 @@ class ArticlePlan:
     last_line: int
     below: int | None = None  # 0-based index of the article it starts under (Region.below)
     head_extra: int = 0  # empty body lines the make-up adds around the headline group
-    auto: bool = False  # placed by the make-up stage (a module that must come out full)
     # 破栏: the article's base columns re-divided into (count, width pt, gutter pt) columns,
     # its pictures' columns counted in those (None: set on the base columns)
     measure: tuple[int, float, float] | None = None
@@ -324,7 +323,6 @@ class PagePlan:
     template: Template
     articles: tuple[ArticlePlan, ...]
     rules: tuple["PlacedRect", ...] = ()  # rules between modules the make-up placed
-    notes: tuple[str, ...] = ()  # what the make-up could not do (a hole it had to leave)
 
 
 # ---------------------------------------------------------------------------------------
