@@ -139,7 +139,7 @@ def _block(node: Node, base: Path, allow_outside: bool) -> Block:
     elif kind in ("note", "comment"):
         block = _boxed(fields, kind, node)
     elif kind == "picture":
-        file = _picture_file(fields.raw("file"), base, allow_outside)
+        file, _ = _picture(fields.raw("file"), base, allow_outside)
         block = Figure(fields.take("picture", positive_int), file,
                        fields.take("label", _nonblank, None if file else "图片"),
                        fields.take("caption", _nonblank, None),
@@ -209,11 +209,13 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
     return article
 
 
-def _picture_file(node: Node | None, base: Path, allow_outside: bool) -> Path | None:
+def _picture(node: Node | None, base: Path, allow_outside: bool,
+             ) -> tuple[Path, float] | tuple[None, None]:
     """A picture's path, relative to the manifest's folder and not outside it unless the
-    manifest allows it."""
+    manifest allows it, and its proportions (width over height, from its pixels); the file
+    checked as a picture once, here."""
     if node is None:
-        return None
+        return None, None
     try:
         file = (base / text(node)).resolve()
     except (OSError, RuntimeError, ValueError) as err:  # a symlink loop, a NUL byte
@@ -227,11 +229,11 @@ def _picture_file(node: Node | None, base: Path, allow_outside: bool) -> Path | 
         raise node.fail(f"picture {file} not found",
                         hint="paths are relative to the manifest's folder")
     try:
-        picture_size(file)
+        width, height = picture_size(file)
     except PictureError as err:
         raise node.fail(f"picture {file.name}: {err}",
                         hint="give a JPEG or PNG photo") from None
-    return file
+    return file, width / height
 
 
 DEFAULT_ASPECT = 4 / 3  # a placeholder's shape when the manifest gives no `aspect:`
@@ -257,22 +259,12 @@ def _aspect(node: Node) -> float:
     return ratio
 
 
-def _file_aspect(file: Path, node: Node) -> float:
-    try:
-        width, height = picture_size(file)
-    except PictureError as err:
-        raise node.fail(f"picture {file.name}: {err}", hint="give a JPEG or PNG photo") \
-            from None
-    return width / height
-
-
 def _image(node: Node, base: Path, allow_outside: bool) -> Image:
     """A picture of the article: at a grid place the manifest gives (`columns`, `line`,
     `lines`), or, without `columns`, one the make-up sizes from its aspect ratio."""
     fields = Fields(node, "an image")
     columns = fields.take("columns", lambda n: grid_range(n, allow_rest=False), None)
-    file_node = fields.raw("file")
-    file = _picture_file(file_node, base, allow_outside)
+    file, pixels = _picture(fields.raw("file"), base, allow_outside)
     if columns is None:
         for key in ("line", "lines"):
             if fields.has(key):
@@ -288,8 +280,8 @@ def _image(node: Node, base: Path, allow_outside: bool) -> Image:
     aspect_node = fields.raw("aspect")
     if aspect_node is not None:
         aspect = _aspect(aspect_node)
-    elif file is not None:
-        aspect = _file_aspect(file, file_node)
+    elif pixels is not None:
+        aspect = pixels
     else:
         aspect = DEFAULT_ASPECT
     image = Image(first_col, last_col, first_line, lines, file,

@@ -270,17 +270,8 @@ def _build(root: Node, path: Path) -> Template:
     accent = top.take("accent", _colour, "#c8161d")
     top.done()
 
-    faces = {}
-    for where, node in (("body", root.value.get("body")),
-                        *((f"styles.{k}", v) for k, v in (root.value.get("styles").value
-                                                          if root.value.get("styles")
-                                                          and isinstance(root.value.get(
-                                                              "styles").value, dict)
-                                                          else {}).items())):
-        if node is not None and isinstance(node.value, dict) and "face" in node.value:
-            faces[where] = node.value["face"].origin
     return Template(
-        face_origins=faces,
+        face_origins=_face_origins(root),
         name=name, path=path, page_width=width, page_height=height,
         margin_top=m_top, margin_bottom=m_bottom, margin_left=m_left, margin_right=m_right,
         columns=columns, column_width=column_width, gutter=gutter, body=body_style,
@@ -288,6 +279,16 @@ def _build(root: Node, path: Path) -> Template:
         headline_gap_lines=round(headline_gap / pitch), slots=slots, banner=banner,
         header=header, column_rules=column_rules, accent=accent,
     )
+
+
+def _face_origins(root: Node) -> dict[str, Origin]:
+    """Where the body's and each style's `face:` is written, for errors about the face."""
+    found = {"body": root.value["body"]}
+    styles = root.value.get("styles")
+    if styles is not None and isinstance(styles.value, dict):
+        found.update((f"styles.{key}", node) for key, node in styles.value.items())
+    return {where: node.value["face"].origin for where, node in found.items()
+            if isinstance(node.value, dict) and "face" in node.value}
 
 
 def _slot(node: Node, columns: int) -> Region:
