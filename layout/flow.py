@@ -624,14 +624,11 @@ class _ArticleFlow(_Typesetter):
                 bottom = max(bottoms[column], bottoms[column + 1])
                 cuts = sorted((y0 - t.pitch / 4, y1 + t.pitch / 4)
                               for x0, x1, y0, y1 in across if x0 < x < x1)
-                for y0, y1 in cuts:  # (no stub of a rule between two pictures)
-                    if min(y0, bottom) - top > 1.5 * t.pitch:
+                for y0, y1 in [*cuts, (bottom, bottom)]:
+                    if min(y0, bottom) - top > 1.5 * t.pitch:  # (no stub of a rule)
                         out.rects.append(PlacedRect(x, top, 0, min(y0, bottom) - top, None,
                                                     RULE_COLOUR, 0.3))
                     top = max(top, y1)
-                if bottom > top:
-                    out.rects.append(PlacedRect(x, top, 0, bottom - top, None, RULE_COLOUR,
-                                                0.3))
 
     def paragraph_lines(self, blocks: list, index: int) -> list[SetLine]:
         """Paragraph blocks[index] broken into body lines (its run-in lead in the lead face),
