@@ -19,6 +19,7 @@ from .model import (Align, ArticlePlan, Boxed, Copyfit, Figure, Hole, Image, Iss
                     Overflow, PageLayout, PagePlan, Paragraph, PlacedImage,
                     PlacedLine, PlacedRect, Quote, Signature, Subhead, Template, TextStyle)
 from .text.items import Measure, build_runs
+from .units import ZIHAO
 from .text.linebreak import SetLine, break_lines
 
 # Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
@@ -232,6 +233,29 @@ class _ArticleFlow(_Typesetter):
     def where(self) -> str:
         return f"article {self.plan.index + 1}, "
 
+    def secondary(self, text: str | None, style: TextStyle, main: float,
+                  width: float) -> TextStyle:
+        """A kicker's or subtitle's style: no larger than two 字号 below the main title,
+        and smaller still (down to one 字号 above the body) where that keeps each of its
+        lines whole rather than wrapping it: a designer fits 引题 and 副题 to their width."""
+        ladder = sorted({*ZIHAO.values(), style.size}, reverse=True)
+        below = [s for s in ladder if s < main]
+        size = min(style.size, below[1] if len(below) > 1 else style.size)
+        floor = min([s for s in ladder if s > self.t.body.size] or [size])
+        if not text:
+            return style
+        parts = [p.strip() for p in text.split("\n")]
+
+        def sized(size: float) -> TextStyle:
+            return replace(style, size=size, line_height=style.line_height * size / style.size)
+
+        for step in [s for s in ladder if floor <= s <= size]:
+            candidate = sized(step)
+            if all(len(self.set_text(p, candidate, width, justify=False)) == 1
+                   for p in parts):
+                return candidate
+        return sized(size)
+
     def band(self, out: _Drawn, parts: list[tuple[str | None, TextStyle, LineKind]],
              line: int, x: float, width: float, extra: int = 0) -> int:
         """Set a headline group or a byline across `width` from grid line `line`, centred
@@ -422,9 +446,14 @@ class _ArticleFlow(_Typesetter):
             if h.size:
                 main = replace(main, size=h.size,
                                line_height=main.line_height * h.size / main.size)
-            line += self.band(out, [(h.kicker, styles["kicker"], LineKind.KICKER),
+            line += self.band(out, [(h.kicker, self.secondary(h.kicker, styles["kicker"],
+                                                              main.size, width),
+                                     LineKind.KICKER),
                                     (h.main, main, LineKind.HEADLINE),
-                                    (h.subtitle, styles["subtitle"], LineKind.SUBTITLE)],
+                                    (h.subtitle, self.secondary(h.subtitle,
+                                                                styles["subtitle"],
+                                                                main.size, width),
+                                     LineKind.SUBTITLE)],
                               line, x, width, self.plan.head_extra)
             line += self.t.headline_gap_lines
         if article.byline:

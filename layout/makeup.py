@@ -58,7 +58,8 @@ MAX_HEADLINE_LINES = 2
 # against.
 HOLE = 100.0  # each blank line at a column's foot beyond SHORT_OK
 SHORT = 35.0  # each line the last column of a module with pictures ends short, beyond SHORT_OK
-HEAD_BLANK = 60.0  # each grid cell left blank beside a headline (a whole column free of it)
+HEAD_BLANK = 60.0  # each grid cell left blank beside a headline (in a run down a column)
+BLANK_RUN = 3  # lines blank down a column beside a headline that count as a blank
 EXTRA = 25.0  # each line of air added to a headline band
 STEP_DOWN = 12.0  # each headline size step below the one its rank gives
 CROP_COST = 150.0  # per unit of share cropped (10 % → 15)
@@ -140,6 +141,9 @@ class _Candidate:
         self._sums: dict[int, dict] = {}
         self._options: dict[tuple, dict] = {}
         self._variants: dict[int, _Candidate | None] = {}
+        # (columns, height, config) the flow did not bear out: the search offers the next
+        # cheapest way to fill that height instead
+        self.refused: set[tuple[int, int, Config]] = set()
         self.may_divide = False  # 破栏 offered (the lead of a page of several articles)
         self._sizes: dict[int, tuple[float | None, int]] = {}
         self.setter = _Typesetter(template, fonts, 1, 1, cache)  # sets one-off text
@@ -273,8 +277,8 @@ class _Candidate:
         return None if found is None else found[0]
 
     def head_blank(self, columns: int, config: Config) -> int:
-        """Grid cells left blank beside the headline group: whole columns its longest line
-        leaves free, times the lines of its band."""
+        """Grid cells left blank beside the headline group, byline and note: runs of
+        BLANK_RUN lines or more down one of its columns."""
         found = self.head(columns, config)
         return 0 if found is None else found[1]
 
@@ -299,9 +303,19 @@ class _Candidate:
                                                             "subtitle")]
             occupied = Occupancy(self.t)
             occupied.add_lines(band)
-            rows = {row for _, row in occupied.cells}
-            blank = sum(1 for c in spans for row in rows if (c, row) not in occupied.cells)
             covered = max((c for c, _ in occupied.cells), default=spans[-1])
+            occupied.add_lines(out.lines)
+            # blank beside the band: runs of BLANK_RUN lines or more down a column (a
+            # kicker shorter than the main title leaves a line or two: no hole)
+            blank = 0
+            for c in spans:
+                run = 0
+                for row in range(plan.first_line, line + 1):
+                    if row < line and (c, row) not in occupied.cells:
+                        run += 1
+                        continue
+                    blank += run if run >= BLANK_RUN else 0
+                    run = 0
             self._heads[key] = (line - plan.first_line, blank, covered)
         return self._heads[key]
 
@@ -336,8 +350,7 @@ class _Candidate:
                     found = self.picture_options(columns, limit, replace(base, extra=extra),
                                                  top + extra, cost + blank + extra * EXTRA)
                     for height, option in found.items():
-                        if height not in out or option[0] < out[height][0]:
-                            out[height] = option
+                        self.offer(out, columns, height, *option)
             return out
         plan = self.plan(columns, limit, base)
         flow = self.flow(plan)
@@ -366,9 +379,8 @@ class _Candidate:
             blank = HEAD_BLANK * self.head_blank(columns, sized)
             for extra in range(MAX_HEAD_EXTRA + 1):
                 score = steps * STEP_DOWN + short + blank + extra * EXTRA
-                if at + extra <= limit and (at + extra not in out
-                                            or score < out[at + extra][0]):
-                    out[at + extra] = (score, replace(sized, extra=extra))
+                if at + extra <= limit:
+                    self.offer(out, columns, at + extra, score, replace(sized, extra=extra))
         # a headline that covers fewer columns than the module spans only those, the text
         # of the others starting at the top: no blank beside a short headline
         span = self.head_span(columns, base) if h and not h.columns and columns > 1 else 0
@@ -384,10 +396,27 @@ class _Candidate:
                 short = HOLE * short_lines(drawn, plan, self.t, bottom)
                 for extra in range(MAX_HEAD_EXTRA + 1):
                     score = steps * STEP_DOWN + short + SPAN + extra * EXTRA
-                    if at + extra <= limit and (at + extra not in out
-                                                or score < out[at + extra][0]):
-                        out[at + extra] = (score, replace(spanned, extra=extra))
+                    if at + extra <= limit:
+                        self.offer(out, columns, at + extra, score,
+                                   replace(spanned, extra=extra))
         return out
+
+    def offer(self, out: dict[int, tuple[float, Config]], columns: int, height: int,
+              cost: float, config: Config) -> None:
+        """Keep in `out` the cheapest way to fill `height` lines that was not refused."""
+        if (columns, height, config) not in self.refused and (
+                height not in out or cost < out[height][0]):
+            out[height] = (cost, config)
+
+    def refuse(self, columns: int, limit: int, height: int, config: Config) -> None:
+        """The flow did not bear out `config` at `height` lines: forget it (and, on the
+        re-divided grid, its variant's), so that the options offer the next way."""
+        self.refused.add((columns, height, config))
+        self._options.pop((columns, limit), None)
+        if config.divide:
+            variant = self.variant(columns)
+            if variant is not None:
+                variant.refuse(config.divide, limit, height, replace(config, divide=0))
 
     def smaller(self, size: float | None, steps: int) -> list[tuple[float, int]]:
         """The next two headline sizes below `size` on the ladder, with their steps."""
@@ -437,8 +466,8 @@ class _Candidate:
                             and sum(stacks) > body - MIN_LEG):
                         continue
                     score = cost + CROP_COST * crop + shape + SHORT * max(0, short - SHORT_OK)
-                    if height not in out or score < out[height][0]:
-                        out[height] = (score, replace(base, widths=widths, heights=heights))
+                    self.offer(out, columns, height, score, replace(base, widths=widths,
+                                                           heights=heights))
         return out
 
     def picture_block(self, image: Image, width: int) -> tuple[tuple[float, int, int], int]:
@@ -494,8 +523,7 @@ class _Candidate:
                 count = variant.area.columns
                 for height, (cost, config) in variant.cached_options(count, limit).items():
                     cost += DIVIDE
-                    if height not in out or cost < out[height][0]:
-                        out[height] = (cost, replace(config, divide=count))
+                    self.offer(out, columns, height, cost, replace(config, divide=count))
             self._options[key] = out
         return self._options[key]
 
@@ -857,8 +885,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         if not failed:
             break
         for leaf in failed:  # try again without the options the flow did not bear out
-            by_index[leaf.index].cached_options(leaf.columns, area.lines).pop(leaf.height,
-                                                                             None)
+            by_index[leaf.index].refuse(leaf.columns, area.lines, leaf.height, leaf.config)
             n = position[leaf.index]
             for key in [key for key in memo if key[0] <= n <= key[1]]:
                 del memo[key]

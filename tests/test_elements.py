@@ -364,3 +364,31 @@ def test_a_long_subhead_is_one_block_of_lines_a_row_apart(write_manifest):
     assert heads[1].baseline - heads[0].baseline == pytest.approx(NEWS.pitch)
     body = next(l for l in p.lines if l.kind is LineKind.BODY)
     assert body.grid_line == heads[0].grid_line + 3  # 2 rows + half a line above and below
+
+
+def test_kicker_and_subtitle_fit_their_width(write_manifest):
+    # in two columns of 11 字 (23 字, 207 pt wide) a 14-字 kicker at 小二 would wrap: it is set a
+    # 字号 smaller on one line; under a 二号 main title it is at most 三号 (two steps below)
+    p = page(write_manifest, "party-building", f"""\
+  - region: {{columns: 1-2, lines: 6-rest}}
+    headline:
+      kicker: 推进智能驾驶核心技术应用落地
+      main: 联创汽车
+      subtitle: ——上汽销售客户服务系统项目组的故事
+      size: 二号
+    body: [{TEXT * 4}]
+  - region: {{columns: 3-6, lines: 6-rest}}
+    headline: {{kicker: 短引题, main: 主题, size: 二号}}
+    body: [{TEXT * 4}]
+""")
+    kickers = [l for l in p.lines if l.kind is LineKind.KICKER]
+    subtitles = [l for l in p.lines if l.kind is LineKind.SUBTITLE]
+    assert [l.text for l in kickers] == ["推进智能驾驶核心技术应用落地", "短引题"]
+    # 四号: the largest 字号 that keeps it whole (14 字 × 15 pt would pass the 207 pt)
+    assert kickers[0].size == 14.0
+    assert kickers[1].size == 16.0  # 三号: two steps below the 二号 main title
+    assert [l.text for l in subtitles] == ["——上汽销售客户服务系统项目组的故事"]
+    assert 10.5 <= subtitles[0].size < 16.0
+    width = 2 * PB.column_width + PB.gutter
+    for line in kickers[:1] + subtitles:
+        assert max(g.x + g.advance for g in line.glyphs) - line.left <= width + 0.01

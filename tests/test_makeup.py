@@ -93,6 +93,34 @@ def hole_share(page, template) -> float:
                for h in page.holes) / area
 
 
+def runs_on(page, plan, t) -> list[str]:
+    """Where a reader going down one article's columns runs on into another article: a
+    gutter inside an article that no line of its body crosses (only its headline band, at
+    the top), with text under the article by that gutter before any line crosses it (a
+    reader, like a geometric reading order, takes the column under it next)."""
+    band = {LineKind.KICKER, LineKind.HEADLINE, LineKind.SUBTITLE, LineKind.BYLINE}
+    extents = [(min(g.x for g in l.glyphs), max(g.x + g.advance for g in l.glyphs),
+                l.baseline, l.kind in band) for l in page.lines if l.glyphs]
+    faults = []
+    for c in range(1, t.columns):
+        x = t.column_x(c + 1) - t.gutter / 2
+        for a in plan.articles:
+            if not a.first_column <= c < a.last_column:
+                continue
+            top, foot = t.line_top(a.first_line), t.line_top(a.last_line) + t.pitch
+            if any(x0 < x < x1 and top <= y <= foot and not head
+                   for x0, x1, y, head in extents):
+                continue  # its body crosses the gutter: read as one block
+            end = min((y for x0, x1, y, _ in extents if x0 < x < x1 and y > foot),
+                      default=page.height)
+            under = [y for x0, x1, y, _ in extents
+                     if foot < y < end and x0 < x and x1 > x - t.column_width - t.gutter]
+            if under:
+                faults.append(f"article {a.index + 1}: down the gutter after column {c} "
+                              f"into the text at y={min(under):.0f}")
+    return faults
+
+
 @settings(max_examples=12, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10 ** 6), count=st.integers(2, 6),
@@ -144,6 +172,8 @@ def test_seed_pages_come_out_full(path):
     top = 1 + (t.banner.lines if t.banner else 0)
     for column in range(1, t.columns + 1):  # every column printed to within 2 lines of the foot
         assert occupied.foot(column, top, t.grid_lines) >= t.grid_lines - 2
+    # read as a reader reads: no article's columns run on into the article under it
+    assert runs_on(page, plan_page(load_issue(path), t, shipped_fonts()), t) == []
 
 
 def test_column_rules_never_run_through_a_picture(write_manifest):
@@ -284,3 +314,21 @@ def test_a_headline_over_some_columns_of_a_made_up_article(write_manifest):
     head = next(l for l in page.lines if l.kind is LineKind.HEADLINE)
     t = load_template("party-building")
     assert head.width == pytest.approx(2 * t.column_width + t.gutter)
+
+
+def test_a_way_the_flow_refuses_gives_way_to_the_next_at_that_height():
+    from layout import makeup
+
+    path = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
+    issue = load_issue(path)
+    t = load_template(issue.template)
+    area = makeup.free_area(t, [], issue.articles[0].origin)
+    lead = makeup._Candidate(0, issue.articles[0], t, shipped_fonts(), {}, area, 0)
+    lead.may_divide = True
+    options = lead.cached_options(6, area.lines)
+    height = min(h for h, (_, config) in options.items() if config.divide)
+    refused = options[height][1]
+    lead.refuse(6, area.lines, height, refused)
+    again = lead.cached_options(6, area.lines)
+    assert again[height][1] != refused  # the height stays on offer, set another way
+    assert all(config != refused for _, config in again.values())
