@@ -262,10 +262,19 @@ def fit(manifest: Path) -> None:
 
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path))
-def text(manifest: Path) -> None:
-    """Print MANIFEST's text in reading order (what the PDF must give back)."""
+@click.option("--manifest-order", is_flag=True,
+              help="The manifest's own order (captions after the note), without laying the "
+                   "page out.")
+def text(manifest: Path, manifest_order: bool) -> None:
+    """Print MANIFEST's text in reading order: what the PDF must give back, each picture's
+    caption where a reader meets the picture on the page."""
     try:
-        click.echo(issue_text(load_issue(manifest)), nl=False)
+        issue = load_issue(manifest)
+        if manifest_order:
+            click.echo(issue_text(issue), nl=False)
+            return
+        template = load_template(issue.template, issue.path.parent, issue.template_origin)
+        click.echo(layout_loaded(issue, shipped_fonts(), template).text(), nl=False)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)

@@ -14,6 +14,7 @@ from .errors import LayoutError, MissingGlyphError
 from .fonts import FontSet
 from .holes import Occupancy, copyfit, find_holes
 from .manifest import block_text
+from .reading import reading_text
 from .model import (Align, ArticlePlan, Boxed, Copyfit, Figure, Hole, Image, Issue,
                     LineKind, Origin,
                     Overflow, PageLayout, PagePlan, Paragraph, PlacedImage,
@@ -129,6 +130,9 @@ class _Drawn:
     images: list[PlacedImage] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     loose: list[str] = field(default_factory=list)
+    head: int = 0  # lines[:head]: the headline group, byline and note
+    # the captions of the pictures placed in the article: (first line, end, text)
+    captions: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 class _Cells:
@@ -334,6 +338,9 @@ class _ArticleFlow(_Typesetter):
             if end - 1 > bottom:
                 raise _TooLow(end - 1, f"its picture (line {image.origin.line})")
             self.picture(out, image, x, width, top, caption)
+            if caption:
+                out.captions.append((len(out.lines) - len(caption), len(out.lines),
+                                     image.caption))
             # a blank line between caption and text; a picture standing on the foot of the
             # article has its blank line above it instead
             gap = 1 if end <= bottom else 0
@@ -405,6 +412,7 @@ class _ArticleFlow(_Typesetter):
         """The article with its body ending at grid line `bottom`."""
         out = _Drawn()
         line, head_top, head_columns = self.head(out, bottom)
+        out.head = len(out.lines)
         if line - 1 > bottom:
             raise _TooLow(line - 1, "its headline group, byline and editor's note (with the "
                                     "template's headline_gap)")
@@ -856,6 +864,9 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
         usage.append(_usage(article_plan, bottom, left is not None, plan.articles))
         placed.append((article_plan, drawn, left))
     holes, fits = _fullness(plan, page, placed)
+    reading = tuple(reading_text(p.article, drawn.lines, drawn.head, drawn.captions,
+                                 plan.template.pitch) for p, drawn, _ in
+                    sorted(placed, key=lambda e: e[0].index))
     issue = plan.issue
     title = f"{issue.paper} {issue.date.isoformat()} 第{issue.page_number}版"
     if issue.page_name:
@@ -863,7 +874,7 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
     return PageLayout(plan.template.page_width, plan.template.page_height, tuple(page.lines),
                       tuple(overflow), title, issue.date, plan.template.body.face,
                       tuple(page.notes), tuple(page.rects), tuple(page.images), tuple(usage),
-                      tuple(page.loose), tuple(holes), tuple(fits))
+                      tuple(page.loose), tuple(holes), tuple(fits), reading)
 
 
 def _fullness(plan: PagePlan, page: _Drawn, placed: list) -> tuple[list[Hole], list[Copyfit]]:

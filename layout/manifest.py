@@ -314,7 +314,16 @@ def issue_text(issue: Issue) -> str:
 
 
 def article_text(article: Article) -> str:
-    """One article's text in reading order, a line per element."""
+    """One article's text, a line per element: its headline group, byline and note, the
+    captions of its pictures, then its body (the page's own reading order, with each
+    caption where a reader meets its picture, is `PageLayout.reading`)."""
+    return "\n".join(article_head(article)
+                     + [image.caption for image in article.images if image.caption]
+                     + article_body(article))
+
+
+def article_head(article: Article) -> list[str]:
+    """What stands above an article's body: kicker, main title, subtitle, byline, note."""
     out: list[str] = []
     if article.headline:
         h = article.headline
@@ -323,15 +332,18 @@ def article_text(article: Article) -> str:
         out.append(article.byline)
     if article.note:
         out.append(block_text(article.note))
-    # the article's pictures stand at its top or beside its text: their captions are read
-    # before the body, as the page draws them
-    out += [image.caption for image in article.images if image.caption]
+    return out
+
+
+def article_body(article: Article) -> list[str]:
+    """An article's body, an element per item, with its 转版 notes."""
+    out: list[str] = []
     if article.continued_from:
         out.append(f"（上接第{article.continued_from}版）")
     out += [text for text in map(block_text, article.blocks) if text]
     if article.continues_on:
         out.append(f"（下转第{article.continues_on}版）")
-    return "\n".join(out)
+    return out
 
 
 def block_text(block: Block) -> str:

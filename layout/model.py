@@ -495,3 +495,9 @@ class PageLayout:
     loose: tuple[str, ...] = ()  # lines spread beyond LOOSE_GAP (counted; listed with -v)
     holes: tuple[Hole, ...] = ()  # 天窗 left on the page: a fault, always reported
     fits: tuple[Copyfit, ...] = ()  # per article, how full its part of the page is
+    # per article, its text in the order a reader meets it on the page (`layout text`)
+    reading: tuple[str, ...] = ()
+
+    def text(self) -> str:
+        """The page's articles' text as a reader reads it, an element a line."""
+        return "".join(text + "\n" for text in self.reading)

@@ -222,7 +222,19 @@ def test_cli_always_reports_text_broken_against_the_rules(write_manifest, tmp_pa
 def test_cli_text_and_dump(tmp_path):
     result = CliRunner().invoke(main, ["text", str(SAMPLE)])
     assert result.output.startswith("奋进路上 奋斗有我\n记上汽集团基层党组织微党课\n编者按在微学习中")
-    assert "\n安吉智行注重提升员工技术能级\n微光成炬" in result.output
+    # a picture the make-up stood on the foot of the first column: its caption is met
+    # after that column's text, inside the paragraph that runs on into the next column
+    page = layout_issue(SAMPLE)
+    body = [l for l in page.lines if l.kind is LineKind.BODY]
+    first = min(l.left for l in body)
+    foot = max((l for l in body if l.left == first), key=lambda l: l.grid_line)
+    caption = next(l for l in page.lines if l.kind is LineKind.CAPTION and l.left == first)
+    assert caption.baseline > foot.baseline
+    assert f"{foot.text}\n{caption.text}" in result.output
+    assert squeeze(result.output) == squeeze("".join(page.reading))
+    listed = CliRunner().invoke(main, ["text", str(SAMPLE), "--manifest-order"])
+    assert "\n安吉智行注重提升员工技术能级\n微光成炬" in listed.output  # captions after the note
+    assert sorted(squeeze(listed.output)) == sorted(squeeze(result.output))
     result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(tmp_path / "p.pdf"),
                                        "--dump"])
     lines = result.output.splitlines()
