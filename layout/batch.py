@@ -236,8 +236,17 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
         return outcome("done", pages=1)
     except LayoutError as err:
         return outcome("failed", error=str(err))
-    except Exception as err:  # a bug or a broken file must not stop the batch
-        return outcome("failed", error=f"{type(err).__name__}: {err}")
+    except OSError as err:  # the disk: full, read-only, a folder in the way
+        where = err.filename or output
+        return outcome("failed", error=f"cannot write or read {where}: "
+                                       f"{err.strerror or err}")
+    except MemoryError:
+        return outcome("failed", error=f"{job.manifest}: ran out of memory laying the page "
+                                       "out (→ run it alone, or with fewer workers)")
+    except Exception as err:  # a bug must not stop the batch: say so, and what to send
+        return outcome("failed", error=f"{job.manifest}: internal error, a bug in layout "
+                                       f"({type(err).__name__}: {err}) → please report it "
+                                       "with this manifest; the other pages go on")
 
 
 def _warm_worker() -> None:

@@ -199,3 +199,29 @@ def test_ctrl_c_stops_soon_and_leaves_whole_pdfs(tmp_path):
     written = list(out.glob("*.pdf"))
     assert len(written) <= reported + 4  # at most two pages per worker were in flight
     assert len(written) < 40 and all(is_whole_pdf(p) for p in written)
+
+
+def test_a_bug_or_a_full_disk_is_reported_as_such(tmp_path, monkeypatch):
+    import layout.batch as batch
+
+    manifest = tmp_path / "page.yaml"
+    manifest.write_text(SMALL.format(day=1), encoding="utf-8")
+    job = Job(manifest, tmp_path / "out" / "page.pdf")
+
+    def broken(*args, **kwargs):
+        raise KeyError("x")
+
+    monkeypatch.setattr(batch, "layout_loaded", broken)
+    failed = render_job(job)
+    assert failed.status == "failed"
+    assert failed.error.startswith(f"{manifest}: internal error, a bug in layout (KeyError")
+    assert "please report it with this manifest" in failed.error
+    monkeypatch.undo()
+
+    def full(path, data):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(batch, "write_atomically", full)
+    failed = render_job(job)
+    assert failed.error == f"cannot write or read {job.output}: No space left on device"
+    assert not job.output.exists()

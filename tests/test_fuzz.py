@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from pathlib import Path
 
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -95,3 +96,48 @@ def test_fuzzed_pages_end_in_a_known_exit_and_never_touch_their_inputs(tmp_path,
                                               or "t.yaml" in result.output), result.output
     assert (result.exit_code == 0) == out.exists()
     assert before == {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in before}
+
+
+SOUND = """manifest: 1
+paper: 测试报
+date: 2021-03-04
+page: 2
+template: t.yaml
+articles:
+  - headline: 主题
+    body: [一段正文，写在一行里。]
+"""
+# where a careless or hostile user sends the output: the inputs themselves (by name, by a
+# symlink, by another spelling), a folder, a missing folder, a device, standard output
+OUTPUTS = st.sampled_from(["o.pdf", "m.yaml", "t.yaml", "./m.yaml", "link.pdf", "sub",
+                           "missing/o.pdf", "/dev/null", "-", "o.png", "m.png", "t.pdf"])
+
+
+@settings(max_examples=30, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(output=OUTPUTS, png=st.booleans(), manifest_name=st.sampled_from(["m.yaml", "t.pdf"]))
+def test_fuzzed_output_paths_never_write_to_an_input(tmp_path, monkeypatch, output, png,
+                                                     manifest_name):
+    monkeypatch.chdir(tmp_path)
+    manifest = tmp_path / manifest_name
+    manifest.write_text(SOUND, encoding="utf-8")
+    (tmp_path / "t.yaml").write_text("extends: party-building\nname: t\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir(exist_ok=True)
+    link = tmp_path / "link.pdf"
+    if not link.is_symlink():
+        link.symlink_to(manifest)
+    inputs = [manifest, tmp_path / "t.yaml"]
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs}
+    args = ["render", manifest_name, "-o", output] + (["--png"] if png else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), \
+        (args, result.output, result.exc_info)
+    assert result.exit_code in (0, 1, 2), (args, result.output)
+    if result.exit_code:
+        assert "error:" in result.output, (args, result.output)
+    assert before == {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs}, args
+    assert link.is_symlink() and Path("/dev/null").is_char_device()
+    assert not list(tmp_path.glob(".*.tmp*")), args  # no temporary file left behind
+    if result.exit_code == 0 and output not in ("-", "/dev/null"):
+        written = tmp_path / output
+        assert written.read_bytes().startswith(b"%PDF-"), args
