@@ -32,6 +32,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .errors import LayoutError
 from .flow import RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided
@@ -94,8 +95,7 @@ class Leaf:
     height: int = 0
 
 
-@dataclass(frozen=True)
-class Cut:
+class Cut(NamedTuple):  # (a tuple: the search makes very many)
     across: bool  # True: the first part above the second; False: to its left
     size: int  # lines of the upper part, or columns of the left part
     first: object  # Leaf | Cut
@@ -141,6 +141,7 @@ class _Candidate:
         self._sums: dict[int, dict] = {}
         self._options: dict[tuple, dict] = {}
         self._variants: dict[int, _Candidate | None] = {}
+        self._divided: dict[tuple[int, int], dict[int, tuple[float, Config]]] = {}
         # (columns, height, config) the flow did not bear out: the search offers the next
         # cheapest way to fill that height instead
         self.refused: set[tuple[int, int, Config]] = set()
@@ -413,6 +414,7 @@ class _Candidate:
         re-divided grid, its variant's), so that the options offer the next way."""
         self.refused.add((columns, height, config))
         self._options.pop((columns, limit), None)
+        self._divided.pop((columns, limit), None)
         if config.divide:
             variant = self.variant(columns)
             if variant is not None:
@@ -518,14 +520,24 @@ class _Candidate:
         key = (columns, limit)
         if key not in self._options:
             out = dict(self.options(columns, limit))
+            for height, (cost, config) in self.divided_options(columns, limit).items():
+                self.offer(out, columns, height, cost, config)
+            self._options[key] = out
+        return self._options[key]
+
+    def divided_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
+        """The cheapest re-divided (破栏) way of each height, when the article may be."""
+        key = (columns, limit)
+        if key not in self._divided:
             variant = self.variant(columns) if self.may_divide else None
+            out: dict[int, tuple[float, Config]] = {}
             if variant is not None:
                 count = variant.area.columns
                 for height, (cost, config) in variant.cached_options(count, limit).items():
-                    cost += DIVIDE
-                    self.offer(out, columns, height, cost, replace(config, divide=count))
-            self._options[key] = out
-        return self._options[key]
+                    self.offer(out, columns, height, cost + DIVIDE,
+                               replace(config, divide=count))
+            self._divided[key] = out
+        return self._divided[key]
 
     def variant(self, columns: int) -> _Candidate | None:
         """The article on `columns` base columns re-divided (破栏), as a candidate on a grid
@@ -674,8 +686,9 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
     limit = area.lines
     memo = {} if memo is None else memo
 
-    def table(i: int, j: int, c: int) -> dict[int, tuple]:
-        """Articles i..j in c columns: height → (cost, tree, whether its top left module
+    def table(i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
+        """Articles i..j in c columns: (height, whether re-divided) → (cost, tree, whether
+        its top left module
         starts with a headline, whether its top is one headline across its whole width,
         whether its top right module starts with a headline)."""
         key = (i, j, c, lead_columns if i == 0 else min(lead_columns, c), squeeze)
@@ -683,7 +696,7 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
             memo[key] = leaf(i, c) if i == j else combined(i, j, c)
         return memo[key]
 
-    def leaf(i: int, c: int) -> dict[int, tuple]:
+    def leaf(i: int, c: int) -> dict[tuple[int, bool], tuple]:
         candidate = candidates[i]
         if (i == 0 and c != lead_columns) or (i > 0 and c > lead_columns):
             return {}
@@ -693,50 +706,63 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
         if squeeze:
             options.update(candidate.squeezed(c, limit, options))
         # the last flag: a re-divided body has no gutter on a base gutter, so a reader
-        # does not run on down from it into the modules under it
-        return {h: (cost, Leaf(candidate.index, config, c, h), head,
-                    across and not config.beside and not config.span, head,
-                    bool(config.divide))
-                for h, (cost, config) in options.items()}
+        # does not run on down from it into the modules under it; the cheapest such way
+        # of each height is kept beside the cheapest of all (a module under it may need it)
+        ways = [(h, cost, config) for h, (cost, config) in options.items()]
+        ways += [(h, cost, config) for h, (cost, config) in
+                 candidate.divided_options(c, limit).items()
+                 if not options.get(h, (0, Config(None)))[1].divide]
+        return {(h, bool(config.divide)): (cost, Leaf(candidate.index, config, c, h), head,
+                                           across and not config.beside and not config.span,
+                                           head, bool(config.divide))
+                for h, cost, config in ways}
 
-    def combined(i: int, j: int, c: int) -> dict[int, tuple]:
-        best: dict[int, tuple] = {}
+    def combined(i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
+        best: dict[tuple[int, bool], tuple] = {}
         for k in range(i, j):
             upper, lower = table(i, k, c), table(k + 1, j, c)
             if upper and lower:
-                lows = sorted(lower.items())
+                # the lower part starts with a headline across it (or the upper one has
+                # no base gutter): read after the upper part, not beside its columns
+                lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1])
+                              for (h, _), e in lower.items())
                 room = limit - 1 - lows[0][0]
-                for h1, (c1, t1, head, across, right, clear) in upper.items():
+                for (h1, _), (c1, t1, head, across, right, clear) in upper.items():
                     if h1 > room:
                         continue
-                    for h2, (c2, t2, _, below, _, _) in lows:
+                        continue
+                    for h2, c2, read, t2 in lows:
                         h = h1 + 1 + h2
                         if h > limit:
                             break
-                        # the lower part starts with a headline across it (or the upper one
-                        # has no base gutter): read after the upper part, not beside its
-                        # columns
-                        cost = c1 + c2 + (0.0 if below or clear else READING)
-                        if h not in best or cost < best[h][0]:
-                            best[h] = (cost, Cut(True, h1, t1, t2), head, across, right,
-                                       False)
+                        cost = c1 + (c2 if clear else read)
+                        key = (h, False)
+                        found = best.get(key)
+                        if found is None or cost < found[0]:
+                            best[key] = (cost, Cut(True, h1, t1, t2), head, across, right,
+                                         False)
             for cl in range(1, c):
                 left, right_part = table(i, k, cl), table(k + 1, j, c - cl)
                 if not (left and right_part):
                     continue
-                for h, (c1, t1, head, _, right, _) in left.items():
-                    for d in range(-MATCH, MATCH + 1):
-                        other = right_part.get(h + d)
+                beside: dict[int, tuple] = {}  # the cheapest of each height
+                for (h, _), entry in right_part.items():
+                    if h not in beside or entry[0] < beside[h][0]:
+                        beside[h] = entry
+                # the lower side's foot ends |d| lines short of the other's
+                shorts = [(d, SHORT * abs(d) * (cl if d > 0 else c - cl))
+                          for d in range(-MATCH, MATCH + 1)]
+                for (h, _), (c1, t1, head, _, right, _) in left.items():
+                    for d, short in shorts:
+                        other = beside.get(h + d)
                         if other is None:
                             continue
                         c2, t2, head2, _, right2, _ = other
-                        # the lower side's foot ends |d| lines short of the other's
-                        cost = c1 + c2 + SHORT * abs(d) * (cl if d > 0 else c - cl)
-                        if head2 and right:
-                            cost += BUTTING
-                        top = max(h, h + d)
-                        if top not in best or cost < best[top][0]:
-                            best[top] = (cost, Cut(False, cl, t1, t2), head, False, right2,
+                        cost = c1 + c2 + short + (BUTTING if head2 and right else 0.0)
+                        key = (h + d if d > 0 else h, False)
+                        found = best.get(key)
+                        if found is None or cost < found[0]:
+                            best[key] = (cost, Cut(False, cl, t1, t2), head, False, right2,
                                          False)
         if len(best) > KEEP:  # the cheapest heights only: the search stays fast
             best = dict(sorted(best.items(), key=lambda e: e[1][0])[:KEEP])
@@ -746,7 +772,7 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
     if not whole:
         return None
     choice = None
-    for h, (cost, tree, *_) in whole.items():
+    for (h, _), (cost, tree, *_) in whole.items():
         total = cost + HOLE * (limit - h) * area.columns
         if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
             choice = (total, tree, h)

@@ -332,3 +332,19 @@ def test_a_way_the_flow_refuses_gives_way_to_the_next_at_that_height():
     again = lead.cached_options(6, area.lines)
     assert again[height][1] != refused  # the height stays on offer, set another way
     assert all(config != refused for _, config in again.values())
+
+
+def test_a_re_divided_lead_is_kept_beside_a_cheaper_one_of_the_same_height(tmp_path):
+    # with a 4:3 photo the lead's cheapest way at the height that fits is on the base
+    # columns, whose gutters would lead a reader down into the two articles under it; the
+    # search keeps the re-divided way of that height too, and takes it
+    text = (REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "page.yaml"
+    path.write_text(text.replace("{aspect: 3:2}", "{aspect: 4:3}"), encoding="utf-8")
+    issue = load_issue(path)
+    t = load_template(issue.template)
+    plan = plan_page(issue, t, shipped_fonts())
+    assert plan.articles[0].measure is not None
+    page = layout_loaded(issue, shipped_fonts(), t)
+    assert not page.overflow and not page.holes
+    assert runs_on(page, plan, t) == []
