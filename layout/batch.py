@@ -38,10 +38,12 @@ LIST_SUFFIXES = (".txt", ".list")  # a file naming one manifest per line
 
 @dataclass(frozen=True)
 class Job:
-    """One manifest to render, and where its PDF goes."""
+    """One manifest (or, imported, a page's raw text) to render, and where its PDF goes;
+    an imported page's manifest goes beside the PDF (.yaml)."""
 
     manifest: Path
     output: Path
+    imported: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,19 +60,25 @@ class Outcome:
     holes: tuple[str, ...] = ()  # blank holes (天窗) the page has
     overflow: int = 0  # characters that did not fit
     fit: tuple[str, ...] = ()  # per article: its room, what it holds, what to add or cut
+    unsure: tuple[str, ...] = ()  # an imported page: what the import decided unsure
+    manifest: str | None = None  # an imported page: the manifest it made
 
 
-def collect(paths: Iterable[Path], outdir: Path) -> list[Job]:
+def collect(paths: Iterable[Path], outdir: Path, imported: bool = False) -> list[Job]:
     """Jobs for manifest files, folders (searched recursively for *.yaml) and list files
-    (.txt/.list, one path per line, relative to the list). The output tree mirrors the
-    input tree: a folder's manifests keep their place below it."""
+    (.txt/.list, one path per line, relative to the list). `imported`: the inputs are
+    pages' raw texts (.txt files, folders of them, .list files naming them), each made
+    into a manifest first. The output tree mirrors the input tree: a folder's manifests
+    keep their place below it."""
     jobs: list[Job] = []
+    lists = (".list",) if imported else LIST_SUFFIXES
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for manifest in sorted(path.rglob("*.yaml")):
-                jobs.append(Job(manifest, outdir / manifest.relative_to(path).with_suffix(".pdf")))
-        elif path.suffix in LIST_SUFFIXES:
+            for manifest in sorted(path.rglob("*.txt" if imported else "*.yaml")):
+                jobs.append(Job(manifest, outdir / manifest.relative_to(path).with_suffix(".pdf"),
+                                imported))
+        elif path.suffix in lists:
             base = path.parent
             try:
                 listing = path.read_text(encoding="utf-8")
@@ -97,9 +105,9 @@ def collect(paths: Iterable[Path], outdir: Path) -> list[Job]:
                     raise LayoutError(f"{line!r} lies outside the list's folder, so its PDF has "
                                       "no place in the mirrored output tree", path, number,
                                       hint="list manifests below the list file") from None
-                jobs.append(Job(manifest, outdir / relative.with_suffix(".pdf")))
+                jobs.append(Job(manifest, outdir / relative.with_suffix(".pdf"), imported))
         elif path.is_file():
-            jobs.append(Job(path, outdir / path.with_suffix(".pdf").name))
+            jobs.append(Job(path, outdir / path.with_suffix(".pdf").name, imported))
         else:
             raise LayoutError("no such file or folder", path,
                               hint="give manifests, folders of them, or a .txt list")
@@ -129,7 +137,9 @@ def check_batch_outputs(paths: Iterable[Path], jobs: list[Job], outdir: Path,
         raise LayoutError("the report (--report) is a folder", report,
                           hint="give a file name, e.g. report.jsonl")
     inputs = [Path(p) for p in paths if not Path(p).is_dir()] + [job.manifest for job in jobs]
-    refuse_clashes([(report, "report"), *((job.output, "PDF") for job in jobs)], inputs)
+    refuse_clashes([(report, "report"), *((job.output, "PDF") for job in jobs),
+                    *((job.output.with_suffix(".yaml"), "manifest") for job in jobs
+                      if job.imported)], inputs)
 
 
 @contextlib.contextmanager
@@ -189,64 +199,206 @@ def inputs_digest(issue: Issue, template: Template, options: str = "") -> str:
     return digest.hexdigest()
 
 
-def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
-               strict: bool = False) -> Outcome:
-    """The per-item task: render one manifest unless its PDF is up to date. Never raises
-    for a bad manifest: the failure is the outcome."""
+@dataclass
+class Made:
+    """What one job made: the page (for the report), the PDF, the manifest an import
+    wrote, what the import was unsure of."""
 
-    start = time.perf_counter()
+    page: object = None
+    pdf: bytes | None = None
+    manifest: str | None = None
+    unsure: tuple[str, ...] = ()
+
+
+def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool,
+          made: Made) -> None:
+    """Lay out and render one page from files on this machine: a manifest, or (imported)
+    a page's raw text, made into a manifest first. Fills `made` as it goes (the report
+    wants the page even when the job then fails)."""
+    fonts = shipped_fonts()
+    if imported:
+        from .importer import fill, import_text, read_source  # noqa: PLC0415
+
+        draft = import_text(read_source(source), source.name)
+        made.unsure = tuple(draft.unsure)
+        made.manifest, made.page = fill(draft, source.parent, fonts)
+        where = source
+    else:
+        issue = load_issue(source)
+        template = load_template(issue.template, issue.path.parent, issue.template_origin)
+        made.page = layout_loaded(issue, fonts, template)
+        where = source
+    page = made.page
+    if page.overflow and not allow_overflow:
+        left = sum(len("".join(o.text.split())) for o in page.overflow)
+        raise LayoutError(f"text does not fit: {left} characters left over", where,
+                          hint="shorten it, or batch with --allow-overflow")
+    if page.holes and strict:
+        raise LayoutError(f"the page has {len(page.holes)} blank hole(s) (天窗): "
+                          + "; ".join(map(str, page.holes)), where,
+                          hint="add text or pictures (`layout fit` says how many "
+                               "characters), or batch without --strict")
+    made.pdf = render_pdf(page, fonts)
+
+
+def job_digest(job: Job, allow_overflow: bool, strict: bool) -> str:
+    """The digest of everything the job's PDF is made from (and of the options that
+    decide whether it is written)."""
+    options = f"allow_overflow={allow_overflow} strict={strict}"
+    if job.imported:
+        from .importer import import_text, read_source  # noqa: PLC0415
+
+        text = read_source(job.manifest)
+        template = load_template(import_text(text, job.manifest.name).template)
+        digest = hashlib.sha256(f"layout {__version__} import\n{options}\n".encode())
+        digest.update(fonts_digest().encode() + text.encode("utf-8"))
+        for path in template.sources:
+            digest.update(_file_digest(path).encode())
+        return digest.hexdigest()
+    issue = load_issue(job.manifest)
+    template = load_template(issue.template, issue.path.parent, issue.template_origin)
+    return inputs_digest(issue, template, options)
+
+
+def _up_to_date(job: Job, digest: str) -> bool:
+    sidecar = job.output.with_name(job.output.name + DIGEST_SUFFIX)
+    return (job.output.is_file() and sidecar.is_file()
+            and sidecar.read_text(encoding="utf-8").strip() == digest)
+
+
+def _outcome(job: Job, status: str, start: float, made: Made | None = None,
+             error: str | None = None) -> Outcome:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    found: dict = {}
+    page = made.page if made is not None else None
+    if page is not None:
+        found = dict(holes=tuple(map(str, page.holes)), fit=tuple(map(str, page.fits)),
+                     overflow=sum(len("".join(o.text.split())) for o in page.overflow))
+    if made is not None and made.unsure:
+        found["unsure"] = made.unsure
+    if job.imported:
+        found["manifest"] = str(job.output.with_suffix(".yaml"))
+    return Outcome(str(job.manifest), str(job.output), status, 1 if status == "done" else 0,
+                   round(time.perf_counter() - start, 4), error, round(peak, 1), **found)
+
+
+def _failure(job: Job, err: BaseException) -> str:
+    """A failed job's message: the input's own error, the disk's, or a bug's (said so)."""
+    if isinstance(err, LayoutError):
+        return str(err)
+    if isinstance(err, OSError):  # the disk: full, read-only, a folder in the way
+        where = err.filename or job.output
+        return f"cannot write or read {where}: {err.strerror or err}"
+    if isinstance(err, MemoryError):
+        return (f"{job.manifest}: ran out of memory laying the page out (→ run it alone, or "
+                "with fewer workers)")
+    return (f"{job.manifest}: internal error, a bug in layout ({type(err).__name__}: {err}) "
+            "→ please report it with this input; the other pages go on")
+
+
+def _write(job: Job, made: Made, digest: str) -> None:
+    """The job's PDF (and an import's manifest) written whole, its digest after them."""
     output = job.output
     sidecar = output.with_name(output.name + DIGEST_SUFFIX)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    sidecar.unlink(missing_ok=True)  # the PDF below no longer matches an old digest
+    if made.manifest is not None:
+        write_atomically(output.with_suffix(".yaml"), made.manifest.encode("utf-8"))
+    write_atomically(output, made.pdf)
+    write_atomically(sidecar, (digest + "\n").encode())
 
-    page = None
 
-    def outcome(status: str, pages: int = 0, error: str | None = None) -> Outcome:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-        found = {}
-        if page is not None:
-            found = dict(holes=tuple(map(str, page.holes)), fit=tuple(map(str, page.fits)),
-                         overflow=sum(len("".join(o.text.split())) for o in page.overflow))
-        return Outcome(str(job.manifest), str(output), status, pages,
-                       round(time.perf_counter() - start, 4), error, round(peak, 1), **found)
-
+def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
+               strict: bool = False) -> Outcome:
+    """The per-item task on a machine that sees the files: render one manifest (or import
+    and render one page text) unless its PDF is up to date. Never raises for bad input:
+    the failure is the outcome."""
+    start = time.perf_counter()
+    made = Made()
     try:
+        digest = job_digest(job, allow_overflow, strict)
+        if not force and _up_to_date(job, digest):
+            return _outcome(job, "skipped", start)
+        _make(job.manifest, job.imported, allow_overflow, strict, made)
+        _write(job, made, digest)
+        return _outcome(job, "done", start, made)
+    except Exception as err:  # a bug must not stop the batch: the outcome says what
+        return _outcome(job, "failed", start, made, _failure(job, err))
+
+
+# -- a cluster whose machines share no disk --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A job as bytes: every file its page is made from, by its absolute path (a worker
+    writes them under a folder of its own and renders there)."""
+
+    source: str  # the manifest's or page text's absolute path
+    imported: bool
+    files: tuple[tuple[str, bytes], ...]
+
+
+def bundle(job: Job) -> Bundle:
+    """The job's files read here, on the machine that sees them."""
+    source = job.manifest.resolve()
+    paths = [source]
+    if not job.imported:
         issue = load_issue(job.manifest)
         template = load_template(issue.template, issue.path.parent, issue.template_origin)
-        digest = inputs_digest(issue, template, f"allow_overflow={allow_overflow} "
-                                                f"strict={strict}")
-        if (not force and output.is_file() and sidecar.is_file()
-                and sidecar.read_text(encoding="utf-8").strip() == digest):
-            return outcome("skipped")
-        fonts = shipped_fonts()
-        page = layout_loaded(issue, fonts, template)
-        if page.overflow and not allow_overflow:
-            left = sum(len("".join(o.text.split())) for o in page.overflow)
-            raise LayoutError(f"text does not fit: {left} characters left over",
-                              job.manifest, hint="shorten it, or batch with --allow-overflow")
-        if page.holes and strict:
-            raise LayoutError(f"the page has {len(page.holes)} blank hole(s) (天窗): "
-                              + "; ".join(map(str, page.holes)), job.manifest,
-                              hint="add text or pictures (`layout fit` says how many "
-                                   "characters), or batch without --strict")
-        pdf = render_pdf(page, fonts)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        sidecar.unlink(missing_ok=True)  # the PDF below no longer matches an old digest
-        write_atomically(output, pdf)
-        write_atomically(sidecar, (digest + "\n").encode())
-        return outcome("done", pages=1)
-    except LayoutError as err:
-        return outcome("failed", error=str(err))
-    except OSError as err:  # the disk: full, read-only, a folder in the way
-        where = err.filename or output
-        return outcome("failed", error=f"cannot write or read {where}: "
-                                       f"{err.strerror or err}")
-    except MemoryError:
-        return outcome("failed", error=f"{job.manifest}: ran out of memory laying the page "
-                                       "out (→ run it alone, or with fewer workers)")
-    except Exception as err:  # a bug must not stop the batch: say so, and what to send
-        return outcome("failed", error=f"{job.manifest}: internal error, a bug in layout "
-                                       f"({type(err).__name__}: {err}) → please report it "
-                                       "with this manifest; the other pages go on")
+        paths = [Path(p).resolve() for p in page_inputs(issue, template)]
+    files = []
+    for path in dict.fromkeys(paths):
+        if _shipped(path):
+            continue  # the worker has its own copy of what layout ships
+        files.append((str(path), path.read_bytes()))
+    return Bundle(str(source), job.imported, tuple(files))
+
+
+def _shipped(path: Path) -> bool:
+    from .resources import templates_dir  # noqa: PLC0415
+
+    try:
+        path.relative_to(templates_dir().resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def render_bundle(item: Bundle, allow_overflow: bool = False,
+                  strict: bool = False) -> tuple[Made, str | None]:
+    """The per-item task on a worker that may see none of the files: write the bundle's
+    files under a folder of its own, make the page there, return what it made (PDF and
+    manifest as bytes) or the error, which names the files as the client knows them."""
+    import tempfile  # noqa: PLC0415
+
+    made = Made()
+    error = None
+    with tempfile.TemporaryDirectory(prefix="layout-job-") as tmp:
+        root = Path(tmp)
+        source = Path(item.source)
+        try:
+            for name, data in item.files:
+                target = root / name.lstrip("/")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            _make(root / item.source.lstrip("/"), item.imported, allow_overflow, strict,
+                  made)
+        except Exception as err:  # the outcome says what
+            error = _failure(Job(source, source), err).replace(str(root), "")
+        if made.manifest is not None:
+            made.manifest = made.manifest.replace(str(root), "")
+    made.page = _report_only(made.page)
+    return made, error
+
+
+def _report_only(page):
+    """What the report needs of a page, light to send back: holes, fits, overflow."""
+    if page is None:
+        return None
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    return SimpleNamespace(holes=page.holes, fits=page.fits, overflow=page.overflow)
 
 
 def _warm_worker() -> None:
@@ -291,16 +443,50 @@ def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
 
 def _dask(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
           strict: bool = False) -> Iterator[Outcome]:
+    """Jobs on a Dask cluster whose workers need not see this machine's files: each job
+    goes as a `Bundle` of the bytes its page is made from and comes back as the PDF's
+    bytes, written here. A few jobs per worker are in flight at a time."""
     try:
         from dask.distributed import Client, as_completed as dask_completed  # noqa: PLC0415
     except ImportError:
         raise LayoutError("--dask needs Dask: pip install 'layout[dask]'") from None
     with Client(address) as client:
-        futures = client.map(render_job, jobs, force=force, allow_overflow=allow_overflow,
-                             strict=strict,
-                             pure=False)
-        for future in dask_completed(futures):
-            yield future.result()
+        window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
+        waiting = iter(jobs)
+        flight = dask_completed()
+        pending: dict = {}
+
+        def hand_out() -> Iterator[Outcome]:
+            while len(pending) < window:
+                job = next(waiting, None)
+                if job is None:
+                    return
+                start = time.perf_counter()
+                try:
+                    digest = job_digest(job, allow_overflow, strict)
+                    if not force and _up_to_date(job, digest):
+                        yield _outcome(job, "skipped", start)
+                        continue
+                    item = bundle(job)
+                except Exception as err:  # the outcome says what
+                    yield _outcome(job, "failed", start, None, _failure(job, err))
+                    continue
+                future = client.submit(render_bundle, item, allow_overflow, strict,
+                                       pure=False)
+                pending[future] = (job, digest, start)
+                flight.add(future)
+
+        yield from hand_out()
+        for future in flight:
+            job, digest, start = pending.pop(future)
+            made, error = future.result()
+            if error is None:
+                try:
+                    _write(job, made, digest)
+                except Exception as err:  # the outcome says what
+                    error = _failure(job, err)
+            yield _outcome(job, "done" if error is None else "failed", start, made, error)
+            yield from hand_out()
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """The `layout` command: thin, every decision is in the library."""
 from __future__ import annotations
 
+import datetime
 import sys
 import time
 from pathlib import Path
@@ -205,10 +206,16 @@ def watch_inputs(manifest: Path, once: Callable[[], tuple[int, list[Path]]],
               help="Run on a Dask cluster (tcp://host:8786) instead of local processes.")
 @click.option("--strict", is_flag=True,
               help="A page with a blank hole (天窗) fails instead of being written.")
+@click.option("--import", "imported", is_flag=True,
+              help="The inputs are pages' raw texts (.txt, folders of them, .list files): "
+                   "each is imported (as `layout import`), its manifest written beside "
+                   "its PDF.")
 def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: bool,
           allow_overflow: bool, report: Path | None, dask_address: str | None,
-          strict: bool) -> None:
-    """Render many manifests: files, folders (recursive) or .txt lists of them."""
+          strict: bool, imported: bool) -> None:
+    """Render many manifests: files, folders (recursive) or .txt lists of them; with
+    --import, an archive's page texts. With --dask, the workers need not see the files:
+    each job carries its files' bytes and returns the PDF's."""
     from .batch import (Progress, check_batch_outputs, collect, locked_outdir,
                         run_batch, summary)  # noqa: PLC0415
 
@@ -216,7 +223,7 @@ def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: boo
     finished: list = []
     try:
         report = report or outdir / "report.jsonl"
-        jobs = collect(paths, outdir)
+        jobs = collect(paths, outdir, imported)
         check_batch_outputs(paths, jobs, outdir, report)
         progress = Progress(len(jobs))
 
@@ -278,6 +285,59 @@ def text(manifest: Path, manifest_order: bool) -> None:
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
+
+
+@main.command(name="import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="The manifest to write (default: SOURCE with .yaml; - for stdout).")
+@click.option("--template", help="Template name or .yaml file (default: party-building when "
+                                 "the text opens with its banner, else news-tabloid).")
+@click.option("--paper", help="The paper's name (not in an archive's text).")
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="The issue's date.")
+@click.option("--page", type=click.IntRange(1, 999), help="The page number.")
+def import_(source: Path, output: Path | None, template: str | None, paper: str | None,
+            date_: str | None, page: int | None) -> None:
+    """Make a manifest draft from the raw text of a printed page (an archive's .txt): the
+    banner, headlines, bylines, notes, subheads, captions and signatures told apart, the
+    paragraphs a column break cut joined; every unsure decision a YAML comment. Pictures
+    are added as placeholders where the page would otherwise leave a blank hole."""
+    from .importer import fill, import_text, read_source  # noqa: PLC0415
+
+    output = output or source.with_suffix(".yaml")
+    try:
+        if date_ is not None:
+            try:
+                datetime.date.fromisoformat(date_)
+            except ValueError:
+                raise LayoutError(f"--date {date_!r} is not a date",
+                                  hint="write it as YYYY-MM-DD") from None
+        refuse_clashes([(output, "manifest")], [source])
+        text = read_source(source)
+        imported = import_text(text, source.name, template, paper, date_, page)
+        manifest, laid = fill(imported, output.parent if not is_stdout(output) else
+                              source.parent)
+    except LayoutError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
+    try:
+        write_atomically(output, manifest.encode("utf-8"))
+    except OSError as err:
+        click.echo(f"error: cannot write {output}: {err.strerror}", err=True)
+        sys.exit(1)
+    count = len(imported.articles)
+    click.echo(f"imported {count} article(s) onto {imported.template}; "
+               f"{len(imported.unsure)} decision(s) to check (marked # in the manifest):",
+               err=True)
+    for doubt in imported.unsure:
+        click.echo(f"  {doubt}", err=True)
+    for hole in laid.holes:
+        click.echo(str(hole), err=True)
+    for left in laid.overflow:
+        click.echo(f"article {left.article_index + 1}: {len(''.join(left.text.split()))} "
+                   "characters do not fit", err=True)
+    click.echo("wrote the manifest to standard output" if is_stdout(output)
+               else f"wrote {output}", err=True)
 
 
 if __name__ == "__main__":

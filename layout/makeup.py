@@ -623,9 +623,9 @@ class _Candidate:
         for _ in range(rounds):
             plan = self.plan(columns, lines, config, first_column, first_line)
             try:
-                drawn, overflow, bottom = self.flow(plan).run(plan.last_line)
+                drawn, overflow, _ = self.flow(plan).run(plan.last_line)
             except _TooLow:
-                overflow, drawn, bottom = True, None, plan.last_line
+                overflow, drawn = True, None
             if overflow is not None:
                 score = OVERFLOW * (overflow.lines if overflow is not True else lines)
                 move = -1

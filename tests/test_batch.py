@@ -215,7 +215,7 @@ def test_a_bug_or_a_full_disk_is_reported_as_such(tmp_path, monkeypatch):
     failed = render_job(job)
     assert failed.status == "failed"
     assert failed.error.startswith(f"{manifest}: internal error, a bug in layout (KeyError")
-    assert "please report it with this manifest" in failed.error
+    assert "please report it with this input" in failed.error
     monkeypatch.undo()
 
     def full(path, data):

@@ -3,7 +3,6 @@ from their proportions, the page comes out full, and copyfit agrees with the pag
 from __future__ import annotations
 
 import random
-import textwrap
 from pathlib import Path
 
 import pytest

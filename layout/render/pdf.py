@@ -12,7 +12,6 @@ Three reportlab traps are handled here:
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import NamedTuple
 
 from reportlab import rl_config

@@ -1,0 +1,542 @@
+"""`layout import`: the raw text of a printed page, as an archive holds it, → a manifest draft
+that renders as a full page.
+
+Archive texts are what an extraction left: banner, kicker, headline, byline, paragraphs cut
+at column breaks, hard-wrapped narrow lines, photo captions standing alone, subheads, 编者按,
+comment boxes, signatures. The importer reads the text as pieces (a line, or the lines of a
+hard-wrapped block joined), tells each piece's part from its length, its punctuation, the
+blank lines around it and its neighbours, joins what a column break cut, and writes a
+manifest: every character of the source in its order (captions go with their pictures),
+each decision that is not certain as a YAML comment beside what it made, and counted in a
+report. The page is then laid out; where it leaves a blank hole, a picture placeholder goes
+into the article that has it, until the page is full (or no placeholder helps).
+"""
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import LayoutError
+from .source import MAX_YAML_BYTES as MAX_BYTES
+
+BANNERS = ("奋进路上 党旗飘扬",)  # the party-building template's banner
+SHORT = 30  # characters: longer pieces are paragraphs
+# a sentence ends with one of these marks, perhaps inside closing quotes or brackets
+SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)]*$")
+OPEN_END = ("，", "、", "；", "：", ",", ";", ":")  # a piece ending so runs on
+LONG_TITLE = 16  # characters: a longer title has a clause mark (， ： or a space) in it
+BYLINE = re.compile(r"^(本报|特约|见习|首席|实习)?(记者|通讯员|摄影记者|撰稿)[\s　]*\S.{0,20}$|"
+                    r"^(本报|特约|见习|首席|实习)?记者.{1,12}通讯员.{1,12}$")
+SIGNATURE = re.compile(r"^[（(][^（）()]{1,24}[）)]$")
+CAPTION_START = re.compile(r"^(图为|图[:：]|上图|下图|左图|右图|（摄影|摄影[:：])")
+TRAILING_SIGN = re.compile(r"^(.*[。！？!?…][”’」』）)]*)[ \u3000]*([（(][^（）()]{1,12}[）)])$",
+                           re.S)
+PAIRS = ("“”", "‘’", "（）", "《》", "「」", "『』", "()")
+MAX_PLACEHOLDERS = 3  # pictures the importer adds to one article to fill the page
+PLACEHOLDER_ROUNDS = 4
+
+
+@dataclass
+class Piece:
+    """A run of the source: a line, or the lines of a hard-wrapped block joined."""
+
+    text: str
+    line: int  # 1-based, in the source
+    blank_before: int  # blank lines above it
+    lines: int = 1  # source lines joined into it (hard-wrapped text)
+    # hard-wrapped: its first line runs the column's full width (no indent), and its
+    # last one too: a column break cut it, not a paragraph's end
+    full_start: bool = False
+    full_end: bool = False
+
+
+@dataclass
+class Block:
+    """One item of an article as the manifest writes it."""
+
+    kind: str  # paragraph, subhead, signature, comment, caption
+    text: str
+    second: str | None = None  # a subhead's second line; a comment's attribution
+    notes: list[str] = field(default_factory=list)  # comments written above it
+    after: Block | None = None  # a box the page set inside this (cut) paragraph
+    line: int = 0  # where it starts in the source
+    full_end: bool = False  # hard-wrapped: its last line runs the column's full width
+
+
+@dataclass
+class Draft:
+    """An article being made."""
+
+    head: list[str] = field(default_factory=list)  # the headline run, in order
+    head_line: int = 0
+    byline: str | None = None
+    note: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    pictures: int = 0  # placeholders the importer added
+
+
+@dataclass
+class Imported:
+    """What `import_text` made of a page's text: its articles and what it was unsure of."""
+
+    articles: list[Draft]
+    header: list[str]
+    banner: str | None
+    template: str
+    unsure: list[str]
+    paper: str | None = None
+    date: str | None = None
+    page: int | None = None
+
+    def manifest(self) -> str:
+        """The manifest's YAML, with its comments."""
+        return _manifest(self)
+
+
+def _chars(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in PAIRS)
+
+
+def _width(text: str) -> float:
+    """Width in em: Latin letters and digits count half."""
+    return sum(0.5 if c.isascii() and not c.isspace() else 1.0 for c in text if
+               not c.isspace())
+
+
+def _join(a: str, b: str) -> str:
+    """Two parts of one paragraph: a space only between two Latin words (letters on both
+    sides: a wrap splits Fit|for between words, Ei|5 and 20|20 inside one)."""
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return a + " " + b
+    return a + b
+
+
+HANGING = "。，、；：？！”’）》…—"  # marks a line may end with beyond its measure
+
+
+def _full(line: str, measure: float) -> bool:
+    """A hard-wrapped line that runs the column's full width (a mark hanging past its end
+    aside): neither a paragraph's indented first line nor its short last one."""
+    return _width(line.rstrip(HANGING)) >= measure - 1
+
+
+def pieces(text: str) -> tuple[list[Piece], bool]:
+    """The source's pieces, and whether it is hard-wrapped (narrow lines run together)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    filled = [l.strip() for l in lines if l.strip()]
+    runs = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and b.strip())
+    widths = sorted(_width(l) for l in filled)
+    typical = widths[len(widths) * 3 // 4] if widths else 0
+    wrapped = bool(filled) and typical <= 16 and runs >= len(filled) // 2
+    out: list[Piece] = []
+    blank = 0
+    if not wrapped:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                blank += 1
+                continue
+            out.append(Piece(line.strip(), number, blank))
+            blank = 0
+        return out, False
+    # hard-wrapped: a block's lines are one piece, except where a line ends its sentence
+    # and the next one is indented (two characters short of the column: a new paragraph)
+    measure = typical
+    current: Piece | None = None
+    previous = ""
+    for number, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line:
+            blank += 1
+            current = None
+            continue
+        # a new piece: after a line that ends a sentence, an indented line (two short of
+        # the column)
+        starts = (current is not None and bool(SENTENCE_END.search(previous))
+                  and _width(line) <= measure - 1.5 and _width(previous) >= measure - 2.5)
+        if current is None or starts:
+            current = Piece(line, number, blank if current is None else 0,
+                            full_start=_full(line, measure))
+            out.append(current)
+        else:
+            current.text = _join(current.text, line)
+            current.lines += 1
+        current.full_end = _full(line, measure)
+        previous = line
+        blank = 0
+    return out, True
+
+
+def _ends(text: str) -> bool:
+    return bool(SENTENCE_END.search(text)) and _balanced(text)
+
+
+def _short(piece: Piece) -> bool:
+    """A piece that may be a headline, subhead or caption: one line, short, no sentence in
+    it or ending it, brackets and quotes closed; longer than LONG_TITLE only with a clause
+    mark (a cut sentence has none where a title would)."""
+    t = piece.text
+    return (piece.lines == 1 and _chars(t) <= SHORT and not SENTENCE_END.search(t)
+            and not t.endswith(OPEN_END) and not re.search(r"[。！？]", t)
+            and _balanced(t) and not SIGNATURE.match(t) and not BYLINE.match(t))
+
+
+def _clause_marked(text: str) -> bool:
+    """A subhead longer than LONG_TITLE has a clause mark (， ： or a space) in it: a
+    sentence a column break cut has none where a title would."""
+    return _chars(text) <= LONG_TITLE or bool(re.search(r"[，：:\s]", text))
+
+
+def _title(text: str) -> str:
+    """A display line as the page means it: no extraction space after 、，。 (the mark
+    carries its own blank)."""
+    return re.sub(r"(?<=[、，。])[ \u3000]+", "", text)
+
+
+def import_text(text: str, name: str = "page", template: str | None = None,
+                paper: str | None = None, date: str | None = None,
+                page: int | None = None) -> Imported:
+    """The manifest draft (YAML with comments) for a page's raw text, before pictures are
+    added to fill it (`fill`)."""
+    found, wrapped = pieces(text)
+    unsure: list[str] = []
+    header: list[str] = [f"# Imported from {name} by `layout import`: a draft. Comments mark "
+                         "what the importer", "# decided without being sure; read them "
+                         "before the page goes to press."]
+    if wrapped:
+        header.append("# The source is hard-wrapped: its lines are joined into paragraphs "
+                      "(a space only between Latin words).")
+    banner = None
+    i = 0
+    if found and found[0].text in BANNERS:
+        banner = found[0].text
+        i = 1
+    chosen = template or ("party-building" if banner else "news-tabloid")
+    if template is None and banner is None:
+        unsure.append("no banner line: set as a news page (news-tabloid); give --template "
+                      "for another")
+    articles: list[Draft] = []
+    note: str | None = None  # an 编者按 before the first headline goes to the first article
+    cut: tuple[Draft, Block] | None = None  # a paragraph cut mid-sentence, and its article
+
+    def article() -> Draft:
+        if not articles:
+            articles.append(Draft())
+        return articles[-1]
+
+    def settle() -> None:
+        """The cut paragraph ends here: a box that stood inside it follows it."""
+        nonlocal cut
+        if cut is not None and cut[1].after is not None:
+            cut[0].blocks.append(cut[1].after)
+            cut[1].after = None
+        cut = None
+
+    def title_like(k: int) -> bool:
+        """Piece k may be a title: short, no sentence in it, and (hard-wrapped) not the
+        first line of a paragraph whose next line a column break put apart: that next
+        piece would run the full width, not start indented."""
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        goes_on = (wrapped and nxt is not None and nxt.full_start and nxt.blank_before
+                   and nxt.text[:1] not in "“（" and not nxt.text.startswith(("编者按", "微评"))
+                   and (nxt.lines > 1 or bool(SENTENCE_END.search(nxt.text))))
+        return _short(found[k]) and not goes_on
+
+    def short_run(start: int) -> int:
+        end = start + 1
+        while end < len(found) and title_like(end) and found[end].blank_before < 2:
+            end += 1
+        return end
+
+    while i < len(found):
+        piece = found[i]
+        t = piece.text
+        if t.startswith("编者按"):
+            body = t[3:].lstrip(" 　:：")
+            if not articles or not article().blocks:
+                note = body
+            else:
+                settle()
+                article().blocks.append(Block("paragraph", t, notes=[
+                    "an 编者按 inside the article: kept where the source has it"]))
+            i += 1
+            continue
+        if t == "微评" and i + 1 < len(found):
+            box = Block("comment", found[i + 1].text)
+            i += 2
+            if i < len(found) and SIGNATURE.match(found[i].text):
+                box.second = found[i].text
+                i += 1
+            if cut is not None and cut[1].after is None:
+                box.notes.append("the comment box (微评) the page set inside this "
+                                 "paragraph: it follows the paragraph")
+                cut[1].after = box
+            else:
+                article().blocks.append(box)
+            continue
+        if BYLINE.match(t) and articles and not article().blocks and not article().byline:
+            article().byline = t
+            i += 1
+            continue
+        if CAPTION_START.match(t) or (title_like(i) and piece.blank_before >= 2 and articles):
+            article().captions.append(t)
+            if not CAPTION_START.match(t):
+                unsure.append(f"line {piece.line}: “{t[:16]}” taken as a photo caption (it "
+                              "stands apart, where a photo stood)")
+            i += 1
+            continue
+        following = found[i + 1].text if i + 1 < len(found) else ""
+        # the next piece ends a sentence within a few characters: this short piece is
+        # that sentence's start, cut by a column break (关爱融情，暖心周全|服务员工。)
+        runs_on = bool(articles) and bool(re.match(r"^[^。！？，、；]{1,5}[。！？]", following))
+        if title_like(i) and not runs_on and (not articles or _clause_marked(t)
+                                              or short_run(i) > i + 1
+                                              or BYLINE.match(following)):
+            end = short_run(i)
+            run = [_title(p.text) for p in found[i:end]]
+            after = found[end].text if end < len(found) else ""
+            if not articles or BYLINE.match(after) or len(run) >= 3:
+                settle()
+                articles.append(Draft(head=run, head_line=piece.line))
+                if note is not None and len(articles) == 1:
+                    articles[0].note, note = note, None
+                i = end
+                continue
+            settle()
+            # subheads: one, or a short title over a longer line (its second line); a
+            # long piece with no clause mark is a sentence a break cut, not a title
+            titles = list(found[i:end])
+            while len(titles) > 1 and not _clause_marked(titles[-1].text):
+                titles.pop()
+            end = i + len(titles)
+            run = run[:len(titles)]
+            if len(run) == 2 and _chars(run[0]) <= 8 and _chars(run[1]) > _chars(run[0]):
+                article().blocks.append(Block("subhead", run[0], run[1]))
+                unsure.append(f"line {piece.line}: “{run[0]}” / “{run[1][:12]}” taken as a "
+                              "subhead and its second line")
+                article().blocks[-1].notes.append("a subhead and its second line (a short "
+                                                  "title over a longer one)")
+            else:
+                for p in titles:
+                    article().blocks.append(Block("subhead", _title(p.text)))
+                    if len(run) == 2:
+                        unsure.append(f"line {p.line}: “{p.text[:16]}” taken as a subhead "
+                                      "(two short lines, no byline)")
+            i = end
+            continue
+        if SIGNATURE.match(t):
+            settle()
+            article().blocks.append(Block("signature", t))
+            i += 1
+            continue
+        # a paragraph, or the rest of one a column break cut (in hard-wrapped text also
+        # after a sentence's end: the last line ran full and the next is not indented)
+        last = article().blocks[-1] if articles and article().blocks else None
+        if cut is None and wrapped and piece.full_start and last is not None \
+                and last.kind == "paragraph" and last.full_end and piece.blank_before:
+            cut = (article(), last)
+        if cut is not None:
+            block = cut[1]
+            block.notes.append(f"joined: …{block.text[-8:]}|{t[:8]}… was cut by a column "
+                               "break")
+            block.text = _join(block.text, t)
+        else:
+            block = Block("paragraph", t, line=piece.line)
+            article().blocks.append(block)
+            cut = (article(), block)
+        block.full_end = piece.full_end
+        if _ends(block.text):
+            settle()
+        i += 1
+    settle()
+    if note is not None:
+        article().note = note
+    for a in articles:  # an author's name in brackets after the last sentence: a signature
+        last = a.blocks[-1] if a.blocks else None
+        found_sign = last is not None and last.kind == "paragraph" and TRAILING_SIGN.match(
+            last.text)
+        if found_sign:
+            last.text = found_sign.group(1)
+            a.blocks.append(Block("signature", found_sign.group(2), notes=[
+                "the name in brackets after the last sentence: its signature"]))
+    if not articles:
+        raise LayoutError("the text has nothing to set", name,
+                          hint="give it the text of a page")
+    for a in articles:  # a paragraph whose sentence runs on into nothing: say so
+        for block in a.blocks:
+            if block.kind == "paragraph" and not _ends(block.text):
+                block.notes.append("does not end its sentence: its rest may stand "
+                                   "elsewhere in the source (an extraction out of order)")
+                unsure.append(f"line {block.line}: “…{block.text[-10:]}” does not end its "
+                              "sentence, and nothing after it continues it")
+    for n, a in enumerate(articles):
+        if not a.head:
+            a.notes.append("no headline in the source: give it one (`headline:`)")
+            unsure.append(f"article {n + 1}: no headline in the source")
+        else:
+            unsure += [f"article {n + 1}: {doubt}" for doubt in _headline(a.head)[1]]
+    stand_in = [k for k, v in (("paper", paper), ("date", date), ("page", page)) if v is None]
+    if stand_in:
+        unsure.append(f"{', '.join(stand_in)} not in the text: stand-ins")
+    return Imported(articles, header, banner, chosen, unsure, paper, date, page)
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar for text: plain where that reads back the same, else quoted."""
+    if "\n" not in text and text == text.strip() and text[:1] not in "\"'&*!|>%@`#-?:,[]{}":
+        try:
+            if yaml.safe_load(text) == text and ": " not in text and " #" not in text:
+                return text
+        except yaml.YAMLError:
+            pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _headline(run: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The headline group's parts from its run of short lines, and what is unsure."""
+    subtitle = None
+    parts = list(run)
+    unsure = []
+    if len(parts) > 1 and parts[-1].startswith(("——", "—")):
+        subtitle = parts.pop()
+    if len(parts) == 1:
+        out = [("main", parts[0])]
+    elif len(parts) == 2 and subtitle is None and parts[1].startswith("记"):
+        out = [("main", parts[0]), ("subtitle", parts[1])]
+    elif len(parts) == 2 and subtitle is None and _chars(parts[1]) > _chars(parts[0]) + 3:
+        out = [("main", parts[0]), ("subtitle", parts[1])]
+        unsure.append("a main title over a longer subtitle (no —— to say so)")
+    else:
+        out = [("kicker", "\n".join(parts[:-1])), ("main", parts[-1])]
+        if subtitle is None and len(parts) == 2:
+            unsure.append("a kicker over the main title (the longer or the later line)")
+    if subtitle is not None:
+        out.append(("subtitle", subtitle))
+    return out, unsure
+
+
+def _manifest(imported: Imported) -> str:
+    d = imported
+    out = list(d.header)
+    stand_in = [k for k, v in (("paper", d.paper), ("date", d.date), ("page", d.page))
+                if v is None]
+    if stand_in:
+        out.append(f"# {', '.join(stand_in)}: not in the text; stand-ins (give --paper, "
+                   "--date, --page)")
+    out += ["manifest: 1", f"paper: {_scalar(d.paper or '报纸')}",
+            f"date: {d.date or '2000-01-01'}", f"page: {d.page or 1}",
+            f"template: {d.template}"]
+    if d.banner:
+        out.append(f"banner: {_scalar(d.banner)}")
+    out.append("articles:")
+    for a in d.articles:
+        lines: list[str] = []
+        for note in a.notes:
+            lines.append(f"# {note}")
+        if a.head:
+            parts, doubts = _headline(a.head)
+            for doubt in doubts:
+                lines.append(f"# {doubt}")
+            lines.append("headline:")
+            lines += [f"  {key}: {_scalar(value)}" for key, value in parts]
+        if a.byline:
+            lines.append(f"byline: {_scalar(a.byline)}")
+        if a.note is not None:
+            lines.append(f"note: {{label: 编者按, text: {_scalar(a.note)}}}")
+        if a.captions or a.pictures:
+            lines.append("images:")
+            for caption in a.captions:
+                lines.append(f"  - {{aspect: 4:3, caption: {_scalar(caption)}}}")
+            for _ in range(a.pictures):
+                lines.append("  # a placeholder the importer added: the text leaves room "
+                             "for a photo")
+                lines.append("  - {aspect: 4:3}")
+        lines.append("body:")
+        for block in a.blocks:
+            lines += [f"  # {note}" for note in block.notes]
+            if block.kind == "paragraph":
+                lines.append(f"  - {_scalar(block.text)}")
+            elif block.kind == "subhead":
+                if block.second:
+                    lines.append(f"  - subhead: {_scalar(block.text)}")
+                    lines.append(f"    second: {_scalar(block.second)}")
+                else:
+                    lines.append(f"  - subhead: {_scalar(block.text)}")
+            elif block.kind == "signature":
+                lines.append(f"  - signature: {_scalar(block.text)}")
+            elif block.kind == "comment":
+                lines.append(f"  - comment: {_scalar(block.text)}")
+                if block.second:
+                    lines.append(f"    attribution: {_scalar(block.second)}")
+        if not a.blocks:
+            lines.append("  []")
+        first = True
+        for line in lines:
+            if line.startswith("#"):
+                out.append("  " + line)
+                continue
+            out.append(("  - " if first else "    ") + line)
+            first = False
+    return "\n".join(out) + "\n"
+
+
+def read_source(path: Path) -> str:
+    """A page's raw text: a regular UTF-8 file of at most MAX_BYTES."""
+    try:
+        if not path.is_file():
+            raise LayoutError("not a regular file", path, hint="give the page's .txt file")
+        if path.stat().st_size > MAX_BYTES:
+            raise LayoutError(f"larger than {MAX_BYTES // 2**20} MB: not one page's text",
+                              path, hint="split it into one file per page")
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        raise LayoutError("not UTF-8 text", path, line,
+                          hint="convert it to UTF-8 (e.g. iconv -f GBK -t UTF-8)") from None
+    except OSError as err:
+        raise LayoutError(f"cannot read it: {err.strerror}", path,
+                          hint="check the path and its permissions") from None
+
+
+def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
+    """The manifest, with picture placeholders added where the page would leave a blank
+    hole (at most MAX_PLACEHOLDERS an article), and the page it makes. `folder`: where the
+    draft is written to be read (its template found from there)."""
+    from . import layout_loaded  # noqa: PLC0415 (the pipeline, only when a page is made)
+    from .manifest import load_issue  # noqa: PLC0415
+
+    best: tuple[tuple[int, int], str, object] | None = None
+    for _ in range(PLACEHOLDER_ROUNDS):
+        text = imported.manifest()
+        with tempfile.NamedTemporaryFile("w", suffix=".yaml", dir=folder, encoding="utf-8",
+                                         delete=False) as draft:
+            draft.write(text)
+        try:
+            page = layout_loaded(load_issue(Path(draft.name)), fonts)
+        finally:
+            Path(draft.name).unlink(missing_ok=True)
+        blank = sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
+                    for h in page.holes)
+        over = sum(o.lines for o in page.overflow)
+        if best is None or (over, blank) < best[0]:
+            best = ((over, blank), text, page)
+        if not page.holes or page.overflow:
+            break
+        owners = sorted({h.article_index for h in page.holes})
+        grown = [n for n in owners if imported.articles[n].pictures < MAX_PLACEHOLDERS]
+        if not grown:
+            break
+        for n in grown:
+            imported.articles[n].pictures += 1
+    assert best is not None
+    return best[1], best[2]
