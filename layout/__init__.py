@@ -9,55 +9,17 @@ The pipeline, one pure stage after another (docs/architecture.md):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
-from .flow import check_faces, flow_page
-from .fonts import FontSet, shipped_fonts
-from .manifest import load_issue
-from .model import Figure, Issue, PageLayout, Template
-from .plan import plan_page
-from .render.pdf import render_pdf
-from .templates import load_template
+import importlib
 
 __version__ = "0.1.0"
 
-
-@dataclass(frozen=True)
-class Rendered:
-    """A rendered page: the placed layout and its PDF."""
-
-    layout: PageLayout
-    pdf: bytes
+# The pipeline's entry points, imported on first use: `import layout` (and `layout --help`)
+# stay quick, the fonts, PDF writer and make-up are loaded only by what needs them.
+_PIPELINE = ("Rendered", "layout_issue", "layout_loaded", "page_inputs", "render_issue")
+__all__ = ["__version__", *_PIPELINE]
 
 
-def layout_issue(manifest: Path, fonts: FontSet | None = None) -> PageLayout:
-    """Load, plan and flow one manifest: every glyph placed, overflow listed."""
-    return layout_loaded(load_issue(Path(manifest)), fonts)
-
-
-def layout_loaded(issue: Issue, fonts: FontSet | None = None,
-                  template: Template | None = None) -> PageLayout:
-    """Plan and flow a loaded issue (on its template, loaded unless given)."""
-    template = template or load_template(issue.template, issue.path.parent,
-                                         issue.template_origin)
-    fonts = fonts or shipped_fonts()
-    check_faces(template, fonts)
-    cache: dict = {}  # text broken by the make-up's trials is not broken again by the flow
-    return flow_page(plan_page(issue, template, fonts, cache), fonts, cache)
-
-
-def page_inputs(issue: Issue, template: Template) -> list[Path]:
-    """Every file the page is made from besides the fonts: the manifest, its template and
-    the templates it extends, and the pictures, each once."""
-    pictures = sorted({i.file for a in issue.articles for i in a.images if i.file} |
-                      {b.file for a in issue.articles for b in a.blocks
-                       if isinstance(b, Figure) and b.file})
-    return [issue.path, *template.sources, *pictures]
-
-
-def render_issue(manifest: Path, fonts: FontSet | None = None) -> Rendered:
-    """The whole pipeline: manifest → placed page → PDF bytes."""
-    fonts = fonts or shipped_fonts()
-    page = layout_issue(manifest, fonts)
-    return Rendered(page, render_pdf(page, fonts))
+def __getattr__(name: str):
+    if name in _PIPELINE:
+        return getattr(importlib.import_module(".pipeline", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

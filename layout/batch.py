@@ -23,7 +23,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import __version__, layout_loaded, page_inputs
+from . import __version__
+from .pipeline import layout_loaded, page_inputs
 from .errors import LayoutError
 from .fonts import shipped_fonts
 from .manifest import load_issue

@@ -9,14 +9,12 @@ from typing import Callable
 
 import click
 
-from . import __version__, layout_loaded, page_inputs
+from . import __version__
 from .errors import EXIT_BAD_INPUT, EXIT_HOLES, EXIT_OVERFLOW, LayoutError
-from .fonts import shipped_fonts
-from .manifest import issue_text, load_issue
-from .render.dump import dump_page
 from .output import is_stdout, refuse_clashes, write_atomically
-from .render.pdf import render_pdf
-from .templates import load_template
+
+# The pipeline (fonts, make-up, PDF writer) is imported by the commands that run it, not
+# by `layout --help` or a mistyped command: start-up stays quick.
 
 
 @click.group()
@@ -95,6 +93,13 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
                  strict: bool = False) -> tuple[int, list[Path]]:
     """Render the page once, saying what happened; return the exit code and the files the
     page was made from (none known when the manifest or its template could not be read)."""
+    from .fonts import shipped_fonts  # noqa: PLC0415 (the pipeline: see the imports above)
+    from .manifest import load_issue  # noqa: PLC0415
+    from .pipeline import layout_loaded, page_inputs  # noqa: PLC0415
+    from .render.dump import dump_page  # noqa: PLC0415
+    from .render.pdf import render_pdf  # noqa: PLC0415
+    from .templates import load_template  # noqa: PLC0415
+
     inputs: list[Path] = []
     try:
         fonts = shipped_fonts()
@@ -250,6 +255,11 @@ def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: boo
 def fit(manifest: Path) -> None:
     """Copyfit (每版容字量): per article, its part of the page, the characters it holds and
     how many to add or cut to fill it exactly; then the page's total."""
+    from .fonts import shipped_fonts  # noqa: PLC0415
+    from .manifest import load_issue  # noqa: PLC0415
+    from .pipeline import layout_loaded  # noqa: PLC0415
+    from .templates import load_template  # noqa: PLC0415
+
     try:
         issue = load_issue(manifest)
         template = load_template(issue.template, issue.path.parent, issue.template_origin)
@@ -275,6 +285,11 @@ def fit(manifest: Path) -> None:
 def text(manifest: Path, manifest_order: bool) -> None:
     """Print MANIFEST's text in reading order: what the PDF must give back, each picture's
     caption where a reader meets the picture on the page."""
+    from .fonts import shipped_fonts  # noqa: PLC0415
+    from .manifest import issue_text, load_issue  # noqa: PLC0415
+    from .pipeline import layout_loaded  # noqa: PLC0415
+    from .templates import load_template  # noqa: PLC0415
+
     try:
         issue = load_issue(manifest)
         if manifest_order:

@@ -512,7 +512,7 @@ def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
     """The manifest, with picture placeholders added where the page would leave a blank
     hole (at most MAX_PLACEHOLDERS an article), and the page it makes. `folder`: where the
     draft is written to be read (its template found from there)."""
-    from . import layout_loaded  # noqa: PLC0415 (the pipeline, only when a page is made)
+    from .pipeline import layout_loaded  # noqa: PLC0415 (only when a page is made)
     from .manifest import load_issue  # noqa: PLC0415
 
     best: tuple[tuple[int, int], str, object] | None = None

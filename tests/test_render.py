@@ -315,3 +315,16 @@ def test_watch_from_the_command_line_until_ctrl_c(one_paragraph, tmp_path):
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0
     assert err.count("wrote") == 2 and "stopped watching" in err
+
+
+def test_help_and_import_do_not_load_the_pipeline():
+    # `layout --help`, a mistyped command and `import layout` stay quick: the fonts, the
+    # make-up and the PDF writer are imported only by the commands that run them
+    code = ("import sys, layout, layout.cli; "
+            "heavy = [m for m in ('layout.flow', 'layout.fonts', 'layout.makeup', "
+            "'layout.render.pdf', 'reportlab', 'PIL', 'yaml') if m in sys.modules]; "
+            "print(heavy); assert layout.__version__")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stdout + proc.stderr
+    from layout import layout_issue as lazy  # still there, loaded on first use
+    assert lazy(SAMPLE).lines
