@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""layout against typst (PyPI `typst`), side by side on this machine, in one run: the same
+pages (the five of `issues/`, each set by typst on its template's page, columns and gutter),
+the same faces (our `fonts/`, typst with `ignore_system_fonts=True`: otherwise it spends its
+start-up scanning every font on the machine). Prints each line of the comparison and its
+ratio (layout's time over typst's; < 1 is faster):
+
+  1. one page, whole process (a fresh process per page, as an editor's `layout render`);
+  2. a batch of N pages, 2 workers, against typst one process per page, two at a time;
+  3. warm work per page inside one process (the batch worker's share);
+  4. each extra page of text: one article on taller and taller pages (time per 10,000
+     characters, from the smallest and the largest);
+  5. start-up: `layout --help` and `import layout` against `import typst`.
+
+    python bench/speed.py [--runs 5] [--pages 200] [--skip-batch]
+
+Goals (issue "Speed"): one page ≤ 2 × typst; batch ≥ 1.5 × typst's pages/s; warm work per
+seed page ≤ 0.05 s; each extra page of text ≤ 2 × typst's; import layout ≤ 60 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+ISSUES = sorted((REPO / "issues").glob("*.yaml"))
+
+
+def _batch_module():
+    spec = importlib.util.spec_from_file_location("bench_batch", HERE / "batch.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def timed(command: list[str], runs: int) -> float:
+    """Median wall time of a command, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def typst_command(source: Path, output: Path) -> list[str]:
+    from layout.resources import fonts_dir  # noqa: PLC0415
+
+    code = ("import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], "
+            f"font_paths=[{str(fonts_dir())!r}], ignore_system_fonts=True)")
+    return [sys.executable, "-c", code, str(source), str(output)]
+
+
+def line(name: str, ours: float, theirs: float, unit: str = "s", goal: str = "") -> None:
+    print(f"{name:<46} layout {ours:8.3f} {unit}   typst {theirs:8.3f} {unit}   "
+          f"ratio {ours / theirs:5.2f}{'   ' + goal if goal else ''}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--skip-batch", action="store_true")
+    args = parser.parse_args()
+    try:
+        import typst  # noqa: F401, PLC0415
+    except ImportError:
+        print("typst is not installed (pip install typst): nothing to compare with")
+        return 1
+    batch = _batch_module()
+    layout = shutil.which("layout", path=str(Path(sys.executable).parent)) or "layout"
+    work = Path(tempfile.mkdtemp(prefix="layout-speed-"))
+    try:
+        # 1. one page, whole process
+        ours, theirs = [], []
+        for manifest in ISSUES:
+            source = work / f"{manifest.stem}.typ"
+            source.write_text(batch.typst_source(manifest), encoding="utf-8")
+            ours.append(timed([layout, "render", str(manifest), "-o",
+                               str(work / f"{manifest.stem}.pdf")], args.runs))
+            theirs.append(timed(typst_command(source, work / f"{manifest.stem}-t.pdf"),
+                                args.runs))
+        print(f"one page, whole process (median of {args.runs}, each of the five pages):")
+        for manifest, a, b in zip(ISSUES, ours, theirs):
+            line(f"  {manifest.stem}", a, b)
+        line("  mean", statistics.mean(ours), statistics.mean(theirs), goal="goal ≤ 2")
+
+        # 3. warm work per page in one process
+        from layout import render_issue  # noqa: PLC0415
+        from layout.fonts import shipped_fonts  # noqa: PLC0415
+        import typst as typst_module  # noqa: PLC0415
+        from layout.resources import fonts_dir  # noqa: PLC0415
+
+        fonts = shipped_fonts()
+        for manifest in ISSUES:  # warm: faces parsed, templates read
+            render_issue(manifest, fonts)
+        start = time.perf_counter()
+        for _ in range(args.runs):
+            for manifest in ISSUES:
+                render_issue(manifest, fonts)
+        warm = (time.perf_counter() - start) / (args.runs * len(ISSUES))
+        sources = [work / f"{m.stem}.typ" for m in ISSUES]
+        for source in sources:
+            typst_module.compile(str(source), font_paths=[str(fonts_dir())],
+                                 ignore_system_fonts=True)
+        start = time.perf_counter()
+        for _ in range(args.runs):
+            for source in sources:
+                typst_module.compile(str(source), font_paths=[str(fonts_dir())],
+                                     ignore_system_fonts=True)
+        warm_typst = (time.perf_counter() - start) / (args.runs * len(sources))
+        line("warm work per page, one process", warm, warm_typst, goal="goal ≤ 0.05 s")
+
+        # 4. each extra page of text: one article on taller pages
+        from layout.manifest import load_issue  # noqa: PLC0415
+        from layout.model import Paragraph  # noqa: PLC0415
+
+        text = [b.text for m in ISSUES for a in load_issue(m).articles for b in a.blocks
+                if isinstance(b, Paragraph)]  # ~14,000 characters
+        sizes = []
+        for height, copies in ((540, 1), (1080, 2), (2000, 3)):
+            manifest = work / f"tall-{height}.yaml"
+            template = work / f"tall-{height}-t.yaml"
+            template.write_text(f"extends: news\nname: tall\npage: {{size: [390mm, "
+                                f"{height}mm]}}\n", encoding="utf-8")
+            body = "\n".join(f"      - {p.strip()}" for p in text * copies)
+            manifest.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npage: 1\n"
+                                f"template: {template.name}\narticles:\n"
+                                "  - headline: 长文\n    body:\n" + body + "\n",
+                                encoding="utf-8")
+            chars = sum(len(p) for p in text) * copies
+            a = timed([layout, "render", str(manifest), "-o", str(work / "tall.pdf"),
+                       "--allow-overflow"], args.runs)
+            source = work / f"tall-{height}.typ"
+            source.write_text(batch.typst_source(manifest, height * 72 / 25.4),
+                              encoding="utf-8")
+            b = timed(typst_command(source, work / "tall-t.pdf"), args.runs)
+            sizes.append((chars, a, b))
+        (c0, a0, b0), (c1, a1, b1) = sizes[0], sizes[-1]
+        per = 10_000 / (c1 - c0)
+        print(f"each extra page of text ({c0:,} → {c1:,} characters):")
+        line("  seconds per 10,000 more characters", (a1 - a0) * per, (b1 - b0) * per,
+             goal="goal ≤ 2")
+
+        # 5. start-up
+        help_time = timed([layout, "--help"], args.runs)
+        import_time = timed([sys.executable, "-c", "import layout"], args.runs)
+        typst_import = timed([sys.executable, "-c", "import typst"], args.runs)
+        bare = timed([sys.executable, "-c", "pass"], args.runs)
+        line("start-up: layout --help / import typst", help_time, typst_import)
+        line("start-up: import layout / import typst", import_time, typst_import,
+             goal=f"goal ≤ 0.06 s (a bare python: {bare:.3f} s)")
+
+        # 2. batch
+        if not args.skip_batch:
+            manifests = batch.make_variants(args.pages, work / "in")
+            start = time.perf_counter()
+            subprocess.run([layout, "batch", str(work / "in"), "-o", str(work / "out"), "-j",
+                            "2", "--force"], check=True, stderr=subprocess.DEVNULL)
+            ours_batch = time.perf_counter() - start
+            theirs_batch = batch.run_typst(manifests, work / "typst", 2)
+            print(f"batch of {args.pages} pages, 2 at a time (pages/s: layout "
+                  f"{args.pages / ours_batch:.1f}, typst {args.pages / theirs_batch:.1f}):")
+            line("  seconds", ours_batch, theirs_batch, goal="goal ≤ 0.67 (1.5 × its pages/s)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
