@@ -31,9 +31,17 @@ SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)]*$")
 OPEN_END = ("，", "、", "；", "：", ",", ";", ":")  # a piece ending so runs on
 LONG_TITLE = 16  # characters: a longer title has a clause mark (， ： or a space) in it
 BYLINE = re.compile(r"^(本报|特约|见习|首席|实习)?(记者|通讯员|摄影记者|撰稿)[\s　]*\S.{0,20}$|"
-                    r"^(本报|特约|见习|首席|实习)?记者.{1,12}通讯员.{1,12}$")
+                    r"^(本报|特约|见习|首席|实习)?记者.{1,12}通讯员.{1,12}$|"
+                    r"^(文|图|文图|文/图|文／图)[/／:：\s　]+\S.{0,20}$")
 SIGNATURE = re.compile(r"^[（(][^（）()]{1,24}[）)]$")
 CAPTION_START = re.compile(r"^(图为|图[:：]|上图|下图|左图|右图|（摄影|摄影[:：])")
+CAPTION_END = re.compile(r"[\s　（(](\S{1,4}[\s　]?摄|供图)[）)]?$")  # …（张三 摄）
+
+
+def _captioned(text: str) -> bool:
+    """A piece that says it is a caption: 图为…, 上图…, or a photographer's credit."""
+    return bool(CAPTION_START.match(text) or CAPTION_END.search(text))
+
 TRAILING_SIGN = re.compile(r"^(.*[。！？!?…][”’」』）)]*)[ \u3000]*([（(][^（）()]{1,12}[）)])$",
                            re.S)
 PAIRS = ("“”", "‘’", "（）", "《》", "「」", "『』", "()")
@@ -154,16 +162,18 @@ def pieces(text: str) -> tuple[list[Piece], bool]:
     measure = typical
     current: Piece | None = None
     previous = ""
-    for number, line in enumerate(lines, 1):
-        line = line.strip()
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
         if not line:
             blank += 1
             current = None
             continue
-        # a new piece: after a line that ends a sentence, an indented line (two short of
-        # the column)
-        starts = (current is not None and bool(SENTENCE_END.search(previous))
-                  and _width(line) <= measure - 1.5 and _width(previous) >= measure - 2.5)
+        # a new piece: a line the extraction kept indented (spaces or 　 before it); after
+        # a line that ends a sentence, a line two short of the column (its indent lost)
+        starts = current is not None and (
+            raw[:2] in ("  ", "\u3000\u3000") or raw[:1] == "\u3000"
+            or (bool(SENTENCE_END.search(previous)) and _width(line) <= measure - 1.5
+                and _width(previous) >= measure - 2.5))
         if current is None or starts:
             current = Piece(line, number, blank if current is None else 0,
                             full_start=_full(line, measure))
@@ -261,8 +271,9 @@ def import_text(text: str, name: str = "page", template: str | None = None,
     while i < len(found):
         piece = found[i]
         t = piece.text
-        if t.startswith("编者按"):
-            body = t[3:].lstrip(" 　:：")
+        label = re.match(r"^[【\[]?编者按[】\]]?[\s　:：]*", t)
+        if label:
+            body = t[label.end():]
             if not articles or not article().blocks:
                 note = body
             else:
@@ -288,9 +299,10 @@ def import_text(text: str, name: str = "page", template: str | None = None,
             article().byline = t
             i += 1
             continue
-        if CAPTION_START.match(t) or (title_like(i) and piece.blank_before >= 2 and articles):
+        if (_captioned(t) and _chars(t) <= 80) or (title_like(i) and piece.blank_before >= 2
+                                                   and articles):
             article().captions.append(t)
-            if not CAPTION_START.match(t):
+            if not _captioned(t):
                 unsure.append(f"line {piece.line}: “{t[:16]}” taken as a photo caption (it "
                               "stands apart, where a photo stood)")
             i += 1

@@ -96,7 +96,7 @@ def test_the_import_keeps_every_character_of_the_source(tmp_path, stem):
     assert all(c in chars for c in body)
 
 
-def archive_form(path: Path, rng: random.Random, width: int) -> str:
+def archive_form(path: Path, rng: random.Random, width: int, marked: bool = False) -> str:
     """A manifest's page as an archive holds it: banner, headline lines, byline, note,
     paragraphs hard-wrapped at `width` characters (a paragraph's first line two short:
     its indent) and now and then cut by a column break (a blank line inside it), captions
@@ -129,7 +129,7 @@ def archive_form(path: Path, rng: random.Random, width: int) -> str:
                         take -= 1  # (nor is a Latin word or a number split)
                     if take == 0:
                         take = width
-                    lines.append(text[:take])
+                    lines.append(("\u3000\u3000" if first and marked else "") + text[:take])
                     text, first = text[take:], False
                 if len(lines) > 3 and rng.random() < 0.3:  # a column break inside it
                     cut = rng.randint(1, len(lines) - 1)
@@ -148,14 +148,16 @@ def archive_form(path: Path, rng: random.Random, width: int) -> str:
     return "\n".join(out) + "\n"
 
 
-@pytest.mark.parametrize("hand,width", [(p.stem, w) for p in sorted((REPO / "issues").glob(
-    "*.yaml")) for w in (11, 13)])
-def test_pages_in_archive_forms_not_seen_before_import_as_they_were(tmp_path, hand, width):
+@pytest.mark.parametrize("hand,width,marked", [(p.stem, w, m) for p in sorted(
+    (REPO / "issues").glob("*.yaml")) for w, m in ((11, False), (13, False), (12, True))])
+def test_pages_in_archive_forms_not_seen_before_import_as_they_were(tmp_path, hand, width,
+                                                                    marked):
     # the five pages written out as an archive would hold them, hard-wrapped in columns of
-    # 11 and 13 字 and cut by column breaks at random: the import gives back their blocks
+    # 11, 12 and 13 字 (a paragraph's indent lost, or kept as 　　) and cut by column breaks
+    # at random: the import gives back their blocks
     rng = random.Random(f"{hand}-{width}")
     path = REPO / "issues" / f"{hand}.yaml"
-    text = archive_form(path, rng, width)
+    text = archive_form(path, rng, width, marked)
     draft = import_text(text, "page.txt")
     manifest, page = fill(draft, tmp_path, shipped_fonts())
     out = tmp_path / "page.yaml"
@@ -285,3 +287,21 @@ def test_a_cluster_whose_workers_see_none_of_the_files_makes_the_same_bytes(tmp_
         yaml = relative.with_suffix(".yaml")
         if (local / yaml).exists():
             assert (remote / yaml).read_bytes() == (local / yaml).read_bytes()
+
+
+def test_forms_of_other_papers_bylines_credits_indents_and_bracketed_notes():
+    text = "\n".join([
+        "社区里的志愿者", "",
+        "文/王五", "",
+        "【编者按】社区是城市的细胞。本报今起推出系列报道。", "",
+        "　　清晨六点，志愿者们已经来到社区门口，", "为居民测量体温。", "",  # wrapped
+        "党员志愿者在社区服务（张三 摄）", "",
+        "　　下午，他们又走访了二十户老人。", ""])
+    draft = import_text(text)
+    [article] = draft.articles
+    assert article.head == ["社区里的志愿者"] and article.byline == "文/王五"
+    assert article.note == "社区是城市的细胞。本报今起推出系列报道。"
+    assert article.captions == ["党员志愿者在社区服务（张三 摄）"]
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("paragraph", "清晨六点，志愿者们已经来到社区门口，为居民测量体温。"),
+        ("paragraph", "下午，他们又走访了二十户老人。")]
