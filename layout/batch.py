@@ -324,7 +324,20 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
         _write(job, made, digest)
         return _outcome(job, "done", start, made)
     except Exception as err:  # a bug must not stop the batch: the outcome says what
-        return _outcome(job, "failed", start, made, _failure(job, err))
+        return _outcome(job, "failed", start, made, _failure(job, err) + _kept(job, made))
+
+
+def _kept(job: Job, made: Made) -> str:
+    """An imported page that failed (its text does not fit, a hole): its manifest is
+    written all the same, a draft to edit; say where."""
+    if made.manifest is None:
+        return ""
+    try:
+        job.output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(job.output.with_suffix(".yaml"), made.manifest.encode("utf-8"))
+    except OSError:
+        return ""
+    return f"; its manifest is written, to edit: {job.output.with_suffix('.yaml')}"
 
 
 # -- a cluster whose machines share no disk --------------------------------------------------
@@ -486,6 +499,8 @@ def _dask(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
                     _write(job, made, digest)
                 except Exception as err:  # the outcome says what
                     error = _failure(job, err)
+            else:
+                error += _kept(job, made)
             yield _outcome(job, "done" if error is None else "failed", start, made, error)
             yield from hand_out()
 

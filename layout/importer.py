@@ -84,6 +84,7 @@ class Draft:
     head_line: int = 0
     byline: str | None = None
     note: str | None = None
+    note_label: str = "编者按"
     blocks: list[Block] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -237,6 +238,7 @@ def import_text(text: str, name: str = "page", template: str | None = None,
                       "for another")
     articles: list[Draft] = []
     note: str | None = None  # an 编者按 before the first headline goes to the first article
+    note_label = "编者按"
     cut: tuple[Draft, Block] | None = None  # a paragraph cut mid-sentence, and its article
 
     def article() -> Draft:
@@ -271,11 +273,12 @@ def import_text(text: str, name: str = "page", template: str | None = None,
     while i < len(found):
         piece = found[i]
         t = piece.text
-        label = re.match(r"^[【\[]?编者按[】\]]?[\s　:：]*", t)
+        label = re.match(r"^([【\[]?编者按[】\]]?[:：]?)[\s　]*", t)
         if label:
             body = t[label.end():]
             if not articles or not article().blocks:
                 note = body
+                note_label = label.group(1)  # as the source writes it: 编者按, 【编者按】
             else:
                 settle()
                 article().blocks.append(Block("paragraph", t, notes=[
@@ -321,7 +324,7 @@ def import_text(text: str, name: str = "page", template: str | None = None,
                 settle()
                 articles.append(Draft(head=run, head_line=piece.line))
                 if note is not None and len(articles) == 1:
-                    articles[0].note, note = note, None
+                    articles[0].note, articles[0].note_label, note = note, note_label, None
                 i = end
                 continue
             settle()
@@ -372,7 +375,7 @@ def import_text(text: str, name: str = "page", template: str | None = None,
         i += 1
     settle()
     if note is not None:
-        article().note = note
+        article().note, article().note_label = note, note_label
     for a in articles:  # an author's name in brackets after the last sentence: a signature
         last = a.blocks[-1] if a.blocks else None
         found_sign = last is not None and last.kind == "paragraph" and TRAILING_SIGN.match(
@@ -392,6 +395,11 @@ def import_text(text: str, name: str = "page", template: str | None = None,
                 unsure.append(f"line {block.line}: “…{block.text[-10:]}” does not end its "
                               "sentence, and nothing after it continues it")
     for n, a in enumerate(articles):
+        if not (a.blocks or a.note is not None or a.captions):  # a headline alone
+            a.pictures = max(a.pictures, 1)
+            a.notes.append("no text under this headline: a picture placeholder holds its "
+                           "place")
+            unsure.append(f"article {n + 1}: a headline with no text under it")
         if not a.head:
             a.notes.append("no headline in the source: give it one (`headline:`)")
             unsure.append(f"article {n + 1}: no headline in the source")
@@ -464,7 +472,7 @@ def _manifest(imported: Imported) -> str:
         if a.byline:
             lines.append(f"byline: {_scalar(a.byline)}")
         if a.note is not None:
-            lines.append(f"note: {{label: 编者按, text: {_scalar(a.note)}}}")
+            lines.append(f"note: {{label: {_scalar(a.note_label)}, text: {_scalar(a.note)}}}")
         if a.captions or a.pictures:
             lines.append("images:")
             for caption in a.captions:
@@ -510,7 +518,14 @@ def read_source(path: Path) -> str:
         if path.stat().st_size > MAX_BYTES:
             raise LayoutError(f"larger than {MAX_BYTES // 2**20} MB: not one page's text",
                               path, hint="split it into one file per page")
-        return path.read_bytes().decode("utf-8")
+        text = path.read_bytes().decode("utf-8")
+        bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+        if bad:
+            line = text.count("\n", 0, bad.start()) + 1
+            raise LayoutError(f"a control character (U+{ord(bad.group()):04X}) in the text: "
+                              "not a page's text, or a damaged one", path, line,
+                              hint="remove it (tr -d) and import again")
+        return text
     except UnicodeDecodeError as err:
         line = path.read_bytes()[: err.start].count(b"\n") + 1
         raise LayoutError("not UTF-8 text", path, line,

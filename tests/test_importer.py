@@ -6,11 +6,15 @@ import collections
 import random
 import re
 import shutil
+import tempfile
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 from PIL import Image as PILImage
 
@@ -305,3 +309,63 @@ def test_forms_of_other_papers_bylines_credits_indents_and_bracketed_notes():
     assert [(b.kind, b.text) for b in article.blocks] == [
         ("paragraph", "清晨六点，志愿者们已经来到社区门口，为居民测量体温。"),
         ("paragraph", "下午，他们又走访了二十户老人。")]
+
+
+def test_a_damaged_text_is_refused_and_a_page_that_does_not_fit_keeps_its_draft(tmp_path):
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text("标题\n\n正文\x00继续。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(damaged)])
+    assert result.exit_code == 2 and "damaged.txt:3: a control character (U+0000)" in \
+        result.output
+    assert not (tmp_path / "damaged.yaml").exists()
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "long.txt").write_text("长文\n\n" + "一段很长的正文，写了又写。" * 900 + "\n",
+                                      encoding="utf-8")
+    out = tmp_path / "out"
+    batch = CliRunner().invoke(main, ["batch", str(archive), "--import", "-o", str(out)])
+    assert batch.exit_code == 1 and "text does not fit" in batch.output
+    assert not (out / "long.pdf").exists()
+    assert "its manifest is written, to edit" in batch.output
+    assert load_issue(out / "long.yaml").articles[0].headline.main == "长文"
+
+
+PIECES = ["奋进路上 党旗飘扬", "标题在此", "——副题在此", "本报记者 张三", "文/李四",
+          "编者按 这是编者的话。", "【编者按】这是另一段编者的话。", "微评", "（署名）",
+          "聚力创新激发活力", "以学习为引领，激发活力", "图为党员在一线", "照片（王五 摄）",
+          "一段完整的正文，写了一件事。", "一段被栏断开的正文，写到", "这里才结束。",
+          "“引号里的话，", "在这里结束。”", "Latin words and 2020 年", "由公司总经理亲自挂帅、参与建设的客户服务",
+          "　　缩进的段落开头，", "短", "", ""]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(lines=st.lists(st.sampled_from(PIECES), min_size=1, max_size=30),
+       wrap=st.sampled_from([0, 11]))
+def test_any_text_imports_without_losing_a_character(lines, wrap):
+    from layout.errors import LayoutError
+
+    if wrap:  # hard-wrapped at 11 字
+        lines = [l[i:i + wrap] for l in lines for i in range(0, max(len(l), 1), wrap)]
+    text = "\n".join(lines) + "\n"
+    try:
+        draft = import_text(text, "page.txt")
+    except LayoutError as err:
+        # nothing but blank lines, or a banner alone
+        assert "nothing to set" in str(err) and squeeze(text) in ("", "奋进路上党旗飘扬")
+        return
+    manifest = draft.manifest()
+    data = yaml.safe_load(manifest)  # valid YAML, whatever the text
+    assert data["manifest"] == 1
+    with tempfile.TemporaryDirectory() as folder:  # and a manifest that loads
+        path = Path(folder) / "page.yaml"
+        path.write_text(manifest, encoding="utf-8")
+        assert len(load_issue(path).articles) == len(draft.articles)
+    got = "".join(draft.banner or "")
+    for article in draft.articles:
+        got += "".join(article.head) + (article.byline or "")
+        got += article.note_label + article.note if article.note is not None else ""
+        got += "".join(article.captions)
+        for block in article.blocks:  # (a comment box's label is 微评 by default)
+            got += ("微评" if block.kind == "comment" else "") + block.text + (
+                block.second or "")
+    assert sorted(squeeze(got)) == sorted(squeeze(text))
