@@ -167,7 +167,7 @@ class _Typesetter:
         self.x = template.column_x(first_column)
         self.width = template.column_x(last_column) + template.column_width - self.x
         # broken text, shared by the make-up's trials of one article at many widths
-        self._cache: dict[tuple, list[SetLine]] = {} if cache is None else cache
+        self._cache: dict[tuple, object] = {} if cache is None else cache
 
     def set_runs(self, runs: tuple[tuple[str, str], ...], size: float, width: float,
                  justify: bool, indent: float = 0.0, reserve: float = 0.0) -> list[SetLine]:
@@ -177,11 +177,29 @@ class _Typesetter:
         key = (runs, size, width, justify, indent, reserve)
         if key not in self._cache:
             rules = self.t.composition
-            items = build_runs([(text, measurer(self.fonts, role)) for text, role in runs],
-                               size, rules.latin_spacing, reserve)
+            # the items at this size, kept for other widths (a re-divided lead, a headline
+            # over fewer columns)
+            made = ("items", runs, size, rules.latin_spacing, reserve)
+            items = self._cache.get(made)
+            if items is None:
+                items = self._cache[made] = build_runs(
+                    [(text, measurer(self.fonts, role)) for text, role in runs], size,
+                    rules.latin_spacing, reserve)
             self._cache[key] = break_lines(items, [width], indent=indent, justify=justify,
                                            rules=rules)
         return self._cache[key]
+
+    def line_count(self, text: str, style: TextStyle, width: float) -> int:
+        """Lines an unjustified one-off text takes at `width`: one, without breaking it,
+        when its natural width (measured once per face, scaled to the size) fits."""
+        key = ("natural", text, style.face)
+        if key not in self._cache:
+            lines = self.set_runs(((text, style.face),), 10.0, 1e9, False)
+            self._cache[key] = max((g.x + g.advance for line in lines for g in line.glyphs),
+                                   default=0.0) / 10.0
+        if self._cache[key] * style.size <= width * (1 - 1e-9):
+            return 1
+        return len(self.set_text(text, style, width, justify=False))
 
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
                  indent: float = 0.0) -> list[SetLine]:
@@ -233,6 +251,10 @@ class _ArticleFlow(_Typesetter):
                  cache: dict | None = None):
         super().__init__(template, fonts, plan.first_column, plan.last_column, cache)
         self.plan = plan
+        # a trial of the balancing search, which only asks whether the text fits: a
+        # paragraph's lines are counted, not placed (its last one is: a signature may
+        # share it)
+        self.dry = False
 
     def where(self) -> str:
         return f"article {self.plan.index + 1}, "
@@ -255,8 +277,7 @@ class _ArticleFlow(_Typesetter):
 
         for step in [s for s in ladder if floor <= s <= size]:
             candidate = sized(step)
-            if all(len(self.set_text(p, candidate, width, justify=False)) == 1
-                   for p in parts):
+            if all(self.line_count(p, candidate, width) == 1 for p in parts):
                 return candidate
         return sized(size)
 
@@ -375,16 +396,24 @@ class _ArticleFlow(_Typesetter):
         """Lay the article out, balanced: at the least height its region allows; also give
         the grid line its body ends on. `hint`, a guess of that line (the make-up's), makes
         the search start there and widen step by doubling steps."""
-        drawn, overflow = self.layout(self.plan.last_line)
+        self.dry = True  # (placed in full only when it does not fit: that is the page)
+        try:
+            _, overflow = self.layout(self.plan.last_line)
+        finally:
+            self.dry = False
         if overflow is not None:
+            drawn, overflow = self.layout(self.plan.last_line)
             return drawn, overflow, self.plan.last_line
         low, high = self.plan.first_line, self.plan.last_line
 
         def fits(bottom: int) -> bool:
+            self.dry = True
             try:
                 return self.layout(bottom)[1] is None
             except _TooLow:
                 return False
+            finally:
+                self.dry = False
 
         if hint is not None and low <= hint < high:
             step = 1
@@ -422,7 +451,7 @@ class _ArticleFlow(_Typesetter):
             blocked |= {(c, g) for c in head_columns for g in range(head_top, line)}
         cells = _Cells(columns, head_top, bottom, blocked)
         overflow = self.body(out, cells)
-        if self.t.column_rules:
+        if self.t.column_rules and not self.dry:
             self.rules(out, columns, line)
         return out, overflow
 
@@ -523,9 +552,13 @@ class _ArticleFlow(_Typesetter):
         for index, block in enumerate(blocks):
             if isinstance(block, Paragraph):
                 lines = self.paragraph_lines(blocks, index)
+                last = len(lines) - 1
                 for i, line in enumerate(lines):
                     if pos >= len(cells):
                         return self.overflow(blocks, index + 1, lines[i:])
+                    if self.dry and i < last:
+                        pos += 1
+                        continue
                     column, grid = cells.cells[pos]
                     self.grid_line(out, line, LineKind.BODY, t.body, t.column_x(column),
                                    t.column_width, grid)

@@ -256,7 +256,7 @@ class _Candidate:
             for size in ladder[start:]:
                 sized = replace(style, size=size, line_height=style.line_height * size
                                 / style.size)
-                counts.append(sum(len(self.setter.set_text(part.strip(), sized, width, False))
+                counts.append(sum(self.setter.line_count(part.strip(), sized, width)
                                   for part in h.main.split("\n")))
             parts = h.main.count("\n") + 1  # lines the editor broke it into
             # the largest size that sets the title in at most two lines, or one step
