@@ -5,6 +5,7 @@ What does not fit is returned as overflow, never dropped.
 """
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field, replace
 
@@ -19,9 +20,11 @@ from .model import (Align, ArticlePlan, Boxed, Copyfit, Figure, Hole, Image, Iss
                     LineKind, Origin,
                     Overflow, PageLayout, PagePlan, Paragraph, PlacedImage,
                     PlacedLine, PlacedRect, Quote, Signature, Subhead, Template, TextStyle)
+from .text.chars import NO_LINE_END, NO_LINE_START, char_class
 from .text.items import Measure, build_runs
 from .units import ZIHAO
 from .text.linebreak import SetLine, break_lines
+from .text.words import word_ends
 
 # Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
 # in Noto CJK; the box runs from +0.88 em to -0.12 em around the baseline).
@@ -189,6 +192,41 @@ class _Typesetter:
                                            rules=rules)
         return self._cache[key]
 
+    def display_lines(self, text: str, style: TextStyle, width: float) -> list[SetLine]:
+        """A line of display text (headline, kicker, byline) set unjustified, broken where
+        it must break only between words (`text.words`) and into lines as even as they
+        can be: no long line over a stub, no word split (四中全会以来5个部|委 …). The
+        same number of lines as breaking anywhere gives, or one more; breaking anywhere
+        when no cut between words fits."""
+        lines = self.set_text(text, style, width, justify=False)
+        if len(lines) < 2 or len(lines) > 4 or " " in text:
+            return lines  # (one line; or broken at its spaces first, by set_text)
+        key = ("display", text, style.face, style.size, width)
+        if key not in self._cache:  # (a line more rather than a word split)
+            self._cache[key] = (self._even(text, style, width, len(lines))
+                                or self._even(text, style, width, len(lines) + 1) or lines)
+        return self._cache[key]
+
+    def _even(self, text: str, style: TextStyle, width: float,
+              count: int) -> list[SetLine] | None:
+        """`text` in `count` lines cut between words, each legal at its ends and within
+        `width`, the longest as short as can be; None when no such cut fits."""
+        best: tuple[float, list[SetLine]] | None = None
+        for cuts in itertools.combinations(word_ends(text), count - 1):
+            parts = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
+            if any(char_class(p[0]) in NO_LINE_START or char_class(p[-1]) in NO_LINE_END
+                   for p in parts):
+                continue
+            set_parts = [self.set_runs(((p, style.face),), style.size, width, False)
+                         for p in parts]
+            if any(len(lines) != 1 or lines[0].forced for lines in set_parts):
+                continue
+            longest = max(max(g.x + g.advance for g in lines[0].glyphs)
+                          for lines in set_parts)
+            if best is None or longest < best[0] - 1e-6:
+                best = (longest, [lines[0] for lines in set_parts])
+        return best[1] if best else None
+
     def line_count(self, text: str, style: TextStyle, width: float) -> int:
         """Lines an unjustified one-off text takes at `width`: one, without breaking it,
         when its natural width (measured once per face, scaled to the size) fits."""
@@ -199,7 +237,7 @@ class _Typesetter:
                                    default=0.0) / 10.0
         if self._cache[key] * style.size <= width * (1 - 1e-9):
             return 1
-        return len(self.set_text(text, style, width, justify=False))
+        return len(self.display_lines(text, style, width))
 
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
                  indent: float = 0.0) -> list[SetLine]:
@@ -232,7 +270,7 @@ class _Typesetter:
         """Set unjustified lines (headline, byline, label) from `top`; return the height."""
         y = top
         for part in text.split("\n"):
-            lines = self.set_text(part.strip(), style, width, justify=False)
+            lines = self.display_lines(part.strip(), style, width)
             if any(line.forced for line in lines):  # say so, as for body lines
                 out.notes.append(f"{self.where()}{kind.value} “{part.strip()}”: broken "
                                  f"against the rules, no legal break fits "

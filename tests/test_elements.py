@@ -392,3 +392,24 @@ def test_kicker_and_subtitle_fit_their_width(write_manifest):
     width = 2 * PB.column_width + PB.gutter
     for line in kickers[:1] + subtitles:
         assert max(g.x + g.advance for g in line.glyphs) - line.left <= width + 0.01
+
+
+@pytest.mark.parametrize("title", ["四中全会以来5个部委换届几成定局", "联创汽车电子与大陆集团达成战略合作",
+                                   "打造线上线下相融合的用户服务平台"])
+def test_a_headline_breaks_between_words_into_even_lines(write_manifest, title):
+    from layout.text.words import word_ends
+
+    p = page(write_manifest, "party-building", f"""\
+  - region: {{columns: 1-2, lines: 6-rest}}
+    headline: {{main: {title}, size: 二号}}
+    body: [{TEXT * 4}]
+""")
+    lines = [l for l in p.lines if l.kind is LineKind.HEADLINE]
+    assert len(lines) >= 2 and "".join(l.text for l in lines) == title
+    cuts, at = [], 0
+    for line in lines[:-1]:
+        at += len(line.text)
+        cuts.append(at)
+    assert set(cuts) <= set(word_ends(title)), [l.text for l in lines]  # never inside a word
+    widths = [max(g.x + g.advance for g in l.glyphs) - l.left for l in lines]
+    assert max(widths) - min(widths) <= 4 * 22.0  # even: no long line over a stub
