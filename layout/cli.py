@@ -302,6 +302,17 @@ def text(manifest: Path, manifest_order: bool) -> None:
         sys.exit(err.exit_code)
 
 
+@main.command()
+@click.argument("folder", required=False, type=click.Path(path_type=Path))
+def templates(folder: Path | None) -> None:
+    """List the templates a manifest in FOLDER (default: here) can name, and the file each
+    name means: next to the page, a templates/ folder there or above it, then shipped."""
+    from .templates import known_templates  # noqa: PLC0415
+
+    for name, path in known_templates(folder or Path.cwd()).items():
+        click.echo(f"{name:<24} {path}")
+
+
 @main.command(name="import")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),

@@ -44,18 +44,69 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 HEADLINE_LINE_HEIGHT = 1.25
 
 
-def find_template(name: str, relative_to: Path | None) -> Path:
+def find_template(name: str, relative_to: Path | None, skip: tuple[Path, ...] = ()) -> Path:
     """The file of a template named in a manifest or an `extends:`.
 
     A name with a suffix or a slash is a path relative to `relative_to` (the folder of the
-    file that names it); a bare name is one of the shipped templates."""
+    file that names it). A bare name is looked for where designers keep templates, next to
+    the page: `NAME.yaml` in that folder, then in a `templates/` folder there or in any
+    folder above it, then among the shipped templates. `skip`: files not to take (a
+    template that extends the shipped one of its own name)."""
     if name.endswith((".yaml", ".yml")) or "/" in name:
         base = relative_to if relative_to is not None else Path.cwd()
         try:
             return (base / name).resolve()
         except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
             return base / name
+    for path in template_places(relative_to):
+        candidate = path / f"{name}.yaml"
+        try:
+            if candidate.is_file() and candidate.resolve() not in skip:
+                return candidate.resolve()
+        except (OSError, RuntimeError, ValueError):
+            continue
     return resources.templates_dir() / f"{name}.yaml"
+
+
+def template_places(relative_to: Path | None) -> list[Path]:
+    """The folders a bare template name is looked for in, first first: the page's folder,
+    each `templates/` folder from there up, then the shipped templates."""
+    shipped = resources.templates_dir().resolve()
+    places: list[Path] = []
+    if relative_to is not None:
+        try:
+            here = relative_to.resolve()
+        except (OSError, RuntimeError, ValueError):
+            here = relative_to
+        if here != shipped:  # (a shipped template extends shipped ones only)
+            places.append(here)
+            places += [folder / "templates" for folder in (here, *here.parents)]
+    places.append(shipped)
+    return list(dict.fromkeys(places))
+
+
+def known_templates(relative_to: Path | None) -> dict[str, Path]:
+    """Every template a manifest in `relative_to` can name, by name: the file it means."""
+    found: dict[str, Path] = {}
+    for folder in template_places(relative_to):
+        try:
+            files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        except OSError:
+            continue
+        for path in files:
+            if path.stem not in found and _is_template(path):
+                found[path.stem] = path
+    return found
+
+
+def _is_template(path: Path) -> bool:
+    """A YAML file that looks like a template (not a manifest in the same folder)."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return False
+    return re.search(r"(?m)^(extends|grid|page|styles|name):", head) is not None and \
+        re.search(r"(?m)^(manifest|articles):", head) is None
 
 
 def _yaml_only(path: Path, name: str, node: Node | None, origin: Origin | None) -> None:
@@ -76,9 +127,10 @@ def load_template(name: str, relative_to: Path | None = None, origin: Origin | N
     path = find_template(name, relative_to)
     _yaml_only(path, name, None, origin)
     if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in resources.templates_dir().glob("*.yaml")))
+        known = ", ".join(sorted(known_templates(relative_to)))
         message = f"template {name!r} not found ({path})"
-        hint = f"shipped templates: {known}; or give a path ending in .yaml"
+        hint = (f"templates it can name: {known} (`layout templates` says where each is); "
+                "or give a path ending in .yaml")
         if origin is not None:
             raise LayoutError(message, origin.file, origin.line, hint)
         raise LayoutError(message, hint=hint)
@@ -113,7 +165,7 @@ def _resolve(path: Path, chain: tuple[Path, ...]) -> tuple[Node, tuple[Path, ...
     parent = node.value.get("extends")
     if parent is None:
         return node, (path,)
-    parent_path = find_template(text(parent), path.parent)
+    parent_path = find_template(text(parent), path.parent, skip=(path, *chain))
     _yaml_only(parent_path, text(parent), parent, None)
     if not parent_path.is_file():
         raise parent.fail(f"template {text(parent)!r} not found ({parent_path})",

@@ -86,3 +86,45 @@ def test_a_template_is_read_once_and_again_when_edited(tmp_path):
     path.write_text("extends: base\ngrid: {columns: 5}\n", encoding="utf-8")
     os.utime(path, ns=(1, 1))  # a different stamp even within one clock tick
     assert load_template("t.yaml", relative_to=tmp_path).columns == 5
+
+
+def test_a_template_beside_the_pages_is_found_first_and_an_edit_shows(tmp_path):
+    from click.testing import CliRunner
+
+    from layout import layout_issue
+    from layout.cli import main
+
+    pages = tmp_path / "pages"
+    (tmp_path / "templates").mkdir()
+    pages.mkdir()
+    own = tmp_path / "templates" / "house.yaml"
+    own.write_text("extends: party-building\nname: house\n", encoding="utf-8")
+    # a designer's own party-building, beside the pages, over the shipped one of that name
+    (pages / "party-building.yaml").write_text(
+        "extends: party-building\nname: party-building\naccent: \"#1f4e9c\"\n",
+        encoding="utf-8")
+    manifest = pages / "page.yaml"
+    manifest.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npage: 2\n"
+                        "template: house\narticles:\n  - headline: 标题\n"
+                        "    body: [一段正文，写在这里。]\n", encoding="utf-8")
+    first = layout_issue(manifest)
+    assert load_template("house", pages).sources[0] == own.resolve()
+    own.write_text("extends: party-building\nname: house\n"
+                   "styles: {headline: {face: song-heavy, size: 小一}}\n", encoding="utf-8")
+    second = layout_issue(manifest)  # the edit shows in the next render
+
+    def headline(page) -> float:
+        return next(l.size for l in page.lines if l.kind.value == "headline")
+
+    assert headline(first) > 24.0 and headline(second) == 24.0
+    local = load_template("party-building", pages)
+    assert local.accent == "#1f4e9c" and local.columns == 6  # its own, on the shipped one
+    listed = CliRunner().invoke(main, ["templates", str(pages)])
+    assert f"house{' ' * 19} {own.resolve()}" in listed.output
+    assert f"party-building{' ' * 10} {(pages / 'party-building.yaml').resolve()}" in \
+        listed.output
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("house", "housse"),
+                        encoding="utf-8")
+    missing = CliRunner().invoke(main, ["render", str(manifest)])
+    assert missing.exit_code == 2 and "templates it can name: " in missing.output
+    assert "house" in missing.output and "news-tabloid" in missing.output
