@@ -45,15 +45,20 @@ def main() -> None:
               help="List every change input normalization made, and every loose line.")
 @click.option("--png", is_flag=True, help="Also write a PNG preview of the page beside the PDF.")
 @click.option("--png-dpi", default=100.0, show_default=True, help="Resolution of the preview.")
+@click.option("--grid", is_flag=True,
+              help="Draw the guides on the PNG preview (implies --png): columns, baseline "
+                   "grid, each article's module, numbered.")
 @click.option("--watch", is_flag=True,
               help="Keep running: render again whenever the manifest, its templates or its "
                    "pictures change (Ctrl-C stops).")
 @click.option("--strict", is_flag=True,
               help="A blank hole (天窗) on the page is an error (exit 4): nothing is written.")
 def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool,
-           verbose: bool, png: bool, png_dpi: float, watch: bool, strict: bool) -> None:
+           verbose: bool, png: bool, png_dpi: float, grid: bool, watch: bool,
+           strict: bool) -> None:
     """Typeset MANIFEST into a PDF page."""
     output = output or manifest.with_suffix(".pdf")
+    png = png or grid
     problem = _option_problem(output, png, png_dpi, watch)
     if problem:  # before any work: nothing is written
         click.echo(f"error: {problem}", err=True)
@@ -61,7 +66,7 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
 
     def once() -> tuple[int, list[Path]]:
         return _render_once(manifest, output, allow_overflow, dump, verbose, png, png_dpi,
-                            strict)
+                            strict, grid)
 
     if watch:
         try:
@@ -90,7 +95,7 @@ def _option_problem(output: Path, png: bool, png_dpi: float, watch: bool) -> str
 
 def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
                  verbose: bool, png: bool, png_dpi: float,
-                 strict: bool = False) -> tuple[int, list[Path]]:
+                 strict: bool = False, grid: bool = False) -> tuple[int, list[Path]]:
     """Render the page once, saying what happened; return the exit code and the files the
     page was made from (none known when the manifest or its template could not be read)."""
     from .fonts import shipped_fonts  # noqa: PLC0415 (the pipeline: see the imports above)
@@ -147,7 +152,10 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
         write_atomically(output, pdf)
         if png:
             from .render.preview import write_previews  # noqa: PLC0415 (pdfium: only here)
-            for path in write_previews(pdf, output.with_suffix(".png"), png_dpi):
+            guides = (template, [(f.article_index + 1, f.first_column, f.last_column,
+                                  f.first_line, f.last_line) for f in page.fits]) \
+                if grid else None
+            for path in write_previews(pdf, output.with_suffix(".png"), png_dpi, guides):
                 click.echo(f"wrote {path}", err=True)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)

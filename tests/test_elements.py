@@ -253,6 +253,25 @@ def test_png_preview(tmp_path):
         assert png.size[1] == pytest.approx(PB.page_height / 2, abs=1)
 
 
+def test_grid_guides_on_the_preview(tmp_path):
+    from conftest import SAMPLE
+    from layout.render.preview import MODULE_FRAME
+
+    out = tmp_path / "page.pdf"
+    result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(out), "--grid"])
+    assert result.exit_code == 0 and "page.png" in result.output
+    scale = 100 / 72
+    fit = layout_issue(SAMPLE).fits[0]  # the article's module, framed
+    x = round(PB.column_x(fit.first_column) * scale)
+    y = round((PB.line_top(fit.first_line) + PB.pitch * 3) * scale)
+    with PILImage.open(tmp_path / "page.png") as png:
+        assert png.getpixel((x, y))[:3] == MODULE_FRAME[:3]
+    plain = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(out), "--png"])
+    assert plain.exit_code == 0
+    with PILImage.open(tmp_path / "page.png") as png:
+        assert png.getpixel((x, y))[:3] != MODULE_FRAME[:3]
+
+
 def test_headline_over_chosen_columns(write_manifest):
     p = page(write_manifest, "news", f"""\
   - slot: left

@@ -11,8 +11,43 @@ import pypdfium2 as pdfium
 from ..output import write_atomically
 
 
-def write_previews(pdf: bytes, first_path: Path, dpi: float = 100) -> list[Path]:
-    """Write page PNGs: `first_path` for page 1, then NAME-2.png, … Return their paths."""
+# Guides, as a designer switches them on: columns tinted, the baseline grid, each article's
+# module framed and numbered (RGBA: drawn over the page, the text still readable).
+COLUMN_TINT = (64, 140, 255, 28)
+GRID_LINE = (64, 140, 255, 70)
+MODULE_FRAME = (230, 40, 140, 255)
+
+
+def draw_grid(image, template, modules, scale: float):
+    """The page's PNG with its guides drawn over it: the template's columns and baseline
+    grid, and `modules` ((number, first column, last column, first line, last line) each)."""
+    from PIL import Image, ImageDraw  # noqa: PLC0415
+
+    t = template
+    layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    top, bottom = t.line_top(1), t.line_top(t.grid_lines) + t.pitch
+    for column in range(1, t.columns + 1):
+        x = t.column_x(column)
+        draw.rectangle([x * scale, top * scale, (x + t.column_width) * scale, bottom * scale],
+                       fill=COLUMN_TINT)
+    for line in range(1, t.grid_lines + 2):
+        y = (t.line_top(line) if line <= t.grid_lines else bottom) * scale
+        draw.line([t.column_x(1) * scale, y, (t.column_x(t.columns) + t.column_width) * scale,
+                   y], fill=GRID_LINE, width=1)
+    for number, first, last, first_line, last_line in modules:
+        x0, x1 = t.column_x(first), t.column_x(last) + t.column_width
+        y0, y1 = t.line_top(first_line), t.line_top(last_line) + t.pitch
+        draw.rectangle([x0 * scale, y0 * scale, x1 * scale, y1 * scale],
+                       outline=MODULE_FRAME, width=max(2, round(scale * 1.5)))
+        draw.text((x0 * scale + 4, y0 * scale + 2), str(number), fill=MODULE_FRAME)
+    return Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
+
+
+def write_previews(pdf: bytes, first_path: Path, dpi: float = 100,
+                   guides=None) -> list[Path]:
+    """Write page PNGs: `first_path` for page 1, then NAME-2.png, … Return their paths.
+    `guides`: (template, modules) to draw the grid over the first page (`draw_grid`)."""
     import io  # noqa: PLC0415
 
     doc = pdfium.PdfDocument(pdf)
@@ -22,6 +57,8 @@ def write_previews(pdf: bytes, first_path: Path, dpi: float = 100) -> list[Path]
             path = first_path if index == 0 else first_path.with_name(
                 f"{first_path.stem}-{index + 1}{first_path.suffix}")
             image = page.render(scale=dpi / 72).to_pil()
+            if guides is not None and index == 0:
+                image = draw_grid(image, *guides, dpi / 72)
             buffer = io.BytesIO()
             image.save(buffer, format="PNG")
             write_atomically(path, buffer.getvalue())
