@@ -39,6 +39,10 @@ WEEKDAYS = "一二三四五六日"
 # Lines of text a subhead keeps under it in its column: a subhead with a single line after
 # it at a column's foot reads as the end of the column, not the start of a section.
 SUBHEAD_KEEP = 2
+# A headline that fills its width (`fill: true`): its longest line spans this share of it,
+# at most this size (pt).
+FILL_SHARE = 0.96
+FILL_MOST = 72.0
 # 破栏: re-divided columns are at least MIN_DIVIDED characters wide, and near DIVIDED_WIDTH.
 MIN_DIVIDED = 9
 DIVIDED_WIDTH = 13
@@ -69,11 +73,11 @@ def check_text(issue: Issue, template: Template, fonts: FontSet) -> None:
     first: Origin | None = None
     styles = template.styles
 
-    def check(text: str | None, style: str, origin: Origin) -> None:
+    def check(text: str | None, style: str, origin: Origin, face: str | None = None) -> None:
         nonlocal first
         if not text:
             return
-        face = template.body.face if style == "body" else styles[style].face
+        face = face or (template.body.face if style == "body" else styles[style].face)
         try:
             fonts.check_coverage(face, text, f"line {origin.line}")
         except MissingGlyphError as err:
@@ -83,9 +87,15 @@ def check_text(issue: Issue, template: Template, fonts: FontSet) -> None:
     for article in issue.articles:
         if article.headline:
             h = article.headline
-            for value, key in ((h.kicker, "kicker"), (h.main, "headline"),
-                               (h.subtitle, "subtitle")):
-                check(value, key, h.origin)
+            for face in (h.face, h.kicker_face, h.subtitle_face):
+                if face is not None and face not in fonts.faces:
+                    raise LayoutError(f"headline face {face!r} is not a font role",
+                                      h.origin.file, h.origin.line,
+                                      hint="roles: " + ", ".join(fonts.faces))
+            for value, key, face in ((h.kicker, "kicker", h.kicker_face),
+                                     (h.main, "headline", h.face),
+                                     (h.subtitle, "subtitle", h.subtitle_face)):
+                check(value, key, h.origin, face)
         check(article.byline, "byline", article.origin)
         for image in article.images:
             check(image.caption, "caption", image.origin)
@@ -227,15 +237,19 @@ class _Typesetter:
                 best = (longest, [lines[0] for lines in set_parts])
         return best[1] if best else None
 
-    def line_count(self, text: str, style: TextStyle, width: float) -> int:
-        """Lines an unjustified one-off text takes at `width`: one, without breaking it,
-        when its natural width (measured once per face, scaled to the size) fits."""
+    def line_count_natural(self, text: str, style: TextStyle) -> float:
+        """A one-off text's width on one line per point of size, in its face."""
         key = ("natural", text, style.face)
         if key not in self._cache:
             lines = self.set_runs(((text, style.face),), 10.0, 1e9, False)
             self._cache[key] = max((g.x + g.advance for line in lines for g in line.glyphs),
                                    default=0.0) / 10.0
-        if self._cache[key] * style.size <= width * (1 - 1e-9):
+        return self._cache[key]
+
+    def line_count(self, text: str, style: TextStyle, width: float) -> int:
+        """Lines an unjustified one-off text takes at `width`: one, without breaking it,
+        when its natural width (measured once per face, scaled to the size) fits."""
+        if self.line_count_natural(text, style) * style.size <= width * (1 - 1e-9):
             return 1
         return len(self.display_lines(text, style, width))
 
@@ -318,6 +332,24 @@ class _ArticleFlow(_Typesetter):
             if all(self.line_count(p, candidate, width) == 1 for p in parts):
                 return candidate
         return sized(size)
+
+    @staticmethod
+    def own(fitted: TextStyle, style: TextStyle, size: float | None,
+            face: str | None) -> TextStyle:
+        """A kicker's or subtitle's style as the manifest sets it for this article: its
+        size (instead of the fitted one) and face, where it gives them."""
+        if size:
+            fitted = replace(style, size=size, line_height=style.line_height * size
+                             / style.size)
+        return replace(fitted, face=face) if face else fitted
+
+    def filled(self, text: str, style: TextStyle, width: float) -> float:
+        """The size (to ½ pt, at most FILL_MOST) at which a title's longest line spans
+        FILL_SHARE of the width: a headline that fills its module, as designers set one."""
+        natural = max(self.line_count_natural(part.strip(), style)
+                      for part in text.split("\n"))
+        size = math.floor(FILL_SHARE * width / max(natural, 1e-6) * 2) / 2
+        return max(self.t.body.size, min(FILL_MOST, size))
 
     def band(self, out: _Drawn, parts: list[tuple[str | None, TextStyle, LineKind]],
              line: int, x: float, width: float, extra: int = 0) -> int:
@@ -518,17 +550,23 @@ class _ArticleFlow(_Typesetter):
         if article.headline:
             h = article.headline
             main = styles["headline"]
-            if h.size:
-                main = replace(main, size=h.size,
-                               line_height=main.line_height * h.size / main.size)
-            line += self.band(out, [(h.kicker, self.secondary(h.kicker, styles["kicker"],
-                                                              main.size, width),
-                                     LineKind.KICKER),
+            if h.face:
+                main = replace(main, face=h.face)
+            size = h.size or (self.filled(h.main, main, width) if h.fill else None)
+            if size:
+                main = replace(main, size=size,
+                               line_height=main.line_height * size / main.size)
+            kicker = self.own(self.secondary(h.kicker, styles["kicker"], main.size, width),
+                              styles["kicker"], h.kicker_size, h.kicker_face)
+            subtitle = self.own(self.secondary(h.subtitle, styles["subtitle"], main.size,
+                                               width),
+                                styles["subtitle"], h.subtitle_size, h.subtitle_face)
+            if h.align:
+                main, kicker, subtitle = (replace(s, align=h.align)
+                                          for s in (main, kicker, subtitle))
+            line += self.band(out, [(h.kicker, kicker, LineKind.KICKER),
                                     (h.main, main, LineKind.HEADLINE),
-                                    (h.subtitle, self.secondary(h.subtitle,
-                                                                styles["subtitle"],
-                                                                main.size, width),
-                                     LineKind.SUBTITLE)],
+                                    (h.subtitle, subtitle, LineKind.SUBTITLE)],
                               line, x, width, self.plan.head_extra)
             line += self.t.headline_gap_lines
         if article.byline:

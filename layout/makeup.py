@@ -244,7 +244,7 @@ class _Candidate:
         if columns in self._sizes:
             return self._sizes[columns]
         h = self.article.headline
-        if h is None or h.size or not self.size_headline:
+        if h is None or h.size or h.fill or not self.size_headline:
             result: tuple[float | None, int] = (h.size if h else None, 0)
         else:
             style = self.t.styles["headline"]
@@ -423,7 +423,7 @@ class _Candidate:
     def smaller(self, size: float | None, steps: int) -> list[tuple[float, int]]:
         """The next two headline sizes below `size` on the ladder, with their steps."""
         h = self.article.headline
-        if size is None or h is None or h.size or not self.size_headline:
+        if size is None or h is None or h.size or h.fill or not self.size_headline:
             return []
         style = self.t.styles["headline"]
         below = [s for s in (style.size, *HEADLINE_STEPS) if s < size]

@@ -6,7 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .pictures import PictureError, picture_size
-from .model import (Article, Block, Boxed, Edit, Figure, Headline, Image, Issue, Origin,
+from .model import (Align, Article, Block, Boxed, Edit, Figure, Headline, Image, Issue,
+                    Origin,
                     Paragraph, Quote, Region, Signature, Subhead)
 from .source import (Fields, Node, flag, grid_range, integer, items, one_of, positive_int,
                      read_yaml, text)
@@ -100,16 +101,38 @@ def _headline(node: Node) -> Headline:
     if isinstance(node.value, str):
         return Headline(main=text(node), kicker=None, subtitle=None, origin=node.origin)
     fields = Fields(node, "a headline")
+    kicker = fields.take("kicker", _line, (None, None, None))
+    subtitle = fields.take("subtitle", _line, (None, None, None))
     headline = Headline(
         main=fields.take("main", _nonblank),
-        kicker=fields.take("kicker", _nonblank, None),
-        subtitle=fields.take("subtitle", _nonblank, None),
+        kicker=kicker[0],
+        subtitle=subtitle[0],
         origin=node.origin,
         size=fields.take("size", size, None),
         columns=fields.take("columns", lambda n: grid_range(n, allow_rest=False), None),
+        align=fields.take("align", lambda n: Align(one_of(*(a.value for a in Align))(n)),
+                          None),
+        face=fields.take("face", _nonblank, None),
+        kicker_size=kicker[1], kicker_face=kicker[2],
+        subtitle_size=subtitle[1], subtitle_face=subtitle[2],
+        fill=fields.take("fill", flag, False),
     )
+    if headline.fill and headline.size:
+        raise node.fail("`fill` sizes the title to its width: it cannot have a `size` too",
+                        hint="keep one of them")
     fields.done()
     return headline
+
+
+def _line(node: Node) -> tuple[str, float | None, str | None]:
+    """A kicker or subtitle: its text, or {text:, size:, face:}."""
+    if not isinstance(node.value, dict):
+        return _nonblank(node), None, None
+    fields = Fields(node, "a kicker or subtitle")
+    out = (fields.take("text", _nonblank), fields.take("size", size, None),
+           fields.take("face", _nonblank, None))
+    fields.done()
+    return out
 
 
 def _nonblank(node: Node) -> str:

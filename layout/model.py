@@ -127,6 +127,14 @@ class Headline:
     origin: Origin
     size: float | None = None  # the main title's size when not the template's (pt)
     columns: tuple[int, int] | None = None  # the article's columns it spans (default: all)
+    # this article's own look, within the template's faces (None: the template's)
+    align: Align | None = None  # of the whole group
+    face: str | None = None  # the main title's font role
+    kicker_size: float | None = None
+    kicker_face: str | None = None
+    subtitle_size: float | None = None
+    subtitle_face: str | None = None
+    fill: bool = False  # the main title sized so its longest line spans the width
 
 
 @dataclass(frozen=True)

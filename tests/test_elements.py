@@ -432,3 +432,48 @@ def test_a_headline_breaks_between_words_into_even_lines(write_manifest, title):
     assert set(cuts) <= set(word_ends(title)), [l.text for l in lines]  # never inside a word
     widths = [max(g.x + g.advance for g in l.glyphs) - l.left for l in lines]
     assert max(widths) - min(widths) <= 4 * 22.0  # even: no long line over a stub
+
+
+def test_a_headline_styled_for_its_article(write_manifest):
+    p = page(write_manifest, "party-building", f"""\
+  - region: {{columns: 1-3, lines: 6-40}}
+    headline:
+      kicker: {{text: 引题在此, size: 四号, face: kai}}
+      main: 主题在此
+      subtitle: {{text: ——副题在此, face: song}}
+      face: hei-heavy
+      align: center
+      fill: true
+    body: [{TEXT * 3}]
+  - region: {{columns: 4-6, lines: 6-40}}
+    headline: {{main: 右边的标题, align: right, size: 二号}}
+    body: [{TEXT * 3}]
+""")
+    by_kind = collections.defaultdict(list)
+    for line in p.lines:
+        by_kind[line.kind].append(line)
+    kicker, left_main = by_kind[LineKind.KICKER][0], by_kind[LineKind.HEADLINE][0]
+    right_main = by_kind[LineKind.HEADLINE][1]
+    subtitle = by_kind[LineKind.SUBTITLE][0]
+    assert kicker.size == 14.0 and kicker.glyphs[0].face == "kai"
+    assert left_main.glyphs[0].face == "hei-heavy" and subtitle.glyphs[0].face == "song"
+    width = 3 * PB.column_width + 2 * PB.gutter
+    used = max(g.x + g.advance for g in left_main.glyphs) - min(g.x for g in left_main.glyphs)
+    assert 0.9 * width <= used <= width  # filled: the title spans its width
+    assert left_main.size > 42.0  # larger than the template's headline, to fill
+    for line in (kicker, left_main, subtitle):  # centred, the whole group
+        left = min(g.x for g in line.glyphs) - line.left
+        right = line.left + line.width - max(g.x + g.advance for g in line.glyphs)
+        assert abs(left - right) < 3.0  # (a mark's blank half aside)
+    assert right_main.size == 22.0  # right-aligned: its right edge on the module's
+    assert max(g.x + g.advance for g in right_main.glyphs) == pytest.approx(
+        right_main.left + right_main.width, abs=0.5)
+
+
+def test_an_unknown_headline_face_names_its_line(write_manifest):
+    with pytest.raises(LayoutError, match=r"issue.yaml:11: headline face 'fancy'"):
+        page(write_manifest, "party-building", f"""\
+  - region: {{columns: 1-3, lines: 6-40}}
+    headline: {{main: 主题, face: fancy}}
+    body: [{TEXT}]
+""")
