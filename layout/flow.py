@@ -39,6 +39,7 @@ WEEKDAYS = "一二三四五六日"
 # Lines of text a subhead keeps under it in its column: a subhead with a single line after
 # it at a column's foot reads as the end of the column, not the start of a section.
 SUBHEAD_KEEP = 2
+SECTION_TEXT = "#ffffff"  # a section bar's title, reversed out of the accent colour
 # A headline that fills its width (`fill: true`): its longest line spans this share of it,
 # at most this size (pt).
 FILL_SHARE = 0.96
@@ -97,6 +98,7 @@ def check_text(issue: Issue, template: Template, fonts: FontSet) -> None:
                                      (h.subtitle, "subtitle", h.subtitle_face)):
                 check(value, key, h.origin, face)
         check(article.byline, "byline", article.origin)
+        check(article.section, "section", article.origin)
         for image in article.images:
             check(image.caption, "caption", image.origin)
             check(image.label, "label", image.origin)
@@ -333,6 +335,25 @@ class _ArticleFlow(_Typesetter):
                 return candidate
         return sized(size)
 
+    def section_bar(self, out: _Drawn, text: str, line: int) -> int:
+        """A bar in the accent colour across the article from grid line `line`, its title
+        in white at the left, then a blank line; return the lines it takes."""
+        t = self.t
+        style = t.styles["section"]
+        x = t.column_x(self.plan.first_column)
+        width = t.column_x(self.plan.last_column) + t.column_width - x
+        pad = t.body.size
+        lines = max(1, math.ceil(style.line_height / t.pitch - 1e-6))
+        start = len(out.lines)
+        height = self.one_off(out, text, style, LineKind.SECTION, 0.0, x + pad,
+                              width - 2 * pad, SECTION_TEXT)
+        lines = max(lines, math.ceil(height / t.pitch - 1e-6))
+        top = t.line_top(line)
+        offset = top + (lines * t.pitch - height) / 2
+        out.lines[start:] = [_moved(pl, offset) for pl in out.lines[start:]]
+        out.rects.append(PlacedRect(x, top, width, lines * t.pitch, t.accent, None, 0.0))
+        return lines + 1
+
     @staticmethod
     def own(fitted: TextStyle, style: TextStyle, size: float | None,
             face: str | None) -> TextStyle:
@@ -547,6 +568,8 @@ class _ArticleFlow(_Typesetter):
                                  self.plan.first_column + last)
         x = self.t.column_x(head_columns[0])
         width = self.t.column_x(head_columns[-1]) + self.t.column_width - x
+        if article.section:  # 栏目题 across the article, reversed out of the accent colour
+            line += self.section_bar(out, article.section, line)
         if article.headline:
             h = article.headline
             main = styles["headline"]

@@ -306,6 +306,7 @@ class _Candidate:
             occupied.add_lines(band)
             covered = max((c for c, _ in occupied.cells), default=spans[-1])
             occupied.add_lines(out.lines)
+            occupied.add_boxes(out.rects)
             # blank beside the band: runs of BLANK_RUN lines or more down a column (a
             # kicker shorter than the main title leaves a line or two: no hole)
             blank = 0
@@ -336,7 +337,8 @@ class _Candidate:
             # the first picture under the headline, or beside it (the headline then spans
             # the other columns: no blank beside a short headline)
             besides = [0]
-            if self.article.headline and columns > 1 and not self.article.headline.columns:
+            if self.article.headline and columns > 1 and not self.article.headline.columns \
+                    and not self.article.section:  # (a section bar runs over it all)
                 besides += list(range(1, columns))
             for beside in besides:
                 if beside:

@@ -68,6 +68,8 @@ def _normalized(issue: Issue) -> Issue:
             headline = replace(headline, main=clean(headline.main, o, False),
                                kicker=clean(headline.kicker, o, False),
                                subtitle=clean(headline.subtitle, o, False))
+        if article.section:
+            article = replace(article, section=clean(article.section, article.origin, False))
         blocks = tuple(_clean_block(b, clean) for b in article.blocks)
         note = article.note and _clean_block(article.note, clean)
         images = tuple(replace(i, caption=clean(i.caption, i.origin, False))
@@ -218,6 +220,7 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
         images=tuple(_image(n, base, allow_outside) for n in fields.take("images", items, [])),
         continued_from=fields.take("continued_from", positive_int, None),
         continues_on=fields.take("continues_on", positive_int, None),
+        section=fields.take("section", _nonblank, None),
     )
     fields.done()
     if article.headline and article.headline.columns and article.note:
@@ -347,7 +350,7 @@ def article_text(article: Article) -> str:
 
 def article_head(article: Article) -> list[str]:
     """What stands above an article's body: kicker, main title, subtitle, byline, note."""
-    out: list[str] = []
+    out: list[str] = [article.section] if article.section else []
     if article.headline:
         h = article.headline
         out += [t for t in (h.kicker, h.main, h.subtitle) if t]

@@ -167,6 +167,7 @@ class Article:
     images: tuple[Image, ...] = ()
     continued_from: int | None = None  # （上接第N版）
     continues_on: int | None = None  # （下转第N版）
+    section: str | None = None  # 栏目题: a bar in the accent colour over the headline
 
 
 @dataclass(frozen=True)
@@ -361,6 +362,7 @@ class LineKind(Enum):
     BANNER = "banner"
     HEADER = "header"
     LABEL = "label"  # the words inside a picture placeholder
+    SECTION = "section"  # 栏目题, reversed out of a bar over an article
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ OPTIONAL_STYLES = {
     "banner": ("hei-heavy", 26 / 9, "center"),  # the banner's title
     "header": ("song", 1.0, "left"),  # 报眉
     "label": ("hei", 4 / 3, "center"),  # words inside a picture placeholder
+    "section": ("hei", 14 / 9, "left"),  # 栏目题: an article's section bar, reversed out
 }
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # A line of a headline group takes this many times its size from baseline to baseline.

@@ -477,3 +477,22 @@ def test_an_unknown_headline_face_names_its_line(write_manifest):
     headline: {{main: 主题, face: fancy}}
     body: [{TEXT}]
 """)
+
+
+def test_a_section_bar_over_an_article(write_manifest):
+    p = page(write_manifest, "party-building", f"""\
+  - region: {{columns: 1-4, lines: 6-40}}
+    section: 党建动态
+    headline: 主题
+    body: [{TEXT * 4}]
+""")
+    [label] = [l for l in p.lines if l.kind is LineKind.SECTION]
+    assert label.text == "党建动态" and label.color == "#ffffff"
+    bars = [r for r in p.rects if r.fill == PB.accent and r.y >= PB.line_top(6) - 0.01]
+    assert len(bars) == 1
+    bar = bars[0]
+    assert bar.x == pytest.approx(PB.column_x(1))
+    assert bar.width == pytest.approx(4 * PB.column_width + 3 * PB.gutter)
+    assert bar.y < label.baseline < bar.y + bar.height  # the title reversed out of the bar
+    head = next(l for l in p.lines if l.kind is LineKind.HEADLINE)
+    assert head.baseline - head.size > bar.y + bar.height  # the headline under it
