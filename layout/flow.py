@@ -424,7 +424,7 @@ class _ArticleFlow(_Typesetter):
             self.grid_line(out, line, LineKind.NOTE, style, left + pad, width - 2 * pad,
                            first + 1 + i)
         top = t.line_top(first) + t.pitch / 2
-        out.rects.append(PlacedRect(left, top, width, (len(lines) + 1) * t.pitch, None,
+        out.rects.append(PlacedRect(left, top, width, (len(lines) + 1) * t.pitch, t.box_tint,
                                     t.accent, 0.75))
         return len(lines) + 2
 

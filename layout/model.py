@@ -286,6 +286,7 @@ class Template:
     header: bool = False  # a 报眉 line above the grid: paper, date, page, editors
     column_rules: bool = False  # thin rules in the gutters between an article's columns
     accent: str = "#c8161d"  # colour of the banner and of rules
+    box_tint: str | None = None  # 底纹: the fill behind 编者按 and 微评 boxes (None: none)
     sources: tuple[Path, ...] = ()  # the template's file and the files it extends
     # where each style's face is written ("body", "styles.headline", …), for errors
     face_origins: dict[str, Origin] = field(default_factory=dict, compare=False)

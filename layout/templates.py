@@ -9,7 +9,8 @@ from . import resources
 from .errors import LayoutError
 from .model import (Align, Banner, Breaking, Composition, Origin, PunctuationFit, Region,
                     Template, TextStyle)
-from .source import (Fields, Node, flag, grid_range, items, one_of, positive_int, read_yaml,
+from .source import (MAX_YAML_BYTES, Fields, Node, flag, grid_range, items, one_of,
+                     positive_int, read_yaml,
                      text)
 from .units import MM, Grid, length, size
 
@@ -61,8 +62,9 @@ def find_template(name: str, relative_to: Path | None, skip: tuple[Path, ...] = 
             return base / name
     for path in template_places(relative_to):
         candidate = path / f"{name}.yaml"
-        try:
-            if candidate.is_file() and candidate.resolve() not in skip:
+        try:  # (a manifest of that name beside it is no template)
+            if candidate.is_file() and candidate.resolve() not in skip \
+                    and _is_template(candidate):
                 return candidate.resolve()
         except (OSError, RuntimeError, ValueError):
             continue
@@ -103,7 +105,10 @@ def known_templates(relative_to: Path | None) -> dict[str, Path]:
 def _is_template(path: Path) -> bool:
     """A YAML file that looks like a template (not a manifest in the same folder)."""
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        if not path.is_file() or path.stat().st_size > MAX_YAML_BYTES:
+            return False
+        with open(path, "rb") as handle:
+            head = handle.read(4000).decode("utf-8", errors="replace")
     except OSError:
         return False
     return re.search(r"(?m)^(extends|grid|page|styles|name):", head) is not None and \
@@ -321,6 +326,7 @@ def _build(root: Node, path: Path) -> Template:
     header = top.take("header", flag, False)
     column_rules = top.take("column_rules", flag, False)
     accent = top.take("accent", _colour, "#c8161d")
+    tint = top.take("box_tint", _colour, None)
     top.done()
 
     return Template(
@@ -330,7 +336,7 @@ def _build(root: Node, path: Path) -> Template:
         columns=columns, column_width=column_width, gutter=gutter, body=body_style,
         pitch=pitch, indent=indent, composition=composition, styles=styles,
         headline_gap_lines=round(headline_gap / pitch), slots=slots, banner=banner,
-        header=header, column_rules=column_rules, accent=accent,
+        header=header, column_rules=column_rules, accent=accent, box_tint=tint,
     )
 
 

@@ -496,3 +496,21 @@ def test_a_section_bar_over_an_article(write_manifest):
     assert bar.y < label.baseline < bar.y + bar.height  # the title reversed out of the bar
     head = next(l for l in p.lines if l.kind is LineKind.HEADLINE)
     assert head.baseline - head.size > bar.y + bar.height  # the headline under it
+
+
+def test_a_tinted_box(write_manifest):
+    p = page(write_manifest, "party-building", f"""\
+  - region: {{columns: 1-3, lines: 6-40}}
+    headline: 主题
+    note: 编者按的话，写在框里。
+    body: [{TEXT * 2}, {{comment: 微评的话。, attribution: （某某）}}]
+""")
+    boxes = [r for r in p.rects if r.stroke == PB.accent and r.line_width == 0.75]
+    assert len(boxes) == 2 and all(r.fill == PB.box_tint == "#fcebeb" for r in boxes)
+    news = page(write_manifest, "news", f"""\
+  - region: {{columns: 1-3, lines: 1-40}}
+    headline: 主题
+    note: 编者按的话，写在框里。
+    body: [{TEXT * 2}]
+""", "news.yaml")
+    assert [r.fill for r in news.rects if r.line_width == 0.75] == [None]  # no tint there
