@@ -995,6 +995,8 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
             overflow.append(left)
         usage.append(_usage(article_plan, bottom, left is not None, plan.articles))
         placed.append((article_plan, drawn, left))
+        if article_plan.article.border:
+            page.rects += _border(article_plan, plan.template)
     holes, fits = _fullness(plan, page, placed)
     reading = tuple(reading_text(p.article, drawn.lines, drawn.head, drawn.captions,
                                  plan.template.pitch) for p, drawn, _ in
@@ -1007,6 +1009,28 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
                       tuple(overflow), title, issue.date, plan.template.body.face,
                       tuple(page.notes), tuple(page.rects), tuple(page.images), tuple(usage),
                       tuple(page.loose), tuple(holes), tuple(fits), reading)
+
+
+def _border(plan: ArticlePlan, t: Template) -> list[PlacedRect]:
+    """A 花边 around the article's module, through the middle of the gutters and blank
+    lines around it (where rules between modules run), in the accent colour."""
+    x0 = t.column_x(plan.first_column) - t.gutter / 2
+    x1 = t.column_x(plan.last_column) + t.column_width + t.gutter / 2
+    y0, y1 = t.line_top(plan.first_line) - t.pitch / 2, t.line_top(plan.last_line + 1) + \
+        t.pitch / 2
+
+    def frame(inset: float, width: float, dash: tuple[float, ...] = ()) -> PlacedRect:
+        return PlacedRect(x0 + inset, y0 + inset, x1 - x0 - 2 * inset, y1 - y0 - 2 * inset,
+                          None, t.accent, width, dash, frame=True)
+
+    style = plan.article.border
+    if style == "double":
+        return [frame(0.0, 0.6), frame(2.2, 0.6)]
+    if style == "thick-thin":
+        return [frame(0.0, 1.8), frame(2.8, 0.5)]
+    if style == "dashed":
+        return [frame(0.0, 0.9, (4.0, 2.0))]
+    return [frame(0.0, 1.2, (0.01, 2.4))]  # dotted: round dots, from round caps
 
 
 def _fullness(plan: PagePlan, page: _Drawn, placed: list) -> tuple[list[Hole], list[Copyfit]]:

@@ -63,7 +63,7 @@ class Occupancy:
         """Filled rectangles (banner, placeholders, tints), framed boxes and pictures;
         rules (no width or no height) cover nothing."""
         for rect in (*rects, *images):
-            if rect.width > 0 and rect.height > 0:
+            if rect.width > 0 and rect.height > 0 and not getattr(rect, "frame", False):
                 self._mark(rect.x, rect.x + rect.width, rect.y, rect.y + rect.height)
 
     def foot(self, column: int, first: int, last: int) -> int:

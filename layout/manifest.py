@@ -144,6 +144,8 @@ def _nonblank(node: Node) -> str:
     return value
 
 
+BORDERS = ("double", "thick-thin", "dashed", "dotted")  # 花边 an article may have
+
 BLOCK_KINDS = ("subhead", "lead", "signature", "note", "comment", "quote", "picture")
 
 
@@ -221,6 +223,7 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
         continued_from=fields.take("continued_from", positive_int, None),
         continues_on=fields.take("continues_on", positive_int, None),
         section=fields.take("section", _nonblank, None),
+        border=fields.take("border", one_of(*BORDERS), None),
     )
     fields.done()
     if article.headline and article.headline.columns and article.note:

@@ -168,6 +168,7 @@ class Article:
     continued_from: int | None = None  # （上接第N版）
     continues_on: int | None = None  # （下转第N版）
     section: str | None = None  # 栏目题: a bar in the accent colour over the headline
+    border: str | None = None  # 花边 around its module: double, thick-thin, dashed, dotted
 
 
 @dataclass(frozen=True)
@@ -404,6 +405,8 @@ class PlacedRect:
     fill: str | None
     stroke: str | None
     line_width: float = 0.5
+    dash: tuple[float, ...] = ()  # on and off lengths of a dashed or dotted stroke, pt
+    frame: bool = False  # a 花边 around a module: it covers nothing (holes stay holes)
 
 
 @dataclass(frozen=True)

@@ -514,3 +514,23 @@ def test_a_tinted_box(write_manifest):
     body: [{TEXT * 2}]
 """, "news.yaml")
     assert [r.fill for r in news.rects if r.line_width == 0.75] == [None]  # no tint there
+
+
+@pytest.mark.parametrize("style,frames,dashed", [("double", 2, False), ("thick-thin", 2, False),
+                                                 ("dashed", 1, True), ("dotted", 1, True)])
+def test_a_border_around_an_article(write_manifest, style, frames, dashed):
+    p = page(write_manifest, "party-building", f"""\
+  - region: {{columns: 2-4, lines: 10-40}}
+    border: {style}
+    headline: 主题
+    body: [{TEXT}]
+""")
+    borders = [r for r in p.rects if r.frame]
+    assert len(borders) == frames and all(r.stroke == PB.accent for r in borders)
+    outer = borders[0]  # through the middle of the gutters and blank lines around it
+    assert outer.x == pytest.approx(PB.column_x(2) - PB.gutter / 2)
+    assert outer.x + outer.width == pytest.approx(PB.column_x(4) + PB.column_width
+                                                  + PB.gutter / 2)
+    assert outer.y == pytest.approx(PB.line_top(10) - PB.pitch / 2)
+    assert bool(outer.dash) == dashed
+    assert p.holes  # a frame covers nothing: the short article's blank foot is still a hole

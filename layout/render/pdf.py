@@ -152,11 +152,18 @@ def _draw_rect(canvas: Canvas, rect: PlacedRect, height: float) -> None:
     if rect.fill:
         canvas.setFillColor(HexColor(rect.fill))
     y = height - rect.y - rect.height
+    if rect.dash:
+        canvas.setDash(list(rect.dash), 0)
+        if rect.dash[0] < 0.1:  # dots: round caps on dashes of no length
+            canvas.setLineCap(1)
     if rect.width == 0 or rect.height == 0:  # a rule
         canvas.line(rect.x, y, rect.x + rect.width, y + rect.height)
     else:
         canvas.rect(rect.x, y, rect.width, rect.height, stroke=int(bool(rect.stroke)),
                     fill=int(bool(rect.fill)))
+    if rect.dash:
+        canvas.setDash([], 0)
+        canvas.setLineCap(0)
 
 
 def _draw_image(canvas: Canvas, image: PlacedImage, height: float) -> None:
