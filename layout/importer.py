@@ -279,10 +279,16 @@ def import_text(text: str, name: str = "page", template: str | None = None,
             if not articles or not article().blocks:
                 note = body
                 note_label = label.group(1)  # as the source writes it: 编者按, 【编者按】
+            elif article().note is None:  # the extraction put it among the paragraphs:
+                article().note, article().note_label = body, label.group(1)  # it stands
+                article().notes.append(f"the 编者按 at line {piece.line} of the source, "
+                                       "set under the headline where papers set it")
+                unsure.append(f"line {piece.line}: the 编者按 among the paragraphs set under "
+                              "the headline")
             else:
                 settle()
                 article().blocks.append(Block("paragraph", t, notes=[
-                    "an 编者按 inside the article: kept where the source has it"]))
+                    "a second 编者按: kept where the source has it"]))
             i += 1
             continue
         if t == "微评" and i + 1 < len(found):

@@ -68,6 +68,10 @@ def test_a_seed_imports_as_it_was_made_by_hand(tmp_path, stem):
     assert common / len(theirs) >= theirs_share, set(theirs) - set(ours)
     assert common / len(ours) >= ours_share, set(ours) - set(theirs)
     issue = load_issue(path)
+    hand_issue = load_issue(REPO / "issues" / f"{hand}.yaml")
+    # an 编者按 stands under its headline, wherever the extraction put it (000: mid-text)
+    assert [a.note is not None for a in issue.articles][:1] == \
+        [a.note is not None for a in hand_issue.articles][:1]
     text = path.read_text(encoding="utf-8")
     for article in issue.articles:  # no paragraph is the fragment of one a break cut,
         # unless the manifest says that its rest is elsewhere (002's jumbled extraction)
