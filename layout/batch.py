@@ -211,32 +211,31 @@ class Made:
     unsure: tuple[str, ...] = ()
 
 
-def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool,
-          made: Made) -> None:
+def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made: Made,
+          home: Path) -> None:
     """Lay out and render one page from files on this machine: a manifest, or (imported)
-    a page's raw text, made into a manifest first. Fills `made` as it goes (the report
-    wants the page even when the job then fails)."""
+    a page's raw text, made into a manifest that will live in `home` (its template found
+    from there). Fills `made` as it goes (the report wants the page even when the job then
+    fails)."""
     fonts = shipped_fonts()
     if imported:
         from .importer import fill, import_text, read_source  # noqa: PLC0415
 
         draft = import_text(read_source(source), source.name)
         made.unsure = tuple(draft.unsure)
-        made.manifest, made.page = fill(draft, source.parent, fonts)
-        where = source
+        made.manifest, made.page = fill(draft, home, fonts)
     else:
         issue = load_issue(source)
         template = load_template(issue.template, issue.path.parent, issue.template_origin)
         made.page = layout_loaded(issue, fonts, template)
-        where = source
     page = made.page
     if page.overflow and not allow_overflow:
         left = sum(len("".join(o.text.split())) for o in page.overflow)
-        raise LayoutError(f"text does not fit: {left} characters left over", where,
+        raise LayoutError(f"text does not fit: {left} characters left over", source,
                           hint="shorten it, or batch with --allow-overflow")
     if page.holes and strict:
         raise LayoutError(f"the page has {len(page.holes)} blank hole(s) (天窗): "
-                          + "; ".join(map(str, page.holes)), where,
+                          + "; ".join(map(str, page.holes)), source,
                           hint="add text or pictures (`layout fit` says how many "
                                "characters), or batch without --strict")
     made.pdf = render_pdf(page, fonts)
@@ -247,18 +246,24 @@ def job_digest(job: Job, allow_overflow: bool, strict: bool) -> str:
     decide whether it is written)."""
     options = f"allow_overflow={allow_overflow} strict={strict}"
     if job.imported:
-        from .importer import import_text, read_source  # noqa: PLC0415
+        from .importer import read_source  # noqa: PLC0415
 
         text = read_source(job.manifest)
-        template = load_template(import_text(text, job.manifest.name).template)
         digest = hashlib.sha256(f"layout {__version__} import\n{options}\n".encode())
         digest.update(fonts_digest().encode() + text.encode("utf-8"))
-        for path in template.sources:
+        for path in _import_template(job, text).sources:
             digest.update(_file_digest(path).encode())
         return digest.hexdigest()
     issue = load_issue(job.manifest)
     template = load_template(issue.template, issue.path.parent, issue.template_origin)
     return inputs_digest(issue, template, options)
+
+
+def _import_template(job: Job, text: str) -> Template:
+    """The template an imported page is set on, found from where its manifest will be."""
+    from .importer import page_template  # noqa: PLC0415
+
+    return load_template(page_template(text), job.output.parent)
 
 
 def _up_to_date(job: Job, digest: str) -> bool:
@@ -320,7 +325,7 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
         digest = job_digest(job, allow_overflow, strict)
         if not force and _up_to_date(job, digest):
             return _outcome(job, "skipped", start)
-        _make(job.manifest, job.imported, allow_overflow, strict, made)
+        _make(job.manifest, job.imported, allow_overflow, strict, made, job.output.parent)
         _write(job, made, digest)
         return _outcome(job, "done", start, made)
     except Exception as err:  # a bug must not stop the batch: the outcome says what
@@ -351,13 +356,18 @@ class Bundle:
     source: str  # the manifest's or page text's absolute path
     imported: bool
     files: tuple[tuple[str, bytes], ...]
+    home: str  # the folder an imported page's manifest will live in (its template's)
 
 
 def bundle(job: Job) -> Bundle:
     """The job's files read here, on the machine that sees them."""
+    from .importer import read_source  # noqa: PLC0415
+
     source = job.manifest.resolve()
-    paths = [source]
-    if not job.imported:
+    if job.imported:
+        template = _import_template(job, read_source(job.manifest))
+        paths = [source, *(Path(p).resolve() for p in template.sources)]
+    else:
         issue = load_issue(job.manifest)
         template = load_template(issue.template, issue.path.parent, issue.template_origin)
         paths = [Path(p).resolve() for p in page_inputs(issue, template)]
@@ -366,7 +376,8 @@ def bundle(job: Job) -> Bundle:
         if _shipped(path):
             continue  # the worker has its own copy of what layout ships
         files.append((str(path), path.read_bytes()))
-    return Bundle(str(source), job.imported, tuple(files))
+    return Bundle(str(source), job.imported, tuple(files),
+                  str(job.output.parent.resolve()))
 
 
 def _shipped(path: Path) -> bool:
@@ -396,8 +407,10 @@ def render_bundle(item: Bundle, allow_overflow: bool = False,
                 target = root / name.lstrip("/")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
+            home = root / item.home.lstrip("/")
+            home.mkdir(parents=True, exist_ok=True)
             _make(root / item.source.lstrip("/"), item.imported, allow_overflow, strict,
-                  made)
+                  made, home)
         except Exception as err:  # the outcome says what
             error = _failure(Job(source, source), err).replace(str(root), "")
         if made.manifest is not None:

@@ -349,8 +349,8 @@ def import_(source: Path, output: Path | None, template: str | None, paper: str 
         refuse_clashes([(output, "manifest")], [source])
         text = read_source(source)
         imported = import_text(text, source.name, template, paper, date_, page)
-        manifest, laid = fill(imported, output.parent if not is_stdout(output) else
-                              source.parent)
+        # (its template is found from where the manifest will be: here, for stdout)
+        manifest, laid = fill(imported, Path.cwd() if is_stdout(output) else output.parent)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)

@@ -239,8 +239,8 @@ class _Typesetter:
                 best = (longest, [lines[0] for lines in set_parts])
         return best[1] if best else None
 
-    def line_count_natural(self, text: str, style: TextStyle) -> float:
-        """A one-off text's width on one line per point of size, in its face."""
+    def natural_width(self, text: str, style: TextStyle) -> float:
+        """A one-off text's width on one line, per point of its size, in its face."""
         key = ("natural", text, style.face)
         if key not in self._cache:
             lines = self.set_runs(((text, style.face),), 10.0, 1e9, False)
@@ -251,7 +251,7 @@ class _Typesetter:
     def line_count(self, text: str, style: TextStyle, width: float) -> int:
         """Lines an unjustified one-off text takes at `width`: one, without breaking it,
         when its natural width (measured once per face, scaled to the size) fits."""
-        if self.line_count_natural(text, style) * style.size <= width * (1 - 1e-9):
+        if self.natural_width(text, style) * style.size <= width * (1 - 1e-9):
             return 1
         return len(self.display_lines(text, style, width))
 
@@ -318,12 +318,12 @@ class _ArticleFlow(_Typesetter):
         """A kicker's or subtitle's style: no larger than two 字号 below the main title,
         and smaller still (down to one 字号 above the body) where that keeps each of its
         lines whole rather than wrapping it: a designer fits 引题 and 副题 to their width."""
+        if not text:
+            return style
         ladder = sorted({*ZIHAO.values(), style.size}, reverse=True)
         below = [s for s in ladder if s < main]
         size = min(style.size, below[1] if len(below) > 1 else style.size)
         floor = min([s for s in ladder if s > self.t.body.size] or [size])
-        if not text:
-            return style
         parts = [p.strip() for p in text.split("\n")]
 
         def sized(size: float) -> TextStyle:
@@ -367,7 +367,7 @@ class _ArticleFlow(_Typesetter):
     def filled(self, text: str, style: TextStyle, width: float) -> float:
         """The size (to ½ pt, at most FILL_MOST) at which a title's longest line spans
         FILL_SHARE of the width: a headline that fills its module, as designers set one."""
-        natural = max(self.line_count_natural(part.strip(), style)
+        natural = max(self.natural_width(part.strip(), style)
                       for part in text.split("\n"))
         size = math.floor(FILL_SHARE * width / max(natural, 1e-6) * 2) / 2
         return max(self.t.body.size, min(FILL_MOST, size))

@@ -36,17 +36,16 @@ BYLINE = re.compile(r"^(本报|特约|见习|首席|实习)?(记者|通讯员|�
 SIGNATURE = re.compile(r"^[（(][^（）()]{1,24}[）)]$")
 CAPTION_START = re.compile(r"^(图为|图[:：]|上图|下图|左图|右图|（摄影|摄影[:：])")
 CAPTION_END = re.compile(r"[\s　（(](\S{1,4}[\s　]?摄|供图)[）)]?$")  # …（张三 摄）
-
-
-def _captioned(text: str) -> bool:
-    """A piece that says it is a caption: 图为…, 上图…, or a photographer's credit."""
-    return bool(CAPTION_START.match(text) or CAPTION_END.search(text))
-
 TRAILING_SIGN = re.compile(r"^(.*[。！？!?…][”’」』）)]*)[ \u3000]*([（(][^（）()]{1,12}[）)])$",
                            re.S)
 PAIRS = ("“”", "‘’", "（）", "《》", "「」", "『』", "()")
 MAX_PLACEHOLDERS = 3  # pictures the importer adds to one article to fill the page
 PLACEHOLDER_ROUNDS = 4
+
+
+def _captioned(text: str) -> bool:
+    """A piece that says it is a caption: 图为…, 上图…, or a photographer's credit."""
+    return bool(CAPTION_START.match(text) or CAPTION_END.search(text))
 
 
 @dataclass
@@ -67,7 +66,7 @@ class Piece:
 class Block:
     """One item of an article as the manifest writes it."""
 
-    kind: str  # paragraph, subhead, signature, comment, caption
+    kind: str  # paragraph, subhead, signature, comment
     text: str
     second: str | None = None  # a subhead's second line; a comment's attribution
     notes: list[str] = field(default_factory=list)  # comments written above it
@@ -81,7 +80,6 @@ class Draft:
     """An article being made."""
 
     head: list[str] = field(default_factory=list)  # the headline run, in order
-    head_line: int = 0
     byline: str | None = None
     note: str | None = None
     note_label: str = "编者按"
@@ -188,6 +186,18 @@ def pieces(text: str) -> tuple[list[Piece], bool]:
     return out, True
 
 
+def _banner(found: list[Piece]) -> str | None:
+    return found[0].text if found and found[0].text in BANNERS else None
+
+
+def page_template(found: list[Piece] | str) -> str:
+    """The template an imported page is set on (unless one is given): party-building when
+    the text opens with its banner, news-tabloid otherwise."""
+    if isinstance(found, str):
+        found = pieces(found)[0]
+    return "party-building" if _banner(found) else "news-tabloid"
+
+
 def _ends(text: str) -> bool:
     return bool(SENTENCE_END.search(text)) and _balanced(text)
 
@@ -217,8 +227,9 @@ def _title(text: str) -> str:
 def import_text(text: str, name: str = "page", template: str | None = None,
                 paper: str | None = None, date: str | None = None,
                 page: int | None = None) -> Imported:
-    """The manifest draft (YAML with comments) for a page's raw text, before pictures are
-    added to fill it (`fill`)."""
+    """What a page's raw text holds, article by article, and what the importer was unsure
+    of: `Imported.manifest()` writes it (YAML with comments); `fill` adds the pictures the
+    page needs to be full."""
     found, wrapped = pieces(text)
     unsure: list[str] = []
     header: list[str] = [f"# Imported from {name} by `layout import`: a draft. Comments mark "
@@ -227,12 +238,9 @@ def import_text(text: str, name: str = "page", template: str | None = None,
     if wrapped:
         header.append("# The source is hard-wrapped: its lines are joined into paragraphs "
                       "(a space only between Latin words).")
-    banner = None
-    i = 0
-    if found and found[0].text in BANNERS:
-        banner = found[0].text
-        i = 1
-    chosen = template or ("party-building" if banner else "news-tabloid")
+    banner = _banner(found)
+    i = 1 if banner else 0
+    chosen = template or page_template(found)
     if template is None and banner is None:
         unsure.append("no banner line: set as a news page (news-tabloid); give --template "
                       "for another")
@@ -328,7 +336,7 @@ def import_text(text: str, name: str = "page", template: str | None = None,
             after = found[end].text if end < len(found) else ""
             if not articles or BYLINE.match(after) or len(run) >= 3:
                 settle()
-                articles.append(Draft(head=run, head_line=piece.line))
+                articles.append(Draft(head=run))
                 if note is not None and len(articles) == 1:
                     articles[0].note, articles[0].note_label, note = note, note_label, None
                 i = end
@@ -493,11 +501,9 @@ def _manifest(imported: Imported) -> str:
             if block.kind == "paragraph":
                 lines.append(f"  - {_scalar(block.text)}")
             elif block.kind == "subhead":
+                lines.append(f"  - subhead: {_scalar(block.text)}")
                 if block.second:
-                    lines.append(f"  - subhead: {_scalar(block.text)}")
                     lines.append(f"    second: {_scalar(block.second)}")
-                else:
-                    lines.append(f"  - subhead: {_scalar(block.text)}")
             elif block.kind == "signature":
                 lines.append(f"  - signature: {_scalar(block.text)}")
             elif block.kind == "comment":
@@ -544,20 +550,23 @@ def read_source(path: Path) -> str:
 def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
     """The manifest, with picture placeholders added where the page would leave a blank
     hole (at most MAX_PLACEHOLDERS an article), and the page it makes. `folder`: where the
-    draft is written to be read (its template found from there)."""
-    from .pipeline import layout_loaded  # noqa: PLC0415 (only when a page is made)
-    from .manifest import load_issue  # noqa: PLC0415
+    manifest will live (its template is found from there); each draft is read from a
+    folder of its own, so nothing is written beside the source or the output."""
+    from .manifest import load_issue  # noqa: PLC0415 (the pipeline: only when a page is made)
+    from .pipeline import layout_loaded  # noqa: PLC0415
+    from .templates import load_template  # noqa: PLC0415
 
     best: tuple[tuple[int, int], str, object] | None = None
+    template = None
     for _ in range(PLACEHOLDER_ROUNDS):
         text = imported.manifest()
-        with tempfile.NamedTemporaryFile("w", suffix=".yaml", dir=folder, encoding="utf-8",
-                                         delete=False) as draft:
-            draft.write(text)
-        try:
-            page = layout_loaded(load_issue(Path(draft.name)), fonts)
-        finally:
-            Path(draft.name).unlink(missing_ok=True)
+        with tempfile.TemporaryDirectory(prefix="layout-import-") as tmp:
+            draft = Path(tmp) / "page.yaml"
+            draft.write_text(text, encoding="utf-8")
+            issue = load_issue(draft)
+            if template is None:
+                template = load_template(issue.template, folder, issue.template_origin)
+            page = layout_loaded(issue, fonts, template)
         blank = sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
                     for h in page.holes)
         over = sum(o.lines for o in page.overflow)

@@ -713,7 +713,7 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
         ways = [(h, cost, config) for h, (cost, config) in options.items()]
         ways += [(h, cost, config) for h, (cost, config) in
                  candidate.divided_options(c, limit).items()
-                 if not options.get(h, (0, Config(None)))[1].divide]
+                 if h not in options or not options[h][1].divide]
         return {(h, bool(config.divide)): (cost, Leaf(candidate.index, config, c, h), head,
                                            across and not config.beside and not config.span,
                                            head, bool(config.divide))
@@ -731,7 +731,6 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
                 room = limit - 1 - lows[0][0]
                 for (h1, _), (c1, t1, head, across, right, clear) in upper.items():
                     if h1 > room:
-                        continue
                         continue
                     for h2, c2, read, t2 in lows:
                         h = h1 + 1 + h2

@@ -13,6 +13,7 @@ from .plan import plan_page
 from .render.pdf import render_pdf
 from .templates import load_template
 
+
 @dataclass(frozen=True)
 class Rendered:
     """A rendered page: the placed layout and its PDF."""

@@ -373,3 +373,13 @@ def test_any_text_imports_without_losing_a_character(lines, wrap):
             got += ("微评" if block.kind == "comment" else "") + block.text + (
                 block.second or "")
     assert sorted(squeeze(got)) == sorted(squeeze(text))
+
+
+def test_the_drafts_of_an_import_are_written_nowhere_near_its_files(tmp_path):
+    # the folder the manifest will live in need not exist yet, and an archive (read-only,
+    # or another's) never sees a draft: each is read from a folder of its own
+    text = (SEEDS / "004_ca8ae608e85ef6a0.txt").read_text(encoding="utf-8")
+    home = tmp_path / "not" / "made" / "yet"
+    manifest, page = fill(import_text(text, "page.txt"), home, shipped_fonts())
+    assert not home.exists() and list(tmp_path.iterdir()) == [] and not page.overflow
+    assert manifest.startswith("# Imported from page.txt")
