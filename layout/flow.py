@@ -16,12 +16,12 @@ from .fonts import FontSet
 from .holes import Occupancy, copyfit, find_holes
 from .manifest import block_text
 from .reading import reading_text
-from .model import (Align, ArticlePlan, Boxed, Copyfit, Figure, Hole, Image, Issue,
+from .model import (Align, ArticlePlan, Boxed, Copyfit, Figure, Headline, Hole, Image, Issue,
                     LineKind, Origin,
                     Overflow, PageLayout, PagePlan, Paragraph, PlacedImage,
                     PlacedLine, PlacedRect, Quote, Signature, Subhead, Template, TextStyle)
 from .text.chars import NO_LINE_END, NO_LINE_START, char_class
-from .text.items import Measure, build_runs
+from .text.items import Glyph, Measure, build_runs
 from .units import ZIHAO
 from .text.linebreak import SetLine, break_lines
 from .text.words import word_ends
@@ -47,6 +47,29 @@ FILL_MOST = 72.0
 # 破栏: re-divided columns are at least MIN_DIVIDED characters wide, and near DIVIDED_WIDTH.
 MIN_DIVIDED = 9
 DIVIDED_WIDTH = 13
+# 竖排: columns of a vertical headline group stand this share of the main title's size
+# apart; two or three digits set side by side in one cell (縦中横) take at most this share
+# of the em.
+VERTICAL_GAP = 0.3
+VERTICAL_TCY = 0.9
+
+
+def vertical_cells(text: str):
+    """A vertical title's cells, top to bottom, as (text, ems tall): a character each; a
+    run of two or three ASCII digits one cell (99周年); a space a blank em; a line break
+    (an editor's) nothing."""
+    i = 0
+    while i < len(text):
+        run = 0
+        while i + run < len(text) and text[i + run].isascii() and text[i + run].isdigit():
+            run += 1
+        if 2 <= run <= 3:
+            yield text[i:i + run], 1.0
+            i += run
+            continue
+        if text[i] != "\n":
+            yield text[i], 1.0
+        i += 1
 
 
 def measurer(fonts: FontSet, role: str) -> Measure:
@@ -531,29 +554,33 @@ class _ArticleFlow(_Typesetter):
     def layout(self, bottom: int) -> tuple[_Drawn, Overflow | None]:
         """The article with its body ending at grid line `bottom`."""
         out = _Drawn()
-        line, head_top, head_columns = self.head(out, bottom)
+        line, head_top, head_cells, _ = self.head(out, bottom)
         out.head = len(out.lines)
-        if line - 1 > bottom:
-            raise _TooLow(line - 1, "its headline group, byline and editor's note (with the "
-                                    "template's headline_gap)")
-        blocked = self.place_images(out, line, bottom)
+        reach = max((g for _, g in head_cells), default=line - 1)
+        if max(reach, line - 1) > bottom:
+            raise _TooLow(max(reach, line - 1), "its headline group, byline and editor's "
+                          "note (with the template's headline_gap)")
+        blocked = self.place_images(out, line, bottom) | head_cells
         columns = range(self.plan.first_column, self.plan.last_column + 1)
-        if head_top < line:  # the headline group is an obstacle in its own columns only
-            blocked |= {(c, g) for c in head_columns for g in range(head_top, line)}
         cells = _Cells(columns, head_top, bottom, blocked)
         overflow = self.body(out, cells)
         if self.t.column_rules and not self.dry:
             self.rules(out, columns, line)
         return out, overflow
 
-    def head(self, out: _Drawn, bottom: int) -> tuple[int, int, range]:
+    def head(self, out: _Drawn, bottom: int) -> tuple[int, int, set[tuple[int, int]], range]:
         """The headline group, byline and editor's note across the article; return the grid
-        line the body starts on, the line the columns the headline does not span start on,
-        and the columns it spans."""
+        line the body starts on (pictures are placed from it), the line the body's cells
+        start on, the cells from there that the head takes (column, grid line), and the
+        columns the headline group spans."""
         article = self.plan.article
         styles = self.t.styles
         line = self.plan.first_line
         head_columns = range(self.plan.first_column, self.plan.last_column + 1)
+        if article.headline and article.headline.vertical:
+            if article.section:
+                line += self.section_bar(out, article.section, line)
+            return self.vertical_head(out, line, bottom)
         if article.headline and article.headline.columns:
             first, last = article.headline.columns
             span = self.plan.last_column - self.plan.first_column + 1
@@ -604,12 +631,142 @@ class _ArticleFlow(_Typesetter):
         # Columns the headline group does not span start at the top of the article.
         head_top = self.plan.first_line if len(head_columns) < len(
             range(self.plan.first_column, self.plan.last_column + 1)) else line
-        return line, head_top, head_columns
+        # (the headline group is an obstacle in its own columns only)
+        cells = {(c, g) for c in head_columns for g in range(head_top, line)}
+        return line, head_top, cells, head_columns
+
+    # -- 竖排 headlines ----------------------------------------------------------------------
+
+    def vertical_parts(self, h: Headline) -> list[tuple[str, TextStyle, LineKind]]:
+        """A vertical group's columns as they stand from right to left (kicker, main,
+        subtitle), each with its style: the kicker and subtitle two 字号 below the main
+        title (or as the manifest sets them)."""
+        styles = self.t.styles
+        main = styles["headline"]
+        if h.face:
+            main = replace(main, face=h.face)
+        if h.size:
+            main = replace(main, size=h.size, line_height=main.line_height * h.size
+                           / main.size)
+        ladder = sorted({*ZIHAO.values()}, reverse=True)
+        below = [s for s in ladder if s < main.size]
+        parts = []
+        for text, key, kind, size, face in (
+                (h.kicker, "kicker", LineKind.KICKER, h.kicker_size, h.kicker_face),
+                (h.main, "headline", LineKind.HEADLINE, None, None),
+                (h.subtitle, "subtitle", LineKind.SUBTITLE, h.subtitle_size, h.subtitle_face)):
+            if not text:
+                continue
+            if kind is LineKind.HEADLINE:
+                parts.append((text, main, kind))
+                continue
+            style = styles[key]
+            fitted = replace(style, size=min(style.size, below[1] if len(below) > 1
+                                             else style.size))
+            parts.append((text, self.own(fitted, style, size, face), kind))
+        return parts
+
+    def vertical_strip(self, h: Headline) -> int:
+        """Columns of the article a vertical group's strip takes: as many as its columns of
+        characters need, a body character's air on each side."""
+        parts = self.vertical_parts(h)
+        need = sum(s.size for _, s, _ in parts) + VERTICAL_GAP * max(
+            s.size for _, s, _ in parts) * (len(parts) - 1) + 2 * self.t.body.size
+        span = self.plan.last_column - self.plan.first_column + 1
+        for k in range(1, span + 1):
+            if k * self.t.column_width + (k - 1) * self.t.gutter >= need - 1e-6:
+                return k
+        return span
+
+    def vertical_head(self, out: _Drawn, line: int,
+                      bottom: int) -> tuple[int, int, set[tuple[int, int]], range]:
+        """A 竖排 headline group in a strip of whole columns at the article's side, from
+        grid line `line` for the whole grid lines its longest column takes and a blank
+        line (head()'s result)."""
+        article = self.plan.article
+        h = article.headline
+        t = self.t
+        k = self.vertical_strip(h)
+        first, last = self.plan.first_column, self.plan.last_column
+        strip = range(last - k + 1, last + 1) if h.vertical == "right" else range(first,
+                                                                                  first + k)
+        others = range(first, last - k + 1) if h.vertical == "right" else range(first + k,
+                                                                                last + 1)
+        x = t.column_x(strip[0])
+        width = t.column_x(strip[-1]) + t.column_width - x
+        parts = [(list(vertical_cells(text)), style, kind)
+                 for text, style, kind in self.vertical_parts(h)]
+        heights = [sum(size for _, size in cells) * style.size
+                   for cells, style, _ in parts]
+        lines = max(1, math.ceil(max(heights) / t.pitch - 1e-6))
+        top = t.line_top(line)
+        gap = VERTICAL_GAP * max(style.size for _, style, _ in parts)
+        used = sum(style.size for _, style, _ in parts) + gap * (len(parts) - 1)
+        right = x + (width + used) / 2  # columns set from the right, centred in the strip
+        for (cells, style, kind), height in zip(parts, heights):
+            left = right - style.size
+            # the main title centred down the strip; the kicker from its top, the subtitle
+            # down to its foot
+            y = top + {LineKind.KICKER: 0.0, LineKind.SUBTITLE: lines * t.pitch - height
+                       }.get(kind, (lines * t.pitch - height) / 2)
+            for cell, share in cells:
+                out.lines += self.vertical_cell(cell, style, kind, left, y, share)
+                y += share * style.size
+            right = left - gap
+        end = line + lines + 1  # a blank line under the strip
+        if end - 1 > bottom:
+            raise _TooLow(end - 1, "its vertical headline")
+        cells = {(c, g) for c in strip for g in range(line, end)}
+        # the byline heads the text where a reader starts it: across the columns beside a
+        # strip at the right, under a strip at the left (the editor's note is the body's
+        # first block: body_blocks)
+        body = line
+        if article.byline and h.vertical == "right" and others:
+            x = t.column_x(others[0])
+            width = t.column_x(others[-1]) + t.column_width - x
+            body += self.band(out, [(article.byline, t.styles["byline"], LineKind.BYLINE)],
+                              line, x, width)
+            cells |= {(c, g) for c in others for g in range(line, body)}
+        elif article.byline:
+            x = t.column_x(strip[0])
+            width = t.column_x(strip[-1]) + t.column_width - x
+            used = self.band(out, [(article.byline, t.styles["byline"], LineKind.BYLINE)],
+                             end, x, width)
+            cells |= {(c, g) for c in strip for g in range(end, end + used)}
+        return body, line, cells, strip
+
+    def vertical_cell(self, text: str, style: TextStyle, kind: LineKind, left: float,
+                      top: float, share: float) -> list[PlacedLine]:
+        """One cell of a vertical column, `share` em tall from `top`: a character upright
+        (a mark in its vertical form, drawn by the PDF writer), or two or three digits
+        side by side within one em (縦中横); a blank for a space."""
+        size = style.size
+        if text.isspace():
+            return []
+        role, advance = self.fonts.metrics(style.face, text[0])
+        if len(text) == 1:
+            glyph = Glyph(text, role, (size - advance * size) / 2, advance * size)
+            baseline = top + share * size / 2 + (ASCENT - 0.5) * size
+            return [PlacedLine(kind, baseline, size, left, size, (glyph,), left, True, None,
+                               vertical=True)]
+        widths = [self.fonts.metrics(style.face, c) for c in text]
+        natural = sum(a for _, a in widths)
+        small = size * min(1.0, VERTICAL_TCY / natural)
+        x = (size - natural * small) / 2
+        glyphs = []
+        for char, (role, advance) in zip(text, widths):
+            glyphs.append(Glyph(char, role, x, advance * small))
+            x += advance * small
+        baseline = top + share * size / 2 + (ASCENT - 0.5) * small
+        return [PlacedLine(kind, baseline, small, left, size, tuple(glyphs), left, True,
+                           None)]
 
     def body_blocks(self) -> list:
         """The body's blocks, with the 转版 notes as signatures."""
         article = self.plan.article
         blocks = list(article.blocks)
+        if article.note and article.headline and article.headline.vertical:
+            blocks.insert(0, article.note)  # (beside a vertical title: the text's first)
         if article.continued_from:
             blocks.insert(0, Signature(f"（上接第{article.continued_from}版）", article.origin))
         if article.continues_on:

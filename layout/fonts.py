@@ -57,6 +57,42 @@ class Face:
                 return chr(half)
         return char
 
+    def vertical_code(self, char: str) -> str:
+        """The character to paint for `char` in a vertical (竖排) title: a code of its own,
+        VERTICAL_BASE + its code point, mapped to the glyph the face's `vert` feature gives
+        it (，。、 at the top right, brackets and —— turned); itself when it stands upright."""
+        code = VERTICAL_BASE + ord(char)
+        to_glyph = self.ttf.face.charToGlyph
+        if code not in to_glyph:
+            glyph = self._vertical.get(to_glyph.get(ord(char)))
+            if glyph is None and char in VERTICAL_FORMS:
+                glyph = to_glyph.get(VERTICAL_FORMS[char])
+            if glyph is None:
+                return char
+            to_glyph[code] = glyph
+        return chr(code)
+
+    @cached_property
+    def _vertical(self) -> dict[int, int]:
+        """Glyph → its vertical form, from the face's GSUB `vert` and `vrt2` lookups (read
+        with fontTools, only when a page has a vertical title)."""
+        from fontTools.ttLib import TTFont as ToolsFont
+        font = ToolsFont(str(self.path), lazy=True)
+        if "GSUB" not in font:
+            return {}
+        gsub = font["GSUB"].table
+        order = {name: i for i, name in enumerate(font.getGlyphOrder())}
+        mapping: dict[int, int] = {}
+        for record in gsub.FeatureList.FeatureRecord:
+            if record.FeatureTag not in ("vert", "vrt2"):
+                continue
+            for index in record.Feature.LookupListIndex:
+                for table in gsub.LookupList.Lookup[index].SubTable:
+                    table = getattr(table, "ExtSubTable", table)
+                    for a, b in getattr(table, "mapping", {}).items():
+                        mapping.setdefault(order[a], order[b])
+        return mapping
+
     def has(self, char: str) -> bool:
         return ord(char) in self.ttf.face.charToGlyph
 
@@ -72,6 +108,12 @@ class Face:
 # and checkers; the PDF's ToUnicode map turns the code back into the mark (render/pdf.py).
 # The codes lie in Supplementary Private Use Area-A.
 HALF_WIDTH_BASE = 0xF0000
+# Vertical codes: a mark in a 竖排 title is painted through VERTICAL_BASE + its code point
+# (Supplementary Private Use Area-B), which `Face.vertical_code` maps to the glyph of the
+# face's `vert` feature; the ToUnicode map turns it back into the mark.
+VERTICAL_BASE = 0x100000
+# Marks the faces turn by a vertical presentation form rather than by `vert`.
+VERTICAL_FORMS = {"—": 0xFE31, "–": 0xFE32, "_": 0xFE33}
 
 
 class _QuickFace(TTFontFace):

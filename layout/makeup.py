@@ -35,7 +35,8 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .errors import LayoutError
-from .flow import RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided
+from .flow import (RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided,
+                   vertical_cells)
 from .holes import MAX_BLANK, Occupancy
 from .fonts import FontSet
 from .model import Article, ArticlePlan, Image, Issue, PagePlan, PlacedRect, Template
@@ -178,21 +179,31 @@ class _Candidate:
         """The pictures the make-up sizes, with their places in a body of `body` lines
         under `head` lines of headline: the first, third, … stacked at the top right (the
         first beside the headline when `config.beside`), the second, fourth, … up from
-        the foot at the left, so text runs between them and every column keeps some."""
+        the foot at the left, so text runs between them and every column keeps some. Beside a vertical title
+        at the right, the other way round: the first at the top left."""
         out = []
         top, foot = (1 - head if config.beside else 1), body + 1
+        mirrored = self.vertical and self.article.headline.vertical == "right"
+
+        def at_right(width: int) -> dict:
+            return dict(first_column=columns - width + 1, last_column=columns)
+
+        def at_left(width: int) -> dict:
+            return dict(first_column=1, last_column=width)
+
         for n, (image, width, lines) in enumerate(zip(self.pictures, config.widths,
                                                       config.heights)):  # (in order)
             (_, low, high), caption = self.picture_block(image, width)
             if n % 2 == 0:
-                out.append(replace(image, first_column=columns - width + 1,
-                                   last_column=columns, first_line=top, lines=lines,
+                side = at_left(width) if mirrored else at_right(width)
+                out.append(replace(image, **side, first_line=top, lines=lines,
                                    sized=(low, high)))
                 top += lines + caption + 1
             else:
                 foot -= lines + caption
-                out.append(replace(image, first_column=1, last_column=width,
-                                   first_line=foot, lines=lines, sized=(low, high)))
+                side = at_right(width) if mirrored else at_left(width)
+                out.append(replace(image, **side, first_line=foot, lines=lines,
+                                   sized=(low, high)))
                 foot -= 1
         return tuple(out)
 
@@ -246,6 +257,8 @@ class _Candidate:
         h = self.article.headline
         if h is None or h.size or h.fill or not self.size_headline:
             result: tuple[float | None, int] = (h.size if h else None, 0)
+        elif h.vertical:
+            result = self.vertical_size()
         else:
             style = self.t.styles["headline"]
             ladder = [style.size, *(s for s in HEADLINE_STEPS if s < style.size)]
@@ -271,6 +284,21 @@ class _Candidate:
         self._sizes[columns] = result
         return result
 
+    def vertical_size(self) -> tuple[float, int]:
+        """A vertical title's size: by rank as a horizontal one's, no wider than a column
+        less a body character of air each side, its characters no taller than half the
+        area's height."""
+        h = self.article.headline
+        style = self.t.styles["headline"]
+        ladder = [style.size, *(s for s in HEADLINE_STEPS if s < style.size)]
+        start = min(self.rank, 2, len(ladder) - 1)
+        cells = sum(1 for _ in vertical_cells(h.main))
+        room = self.area.lines * self.t.pitch / 2
+        for steps, size in enumerate(ladder[start:]):
+            if size <= self.t.column_width - 2 * self.t.body.size and cells * size <= room:
+                return size, steps
+        return ladder[-1], len(ladder) - 1 - start
+
     def head_lines(self, columns: int, config: Config) -> int | None:
         """Grid lines the headline group, byline and note take at this width (None: the
         note does not fit the area)."""
@@ -288,7 +316,7 @@ class _Candidate:
         found = self.head(columns, config)
         return columns if found is None else found[2]
 
-    def head(self, columns: int, config: Config) -> tuple[int, int, int] | None:
+    def head(self, columns: int, config: Config) -> tuple[int, int, int, tuple[int, int]] | None:
         key = (columns, config.size, config.extra, config.beside, config.span)
         if key not in self._heads:
             plan = self.plan(columns, self.area.lines, replace(config, heights=(),
@@ -296,10 +324,12 @@ class _Candidate:
             plan = replace(plan, article=replace(plan.article, images=()))
             out = _Drawn()
             try:
-                line, _, spans = self.flow(plan).head(out, plan.last_line)
+                line, _, cells, spans = self.flow(plan).head(out, plan.last_line)
             except _TooLow:
                 self._heads[key] = None
                 return None
+            # a vertical title's strip: the lines it takes below the body's first
+            strip = max((g for c, g in cells if c in spans), default=line - 1) + 1 - line
             band = [l for l in out.lines if l.kind.value in ("kicker", "headline",
                                                             "subtitle")]
             occupied = Occupancy(self.t)
@@ -318,8 +348,20 @@ class _Candidate:
                         continue
                     blank += run if run >= BLANK_RUN else 0
                     run = 0
-            self._heads[key] = (line - plan.first_line, blank, covered)
+            self._heads[key] = (line - plan.first_line, blank, covered,
+                                (strip, len(spans)) if self.vertical else (0, 0))
         return self._heads[key]
+
+    @property
+    def vertical(self) -> bool:
+        """The article's headline is set vertically (竖排), in a strip at its side."""
+        return bool(self.article.headline and self.article.headline.vertical)
+
+    def strip(self, columns: int, config: Config) -> tuple[int, int]:
+        """Lines a vertical title's strip takes below the body's first line, and its
+        columns ((0, 0): none)."""
+        found = self.head(columns, config)
+        return (0, 0) if found is None else found[3]
 
     # -- the heights it can take ---------------------------------------------------------
 
@@ -338,7 +380,8 @@ class _Candidate:
             # the other columns: no blank beside a short headline)
             besides = [0]
             if self.article.headline and columns > 1 and not self.article.headline.columns \
-                    and not self.article.section:  # (a section bar runs over it all)
+                    and not self.article.section and not self.vertical:
+                # (a section bar runs over it all; a vertical title stands at the side)
                 besides += list(range(1, columns))
             for beside in besides:
                 if beside:
@@ -386,7 +429,8 @@ class _Candidate:
                     self.offer(out, columns, at + extra, score, replace(sized, extra=extra))
         # a headline that covers fewer columns than the module spans only those, the text
         # of the others starting at the top: no blank beside a short headline
-        span = self.head_span(columns, base) if h and not h.columns and columns > 1 else 0
+        span = self.head_span(columns, base) if h and not h.columns and columns > 1 \
+            and not self.vertical else 0
         if 0 < span < columns:
             spanned = replace(base, span=span)
             plan = self.plan(columns, limit, spanned)
@@ -425,7 +469,8 @@ class _Candidate:
     def smaller(self, size: float | None, steps: int) -> list[tuple[float, int]]:
         """The next two headline sizes below `size` on the ladder, with their steps."""
         h = self.article.headline
-        if size is None or h is None or h.size or h.fill or not self.size_headline:
+        if size is None or h is None or h.size or h.fill or h.vertical \
+                or not self.size_headline:
             return []
         style = self.t.styles["headline"]
         below = [s for s in (style.size, *HEADLINE_STEPS) if s < size]
@@ -439,9 +484,11 @@ class _Candidate:
         out: dict[int, tuple[float, Config]] = {}
         need = self.need_at(columns, base.size)
         beside = base.beside
+        # a vertical title's strip stands over the foot pictures' columns
+        strip, strip_columns = self.strip(columns, base)
         for widths, sums in self.picture_sums(columns).items():
-            if beside and widths[0] != beside:
-                continue
+            if (beside and widths[0] != beside) or widths[0] > columns - strip_columns:
+                continue  # (the first picture stands clear of a vertical title's strip)
             up = sum(1 + c for _, c in (self.picture_block(i, w) for i, w in
                                         zip(self.pictures[::2], widths[::2])))
             down = sum(1 + c for _, c in (self.picture_block(i, w) for i, w in
@@ -462,7 +509,7 @@ class _Candidate:
                         continue
                     # the stacks must leave each column room for a leg of text
                     stacks = (sum(heights[::2]) + up - (top if beside else 0),
-                              sum(heights[1::2]) + down)
+                              sum(heights[1::2]) + down + strip)
                     if beside and heights[0] + first + 1 < top:
                         continue  # a picture beside the headline is at least as tall
                     if max(stacks) > body - MIN_LEG or (
@@ -703,7 +750,7 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
         if (i == 0 and c != lead_columns) or (i > 0 and c > lead_columns):
             return {}
         head = bool(candidate.article.headline)
-        across = head and not candidate.article.headline.columns
+        across = head and not candidate.article.headline.columns and not candidate.vertical
         options = dict(candidate.cached_options(c, limit))
         if squeeze:
             options.update(candidate.squeezed(c, limit, options))

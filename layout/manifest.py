@@ -118,12 +118,31 @@ def _headline(node: Node) -> Headline:
         kicker_size=kicker[1], kicker_face=kicker[2],
         subtitle_size=subtitle[1], subtitle_face=subtitle[2],
         fill=fields.take("fill", flag, False),
+        vertical=fields.take("vertical", _side, None),
     )
     if headline.fill and headline.size:
         raise node.fail("`fill` sizes the title to its width: it cannot have a `size` too",
                         hint="keep one of them")
+    if headline.vertical:
+        clash = [k for k, v in (("fill", headline.fill), ("columns", headline.columns),
+                                ("align", headline.align)) if v]
+        if clash:
+            raise node.fail(f"a vertical (竖排) title stands in a strip of its own at the "
+                            f"article's {headline.vertical}: `{clash[0]}` sets a horizontal "
+                            "headline's lines",
+                            hint=f"leave `{clash[0]}` out, or `vertical` for a horizontal "
+                                 "headline")
     fields.done()
     return headline
+
+
+def _side(node: Node) -> str | None:
+    """`vertical:` true (the right side), right or left; false: a horizontal headline."""
+    if node.value is True:
+        return "right"
+    if node.value is False:
+        return None
+    return one_of("right", "left")(node)
 
 
 def _line(node: Node) -> tuple[str, float | None, str | None]:

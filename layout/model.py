@@ -135,6 +135,9 @@ class Headline:
     subtitle_size: float | None = None
     subtitle_face: str | None = None
     fill: bool = False  # the main title sized so its longest line spans the width
+    # 竖排: the group set top to bottom in a strip at the article's "right" or "left",
+    # columns of characters read right to left (kicker, main, subtitle); None: horizontal
+    vertical: str | None = None
 
 
 @dataclass(frozen=True)
@@ -381,6 +384,7 @@ class PlacedLine:
     paragraph_end: bool  # the last line of its paragraph (not justified)
     grid_line: int | None  # 1-based grid line for lines on the grid
     color: str = "#000000"
+    vertical: bool = False  # one cell of a 竖排 title: its mark drawn in the vertical form
 
     @cached_property
     def glyphs(self) -> tuple[PlacedGlyph, ...]:

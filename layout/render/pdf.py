@@ -22,7 +22,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import LayoutError
-from ..fonts import HALF_WIDTH_BASE, FontSet
+from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet
 from ..pictures import rgb
 from ..model import PageLayout, PlacedGlyph, PlacedImage, PlacedRect
 
@@ -33,6 +33,8 @@ SPACING_TOLERANCE = 0.001
 def _utf16_hex(code: int) -> str:
     if HALF_WIDTH_BASE <= code < HALF_WIDTH_BASE + 0x10000:
         code -= HALF_WIDTH_BASE  # a mark's half-width code copies out as the mark
+    elif code >= VERTICAL_BASE:
+        code -= VERTICAL_BASE  # and its vertical form's code too
     return chr(code).encode("utf-16-be").hex().upper()
 
 
@@ -78,11 +80,13 @@ class _Painted(NamedTuple):
     advance: float  # the font's advance of `code` at the line's size, pt
 
 
-def _painted(glyphs: tuple[PlacedGlyph, ...], size: float, fonts: FontSet) -> list[_Painted]:
+def _painted(glyphs: tuple[PlacedGlyph, ...], size: float, fonts: FontSet,
+             vertical: bool = False) -> list[_Painted]:
     out = []
     for g in glyphs:
         face = fonts.face(g.face)
-        code = face.code_for(g.char, g.advance / size)
+        code = (face.vertical_code(g.char) if vertical
+                else face.code_for(g.char, g.advance / size))
         out.append(_Painted(g.face, code, g.x, face.advance(code) * size))
     return out
 
@@ -132,7 +136,7 @@ def render_pdf(page: PageLayout, fonts: FontSet) -> bytes:
     for line in page.lines:
         y = page.height - line.baseline
         canvas.setFillColor(HexColor(line.color))
-        for role, x, spacing, text in _runs(_painted(line.glyphs, line.size, fonts)):
+        for role, x, spacing, text in _runs(_painted(line.glyphs, line.size, fonts, line.vertical)):
             face = fonts.face(role)
             obj = canvas.beginText()
             obj.setFont(face.ttf.fontName, line.size)
