@@ -24,7 +24,7 @@ from .text.chars import NO_LINE_END, NO_LINE_START, char_class
 from .text.items import Glyph, Measure, build_runs
 from .units import ZIHAO
 from .text.linebreak import SetLine, break_lines
-from .text.words import word_ends
+from .text.words import between_words, word_ends
 
 # Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
 # in Noto CJK; the box runs from +0.88 em to -0.12 em around the baseline).
@@ -47,6 +47,10 @@ FILL_MOST = 72.0
 # 破栏: re-divided columns are at least MIN_DIVIDED characters wide, and near DIVIDED_WIDTH.
 MIN_DIVIDED = 9
 DIVIDED_WIDTH = 13
+# Display text breaks after a clause's mark rather than between two words of a clause,
+# unless that makes its longest line more than this many em longer.
+BETWEEN_CLAUSES = 1.5
+CLAUSE_MARKS = "，、；：。！？"
 # 竖排: columns of a vertical headline group stand this share of the main title's size
 # apart; two or three digits set side by side in one cell (縦中横) take at most this share
 # of the em.
@@ -208,11 +212,13 @@ class _Typesetter:
         self._cache: dict[tuple, object] = {} if cache is None else cache
 
     def set_runs(self, runs: tuple[tuple[str, str], ...], size: float, width: float,
-                 justify: bool, indent: float = 0.0, reserve: float = 0.0) -> list[SetLine]:
+                 justify: bool, indent: float = 0.0, reserve: float = 0.0,
+                 words: bool = False) -> list[SetLine]:
         """Break text made of (text, font role) runs at one size, keeping `reserve` points
-        free at the end of its last line; remembered, so that balancing, which lays an
-        article out several times, breaks each paragraph once."""
-        key = (runs, size, width, justify, indent, reserve)
+        free at the end of its last line (`words`: only between words); remembered, so
+        that balancing, which lays an article out several times, breaks each paragraph
+        once."""
+        key = (runs, size, width, justify, indent, reserve, words)
         if key not in self._cache:
             rules = self.t.composition
             # the items at this size, kept for other widths (a re-divided lead, a headline
@@ -223,6 +229,8 @@ class _Typesetter:
                 items = self._cache[made] = build_runs(
                     [(text, measurer(self.fonts, role)) for text, role in runs], size,
                     rules.latin_spacing, reserve)
+            if words:
+                items = between_words(items, "".join(text for text, _ in runs))
             self._cache[key] = break_lines(items, [width], indent=indent, justify=justify,
                                            rules=rules)
         return self._cache[key]
@@ -258,6 +266,10 @@ class _Typesetter:
                 continue
             longest = max(max(g.x + g.advance for g in lines[0].glyphs)
                           for lines in set_parts)
+            # a cut after a clause's mark (，、；：) reads best: one elsewhere costs as much
+            # as BETWEEN_CLAUSES em more on the longest line
+            longest += sum(BETWEEN_CLAUSES * style.size for p in parts[:-1]
+                           if p[-1] not in CLAUSE_MARKS)
             if best is None or longest < best[0] - 1e-6:
                 best = (longest, [lines[0] for lines in set_parts])
         return best[1] if best else None
@@ -279,8 +291,9 @@ class _Typesetter:
         return len(self.display_lines(text, style, width))
 
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
-                 indent: float = 0.0) -> list[SetLine]:
-        lines = self.set_runs(((text, style.face),), style.size, width, justify, indent)
+                 indent: float = 0.0, words: bool = False) -> list[SetLine]:
+        lines = self.set_runs(((text, style.face),), style.size, width, justify, indent,
+                              words=words)
         if not justify and len(lines) > 1 and " " in text.strip():
             # A one-off line that must break breaks at its spaces first: between a
             # headline's parallel clauses, between a title and a name.
@@ -467,7 +480,8 @@ class _ArticleFlow(_Typesetter):
                                   "columns", image.origin.file, image.origin.line)
             x = t.column_x(first_col)
             width = t.column_x(last_col) + t.column_width - x
-            caption = (self.set_text(image.caption, t.styles["caption"], width, True)
+            caption = (self.set_text(image.caption, t.styles["caption"], width, True,
+                                     words=True)
                        if image.caption else [])
             end = top + image.lines + len(caption)  # first grid line after the caption
             if end - 1 > bottom:
@@ -862,7 +876,8 @@ class _ArticleFlow(_Typesetter):
         text that must follow it in its column, and its set lines (a picture's caption)."""
         t = self.t
         if isinstance(block, Figure):
-            caption = (self.set_text(block.caption, t.styles["caption"], t.column_width, True)
+            caption = (self.set_text(block.caption, t.styles["caption"], t.column_width, True,
+                                     words=True)
                        if block.caption else [])
             return block.lines + len(caption), 1, caption  # not last: a blank line under it
         if isinstance(block, Boxed):
@@ -870,16 +885,18 @@ class _ArticleFlow(_Typesetter):
             need, keep = len(lines) + 2, 0
         elif isinstance(block, Quote):
             style = t.styles["quote"]
-            lines = [(l, style) for l in self.set_text(block.text, style, t.column_width, False)]
+            lines = [(l, style) for l in self.display_lines(block.text, style, t.column_width)]
             need, keep = len(lines) * _per_line(style, t) + 2, 0
         else:
             style = t.styles["subhead" if isinstance(block, Subhead) else "signature"]
-            lines = [(l, style) for l in self.set_text(block.text, style, t.column_width,
-                                                       False)]
+            lines = [(l, style) for l in (
+                self.display_lines(block.text, style, t.column_width)
+                if isinstance(block, Subhead)
+                else self.set_text(block.text, style, t.column_width, False))]
             if isinstance(block, Subhead) and block.second:
                 second = t.styles["subhead_second"]
-                lines += [(l, second) for l in self.set_text(block.second, second,
-                                                             t.column_width, False)]
+                lines += [(l, second) for l in self.display_lines(block.second, second,
+                                                                  t.column_width)]
             # A block of lines one row apart, with the room its style's line height adds
             # beyond a row (a 2行 subhead: half a line above and below) around the block,
             # not around each line: a long subhead stays one block. A subhead keeps with

@@ -247,7 +247,7 @@ class _Candidate:
         if not image.caption:
             return 0
         return len(self.setter.set_text(image.caption, self.t.styles["caption"],
-                                        self.width_pt(columns), True))
+                                        self.width_pt(columns), True, words=True))
 
     def headline(self, columns: int) -> tuple[float | None, int]:
         """The main title's size at this width (by rank, no more than two lines), and how

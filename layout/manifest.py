@@ -203,16 +203,21 @@ def _block(node: Node, base: Path, allow_outside: bool) -> Block:
 def _boxed(fields: Fields, kind: str, node: Node) -> Boxed:
     """`note:` / `comment:` text with an optional `label:` and, for comments, an
     `attribution:` (the label defaults to 编者按 / 微评)."""
-    return Boxed(label=fields.take("label", _nonblank, "编者按" if kind == "note" else "微评"),
+    return Boxed(label=fields.take("label", _label, "编者按" if kind == "note" else "微评"),
                  text=fields.take(kind, _nonblank),
                  attribution=fields.take("attribution", _nonblank, None), origin=node.origin)
+
+
+def _label(node: Node) -> str | None:
+    """A box's label: its text, or none for `label: ""` (a 提要 box, say)."""
+    return text(node) or None
 
 
 def _note(node: Node) -> Boxed:
     if isinstance(node.value, str):
         return Boxed("编者按", _nonblank(node), None, node.origin)
     fields = Fields(node, "an editor's note")
-    note = Boxed(fields.take("label", _nonblank, "编者按"), fields.take("text", _nonblank), None,
+    note = Boxed(fields.take("label", _label, "编者按"), fields.take("text", _nonblank), None,
                  node.origin)
     fields.done()
     return note

@@ -534,3 +534,27 @@ def test_a_border_around_an_article(write_manifest, style, frames, dashed):
     assert outer.y == pytest.approx(PB.line_top(10) - PB.pitch / 2)
     assert bool(outer.dash) == dashed
     assert p.holes  # a frame covers nothing: the short article's blank foot is still a hole
+
+
+def test_captions_quotes_and_subheads_break_between_words(write_manifest):
+    from layout.text.words import word_ends
+    from test_issues import display_cuts
+
+    caption = "图为上汽大众党员志愿者在安亭工厂为复工复产的员工测量体温、发放口罩"
+    p = page(write_manifest, "party-building", f"""\
+  - region: {{columns: 1-2, lines: 6-rest}}
+    headline: {{main: 四中全会以来5个部委换届几成定局, size: 二号}}
+    images: [{{columns: 1, line: 1, lines: 6, caption: {caption}}}]
+    body:
+      - {TEXT * 3}
+      - {{subhead: 体验融爱, second: 围绕“三新”做好声量扩音器}}
+      - {{quote: 创新的事业呼唤创新的人才，创新的企业培育创新的人才}}
+      - {{picture: 8, caption: 上汽通用汽车党委书记在武汉工厂与党员突击队座谈}}
+      - {TEXT * 3}
+""")
+    cuts = display_cuts(p.lines)
+    kinds = {l.kind for l in p.lines if l.kind in (LineKind.CAPTION, LineKind.QUOTE)}
+    assert kinds == {LineKind.CAPTION, LineKind.QUOTE}
+    assert len(cuts) >= 5  # the title, both captions, the quote, the subhead's second line
+    assert [text[:at] + "|" + text[at:] for text, at in cuts if at not in word_ends(text)] == []
+    assert "".join(l.text for l in p.lines if l.kind is LineKind.CAPTION).startswith(caption)

@@ -61,3 +61,37 @@ def test_no_rule_broken_and_every_non_final_line_flush(rendered):
             line.text
         assert char_class(visible[-1].char) not in NO_LINE_END, line.text
         assert char_class(after.glyphs[0].char) not in NO_LINE_START, after.text
+
+
+DISPLAY = (LineKind.HEADLINE, LineKind.KICKER, LineKind.SUBTITLE, LineKind.BYLINE,
+           LineKind.SUBHEAD, LineKind.QUOTE, LineKind.CAPTION, LineKind.SECTION)
+
+
+def display_cuts(lines) -> list[tuple[str, int]]:
+    """Each place a display element (consecutive lines of one kind and size) was broken:
+    (the element's text, the offset of the break)."""
+    out, group = [], []
+    for line in [*lines, None]:
+        if group and (line is None or line.kind is not group[-1].kind
+                      or line.size != group[-1].size or line.vertical):
+            text, at = "", []
+            for member in group:
+                if text:
+                    at.append(len(text))
+                text += member.text.strip()
+            out += [(text, a) for a in at]
+            group = []
+        if line is not None and line.kind in DISPLAY and not line.vertical:
+            group.append(line)
+    return out
+
+
+def test_display_text_breaks_only_between_words(rendered):
+    from layout.text.words import word_ends
+
+    _, result = rendered
+    cuts = display_cuts(result.layout.lines)
+    assert cuts  # (every page has headlines or subheads in several lines)
+    inside = [(text[:at] + "|" + text[at:]) for text, at in cuts
+              if at not in word_ends(text)]
+    assert not inside

@@ -9,7 +9,10 @@ a display line has to break; without it every character boundary counts, as befo
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
+
+from .items import Items
 
 
 @lru_cache(maxsize=4096)
@@ -25,3 +28,20 @@ def word_ends(text: str) -> tuple[int, ...]:
         if 0 < at < len(text):
             ends.append(at)
     return tuple(ends)
+
+
+def between_words(items: Items, text: str) -> Items:
+    """`items` (made from `text`) that may break only where a word ends, or at a typed
+    space: a caption set justified in several lines keeps its words whole (the line
+    breaker falls back to a forced break where nothing else fits, and says so)."""
+    ends = set(word_ends(text))
+    gaps = list(items.gaps)
+    at = 0
+    for i, box in enumerate(items.boxes[:-1]):
+        piece = box.text
+        found = text.find(piece, at) if piece else -1
+        at = found + len(piece) if found >= 0 else at
+        gap = gaps[i]
+        if gap.breakable and not gap.space and at not in ends:
+            gaps[i] = gap._replace(breakable=False)
+    return replace(items, gaps=tuple(gaps))
