@@ -34,3 +34,31 @@ class LayoutError(Exception):
 
 class MissingGlyphError(LayoutError):
     """Characters that no shipped face can draw."""
+
+
+class Skipped(LayoutError):
+    """Raised past an item whose mistake is already gathered (`source.gathered`): the item
+    is left out and reading goes on with the next one."""
+
+    def __init__(self):
+        super().__init__("(a mistake already reported)")
+
+
+class Mistakes(LayoutError):
+    """Every mistake found in one reading of a file, reported together: each with its
+    file, line and what to do, so that one run shows them all."""
+
+    def __init__(self, errors: list[LayoutError], more: bool = False):
+        # each file's in the order of its lines, the files in the order they were read
+        files = list(dict.fromkeys(e.file for e in errors))
+        self.errors = sorted(errors, key=lambda e: (files.index(e.file), e.line or 0))
+        self.more = more
+        first = self.errors[0]
+        super().__init__(first.message, first.file, first.line, first.hint)
+
+    def _format(self) -> str:
+        parts = [LayoutError._format(e) for e in self.errors]
+        if len(self.errors) > 1 or self.more:
+            parts.append(f"({len(self.errors)}{' or more' if self.more else ''} mistakes: "
+                         "put them all right, then run again)")
+        return "\n".join(parts)

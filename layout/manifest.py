@@ -1,16 +1,18 @@
-"""YAML → Issue: the issue manifest, checked key by key; every error names file:line."""
+"""YAML → Issue: the issue manifest, checked key by key; every error names file:line, and
+every mistake of a manifest is reported in one run (`source.gathered`)."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from .errors import LayoutError, Mistakes, Skipped
 from .pictures import PictureError, picture_size
 from .model import (Align, Article, Block, Boxed, Edit, Figure, Headline, Image, Issue,
                     Origin,
                     Paragraph, Quote, Region, Signature, Subhead)
-from .source import (Fields, Node, flag, grid_range, integer, items, one_of, positive_int,
-                     read_yaml, text)
+from .source import (Fields, Node, each, flag, gathered, grid_range, integer, items,
+                     mistaken, one_of, positive_int, read_yaml, text)
 from .text.normalize import normalize
 from .units import size
 
@@ -22,30 +24,46 @@ def load_issue(path: Path) -> Issue:
     false` (text/normalize.py)."""
     path = Path(path)
     root = read_yaml(path)
-    top = Fields(root, "an issue manifest")
-    version = top.take("manifest", integer, MANIFEST_VERSION)
-    allow_outside = top.take("allow_outside_paths", flag, False)
-    if version != MANIFEST_VERSION:
-        raise top.raw("manifest").fail(f"manifest version {version} is not known to this "
-                                       f"layout (it reads version {MANIFEST_VERSION})",
-                                       hint="upgrade layout or write `manifest: 1`")
-    issue = Issue(
-        path=path,
-        paper=top.take("paper", text),
-        date=top.take("date", _date),
-        issue_number=top.take("issue", positive_int, None),
-        page_number=top.take("page", positive_int),
-        page_name=top.take("page_name", text, None),
-        template=top.take("template", text),
-        template_origin=root.value["template"].origin,
-        articles=tuple(_article(node, path.parent, allow_outside)
-                       for node in top.take("articles", _nonempty_list)),
-        banner=top.take("banner", _nonblank, None),
-        editors=top.take("editors", _nonblank, None),
-        origins={key: node.origin for key, node in root.value.items()},
-    )
-    clean = top.take("normalize", flag, True)
-    top.done()
+    try:
+        return _read_issue(root, path)
+    except Mistakes as err:  # and its template's, if it names one
+        named = root.value.get("template") if isinstance(root.value, dict) else None
+        if named is not None and isinstance(named.value, str):
+            from .templates import load_template  # noqa: PLC0415 (only on this path)
+            try:
+                load_template(named.value, path.parent, named.origin)
+            except LayoutError as more:
+                raise Mistakes(err.errors + list(getattr(more, "errors", [more])),
+                               err.more) from None
+        raise
+
+
+def _read_issue(root: Node, path: Path) -> Issue:
+    with gathered():  # every mistake of the manifest in one run
+        top = Fields(root, "an issue manifest")
+        version = top.take("manifest", integer, MANIFEST_VERSION)
+        allow_outside = top.take("allow_outside_paths", flag, False)
+        if version != MANIFEST_VERSION:
+            raise top.raw("manifest").fail(f"manifest version {version} is not known to "
+                                           f"this layout (it reads version "
+                                           f"{MANIFEST_VERSION})",
+                                           hint="upgrade layout or write `manifest: 1`")
+        fields = dict(
+            paper=top.want("paper", text, ""),
+            date=top.want("date", _date, None),
+            issue_number=top.take("issue", positive_int, None),
+            page_number=top.want("page", positive_int, 1),
+            page_name=top.take("page_name", text, None),
+            template=top.want("template", text, ""),
+            articles=tuple(each(top.want("articles", _nonempty_list, []),
+                                lambda node: _article(node, path.parent, allow_outside))),
+            banner=top.take("banner", _nonblank, None),
+            editors=top.take("editors", _nonblank, None),
+        )
+        clean = top.take("normalize", flag, True)
+        top.done()
+    issue = Issue(path=path, template_origin=root.value["template"].origin,
+                  origins={key: node.origin for key, node in root.value.items()}, **fields)
     return _normalized(issue) if clean else issue
 
 
@@ -235,21 +253,26 @@ def _region(node: Node) -> Region:
 
 def _article(node: Node, base: Path, allow_outside: bool) -> Article:
     fields = Fields(node, "an article")
+    before = mistaken()
     article = Article(
         headline=fields.take("headline", _headline, None),
         byline=fields.take("byline", _nonblank, None),
-        blocks=tuple(_block(b, base, allow_outside) for b in fields.take("body", items, [])),
+        blocks=tuple(each(fields.take("body", items, []),
+                          lambda b: _block(b, base, allow_outside))),
         region=fields.take("region", _region, None),
         origin=node.origin,
         slot=fields.take("slot", text, None),
         note=fields.take("note", _note, None),
-        images=tuple(_image(n, base, allow_outside) for n in fields.take("images", items, [])),
+        images=tuple(each(fields.take("images", items, []),
+                          lambda n: _image(n, base, allow_outside))),
         continued_from=fields.take("continued_from", positive_int, None),
         continues_on=fields.take("continues_on", positive_int, None),
         section=fields.take("section", _nonblank, None),
         border=fields.take("border", one_of(*BORDERS), None),
     )
     fields.done()
+    if mistaken() > before:
+        raise Skipped()  # (what follows may rest on a part that was left out)
     if article.headline and article.headline.columns and article.note:
         raise node.fail("a headline over some of the article's columns leaves no place for "
                         "an editor's note across the article",

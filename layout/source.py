@@ -3,6 +3,11 @@
 `read_yaml` parses a file into `Node`s (values with their line). A `Fields` wraps one
 mapping: `take()` reads a key with its expected type, `done()` rejects keys nobody took,
 with a did-you-mean. Every error names the file, the line and what was expected.
+
+Inside `gathered()` a mistake does not stop the reading: it is kept, the key falls back to
+its default (or `want()`'s stand-in), an item of a list that holds one (`each()`) is left
+out, and at the end every mistake is raised at once (`errors.Mistakes`, at most
+MAX_MISTAKES): a manifest with five mistakes takes one run, not five.
 """
 from __future__ import annotations
 
@@ -10,19 +15,98 @@ import difflib
 import os
 import re
 import stat
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 import yaml
 
-from .errors import LayoutError
+from .errors import LayoutError, Mistakes, Skipped
 from .model import Origin
 
 T = TypeVar("T")
 # libyaml's parser when PyYAML was built with it (several times faster), else pure Python.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+|rest)\s*)?$")
+MAX_MISTAKES = 20  # gathered in one reading; past that, the rest are not looked for
+
+
+class _Gathered:
+    """The mistakes found so far in one reading."""
+
+    def __init__(self) -> None:
+        self.errors: list[LayoutError] = []
+        self._seen: set[tuple] = set()
+
+    def add(self, err: LayoutError) -> None:
+        if isinstance(err, Skipped):
+            return
+        for one in (err.errors if isinstance(err, Mistakes) else [err]):
+            key = (one.file, one.line, one.message)
+            if key not in self._seen:
+                self._seen.add(key)
+                self.errors.append(one)
+        if len(self.errors) >= MAX_MISTAKES:
+            raise Mistakes(self.errors[:MAX_MISTAKES], more=True)
+
+
+_GATHERING: ContextVar[_Gathered | None] = ContextVar("gathering", default=None)
+
+
+@contextmanager
+def gathered() -> Iterator[None]:
+    """Read on past mistakes (see the module's doc); raise them all together at the end.
+    Nested, it joins the reading already under way."""
+    if _GATHERING.get() is not None:
+        yield
+        return
+    found = _Gathered()
+    token = _GATHERING.set(found)
+    try:
+        yield
+    except Mistakes:
+        raise
+    except LayoutError as err:  # a mistake no key or item caught: the last one
+        found.add(err)
+    finally:
+        _GATHERING.reset(token)
+    if found.errors:
+        raise Mistakes(found.errors)
+
+
+def kept(err: LayoutError) -> bool:
+    """Keep `err` among the gathered mistakes; False when nothing is gathering (then the
+    caller raises it)."""
+    found = _GATHERING.get()
+    if found is None:
+        return False
+    found.add(err)
+    return True
+
+
+def mistaken() -> int:
+    """How many mistakes this reading has found so far (0 outside `gathered`): checks that
+    build on values read before skip themselves when those may be stand-ins."""
+    found = _GATHERING.get()
+    return len(found.errors) if found else 0
+
+
+def each(nodes: Iterable[Node], read: Callable[[Node], T]) -> list[T]:
+    """`read` of every node; while gathering, one with a mistake is left out and the rest
+    are read."""
+    out = []
+    for node in nodes:
+        try:
+            out.append(read(readable(node)))
+        except Mistakes:
+            raise
+        except LayoutError as err:
+            if not kept(err):
+                raise
+    return out
 
 
 @dataclass(frozen=True)
@@ -139,7 +223,24 @@ def _convert(loader: Any, node: yaml.Node, path: Path, where: str, count: list[i
         # YAML 1.1 reads 4:3 as a base-60 number (243); YAML 1.2 and every writer of a
         # ratio or a time mean the text
         return Node(str(node.value), origin, where)
-    return Node(_scalar(loader, node, path), origin, where)
+    try:
+        return Node(_scalar(loader, node, path), origin, where)
+    except LayoutError as err:  # reported when the value is read: with the file's others
+        return Node(Unreadable(err), origin, where)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A scalar YAML could not make; reading it raises its error."""
+
+    error: LayoutError
+
+
+def readable(node: Node) -> Node:
+    """The node, unless its value could not be made: then that error."""
+    if isinstance(node.value, Unreadable):
+        raise node.value.error
+    return node
 
 
 def _scalar(loader: Any, node: yaml.Node, path: Path) -> Any:
@@ -182,14 +283,30 @@ class Fields:
         """The value of `key` converted by `convert` (a function of the Node that raises
         LayoutError); `default` when absent, an error when absent and no default is given."""
         node = self.raw(key)
-        if node is None or node.value is None:
-            if default is ...:
-                at = node or self.node
-                raise LayoutError(f"{self.node.path + '.' if self.node.path else ''}{key}: "
-                                  f"missing in {self.what}", at.origin.file, at.origin.line,
-                                  hint=f"add `{key}:` to {self.what}")
+        try:
+            if node is None or node.value is None:
+                if default is ...:
+                    at = node or self.node
+                    raise LayoutError(f"{self.node.path + '.' if self.node.path else ''}"
+                                      f"{key}: missing in {self.what}", at.origin.file,
+                                      at.origin.line, hint=f"add `{key}:` to {self.what}")
+                return default
+            return convert(readable(node))
+        except Mistakes:
+            raise
+        except LayoutError as err:
+            if not kept(err) or default is ...:
+                raise Skipped() if isinstance(err, Skipped) or _GATHERING.get() else err
             return default
-        return convert(node)
+
+    def want(self, key: str, convert: Callable[[Node], T], stand_in: T) -> T:
+        """A key that must be there: while gathering, its mistake is kept and `stand_in`
+        returned, so that the keys after it are read too (the stand-in is never used for
+        a page: the reading ends in the mistakes)."""
+        try:
+            return self.take(key, convert)
+        except Skipped:
+            return stand_in
 
     def done(self) -> None:
         """Reject keys nobody asked for, suggesting the nearest known key."""
@@ -199,14 +316,16 @@ class Fields:
             close = difflib.get_close_matches(key, self.allowed, n=1, cutoff=0.6)
             hint = (f"did you mean `{close[0]}`?" if close
                     else "known keys: " + ", ".join(sorted(set(self.allowed))))
-            raise node.fail(f"unknown key in {self.what}", hint)
+            err = node.fail(f"unknown key in {self.what}", hint)
+            if not kept(err):
+                raise err
 
 
 # Converters: each takes a Node and returns a value or raises node.fail(...).
 
 
 def text(node: Node) -> str:
-    value = node.value
+    value = readable(node).value
     if value is None:  # `key:` or `-` with nothing after it: never the word "None"
         raise node.fail("expected text, found nothing",
                         hint="write the text after the colon or dash, or remove the line")

@@ -9,9 +9,8 @@ from . import resources
 from .errors import LayoutError
 from .model import (Align, Banner, Breaking, Composition, Origin, PunctuationFit, Region,
                     Template, TextStyle)
-from .source import (MAX_YAML_BYTES, Fields, Node, flag, grid_range, items, one_of,
-                     positive_int, read_yaml,
-                     text)
+from .source import (MAX_YAML_BYTES, Fields, Node, each, flag, gathered, grid_range, items,
+                     mistaken, one_of, positive_int, read_yaml, text)
 from .units import MM, Grid, length, size
 
 # Named page sizes (width × height, mm). 对开/四开 after NEWSPAPER.md "Page and grid".
@@ -255,42 +254,62 @@ def _at_least(least: float, grid: Grid = Grid(), above: bool = False):
 
 
 def _build(root: Node, path: Path) -> Template:
+    with gathered():  # every mistake of the template (and its chain) in one run
+        return _read(root, path)
+
+
+def _part(top: Fields, key: str, root: Node) -> Fields:
+    """A mapping the template must have; while gathering, an empty stand-in after its
+    mistake (whose own keys then go unread: no second report of the same gap)."""
+    node = top.want(key, _node, None)
+    if node is None:
+        node = Node({}, root.origin, key)
+        fields = Fields(node, key)
+        fields.want = lambda _key, _convert, stand_in: stand_in  # type: ignore[method-assign]
+        return fields
+    return Fields(node, key)
+
+
+def _read(root: Node, path: Path) -> Template:
     top = Fields(root, "a template")
     name = top.take("name", text, path.stem)
     top.raw("extends")  # consumed by _resolve; allowed here
+    before = mistaken()
 
-    page = Fields(top.take("page", _node), "page")
-    width, height = page.take("size", _page_size)
-    margins = Fields(page.take("margins", _node), "page.margins")
-    m_top = margins.take("top", _at_least(0))
-    m_bottom = margins.take("bottom", _at_least(0))
-    m_left = margins.take("left", _at_least(0))
-    m_right = margins.take("right", _at_least(0))
+    page = _part(top, "page", root)
+    width, height = page.want("size", _page_size, (595.0, 842.0))
+    margins = Fields(page.want("margins", _node, Node({}, root.origin, "page.margins")),
+                     "page.margins")
+    m_top = margins.want("top", _at_least(0), 0.0)
+    m_bottom = margins.want("bottom", _at_least(0), 0.0)
+    m_left = margins.want("left", _at_least(0), 0.0)
+    m_right = margins.want("right", _at_least(0), 0.0)
     margins.done()
     page.done()
 
-    body = Fields(top.take("body", _node), "body")
-    face = body.take("face", text)
-    body_size = body.take("size", lambda n: _bounded_size(n, BODY_SIZES, "a body size"))
-    gap = body.take("line_gap", _at_least(0, Grid(char=body_size)))
+    body = _part(top, "body", root)
+    face = body.want("face", text, "song")
+    body_size = body.want("size", lambda n: _bounded_size(n, BODY_SIZES, "a body size"), 9.0)
+    gap = body.want("line_gap", _at_least(0, Grid(char=body_size)), 4.5)
     pitch = body_size + gap
     grid = Grid(char=body_size, line=pitch)
     indent = body.take("indent", lambda n: length(n, grid), 2 * body_size)
     body.done()
     body_style = TextStyle(face=face, size=body_size, align=Align.LEFT, line_height=pitch)
 
-    columns_node = top.take("grid", _node)
-    cols = Fields(columns_node, "grid")
-    columns = cols.take("columns", positive_int)
+    cols = _part(top, "grid", root)
+    columns_node = cols.node
+    columns = cols.want("columns", positive_int, 1)
     if columns > MAX_COLUMNS:
         raise cols.raw("columns").fail(f"{columns} columns are more than a page has "
                                        f"(at most {MAX_COLUMNS})", hint="give fewer columns")
-    column_width = cols.take("column_width", _at_least(0, grid, above=True))
-    gutter = cols.take("gutter", _at_least(0, grid))
+    column_width = cols.want("column_width", _at_least(0, grid, above=True), 100.0)
+    gutter = cols.want("gutter", _at_least(0, grid), 10.0)
     cols.done()
     grid_width = columns * column_width + (columns - 1) * gutter
     room = width - m_left - m_right
-    if grid_width > room + 0.01:
+    measured = mistaken() == before  # page, body and grid read without a stand-in
+    if grid_width > room + 0.01 and measured:
         raise columns_node.fail(
             f"{columns} columns of {column_width:.2f} pt with {gutter:.2f} pt gutters are "
             f"{grid_width / MM:.1f} mm wide, but the margins leave {room / MM:.1f} mm",
@@ -309,9 +328,9 @@ def _build(root: Node, path: Path) -> Template:
     )
     comp.done()
 
-    style_fields = Fields(top.take("styles", _node), "styles")
-    styles = {key: style_fields.take(key, lambda n, k=key: _style(n, f"styles.{k}", grid))
-              for key in STYLE_NAMES}
+    style_fields = _part(top, "styles", root)
+    styles = {key: style_fields.want(key, lambda n, k=key: _style(n, f"styles.{k}", grid),
+                                     body_style) for key in STYLE_NAMES}
     for key, (face, scale, align) in OPTIONAL_STYLES.items():
         points = body_size * scale
         styles[key] = style_fields.take(
@@ -320,8 +339,10 @@ def _build(root: Node, path: Path) -> Template:
     style_fields.done()
     headline_gap = top.take("headline_gap", lambda n: length(n, grid), pitch)
     slots_node = top.take("slots", _node, Node({}, root.origin, "slots"))
-    slots = {name: _slot(node, columns) for name, node in Fields(slots_node, "slots")
-             .node.value.items()}
+    named = Fields(slots_node, "slots").node.value
+    names = {id(node): key for key, node in named.items()}
+    slots = dict(each(named.values(), lambda node: (names[id(node)], _slot(node, columns)))
+                 if measured else ())
     banner = top.take("banner", _banner, None)
     header = top.take("header", flag, False)
     column_rules = top.take("column_rules", flag, False)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import datetime as dt
 
 import pytest
@@ -119,3 +120,81 @@ def test_unknown_template_names_the_manifest_line(write_manifest):
         layout_issue(path)
     assert (info.value.file, info.value.line) == (path, 7)
     assert "party-building" in str(info.value)  # lists the shipped templates
+
+
+MISTAKES = """\
+manifest: 1
+paper: 上汽报
+date: 2020-02-30
+page: 0
+template: {template}
+articles:
+  - headline: {{main: 标题, vertical: up}}
+    bodyy: [正文]
+    body:
+      - 正文一段。
+      - {{subhead: 小标题, secnd: 第二行}}
+  - headline: 第二篇
+    border: wavy
+    images: [{{aspect: 4:0}}]
+    body: [正文。]
+  - body: [第三篇，没有错。]
+"""
+
+
+def test_every_mistake_of_a_manifest_in_one_run(write_manifest, tmp_path):
+    from click.testing import CliRunner
+    from layout.cli import main
+
+    path = write_manifest(MISTAKES.format(template="party-building"))
+    with pytest.raises(LayoutError) as err:
+        load_issue(path)
+    message = str(err.value)
+    assert [int(n) for n in re.findall(r"issue\.yaml:(\d+): ", message)] == [
+        3, 4, 7, 8, 11, 13, 14]  # in the file's order
+    assert "'2020-02-30' is not a value YAML can read" in message
+    found = re.findall(r"issue\.yaml:\d+: ([^\s']+?):", message)
+    assert found == [
+        "page", "articles[1].headline.vertical", "articles[1].bodyy",
+        "articles[1].body[2].secnd", "articles[2].border", "articles[2].images[1].aspect"]
+    assert "did you mean `second`?" in message and "did you mean `body`?" in message
+    assert message.endswith("(7 mistakes: put them all right, then run again)")
+    result = CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path / "p.pdf")])
+    assert result.exit_code == 2 and result.output.count("issue.yaml:") == 7
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def test_the_template_s_mistakes_come_with_the_manifest_s(write_manifest):
+    write_manifest("""\
+extends: party-building
+page: {size: [300mm, abc], margins: {top: -1mm, bottom: 10mm, left: 10mm, right: 10mm}}
+grid: {columns: 0, column_width: 11字, gutter: 1字}
+accent: 0xc8161d
+""", "mine.yaml")
+    path = write_manifest(MISTAKES.format(template="mine"))
+    with pytest.raises(LayoutError) as err:
+        load_issue(path)
+    lines = str(err.value).splitlines()
+    manifest = [l for l in lines if "issue.yaml:" in l]
+    template = [l for l in lines if "mine.yaml:" in l]
+    assert len(manifest) == 7 and len(template) == 4
+    assert lines.index(manifest[-1]) < lines.index(template[0])  # the manifest's first
+    # the grid's stand-ins raise nothing of their own (the shipped slots, the grid's width)
+    assert "slots" not in str(err.value) and "margins leave" not in str(err.value)
+    assert lines[-1] == "(11 mistakes: put them all right, then run again)"
+
+
+def test_one_mistake_reads_as_before_and_many_stop_at_twenty(write_manifest):
+    path = write_manifest(MISTAKES.format(template="party-building").replace(
+        "page: 0", "page: 1").split("articles:")[0].replace("2020-02-30", "2020-02-28")
+        + "articles:\n  - body: [正文。]\n    colour: red\n")
+    with pytest.raises(LayoutError) as err:
+        load_issue(path)
+    assert str(err.value).count("issue.yaml:") == 1 and "mistakes" not in str(err.value)
+    many = "".join(f"  - body: [正文。]\n    colour{i}: red\n" for i in range(30))
+    path = write_manifest(MISTAKES.format(template="party-building").split("articles:")[0]
+                          + "articles:\n" + many, "many.yaml")
+    with pytest.raises(LayoutError) as err:
+        load_issue(path)
+    assert str(err.value).count("many.yaml:") == 20
+    assert str(err.value).endswith("(20 or more mistakes: put them all right, then run again)")
