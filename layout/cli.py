@@ -47,7 +47,8 @@ def main() -> None:
 @click.option("--png-dpi", default=100.0, show_default=True, help="Resolution of the preview.")
 @click.option("--grid", is_flag=True,
               help="Draw the guides on the PNG preview (implies --png): columns, baseline "
-                   "grid, each article's module, numbered.")
+                   "grid, each article's module, numbered; and write them on a proof PDF, "
+                   "NAME-grid.pdf (NAME.pdf stays as it prints).")
 @click.option("--watch", is_flag=True,
               help="Keep running: render again whenever the manifest, its templates or its "
                    "pictures change (Ctrl-C stops).")
@@ -83,6 +84,11 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
 MAX_PNG_DPI = 1200
 
 
+def proof_path(output: Path) -> Path:
+    """Where `render --grid` writes its proof PDF: NAME-grid.pdf beside NAME.pdf."""
+    return output.with_name(f"{output.stem}-grid.pdf")
+
+
 def _option_problem(output: Path, png: bool, png_dpi: float, watch: bool) -> str | None:
     """What is wrong with the options of `render`, if anything."""
     if not (0 < png_dpi <= MAX_PNG_DPI):
@@ -114,6 +120,8 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
         outputs = [(output, "PDF")]
         if png:
             outputs.append((output.with_suffix(".png"), "PNG preview"))
+        if grid:
+            outputs.append((proof_path(output), "proof PDF with the guides"))
         refuse_clashes(outputs, inputs)
         page = layout_loaded(issue, fonts, template)
         if verbose:
@@ -151,12 +159,17 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
             output.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(output, pdf)
         if png:
-            from .render.preview import write_previews  # noqa: PLC0415 (pdfium: only here)
-            guides = (template, [(f.article_index + 1, f.first_column, f.last_column,
-                                  f.first_line, f.last_line) for f in page.fits]) \
-                if grid else None
+            from .render.preview import proof_layout, write_previews  # noqa: PLC0415
+            modules = [(f.article_index + 1, f.first_column, f.last_column, f.first_line,
+                        f.last_line) for f in page.fits]
+            guides = (template, modules) if grid else None
             for path in write_previews(pdf, output.with_suffix(".png"), png_dpi, guides):
                 click.echo(f"wrote {path}", err=True)
+            if grid:  # the guides on a PDF made only for proofing; the page's PDF as it is
+                proof = proof_path(output)
+                write_atomically(proof, render_pdf(proof_layout(page, template, modules,
+                                                                fonts), fonts))
+                click.echo(f"wrote {proof}", err=True)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         return err.exit_code, inputs

@@ -14,7 +14,7 @@ from PIL import Image as PILImage
 from .errors import LayoutError, MissingGlyphError
 from .fonts import FontSet
 from .holes import Occupancy, copyfit, find_holes
-from .manifest import block_text
+from .manifest import TEMPLATE_TINT, block_text
 from .reading import reading_text
 from .model import (Align, ArticlePlan, Boxed, Copyfit, Figure, Headline, Hole, Image, Issue,
                     LineKind, Origin,
@@ -628,11 +628,14 @@ class _ArticleFlow(_Typesetter):
             if h.align:
                 main, kicker, subtitle = (replace(s, align=h.align)
                                           for s in (main, kicker, subtitle))
-            line += self.band(out, [(h.kicker, kicker, LineKind.KICKER),
-                                    (h.main, main, LineKind.HEADLINE),
-                                    (h.subtitle, subtitle, LineKind.SUBTITLE)],
-                              line, x, width, self.plan.head_extra)
-            line += self.t.headline_gap_lines
+            start, pad = len(out.lines), self.t.body.size if h.reversed else 0.0
+            used = self.band(out, [(h.kicker, kicker, LineKind.KICKER),
+                                   (h.main, main, LineKind.HEADLINE),
+                                   (h.subtitle, subtitle, LineKind.SUBTITLE)],
+                             line, x + pad, width - 2 * pad, self.plan.head_extra)
+            if h.reversed:
+                self.reverse(out, start, x, self.t.line_top(line), width, used * self.t.pitch)
+            line += used + self.t.headline_gap_lines
         if article.byline:
             line += self.band(out, [(article.byline, styles["byline"], LineKind.BYLINE)],
                               line, x, width)
@@ -648,6 +651,12 @@ class _ArticleFlow(_Typesetter):
         # (the headline group is an obstacle in its own columns only)
         cells = {(c, g) for c in head_columns for g in range(head_top, line)}
         return line, head_top, cells, head_columns
+
+    def reverse(self, out: _Drawn, start: int, x: float, top: float, width: float,
+                height: float) -> None:
+        """反白: the lines set from `start` on white, on a band of the accent colour."""
+        out.rects.append(PlacedRect(x, top, width, height, self.t.accent, None, 0.0))
+        out.lines[start:] = [replace(pl, color=SECTION_TEXT) for pl in out.lines[start:]]
 
     # -- 竖排 headlines ----------------------------------------------------------------------
 
@@ -712,21 +721,26 @@ class _ArticleFlow(_Typesetter):
                  for text, style, kind in self.vertical_parts(h)]
         heights = [sum(size for _, size in cells) * style.size
                    for cells, style, _ in parts]
-        lines = max(1, math.ceil(max(heights) / t.pitch - 1e-6))
+        # (reversed out: half a line of the band's colour above and below the characters)
+        air = t.pitch / 2 if h.reversed else 0.0
+        lines = max(1, math.ceil((max(heights) + 2 * air) / t.pitch - 1e-6))
         top = t.line_top(line)
         gap = VERTICAL_GAP * max(style.size for _, style, _ in parts)
         used = sum(style.size for _, style, _ in parts) + gap * (len(parts) - 1)
         right = x + (width + used) / 2  # columns set from the right, centred in the strip
+        start = len(out.lines)
         for (cells, style, kind), height in zip(parts, heights):
             left = right - style.size
             # the main title centred down the strip; the kicker from its top, the subtitle
             # down to its foot
-            y = top + {LineKind.KICKER: 0.0, LineKind.SUBTITLE: lines * t.pitch - height
+            y = top + {LineKind.KICKER: air, LineKind.SUBTITLE: lines * t.pitch - height - air
                        }.get(kind, (lines * t.pitch - height) / 2)
             for cell, share in cells:
                 out.lines += self.vertical_cell(cell, style, kind, left, y, share)
                 y += share * style.size
             right = left - gap
+        if h.reversed:  # the strip's band
+            self.reverse(out, start, x, top, width, lines * t.pitch)
         end = line + lines + 1  # a blank line under the strip
         if end - 1 > bottom:
             raise _TooLow(end - 1, "its vertical headline")
@@ -1169,6 +1183,9 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
             overflow.append(left)
         usage.append(_usage(article_plan, bottom, left is not None, plan.articles))
         placed.append((article_plan, drawn, left))
+        if article_plan.article.tint:  # under all the article's own rects
+            page.rects.insert(len(page.rects) - len(drawn.rects),
+                              _tint(article_plan, plan.template))
         if article_plan.article.border:
             page.rects += _border(article_plan, plan.template)
     holes, fits = _fullness(plan, page, placed)
@@ -1185,13 +1202,36 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
                       tuple(page.loose), tuple(holes), tuple(fits), reading)
 
 
-def _border(plan: ArticlePlan, t: Template) -> list[PlacedRect]:
-    """A 花边 around the article's module, through the middle of the gutters and blank
-    lines around it (where rules between modules run), in the accent colour."""
+def _module_box(plan: ArticlePlan, t: Template) -> tuple[float, float, float, float]:
+    """The article's module out to the middle of the gutters and blank lines around it
+    (where rules between modules run): x0, y0, x1, y1."""
     x0 = t.column_x(plan.first_column) - t.gutter / 2
     x1 = t.column_x(plan.last_column) + t.column_width + t.gutter / 2
     y0, y1 = t.line_top(plan.first_line) - t.pitch / 2, t.line_top(plan.last_line + 1) + \
         t.pitch / 2
+    return x0, y0, x1, y1
+
+
+def _tint(plan: ArticlePlan, t: Template) -> PlacedRect:
+    """底纹 under the article's whole module: the template's box_tint, or its own colour.
+    It covers nothing: a blank under a tint is still a hole."""
+    colour = plan.article.tint
+    if colour == TEMPLATE_TINT:
+        if t.box_tint is None:
+            origin = plan.article.origin
+            raise LayoutError(f"`tint: true` takes the template's box_tint, and template "
+                              f"{t.name!r} has none", origin.file, origin.line,
+                              hint='give the colour: tint: "#fcebeb", or add box_tint to '
+                                   "the template")
+        colour = t.box_tint
+    x0, y0, x1, y1 = _module_box(plan, t)
+    return PlacedRect(x0, y0, x1 - x0, y1 - y0, colour, None, 0.0, frame=True)
+
+
+def _border(plan: ArticlePlan, t: Template) -> list[PlacedRect]:
+    """A 花边 around the article's module, through the middle of the gutters and blank
+    lines around it (where rules between modules run), in the accent colour."""
+    x0, y0, x1, y1 = _module_box(plan, t)
 
     def frame(inset: float, width: float, dash: tuple[float, ...] = ()) -> PlacedRect:
         return PlacedRect(x0 + inset, y0 + inset, x1 - x0 - 2 * inset, y1 - y0 - 2 * inset,

@@ -3,6 +3,7 @@ every mistake of a manifest is reported in one run (`source.gathered`)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -137,6 +138,7 @@ def _headline(node: Node) -> Headline:
         subtitle_size=subtitle[1], subtitle_face=subtitle[2],
         fill=fields.take("fill", flag, False),
         vertical=fields.take("vertical", _side, None),
+        reversed=fields.take("reversed", flag, False),
     )
     if headline.fill and headline.size:
         raise node.fail("`fill` sizes the title to its width: it cannot have a `size` too",
@@ -152,6 +154,22 @@ def _headline(node: Node) -> Headline:
                                  "headline")
     fields.done()
     return headline
+
+
+TEMPLATE_TINT = "template"  # `tint: true`: the template's box_tint (checked on the page)
+
+
+def _tint(node: Node) -> str | None:
+    """`tint: true` (the template's 底纹 colour), a colour "#rrggbb", or false."""
+    if node.value is True:
+        return TEMPLATE_TINT
+    if node.value is False:
+        return None
+    value = text(node)
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise node.fail(f"{value!r} is not a tint", hint='write true (the template\'s '
+                        'box_tint) or a colour in quotes, e.g. "#fcebeb"')
+    return value.lower()
 
 
 def _side(node: Node) -> str | None:
@@ -269,6 +287,7 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
         continues_on=fields.take("continues_on", positive_int, None),
         section=fields.take("section", _nonblank, None),
         border=fields.take("border", one_of(*BORDERS), None),
+        tint=fields.take("tint", _tint, None),
     )
     fields.done()
     if mistaken() > before:

@@ -138,6 +138,7 @@ class Headline:
     # 竖排: the group set top to bottom in a strip at the article's "right" or "left",
     # columns of characters read right to left (kicker, main, subtitle); None: horizontal
     vertical: str | None = None
+    reversed: bool = False  # 反白: the group white on a band of the accent colour
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ class Article:
     continues_on: int | None = None  # （下转第N版）
     section: str | None = None  # 栏目题: a bar in the accent colour over the headline
     border: str | None = None  # 花边 around its module: double, thick-thin, dashed, dotted
+    tint: str | None = None  # 底纹 under its whole module (#rrggbb), or None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import collections
 
+import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 from PIL import Image as PILImage
@@ -266,8 +267,22 @@ def test_grid_guides_on_the_preview(tmp_path):
     y = round((PB.line_top(fit.first_line) + PB.pitch * 3) * scale)
     with PILImage.open(tmp_path / "page.png") as png:
         assert png.getpixel((x, y))[:3] == MODULE_FRAME[:3]
+    # and on a proof PDF beside the page's, which stays as it prints
+    proof = tmp_path / "page-grid.pdf"
+    assert "page-grid.pdf" in result.output
+    printed = out.read_bytes()
+    doc = pdfium.PdfDocument(proof.read_bytes())
+    try:
+        pixels = doc[0].render(scale=scale).to_pil()
+        near = [pixels.getpixel((x + dx, y))[:3] for dx in range(-2, 3)]
+        assert any(r > 200 and g < 90 and b > 110 for r, g, b in near)  # the module's frame
+        text = doc[0].get_textpage().get_text_range()
+        assert "1" in text and "奋进路上" in text  # its number, over the page itself
+    finally:
+        doc.close()
     plain = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(out), "--png"])
     assert plain.exit_code == 0
+    assert out.read_bytes() == printed  # the guides never reach the page's own PDF
     with PILImage.open(tmp_path / "page.png") as png:
         assert png.getpixel((x, y))[:3] != MODULE_FRAME[:3]
 
@@ -558,3 +573,54 @@ def test_captions_quotes_and_subheads_break_between_words(write_manifest):
     assert len(cuts) >= 5  # the title, both captions, the quote, the subhead's second line
     assert [text[:at] + "|" + text[at:] for text, at in cuts if at not in word_ends(text)] == []
     assert "".join(l.text for l in p.lines if l.kind is LineKind.CAPTION).startswith(caption)
+
+
+def test_a_tinted_article_and_reversed_headlines(write_manifest):
+    p = page(write_manifest, "party-building", f"""\
+  - region: {{columns: 1-3, lines: 6-40}}
+    tint: true
+    headline: {{kicker: 上汽集团, main: 党旗飘扬在一线, reversed: true}}
+    body: [{TEXT * 6}]
+  - region: {{columns: 4-6, lines: 6-40}}
+    tint: "#EEF3FB"
+    headline: {{main: 通融达道, vertical: left, reversed: true, size: 一号}}
+    body: [{TEXT * 6}]
+""")
+    tints = [r for r in p.rects if r.frame and r.fill]
+    assert [t.fill for t in tints] == [PB.box_tint, "#eef3fb"]
+    first = tints[0]  # the whole module, out to the middle of the gutters around it
+    assert first.x == pytest.approx(PB.column_x(1) - PB.gutter / 2)
+    assert first.y == pytest.approx(PB.line_top(6) - PB.pitch / 2)
+    assert p.rects.index(first) < min(i for i, r in enumerate(p.rects)
+                                      if r.fill == PB.accent and r.y > PB.line_top(6) - 1)
+    assert p.holes  # a tint covers nothing: the short text's blank is still a hole
+    heads = [l for l in p.lines if l.kind in (LineKind.KICKER, LineKind.HEADLINE)]
+    assert heads and all(l.color == "#ffffff" for l in heads)  # reversed out
+    bands = [r for r in p.rects if r.fill == PB.accent and r.y >= PB.line_top(6) - 0.01]
+    assert len(bands) == 2
+    horizontal, vertical = sorted(bands, key=lambda r: r.x)
+    for line in heads:
+        band = vertical if line.vertical else horizontal
+        assert band.x <= line.glyphs[0].x and line.glyphs[-1].x + line.glyphs[-1].advance \
+            <= band.x + band.width + 0.01
+        assert band.y < line.baseline - 0.88 * line.size and line.baseline < band.y + band.height
+    assert horizontal.width == pytest.approx(3 * PB.column_width + 2 * PB.gutter)
+    assert vertical.width == pytest.approx(PB.column_width)
+
+
+def test_a_tint_from_a_template_without_one_is_named(write_manifest):
+    with pytest.raises(LayoutError) as err:
+        page(write_manifest, "news", f"""\
+  - region: {{columns: 1-3, lines: 1-40}}
+    tint: true
+    headline: 主题
+    body: [{TEXT}]
+""")
+    assert "has none" in str(err.value) and 'tint: "#fcebeb"' in str(err.value)
+    with pytest.raises(LayoutError) as err:
+        page(write_manifest, "news", f"""\
+  - tint: pink
+    headline: 主题
+    body: [{TEXT}]
+""", "pink.yaml")
+    assert "'pink' is not a tint" in str(err.value) and "pink.yaml:" in str(err.value)

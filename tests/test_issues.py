@@ -95,3 +95,23 @@ def test_display_text_breaks_only_between_words(rendered):
     inside = [(text[:at] + "|" + text[at:]) for text, at in cuts
               if at not in word_ends(text)]
     assert not inside
+
+
+def test_the_party_building_brand_page_uses_the_designer_s_toolkit():
+    # 2023-05-26 p4: a 竖排 title, a tinted box, a 花边 border and a 栏目题 bar
+    path = next(p for p in ISSUES if "tongrong" in p.stem)
+    result = render_issue(path)
+    page = result.layout
+    title = [l for l in page.lines if l.kind is LineKind.HEADLINE]
+    assert all(l.vertical for l in title) and "".join(l.text for l in title) == "通融达道思源致远"
+    assert [l.text for l in page.lines if l.kind is LineKind.SECTION] == ["党建品牌"]
+    assert any(r.frame and r.stroke for r in page.rects)  # the border
+    assert any(r.fill == "#fcebeb" and not r.frame for r in page.rects)  # the tinted box
+    # read back from the PDF top to bottom, where `layout text` has it: first
+    doc = pdfium.PdfDocument(result.pdf)
+    try:
+        extracted = squeeze(doc[0].get_textpage().get_text_range())
+    finally:
+        doc.close()
+    assert "通融达道思源致远" in extracted
+    assert squeeze(page.text()).startswith("党建品牌通融达道思源致远上汽通用汽车党委")

@@ -44,6 +44,41 @@ def draw_grid(image, template, modules, scale: float):
     return Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
 
 
+def proof_layout(page, template, modules, fonts):
+    """The page with the same guides as vector marks, for a PDF made only for proofing
+    (`render --grid` writes it beside the page's PDF, which stays as it is): columns
+    tinted under everything, the baseline grid as hairlines, each module framed and
+    numbered over the text's rules."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    from ..model import LineKind, PlacedLine, PlacedRect  # noqa: PLC0415
+    from ..text.items import Glyph  # noqa: PLC0415
+
+    t = template
+    tint, grid, frame = ("#e8f0ff", "#9fc0f0", "#e6288c")
+    top, bottom = t.line_top(1), t.line_top(t.grid_lines) + t.pitch
+    left, right = t.column_x(1), t.column_x(t.columns) + t.column_width
+    under = [PlacedRect(t.column_x(c), top, t.column_width, bottom - top, tint, None, 0.0)
+             for c in range(1, t.columns + 1)]
+    hairlines = [PlacedRect(left, t.line_top(line) if line <= t.grid_lines else bottom,
+                            right - left, 0.0, None, grid, 0.2)
+                 for line in range(1, t.grid_lines + 2)]
+    frames, numbers = [], []
+    for number, first, last, first_line, last_line in modules:
+        x0, x1 = t.column_x(first), t.column_x(last) + t.column_width
+        y0, y1 = t.line_top(first_line), t.line_top(last_line) + t.pitch
+        frames.append(PlacedRect(x0, y0, x1 - x0, y1 - y0, None, frame, 1.0))
+        glyphs, x = [], 2.0
+        for digit in str(number):
+            role, advance = fonts.metrics(page.body_face, digit)
+            glyphs.append(Glyph(digit, role, x, advance * 8.0))
+            x += advance * 8.0
+        numbers.append(PlacedLine(LineKind.LABEL, y0 + 8.0, 8.0, x0, x1 - x0, tuple(glyphs),
+                                  x0, True, None, frame))
+    return replace(page, rects=(*under, *page.rects, *hairlines, *frames),
+                   lines=(*page.lines, *numbers))
+
+
 def write_previews(pdf: bytes, first_path: Path, dpi: float = 100,
                    guides=None) -> list[Path]:
     """Write page PNGs: `first_path` for page 1, then NAME-2.png, … Return their paths.
