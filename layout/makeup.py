@@ -716,9 +716,20 @@ def occupancy(drawn: _Drawn, t: Template) -> Occupancy:
 
 
 def short_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int) -> int:
-    """Lines of the module's columns left blank at their feet beyond SHORT_OK."""
-    return occupancy(drawn, t).blank_feet(range(plan.first_column, plan.last_column + 1),
-                                          plan.first_line, bottom, SHORT_OK)
+    """Lines of the module's columns left blank at their feet beyond SHORT_OK: under the
+    text, down to the foot or to a picture standing on it (the text's last column may be
+    one a foot picture spans)."""
+    occupied = occupancy(drawn, t)
+    pictures = Occupancy(t)
+    pictures.add_boxes(drawn.rects, drawn.images)
+    short = 0
+    for column in range(plan.first_column, plan.last_column + 1):
+        foot = bottom
+        while foot >= plan.first_line and (column, foot) in pictures.cells:
+            foot -= 1
+        short += occupied.blank_feet(range(column, column + 1), plan.first_line, foot,
+                                     SHORT_OK)
+    return short
 
 
 # -- the search ----------------------------------------------------------------------------

@@ -156,7 +156,7 @@ def test_the_make_up_sets_text_and_pictures_clear_of_the_strip(write_manifest):
                          and l.kind is not LineKind.BANNER])
         other.add_boxes([r for r in p.rects if r.fill == "#e6e6e6"])  # the placeholders
         assert title and not strip.cells & other.cells, side
-        assert not p.overflow
+        assert not p.overflow and not p.holes, (side, [str(h) for h in p.holes])
 
 
 @pytest.mark.parametrize("value,message", [
