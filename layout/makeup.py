@@ -179,31 +179,24 @@ class _Candidate:
         """The pictures the make-up sizes, with their places in a body of `body` lines
         under `head` lines of headline: the first, third, … stacked at the top right (the
         first beside the headline when `config.beside`), the second, fourth, … up from
-        the foot at the left, so text runs between them and every column keeps some. Beside a vertical title
-        at the right, the other way round: the first at the top left."""
+        the foot at the left, so text runs between them and every column keeps some. Under a vertical title at the
+        right, the top right stack starts under its strip."""
         out = []
         top, foot = (1 - head if config.beside else 1), body + 1
-        mirrored = self.vertical and self.article.headline.vertical == "right"
-
-        def at_right(width: int) -> dict:
-            return dict(first_column=columns - width + 1, last_column=columns)
-
-        def at_left(width: int) -> dict:
-            return dict(first_column=1, last_column=width)
-
+        if self.vertical and self.article.headline.vertical == "right":
+            top += self.strip(columns, config)[0]
         for n, (image, width, lines) in enumerate(zip(self.pictures, config.widths,
                                                       config.heights)):  # (in order)
             (_, low, high), caption = self.picture_block(image, width)
             if n % 2 == 0:
-                side = at_left(width) if mirrored else at_right(width)
-                out.append(replace(image, **side, first_line=top, lines=lines,
+                out.append(replace(image, first_column=columns - width + 1,
+                                   last_column=columns, first_line=top, lines=lines,
                                    sized=(low, high)))
                 top += lines + caption + 1
             else:
                 foot -= lines + caption
-                side = at_right(width) if mirrored else at_left(width)
-                out.append(replace(image, **side, first_line=foot, lines=lines,
-                                   sized=(low, high)))
+                out.append(replace(image, first_column=1, last_column=width,
+                                   first_line=foot, lines=lines, sized=(low, high)))
                 foot -= 1
         return tuple(out)
 
@@ -484,10 +477,14 @@ class _Candidate:
         out: dict[int, tuple[float, Config]] = {}
         need = self.need_at(columns, base.size)
         beside = base.beside
-        # a vertical title's strip stands over the foot pictures' columns
+        # a vertical title's strip stands over the top right stack (at the right) or over
+        # the foot's (at the left), and keeps the top right picture out of its columns
         strip, strip_columns = self.strip(columns, base)
+        at_right = self.vertical and self.article.headline.vertical == "right"
+        right, left = (strip, 0) if at_right else (0, strip)
+        clear = columns if at_right else columns - strip_columns
         for widths, sums in self.picture_sums(columns).items():
-            if (beside and widths[0] != beside) or widths[0] > columns - strip_columns:
+            if (beside and widths[0] != beside) or widths[0] > clear:
                 continue  # (the first picture stands clear of a vertical title's strip)
             up = sum(1 + c for _, c in (self.picture_block(i, w) for i, w in
                                         zip(self.pictures[::2], widths[::2])))
@@ -508,8 +505,8 @@ class _Candidate:
                     if not top + MIN_LEG <= height <= limit:
                         continue
                     # the stacks must leave each column room for a leg of text
-                    stacks = (sum(heights[::2]) + up - (top if beside else 0),
-                              sum(heights[1::2]) + down + strip)
+                    stacks = (sum(heights[::2]) + up - (top if beside else 0) + right,
+                              sum(heights[1::2]) + down + left)
                     if beside and heights[0] + first + 1 < top:
                         continue  # a picture beside the headline is at least as tall
                     if max(stacks) > body - MIN_LEG or (
@@ -716,20 +713,9 @@ def occupancy(drawn: _Drawn, t: Template) -> Occupancy:
 
 
 def short_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int) -> int:
-    """Lines of the module's columns left blank at their feet beyond SHORT_OK: under the
-    text, down to the foot or to a picture standing on it (the text's last column may be
-    one a foot picture spans)."""
-    occupied = occupancy(drawn, t)
-    pictures = Occupancy(t)
-    pictures.add_boxes(drawn.rects, drawn.images)
-    short = 0
-    for column in range(plan.first_column, plan.last_column + 1):
-        foot = bottom
-        while foot >= plan.first_line and (column, foot) in pictures.cells:
-            foot -= 1
-        short += occupied.blank_feet(range(column, column + 1), plan.first_line, foot,
-                                     SHORT_OK)
-    return short
+    """Lines of the module's columns left blank at their feet beyond SHORT_OK."""
+    return occupancy(drawn, t).blank_feet(range(plan.first_column, plan.last_column + 1),
+                                          plan.first_line, bottom, SHORT_OK)
 
 
 # -- the search ----------------------------------------------------------------------------
