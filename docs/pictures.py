@@ -70,9 +70,40 @@ def picture(manifest: Path, guides: bool, whole: bool) -> Image.Image:
     return image
 
 
+TWINS = ISSUES / "2023-05-26-p4-tongrong-dadao.yaml"  # a page for screen and for print
+TWIN_DPI = 36
+
+
+def twins(manifest: Path) -> Image.Image:
+    """The page's screen PDF and its print twin (`render --print`: PDF/X, CMYK, bleed,
+    crop and registration marks) side by side, as pixels."""
+    from layout.manifest import load_issue  # noqa: PLC0415
+    from layout.render.press import press_for  # noqa: PLC0415
+
+    fonts = shipped_fonts()
+    page = layout_issue(manifest, fonts)
+    issue = load_issue(manifest)
+    template = load_template(issue.template, manifest.parent, issue.template_origin)
+    images = []
+    for choice in ("screen", "print"):
+        document = pdfium.PdfDocument(render_pdf(page, fonts, press_for(template, choice)))
+        try:
+            images.append(document[0].render(scale=TWIN_DPI / 72).to_pil())
+        finally:
+            document.close()
+    gap = 16
+    width = sum(i.size[0] for i in images) + gap
+    height = max(i.size[1] for i in images)
+    both = Image.new("RGB", (width, height), "white")
+    both.paste(images[0], (0, (height - images[0].size[1]) // 2))
+    both.paste(images[1], (images[0].size[0] + gap, 0))
+    return both
+
+
 def main() -> int:
-    for name, manifest, guides, whole in PICTURES:
-        image = picture(manifest, guides, whole)
+    for name, manifest, guides, whole in [*PICTURES, ("print.png", TWINS, None, None)]:
+        image = (twins(manifest) if guides is None
+                 else picture(manifest, guides, whole))
         # a palette of 64 colours: the type stays sharp, the files stay small
         small = image.convert("RGB").quantize(64, method=Image.Quantize.MEDIANCUT, dither=0)
         buffer = io.BytesIO()

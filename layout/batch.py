@@ -212,7 +212,7 @@ class Made:
 
 
 def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made: Made,
-          home: Path) -> None:
+          home: Path, output: str | None = None) -> None:
     """Lay out and render one page from files on this machine: a manifest, or (imported)
     a page's raw text, made into a manifest that will live in `home` (its template found
     from there). Fills `made` as it goes (the report wants the page even when the job then
@@ -224,6 +224,7 @@ def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made
         draft = import_text(read_source(source), source.name)
         made.unsure = tuple(draft.unsure)
         made.manifest, made.page = fill(draft, home, fonts)
+        template = load_template(draft.template, home)
     else:
         issue = load_issue(source)
         template = load_template(issue.template, issue.path.parent, issue.template_origin)
@@ -238,13 +239,17 @@ def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made
                           + "; ".join(map(str, page.holes)), source,
                           hint="add text or pictures (`layout fit` says how many "
                                "characters), or batch without --strict")
-    made.pdf = render_pdf(page, fonts)
+    from .render.press import press_for  # noqa: PLC0415 (littleCMS: only to print)
+
+    made.pdf = render_pdf(page, fonts, press_for(template, output))
 
 
-def job_digest(job: Job, allow_overflow: bool, strict: bool) -> str:
+def job_digest(job: Job, allow_overflow: bool, strict: bool, output: str | None = None) -> str:
     """The digest of everything the job's PDF is made from (and of the options that
-    decide whether it is written)."""
+    decide whether it is written, or how)."""
     options = f"allow_overflow={allow_overflow} strict={strict}"
+    if output:
+        options += f" output={output}"
     if job.imported:
         from .importer import read_source  # noqa: PLC0415
 
@@ -315,17 +320,18 @@ def _write(job: Job, made: Made, digest: str) -> None:
 
 
 def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
-               strict: bool = False) -> Outcome:
+               strict: bool = False, output: str | None = None) -> Outcome:
     """The per-item task on a machine that sees the files: render one manifest (or import
     and render one page text) unless its PDF is up to date. Never raises for bad input:
     the failure is the outcome."""
     start = time.perf_counter()
     made = Made()
     try:
-        digest = job_digest(job, allow_overflow, strict)
+        digest = job_digest(job, allow_overflow, strict, output)
         if not force and _up_to_date(job, digest):
             return _outcome(job, "skipped", start)
-        _make(job.manifest, job.imported, allow_overflow, strict, made, job.output.parent)
+        _make(job.manifest, job.imported, allow_overflow, strict, made, job.output.parent,
+              output)
         _write(job, made, digest)
         return _outcome(job, "done", start, made)
     except Exception as err:  # a bug must not stop the batch: the outcome says what
@@ -390,8 +396,8 @@ def _shipped(path: Path) -> bool:
         return False
 
 
-def render_bundle(item: Bundle, allow_overflow: bool = False,
-                  strict: bool = False) -> tuple[Made, str | None]:
+def render_bundle(item: Bundle, allow_overflow: bool = False, strict: bool = False,
+                  output: str | None = None) -> tuple[Made, str | None]:
     """The per-item task on a worker that may see none of the files: write the bundle's
     files under a folder of its own, make the page there, return what it made (PDF and
     manifest as bytes) or the error, which names the files as the client knows them."""
@@ -410,7 +416,7 @@ def render_bundle(item: Bundle, allow_overflow: bool = False,
             home = root / item.home.lstrip("/")
             home.mkdir(parents=True, exist_ok=True)
             _make(root / item.source.lstrip("/"), item.imported, allow_overflow, strict,
-                  made, home)
+                  made, home, output)
         except Exception as err:  # the outcome says what
             error = _failure(Job(source, source), err).replace(str(root), "")
         if made.manifest is not None:
@@ -437,11 +443,11 @@ def _warm_worker() -> None:
 
 
 def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
-           strict: bool = False) -> Iterator[Outcome]:
+           strict: bool = False, output: str | None = None) -> Iterator[Outcome]:
     if workers <= 1:  # in this process: Ctrl-C stays ours (no _warm_worker here)
         fonts_digest()
         for job in jobs:
-            yield render_job(job, force, allow_overflow, strict)
+            yield render_job(job, force, allow_overflow, strict, output)
         return
     # Jobs are handed out a few at a time (two per worker in flight), so that a batch
     # stopped by Ctrl-C finishes at most those few pages, each written whole.
@@ -454,7 +460,8 @@ def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
             job = next(waiting, None)
             if job is None:
                 return
-            running.add(pool.submit(render_job, job, force, allow_overflow, strict))
+            running.add(pool.submit(render_job, job, force, allow_overflow, strict,
+                                    output))
 
     try:
         hand_out()
@@ -469,7 +476,7 @@ def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
 
 
 def _dask(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
-          strict: bool = False) -> Iterator[Outcome]:
+          strict: bool = False, output: str | None = None) -> Iterator[Outcome]:
     """Jobs on a Dask cluster whose workers need not see this machine's files: each job
     goes as a `Bundle` of the bytes its page is made from and comes back as the PDF's
     bytes, written here. A few jobs per worker are in flight at a time."""
@@ -490,7 +497,7 @@ def _dask(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
                     return
                 start = time.perf_counter()
                 try:
-                    digest = job_digest(job, allow_overflow, strict)
+                    digest = job_digest(job, allow_overflow, strict, output)
                     if not force and _up_to_date(job, digest):
                         yield _outcome(job, "skipped", start)
                         continue
@@ -498,7 +505,7 @@ def _dask(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
                 except Exception as err:  # the outcome says what
                     yield _outcome(job, "failed", start, None, _failure(job, err))
                     continue
-                future = client.submit(render_bundle, item, allow_overflow, strict,
+                future = client.submit(render_bundle, item, allow_overflow, strict, output,
                                        pure=False)
                 pending[future] = (job, digest, start)
                 flight.add(future)
@@ -561,14 +568,15 @@ class Progress:
 def run_batch(jobs: list[Job], report: Path, workers: int | None = None, force: bool = False,
               allow_overflow: bool = False, dask: str | None = None,
               on_outcome: Callable[[Outcome], None] | None = None,
-              strict: bool = False) -> list[Outcome]:
+              strict: bool = False, output: str | None = None) -> list[Outcome]:
     """Render every job; write one JSON line per job to `report` as it finishes. `strict`:
-    a page with a blank hole fails instead of being written."""
+    a page with a blank hole fails instead of being written; `output`: "screen", "print"
+    or a PDF/X standard (None: each template's own `output:`)."""
     workers = workers or os.cpu_count() or 1
     report.parent.mkdir(parents=True, exist_ok=True)
     outcomes: list[Outcome] = []
-    source = (_dask(jobs, dask, force, allow_overflow, strict) if dask
-              else _local(jobs, workers, force, allow_overflow, strict))
+    source = (_dask(jobs, dask, force, allow_overflow, strict, output) if dask
+              else _local(jobs, workers, force, allow_overflow, strict, output))
     # closing(): when the loop stops early (Ctrl-C), the source stops handing out jobs now
     with open(report, "w", encoding="utf-8") as log, contextlib.closing(source):
         for outcome in source:

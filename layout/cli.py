@@ -33,6 +33,34 @@ def main() -> None:
     """
 
 
+_OUTPUT_OPTIONS = [
+    click.option("--print", "for_print", is_flag=True,
+                 help="For the press: PDF/X (the template's standard, PDF/X-4 unless it "
+                      "says), every colour CMYK, black text black ink only, pictures "
+                      "through the output profile, trim and bleed boxes, crop marks."),
+    click.option("--screen", "for_screen", is_flag=True,
+                 help="The screen PDF (RGB), whatever the template's `output:` says."),
+    click.option("--pdfx", type=click.Choice(["PDF/X-4", "PDF/X-1a:2001"]), default=None,
+                 help="The PDF/X standard (implies --print): X-1a:2001 where a plant asks "
+                      "for it."),
+]
+
+
+def _output_options(command):
+    for option in reversed(_OUTPUT_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _output_choice(for_print: bool, for_screen: bool, pdfx: str | None) -> str | None:
+    """What to make: "screen", "print", a standard, or None (the template says)."""
+    if for_screen and (for_print or pdfx):
+        click.echo("error: --screen and --print/--pdfx ask for different PDFs: give one",
+                   err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    return pdfx or ("print" if for_print else "screen" if for_screen else None)
+
+
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -54,10 +82,12 @@ def main() -> None:
                    "pictures change (Ctrl-C stops).")
 @click.option("--strict", is_flag=True,
               help="A blank hole (天窗) on the page is an error (exit 4): nothing is written.")
+@_output_options
 def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool,
            verbose: bool, png: bool, png_dpi: float, grid: bool, watch: bool,
-           strict: bool) -> None:
+           strict: bool, for_print: bool, for_screen: bool, pdfx: str | None) -> None:
     """Typeset MANIFEST into a PDF page."""
+    choice = _output_choice(for_print, for_screen, pdfx)
     output = output or manifest.with_suffix(".pdf")
     png = png or grid
     problem = _option_problem(output, png, png_dpi, watch)
@@ -67,7 +97,7 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
 
     def once() -> tuple[int, list[Path]]:
         return _render_once(manifest, output, allow_overflow, dump, verbose, png, png_dpi,
-                            strict, grid)
+                            strict, grid, choice)
 
     if watch:
         try:
@@ -101,7 +131,8 @@ def _option_problem(output: Path, png: bool, png_dpi: float, watch: bool) -> str
 
 def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
                  verbose: bool, png: bool, png_dpi: float,
-                 strict: bool = False, grid: bool = False) -> tuple[int, list[Path]]:
+                 strict: bool = False, grid: bool = False,
+                 choice: str | None = None) -> tuple[int, list[Path]]:
     """Render the page once, saying what happened; return the exit code and the files the
     page was made from (none known when the manifest or its template could not be read)."""
     from .fonts import shipped_fonts  # noqa: PLC0415 (the pipeline: see the imports above)
@@ -109,6 +140,7 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
     from .pipeline import layout_loaded, page_inputs  # noqa: PLC0415
     from .render.dump import dump_page  # noqa: PLC0415
     from .render.pdf import render_pdf  # noqa: PLC0415
+    from .render.press import press_for  # noqa: PLC0415
     from .templates import load_template  # noqa: PLC0415
 
     inputs: list[Path] = []
@@ -154,7 +186,7 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
             return EXIT_OVERFLOW, inputs
         if page.holes and strict:
             return EXIT_HOLES, inputs
-        pdf = render_pdf(page, fonts)
+        pdf = render_pdf(page, fonts, press_for(template, choice))
         if not is_stdout(output):
             output.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(output, pdf)
@@ -236,15 +268,18 @@ def watch_inputs(manifest: Path, once: Callable[[], tuple[int, list[Path]]],
               help="The inputs are pages' raw texts (.txt, folders of them, .list files): "
                    "each is imported (as `layout import`), its manifest written beside "
                    "its PDF.")
+@_output_options
 def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: bool,
           allow_overflow: bool, report: Path | None, dask_address: str | None,
-          strict: bool, imported: bool) -> None:
+          strict: bool, imported: bool, for_print: bool, for_screen: bool,
+          pdfx: str | None) -> None:
     """Render many manifests: files, folders (recursive) or .txt lists of them; with
     --import, an archive's page texts. With --dask, the workers need not see the files:
     each job carries its files' bytes and returns the PDF's."""
     from .batch import (Progress, check_batch_outputs, collect, locked_outdir,
                         run_batch, summary)  # noqa: PLC0415
 
+    choice = _output_choice(for_print, for_screen, pdfx)
     started = time.perf_counter()
     finished: list = []
     try:
@@ -259,7 +294,7 @@ def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: boo
 
         with locked_outdir(outdir):
             outcomes = run_batch(jobs, report, workers, force, allow_overflow, dask_address,
-                                 record, strict)
+                                 record, strict, choice)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)

@@ -266,6 +266,26 @@ class Banner:
     text: str | None  # default title, when the manifest gives none
 
 
+PDFX_STANDARDS = ("PDF/X-4", "PDF/X-1a:2001")
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """How a page goes to press (`render --print`): the PDF/X standard, the output profile
+    and its printing condition, the ink limit for pictures, the bleed and the marks."""
+
+    standard: str = "PDF/X-4"  # or "PDF/X-1a:2001" (no transparency, CMYK only)
+    profile: Path | None = None  # the plant's CMYK output profile (None: the shipped one)
+    condition: str = "FOGRA29"  # OutputConditionIdentifier (a registered name or the plant's)
+    condition_text: str = ("Offset on uncoated paper (FOGRA29 data), total ink limited to "
+                           "240 % for newsprint")
+    ink_limit: float = 240.0  # total area coverage of a converted picture, %
+    bleed: float = 3 * 72 / 25.4  # beyond the trim (3 mm), pt
+    marks: bool = True  # crop marks (裁切线) and registration marks outside the bleed
+    accent: tuple[float, float, float, float] | None = None  # the accent as CMYK (0–1)
+    origin: Origin | None = None  # where the template says it, for errors
+
+
 @dataclass(frozen=True)
 class Template:
     """A page template: page, grid and styles, all lengths in points."""
@@ -293,6 +313,8 @@ class Template:
     column_rules: bool = False  # thin rules in the gutters between an article's columns
     accent: str = "#c8161d"  # colour of the banner and of rules
     box_tint: str | None = None  # 底纹: the fill behind 编者按 and 微评 boxes (None: none)
+    output: str = "screen"  # what `render` makes unless told: "screen" or "print" (PDF/X)
+    press: PrintSettings = field(default_factory=PrintSettings)
     sources: tuple[Path, ...] = ()  # the template's file and the files it extends
     # where each style's face is written ("body", "styles.headline", …), for errors
     face_origins: dict[str, Origin] = field(default_factory=dict, compare=False)

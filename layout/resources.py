@@ -1,8 +1,8 @@
-"""Where the shipped fonts and templates are, installed or in a checkout.
+"""Where the shipped fonts, templates and colour profile are, installed or in a checkout.
 
-In the repository they live at the top level (`fonts/`, `templates/`); an install puts
-them inside the package (`layout/fonts`, `layout/templates`, see pyproject.toml), so a
-normal install works from any folder.
+In the repository they live at the top level (`fonts/`, `templates/`, `profiles/`); an
+install puts them inside the package (`layout/fonts`, `layout/templates`,
+`layout/profiles`, see pyproject.toml), so a normal install works from any folder.
 """
 from __future__ import annotations
 
@@ -24,3 +24,7 @@ def fonts_dir() -> Path:
 
 def templates_dir() -> Path:
     return _data_dir("templates")
+
+
+def profiles_dir() -> Path:
+    return _data_dir("profiles")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from . import resources
 from .errors import LayoutError
-from .model import (Align, Banner, Breaking, Composition, Origin, PunctuationFit, Region,
-                    Template, TextStyle)
+from .model import (PDFX_STANDARDS, Align, Banner, Breaking, Composition, Origin,
+                    PrintSettings, PunctuationFit, Region, Template, TextStyle)
 from .source import (MAX_YAML_BYTES, Fields, Node, each, flag, gathered, grid_range, items,
                      mistaken, one_of, positive_int, read_yaml, text)
 from .units import MM, Grid, length, size
@@ -348,6 +348,8 @@ def _read(root: Node, path: Path) -> Template:
     column_rules = top.take("column_rules", flag, False)
     accent = top.take("accent", _colour, "#c8161d")
     tint = top.take("box_tint", _colour, None)
+    output = top.take("output", one_of("screen", "print"), "screen")
+    press = top.take("print", _press, PrintSettings())
     top.done()
 
     return Template(
@@ -358,7 +360,89 @@ def _read(root: Node, path: Path) -> Template:
         pitch=pitch, indent=indent, composition=composition, styles=styles,
         headline_gap_lines=round(headline_gap / pitch), slots=slots, banner=banner,
         header=header, column_rules=column_rules, accent=accent, box_tint=tint,
+        output=output, press=press,
     )
+
+
+MAX_PROFILE_BYTES = 20 * 1024 * 1024  # an output profile is a few hundred KB to a few MB
+
+
+def _press(node: Node) -> PrintSettings:
+    """`print:`: how the page goes to press (see PrintSettings)."""
+    fields = Fields(node, "print")
+    default = PrintSettings()
+    profile = fields.take("profile", _profile, None)
+    settings = PrintSettings(
+        standard=fields.take("standard", one_of(*PDFX_STANDARDS), default.standard),
+        profile=profile,
+        condition=fields.take("condition", text, default.condition if profile is None
+                              else None),
+        condition_text=fields.take("condition_text", text, default.condition_text
+                                   if profile is None else ""),
+        ink_limit=fields.take("ink_limit", _ink_limit, default.ink_limit),
+        bleed=fields.take("bleed", lambda n: _bounded(n, 0.0, 20 * MM, "a bleed"),
+                          default.bleed),
+        marks=fields.take("marks", flag, default.marks),
+        accent=fields.take("accent", _cmyk, None),
+        origin=node.origin,
+    )
+    fields.done()
+    if profile is not None and not settings.condition:
+        raise node.fail("a plant's profile needs its printing condition",
+                        hint="add `condition:` (e.g. IFRA26, or what the plant calls it)")
+    return settings
+
+
+def _profile(node: Node) -> Path:
+    """A CMYK output profile (.icc/.icm), relative to the template that names it."""
+    file = (node.origin.file.parent / text(node)).resolve()
+    if file.suffix.lower() not in (".icc", ".icm") or not file.is_file():
+        raise node.fail(f"no ICC profile at {file}",
+                        hint="give the path of the plant's CMYK output profile (.icc), "
+                             "relative to this template")
+    try:
+        from PIL import ImageCms  # noqa: PLC0415 (only a template that names one)
+        if file.stat().st_size > MAX_PROFILE_BYTES:
+            raise OSError("larger than an output profile")
+        profile = ImageCms.getOpenProfile(str(file)).profile
+    except (OSError, ImageCms.PyCMSError) as err:
+        raise node.fail(f"{file.name} is not an ICC profile ({err})",
+                        hint="give the plant's CMYK output profile") from None
+    if profile.xcolor_space.strip() != "CMYK" or profile.device_class != "prtr":
+        raise node.fail(f"{file.name} is a {profile.xcolor_space.strip()} "
+                        f"{profile.device_class} profile, not a CMYK output profile",
+                        hint="give the plant's CMYK output (printer) profile")
+    return file
+
+
+def _ink_limit(node: Node) -> float:
+    """Total ink coverage: `240%` or 240."""
+    value = node.value
+    try:
+        number = float(str(value).strip().rstrip("%")) if not isinstance(value, bool) \
+            else None
+    except ValueError:
+        number = None
+    if number is None or not 150 <= number <= 400:
+        raise node.fail(f"{value!r} is not an ink limit",
+                        hint="give the total ink coverage in %, between 150% and 400% "
+                             "(newsprint: 240%)")
+    return number
+
+
+def _cmyk(node: Node) -> tuple[float, float, float, float]:
+    """A colour as CMYK percentages: [0, 100, 100, 0] or "0 100 100 0"."""
+    value = node.value
+    parts = value if isinstance(value, list) else str(value).replace(",", " ").split()
+    try:
+        numbers = [float(p.value if isinstance(p, Node) else p) for p in parts]
+    except (TypeError, ValueError):
+        numbers = []
+    if len(numbers) != 4 or not all(0 <= n <= 100 for n in numbers):
+        raise node.fail(f"{value if not isinstance(value, list) else [p.value for p in value]!r}"
+                        " is not a CMYK colour",
+                        hint="give four percentages, C M Y K: [0, 100, 100, 0]")
+    return tuple(n / 100 for n in numbers)  # type: ignore[return-value]
 
 
 def _face_origins(root: Node) -> dict[str, Origin]:

@@ -12,7 +12,7 @@ Three reportlab traps are handled here:
 from __future__ import annotations
 
 import io
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlab import rl_config
 from reportlab.pdfbase import ttfonts
@@ -25,6 +25,9 @@ from ..errors import LayoutError
 from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet
 from ..pictures import rgb
 from ..model import PageLayout, PlacedGlyph, PlacedImage, PlacedRect
+
+if TYPE_CHECKING:  # (the press, and littleCMS with it, is loaded only to print)
+    from .press import Press
 
 # Two glyph gaps closer than this (pt) are equal: one text run with one character spacing.
 SPACING_TOLERANCE = 0.001
@@ -115,13 +118,15 @@ def _runs(glyphs: list[_Painted]) -> list[tuple[str, float, float, str]]:
     return runs
 
 
-def render_pdf(page: PageLayout, fonts: FontSet) -> bytes:
-    """The page as PDF bytes: same page, same bytes."""
+def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> bytes:
+    """The page as PDF bytes: same page, same bytes. With `press`, for print: PDF/X, CMYK
+    only, trim and bleed boxes, marks (render/press.py)."""
     buffer = io.BytesIO()
     body = fonts.face(page.body_face)
-    canvas = Canvas(buffer, pagesize=(page.width, page.height), invariant=1,
-                    pageCompression=1, initialFontName=body.ttf.fontName,
-                    initialFontSize=9)
+    margin = press.margin if press else 0.0
+    canvas = Canvas(buffer, pagesize=(page.width + 2 * margin, page.height + 2 * margin),
+                    invariant=1, pageCompression=1, initialFontName=body.ttf.fontName,
+                    initialFontSize=9, pdfVersion=press.pdf_version if press else None)
     stamp = page.date.strftime("D:%Y%m%d000000+00'00'")
     canvas._doc.setDateFormatter(lambda *_: stamp)
     canvas.setTitle(page.title)
@@ -129,13 +134,17 @@ def render_pdf(page: PageLayout, fonts: FontSet) -> bytes:
     canvas.setProducer("layout")
     canvas.setAuthor("")
     canvas.setSubject("")
+    paint = _Paint(canvas, press)
+    if press:
+        press.boxes(canvas, page.width, page.height)
+        canvas.translate(margin, margin)  # the page drawn from the trim's corner
     for rect in page.rects:
-        _draw_rect(canvas, rect, page.height)
+        _draw_rect(canvas, rect, page.height, paint, page.width)
     for image in page.images:
-        _draw_image(canvas, image, page.height)
+        _draw_image(canvas, image, page.height, paint, page.width)
     for line in page.lines:
         y = page.height - line.baseline
-        canvas.setFillColor(HexColor(line.color))
+        paint.fill(line.color)
         for role, x, spacing, text in _runs(_painted(line.glyphs, line.size, fonts, line.vertical)):
             face = fonts.face(role)
             obj = canvas.beginText()
@@ -144,17 +153,42 @@ def render_pdf(page: PageLayout, fonts: FontSet) -> bytes:
             obj.setTextOrigin(x, y)
             obj.textOut(text)
             canvas.drawText(obj)
+    if press:
+        press.marks(canvas, page.width, page.height)
     canvas.showPage()
+    if press:
+        press.declare(canvas, page, page.date.strftime("%Y-%m-%dT00:00:00Z"))
     canvas.save()
     return buffer.getvalue()
 
 
-def _draw_rect(canvas: Canvas, rect: PlacedRect, height: float) -> None:
+class _Paint:
+    """Sets fill and stroke colours: as RGB on screen, as CMYK through the press."""
+
+    def __init__(self, canvas: Canvas, press: Press | None):
+        self.canvas = canvas
+        self.press = press
+
+    def fill(self, colour: str) -> None:
+        if self.press:
+            self.canvas.setFillColorCMYK(*self.press.colour(colour))
+        else:
+            self.canvas.setFillColor(HexColor(colour))
+
+    def stroke(self, colour: str) -> None:
+        if self.press:
+            self.canvas.setStrokeColorCMYK(*self.press.colour(colour))
+        else:
+            self.canvas.setStrokeColor(HexColor(colour))
+
+
+def _draw_rect(canvas: Canvas, rect: PlacedRect, height: float, paint: _Paint,
+               width: float) -> None:
     canvas.setLineWidth(rect.line_width)
     if rect.stroke:
-        canvas.setStrokeColor(HexColor(rect.stroke))
+        paint.stroke(rect.stroke)
     if rect.fill:
-        canvas.setFillColor(HexColor(rect.fill))
+        paint.fill(rect.fill)
     y = height - rect.y - rect.height
     if rect.dash:
         canvas.setDash(list(rect.dash), 0)
@@ -163,24 +197,33 @@ def _draw_rect(canvas: Canvas, rect: PlacedRect, height: float) -> None:
     if rect.width == 0 or rect.height == 0:  # a rule
         canvas.line(rect.x, y, rect.x + rect.width, y + rect.height)
     else:
-        canvas.rect(rect.x, y, rect.width, rect.height, stroke=int(bool(rect.stroke)),
+        x, box_y, box_width, box_height = rect.x, y, rect.width, rect.height
+        if paint.press and rect.fill and not rect.stroke:  # a band at the trim: into the bleed
+            x, box_y, box_width, box_height = paint.press.bled(x, y, box_width, box_height,
+                                                               width, height)
+        canvas.rect(x, box_y, box_width, box_height, stroke=int(bool(rect.stroke)),
                     fill=int(bool(rect.fill)))
     if rect.dash:
         canvas.setDash([], 0)
         canvas.setLineCap(0)
 
 
-def _draw_image(canvas: Canvas, image: PlacedImage, height: float) -> None:
-    """The picture cropped to fill its box (centred), or contained in it whole."""
+def _draw_image(canvas: Canvas, image: PlacedImage, height: float, paint: _Paint,
+                page_width: float) -> None:
+    """The picture cropped to fill its box (centred), or contained in it whole (for print:
+    in CMYK, and a cropped one run on into the bleed where it touches the trim)."""
     try:
         with PILImage.open(image.file) as picture:
+            icc = picture.info.get("icc_profile")
             picture = rgb(picture)
     except (OSError, ValueError) as err:  # damaged past its header (a truncated JPEG)
         raise LayoutError(f"picture {image.file.name} cannot be read: {err}", image.file,
                           hint="give a whole JPEG or PNG file") from None
-    box_ratio = image.width / image.height
-    w, h = picture.size
     x, y, width, draw_h = image.x, height - image.y - image.height, image.width, image.height
+    if paint.press and image.fit == "crop":
+        x, y, width, draw_h = paint.press.bled(x, y, width, draw_h, page_width, height)
+    box_ratio = width / draw_h
+    w, h = picture.size
     if image.fit == "crop":
         if w / h > box_ratio:  # too wide: cut the sides
             keep = round(h * box_ratio)
@@ -194,4 +237,8 @@ def _draw_image(canvas: Canvas, image: PlacedImage, height: float) -> None:
     else:
         width = image.height * w / h
         x += (image.width - width) / 2
+    if paint.press:
+        if icc:
+            picture.info["icc_profile"] = icc
+        picture = paint.press.picture(picture)
     canvas.drawImage(ImageReader(picture), x, y, width, draw_h)
