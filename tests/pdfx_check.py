@@ -111,9 +111,16 @@ def check(data: bytes, standard: str = "PDF/X-4", trim: tuple[float, float] | No
         if standard == "PDF/X-1a:2001" and "/Group" in page.obj:
             problems.append(f"page {number}: a transparency group (PDF/X-1a has none)")
         for operators, resources in _streams(page):
-            fill = None
+            fill, overprint = None, False
+            states = resources.get("/ExtGState", pikepdf.Dictionary())
             for operands, operator in operators:
                 op = str(operator)
+                if op == "gs":
+                    state = states.get(str(operands[0]), pikepdf.Dictionary())
+                    if "/op" in state:
+                        overprint = bool(state.op)
+                    elif "/OP" in state:
+                        overprint = bool(state.OP)
                 if op in FORBIDDEN:
                     problems.append(f"page {number}: `{op}` sets an RGB or grey colour")
                 elif op in ("cs", "CS") and str(operands[0]) not in ("/DeviceCMYK",):
@@ -122,6 +129,10 @@ def check(data: bytes, standard: str = "PDF/X-4", trim: tuple[float, float] | No
                     fill = tuple(round(_number(v), 4) for v in operands)
                 elif op in SHOW:
                     seen["text_colours"][fill] = seen["text_colours"].get(fill, 0) + 1
+                    seen.setdefault("overprint", {}).setdefault(fill, set()).add(overprint)
+                    if overprint and fill == (0.0, 0.0, 0.0, 0.0):
+                        problems.append(f"page {number}: white text set to overprint "
+                                        "(it would not print)")
             for name, state in resources.get("/ExtGState", pikepdf.Dictionary()).items():
                 if standard == "PDF/X-1a:2001" and (
                         "/SMask" in state and state.SMask != pikepdf.Name("/None")

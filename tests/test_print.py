@@ -48,6 +48,8 @@ def test_every_page_of_issues_passes_the_independent_check(path):
     colours = seen["text_colours"]
     black = colours[(0.0, 0.0, 0.0, 1.0)]
     assert black > 0.95 * sum(colours.values())  # text is black ink alone: 0 0 0 1 k
+    assert seen["overprint"][(0.0, 0.0, 0.0, 1.0)] == {True}  # black text overprints
+    assert all(seen["overprint"][c] == {False} for c in colours if c != (0.0, 0.0, 0.0, 1.0))
     assert seen["profile"] == PROFILE.read_bytes()  # the profile embedded, whole
     pdf = pikepdf.open(io.BytesIO(data))
     trim = [float(v) for v in pdf.pages[0].obj.TrimBox]

@@ -163,21 +163,39 @@ def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> 
 
 
 class _Paint:
-    """Sets fill and stroke colours: as RGB on screen, as CMYK through the press."""
+    """Sets fill and stroke colours: as RGB on screen, as CMYK through the press, where
+    black ink alone overprints (black text and rules print over a tint or a picture
+    rather than knocking out a hole that misregistration would show as a white halo) and
+    everything else knocks out (white text above all)."""
 
     def __init__(self, canvas: Canvas, press: Press | None):
         self.canvas = canvas
         self.press = press
+        self._overprint = {"fill": False, "stroke": False}
+        if press:
+            canvas._setOverprintMask(1)  # (a zero in a CMYK overprint leaves that ink)
+
+    def _overprints(self, which: str, cmyk: tuple[float, ...]) -> None:
+        black = cmyk[:3] == (0.0, 0.0, 0.0) and cmyk[3] >= 0.999
+        if black != self._overprint[which]:
+            setter = (self.canvas._setFillOverprint if which == "fill"
+                      else self.canvas._setStrokeOverprint)
+            setter(black)
+            self._overprint[which] = black
 
     def fill(self, colour: str) -> None:
         if self.press:
-            self.canvas.setFillColorCMYK(*self.press.colour(colour))
+            cmyk = self.press.colour(colour)
+            self._overprints("fill", cmyk)
+            self.canvas.setFillColorCMYK(*cmyk)
         else:
             self.canvas.setFillColor(HexColor(colour))
 
     def stroke(self, colour: str) -> None:
         if self.press:
-            self.canvas.setStrokeColorCMYK(*self.press.colour(colour))
+            cmyk = self.press.colour(colour)
+            self._overprints("stroke", cmyk)
+            self.canvas.setStrokeColorCMYK(*cmyk)
         else:
             self.canvas.setStrokeColor(HexColor(colour))
 
