@@ -256,12 +256,17 @@ def job_digest(job: Job, allow_overflow: bool, strict: bool, output: str | None 
         text = read_source(job.manifest)
         digest = hashlib.sha256(f"layout {__version__} import\n{options}\n".encode())
         digest.update(fonts_digest().encode() + text.encode("utf-8"))
-        for path in _import_template(job, text).sources:
+        for path in _template_files(_import_template(job, text)):
             digest.update(_file_digest(path).encode())
         return digest.hexdigest()
     issue = load_issue(job.manifest)
     template = load_template(issue.template, issue.path.parent, issue.template_origin)
     return inputs_digest(issue, template, options)
+
+
+def _template_files(template: Template) -> list[Path]:
+    """The template's files and the plant's colour profile it names."""
+    return [*template.sources, *([template.press.profile] if template.press.profile else [])]
 
 
 def _import_template(job: Job, text: str) -> Template:
@@ -372,7 +377,7 @@ def bundle(job: Job) -> Bundle:
     source = job.manifest.resolve()
     if job.imported:
         template = _import_template(job, read_source(job.manifest))
-        paths = [source, *(Path(p).resolve() for p in template.sources)]
+        paths = [source, *(Path(p).resolve() for p in _template_files(template))]
     else:
         issue = load_issue(job.manifest)
         template = load_template(issue.template, issue.path.parent, issue.template_origin)

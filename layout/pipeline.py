@@ -40,11 +40,13 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
 
 def page_inputs(issue: Issue, template: Template) -> list[Path]:
     """Every file the page is made from besides the fonts: the manifest, its template and
-    the templates it extends, and the pictures, each once."""
+    the templates it extends, a plant's colour profile it names, and the pictures, each
+    once."""
     pictures = sorted({i.file for a in issue.articles for i in a.images if i.file} |
                       {b.file for a in issue.articles for b in a.blocks
                        if isinstance(b, Figure) and b.file})
-    return [issue.path, *template.sources, *pictures]
+    profile = [template.press.profile] if template.press.profile else []
+    return [issue.path, *template.sources, *profile, *pictures]
 
 
 def render_issue(manifest: Path, fonts: FontSet | None = None) -> Rendered:

@@ -208,6 +208,12 @@ articles:
     assert screen.exit_code == 0 and b"/OutputIntents" not in out.read_bytes()
     both = CliRunner().invoke(main, ["render", str(path), "--screen", "--print"])
     assert both.exit_code == 2 and "give one" in both.output
+    # the profile is one of the page's files: a batch digest and --watch follow it, a
+    # Dask job carries it
+    from layout.pipeline import page_inputs
+    issue = load_issue(path)
+    template = load_template(issue.template, issue.path.parent, issue.template_origin)
+    assert (tmp_path / "plant.icc").resolve() in page_inputs(issue, template)
 
 
 @pytest.mark.parametrize("settings,message", [
