@@ -255,10 +255,21 @@ class _Typesetter:
         """`text` in `count` lines cut between words, each legal at its ends and within
         `width`, the longest as short as can be; None when no such cut fits."""
         best: tuple[float, list[SetLine]] | None = None
+        size = style.size
         for cuts in itertools.combinations(word_ends(text), count - 1):
             parts = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
             if any(char_class(p[0]) in NO_LINE_START or char_class(p[-1]) in NO_LINE_END
                    for p in parts):
+                continue
+            penalty = sum(BETWEEN_CLAUSES * size for p in parts[:-1]
+                          if p[-1] not in CLAUSE_MARKS)
+            # what a part takes at the least, its marks squeezed by half an em each (its
+            # width on one line, measured once per face): a cut that cannot fit, or
+            # cannot beat the best so far, is not set
+            least = [self.natural_width(p, style) * size - size / 2 * sum(
+                1 for c in p if not c.isalnum()) for p in parts]
+            if max(least) > width + 1e-6 or (
+                    best is not None and max(least) + penalty >= best[0] - 1e-6):
                 continue
             set_parts = [self.set_runs(((p, style.face),), style.size, width, False)
                          for p in parts]
@@ -268,8 +279,7 @@ class _Typesetter:
                           for lines in set_parts)
             # a cut after a clause's mark (，、；：) reads best: one elsewhere costs as much
             # as BETWEEN_CLAUSES em more on the longest line
-            longest += sum(BETWEEN_CLAUSES * style.size for p in parts[:-1]
-                           if p[-1] not in CLAUSE_MARKS)
+            longest += penalty
             if best is None or longest < best[0] - 1e-6:
                 best = (longest, [lines[0] for lines in set_parts])
         return best[1] if best else None
