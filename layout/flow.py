@@ -256,6 +256,7 @@ class _Typesetter:
         `width`, the longest as short as can be; None when no such cut fits."""
         best: tuple[float, list[SetLine]] | None = None
         size = style.size
+        spans = self._spans(text, style)
         for cuts in itertools.combinations(word_ends(text), count - 1):
             parts = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
             if any(char_class(p[0]) in NO_LINE_START or char_class(p[-1]) in NO_LINE_END
@@ -263,11 +264,12 @@ class _Typesetter:
                 continue
             penalty = sum(BETWEEN_CLAUSES * size for p in parts[:-1]
                           if p[-1] not in CLAUSE_MARKS)
-            # what a part takes at the least, its marks squeezed by half an em each (its
-            # width on one line, measured once per face): a cut that cannot fit, or
-            # cannot beat the best so far, is not set
-            least = [self.natural_width(p, style) * size - size / 2 * sum(
-                1 for c in p if not c.isalnum()) for p in parts]
+            # what a part takes at the least: its span in the whole text set on one line
+            # (once per face), less an em for each mark (squeezed, trimmed, its facing
+            # neighbour gone): a cut that cannot fit, or cannot beat the best so far, is
+            # not set
+            least = [(spans(a, b) - sum(1 for c in text[a:b] if not c.isalnum())) * size
+                     for a, b in zip((0, *cuts), (*cuts, len(text)))]
             if max(least) > width + 1e-6 or (
                     best is not None and max(least) + penalty >= best[0] - 1e-6):
                 continue
@@ -283,6 +285,21 @@ class _Typesetter:
             if best is None or longest < best[0] - 1e-6:
                 best = (longest, [lines[0] for lines in set_parts])
         return best[1] if best else None
+
+    def _spans(self, text: str, style: TextStyle):
+        """span(a, b): how wide text[a:b] is, per point of the size, where the whole text
+        set on one line in its face puts it (a part's own width, to within its marks)."""
+        key = ("spans", text, style.face)
+        if key not in self._cache:
+            lines = self.set_runs(((text, style.face),), 10.0, 1e9, False)
+            glyphs = [g for line in lines for g in line.glyphs]
+            if len(lines) == 1 and len(glyphs) == len(text):
+                starts = [g.x / 10.0 for g in glyphs]
+                ends = [(g.x + g.advance) / 10.0 for g in glyphs]
+                self._cache[key] = lambda a, b: ends[b - 1] - starts[a]
+            else:  # (a text whose glyphs are not one a character: measure each part)
+                self._cache[key] = lambda a, b: self.natural_width(text[a:b], style)
+        return self._cache[key]
 
     def natural_width(self, text: str, style: TextStyle) -> float:
         """A one-off text's width on one line, per point of its size, in its face."""
