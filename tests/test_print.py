@@ -246,3 +246,37 @@ def test_batch_prints_for_the_press(tmp_path):
     again = CliRunner().invoke(main, ["batch", str(ISSUES[0]), "-o", str(out), "-j", "1"])
     assert again.exit_code == 0
     assert b"/OutputIntents" not in pdf.read_bytes()  # the screen PDF: a new digest
+
+
+def test_a_picture_at_the_trim_runs_into_the_bleed(write_manifest, tmp_path):
+    photo(240, 160).save(tmp_path / "photo.png")
+    (tmp_path / "edge.yaml").write_text("""\
+extends: news-tabloid
+page: {margins: {top: 0mm, bottom: 20mm, left: 0mm, right: 44mm}}
+header: false
+""", encoding="utf-8")
+    path = write_manifest("""\
+manifest: 1
+paper: 上汽报
+date: 2020-11-27
+page: 1
+template: edge
+articles:
+  - region: {columns: 1-6, lines: 1-30}
+    images: [{columns: 1-2, line: 1, lines: 10, file: photo.png}]
+    body: [党员冲在一线、干在一线，在抗击疫情中冲锋在前，在复工复产中硬核担当。]
+""")
+    data, page, _ = printed(path)
+    pdf = pikepdf.open(io.BytesIO(data))
+    placed = None
+    for operands, operator in pikepdf.parse_content_stream(pdf.pages[0]):
+        if str(operator) == "cm":
+            placed = [float(v) for v in operands]
+        if str(operator) == "Do":
+            break
+    width, _, _, height, x, y = placed  # (after the translation to the trim's corner)
+    bleed = 3 * MM
+    assert x == pytest.approx(-bleed) and y + height == pytest.approx(page.height + bleed)
+    image = pikepdf.PdfImage(pdf.pages[0].obj.Resources.XObject[next(iter(
+        pdf.pages[0].obj.Resources.XObject.keys()))])
+    assert image.mode == "CMYK"
