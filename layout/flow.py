@@ -1170,8 +1170,7 @@ def furniture(issue: Issue, template: Template, fonts: FontSet) -> _Drawn:
 
 def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> PageLayout:
     """Typeset every article of the plan, and the page furniture (`cache`: text already
-    broken, by the make-up)."""
-    check_text(plan.issue, plan.template, fonts)
+    broken, by the make-up; its characters were checked by the plan: plan.plan_page)."""
     page = furniture(plan.issue, plan.template, fonts)
     page.rects += plan.rules
     overflow: list[Overflow] = []

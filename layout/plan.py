@@ -12,9 +12,13 @@ from .model import ArticlePlan, Issue, PagePlan, Template
 def plan_page(issue: Issue, template: Template, fonts: FontSet,
               cache: dict | None = None) -> PagePlan:
     """Each article's columns and lines and every picture's size: pinned articles where the
-    manifest puts them, the others made up around them."""
-    from .makeup import make_up  # noqa: PLC0415 (make-up measures with the flow)
+    manifest puts them, the others made up around them. Every character is checked against
+    the faces first: the make-up sets text too (headlines, section bars), and a character
+    no face has is a mistake to name, not a crash."""
+    from .flow import check_text  # noqa: PLC0415 (make-up measures with the flow)
+    from .makeup import make_up  # noqa: PLC0415
 
+    check_text(issue, template, fonts)
     return make_up(issue, template, fonts, pin_articles(issue, template), cache)
 
 

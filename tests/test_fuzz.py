@@ -22,13 +22,23 @@ WEIRD = st.sampled_from([
 TEXT = st.sampled_from(["正文。", "一段正文，写在一行里。", "Latin words and 2020 年", "（括号）“引号”"])
 KEYS = {
     "headline": st.one_of(TEXT, WEIRD, st.just("{main: 主题, columns: 5-8}"),
-                          st.just("{main: 主题, size: .nan}")),
+                          st.just("{main: 主题, size: .nan}"),
+                          st.just("{main: 初心“如磐”，使命——在肩！99, vertical: true}"),
+                          st.just("{main: 通融达道 思源致远, vertical: left, size: 初号, "
+                                  "kicker: 上汽通用汽车党委, subtitle: 记基层党建, "
+                                  "reversed: true}"),
+                          st.just("{main: 长长长长长长长长长长长长长长长长长长长长长长长长长长长长长"
+                                  "长长长长, vertical: right, size: 100pt}"),
+                          st.just("{main: 主题, vertical: sideways}")),
     "region": st.one_of(WEIRD, st.just("{columns: 1-2, lines: 1-20}"),
                         st.just("{columns: 1-9, lines: 1-rest}"),
                         st.just("{columns: 1-2, below: 1}")),
     "images": st.one_of(WEIRD, st.just("[{aspect: 4:3}]"), st.just("[{aspect: 0:3}]"),
                         st.just("[{columns: 1-1, lines: 3}]"), st.just("[{file: nothere.png}]")),
     "note": st.one_of(TEXT, WEIRD),
+    "tint": st.sampled_from(["true", "\"#eef3fb\"", "pink", "[1]"]),
+    "section": st.one_of(TEXT, WEIRD),
+    "border": st.sampled_from(["double", "wavy", "dotted"]),
     "byline": st.one_of(TEXT, WEIRD),
 }
 TEMPLATE_KEYS = {
@@ -42,6 +52,10 @@ TEMPLATE_KEYS = {
                              "{face: song, size: 小五, line_gap: 0.5字}"]),
     "headline_gap": st.sampled_from(["1行", "-3行", ".nan", "100行"]),
     "accent": st.sampled_from(["\"#c8161d\"", "0x1f4e9c", "red", "[1,2,3]"]),
+    "output": st.sampled_from(["print", "screen", "press"]),
+    "print": st.sampled_from(["{standard: PDF/X-1a:2001, bleed: 5mm, marks: false}",
+                              "{ink_limit: 500%}", "{accent: [0, 100, 100]}",
+                              "{profile: nothere.icc, condition: X}", "[1, 2]"]),
 }
 
 

@@ -198,3 +198,23 @@ def test_one_mistake_reads_as_before_and_many_stop_at_twenty(write_manifest):
         load_issue(path)
     assert str(err.value).count("many.yaml:") == 20
     assert str(err.value).endswith("(20 or more mistakes: put them all right, then run again)")
+
+
+@pytest.mark.parametrize("article", ["section: 😀\n    body: [正文。]",
+                                     "headline: 标题😀\n    body: [正文。]"])
+def test_a_character_no_face_has_is_named_before_the_make_up_sets_it(write_manifest, article):
+    from layout import layout_issue
+    from layout.errors import MissingGlyphError
+
+    path = write_manifest(f"""\
+manifest: 1
+paper: 上汽报
+date: 2020-07-01
+page: 4
+template: party-building
+articles:
+  - {article}
+""")
+    with pytest.raises(MissingGlyphError) as err:  # (the make-up sets headlines and bars)
+        layout_issue(path)
+    assert "U+1F600 GRINNING FACE" in str(err.value) and "line 7" in str(err.value)
