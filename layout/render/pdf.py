@@ -84,13 +84,21 @@ class _Painted(NamedTuple):
 
 
 def _painted(glyphs: tuple[PlacedGlyph, ...], size: float, fonts: FontSet,
-             vertical: bool = False) -> list[_Painted]:
+             vertical: bool = False, codes: dict | None = None) -> list[_Painted]:
+    """The line's glyphs as codes to paint; `codes` remembers (face, character, advance
+    in em, vertical) → (code, its advance in em) for the page: a page paints the same few
+    thousand characters over and over."""
+    codes = {} if codes is None else codes
     out = []
     for g in glyphs:
-        face = fonts.face(g.face)
-        code = (face.vertical_code(g.char) if vertical
-                else face.code_for(g.char, g.advance / size))
-        out.append(_Painted(g.face, code, g.x, face.advance(code) * size))
+        key = (g.face, g.char, g.advance / size, vertical)
+        found = codes.get(key)
+        if found is None:
+            face = fonts.face(g.face)
+            code = (face.vertical_code(g.char) if vertical
+                    else face.code_for(g.char, g.advance / size))
+            found = codes[key] = (code, face.advance(code))
+        out.append(_Painted(g.face, found[0], g.x, found[1] * size))
     return out
 
 
@@ -135,6 +143,7 @@ def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> 
     canvas.setAuthor("")
     canvas.setSubject("")
     paint = _Paint(canvas, press)
+    codes: dict = {}  # (see _painted)
     if press:
         press.boxes(canvas, page.width, page.height)
         canvas.translate(margin, margin)  # the page drawn from the trim's corner
@@ -145,7 +154,8 @@ def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> 
     for line in page.lines:
         y = page.height - line.baseline
         paint.fill(line.color)
-        for role, x, spacing, text in _runs(_painted(line.glyphs, line.size, fonts, line.vertical)):
+        painted = _painted(line.glyphs, line.size, fonts, line.vertical, codes)
+        for role, x, spacing, text in _runs(painted):
             face = fonts.face(role)
             obj = canvas.beginText()
             obj.setFont(face.ttf.fontName, line.size)
