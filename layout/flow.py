@@ -39,7 +39,7 @@ WEEKDAYS = "一二三四五六日"
 # Lines of text a subhead keeps under it in its column: a subhead with a single line after
 # it at a column's foot reads as the end of the column, not the start of a section.
 SUBHEAD_KEEP = 2
-SECTION_TEXT = "#ffffff"  # a section bar's title, reversed out of the accent colour
+REVERSED_TEXT = "#ffffff"  # text reversed out of the accent colour (section bars, 反白)
 # A headline that fills its width (`fill: true`): its longest line spans this share of it,
 # at most this size (pt).
 FILL_SHARE = 0.96
@@ -59,21 +59,26 @@ VERTICAL_TCY = 0.9
 
 
 def vertical_cells(text: str):
-    """A vertical title's cells, top to bottom, as (text, ems tall): a character each; a
-    run of two or three ASCII digits one cell (99周年); a space a blank em; a line break
-    (an editor's) nothing."""
+    """A vertical title's cells, top to bottom, each one em tall: a character each; a run
+    of two or three ASCII digits one cell (99周年); a space a blank cell; a line break (an
+    editor's) nothing."""
     i = 0
     while i < len(text):
         run = 0
         while i + run < len(text) and text[i + run].isascii() and text[i + run].isdigit():
             run += 1
         if 2 <= run <= 3:
-            yield text[i:i + run], 1.0
+            yield text[i:i + run]
             i += run
             continue
         if text[i] != "\n":
-            yield text[i], 1.0
+            yield text[i]
         i += 1
+
+
+def sized(style: TextStyle, size: float) -> TextStyle:
+    """`style` at another size, its line height in proportion."""
+    return replace(style, size=size, line_height=style.line_height * size / style.size)
 
 
 def measurer(fonts: FontSet, role: str) -> Measure:
@@ -376,6 +381,20 @@ class _ArticleFlow(_Typesetter):
     def where(self) -> str:
         return f"article {self.plan.index + 1}, "
 
+    def main_style(self, h: Headline) -> TextStyle:
+        """The main title's style: the template's, in this article's face and size."""
+        main = self.t.styles["headline"]
+        if h.face:
+            main = replace(main, face=h.face)
+        return sized(main, h.size) if h.size else main
+
+    @staticmethod
+    def two_below(style: TextStyle, main: float) -> float:
+        """A kicker's or subtitle's size: its style's, at most two 字号 below the main
+        title's."""
+        below = [s for s in sorted({*ZIHAO.values(), style.size}, reverse=True) if s < main]
+        return min(style.size, below[1] if len(below) > 1 else style.size)
+
     def secondary(self, text: str | None, style: TextStyle, main: float,
                   width: float) -> TextStyle:
         """A kicker's or subtitle's style: no larger than two 字号 below the main title,
@@ -384,19 +403,14 @@ class _ArticleFlow(_Typesetter):
         if not text:
             return style
         ladder = sorted({*ZIHAO.values(), style.size}, reverse=True)
-        below = [s for s in ladder if s < main]
-        size = min(style.size, below[1] if len(below) > 1 else style.size)
+        size = self.two_below(style, main)
         floor = min([s for s in ladder if s > self.t.body.size] or [size])
         parts = [p.strip() for p in text.split("\n")]
-
-        def sized(size: float) -> TextStyle:
-            return replace(style, size=size, line_height=style.line_height * size / style.size)
-
         for step in [s for s in ladder if floor <= s <= size]:
-            candidate = sized(step)
+            candidate = sized(style, step)
             if all(self.line_count(p, candidate, width) == 1 for p in parts):
                 return candidate
-        return sized(size)
+        return sized(style, size)
 
     def section_bar(self, out: _Drawn, text: str, line: int) -> int:
         """A bar in the accent colour across the article from grid line `line`, its title
@@ -409,7 +423,7 @@ class _ArticleFlow(_Typesetter):
         lines = max(1, math.ceil(style.line_height / t.pitch - 1e-6))
         start = len(out.lines)
         height = self.one_off(out, text, style, LineKind.SECTION, 0.0, x + pad,
-                              width - 2 * pad, SECTION_TEXT)
+                              width - 2 * pad, REVERSED_TEXT)
         lines = max(lines, math.ceil(height / t.pitch - 1e-6))
         top = t.line_top(line)
         offset = top + (lines * t.pitch - height) / 2
@@ -423,8 +437,7 @@ class _ArticleFlow(_Typesetter):
         """A kicker's or subtitle's style as the manifest sets it for this article: its
         size (instead of the fitted one) and face, where it gives them."""
         if size:
-            fitted = replace(style, size=size, line_height=style.line_height * size
-                             / style.size)
+            fitted = sized(style, size)
         return replace(fitted, face=face) if face else fitted
 
     def filled(self, text: str, style: TextStyle, width: float) -> float:
@@ -618,9 +631,9 @@ class _ArticleFlow(_Typesetter):
         styles = self.t.styles
         line = self.plan.first_line
         head_columns = range(self.plan.first_column, self.plan.last_column + 1)
+        if article.section:  # 栏目题 across the article, reversed out of the accent colour
+            line += self.section_bar(out, article.section, line)
         if article.headline and article.headline.vertical:
-            if article.section:
-                line += self.section_bar(out, article.section, line)
             return self.vertical_head(out, line, bottom)
         if article.headline and article.headline.columns:
             first, last = article.headline.columns
@@ -636,17 +649,11 @@ class _ArticleFlow(_Typesetter):
                                  self.plan.first_column + last)
         x = self.t.column_x(head_columns[0])
         width = self.t.column_x(head_columns[-1]) + self.t.column_width - x
-        if article.section:  # 栏目题 across the article, reversed out of the accent colour
-            line += self.section_bar(out, article.section, line)
         if article.headline:
             h = article.headline
-            main = styles["headline"]
-            if h.face:
-                main = replace(main, face=h.face)
-            size = h.size or (self.filled(h.main, main, width) if h.fill else None)
-            if size:
-                main = replace(main, size=size,
-                               line_height=main.line_height * size / main.size)
+            main = self.main_style(h)
+            if h.fill:
+                main = sized(main, self.filled(h.main, main, width))
             kicker = self.own(self.secondary(h.kicker, styles["kicker"], main.size, width),
                               styles["kicker"], h.kicker_size, h.kicker_face)
             subtitle = self.own(self.secondary(h.subtitle, styles["subtitle"], main.size,
@@ -683,7 +690,7 @@ class _ArticleFlow(_Typesetter):
                 height: float) -> None:
         """反白: the lines set from `start` on white, on a band of the accent colour."""
         out.rects.append(PlacedRect(x, top, width, height, self.t.accent, None, 0.0))
-        out.lines[start:] = [replace(pl, color=SECTION_TEXT) for pl in out.lines[start:]]
+        out.lines[start:] = [replace(pl, color=REVERSED_TEXT) for pl in out.lines[start:]]
 
     # -- 竖排 headlines ----------------------------------------------------------------------
 
@@ -692,14 +699,7 @@ class _ArticleFlow(_Typesetter):
         subtitle), each with its style: the kicker and subtitle two 字号 below the main
         title (or as the manifest sets them)."""
         styles = self.t.styles
-        main = styles["headline"]
-        if h.face:
-            main = replace(main, face=h.face)
-        if h.size:
-            main = replace(main, size=h.size, line_height=main.line_height * h.size
-                           / main.size)
-        ladder = sorted({*ZIHAO.values()}, reverse=True)
-        below = [s for s in ladder if s < main.size]
+        main = self.main_style(h)
         parts = []
         for text, key, kind, size, face in (
                 (h.kicker, "kicker", LineKind.KICKER, h.kicker_size, h.kicker_face),
@@ -711,8 +711,7 @@ class _ArticleFlow(_Typesetter):
                 parts.append((text, main, kind))
                 continue
             style = styles[key]
-            fitted = replace(style, size=min(style.size, below[1] if len(below) > 1
-                                             else style.size))
+            fitted = sized(style, self.two_below(style, main.size))
             parts.append((text, self.own(fitted, style, size, face), kind))
         return parts
 
@@ -746,8 +745,7 @@ class _ArticleFlow(_Typesetter):
         width = t.column_x(strip[-1]) + t.column_width - x
         parts = [(list(vertical_cells(text)), style, kind)
                  for text, style, kind in self.vertical_parts(h)]
-        heights = [sum(size for _, size in cells) * style.size
-                   for cells, style, _ in parts]
+        heights = [len(cells) * style.size for cells, style, _ in parts]
         # (reversed out: half a line of the band's colour above and below the characters)
         air = t.pitch / 2 if h.reversed else 0.0
         lines = max(1, math.ceil((max(heights) + 2 * air) / t.pitch - 1e-6))
@@ -762,9 +760,9 @@ class _ArticleFlow(_Typesetter):
             # down to its foot
             y = top + {LineKind.KICKER: air, LineKind.SUBTITLE: lines * t.pitch - height - air
                        }.get(kind, (lines * t.pitch - height) / 2)
-            for cell, share in cells:
-                out.lines += self.vertical_cell(cell, style, kind, left, y, share)
-                y += share * style.size
+            for cell in cells:
+                out.lines += self.vertical_cell(cell, style, kind, left, y)
+                y += style.size
             right = left - gap
         if h.reversed:  # the strip's band
             self.reverse(out, start, x, top, width, lines * t.pitch)
@@ -776,23 +774,19 @@ class _ArticleFlow(_Typesetter):
         # strip at the right, under a strip at the left (the editor's note is the body's
         # first block: body_blocks)
         body = line
-        if article.byline and h.vertical == "right" and others:
-            x = t.column_x(others[0])
-            width = t.column_x(others[-1]) + t.column_width - x
-            body += self.band(out, [(article.byline, t.styles["byline"], LineKind.BYLINE)],
-                              line, x, width)
-            cells |= {(c, g) for c in others for g in range(line, body)}
-        elif article.byline:
-            x = t.column_x(strip[0])
-            width = t.column_x(strip[-1]) + t.column_width - x
+        if article.byline:
+            over, at = (others, line) if h.vertical == "right" and others else (strip, end)
+            x = t.column_x(over[0])
             used = self.band(out, [(article.byline, t.styles["byline"], LineKind.BYLINE)],
-                             end, x, width)
-            cells |= {(c, g) for c in strip for g in range(end, end + used)}
+                             at, x, t.column_x(over[-1]) + t.column_width - x)
+            cells |= {(c, g) for c in over for g in range(at, at + used)}
+            if over is others:  # (the text beside the strip starts under it)
+                body += used
         return body, line, cells, strip
 
     def vertical_cell(self, text: str, style: TextStyle, kind: LineKind, left: float,
-                      top: float, share: float) -> list[PlacedLine]:
-        """One cell of a vertical column, `share` em tall from `top`: a character upright
+                      top: float) -> list[PlacedLine]:
+        """One cell of a vertical column, an em tall from `top`: a character upright
         (a mark in its vertical form, drawn by the PDF writer), or two or three digits
         side by side within one em (縦中横); a blank for a space."""
         size = style.size
@@ -801,7 +795,7 @@ class _ArticleFlow(_Typesetter):
         role, advance = self.fonts.metrics(style.face, text[0])
         if len(text) == 1:
             glyph = Glyph(text, role, (size - advance * size) / 2, advance * size)
-            baseline = top + share * size / 2 + (ASCENT - 0.5) * size
+            baseline = top + size / 2 + (ASCENT - 0.5) * size
             return [PlacedLine(kind, baseline, size, left, size, (glyph,), left, True, None,
                                vertical=True)]
         widths = [self.fonts.metrics(style.face, c) for c in text]
@@ -812,7 +806,7 @@ class _ArticleFlow(_Typesetter):
         for char, (role, advance) in zip(text, widths):
             glyphs.append(Glyph(char, role, x, advance * small))
             x += advance * small
-        baseline = top + share * size / 2 + (ASCENT - 0.5) * small
+        baseline = top + size / 2 + (ASCENT - 0.5) * small
         return [PlacedLine(kind, baseline, small, left, size, tuple(glyphs), left, True,
                            None)]
 

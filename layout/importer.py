@@ -459,6 +459,10 @@ def _headline(run: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
     return out, unsure
 
 
+# the manifest key of a block's second part, by the block's kind
+SECOND_KEYS = {"subhead": "second", "comment": "attribution"}
+
+
 def _manifest(imported: Imported) -> str:
     d = imported
     out = list(d.header)
@@ -500,16 +504,11 @@ def _manifest(imported: Imported) -> str:
             lines += [f"  # {note}" for note in block.notes]
             if block.kind == "paragraph":
                 lines.append(f"  - {_scalar(block.text)}")
-            elif block.kind == "subhead":
-                lines.append(f"  - subhead: {_scalar(block.text)}")
-                if block.second:
-                    lines.append(f"    second: {_scalar(block.second)}")
-            elif block.kind == "signature":
-                lines.append(f"  - signature: {_scalar(block.text)}")
-            elif block.kind == "comment":
-                lines.append(f"  - comment: {_scalar(block.text)}")
-                if block.second:
-                    lines.append(f"    attribution: {_scalar(block.second)}")
+                continue
+            lines.append(f"  - {block.kind}: {_scalar(block.text)}")
+            second = SECOND_KEYS.get(block.kind)
+            if second and block.second:  # a subhead's second line, a comment's attribution
+                lines.append(f"    {second}: {_scalar(block.second)}")
         if not a.blocks:
             lines.append("  []")
         first = True

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .errors import LayoutError
-from .flow import (RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided,
+from .flow import (RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided, sized,
                    vertical_cells)
 from .holes import MAX_BLANK, Occupancy
 from .fonts import FontSet
@@ -179,11 +179,11 @@ class _Candidate:
         """The pictures the make-up sizes, with their places in a body of `body` lines
         under `head` lines of headline: the first, third, … stacked at the top right (the
         first beside the headline when `config.beside`), the second, fourth, … up from
-        the foot at the left, so text runs between them and every column keeps some. Under a vertical title at the
-        right, the top right stack starts under its strip."""
+        the foot at the left, so text runs between them and every column keeps some.
+        Under a vertical title at the right, the top right stack starts under its strip."""
         out = []
         top, foot = (1 - head if config.beside else 1), body + 1
-        if self.vertical and self.article.headline.vertical == "right":
+        if self.vertical == "right":
             top += self.strip(columns, config)[0]
         for n, (image, width, lines) in enumerate(zip(self.pictures, config.widths,
                                                       config.heights)):  # (in order)
@@ -260,9 +260,8 @@ class _Candidate:
             result = (ladder[-1], len(ladder) - 1 - start)
             counts = []
             for size in ladder[start:]:
-                sized = replace(style, size=size, line_height=style.line_height * size
-                                / style.size)
-                counts.append(sum(self.setter.line_count(part.strip(), sized, width)
+                counts.append(sum(self.setter.line_count(part.strip(), sized(style, size),
+                                                         width)
                                   for part in h.main.split("\n")))
             parts = h.main.count("\n") + 1  # lines the editor broke it into
             # the largest size that sets the title in at most two lines, or one step
@@ -346,9 +345,10 @@ class _Candidate:
         return self._heads[key]
 
     @property
-    def vertical(self) -> bool:
-        """The article's headline is set vertically (竖排), in a strip at its side."""
-        return bool(self.article.headline and self.article.headline.vertical)
+    def vertical(self) -> str | None:
+        """The side ("right", "left") of the strip the article's headline is set in
+        vertically (竖排); None for a horizontal headline."""
+        return self.article.headline.vertical if self.article.headline else None
 
     def strip(self, columns: int, config: Config) -> tuple[int, int]:
         """Lines a vertical title's strip takes below the body's first line, and its
@@ -480,7 +480,7 @@ class _Candidate:
         # a vertical title's strip stands over the top right stack (at the right) or over
         # the foot's (at the left), and keeps the top right picture out of its columns
         strip, strip_columns = self.strip(columns, base)
-        at_right = self.vertical and self.article.headline.vertical == "right"
+        at_right = self.vertical == "right"
         right, left = (strip, 0) if at_right else (0, strip)
         clear = columns if at_right else columns - strip_columns
         for widths, sums in self.picture_sums(columns).items():

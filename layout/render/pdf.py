@@ -185,29 +185,24 @@ class _Paint:
         if press:
             canvas._setOverprintMask(1)  # (a zero in a CMYK overprint leaves that ink)
 
-    def _overprints(self, which: str, cmyk: tuple[float, ...]) -> None:
-        black = cmyk[:3] == (0.0, 0.0, 0.0) and cmyk[3] >= 0.999
-        if black != self._overprint[which]:
-            setter = (self.canvas._setFillOverprint if which == "fill"
-                      else self.canvas._setStrokeOverprint)
-            setter(black)
-            self._overprint[which] = black
-
     def fill(self, colour: str) -> None:
-        if self.press:
-            cmyk = self.press.colour(colour)
-            self._overprints("fill", cmyk)
-            self.canvas.setFillColorCMYK(*cmyk)
-        else:
-            self.canvas.setFillColor(HexColor(colour))
+        self._set("fill", colour)
 
     def stroke(self, colour: str) -> None:
-        if self.press:
-            cmyk = self.press.colour(colour)
-            self._overprints("stroke", cmyk)
-            self.canvas.setStrokeColorCMYK(*cmyk)
-        else:
-            self.canvas.setStrokeColor(HexColor(colour))
+        self._set("stroke", colour)
+
+    def _set(self, which: str, colour: str) -> None:
+        canvas = self.canvas
+        fill = which == "fill"
+        if not self.press:
+            (canvas.setFillColor if fill else canvas.setStrokeColor)(HexColor(colour))
+            return
+        cmyk = self.press.colour(colour)
+        black = cmyk[:3] == (0.0, 0.0, 0.0) and cmyk[3] >= 0.999
+        if black != self._overprint[which]:
+            (canvas._setFillOverprint if fill else canvas._setStrokeOverprint)(black)
+            self._overprint[which] = black
+        (canvas.setFillColorCMYK if fill else canvas.setStrokeColorCMYK)(*cmyk)
 
 
 def _draw_rect(canvas: Canvas, rect: PlacedRect, height: float, paint: _Paint,
