@@ -267,7 +267,7 @@ class _Candidate:
             # the largest size that sets the title in at most two lines, or one step
             # smaller when that keeps it to the lines the editor gave it (one, unless
             # broken by hand): 称号 alone on a second line reads badly
-            two = next((i for i, n in enumerate(counts) if n <= max(parts, 2)), None)
+            two = next((i for i, n in enumerate(counts) if n <= max(parts, MAX_HEADLINE_LINES)), None)
             one = next((i for i, n in enumerate(counts) if n <= parts), None)
             if one is not None and (two is None or one <= two + 1):
                 two = one

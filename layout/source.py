@@ -259,7 +259,10 @@ def _scalar(loader: Any, node: yaml.Node, path: Path) -> Any:
 class Fields:
     """The keys of one YAML mapping, read one by one with their expected types."""
 
-    def __init__(self, node: Node, what: str):
+    def __init__(self, node: Node, what: str, missing: bool = False):
+        # `missing`: a stand-in for a mapping the file lacks, its absence already reported:
+        # `want` gives its stand-ins without a word about each key
+        self.missing = missing
         if not isinstance(node.value, dict):
             raise node.fail(f"expected {what} (a mapping of key: value), got "
                             f"{_describe(node.value)}")
@@ -303,6 +306,8 @@ class Fields:
         """A key that must be there: while gathering, its mistake is kept and `stand_in`
         returned, so that the keys after it are read too (the stand-in is never used for
         a page: the reading ends in the mistakes)."""
+        if self.missing:
+            return stand_in
         try:
             return self.take(key, convert)
         except Skipped:

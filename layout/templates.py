@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import resources
-from .errors import LayoutError
+from .errors import LayoutError, Skipped
 from .model import (PDFX_STANDARDS, Align, Banner, Breaking, Composition, Origin,
                     PrintSettings, PunctuationFit, Region, Template, TextStyle)
 from .source import (MAX_YAML_BYTES, Fields, Node, each, flag, gathered, grid_range, items,
@@ -263,10 +263,7 @@ def _part(top: Fields, key: str, root: Node) -> Fields:
     mistake (whose own keys then go unread: no second report of the same gap)."""
     node = top.want(key, _node, None)
     if node is None:
-        node = Node({}, root.origin, key)
-        fields = Fields(node, key)
-        fields.want = lambda _key, _convert, stand_in: stand_in  # type: ignore[method-assign]
-        return fields
+        return Fields(Node({}, root.origin, key), key, missing=True)
     return Fields(node, key)
 
 
@@ -351,6 +348,8 @@ def _read(root: Node, path: Path) -> Template:
     output = top.take("output", one_of("screen", "print"), "screen")
     press = top.take("print", _press, PrintSettings())
     top.done()
+    if mistaken():  # (the template is not built from stand-ins: its mistakes are raised)
+        raise Skipped()
 
     return Template(
         face_origins=_face_origins(root),
@@ -447,12 +446,12 @@ def _cmyk(node: Node) -> tuple[float, float, float, float]:
 
 def _face_origins(root: Node) -> dict[str, Origin]:
     """Where the body's and each style's `face:` is written, for errors about the face."""
-    found = {"body": root.value["body"]}
+    found = {"body": root.value.get("body")}
     styles = root.value.get("styles")
     if styles is not None and isinstance(styles.value, dict):
         found.update((f"styles.{key}", node) for key, node in styles.value.items())
     return {where: node.value["face"].origin for where, node in found.items()
-            if isinstance(node.value, dict) and "face" in node.value}
+            if node is not None and isinstance(node.value, dict) and "face" in node.value}
 
 
 def _slot(node: Node, columns: int) -> Region:

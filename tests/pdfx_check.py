@@ -8,6 +8,7 @@ prints each problem found and exits 1 if there is any.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 
 import pikepdf
@@ -17,8 +18,10 @@ FORBIDDEN = {"rg", "RG", "g", "G"}
 SHOW = {"Tj", "TJ", "'", '"'}
 
 
-def _number(value) -> float:
-    return float(value)
+def most_ink(image) -> float:
+    """The largest total ink of a CMYK picture's pixels, in %."""
+    data = image.tobytes()
+    return max(sum(data[i:i + 4]) for i in range(0, len(data), 4)) * 100 / 255
 
 
 def _streams(page: pikepdf.Page):
@@ -33,7 +36,7 @@ def _streams(page: pikepdf.Page):
 
 def _box(page: pikepdf.Page, name: str) -> tuple[float, ...] | None:
     box = page.obj.get(name)
-    return None if box is None else tuple(_number(v) for v in box)
+    return None if box is None else tuple(float(v) for v in box)
 
 
 def check(data: bytes, standard: str = "PDF/X-4", trim: tuple[float, float] | None = None,
@@ -43,7 +46,7 @@ def check(data: bytes, standard: str = "PDF/X-4", trim: tuple[float, float] | No
     images, fonts) for a test to look into."""
     problems: list[str] = []
     seen: dict = {"text_colours": {}, "images": [], "fonts": set()}
-    pdf = pikepdf.open(__import__("io").BytesIO(data))
+    pdf = pikepdf.open(io.BytesIO(data))
     version = pdf.pdf_version
     if standard == "PDF/X-1a:2001" and version != "1.3":
         problems.append(f"PDF/X-1a:2001 is PDF 1.3, the file says {version}")
@@ -126,7 +129,7 @@ def check(data: bytes, standard: str = "PDF/X-4", trim: tuple[float, float] | No
                 elif op in ("cs", "CS") and str(operands[0]) not in ("/DeviceCMYK",):
                     problems.append(f"page {number}: colour space {operands[0]}")
                 elif op == "k":
-                    fill = tuple(round(_number(v), 4) for v in operands)
+                    fill = tuple(round(float(v), 4) for v in operands)
                 elif op in SHOW:
                     seen["text_colours"][fill] = seen["text_colours"].get(fill, 0) + 1
                     seen.setdefault("overprint", {}).setdefault(fill, set()).add(overprint)
@@ -136,7 +139,7 @@ def check(data: bytes, standard: str = "PDF/X-4", trim: tuple[float, float] | No
             for name, state in resources.get("/ExtGState", pikepdf.Dictionary()).items():
                 if standard == "PDF/X-1a:2001" and (
                         "/SMask" in state and state.SMask != pikepdf.Name("/None")
-                        or _number(state.get("/CA", 1)) < 1 or _number(state.get("/ca", 1)) < 1):
+                        or float(state.get("/CA", 1)) < 1 or float(state.get("/ca", 1)) < 1):
                     problems.append(f"page {number}: transparency in {name}")
             for name, xobject in resources.get("/XObject", pikepdf.Dictionary()).items():
                 if xobject.get("/Subtype") != "/Image":
@@ -149,9 +152,7 @@ def check(data: bytes, standard: str = "PDF/X-4", trim: tuple[float, float] | No
                 image = pikepdf.PdfImage(xobject).as_pil_image()
                 seen["images"].append(image)
                 if ink_limit is not None and image.mode == "CMYK":
-                    most = max(sum(p) for p in image.get_flattened_data()) * 100 / 255 \
-                        if hasattr(image, "get_flattened_data") else \
-                        max(sum(p) for p in image.getdata()) * 100 / 255
+                    most = most_ink(image)
                     if most > ink_limit + 1.0:
                         problems.append(f"page {number}: image {name} reaches {most:.0f} % "
                                         f"ink, over {ink_limit:g} %")

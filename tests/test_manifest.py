@@ -218,3 +218,17 @@ articles:
     with pytest.raises(MissingGlyphError) as err:  # (the make-up sets headlines and bars)
         layout_issue(path)
     assert "U+1F600 GRINNING FACE" in str(err.value) and "line 7" in str(err.value)
+
+
+def test_a_template_missing_whole_parts_names_each_part_once(tmp_path):
+    from layout.templates import load_template
+
+    (tmp_path / "bare.yaml").write_text("page: {size: 四开, margins: {top: 1mm, bottom: 1mm, "
+                                        "left: 1mm, right: 1mm}}\naccent: red\n",
+                                        encoding="utf-8")
+    with pytest.raises(LayoutError) as err:
+        load_template("bare", tmp_path)
+    lines = [l for l in str(err.value).splitlines() if "bare.yaml:" in l]
+    assert [l.split(": ", 1)[1].split(":")[0] for l in lines] == ["body", "grid", "styles",
+                                                                  "accent"]
+    assert "body.size" not in str(err.value) and "margins leave" not in str(err.value)

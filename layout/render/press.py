@@ -66,10 +66,6 @@ class Press:
         self.pdf_version, self.version, self.conformance = STANDARDS[settings.standard]
         self._colours: dict[str, tuple[float, float, float, float]] = {}
 
-    @classmethod
-    def for_template(cls, template: Template) -> Press:
-        return cls(template.press, template.accent)
-
     # -- the profile ----------------------------------------------------------------------
 
     @cached_property
@@ -197,8 +193,7 @@ class Press:
         """OutputIntent, PDF/X keys in the Info dictionary, XMP metadata (before save)."""
         doc = canvas._doc
         profile = pdfdoc.PDFStream(dictionary=pdfdoc.PDFDictionary({"N": 4}),
-                                   content=self.profile_bytes, filters=None)
-        profile.filters = [pdfdoc.PDFZCompress]
+                                   content=self.profile_bytes, filters=[pdfdoc.PDFZCompress])
         intent = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("OutputIntent"),
             "S": pdfdoc.PDFName("GTS_PDFX"),
