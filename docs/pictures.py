@@ -15,10 +15,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
-from layout import layout_issue
+from layout import layout_loaded
 from layout.fonts import shipped_fonts
+from layout.manifest import load_issue
 from layout.render.pdf import render_pdf
-from layout.render.preview import draw_grid
+from layout.render.press import press_for
+from layout.render.preview import draw_grid, page_modules
 from layout.templates import load_template
 
 HERE = Path(__file__).resolve().parent
@@ -26,35 +28,33 @@ GUIDE = HERE / "guide"
 ISSUES = HERE.parent / "issues"
 DPI = 110  # the pictures' resolution: small type stays readable
 MARGIN = 12.0  # pt of page kept around the articles shown
-
-# (picture, manifest, guides drawn, whole page)
-PICTURES = [
-    ("headline.png", GUIDE / "headline.yaml", False, False),
-    ("vertical.png", GUIDE / "vertical.yaml", False, False),
-    ("furniture.png", GUIDE / "furniture.yaml", False, False),
-    ("body.png", GUIDE / "body.yaml", False, False),
-    ("grid.png", GUIDE / "grid.yaml", True, False),
-    ("makeup.png", ISSUES / "2020-11-27-p1-laomo-jingshen.yaml", True, True),
-]
+TWIN_DPI = 36  # the print page and its screen twin, whole, side by side
 
 
-def picture(manifest: Path, guides: bool, whole: bool) -> Image.Image:
-    """The page of `manifest` as pixels, cropped to its articles unless `whole`."""
+def laid_out(manifest: Path):
+    """(fonts, the placed page, its template) of a manifest."""
     fonts = shipped_fonts()
-    page = layout_issue(manifest, fonts)
-    document = pdfium.PdfDocument(render_pdf(page, fonts))
-    try:
-        scale = DPI / 72
-        image = document[0].render(scale=scale).to_pil()
-    finally:
-        document.close()
-    from layout.manifest import load_issue  # (the template the page was set on)
     issue = load_issue(manifest)
     template = load_template(issue.template, manifest.parent, issue.template_origin)
+    return fonts, layout_loaded(issue, fonts, template), template
+
+
+def pixels(pdf: bytes, dpi: float) -> Image.Image:
+    """A PDF's first page as pixels."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return document[0].render(scale=dpi / 72).to_pil()
+    finally:
+        document.close()
+
+
+def picture(manifest: Path, guides: bool = False, whole: bool = False) -> Image.Image:
+    """The page of `manifest` as pixels, cropped to its articles unless `whole`."""
+    fonts, page, template = laid_out(manifest)
+    scale = DPI / 72
+    image = pixels(render_pdf(page, fonts), DPI)
     if guides:
-        image = draw_grid(image, template, [(f.article_index + 1, f.first_column,
-                                             f.last_column, f.first_line, f.last_line)
-                                            for f in page.fits], scale)
+        image = draw_grid(image, template, page_modules(page), scale)
     if not whole:
         x0 = min(template.column_x(f.first_column) for f in page.fits) - MARGIN
         x1 = max(template.column_x(f.last_column) + template.column_width
@@ -70,42 +70,37 @@ def picture(manifest: Path, guides: bool, whole: bool) -> Image.Image:
     return image
 
 
-TWINS = ISSUES / "2023-05-26-p4-tongrong-dadao.yaml"  # a page for screen and for print
-TWIN_DPI = 36
-
-
 def twins(manifest: Path) -> Image.Image:
     """The page's screen PDF and its print twin (`render --print`: PDF/X, CMYK, bleed,
     crop and registration marks) side by side, as pixels."""
-    from layout.manifest import load_issue  # noqa: PLC0415
-    from layout.render.press import press_for  # noqa: PLC0415
-
-    fonts = shipped_fonts()
-    page = layout_issue(manifest, fonts)
-    issue = load_issue(manifest)
-    template = load_template(issue.template, manifest.parent, issue.template_origin)
-    images = []
-    for choice in ("screen", "print"):
-        document = pdfium.PdfDocument(render_pdf(page, fonts, press_for(template, choice)))
-        try:
-            images.append(document[0].render(scale=TWIN_DPI / 72).to_pil())
-        finally:
-            document.close()
+    fonts, page, template = laid_out(manifest)
+    screen, printed = (pixels(render_pdf(page, fonts, press_for(template, choice)), TWIN_DPI)
+                       for choice in ("screen", "print"))
     gap = 16
-    width = sum(i.size[0] for i in images) + gap
-    height = max(i.size[1] for i in images)
-    both = Image.new("RGB", (width, height), "white")
-    both.paste(images[0], (0, (height - images[0].size[1]) // 2))
-    both.paste(images[1], (images[0].size[0] + gap, 0))
+    both = Image.new("RGB", (screen.size[0] + gap + printed.size[0],
+                             max(screen.size[1], printed.size[1])), "white")
+    both.paste(screen, (0, (both.size[1] - screen.size[1]) // 2))
+    both.paste(printed, (screen.size[0] + gap, 0))
     return both
 
 
+# each picture and how it is made
+PICTURES = [
+    ("headline.png", lambda: picture(GUIDE / "headline.yaml")),
+    ("vertical.png", lambda: picture(GUIDE / "vertical.yaml")),
+    ("furniture.png", lambda: picture(GUIDE / "furniture.yaml")),
+    ("body.png", lambda: picture(GUIDE / "body.yaml")),
+    ("grid.png", lambda: picture(GUIDE / "grid.yaml", guides=True)),
+    ("makeup.png", lambda: picture(ISSUES / "2020-11-27-p1-laomo-jingshen.yaml",
+                                   guides=True, whole=True)),
+    ("print.png", lambda: twins(ISSUES / "2023-05-26-p4-tongrong-dadao.yaml")),
+]
+
+
 def main() -> int:
-    for name, manifest, guides, whole in [*PICTURES, ("print.png", TWINS, None, None)]:
-        image = (twins(manifest) if guides is None
-                 else picture(manifest, guides, whole))
+    for name, make in PICTURES:
         # a palette of 64 colours: the type stays sharp, the files stay small
-        small = image.convert("RGB").quantize(64, method=Image.Quantize.MEDIANCUT, dither=0)
+        small = make().convert("RGB").quantize(64, method=Image.Quantize.MEDIANCUT, dither=0)
         buffer = io.BytesIO()
         small.save(buffer, format="PNG", optimize=True)
         (GUIDE / name).write_bytes(buffer.getvalue())

@@ -191,9 +191,9 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
             output.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(output, pdf)
         if png:
-            from .render.preview import proof_layout, write_previews  # noqa: PLC0415
-            modules = [(f.article_index + 1, f.first_column, f.last_column, f.first_line,
-                        f.last_line) for f in page.fits]
+            from .render.preview import (page_modules, proof_layout,  # noqa: PLC0415
+                                         write_previews)
+            modules = page_modules(page)
             guides = (template, modules) if grid else None
             for path in write_previews(pdf, output.with_suffix(".png"), png_dpi, guides):
                 click.echo(f"wrote {path}", err=True)

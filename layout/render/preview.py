@@ -18,6 +18,13 @@ GRID_LINE = (64, 140, 255, 70)
 MODULE_FRAME = (230, 40, 140, 255)
 
 
+def page_modules(page) -> list[tuple[int, int, int, int, int]]:
+    """Each article's module on the page, numbered: (number, first column, last column,
+    first line, last line), as `draw_grid` and `proof_layout` frame them."""
+    return [(f.article_index + 1, f.first_column, f.last_column, f.first_line, f.last_line)
+            for f in page.fits]
+
+
 def draw_grid(image, template, modules, scale: float):
     """The page's PNG with its guides drawn over it: the template's columns and baseline
     grid, and `modules` ((number, first column, last column, first line, last line) each)."""
