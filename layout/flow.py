@@ -247,8 +247,13 @@ class _Typesetter:
         same number of lines as breaking anywhere gives, or one more; breaking anywhere
         when no cut between words fits."""
         lines = self.set_text(text, style, width, justify=False)
-        if len(lines) < 2 or len(lines) > 4 or " " in text:
-            return lines  # (one line; or broken at its spaces first, by set_text)
+        if len(lines) < 2:
+            return lines
+        if " " in text.strip():  # broken at its spaces first, each part as display text
+            return [line for part in text.split() for line in
+                    self.display_lines(part, style, width)]
+        if len(lines) > 4:
+            return lines
         key = ("display", text, style.face, style.size, width)
         if key not in self._cache:  # (a line more rather than a word split)
             self._cache[key] = (self._even(text, style, width, len(lines))

@@ -624,3 +624,14 @@ def test_a_tint_from_a_template_without_one_is_named(write_manifest):
     body: [{TEXT}]
 """, "pink.yaml")
     assert "'pink' is not a tint" in str(err.value) and "pink.yaml:" in str(err.value)
+
+
+def test_display_text_with_spaces_breaks_at_them_then_between_words(write_manifest):
+    p = page(write_manifest, "party-building", f"""\
+  - region: {{columns: 1-2, lines: 6-rest}}
+    headline: {{main: 主题, size: 二号}}
+    body: [{TEXT}, {{subhead: 上汽通用： “旗”心协力，欣欣向“融”}}, {TEXT * 3}]
+""")
+    # the space first, then after the clause's comma: not 欣欣 | 向“融” under a long line
+    assert [l.text for l in p.lines if l.kind is LineKind.SUBHEAD] == [
+        "上汽通用：", "“旗”心协力，", "欣欣向“融”"]
