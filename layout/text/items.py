@@ -174,6 +174,12 @@ def _space_em(before: Box, after: Box, measure: Measure) -> float:
     return 1.0
 
 
+_HAN = CharClass.IDEOGRAPHIC
+# Between two Han characters: a line may break, nothing is kerned, the gap widens with the
+# others (what build_runs' rules give for any two ideographs: none of them binds)
+_HAN_GAP = Gap(True, 0.0, 0.0, "", True, 0.0)
+
+
 def build_items(text: str, size: float, measure: Measure, latin_spacing: float = 0.0,
                 ) -> Items:
     """The boxes and gaps of a paragraph of text set at `size` points; `latin_spacing` em
@@ -192,11 +198,20 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
     gaps: list[Gap] = []
     spaces = 0
     for text, measure in runs:
+        made: dict[str, Box] = {}  # a character's box, made once a run (boxes are tuples)
         for piece, cls, spaces_before in _runs(text):
-            box = _box(piece, cls, size, measure)
+            box = made.get(piece)
+            if box is None:
+                box = _box(piece, cls, size, measure)
+                if cls is not CharClass.LATIN:
+                    made[piece] = box
             spaces += spaces_before
             if boxes:
                 before = boxes[-1]
+                if before.last is _HAN and box.first is _HAN and not spaces:
+                    gaps.append(_HAN_GAP)  # most gaps: between two Han characters
+                    boxes.append(box)
+                    continue
                 space = spaces * _space_em(before, box, measure) * size
                 no_stretch = CharClass.CONNECTOR in (before.last, box.first)
                 kern = 0.0 if space else _kern(before, box)

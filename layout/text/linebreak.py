@@ -19,6 +19,7 @@ word spaces up to ½ em first, then every gap between characters equally, never 
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Sequence
@@ -180,11 +181,10 @@ class _Paragraph:
                 if end == n or self.gaps[end - 1].breakable:
                     best = end
                 end += 1
-            forced = best is None
-            if forced:
-                best = max(end - 1, a + 1)  # nothing legal fits: break where the measure ends
-            lines.append((a, best, forced or best - 1 in self.cut))
-            a = best
+            # nothing legal fits: break where the measure ends
+            stop = max(end - 1, a + 1) if best is None else best
+            lines.append((a, stop, best is None or stop - 1 in self.cut))
+            a = stop
         if len(lines) >= 2 and self.is_widow(*lines[-1][:2]):
             lines = self._mend_widow(lines)
         return lines
@@ -218,6 +218,9 @@ class _Paragraph:
         measures = [self.measure(k) for k in range(max(2, len(self.widths)))]
         last_key = len(measures) - 1
         tolerable, word_max = TOLERABLE_GAP * self.size, WORD_SPACE_MAX * self.size
+        # on one measure (the first line's no wider), every line ending here is looser the
+        # later it starts: the search of a break stops at the first that cannot win
+        bound = len(self.widths) == 1 and self.indent >= 0
         # A node is a break after which a line starts: (position, line key, demerits, line
         # number, index in `trail`, and the node's share of any line's width and shrink).
         # Nodes are kept in order of position, so lines from the first ones are the widest:
@@ -232,13 +235,19 @@ class _Paragraph:
             end_words, end_gaps = words[end - 1], stretch[end - 1]
             last_line = end == n
             cut_demerits = CUT_DEMERITS if end - 1 in cut else 0.0
-            full = 0
+            full = 0  # nodes whose line is overfull, all at the head of the list
+            scattered = False  # (or not: then each node is looked at again)
+            limit = math.inf  # the badness past which a line cannot beat the best here
             for node in active:
                 start, key, demerits, line, index, head, head_shrink, head_words, head_gaps = node
                 slack = measures[key] - (tail - head)
                 squeeze = end_shrink - head_shrink
                 if slack + squeeze < -EPS:
-                    full += 1  # this line is full: longer ones are too
+                    # this line is full: longer ones are too
+                    if reached or scattered:
+                        scattered = True
+                    else:
+                        full += 1
                     continue
                 if slack < -EPS:
                     bad = squeeze_badness * (-slack / squeeze) ** 3
@@ -253,6 +262,11 @@ class _Paragraph:
                         bad = 100.0 * ((slack - room) / gaps / tolerable) ** 3 + room / word_max
                     else:
                         bad = UNSTRETCHABLE_BADNESS
+                    if bound and not room and min(bad, UNSTRETCHABLE_BADNESS) > limit:
+                        # a later start makes a shorter line, as loose or looser (without
+                        # word spaces, the badness grows with the slack), or unstretchable:
+                        # its demerits alone pass the best total here, so none can win
+                        break
                 total = demerits + (LINE_PENALTY + bad) ** 2 + cut_demerits
                 if last_line and line and self.is_widow(start, end):
                     total += WIDOW_DEMERITS
@@ -260,9 +274,13 @@ class _Paragraph:
                 # on a tie the later start wins: earlier lines stay full (CJK-RULES §6)
                 if next_key not in reached or total <= reached[next_key][0]:
                     reached[next_key] = (total, line + 1, index)
-            if full:
+                    if bound:  # (one measure: every line here reaches the one key)
+                        limit = math.sqrt(max(total - cut_demerits, 0.0)) - LINE_PENALTY + EPS
+            if scattered:
                 active = [node for node in active
                           if measures[node[1]] - (tail - node[5]) + end_shrink - node[6] >= -EPS]
+            elif full:
+                del active[:full]
             if end < n:
                 node_head = box[end] + gap[end] + trim[end]
                 node_shrink = shrink_sum[end] + free_left[end]
@@ -271,7 +289,7 @@ class _Paragraph:
                     active.append((end, key, total, line, len(trail) - 1, node_head,
                                    node_shrink, words[end], stretch[end]))
             else:
-                active = [(end, key, total, line, len(trail) + i)
+                active = [(end, key, total, line, len(trail) + i, 0.0, 0.0, 0.0, 0)
                           for i, (key, (total, line, previous)) in enumerate(reached.items())]
                 trail += [(end, previous) for total, line, previous in reached.values()]
             if not active:
