@@ -78,6 +78,12 @@ def main() -> int:
         return 1
     batch = _batch_module()
     layout = shutil.which("layout", path=str(Path(sys.executable).parent)) or "layout"
+    import layout.text.linebreak as breaker  # noqa: PLC0415
+
+    compiled = not breaker.__file__.endswith(".py")
+    print(f"layout from {Path(breaker.__file__).parent.parent}: "
+          + ("compiled speed-ups (mypyc)" if compiled else
+             "plain Python (an editable install, or no C compiler: pip install . compiles)"))
     work = Path(tempfile.mkdtemp(prefix="layout-speed-"))
     try:
         # 1. one page, whole process

@@ -137,7 +137,8 @@ def copyfit(plan: ArticlePlan, occupied: Occupancy, lines: list[PlacedLine], hol
         free = int((last.width - used) / t.body.size + 1e-6)
     give = take = 0
     for image in plan.article.images:
-        if image.sized and image.lines is not None:
+        if image.sized and image.lines is not None and image.first_column is not None \
+                and image.last_column is not None:
             width = image.last_column - image.first_column + 1
             give += (image.lines - image.sized[0]) * width * per_line
             take += (image.sized[1] - image.lines) * width * per_line
