@@ -13,11 +13,13 @@ import sys
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# The modules the line breaker and the make-up's trials spend their time in (bench/speed.py).
+# The modules a page spends its time in (bench/speed.py): the line breaker, the flow that
+# the make-up runs on each of its trials, and the hole count after each.
 COMPILED = [
     "layout/text/linebreak.py",
     "layout/text/items.py",
     "layout/holes.py",
+    "layout/flow.py",
 ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from PIL import Image as PILImage
 
@@ -84,7 +85,7 @@ def sized(style: TextStyle, size: float) -> TextStyle:
 def measurer(fonts: FontSet, role: str) -> Measure:
     """(role of the face that has the character, its advance in em), along the role's
     fallback chain. Call `check_text` first: a character no face has raises KeyError here."""
-    return lambda char: fonts.metrics(role, char)
+    return fonts.measure(role)
 
 
 def check_faces(template: Template, fonts: FontSet) -> None:
@@ -214,7 +215,7 @@ class _Typesetter:
         self.x = template.column_x(first_column)
         self.width = template.column_x(last_column) + template.column_width - self.x
         # broken text, shared by the make-up's trials of one article at many widths
-        self._cache: dict[tuple, object] = {} if cache is None else cache
+        self._cache: dict[tuple, Any] = {} if cache is None else cache
 
     def set_runs(self, runs: tuple[tuple[str, str], ...], size: float, width: float,
                  justify: bool, indent: float = 0.0, reserve: float = 0.0,
@@ -516,6 +517,9 @@ class _ArticleFlow(_Typesetter):
         t = self.t
         blocked: set[tuple[int, int]] = set()
         for image in self.plan.article.images:
+            # (the manifest or the make-up has placed every picture by now)
+            assert image.first_column is not None and image.last_column is not None \
+                and image.first_line is not None and image.lines is not None
             first_col = self.plan.first_column + image.first_column - 1
             last_col = self.plan.first_column + image.last_column - 1
             top = body_top + image.first_line - 1
@@ -532,7 +536,7 @@ class _ArticleFlow(_Typesetter):
             if end - 1 > bottom:
                 raise _TooLow(end - 1, f"its picture (line {image.origin.line})")
             self.picture(out, image, x, width, top, caption)
-            if caption:
+            if caption and image.caption:
                 out.captions.append((len(out.lines) - len(caption), len(out.lines),
                                      image.caption))
             # a blank line between caption and text; a picture standing on the foot of the
@@ -547,7 +551,8 @@ class _ArticleFlow(_Typesetter):
                 caption: list[SetLine]) -> None:
         """A picture (or its placeholder) from grid line `top`, its caption under it."""
         t = self.t
-        y, height = t.line_top(top), image.lines * t.pitch
+        lines = image.lines or 0  # (placed: never None here)
+        y, height = t.line_top(top), lines * t.pitch
         if image.file is not None:
             out.images.append(PlacedImage(x, y, width, height, image.file, image.fit))
             out.notes += _resolution_note(image.file, width, height, image.fit)
@@ -561,7 +566,7 @@ class _ArticleFlow(_Typesetter):
                          y + (height - label_height) / 2, x, width)
         for i, line in enumerate(caption):
             self.grid_line(out, line, LineKind.CAPTION, t.styles["caption"], x, width,
-                           top + image.lines + i)
+                           top + lines + i)
 
     # -- the article ------------------------------------------------------------------------
 
@@ -705,7 +710,7 @@ class _ArticleFlow(_Typesetter):
         title (or as the manifest sets them)."""
         styles = self.t.styles
         main = self.main_style(h)
-        parts = []
+        parts: list[tuple[str, TextStyle, LineKind]] = []
         for text, key, kind, size, face in (
                 (h.kicker, "kicker", LineKind.KICKER, h.kicker_size, h.kicker_face),
                 (h.main, "headline", LineKind.HEADLINE, None, None),
@@ -739,6 +744,7 @@ class _ArticleFlow(_Typesetter):
         line (head()'s result)."""
         article = self.plan.article
         h = article.headline
+        assert h is not None  # (head() sets a vertical group only)
         t = self.t
         k = self.vertical_strip(h)
         first, last = self.plan.first_column, self.plan.last_column
@@ -750,7 +756,7 @@ class _ArticleFlow(_Typesetter):
         width = t.column_x(strip[-1]) + t.column_width - x
         parts = [(list(vertical_cells(text)), style, kind)
                  for text, style, kind in self.vertical_parts(h)]
-        heights = [len(cells) * style.size for cells, style, _ in parts]
+        heights = [len(column) * style.size for column, style, _ in parts]
         # (reversed out: half a line of the band's colour above and below the characters)
         air = t.pitch / 2 if h.reversed else 0.0
         lines = max(1, math.ceil((max(heights) + 2 * air) / t.pitch - 1e-6))
@@ -759,13 +765,13 @@ class _ArticleFlow(_Typesetter):
         used = sum(style.size for _, style, _ in parts) + gap * (len(parts) - 1)
         right = x + (width + used) / 2  # columns set from the right, centred in the strip
         start = len(out.lines)
-        for (cells, style, kind), height in zip(parts, heights):
+        for (column, style, kind), height in zip(parts, heights):
             left = right - style.size
             # the main title centred down the strip; the kicker from its top, the subtitle
             # down to its foot
             y = top + {LineKind.KICKER: air, LineKind.SUBTITLE: lines * t.pitch - height - air
                        }.get(kind, (lines * t.pitch - height) / 2)
-            for cell in cells:
+            for cell in column:
                 out.lines += self.vertical_cell(cell, style, kind, left, y)
                 y += style.size
             right = left - gap
@@ -782,11 +788,11 @@ class _ArticleFlow(_Typesetter):
         if article.byline:
             over, at = (others, line) if h.vertical == "right" and others else (strip, end)
             x = t.column_x(over[0])
-            used = self.band(out, [(article.byline, t.styles["byline"], LineKind.BYLINE)],
-                             at, x, t.column_x(over[-1]) + t.column_width - x)
-            cells |= {(c, g) for c in over for g in range(at, at + used)}
+            taken = self.band(out, [(article.byline, t.styles["byline"], LineKind.BYLINE)],
+                              at, x, t.column_x(over[-1]) + t.column_width - x)
+            cells |= {(c, g) for c in over for g in range(at, at + taken)}
             if over is others:  # (the text beside the strip starts under it)
-                body += used
+                body += taken
         return body, line, cells, strip
 
     def vertical_cell(self, text: str, style: TextStyle, kind: LineKind, left: float,
@@ -978,7 +984,7 @@ class _ArticleFlow(_Typesetter):
             padding = _per_line(lines[0][1], t) - _rows(lines[0][1], t)
             above = padding / 2
             if any(abs(style.size - t.body.size) < 0.01 for _, style in lines):
-                above = math.ceil(above)
+                above = float(math.ceil(above))
             grid = first + math.floor(above)
             for line, style in lines:
                 rows = _rows(style, t)

@@ -16,6 +16,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
@@ -333,7 +334,7 @@ class FontSet:
     fallback: tuple[str, ...]
     origin: Path
     _chains: dict[str, tuple[Face, ...]] = field(default_factory=dict)
-    _metrics: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)
+    _measures: dict[str, Callable[[str], tuple[str, float]]] = field(default_factory=dict)
 
     def face(self, role: str) -> Face:
         try:
@@ -352,13 +353,25 @@ class FontSet:
     def metrics(self, role: str, char: str) -> tuple[str, float]:
         """(role of the face that draws `char` for `role`, its advance in em), remembered
         for the process. KeyError when no face has it (see `check_coverage`)."""
-        key = (role, char)
-        found = self._metrics.get(key)
+        return self.measure(role)(char)
+
+    def measure(self, role: str) -> Callable[[str], tuple[str, float]]:
+        """`metrics` of one role as a function of the character: one lookup a character
+        once it is known (items call it for every character they set)."""
+        found = self._measures.get(role)
         if found is None:
-            face = self.face_for(role, char)
-            if face is None:
-                raise KeyError(char)
-            found = self._metrics[key] = (face.role, face.advance(char))
+            known: dict[str, tuple[str, float]] = {}
+            lookup = known.get
+
+            def measure(char: str) -> tuple[str, float]:
+                metrics = lookup(char)
+                if metrics is None:
+                    face = self.face_for(role, char)
+                    if face is None:
+                        raise KeyError(char)
+                    metrics = known[char] = (face.role, face.advance(char))
+                return metrics
+            found = self._measures[role] = measure
         return found
 
     def face_for(self, role: str, char: str) -> Face | None:
