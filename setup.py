@@ -13,13 +13,14 @@ import sys
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# The modules a page spends its time in (bench/speed.py): the line breaker, the flow that
-# the make-up runs on each of its trials, and the hole count after each.
+# The modules a page spends its time in (bench/speed.py): the line breaker, the make-up's
+# search, the flow it runs on each of its trials, and the hole count after each.
 COMPILED = [
     "layout/text/linebreak.py",
     "layout/text/items.py",
     "layout/holes.py",
     "layout/flow.py",
+    "layout/makeup.py",
 ]
 
 

@@ -234,7 +234,7 @@ class _Typesetter:
             if items is None:
                 items = self._cache[made] = build_runs(
                     [(text, measurer(self.fonts, role)) for text, role in runs], size,
-                    rules.latin_spacing, reserve)
+                    rules.latin_spacing, reserve, self._cache.setdefault(("boxes", size), {}))
             if words:
                 items = between_words(items, "".join(text for text, _ in runs))
             self._cache[key] = break_lines(items, [width], indent=indent, justify=justify,
@@ -261,10 +261,34 @@ class _Typesetter:
                                 or self._even(text, style, width, len(lines) + 1) or lines)
         return self._cache[key]
 
+    def display_count(self, text: str, style: TextStyle, width: float) -> int:
+        """How many lines `display_lines` gives, found without looking for the evenest
+        cut: that some cut into so many lines fits is enough (headline sizing asks this of
+        every size on the ladder at every width)."""
+        key = ("count", text, style.face, style.size, width)
+        if key not in self._cache:
+            found = self._cache.get(("display", text, style.face, style.size, width))
+            lines = self.set_text(text, style, width, justify=False)
+            if found is not None:
+                count = len(found)
+            elif len(lines) < 2 or len(lines) > 4 and " " not in text.strip():
+                count = len(lines)
+            elif " " in text.strip():
+                count = sum(self.display_count(part, style, width) for part in text.split())
+            elif self._even(text, style, width, len(lines), fits=True):
+                count = len(lines)
+            elif self._even(text, style, width, len(lines) + 1, fits=True):
+                count = len(lines) + 1
+            else:
+                count = len(lines)
+            self._cache[key] = count
+        return self._cache[key]
+
     def _even(self, text: str, style: TextStyle, width: float,
-              count: int) -> list[SetLine] | None:
+              count: int, fits: bool = False) -> list[SetLine] | None:
         """`text` in `count` lines cut between words, each legal at its ends and within
-        `width`, the longest as short as can be; None when no such cut fits."""
+        `width`, the longest as short as can be; None when no such cut fits (`fits`: the
+        first cut that fits, not the evenest)."""
         best: tuple[float, list[SetLine]] | None = None
         size = style.size
         spans = self._spans(text, style)
@@ -288,6 +312,8 @@ class _Typesetter:
                          for p in parts]
             if any(len(lines) != 1 or lines[0].forced for lines in set_parts):
                 continue
+            if fits:
+                return [lines[0] for lines in set_parts]
             longest = max(max(g.x + g.advance for g in lines[0].glyphs)
                           for lines in set_parts)
             # a cut after a clause's mark (，、；：) reads best: one elsewhere costs as much
@@ -326,7 +352,7 @@ class _Typesetter:
         when its natural width (measured once per face, scaled to the size) fits."""
         if self.natural_width(text, style) * style.size <= width * (1 - 1e-9):
             return 1
-        return len(self.display_lines(text, style, width))
+        return self.display_count(text, style, width)
 
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
                  indent: float = 0.0, words: bool = False) -> list[SetLine]:

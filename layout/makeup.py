@@ -32,7 +32,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .errors import LayoutError
 from .flow import (RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided, sized,
@@ -99,8 +99,8 @@ class Leaf:
 class Cut(NamedTuple):  # (a tuple: the search makes very many)
     across: bool  # True: the first part above the second; False: to its left
     size: int  # lines of the upper part, or columns of the left part
-    first: object  # Leaf | Cut
-    second: object
+    first: Any  # Leaf | Cut
+    second: Any
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ class _Candidate:
         self.pictures = [i for i in article.images if not i.placed]
         self._need: int | None = None
         self._needs: dict[tuple, int] = {}
-        self._heads: dict[tuple, tuple[int, int, int] | None] = {}
+        self._heads: dict[tuple, tuple[int, int, int, tuple[int, int]] | None] = {}
         self._blocks: dict[tuple, tuple] = {}
         self._sums: dict[int, dict] = {}
         self._options: dict[tuple, dict] = {}
@@ -157,14 +157,16 @@ class _Candidate:
         """The article in a module of `columns` × `lines`, set as `config` says."""
         first_line = self.area.first_line if first_line is None else first_line
         article = self.article
-        if article.headline and config.size and not article.headline.size:
-            article = replace(article, headline=replace(article.headline, size=config.size))
-        if config.beside:  # the headline group spans the columns the first picture leaves
-            article = replace(article, headline=replace(
-                article.headline, columns=(1, columns - config.beside)))
-        elif config.span:  # a short headline over the columns it covers, text beside it
-            article = replace(article, headline=replace(article.headline,
-                                                         columns=(1, config.span)))
+        h = article.headline
+        if h is not None:
+            if config.size and not h.size:
+                h = replace(h, size=config.size)
+            if config.beside:  # the group spans the columns the first picture leaves
+                h = replace(h, columns=(1, columns - config.beside))
+            elif config.span:  # a short headline over the columns it covers, text beside
+                h = replace(h, columns=(1, config.span))
+            if h is not article.headline:
+                article = replace(article, headline=h)
         if self.pictures:  # (a plan that only measures has no picture sizes yet: none)
             placed = tuple(i for i in article.images if i.placed)
             if config.heights:
@@ -281,10 +283,11 @@ class _Candidate:
         less a body character of air each side, its characters no taller than half the
         area's height."""
         h = self.article.headline
+        assert h is not None  # (asked for a vertical headline only)
         style = self.t.styles["headline"]
         ladder = [style.size, *(s for s in HEADLINE_STEPS if s < style.size)]
         start = min(self.rank, 2, len(ladder) - 1)
-        cells = sum(1 for _ in vertical_cells(h.main))
+        cells = len(list(vertical_cells(h.main)))
         room = self.area.lines * self.t.pitch / 2
         for steps, size in enumerate(ladder[start:]):
             if size <= self.t.column_width - 2 * self.t.body.size and cells * size <= room:
@@ -377,17 +380,19 @@ class _Candidate:
                 # (a section bar runs over it all; a vertical title stands at the side)
                 besides += list(range(1, columns))
             for beside in besides:
+                config, head_top, price = base, top, cost
                 if beside:
                     size, steps = self.headline(columns - beside)
-                    base = Config(size, beside=beside)
-                    top = self.head_lines(columns, base)
-                    cost = steps * STEP_DOWN
-                    if top is None:
+                    config = Config(size, beside=beside)
+                    found_band = self.head_lines(columns, config)
+                    if found_band is None:
                         continue
-                blank = HEAD_BLANK * self.head_blank(columns, base)
+                    head_top, price = found_band, steps * STEP_DOWN
+                blank = HEAD_BLANK * self.head_blank(columns, config)
                 for extra in range(MAX_HEAD_EXTRA + 1):
-                    found = self.picture_options(columns, limit, replace(base, extra=extra),
-                                                 top + extra, cost + blank + extra * EXTRA)
+                    found = self.picture_options(columns, limit, replace(config, extra=extra),
+                                                 head_top + extra,
+                                                 price + blank + extra * EXTRA)
                     for height, option in found.items():
                         self.offer(out, columns, height, *option)
             return out
@@ -429,9 +434,10 @@ class _Candidate:
             plan = self.plan(columns, limit, spanned)
             try:
                 drawn, overflow, bottom = self.flow(plan).run(hint)
+                fits = overflow is None
             except _TooLow:
-                overflow = True
-            if overflow is None:
+                fits = False
+            if fits:
                 at = bottom - plan.first_line + 1
                 short = HOLE * short_lines(drawn, plan, self.t, bottom)
                 for extra in range(MAX_HEAD_EXTRA + 1):
@@ -627,6 +633,7 @@ class _Candidate:
         if not leaf.config.divide:
             return self.settle(columns, lines, leaf.config, first_column, first_line)
         variant = self.variant(columns)
+        assert variant is not None  # (a leaf re-divided came from a variant's options)
         t = variant.t
         plan, score = variant.settle(leaf.config.divide, lines,
                                      replace(leaf.config, divide=0), 1, first_line)
@@ -670,10 +677,11 @@ class _Candidate:
             plan = self.plan(columns, lines, config, first_column, first_line)
             try:
                 drawn, overflow, _ = self.flow(plan).run(plan.last_line)
+                over = overflow.lines if overflow is not None else None
             except _TooLow:
-                overflow, drawn = True, None
-            if overflow is not None:
-                score = OVERFLOW * (overflow.lines if overflow is not True else lines)
+                over = lines
+            if over is not None:
+                score = OVERFLOW * over
                 move = -1
             else:
                 short = short_lines(drawn, plan, self.t, plan.last_line)
@@ -684,9 +692,11 @@ class _Candidate:
             seen.add(config.heights)
             if not move or not config.heights:
                 break
-            config = self.resized(config, move)
-            if config is None or config.heights in seen:
+            resized = self.resized(config, move)
+            if resized is None or resized.heights in seen:
                 break
+            config = resized
+        assert best is not None  # (rounds ≥ 1)
         return best
 
     def resized(self, config: Config, move: int) -> Config | None:
@@ -746,8 +756,9 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
         candidate = candidates[i]
         if (i == 0 and c != lead_columns) or (i > 0 and c > lead_columns):
             return {}
-        head = bool(candidate.article.headline)
-        across = head and not candidate.article.headline.columns and not candidate.vertical
+        headline = candidate.article.headline
+        head = headline is not None
+        across = headline is not None and not headline.columns and not candidate.vertical
         options = dict(candidate.cached_options(c, limit))
         if squeeze:
             options.update(candidate.squeezed(c, limit, options))
@@ -901,7 +912,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                                        for p in pinned]
     free = [i for i, p in enumerate(pinned) if p is None]
     if not free:
-        return PagePlan(issue, t, tuple(plans))
+        return PagePlan(issue, t, _every_one(plans))
     first = issue.articles[free[0]]
     if any(p.below is not None for p in fixed):
         raise LayoutError("articles stacked with `below:` cannot share a page with articles "
@@ -966,7 +977,15 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                           hint="shorten the articles, or use a larger template")
     for plan in best[1]:
         plans[plan.index] = plan
-    return PagePlan(issue, t, tuple(plans), tuple(_rules(best[2], t)))
+    return PagePlan(issue, t, _every_one(plans), tuple(_rules(best[2], t)))
+
+
+def _every_one(plans: list[ArticlePlan | None]) -> tuple[ArticlePlan, ...]:
+    """The plans of a page, every article placed (a page never loses one quietly)."""
+    placed = tuple(p for p in plans if p is not None)
+    if len(placed) != len(plans):
+        raise RuntimeError(f"articles left unplaced: {[i for i, p in enumerate(plans) if p is None]}")
+    return placed
 
 
 def _sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet, cache: dict) -> ArticlePlan:

@@ -189,22 +189,24 @@ def build_items(text: str, size: float, measure: Measure, latin_spacing: float =
 
 
 def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: float = 0.0,
-               reserve: float = 0.0) -> Items:
+               reserve: float = 0.0, made: dict[tuple[Measure, str], Box] | None = None,
+               ) -> Items:
     """Items of a paragraph made of runs in different faces at one size (a bold run-in
     subhead, then the text): the rules between two boxes hold across runs too. `reserve`
     points stay free after the last character (an empty box that cannot go to a line of
-    its own), where a signature will stand."""
+    its own), where a signature will stand. `made`: each character's box by its measure,
+    at this size, kept by the caller for the next paragraph (boxes are tuples)."""
     boxes: list[Box] = []
     gaps: list[Gap] = []
     spaces = 0
+    made = {} if made is None else made
     for text, measure in runs:
-        made: dict[str, Box] = {}  # a character's box, made once a run (boxes are tuples)
         for piece, cls, spaces_before in _runs(text):
-            box = made.get(piece)
+            box = made.get((measure, piece))
             if box is None:
                 box = _box(piece, cls, size, measure)
                 if cls is not CharClass.LATIN:
-                    made[piece] = box
+                    made[(measure, piece)] = box
             spaces += spaces_before
             if boxes:
                 before = boxes[-1]
