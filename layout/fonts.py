@@ -383,8 +383,15 @@ class FontSet:
 
     def check_coverage(self, role: str, content: str, where: str) -> None:
         """Raise naming every character of `content` that no face of the chain has."""
-        missing = sorted({c for c in content if not c.isspace()
-                          and self.face_for(role, c) is None})
+        measure = self.measure(role)  # (what it learns, the page's text measures again)
+        missing = []
+        for c in set(content):
+            if not c.isspace():
+                try:
+                    measure(c)
+                except KeyError:
+                    missing.append(c)
+        missing.sort()
         if missing:
             names = "; ".join(f"{c} U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}"
                               for c in missing)
