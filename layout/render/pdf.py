@@ -12,19 +12,20 @@ Three reportlab traps are handled here:
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from reportlab import rl_config
 from reportlab.pdfbase import ttfonts
 from PIL import Image as PILImage
 from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import LayoutError
 from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet
 from ..pictures import rgb
-from ..model import PageLayout, PlacedGlyph, PlacedImage, PlacedRect
+from ..model import PageLayout, PlacedImage, PlacedLine, PlacedRect
 
 if TYPE_CHECKING:  # (the press, and littleCMS with it, is loaded only to print)
     from .press import Press
@@ -74,55 +75,42 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 rl_config.useA85 = 0
 
 
-class _Painted(NamedTuple):
-    """A glyph as the PDF paints it: the code in its face and the advance that code has."""
-
-    face: str
-    code: str
-    x: float
-    advance: float  # the font's advance of `code` at the line's size, pt
-
-
-def _painted(glyphs: tuple[PlacedGlyph, ...], size: float, fonts: FontSet,
-             vertical: bool = False, codes: dict | None = None) -> list[_Painted]:
-    """The line's glyphs as codes to paint; `codes` remembers (face, character, advance
-    in em, vertical) → (code, its advance in em) for the page: a page paints the same few
+def _runs(line: PlacedLine, fonts: FontSet, codes: dict) -> list[tuple[str, float, float, str]]:
+    """The line's glyphs as runs to paint, each of one face with one spacing between its
+    glyphs: (face role, x of the first glyph, extra spacing after each glyph, codes). The
+    spacing is measured against the advance the PDF gives each code, so every glyph lands
+    on the x the layout chose. `codes` remembers (face, character, advance in em,
+    vertical) → (code, its advance in em) for the page: a page paints the same few
     thousand characters over and over."""
-    codes = {} if codes is None else codes
-    out = []
-    for g in glyphs:
+    size, origin, vertical = line.size, line.origin_x, line.vertical
+    runs: list[tuple[str, float, float, str]] = []
+    face = ""
+    first = end = 0.0
+    spacing: float | None = None
+    chars: list[str] = []
+    for g in line.set_glyphs:
         key = (g.face, g.char, g.advance / size, vertical)
         found = codes.get(key)
         if found is None:
-            face = fonts.face(g.face)
-            code = (face.vertical_code(g.char) if vertical
-                    else face.code_for(g.char, g.advance / size))
-            found = codes[key] = (code, face.advance(code))
-        out.append(_Painted(g.face, found[0], g.x, found[1] * size))
-    return out
-
-
-def _runs(glyphs: list[_Painted]) -> list[tuple[str, float, float, str]]:
-    """Split a line's glyphs into runs of one face with one spacing between glyphs:
-    (face role, x of the first glyph, extra spacing after each glyph, codes). The spacing
-    is measured against the advance the PDF gives each code, so every glyph lands on the
-    x the layout chose."""
-    runs: list[tuple[str, float, float, str]] = []
-    i = 0
-    while i < len(glyphs):
-        first = glyphs[i]
-        j = i + 1
-        spacing = None
-        while j < len(glyphs) and glyphs[j].face == first.face:
-            gap = glyphs[j].x - (glyphs[j - 1].x + glyphs[j - 1].advance)
+            drawn = fonts.face(g.face)
+            code = (drawn.vertical_code(g.char) if vertical
+                    else drawn.code_for(g.char, g.advance / size))
+            found = codes[key] = (code, drawn.advance(code))
+        x = origin + g.x
+        if chars and g.face == face:
+            gap = x - end
             if spacing is None:
                 spacing = gap
-            elif abs(gap - spacing) > SPACING_TOLERANCE:
-                break
-            j += 1
-        runs.append((first.face, first.x, spacing or 0.0,
-                     "".join(g.code for g in glyphs[i:j])))
-        i = j
+            if abs(gap - spacing) <= SPACING_TOLERANCE:
+                chars.append(found[0])
+                end = x + found[1] * size
+                continue
+        if chars:
+            runs.append((face, first, spacing or 0.0, "".join(chars)))
+        face, first, spacing, chars = g.face, x, None, [found[0]]
+        end = x + found[1] * size
+    if chars:
+        runs.append((face, first, spacing or 0.0, "".join(chars)))
     return runs
 
 
@@ -143,7 +131,7 @@ def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> 
     canvas.setAuthor("")
     canvas.setSubject("")
     paint = _Paint(canvas, press)
-    codes: dict = {}  # (see _painted)
+    codes: dict = {}  # (see _runs)
     if press:
         press.boxes(canvas, page.width, page.height)
         canvas.translate(margin, margin)  # the page drawn from the trim's corner
@@ -154,15 +142,8 @@ def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> 
     for line in page.lines:
         y = page.height - line.baseline
         paint.fill(line.color)
-        painted = _painted(line.glyphs, line.size, fonts, line.vertical, codes)
-        for role, x, spacing, text in _runs(painted):
-            face = fonts.face(role)
-            obj = canvas.beginText()
-            obj.setFont(face.ttf.fontName, line.size)
-            obj.setCharSpace(spacing)
-            obj.setTextOrigin(x, y)
-            obj.textOut(text)
-            canvas.drawText(obj)
+        for role, x, spacing, text in _runs(line, fonts, codes):
+            _text(canvas, fonts.face(role).ttf, line.size, x, y, spacing, text)
     if press:
         press.marks(canvas, page.width, page.height)
     canvas.showPage()
@@ -170,6 +151,24 @@ def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> 
         press.declare(canvas, page, page.date.strftime("%Y-%m-%dT00:00:00Z"))
     canvas.save()
     return buffer.getvalue()
+
+
+def _text(canvas: Canvas, font, size: float, x: float, y: float, spacing: float,
+          text: str) -> None:
+    """A run of one face and one spacing, written into the page's content as reportlab's
+    text object writes it (BT, its spacing and origin, each subset's font and codes, ET),
+    without the object: a page has thousands of runs."""
+    doc = canvas._doc
+    code = ["BT 1 0 0 1 0 0 Tm", f"{fp_str(spacing)} Tc 1 0 0 1 {fp_str(x, y)} Tm"]
+    font_size = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+    current = -1
+    for subset, part in font.splitString(text, doc):
+        if subset != current:
+            code.append(f"{font.getSubsetInternalName(subset, doc)} {font_size}")
+            current = subset
+        code.append(f"({canvas._escape(part)}) Tj")
+    code.append("ET")
+    canvas._code.append(" ".join(code))
 
 
 class _Paint:
