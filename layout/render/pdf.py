@@ -235,9 +235,9 @@ def _draw_image(canvas: Canvas, image: PlacedImage, height: float, paint: _Paint
     """The picture cropped to fill its box (centred), or contained in it whole (for print:
     in CMYK, and a cropped one run on into the bleed where it touches the trim)."""
     try:
-        with PILImage.open(image.file) as picture:
-            icc = picture.info.get("icc_profile")
-            picture = rgb(picture)
+        with PILImage.open(image.file) as opened:
+            icc = opened.info.get("icc_profile")
+            picture = rgb(opened)
     except (OSError, ValueError) as err:  # damaged past its header (a truncated JPEG)
         raise LayoutError(f"picture {image.file.name} cannot be read: {err}", image.file,
                           hint="give a whole JPEG or PNG file") from None
