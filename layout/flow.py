@@ -235,10 +235,12 @@ class _Typesetter:
                 items = self._cache[made] = build_runs(
                     [(text, measurer(self.fonts, role)) for text, role in runs], size,
                     rules.latin_spacing, reserve, self._cache.setdefault(("boxes", size), {}))
-            if words:
-                items = between_words(items, "".join(text for text, _ in runs))
-            self._cache[key] = break_lines(items, [width], indent=indent, justify=justify,
-                                           rules=rules)
+            lines = break_lines(items, [width], indent=indent, justify=justify, rules=rules)
+            if words and len(lines) > 1:  # (a text on one line has no word to keep whole,
+                # and nothing to ask the segmenter, which a cold start pays 0.08 s to load)
+                lines = break_lines(between_words(items, "".join(text for text, _ in runs)),
+                                    [width], indent=indent, justify=justify, rules=rules)
+            self._cache[key] = lines
         return self._cache[key]
 
     def display_lines(self, text: str, style: TextStyle, width: float) -> list[SetLine]:

@@ -394,7 +394,7 @@ class LineKind(Enum):
     SECTION = "section"  # 栏目题, reversed out of a bar over an article
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class PlacedLine:
     """A typeset line: its glyphs in reading order on one baseline."""
 
@@ -409,6 +409,16 @@ class PlacedLine:
     grid_line: int | None  # 1-based grid line for lines on the grid
     color: str = "#000000"
     vertical: bool = False  # one cell of a 竖排 title: its mark drawn in the vertical form
+
+    def __init__(self, kind: LineKind, baseline: float, size: float, left: float,
+                 width: float, set_glyphs: tuple, origin_x: float, paragraph_end: bool,
+                 grid_line: int | None, color: str = "#000000", vertical: bool = False):
+        # the fields in one step (a frozen dataclass's own __init__ sets them one by one
+        # through object.__setattr__; the make-up's trials place thousands of lines a page)
+        self.__dict__.update(kind=kind, baseline=baseline, size=size, left=left, width=width,
+                             set_glyphs=set_glyphs, origin_x=origin_x,
+                             paragraph_end=paragraph_end, grid_line=grid_line, color=color,
+                             vertical=vertical)
 
     @cached_property
     def glyphs(self) -> tuple[PlacedGlyph, ...]:
