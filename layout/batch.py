@@ -212,11 +212,12 @@ class Made:
 
 
 def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made: Made,
-          home: Path, output: str | None = None) -> None:
+          home: Path, output: str | None = None,
+          loaded: tuple[Issue, Template] | None = None) -> None:
     """Lay out and render one page from files on this machine: a manifest, or (imported)
     a page's raw text, made into a manifest that will live in `home` (its template found
     from there). Fills `made` as it goes (the report wants the page even when the job then
-    fails)."""
+    fails). `loaded`: the manifest and its template, already read for the digest."""
     fonts = shipped_fonts()
     if imported:
         from .importer import fill, import_text, read_source  # noqa: PLC0415
@@ -226,8 +227,7 @@ def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made
         made.manifest, made.page = fill(draft, home, fonts)
         template = load_template(draft.template, home)
     else:
-        issue = load_issue(source)
-        template = load_template(issue.template, issue.path.parent, issue.template_origin)
+        issue, template = loaded or _loaded(source)
         made.page = layout_loaded(issue, fonts, template)
     page = made.page
     if page.overflow and not allow_overflow:
@@ -244,9 +244,16 @@ def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made
     made.pdf = render_pdf(page, fonts, press_for(template, output))
 
 
-def job_digest(job: Job, allow_overflow: bool, strict: bool, output: str | None = None) -> str:
+def _loaded(manifest: Path) -> tuple[Issue, Template]:
+    issue = load_issue(manifest)
+    return issue, load_template(issue.template, issue.path.parent, issue.template_origin)
+
+
+def job_digest(job: Job, allow_overflow: bool, strict: bool, output: str | None = None,
+               loaded: tuple[Issue, Template] | None = None) -> str:
     """The digest of everything the job's PDF is made from (and of the options that
-    decide whether it is written, or how)."""
+    decide whether it is written, or how); `loaded`: a manifest job's manifest and
+    template, read once for the digest and the page."""
     options = f"allow_overflow={allow_overflow} strict={strict}"
     if output:
         options += f" output={output}"
@@ -259,9 +266,7 @@ def job_digest(job: Job, allow_overflow: bool, strict: bool, output: str | None 
         for path in _template_files(_import_template(job, text)):
             digest.update(_file_digest(path).encode())
         return digest.hexdigest()
-    issue = load_issue(job.manifest)
-    template = load_template(issue.template, issue.path.parent, issue.template_origin)
-    return inputs_digest(issue, template, options)
+    return inputs_digest(*(loaded or _loaded(job.manifest)), options)
 
 
 def _template_files(template: Template) -> list[Path]:
@@ -332,11 +337,12 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
     start = time.perf_counter()
     made = Made()
     try:
-        digest = job_digest(job, allow_overflow, strict, output)
+        loaded = None if job.imported else _loaded(job.manifest)
+        digest = job_digest(job, allow_overflow, strict, output, loaded)
         if not force and _up_to_date(job, digest):
             return _outcome(job, "skipped", start)
         _make(job.manifest, job.imported, allow_overflow, strict, made, job.output.parent,
-              output)
+              output, loaded)
         _write(job, made, digest)
         return _outcome(job, "done", start, made)
     except Exception as err:  # a bug must not stop the batch: the outcome says what

@@ -79,7 +79,7 @@ def vertical_cells(text: str):
 
 def sized(style: TextStyle, size: float) -> TextStyle:
     """`style` at another size, its line height in proportion."""
-    return replace(style, size=size, line_height=style.line_height * size / style.size)
+    return TextStyle(style.face, size, style.align, style.line_height * size / style.size)
 
 
 def measurer(fonts: FontSet, role: str) -> Measure:
@@ -1147,7 +1147,11 @@ def _usage(a: ArticlePlan, bottom: int, overflowed: bool,
 
 
 def _moved(line: PlacedLine, dy: float) -> PlacedLine:
-    return replace(line, baseline=line.baseline + dy)
+    """The line `dy` lower (made field by field: dataclasses.replace is many times
+    slower, and a headline group moves every line it sets)."""
+    return PlacedLine(line.kind, line.baseline + dy, line.size, line.left, line.width,
+                      line.set_glyphs, line.origin_x, line.paragraph_end, line.grid_line,
+                      line.color, line.vertical)
 
 
 def _resolution_note(file, width: float, height: float, fit: str) -> list[str]:
