@@ -319,9 +319,9 @@ class Template:
     # where each style's face is written ("body", "styles.headline", …), for errors
     face_origins: dict[str, Origin] = field(default_factory=dict, compare=False)
 
-    @property
+    @cached_property
     def grid_lines(self) -> int:
-        """How many body lines a column holds."""
+        """How many body lines a column holds (asked for every cell a page marks)."""
         usable = self.page_height - self.margin_top - self.margin_bottom
         return int(usable // self.pitch + 1e-6)
 

@@ -214,7 +214,7 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
                     gaps.append(_HAN_GAP)  # most gaps: between two Han characters
                     boxes.append(box)
                     continue
-                space = spaces * _space_em(before, box, measure) * size
+                space = spaces * _space_em(before, box, measure) * size if spaces else 0.0
                 no_stretch = CharClass.CONNECTOR in (before.last, box.first)
                 kern = 0.0 if space else _kern(before, box)
                 if latin_spacing and not space and (before.last, box.first) in _HAN_LATIN:
