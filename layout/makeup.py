@@ -260,16 +260,20 @@ class _Candidate:
             start = min(self.rank, 2, len(ladder) - 1)
             width = self.width_pt(h.columns[1] - h.columns[0] + 1 if h.columns else columns)
             result = (ladder[-1], len(ladder) - 1 - start)
-            counts = []
-            for size in ladder[start:]:
-                counts.append(sum(self.setter.line_count(part.strip(), sized(style, size),
-                                                         width)
-                                  for part in h.main.split("\n")))
             parts = h.main.count("\n") + 1  # lines the editor broke it into
             # the largest size that sets the title in at most two lines, or one step
             # smaller when that keeps it to the lines the editor gave it (one, unless
             # broken by hand): 称号 alone on a second line reads badly
-            two = next((i for i, n in enumerate(counts) if n <= max(parts, MAX_HEADLINE_LINES)), None)
+            counts: list[int] = []
+            two: int | None = None
+            for size in ladder[start:]:
+                counts.append(sum(self.setter.line_count(part.strip(), sized(style, size),
+                                                         width)
+                                  for part in h.main.split("\n")))
+                if two is None and counts[-1] <= max(parts, MAX_HEADLINE_LINES):
+                    two = len(counts) - 1
+                if two is not None and len(counts) > two + 1:
+                    break  # (the step below it, all that `one` may be, is measured too)
             one = next((i for i, n in enumerate(counts) if n <= parts), None)
             if one is not None and (two is None or one <= two + 1):
                 two = one
