@@ -132,6 +132,7 @@ def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> 
     canvas.setSubject("")
     paint = _Paint(canvas, press)
     codes: dict = {}  # (see _runs)
+    selects: dict = {}  # (see _text)
     if press:
         press.boxes(canvas, page.width, page.height)
         canvas.translate(margin, margin)  # the page drawn from the trim's corner
@@ -143,7 +144,7 @@ def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> 
         y = page.height - line.baseline
         paint.fill(line.color)
         for role, x, spacing, text in _runs(line, fonts, codes):
-            _text(canvas, fonts.face(role).ttf, line.size, x, y, spacing, text)
+            _text(canvas, fonts.face(role).ttf, line.size, x, y, spacing, text, selects)
     if press:
         press.marks(canvas, page.width, page.height)
     canvas.showPage()
@@ -154,17 +155,22 @@ def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> 
 
 
 def _text(canvas: Canvas, font, size: float, x: float, y: float, spacing: float,
-          text: str) -> None:
+          text: str, selects: dict) -> None:
     """A run of one face and one spacing, written into the page's content as reportlab's
     text object writes it (BT, its spacing and origin, each subset's font and codes, ET),
-    without the object: a page has thousands of runs."""
+    without the object: a page has thousands of runs. `selects` remembers the operators
+    that select a subset at a size (font, subset, size → "/F1+0 9 Tf 10.8 TL")."""
     doc = canvas._doc
     code = ["BT 1 0 0 1 0 0 Tm", f"{fp_str(spacing)} Tc 1 0 0 1 {fp_str(x, y)} Tm"]
-    font_size = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
     current = -1
     for subset, part in font.splitString(text, doc):
         if subset != current:
-            code.append(f"{font.getSubsetInternalName(subset, doc)} {font_size}")
+            key = (font.fontName, subset, size)
+            select = selects.get(key)
+            if select is None:  # (the first names the subset in the document)
+                select = selects[key] = (f"{font.getSubsetInternalName(subset, doc)} "
+                                         f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL")
+            code.append(select)
             current = subset
         code.append(f"({canvas._escape(part)}) Tj")
     code.append("ET")

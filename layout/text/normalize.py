@@ -31,6 +31,10 @@ class Change:
 ASCII_SPACES = " \t"
 
 
+# Every character a rule of normalize() starts from.
+_TOUCHED = frozenset(FULL_WIDTH) | frozenset("\"'") | frozenset(ASCII_SPACES)
+
+
 def _chinese(char: str | None) -> bool:
     """A Han character or a full-width mark: the context that makes ASCII marks Chinese."""
     if char is None:
@@ -57,6 +61,8 @@ def _neighbours(text: str, i: int) -> tuple[str | None, str | None]:
 
 def normalize(text: str, body: bool = True) -> tuple[str, list[Change]]:
     """The cleaned text and the list of changes; `body` False keeps spaces (headlines)."""
+    if _TOUCHED.isdisjoint(text):  # (most paragraphs: nothing any rule below looks at)
+        return text, []
     chars = list(text)
     changes: list[Change] = []
     quotes: dict[str, list[int]] = {'"': [], "'": []}
