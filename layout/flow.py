@@ -25,7 +25,7 @@ from .text.chars import NO_LINE_END, NO_LINE_START, char_class
 from .text.items import Glyph, Measure, build_runs
 from .units import ZIHAO
 from .text.linebreak import SetLine, break_lines
-from .text.words import between_words, word_ends
+from .text.words import between_words, segmenter_loaded, word_ends
 
 # Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
 # in Noto CJK; the box runs from +0.88 em to -0.12 em around the baseline).
@@ -235,9 +235,14 @@ class _Typesetter:
                 items = self._cache[made] = build_runs(
                     [(text, measurer(self.fonts, role)) for text, role in runs], size,
                     rules.latin_spacing, reserve, self._cache.setdefault(("boxes", size), {}))
-            lines = break_lines(items, [width], indent=indent, justify=justify, rules=rules)
-            if words and len(lines) > 1:  # (a text on one line has no word to keep whole,
-                # and nothing to ask the segmenter, which a cold start pays 0.08 s to load)
+            lines = None
+            if not words or not segmenter_loaded():
+                # (a text that sets on one line has no word to keep whole: until a display
+                # line needs the segmenter, which costs a cold start 0.08 s to load, a
+                # caption is tried without it)
+                lines = break_lines(items, [width], indent=indent, justify=justify,
+                                    rules=rules)
+            if words and (lines is None or len(lines) > 1):
                 lines = break_lines(between_words(items, "".join(text for text, _ in runs)),
                                     [width], indent=indent, justify=justify, rules=rules)
             self._cache[key] = lines
