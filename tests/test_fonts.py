@@ -108,3 +108,28 @@ def test_format_4_cmap_reader_matches_fonttools():
     expected = {code: font.getGlyphID(name) for code, name in table.cmap.items()}
     assert len(expected) > 1000
     assert _read_cmap4(data, offset + sub) == {c: g for c, g in expected.items() if g}
+
+
+@pytest.mark.parametrize("role", ["song", "hei", "kai"])
+def test_vertical_forms_reader_matches_fonttools(role):
+    """The GSUB `vert`/`vrt2` single substitutions read with struct (for 竖排 titles) are
+    the ones fontTools reads: every glyph, the first substitution found winning."""
+    from fontTools.ttLib import TTFont as FontToolsFont
+
+    face = FONTS.face(role)
+    font = FontToolsFont(str(face.path), lazy=True)
+    gsub = font["GSUB"].table
+    order = {name: i for i, name in enumerate(font.getGlyphOrder())}
+    expected: dict[int, int] = {}
+    for record in gsub.FeatureList.FeatureRecord:
+        if record.FeatureTag in ("vert", "vrt2"):
+            for index in record.Feature.LookupListIndex:
+                for table in gsub.LookupList.Lookup[index].SubTable:
+                    table = getattr(table, "ExtSubTable", table)
+                    for a, b in getattr(table, "mapping", {}).items():
+                        expected.setdefault(order[a], order[b])
+    assert len(expected) > 200
+    assert face._vertical == expected
+    # ，。 take forms of their own; “ turns
+    to_glyph = face.ttf.face.charToGlyph
+    assert all(to_glyph[ord(c)] in expected for c in "，。“（")
