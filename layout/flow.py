@@ -361,6 +361,12 @@ class _Typesetter:
             return 1
         return self.display_count(text, style, width)
 
+    def one_line(self, text: str, style: TextStyle, width: float) -> bool:
+        """Whether `line_count` is one, without the search for an even cut that more
+        lines would ask for."""
+        return (self.natural_width(text, style) * style.size <= width * (1 - 1e-9)
+                or len(self.set_text(text, style, width, justify=False)) == 1)
+
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
                  indent: float = 0.0, words: bool = False) -> list[SetLine]:
         lines = self.set_runs(((text, style.face),), style.size, width, justify, indent,
@@ -447,7 +453,7 @@ class _ArticleFlow(_Typesetter):
         parts = [p.strip() for p in text.split("\n")]
         for step in [s for s in ladder if floor <= s <= size]:
             candidate = sized(style, step)
-            if all(self.line_count(p, candidate, width) == 1 for p in parts):
+            if all(self.one_line(p, candidate, width) for p in parts):
                 return candidate
         return sized(style, size)
 
