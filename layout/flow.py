@@ -422,6 +422,11 @@ class _ArticleFlow(_Typesetter):
         # paragraph's lines are counted, not placed (its last one is: a signature may
         # share it)
         self.dry = False
+        # the head as set once (see head()): what it drew, what it returned, and the
+        # lowest bottom line it needs (with what reaches there), or None
+        self._head: tuple[_Drawn, tuple[int, int, set[tuple[int, int]], range],
+                          tuple[int, str] | None] | None = None
+        self._reach: tuple[int, str] | None = None
 
     def where(self) -> str:
         return f"article {self.plan.index + 1}, "
@@ -675,7 +680,37 @@ class _ArticleFlow(_Typesetter):
         """The headline group, byline and editor's note across the article; return the grid
         line the body starts on (pictures are placed from it), the line the body's cells
         start on, the cells from there that the head takes (column, grid line), and the
-        columns the headline group spans."""
+        columns the headline group spans. _TooLow when it reaches below `bottom`.
+
+        Set once for the flow and copied into `out`: nothing of it depends on the bottom
+        but whether it reaches past it, and the balancing search lays the article out at
+        every bottom it tries."""
+        if self._head is None:
+            drawn = _Drawn()
+            result = self.set_head(drawn, _NO_BOTTOM)  # (which notes self._reach)
+            self._head = (drawn, result, self._reach)
+        drawn, (line, head_top, cells, columns), reach = self._head
+        if reach is not None and reach[0] > bottom:
+            raise _TooLow(*reach)
+        out.lines += drawn.lines
+        out.rects += drawn.rects
+        out.images += drawn.images
+        out.notes += drawn.notes
+        out.loose += drawn.loose
+        out.captions += drawn.captions
+        return line, head_top, set(cells), columns
+
+    def reaches(self, needs: int, what: str, bottom: int) -> None:
+        """Part of the head reaches down to grid line `needs`: _TooLow past `bottom`, and
+        remembered for the bottoms the head is later copied to."""
+        if self._reach is None or needs > self._reach[0]:
+            self._reach = (needs, what)
+        if needs > bottom:
+            raise _TooLow(needs, what)
+
+    def set_head(self, out: _Drawn, bottom: int) -> tuple[int, int, set[tuple[int, int]], range]:
+        """head(), set."""
+        self._reach = None
         article = self.plan.article
         styles = self.t.styles
         line = self.plan.first_line
@@ -725,8 +760,7 @@ class _ArticleFlow(_Typesetter):
         if article.note:  # across the headline's columns (all of them, unless the make-up
             # set a picture beside the headline)
             lines = self.box_lines(article.note, width)
-            if line + len(lines) + 1 > bottom:
-                raise _TooLow(line + len(lines) + 1, "its editor's note")
+            self.reaches(line + len(lines) + 1, "its editor's note", bottom)
             line += self.draw_box(out, lines, x, width, line)
         # Columns the headline group does not span start at the top of the article.
         head_top = self.plan.first_line if len(head_columns) < len(
@@ -817,8 +851,7 @@ class _ArticleFlow(_Typesetter):
         if h.reversed:  # the strip's band
             self.reverse(out, start, x, top, width, lines * t.pitch)
         end = line + lines + 1  # a blank line under the strip
-        if end - 1 > bottom:
-            raise _TooLow(end - 1, "its vertical headline")
+        self.reaches(end - 1, "its vertical headline", bottom)
         cells = {(c, g) for c in strip for g in range(line, end)}
         # the byline heads the text where a reader starts it: across the columns beside a
         # strip at the right, under a strip at the left (the editor's note is the body's
@@ -1120,6 +1153,9 @@ def divided(template: Template, columns: int) -> tuple[int, float, float] | None
             if best is None or score < best[0]:
                 best = (score, (count, width, gutter))
     return best[1] if best else None
+
+
+_NO_BOTTOM = 1 << 30  # (a bottom line no head reaches)
 
 
 class _TooLow(Exception):
