@@ -361,6 +361,14 @@ class _Typesetter:
             return 1
         return self.display_count(text, style, width)
 
+    def least_lines(self, text: str, style: TextStyle, width: float) -> int:
+        """No more than `line_count`, found without the search for an even cut: the
+        lines the text takes broken anywhere (breaking between words takes as many or one
+        more)."""
+        if self.natural_width(text, style) * style.size <= width * (1 - 1e-9):
+            return 1
+        return len(self.set_text(text, style, width, justify=False))
+
     def one_line(self, text: str, style: TextStyle, width: float) -> bool:
         """Whether `line_count` is one, without the search for an even cut that more
         lines would ask for."""

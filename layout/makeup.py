@@ -266,11 +266,16 @@ class _Candidate:
             # broken by hand): 称号 alone on a second line reads badly
             counts: list[int] = []
             two: int | None = None
+            most = max(parts, MAX_HEADLINE_LINES)
             for size in ladder[start:]:
-                counts.append(sum(self.setter.line_count(part.strip(), sized(style, size),
-                                                         width)
-                                  for part in h.main.split("\n")))
-                if two is None and counts[-1] <= max(parts, MAX_HEADLINE_LINES):
+                at = sized(style, size)
+                count = sum(self.setter.least_lines(part.strip(), at, width)
+                            for part in h.main.split("\n"))
+                if count <= most:  # (past it, its exact count changes nothing below)
+                    count = sum(self.setter.line_count(part.strip(), at, width)
+                                for part in h.main.split("\n"))
+                counts.append(count)
+                if two is None and counts[-1] <= most:
                     two = len(counts) - 1
                 if two is not None and len(counts) > two + 1:
                     break  # (the step below it, all that `one` may be, is measured too)
