@@ -298,7 +298,6 @@ class _Typesetter:
         first cut that fits, not the evenest)."""
         best: tuple[float, list[SetLine]] | None = None
         size = style.size
-        spans = self._spans(text, style)
         for cuts in itertools.combinations(word_ends(text), count - 1):
             parts = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
             if any(char_class(p[0]) in NO_LINE_START or char_class(p[-1]) in NO_LINE_END
@@ -310,7 +309,8 @@ class _Typesetter:
             # (once per face), less an em for each mark (squeezed, trimmed, its facing
             # neighbour gone): a cut that cannot fit, or cannot beat the best so far, is
             # not set
-            least = [(spans(a, b) - sum(1 for c in text[a:b] if not c.isalnum())) * size
+            least = [(self._span(text, style, a, b)
+                      - sum(1 for c in text[a:b] if not c.isalnum())) * size
                      for a, b in zip((0, *cuts), (*cuts, len(text)))]
             if max(least) > width + 1e-6 or (
                     best is not None and max(least) + penalty >= best[0] - 1e-6):
@@ -330,20 +330,23 @@ class _Typesetter:
                 best = (longest, [lines[0] for lines in set_parts])
         return best[1] if best else None
 
-    def _spans(self, text: str, style: TextStyle):
-        """span(a, b): how wide text[a:b] is, per point of the size, where the whole text
-        set on one line in its face puts it (a part's own width, to within its marks)."""
+    def _span(self, text: str, style: TextStyle, a: int, b: int) -> float:
+        """How wide text[a:b] is, per point of the size, where the whole text set on one
+        line in its face puts it (a part's own width, to within its marks)."""
         key = ("spans", text, style.face)
-        if key not in self._cache:
+        found = self._cache.get(key)
+        if found is None:  # (the edges of every glyph, kept as data: a function kept in
+            # the cache would close over this typesetter, a cycle the cyclic collector
+            # alone could free)
             lines = self.set_runs(((text, style.face),), 10.0, 1e9, False)
             glyphs = [g for line in lines for g in line.glyphs]
-            if len(lines) == 1 and len(glyphs) == len(text):
-                starts = [g.x / 10.0 for g in glyphs]
-                ends = [(g.x + g.advance) / 10.0 for g in glyphs]
-                self._cache[key] = lambda a, b: ends[b - 1] - starts[a]
-            else:  # (a text whose glyphs are not one a character: measure each part)
-                self._cache[key] = lambda a, b: self.natural_width(text[a:b], style)
-        return self._cache[key]
+            found = self._cache[key] = (
+                ([g.x / 10.0 for g in glyphs], [(g.x + g.advance) / 10.0 for g in glyphs])
+                if len(lines) == 1 and len(glyphs) == len(text) else ())
+        if not found:  # (a text whose glyphs are not one a character: measure the part)
+            return self.natural_width(text[a:b], style)
+        starts, ends = found
+        return ends[b - 1] - starts[a]
 
     def natural_width(self, text: str, style: TextStyle) -> float:
         """A one-off text's width on one line, per point of its size, in its face."""

@@ -740,65 +740,67 @@ def short_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int) -> i
 # -- the search ----------------------------------------------------------------------------
 
 
-def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
-            squeeze: bool = False, memo: dict | None = None,
-            ) -> tuple[float, object, int] | None:
-    """The cheapest guillotine tiling of `area` by the candidates in order: (cost, tree,
-    height it fills). `lead_columns`: the first article's width, no other wider. `memo`
-    keeps the tables of ranges of articles between calls for other lead widths (a range
-    without the lead at a width no wider than the lead's does not depend on it)."""
-    n = len(candidates)
-    limit = area.lines
-    memo = {} if memo is None else memo
+class _Tiling:
+    """arrange()'s search, as methods (nested functions that call each other would make a
+    reference cycle, keeping every candidate's trials alive until the cyclic collector's
+    next full pass)."""
 
-    def table(i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
+    def __init__(self, candidates: list[_Candidate], limit: int, lead_columns: int,
+                 squeeze: bool, memo: dict):
+        self.candidates = candidates
+        self.limit = limit
+        self.lead_columns = lead_columns
+        self.squeeze = squeeze
+        self.memo = memo
+
+    def table(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
         """Articles i..j in c columns: (height, whether re-divided) → (cost, tree, whether
-        its top left module
-        starts with a headline, whether its top is one headline across its whole width,
-        whether its top right module starts with a headline)."""
-        key = (i, j, c, lead_columns if i == 0 else min(lead_columns, c), squeeze)
-        if key not in memo:
-            memo[key] = leaf(i, c) if i == j else combined(i, j, c)
-        return memo[key]
+        its top left module starts with a headline, whether its top is one headline across
+        its whole width, whether its top right module starts with a headline)."""
+        lead = self.lead_columns
+        key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze)
+        if key not in self.memo:
+            self.memo[key] = self.leaf(i, c) if i == j else self.combined(i, j, c)
+        return self.memo[key]
 
-    def leaf(i: int, c: int) -> dict[tuple[int, bool], tuple]:
-        candidate = candidates[i]
-        if (i == 0 and c != lead_columns) or (i > 0 and c > lead_columns):
+    def leaf(self, i: int, c: int) -> dict[tuple[int, bool], tuple]:
+        candidate = self.candidates[i]
+        if (i == 0 and c != self.lead_columns) or (i > 0 and c > self.lead_columns):
             return {}
         headline = candidate.article.headline
         head = headline is not None
         across = headline is not None and not headline.columns and not candidate.vertical
-        options = dict(candidate.cached_options(c, limit))
-        if squeeze:
-            options.update(candidate.squeezed(c, limit, options))
+        options = dict(candidate.cached_options(c, self.limit))
+        if self.squeeze:
+            options.update(candidate.squeezed(c, self.limit, options))
         # the last flag: a re-divided body has no gutter on a base gutter, so a reader
         # does not run on down from it into the modules under it; the cheapest such way
         # of each height is kept beside the cheapest of all (a module under it may need it)
         ways = [(h, cost, config) for h, (cost, config) in options.items()]
         ways += [(h, cost, config) for h, (cost, config) in
-                 candidate.divided_options(c, limit).items()
+                 candidate.divided_options(c, self.limit).items()
                  if h not in options or not options[h][1].divide]
         return {(h, bool(config.divide)): (cost, Leaf(candidate.index, config, c, h), head,
                                            across and not config.beside and not config.span,
                                            head, bool(config.divide))
                 for h, cost, config in ways}
 
-    def combined(i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
+    def combined(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
         best: dict[tuple[int, bool], tuple] = {}
         for k in range(i, j):
-            upper, lower = table(i, k, c), table(k + 1, j, c)
+            upper, lower = self.table(i, k, c), self.table(k + 1, j, c)
             if upper and lower:
                 # the lower part starts with a headline across it (or the upper one has
                 # no base gutter): read after the upper part, not beside its columns
                 lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1])
                               for (h, _), e in lower.items())
-                room = limit - 1 - lows[0][0]
+                room = self.limit - 1 - lows[0][0]
                 for (h1, _), (c1, t1, head, across, right, clear) in upper.items():
                     if h1 > room:
                         continue
                     for h2, c2, read, t2 in lows:
                         h = h1 + 1 + h2
-                        if h > limit:
+                        if h > self.limit:
                             break
                         cost = c1 + (c2 if clear else read)
                         key = (h, False)
@@ -807,7 +809,7 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
                             best[key] = (cost, Cut(True, h1, t1, t2), head, across, right,
                                          False)
             for cl in range(1, c):
-                left, right_part = table(i, k, cl), table(k + 1, j, c - cl)
+                left, right_part = self.table(i, k, cl), self.table(k + 1, j, c - cl)
                 if not (left and right_part):
                     continue
                 beside: dict[int, tuple] = {}  # the cheapest of each height
@@ -833,7 +835,18 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
             best = dict(sorted(best.items(), key=lambda e: e[1][0])[:KEEP])
         return best
 
-    whole = table(0, n - 1, area.columns)
+
+def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
+            squeeze: bool = False, memo: dict | None = None,
+            ) -> tuple[float, object, int] | None:
+    """The cheapest guillotine tiling of `area` by the candidates in order: (cost, tree,
+    height it fills). `lead_columns`: the first article's width, no other wider. `memo`
+    keeps the tables of ranges of articles between calls for other lead widths (a range
+    without the lead at a width no wider than the lead's does not depend on it)."""
+    memo = {} if memo is None else memo
+    limit = area.lines
+    whole = _Tiling(candidates, limit, lead_columns, squeeze, memo).table(
+        0, len(candidates) - 1, area.columns)
     if not whole:
         return None
     choice = None
