@@ -63,15 +63,23 @@ class Items:
 Measure = Callable[[str], tuple[str, float]]
 
 
+# Each character's class once it is known: one lookup a character (the classifier's own
+# cache is a function call away).
+_CLASSES: dict[str, CharClass] = {}
+
+
 def _runs(text: str) -> list[tuple[str, CharClass, int]]:
     """Split text into (piece, class, spaces before it): Latin words whole, doubled dashes
     and ellipses whole, every other character alone."""
     out: list[tuple[str, CharClass, int]] = []
     spaces = 0
     i, n = 0, len(text)
+    known = _CLASSES
     while i < n:
         c = text[i]
-        cls = char_class(c)
+        cls = known.get(c)
+        if cls is None:
+            cls = known[c] = char_class(c)
         j = i + 1
         if cls is CharClass.SPACE:
             spaces += 1
