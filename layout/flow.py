@@ -367,16 +367,10 @@ class _Typesetter:
     def least_lines(self, text: str, style: TextStyle, width: float) -> int:
         """No more than `line_count`, found without the search for an even cut: the
         lines the text takes broken anywhere (breaking between words takes as many or one
-        more)."""
+        more; one exactly when `line_count` is one)."""
         if self.natural_width(text, style) * style.size <= width * (1 - 1e-9):
             return 1
         return len(self.set_text(text, style, width, justify=False))
-
-    def one_line(self, text: str, style: TextStyle, width: float) -> bool:
-        """Whether `line_count` is one, without the search for an even cut that more
-        lines would ask for."""
-        return (self.natural_width(text, style) * style.size <= width * (1 - 1e-9)
-                or len(self.set_text(text, style, width, justify=False)) == 1)
 
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
                  indent: float = 0.0, words: bool = False) -> list[SetLine]:
@@ -469,7 +463,7 @@ class _ArticleFlow(_Typesetter):
         parts = [p.strip() for p in text.split("\n")]
         for step in [s for s in ladder if floor <= s <= size]:
             candidate = sized(style, step)
-            if all(self.one_line(p, candidate, width) for p in parts):
+            if all(self.least_lines(p, candidate, width) == 1 for p in parts):
                 return candidate
         return sized(style, size)
 
