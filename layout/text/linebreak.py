@@ -97,6 +97,28 @@ def _split(box: Box) -> list[Box]:
                 box.first, box.last) for g in box.glyphs]
 
 
+class _Node:
+    """A break after which a line starts, as total_fit weighs it: its position, line key
+    (the measure its next line takes), demerits of the best way to it, line number, index
+    in the trail, and its share of any line's width, shrink, word room and stretchable
+    gaps. (A class, not a tuple: compiled, its numbers are stored as numbers.)"""
+
+    __slots__ = ("start", "key", "demerits", "line", "index", "head", "head_shrink",
+                 "head_words", "head_gaps")
+
+    def __init__(self, start: int, key: int, demerits: float, line: int, index: int,
+                 head: float, head_shrink: float, head_words: float, head_gaps: int):
+        self.start = start
+        self.key = key
+        self.demerits = demerits
+        self.line = line
+        self.index = index
+        self.head = head
+        self.head_shrink = head_shrink
+        self.head_words = head_words
+        self.head_gaps = head_gaps
+
+
 class _Paragraph:
     """The items of one paragraph with prefix sums, so that any line is measured in O(1)."""
 
@@ -226,8 +248,8 @@ class _Paragraph:
         # Nodes are kept in order of position, so lines from the first ones are the widest:
         # once a line from a node is overfull, longer lines from it are too, and it leaves.
         trail: list[tuple[int, int]] = [(0, -1)]  # (position, previous index) for the path
-        active = [(0, 0, 0.0, 0, 0, box[0] + gap[0] + trim[0], shrink_sum[0] + free_left[0],
-                   words[0], stretch[0])]
+        active = [_Node(0, 0, 0.0, 0, 0, box[0] + gap[0] + trim[0],
+                        shrink_sum[0] + free_left[0], words[0], stretch[0])]
         for end in ends:
             reached: dict[int, tuple[float, int, int]] = {}
             tail = box[end] + gap[end - 1] - blank_right[end - 1] - hang[end - 1]
@@ -239,9 +261,8 @@ class _Paragraph:
             scattered = False  # (or not: then each node is looked at again)
             limit = math.inf  # the badness past which a line cannot beat the best here
             for node in active:
-                start, key, demerits, line, index, head, head_shrink, head_words, head_gaps = node
-                slack = measures[key] - (tail - head)
-                squeeze = end_shrink - head_shrink
+                slack = measures[node.key] - (tail - node.head)
+                squeeze = end_shrink - node.head_shrink
                 if slack + squeeze < -EPS:
                     # this line is full: longer ones are too
                     if reached or scattered:
@@ -254,8 +275,8 @@ class _Paragraph:
                 elif last_line or slack <= EPS:
                     bad = 0.0
                 else:
-                    room = end_words - head_words
-                    gaps = end_gaps - head_gaps
+                    room = end_words - node.head_words
+                    gaps = end_gaps - node.head_gaps
                     if slack <= room:
                         bad = slack / word_max
                     elif gaps:
@@ -267,18 +288,19 @@ class _Paragraph:
                         # word spaces, the badness grows with the slack), or unstretchable:
                         # its demerits alone pass the best total here, so none can win
                         break
-                total = demerits + (LINE_PENALTY + bad) ** 2 + cut_demerits
-                if last_line and line and self.is_widow(start, end):
+                total = node.demerits + (LINE_PENALTY + bad) ** 2 + cut_demerits
+                line = node.line
+                if last_line and line and self.is_widow(node.start, end):
                     total += WIDOW_DEMERITS
                 next_key = line + 1 if line < last_key else last_key
                 # on a tie the later start wins: earlier lines stay full (CJK-RULES §6)
                 if next_key not in reached or total <= reached[next_key][0]:
-                    reached[next_key] = (total, line + 1, index)
+                    reached[next_key] = (total, line + 1, node.index)
                     if bound:  # (one measure: every line here reaches the one key)
                         limit = math.sqrt(max(total - cut_demerits, 0.0)) - LINE_PENALTY + EPS
             if scattered:
-                active = [node for node in active
-                          if measures[node[1]] - (tail - node[5]) + end_shrink - node[6] >= -EPS]
+                active = [node for node in active if measures[node.key] - (tail - node.head)
+                          + end_shrink - node.head_shrink >= -EPS]
             elif full:
                 del active[:full]
             if end < n:
@@ -286,15 +308,15 @@ class _Paragraph:
                 node_shrink = shrink_sum[end] + free_left[end]
                 for key, (total, line, previous) in reached.items():
                     trail.append((end, previous))
-                    active.append((end, key, total, line, len(trail) - 1, node_head,
-                                   node_shrink, words[end], stretch[end]))
+                    active.append(_Node(end, key, total, line, len(trail) - 1, node_head,
+                                        node_shrink, words[end], stretch[end]))
             else:
-                active = [(end, key, total, line, len(trail) + i, 0.0, 0.0, 0.0, 0)
+                active = [_Node(end, key, total, line, len(trail) + i, 0.0, 0.0, 0.0, 0)
                           for i, (key, (total, line, previous)) in enumerate(reached.items())]
                 trail += [(end, previous) for total, line, previous in reached.values()]
             if not active:
                 return None
-        finals = [(node[2], node[4]) for node in active if node[0] == n]
+        finals = [(node.demerits, node.index) for node in active if node.start == n]
         if not finals:
             return None
         index = min(finals)[1]
