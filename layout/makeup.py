@@ -87,6 +87,18 @@ class Config:
     divide: int = 0  # 破栏: the module's base columns re-divided into this many (0: not)
     span: int = 0  # columns the headline group spans (0: all); the others start at the top
 
+    # The search makes thousands of these: made field by field, not through
+    # dataclasses.replace, several times slower (a test keeps them in step with the fields).
+    def pictured(self, widths: tuple[int, ...], heights: tuple[int, ...]) -> Config:
+        """This config with the pictures so wide and so tall."""
+        return Config(self.size, self.extra, widths, heights, self.beside, self.divide,
+                      self.span)
+
+    def with_extra(self, extra: int) -> Config:
+        """This config with `extra` lines of air in the headline band."""
+        return Config(self.size, extra, self.widths, self.heights, self.beside, self.divide,
+                      self.span)
+
 
 @dataclass(frozen=True)
 class Leaf:
@@ -139,6 +151,7 @@ class _Candidate:
         self._needs: dict[tuple, int] = {}
         self._heads: dict[tuple, tuple[int, int, int, tuple[int, int]] | None] = {}
         self._blocks: dict[tuple, tuple] = {}
+        self._headlined: dict[tuple, Article] = {}
         self._sums: dict[int, dict] = {}
         self._options: dict[tuple, dict] = {}
         self._variants: dict[int, _Candidate | None] = {}
@@ -153,21 +166,14 @@ class _Candidate:
     # -- what the article looks like at a width -------------------------------------------
 
     def plan(self, columns: int, lines: int, config: Config, first_column: int = 1,
-             first_line: int | None = None) -> ArticlePlan:
-        """The article in a module of `columns` × `lines`, set as `config` says."""
+             first_line: int | None = None, pictures: bool = True) -> ArticlePlan:
+        """The article in a module of `columns` × `lines`, set as `config` says (without
+        any picture when not `pictures`: what its head takes is all that is asked)."""
         first_line = self.area.first_line if first_line is None else first_line
-        article = self.article
-        h = article.headline
-        if h is not None:
-            if config.size and not h.size:
-                h = replace(h, size=config.size)
-            if config.beside:  # the group spans the columns the first picture leaves
-                h = replace(h, columns=(1, columns - config.beside))
-            elif config.span:  # a short headline over the columns it covers, text beside
-                h = replace(h, columns=(1, config.span))
-            if h is not article.headline:
-                article = replace(article, headline=h)
-        if self.pictures:  # (a plan that only measures has no picture sizes yet: none)
+        article = self.headlined(columns, config)
+        if not pictures:
+            article = replace(article, images=())
+        elif self.pictures:  # (a plan that only measures has no picture sizes yet: none)
             placed = tuple(i for i in article.images if i.placed)
             if config.heights:
                 top = self.head_lines(columns, config) or 0
@@ -175,6 +181,26 @@ class _Candidate:
             article = replace(article, images=placed)
         return ArticlePlan(article, self.index, first_column, first_column + columns - 1,
                            first_line, first_line + lines - 1, head_extra=config.extra)
+
+    def headlined(self, columns: int, config: Config) -> Article:
+        """The article with its headline at the config's size and over the columns it
+        spans (made once for each: plans ask for it at every trial)."""
+        key = (columns, config.size, config.beside, config.span)
+        found = self._headlined.get(key)
+        if found is None:
+            found = article = self.article
+            h = article.headline
+            if h is not None:
+                if config.size and not h.size:
+                    h = replace(h, size=config.size)
+                if config.beside:  # the group spans the columns the first picture leaves
+                    h = replace(h, columns=(1, columns - config.beside))
+                elif config.span:  # a short headline over the columns it covers
+                    h = replace(h, columns=(1, config.span))
+                if h is not article.headline:
+                    found = replace(article, headline=h)
+            self._headlined[key] = found
+        return found
 
     def placed_images(self, columns: int, body: int, head: int,
                       config: Config) -> tuple[Image, ...]:
@@ -323,9 +349,8 @@ class _Candidate:
     def head(self, columns: int, config: Config) -> tuple[int, int, int, tuple[int, int]] | None:
         key = (columns, config.size, config.extra, config.beside, config.span)
         if key not in self._heads:
-            plan = self.plan(columns, self.area.lines, replace(config, heights=(),
-                                                                 widths=()))
-            plan = replace(plan, article=replace(plan.article, images=()))
+            plan = self.plan(columns, self.area.lines, config.pictured((), ()),
+                             pictures=False)
             out = _Drawn()
             try:
                 line, _, cells, spans = self.flow(plan).head(out, plan.last_line)
@@ -399,7 +424,7 @@ class _Candidate:
                     head_top, price = found_band, steps * STEP_DOWN
                 blank = HEAD_BLANK * self.head_blank(columns, config)
                 for extra in range(MAX_HEAD_EXTRA + 1):
-                    found = self.picture_options(columns, limit, replace(config, extra=extra),
+                    found = self.picture_options(columns, limit, config.with_extra(extra),
                                                  head_top + extra,
                                                  price + blank + extra * EXTRA)
                     for height, option in found.items():
@@ -433,7 +458,7 @@ class _Candidate:
             for extra in range(MAX_HEAD_EXTRA + 1):
                 score = steps * STEP_DOWN + short + blank + extra * EXTRA
                 if at + extra <= limit:
-                    self.offer(out, columns, at + extra, score, replace(sized, extra=extra))
+                    self.offer(out, columns, at + extra, score, sized.with_extra(extra))
         # a headline that covers fewer columns than the module spans only those, the text
         # of the others starting at the top: no blank beside a short headline
         span = self.head_span(columns, base) if h and not h.columns and columns > 1 \
@@ -453,7 +478,7 @@ class _Candidate:
                     score = steps * STEP_DOWN + short + SPAN + extra * EXTRA
                     if at + extra <= limit:
                         self.offer(out, columns, at + extra, score,
-                                   replace(spanned, extra=extra))
+                                   spanned.with_extra(extra))
         return out
 
     def offer(self, out: dict[int, tuple[float, Config]], columns: int, height: int,
@@ -529,8 +554,7 @@ class _Candidate:
                             and sum(stacks) > body - MIN_LEG):
                         continue
                     score = cost + CROP_COST * crop + shape + SHORT * max(0, short - SHORT_OK)
-                    self.offer(out, columns, height, score, replace(base, widths=widths,
-                                                           heights=heights))
+                    self.offer(out, columns, height, score, base.pictured(widths, heights))
         return out
 
     def picture_block(self, image: Image, width: int) -> tuple[tuple[float, int, int], int]:

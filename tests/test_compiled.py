@@ -60,8 +60,8 @@ def test_compiled_and_source_set_the_same_pages(tmp_path):
 
 
 def test_fast_constructors_keep_every_field():
-    """The hot paths make placed lines and sized styles field by field (not through
-    dataclasses.replace): a field added to either type must not be lost on the way."""
+    """The hot paths make placed lines, sized styles and the make-up's configs field by
+    field (not through dataclasses.replace): a field added to one must not be lost."""
     from dataclasses import fields, replace
 
     from layout.flow import _moved, sized
@@ -75,3 +75,9 @@ def test_fast_constructors_keep_every_field():
     style = TextStyle("hei", 12.0, Align.CENTER, 18.0)
     assert len(fields(TextStyle)) == 4
     assert sized(style, 16.0) == replace(style, size=16.0, line_height=24.0)
+    from layout.makeup import Config
+
+    config = Config(28.0, 1, (2, 1), (9, 7), 2, 4, 3)
+    assert len(fields(Config)) == 7
+    assert config.pictured((3,), (5,)) == replace(config, widths=(3,), heights=(5,))
+    assert config.with_extra(2) == replace(config, extra=2)
