@@ -243,12 +243,8 @@ class _Typesetter:
                 lines = break_lines(items, [width], indent=indent, justify=justify,
                                     rules=rules)
             if words and (lines is None or len(lines) > 1):
-                worded = self._cache.get(("words", made))  # (the same at every width)
-                if worded is None:
-                    worded = self._cache[("words", made)] = between_words(
-                        items, "".join(text for text, _ in runs))
-                lines = break_lines(worded, [width], indent=indent, justify=justify,
-                                    rules=rules)
+                lines = break_lines(between_words(items, "".join(text for text, _ in runs)),
+                                    [width], indent=indent, justify=justify, rules=rules)
             self._cache[key] = lines
         return self._cache[key]
 
