@@ -25,7 +25,7 @@ from .text.chars import NO_LINE_END, NO_LINE_START, char_class
 from .text.items import Glyph, Measure, build_runs
 from .units import ZIHAO
 from .text.linebreak import SetLine, break_lines
-from .text.words import between_words, segmenter_loaded, word_ends
+from .text.words import between_words, word_ends
 
 # Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
 # in Noto CJK; the box runs from +0.88 em to -0.12 em around the baseline).
@@ -235,60 +235,33 @@ class _Typesetter:
                 items = self._cache[made] = build_runs(
                     [(text, measurer(self.fonts, role)) for text, role in runs], size,
                     rules.latin_spacing, reserve, self._cache.setdefault(("boxes", size), {}))
-            lines = None
-            if not words or not segmenter_loaded():
-                # (a text that sets on one line has no word to keep whole: until a display
-                # line needs the segmenter, which costs a cold start 0.08 s to load, a
-                # caption is tried without it)
-                lines = break_lines(items, [width], indent=indent, justify=justify,
-                                    rules=rules)
-            if words and (lines is None or len(lines) > 1):
-                lines = break_lines(between_words(items, "".join(text for text, _ in runs)),
-                                    [width], indent=indent, justify=justify, rules=rules)
-            self._cache[key] = lines
+            if words:
+                items = between_words(items, "".join(text for text, _ in runs))
+            self._cache[key] = break_lines(items, [width], indent=indent, justify=justify,
+                                           rules=rules)
         return self._cache[key]
 
-    def display_lines(self, text: str, style: TextStyle, width: float) -> list[SetLine]:
+    def display_lines(self, text: str, style: TextStyle, width: float,
+                      fits: bool = False) -> list[SetLine]:
         """A line of display text (headline, kicker, byline) set unjustified, broken where
         it must break only between words (`text.words`) and into lines as even as they
         can be: no long line over a stub, no word split (四中全会以来5个部|委 …). The
         same number of lines as breaking anywhere gives, or one more; breaking anywhere
-        when no cut between words fits."""
+        when no cut between words fits. `fits`: the first cut between words that fits
+        rather than the evenest, as many lines, found sooner (what line_count asks)."""
         lines = self.set_text(text, style, width, justify=False)
         if len(lines) < 2:
             return lines
         if " " in text.strip():  # broken at its spaces first, each part as display text
             return [line for part in text.split() for line in
-                    self.display_lines(part, style, width)]
+                    self.display_lines(part, style, width, fits)]
         if len(lines) > 4:
             return lines
-        key = ("display", text, style.face, style.size, width)
+        key = ("display", text, style.face, style.size, width, fits)
         if key not in self._cache:  # (a line more rather than a word split)
-            self._cache[key] = (self._even(text, style, width, len(lines))
-                                or self._even(text, style, width, len(lines) + 1) or lines)
-        return self._cache[key]
-
-    def display_count(self, text: str, style: TextStyle, width: float) -> int:
-        """How many lines `display_lines` gives, found without looking for the evenest
-        cut: that some cut into so many lines fits is enough (headline sizing asks this of
-        every size on the ladder at every width)."""
-        key = ("count", text, style.face, style.size, width)
-        if key not in self._cache:
-            found = self._cache.get(("display", text, style.face, style.size, width))
-            lines = self.set_text(text, style, width, justify=False)
-            if found is not None:
-                count = len(found)
-            elif len(lines) < 2 or len(lines) > 4 and " " not in text.strip():
-                count = len(lines)
-            elif " " in text.strip():
-                count = sum(self.display_count(part, style, width) for part in text.split())
-            elif self._even(text, style, width, len(lines), fits=True):
-                count = len(lines)
-            elif self._even(text, style, width, len(lines) + 1, fits=True):
-                count = len(lines) + 1
-            else:
-                count = len(lines)
-            self._cache[key] = count
+            self._cache[key] = (self._even(text, style, width, len(lines), fits)
+                                or self._even(text, style, width, len(lines) + 1, fits)
+                                or lines)
         return self._cache[key]
 
     def _even(self, text: str, style: TextStyle, width: float,
@@ -357,20 +330,18 @@ class _Typesetter:
                                    default=0.0) / 10.0
         return self._cache[key]
 
-    def line_count(self, text: str, style: TextStyle, width: float) -> int:
+    def line_count(self, text: str, style: TextStyle, width: float,
+                   least: bool = False) -> int:
         """Lines an unjustified one-off text takes at `width`: one, without breaking it,
-        when its natural width (measured once per face, scaled to the size) fits."""
+        when its natural width (measured once per face, scaled to the size) fits. `least`:
+        no more than that, found without looking for a cut between words: the lines
+        breaking anywhere gives (between words takes as many or one more; one exactly
+        when the count is one)."""
         if self.natural_width(text, style) * style.size <= width * (1 - 1e-9):
             return 1
-        return self.display_count(text, style, width)
-
-    def least_lines(self, text: str, style: TextStyle, width: float) -> int:
-        """No more than `line_count`, found without the search for an even cut: the
-        lines the text takes broken anywhere (breaking between words takes as many or one
-        more; one exactly when `line_count` is one)."""
-        if self.natural_width(text, style) * style.size <= width * (1 - 1e-9):
-            return 1
-        return len(self.set_text(text, style, width, justify=False))
+        if least:
+            return len(self.set_text(text, style, width, justify=False))
+        return len(self.display_lines(text, style, width, fits=True))
 
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
                  indent: float = 0.0, words: bool = False) -> list[SetLine]:
@@ -463,7 +434,7 @@ class _ArticleFlow(_Typesetter):
         parts = [p.strip() for p in text.split("\n")]
         for step in [s for s in ladder if floor <= s <= size]:
             candidate = sized(style, step)
-            if all(self.least_lines(p, candidate, width) == 1 for p in parts):
+            if all(self.line_count(p, candidate, width, least=True) == 1 for p in parts):
                 return candidate
         return sized(style, size)
 

@@ -30,22 +30,19 @@ class Occupancy:
 
     def _mark(self, x0: float, x1: float, y0: float, y1: float) -> None:
         t = self.t
-        # (the grid's numbers once: the column_x and line_top sums, written out, for every
-        # cell of every line placed on every trial)
-        margin_left, margin_top, pitch = t.margin_left, t.margin_top, t.pitch
-        width = t.column_width
+        pitch, width = t.pitch, t.column_width
         step = width + t.gutter
-        first = max(1, math.floor((x0 - margin_left) / step) + 1)
-        last = min(t.columns, math.floor((x1 - margin_left) / step) + 1)
-        top = max(1, math.floor((y0 - margin_top) / pitch) + 1)
-        bottom = min(t.grid_lines, math.floor((y1 - margin_top) / pitch) + 1)
+        first = max(1, math.floor((x0 - t.margin_left) / step) + 1)
+        last = min(t.columns, math.floor((x1 - t.margin_left) / step) + 1)
+        top = max(1, math.floor((y0 - t.margin_top) / pitch) + 1)
+        bottom = min(t.grid_lines, math.floor((y1 - t.margin_top) / pitch) + 1)
         cells = self.cells
         for c in range(first, last + 1):
-            left = margin_left + (c - 1) * step
+            left = t.column_x(c)
             if min(x1, left + width) - max(x0, left) <= width / 3:
                 continue
             for line in range(top, bottom + 1):
-                cell_top = margin_top + (line - 1) * pitch
+                cell_top = t.line_top(line)
                 if min(y1, cell_top + pitch) - max(y0, cell_top) > pitch / 3:
                     cells.add((c, line))
 

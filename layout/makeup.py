@@ -295,7 +295,7 @@ class _Candidate:
             most = max(parts, MAX_HEADLINE_LINES)
             for size in ladder[start:]:
                 at = sized(style, size)
-                count = sum(self.setter.least_lines(part.strip(), at, width)
+                count = sum(self.setter.line_count(part.strip(), at, width, least=True)
                             for part in h.main.split("\n"))
                 if count <= most:  # (past it, its exact count changes nothing below)
                     count = sum(self.setter.line_count(part.strip(), at, width)

@@ -58,26 +58,3 @@ def test_compiled_and_source_set_the_same_pages(tmp_path):
     for page in pages:
         assert render_issue(page).pdf == (tmp_path / f"{page.stem}.pdf").read_bytes(), page
 
-
-def test_fast_constructors_keep_every_field():
-    """The hot paths make placed lines, sized styles and the make-up's configs field by
-    field (not through dataclasses.replace): a field added to one must not be lost."""
-    from dataclasses import fields, replace
-
-    from layout.flow import _moved, sized
-    from layout.model import Align, LineKind, PlacedLine, TextStyle
-    from layout.text.items import Glyph
-
-    line = PlacedLine(LineKind.CAPTION, 100.0, 9.0, 12.0, 99.0, (Glyph("字", "kai", 0, 9),),
-                      15.5, True, 7, "#c81e1e", True)
-    assert len(fields(PlacedLine)) == 11
-    assert _moved(line, 3.0) == replace(line, baseline=103.0)
-    style = TextStyle("hei", 12.0, Align.CENTER, 18.0)
-    assert len(fields(TextStyle)) == 4
-    assert sized(style, 16.0) == replace(style, size=16.0, line_height=24.0)
-    from layout.makeup import Config
-
-    config = Config(28.0, 1, (2, 1), (9, 7), 2, 4, 3)
-    assert len(fields(Config)) == 7
-    assert config.pictured((3,), (5,)) == replace(config, widths=(3,), heights=(5,))
-    assert config.with_extra(2) == replace(config, extra=2)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import unicodedata
 from enum import Enum
-from functools import lru_cache
 
 
 class CharClass(Enum):
@@ -79,12 +78,20 @@ NO_LINE_END_CHARS = frozenset("/／")
 NO_LINE_START_CHARS = frozenset("/／")
 
 
-@lru_cache(maxsize=None)
+# Every character's class once asked for (the marks' from the start): items read it
+# directly, one lookup a character of the text they are made from.
+CLASSES: dict[str, CharClass] = dict(_TABLE)
+
+
 def char_class(char: str) -> CharClass:
     """The composition class of one character."""
-    cls = _TABLE.get(char)
-    if cls is not None:
-        return cls
+    cls = CLASSES.get(char)
+    if cls is None:
+        cls = CLASSES[char] = _classify(char)
+    return cls
+
+
+def _classify(char: str) -> CharClass:
     if char.isspace():
         return CharClass.SPACE
     code = ord(char)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from .chars import (BLANK_LEFT, BLANK_RIGHT, CELL, MARKS, NO_LINE_END, NO_LINE_END_CHARS,
-                    NO_LINE_START, NO_LINE_START_CHARS, CharClass, char_class)
+from .chars import (BLANK_LEFT, BLANK_RIGHT, CELL, CLASSES, MARKS, NO_LINE_END,
+                    NO_LINE_END_CHARS, NO_LINE_START, NO_LINE_START_CHARS, CharClass,
+                    char_class)
 
 
 class Glyph(NamedTuple):
@@ -63,23 +64,15 @@ class Items:
 Measure = Callable[[str], tuple[str, float]]
 
 
-# Each character's class once it is known: one lookup a character (the classifier's own
-# cache is a function call away).
-_CLASSES: dict[str, CharClass] = {}
-
-
 def _runs(text: str) -> list[tuple[str, CharClass, int]]:
     """Split text into (piece, class, spaces before it): Latin words whole, doubled dashes
     and ellipses whole, every other character alone."""
     out: list[tuple[str, CharClass, int]] = []
     spaces = 0
     i, n = 0, len(text)
-    known = _CLASSES
     while i < n:
         c = text[i]
-        cls = known.get(c)
-        if cls is None:
-            cls = known[c] = char_class(c)
+        cls = CLASSES.get(c) or char_class(c)  # (the lookup first: most are known)
         j = i + 1
         if cls is CharClass.SPACE:
             spaces += 1

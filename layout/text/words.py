@@ -9,7 +9,6 @@ a display line has to break; without it every character boundary counts, as befo
 """
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from functools import lru_cache
 
@@ -29,11 +28,6 @@ def word_ends(text: str) -> tuple[int, ...]:
         if 0 < at < len(text):
             ends.append(at)
     return tuple(ends)
-
-
-def segmenter_loaded() -> bool:
-    """Whether the segmenter is in memory already (asking it then costs no load)."""
-    return "rjieba" in sys.modules
 
 
 def between_words(items: Items, text: str) -> Items:
