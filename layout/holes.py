@@ -36,13 +36,13 @@ class Occupancy:
         last = min(t.columns, math.floor((x1 - t.margin_left) / step) + 1)
         top = max(1, math.floor((y0 - t.margin_top) / pitch) + 1)
         bottom = min(t.grid_lines, math.floor((y1 - t.margin_top) / pitch) + 1)
-        cells = self.cells
+        cells, lefts, tops = self.cells, t.column_lefts, t.line_tops
         for c in range(first, last + 1):
-            left = t.column_x(c)
+            left = lefts[c - 1]
             if min(x1, left + width) - max(x0, left) <= width / 3:
                 continue
             for line in range(top, bottom + 1):
-                cell_top = t.line_top(line)
+                cell_top = tops[line - 1]
                 if min(y1, cell_top + pitch) - max(y0, cell_top) > pitch / 3:
                     cells.add((c, line))
 

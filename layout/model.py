@@ -333,6 +333,16 @@ class Template:
         """Top of the 1-based body line's slot on the grid."""
         return self.margin_top + (line - 1) * self.pitch
 
+    @cached_property
+    def column_lefts(self) -> tuple[float, ...]:
+        """column_x of every column, [0] the first's (read for every cell a page marks)."""
+        return tuple(self.column_x(column) for column in range(1, self.columns + 1))
+
+    @cached_property
+    def line_tops(self) -> tuple[float, ...]:
+        """line_top of every grid line, [0] the first's."""
+        return tuple(self.line_top(line) for line in range(1, self.grid_lines + 1))
+
 
 # ---------------------------------------------------------------------------------------
 # plan: where each article goes
