@@ -81,45 +81,81 @@ class Occupancy:
         return sum(max(0, bottom - self.foot(c, first, bottom) - allowed) for c in columns)
 
 
+_TEXT = (LineKind.BODY, LineKind.SUBHEAD, LineKind.SIGNATURE, LineKind.QUOTE, LineKind.NOTE)
+
+
+def text_legs(t: Template, lines: Iterable[PlacedLine], images: Iterable = (),
+              columns: range | None = None) -> list[tuple[int, int, int]]:
+    """The legs of text down each column: (column, first line, last line) of each run of
+    grid lines holding text, broken where a picture (or a placeholder) stands; the blank
+    lines a subhead or a box keeps round itself do not break a leg."""
+    rows: dict[int, set[int]] = {}
+    for line in lines:
+        if line.kind in _TEXT and line.grid_line is not None and line.set_glyphs:
+            column = t.column_at(line.origin_x + line.set_glyphs[0].x + 0.5)
+            if column is not None:
+                rows.setdefault(column, set()).add(line.grid_line)
+    blocked = Occupancy(t)
+    blocked.add_boxes((), images)
+    out = []
+    for column in sorted(rows) if columns is None else columns:
+        taken = sorted(rows.get(column, ()))
+        if not taken:
+            continue
+        start = previous = taken[0]
+        for row in taken[1:] + [None]:
+            if row is not None and row - previous <= 3 and not any(
+                    (column, r) in blocked.cells for r in range(previous + 1, row)):
+                previous = row
+                continue
+            out.append((column, start, previous))
+            if row is not None:
+                start = previous = row
+    return out
+
+
 def find_holes(occupied: Occupancy, first_line: int, plans: Iterable[ArticlePlan] = (),
                ) -> list[Hole]:
-    """The blank holes of the grid from `first_line` down: runs of more than MAX_BLANK
-    blank lines, merged across neighbouring columns that share lines."""
+    """The blank holes of the grid from `first_line` down: runs of blank lines in a column,
+    each within one article's part of the page (the blank line with its rule between two
+    stacked articles belongs to neither and ends a run), merged across neighbouring
+    columns of the same article that share lines. A run at the foot of an article's
+    column (or of the page) is a hole when it is longer than MAX_BLANK lines; elsewhere
+    (air beside a headline, a band inside the page) when it is HOLE_MM tall or more."""
     t = occupied.t
     plans = list(plans)
     inside = math.ceil(HOLE_MM * 72 / 25.4 / t.pitch - 1e-6)
+    owner: dict[tuple[int, int], int] = {}
+    for p in plans:
+        for c in range(p.first_column, p.last_column + 1):
+            for line in range(p.first_line, p.last_line + 1):
+                owner.setdefault((c, line), p.index)
     feet = {(c, p.last_line) for p in plans for c in range(p.first_column, p.last_column + 1)}
-    runs: list[tuple[int, int, int]] = []  # (column, first line, last line)
+    runs: list[tuple[int, int, int, int | None]] = []  # (column, first, last line, owner)
     for column in range(1, t.columns + 1):
         start = None
         for line in range(first_line, t.grid_lines + 2):
             blank = line <= t.grid_lines and (column, line) not in occupied.cells
-            if blank and start is None:
-                start = line
-            elif not blank and start is not None:
+            if start is not None and (not blank or owner.get((column, line)) != here):
                 end = line - 1
-                # a foot's run may go on through the blank line between stacked articles
-                gap = 1 if (column, end - 1) in feet and (column, end) not in feet else 0
-                foot = end == t.grid_lines or (column, end - gap) in feet
-                if end - gap - start + 1 > (MAX_BLANK if foot else inside - 1):
-                    runs.append((column, start, end - gap))
+                foot = end == t.grid_lines or (column, end) in feet
+                if end - start + 1 > (MAX_BLANK if foot else inside - 1):
+                    runs.append((column, start, end, here))
                 start = None
-    holes: list[list[int]] = []
-    for column, top, bottom in runs:
-        for hole in holes:  # the hole of the column before, over lines this run shares
-            if hole[1] == column - 1 and top <= hole[3] and bottom >= hole[2]:
+            if blank and start is None:
+                start, here = line, owner.get((column, line))
+    holes: list[list] = []
+    for column, top, bottom, whose in runs:
+        for hole in holes:  # the hole of the column before, of the same article, over lines
+            if hole[1] == column - 1 and hole[4] == whose and top <= hole[3] \
+                    and bottom >= hole[2]:  # this run shares
                 hole[1] = column
                 hole[2], hole[3] = min(hole[2], top), max(hole[3], bottom)
                 break
         else:
-            holes.append([column, column, top, bottom])
-    out = []
-    for first_column, last_column, top, bottom in holes:
-        owner = next((p.index for p in plans for line in (top, top + 1)
-                      if p.first_column <= first_column <= p.last_column
-                      and p.first_line <= line <= p.last_line), None)
-        out.append(Hole(first_column, last_column, top, bottom, owner))
-    return out
+            holes.append([column, column, top, bottom, whose])
+    return [Hole(first_column, last_column, top, bottom, whose)
+            for first_column, last_column, top, bottom, whose in holes]
 
 
 def copyfit(plan: ArticlePlan, occupied: Occupancy, lines: list[PlacedLine], holds: int,

@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 from .errors import LayoutError
 from .flow import (RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided, sized,
                    vertical_cells)
-from .holes import MAX_BLANK, Occupancy
+from .holes import HOLE_MM, MAX_BLANK, Occupancy, text_legs
 from .fonts import FontSet
 from .model import Article, ArticlePlan, Image, Issue, PagePlan, PlacedRect, Template
 
@@ -60,7 +60,8 @@ MAX_HEADLINE_LINES = 2
 # against.
 HOLE = 100.0  # each blank line at a column's foot beyond SHORT_OK
 SHORT = 35.0  # each line the last column of a module with pictures ends short, beyond SHORT_OK
-HEAD_BLANK = 60.0  # each grid cell left blank beside a headline (in a run down a column)
+HEAD_BLANK = 10.0  # each grid cell of air beside a headline (in a run down a column shorter
+#                   than a hole: air, not a hole, but a headline that spans its module is better)
 BLANK_RUN = 3  # lines blank down a column beside a headline that count as a blank
 EXTRA = 25.0  # each line of air added to a headline band
 STEP_DOWN = 12.0  # each headline size step below the one its rank gives
@@ -72,6 +73,8 @@ DIVIDE = 20.0  # an article set in re-divided columns (破栏) rather than on th
 READING = 400.0  # modules stacked under a module whose top is not one headline across them:
 #                   a reader (and a PDF's reading order) would go down the columns of both
 OVERFLOW = 1000.0  # each line of text that does not fit
+STUB = 300.0  # each leg of text shorter than MIN_LEG lines
+TOO_LOW = 10_000  # lines of overflow a module counts when a picture or title passes its foot
 
 
 @dataclass(frozen=True)
@@ -149,18 +152,24 @@ class _Candidate:
         self.pictures = [i for i in article.images if not i.placed]
         self._need: int | None = None
         self._needs: dict[tuple, int] = {}
-        self._heads: dict[tuple, tuple[int, int, int, tuple[int, int]] | None] = {}
+        self._heads: dict[tuple, tuple[int, float, int, tuple[int, int]] | None] = {}
         self._blocks: dict[tuple, tuple] = {}
         self._headlined: dict[tuple, Article] = {}
         self._sums: dict[int, dict] = {}
         self._options: dict[tuple, dict] = {}
         self._variants: dict[int, _Candidate | None] = {}
-        self._divided: dict[tuple[int, int], dict[int, tuple[float, Config]]] = {}
+        self._divided: dict[tuple, dict[int, tuple[float, Config]]] = {}
         # (columns, height, config) the flow did not bear out: the search offers the next
         # cheapest way to fill that height instead
         self.refused: set[tuple[int, int, Config]] = set()
         self.may_divide = False  # 破栏 offered (the lead of a page of several articles)
-        self._sizes: dict[int, tuple[float | None, int]] = {}
+        self._sizes: dict[tuple[int, float | None], tuple[float | None, int]] = {}
+        # the largest size the make-up lets this headline take: a step below the lead's, so
+        # that the lead's headline is the largest on the page (None: no bound)
+        self.cap: float | None = None
+        self.lead = False  # the page's lead (头条): its headline the largest on the page
+        self.alone = False  # the only article the make-up places
+        self._stubby: dict[int, int] = {}  # widths its text leaves a stub at → its height
         self.setter = _Typesetter(template, fonts, 1, 1, cache)  # sets one-off text
 
     # -- what the article looks like at a width -------------------------------------------
@@ -273,8 +282,9 @@ class _Candidate:
     def headline(self, columns: int) -> tuple[float | None, int]:
         """The main title's size at this width (by rank, no more than two lines), and how
         many steps it is below the size its rank gives."""
-        if columns in self._sizes:
-            return self._sizes[columns]
+        key = (columns, self.cap)
+        if key in self._sizes:
+            return self._sizes[key]
         h = self.article.headline
         if h is None or h.size or h.fill or not self.size_headline:
             result: tuple[float | None, int] = (h.size if h else None, 0)
@@ -282,8 +292,7 @@ class _Candidate:
             result = self.vertical_size()
         else:
             style = self.t.styles["headline"]
-            ladder = [style.size, *(s for s in HEADLINE_STEPS if s < style.size)]
-            start = min(self.rank, 2, len(ladder) - 1)
+            ladder, start = self.ladder()
             width = self.width_pt(h.columns[1] - h.columns[0] + 1 if h.columns else columns)
             result = (ladder[-1], len(ladder) - 1 - start)
             parts = h.main.count("\n") + 1  # lines the editor broke it into
@@ -310,8 +319,20 @@ class _Candidate:
                 two = one
             if two is not None:
                 result = (ladder[start + two], two)
-        self._sizes[columns] = result
+        self._sizes[key] = result
         return result
+
+    def ladder(self) -> tuple[list[float], int]:
+        """The sizes a made-up headline may take, largest first (the template's headline
+        size, then the steps below it), and where this article's rank starts on it: the
+        lead at the top, the next a step down, the rest two; never above `cap`."""
+        style = self.t.styles["headline"]
+        ladder = [style.size, *(s for s in HEADLINE_STEPS if s < style.size)]
+        start = min(self.rank, 2, len(ladder) - 1)
+        if self.cap is not None:
+            while start < len(ladder) - 1 and ladder[start] > self.cap:
+                start += 1
+        return ladder, start
 
     def vertical_size(self) -> tuple[float, int]:
         """A vertical title's size: by rank as a horizontal one's, no wider than a column
@@ -319,9 +340,7 @@ class _Candidate:
         area's height."""
         h = self.article.headline
         assert h is not None  # (asked for a vertical headline only)
-        style = self.t.styles["headline"]
-        ladder = [style.size, *(s for s in HEADLINE_STEPS if s < style.size)]
-        start = min(self.rank, 2, len(ladder) - 1)
+        ladder, start = self.ladder()
         cells = len(list(vertical_cells(h.main)))
         room = self.area.lines * self.t.pitch / 2
         for steps, size in enumerate(ladder[start:]):
@@ -335,18 +354,19 @@ class _Candidate:
         found = self.head(columns, config)
         return None if found is None else found[0]
 
-    def head_blank(self, columns: int, config: Config) -> int:
-        """Grid cells left blank beside the headline group, byline and note: runs of
-        BLANK_RUN lines or more down one of its columns."""
+    def head_blank(self, columns: int, config: Config) -> float:
+        """What the blank beside the headline group, byline and note costs: runs of
+        BLANK_RUN lines or more down one of its columns, as holes where a run is as tall
+        as a hole."""
         found = self.head(columns, config)
-        return 0 if found is None else found[1]
+        return 0.0 if found is None else found[1]
 
     def head_span(self, columns: int, config: Config) -> int:
         """The columns the headline group's lines cover, from the first."""
         found = self.head(columns, config)
         return columns if found is None else found[2]
 
-    def head(self, columns: int, config: Config) -> tuple[int, int, int, tuple[int, int]] | None:
+    def head(self, columns: int, config: Config) -> tuple[int, float, int, tuple[int, int]] | None:
         key = (columns, config.size, config.extra, config.beside, config.span)
         if key not in self._heads:
             plan = self.plan(columns, self.area.lines, config.pictured((), ()),
@@ -368,18 +388,31 @@ class _Candidate:
             occupied.add_boxes(out.rects)
             # blank beside the band: runs of BLANK_RUN lines or more down a column (a
             # kicker shorter than the main title leaves a line or two: no hole)
-            blank = 0
+            blank = 0.0
+            square = math.ceil(HOLE_MM * 72 / 25.4 / self.t.pitch - 1e-6)
             for c in spans:
                 run = 0
                 for row in range(plan.first_line, line + 1):
                     if row < line and (c, row) not in occupied.cells:
                         run += 1
                         continue
-                    blank += run if run >= BLANK_RUN else 0
+                    # a blank as tall as a reader's eye takes for a hole (holes.HOLE_MM)
+                    # costs as one; shorter air beside a headline, a little
+                    blank += run * (HOLE if run >= square else
+                                    HEAD_BLANK if run >= BLANK_RUN else 0.0)
                     run = 0
             self._heads[key] = (line - plan.first_line, blank, covered,
                                 (strip, len(spans)) if self.vertical else (0, 0))
         return self._heads[key]
+
+    @property
+    def least_columns(self) -> int:
+        """The fewest columns the article may be set in: those its headline or a picture
+        placed by hand is given (counted in the article's own columns)."""
+        h = self.article.headline
+        return max([1, h.columns[1] if h and h.columns else 1,
+                    *(i.last_column for i in self.article.images
+                      if i.placed and i.last_column is not None)])
 
     @property
     def vertical(self) -> str | None:
@@ -398,6 +431,8 @@ class _Candidate:
     def options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
         """Module heights (at most `limit` lines) at which the article fills `columns`
         columns, each with its cost and how it is set."""
+        if columns < self.least_columns:
+            return {}
         size, steps = self.headline(columns)
         base = Config(size)
         top = self.head_lines(columns, base)
@@ -406,13 +441,25 @@ class _Candidate:
         cost = steps * STEP_DOWN
         if self.pictures:
             out: dict[int, tuple[float, Config]] = {}
-            # the first picture under the headline, or beside it (the headline then spans
-            # the other columns: no blank beside a short headline)
+            # the first picture under the headline, or beside it where that does not
+            # squeeze the headline: at most half the module's columns and two columns
+            # left to it, the headline no smaller (a lead with other headlines to stay
+            # above), a step smaller (a lead alone) or two (any other), its band a line
+            # or two taller at most (a note across fewer columns)
             besides = [0]
-            if self.article.headline and columns > 1 and not self.article.headline.columns \
-                    and not self.article.section and not self.vertical:
+            h = self.article.headline
+            if h and columns > 1 and not h.columns and not self.article.section \
+                    and not self.vertical:
                 # (a section bar runs over it all; a vertical title stands at the side)
-                besides += list(range(1, columns))
+                ladder, _ = self.ladder()
+                steps_down = 0 if self.lead and not self.alone else 1 if self.lead else 2
+                least = size if size not in ladder else \
+                    ladder[min(ladder.index(size) + steps_down, len(ladder) - 1)]
+                besides += [b for b in range(1, columns // 2 + 1) if columns - b >= 2
+                            if (self.headline(columns - b)[0] or 0) >= (least or 0)
+                            and (self.head_lines(columns, Config(
+                                self.headline(columns - b)[0], beside=b)) or limit)
+                            <= top + MAX_HEAD_EXTRA]
             for beside in besides:
                 config, head_top, price = base, top, cost
                 if beside:
@@ -422,11 +469,11 @@ class _Candidate:
                     if found_band is None:
                         continue
                     head_top, price = found_band, steps * STEP_DOWN
-                blank = HEAD_BLANK * self.head_blank(columns, config)
                 for extra in range(MAX_HEAD_EXTRA + 1):
-                    found = self.picture_options(columns, limit, config.with_extra(extra),
-                                                 head_top + extra,
-                                                 price + blank + extra * EXTRA)
+                    aired = config.with_extra(extra)  # (the air beside it grows too)
+                    found = self.picture_options(columns, limit, aired, head_top + extra,
+                                                 price + self.head_blank(columns, aired)
+                                                 + extra * EXTRA)
                     for height, option in found.items():
                         self.offer(out, columns, height, *option)
             return out
@@ -442,6 +489,10 @@ class _Candidate:
         height = bottom - plan.first_line + 1
         if height - top < MIN_LEG and columns > 1:
             return {}
+        # a leg of text shorter than MIN_LEG (the last column's, mostly): not at this width
+        if stubs(drawn, plan, self.t) and columns > 1:
+            self._stubby[columns] = height  # (when nothing fits, only below it)
+            return {}
         short = HOLE * short_lines(drawn, plan, self.t, bottom)
         out = {}
         # the headline a step or two smaller: its band a line or so shorter, the body the
@@ -454,31 +505,12 @@ class _Candidate:
             if band is None:
                 continue
             at = height - top + band
-            blank = HEAD_BLANK * self.head_blank(columns, sized)
             for extra in range(MAX_HEAD_EXTRA + 1):
+                if at + extra > limit:
+                    break
+                blank = self.head_blank(columns, sized.with_extra(extra))
                 score = steps * STEP_DOWN + short + blank + extra * EXTRA
-                if at + extra <= limit:
-                    self.offer(out, columns, at + extra, score, sized.with_extra(extra))
-        # a headline that covers fewer columns than the module spans only those, the text
-        # of the others starting at the top: no blank beside a short headline
-        span = self.head_span(columns, base) if h and not h.columns and columns > 1 \
-            and not self.vertical else 0
-        if 0 < span < columns:
-            spanned = replace(base, span=span)
-            plan = self.plan(columns, limit, spanned)
-            try:
-                drawn, overflow, bottom = self.flow(plan).run(hint)
-                fits = overflow is None
-            except _TooLow:
-                fits = False
-            if fits:
-                at = bottom - plan.first_line + 1
-                short = HOLE * short_lines(drawn, plan, self.t, bottom)
-                for extra in range(MAX_HEAD_EXTRA + 1):
-                    score = steps * STEP_DOWN + short + SPAN + extra * EXTRA
-                    if at + extra <= limit:
-                        self.offer(out, columns, at + extra, score,
-                                   spanned.with_extra(extra))
+                self.offer(out, columns, at + extra, score, sized.with_extra(extra))
         return out
 
     def offer(self, out: dict[int, tuple[float, Config]], columns: int, height: int,
@@ -492,8 +524,9 @@ class _Candidate:
         """The flow did not bear out `config` at `height` lines: forget it (and, on the
         re-divided grid, its variant's), so that the options offer the next way."""
         self.refused.add((columns, height, config))
-        self._options.pop((columns, limit), None)
-        self._divided.pop((columns, limit), None)
+        for memo in (self._options, self._divided):  # (at every bound on the headline)
+            for key in [key for key in memo if key[:2] == (columns, limit)]:
+                del memo[key]
         if config.divide:
             variant = self.variant(columns)
             if variant is not None:
@@ -503,8 +536,8 @@ class _Candidate:
         """The next two headline sizes below `size` on the ladder, with their steps."""
         h = self.article.headline
         if size is None or h is None or h.size or h.fill or h.vertical \
-                or not self.size_headline:
-            return []
+                or not self.size_headline or self.lead:
+            return []  # (the lead's size bounds the others': it keeps the one it has)
         style = self.t.styles["headline"]
         below = [s for s in (style.size, *HEADLINE_STEPS) if s < size]
         return [(s, steps + 1 + n) for n, s in enumerate(below[:2])]
@@ -524,7 +557,8 @@ class _Candidate:
         right, left = (strip, 0) if at_right else (0, strip)
         clear = columns if at_right else columns - strip_columns
         for widths, sums in self.picture_sums(columns).items():
-            if (beside and widths[0] != beside) or widths[0] > clear:
+            if (beside and widths[0] != beside) or widths[0] > clear \
+                    or not self.wide_enough(columns, widths):
                 continue  # (the first picture stands clear of a vertical title's strip)
             up = sum(1 + c for _, c in (self.picture_block(i, w) for i, w in
                                         zip(self.pictures[::2], widths[::2])))
@@ -542,8 +576,8 @@ class _Candidate:
                     if rest:
                         continue
                     height = top + body
-                    if not top + MIN_LEG <= height <= limit:
-                        continue
+                    if not top + MIN_LEG <= height <= limit or 2 * cells > columns * height:
+                        continue  # (the pictures take at most half the module)
                     # the stacks must leave each column room for a leg of text
                     stacks = (sum(heights[::2]) + up - (top if beside else 0) + right,
                               sum(heights[1::2]) + down + left)
@@ -556,6 +590,20 @@ class _Candidate:
                     score = cost + CROP_COST * crop + shape + SHORT * max(0, short - SHORT_OK)
                     self.offer(out, columns, height, score, base.pictured(widths, heights))
         return out
+
+    def wide_enough(self, columns: int, widths: tuple[int, ...]) -> bool:
+        """Whether pictures so wide suit a module of `columns`: in a module of three
+        columns or more, each leaves a column of text beside it (the cost of a picture's
+        shape draws it towards 60 % of the module's width; a long text keeps it
+        narrower)."""
+        return columns < 3 or max(widths) <= columns - 1
+
+    def half(self, columns: int, lines: int, config: Config) -> bool:
+        """Whether the config's pictures, captions and the blank under each take at most
+        half of a module of `columns` × `lines`."""
+        cells = sum(w * (h + self.picture_block(i, w)[1] + 1)
+                    for i, w, h in zip(self.pictures, config.widths, config.heights))
+        return 2 * cells <= columns * lines
 
     def picture_block(self, image: Image, width: int) -> tuple[tuple[float, int, int], int]:
         """A picture `width` columns wide: its natural lines and the least and most it may
@@ -602,7 +650,7 @@ class _Candidate:
 
     def cached_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
         """`options`, remembered; with 破栏 variants when the article may be re-divided."""
-        key = (columns, limit)
+        key = (columns, limit, self.cap)
         if key not in self._options:
             out = dict(self.options(columns, limit))
             for height, (cost, config) in self.divided_options(columns, limit).items():
@@ -612,7 +660,7 @@ class _Candidate:
 
     def divided_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
         """The cheapest re-divided (破栏) way of each height, when the article may be."""
-        key = (columns, limit)
+        key = (columns, limit, self.cap)
         if key not in self._divided:
             variant = self.variant(columns) if self.may_divide else None
             out: dict[int, tuple[float, Config]] = {}
@@ -636,6 +684,7 @@ class _Candidate:
                 variant = _Candidate(self.index, self.article, own, self.fonts, self.cache,
                                      Area(1, count, self.area.first_line, self.area.last_line),
                                      self.rank, self.size_headline)
+                variant.lead, variant.alone = self.lead, self.alone
             self._variants[columns] = variant
         return self._variants[columns]
 
@@ -643,6 +692,8 @@ class _Candidate:
         """When nothing fits: heights below the least the article fills, the text that
         does not fit costed as overflow (the flow reports it), on a lattice of lines
         common to all articles so that modules side by side can meet."""
+        if columns < self.least_columns:
+            return {}
         size, steps = self.headline(columns)
         top = self.head_lines(columns, Config(size))
         if top is None:
@@ -650,7 +701,7 @@ class _Candidate:
         need = self.need()
         out = {}
         step = max(1, limit // 12)  # a page that does not fit: a coarse search will do
-        below = min(entries) if entries else limit + 1
+        below = min(entries) if entries else self._stubby.get(columns, limit + 1)
         for h in range(limit, top + MIN_LEG - 1, -step):
             if h >= below:
                 continue
@@ -680,6 +731,9 @@ class _Candidate:
         blank (HOLE a line) or over (OVERFLOW a line). When that does not fill it, the
         other sizes of its pictures that come near are tried in the flow too."""
         best = self.adjust(columns, lines, config, first_column, first_line)
+        if best[0] >= OVERFLOW * TOO_LOW and self.pictures:  # the smallest pictures, then
+            best = min(best, self.adjust(columns, lines, _smallest(self, config),
+                                         first_column, first_line), key=lambda b: b[0])
         if not self.pictures or best[0] <= HOLE * (SHORT_MOST - SHORT_OK):
             return best[1], best[0]
         top = self.head_lines(columns, config) or 0
@@ -688,12 +742,14 @@ class _Candidate:
         near = sorted((abs(room - cells), widths, heights)
                       for widths, sums in self.picture_sums(columns).items()
                       for cells, (_, heights) in sums.items()
-                      if abs(room - cells) <= 2 * columns
+                      if abs(room - cells) <= 2 * columns and self.wide_enough(columns, widths)
                       and (not config.beside or widths[0] == config.beside))
         for _, widths, heights in near[:SETTLE_TRIES]:
-            score, plan = self.adjust(columns, lines, replace(config, widths=widths,
-                                                              heights=heights),
-                                      first_column, first_line, rounds=1)
+            trial = config.pictured(widths, heights)
+            if not self.half(columns, lines, trial):
+                continue
+            score, plan = self.adjust(columns, lines, trial, first_column, first_line,
+                                      rounds=1)
             if score < best[0]:
                 best = (score, plan)
             if score <= HOLE * (SHORT_MOST - SHORT_OK):
@@ -711,14 +767,14 @@ class _Candidate:
             try:
                 drawn, overflow, _ = self.flow(plan).run(plan.last_line)
                 over = overflow.lines if overflow is not None else None
-            except _TooLow:
-                over = lines
+            except _TooLow:  # (a picture past the module's foot: never the page's plan)
+                over = TOO_LOW
             if over is not None:
                 score = OVERFLOW * over
                 move = -1
             else:
                 short = short_lines(drawn, plan, self.t, plan.last_line)
-                score = HOLE * short
+                score = HOLE * short + STUB * stubs(drawn, plan, self.t)
                 move = 1 if short else 0
             if best is None or score < best[0]:
                 best = (score, plan)
@@ -726,7 +782,8 @@ class _Candidate:
             if not move or not config.heights:
                 break
             resized = self.resized(config, move)
-            if resized is None or resized.heights in seen:
+            if resized is None or resized.heights in seen \
+                    or not self.half(columns, lines, resized):
                 break
             config = resized
         assert best is not None  # (rounds ≥ 1)
@@ -761,6 +818,17 @@ def short_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int) -> i
                                           plan.first_line, bottom, SHORT_OK)
 
 
+def stubs(drawn: _Drawn, plan: ArticlePlan, t: Template) -> int:
+    """Legs of text shorter than MIN_LEG lines down the module's columns (a stub under a
+    headline or a picture, or a last leg), unless the article is too short to give each
+    of its columns MIN_LEG lines."""
+    columns = range(plan.first_column, plan.last_column + 1)
+    legs = text_legs(t, drawn.lines, drawn.images, columns)
+    if sum(last - first + 1 for _, first, last in legs) < MIN_LEG * len(columns):
+        return 0
+    return sum(1 for _, first, last in legs if last - first + 1 < MIN_LEG)
+
+
 # -- the search ----------------------------------------------------------------------------
 
 
@@ -772,6 +840,7 @@ class _Tiling:
     def __init__(self, candidates: list[_Candidate], limit: int, lead_columns: int,
                  squeeze: bool, memo: dict):
         self.candidates = candidates
+        self.cap = candidates[-1].cap  # (the bound on every headline but the lead's)
         self.limit = limit
         self.lead_columns = lead_columns
         self.squeeze = squeeze
@@ -782,7 +851,7 @@ class _Tiling:
         its top left module starts with a headline, whether its top is one headline across
         its whole width, whether its top right module starts with a headline)."""
         lead = self.lead_columns
-        key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze)
+        key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap)
         if key not in self.memo:
             self.memo[key] = self.leaf(i, c) if i == j else self.combined(i, j, c)
         return self.memo[key]
@@ -875,7 +944,8 @@ def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
         return None
     choice = None
     for (h, _), (cost, tree, *_) in whole.items():
-        total = cost + HOLE * (limit - h) * area.columns
+        # (a foot a line or two short is no hole: its modules grow into it when settled)
+        total = cost + (SHORT if limit - h <= SHORT_MOST else HOLE) * (limit - h) * area.columns
         if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
             choice = (total, tree, h)
     return choice
@@ -973,6 +1043,8 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
     # the lead of a page of several articles may be re-divided (破栏), which also keeps a
     # reader from running on down its gutters into the articles under it
     candidates[0].may_divide = len(candidates) > 2
+    candidates[0].lead = not fixed
+    candidates[0].alone = len(candidates) == 1
     by_index = {c.index: c for c in candidates}
     position = {c.index: n for n, c in enumerate(candidates)}
     best: tuple[float, list, list] | None = None
@@ -982,6 +1054,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         for squeeze in (False, True):
             # the lead widest of all: the widest lead that makes up a good page
             for lead in range(area.columns, 0, -1):
+                bound_headlines(candidates, lead)
                 found = arrange(candidates, area, lead, squeeze, memo)
                 if found and (choice is None or found[0] < choice[0]):
                     choice = found
@@ -992,22 +1065,27 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         if choice is None:
             break
         _, tree, height = choice
-        leaves: list = []
-        cuts: list = []
         # a tiling shorter than the area gives its foot the lines left over: the modules
-        # at the bottom grow (their pictures may take them) rather than leave a band empty
-        _place(tree, area.first_column, area.first_line, area.columns, area.lines, leaves,
-               cuts)
-        settled, total, failed = [], 0.0, []
-        for leaf, column, line, columns, lines in leaves:
-            plan, score = by_index[leaf.index].settle_leaf(leaf, columns, lines, column, line)
-            settled.append(plan)
-            total += score
-            # the flow disagrees with the option: text left over, or a module with pictures
-            # that could not be sized to fill it
-            if score >= OVERFLOW or (leaf.config.heights and
-                                     score > HOLE * (SHORT_MOST - SHORT_OK)):
-                failed.append(leaf)
+        # at the bottom grow (their pictures may take them) rather than leave a band
+        # empty; where they cannot, the tiling keeps its height, a line or two short
+        total, settled, cuts, failed = _settled(tree, area, area.lines, by_index)
+        if height < area.lines:
+            short = _settled(tree, area, height, by_index)
+            if short[0] + SHORT * (area.lines - height) * area.columns < total:
+                # the modules on the foot reach it all the same, their text balanced as
+                # it was set (a line or two short: no hole) and their pictures where they
+                # were, so that the modules tile the area
+                total, settled, cuts, failed = short
+                foot = area.first_line + height - 1
+                settled = [replace(p, last_line=area.last_line) if p.last_line == foot
+                           else p for p in settled]
+                cuts = [(across, column, line, columns, area.last_line - line + 1)
+                        if not across and line + lines - 1 == foot
+                        else (across, column, line, columns, lines)
+                        for across, column, line, columns, lines in cuts]
+        if total >= OVERFLOW:  # text left over: move the boundaries between modules
+            tree, (total, settled, cuts, failed) = _repaired(
+                tree, area, area.lines, by_index, (total, settled, cuts, failed))
         if best is None or total < best[0]:
             best = (total, settled, cuts)
         if not failed:
@@ -1024,6 +1102,119 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
     for plan in best[1]:
         plans[plan.index] = plan
     return PagePlan(issue, t, _every_one(plans), tuple(_rules(best[2], t)))
+
+
+def _settled(tree, area: Area, lines: int, by_index: dict[int, _Candidate],
+             known: dict | None = None,
+             ) -> tuple[float, list[ArticlePlan], list, list[Leaf]]:
+    """The tree's modules in the area's top `lines`, each article settled in its own:
+    (what they leave blank or over, their plans, the cuts between them, the leaves whose
+    option the flow did not bear out). `known`: modules settled before, by place."""
+    leaves: list = []
+    cuts: list = []
+    _place(tree, area.first_column, area.first_line, area.columns, lines, leaves, cuts)
+    settled, total, failed = [], 0.0, []
+    known = {} if known is None else known
+    if any(height < MIN_LEG for *_, height in leaves):
+        return math.inf, [], cuts, []  # (a module moved out of the page)
+    for leaf, column, line, columns, height in leaves:
+        key = (leaf, column, line, columns, height)
+        if key not in known:
+            known[key] = by_index[leaf.index].settle_leaf(leaf, columns, height, column,
+                                                          line)
+        plan, score = known[key]
+        settled.append(plan)
+        total += score
+        # the flow disagrees with the option: text left over, or a module it could not
+        # fill
+        if score >= OVERFLOW or score > HOLE * (SHORT_MOST - SHORT_OK):
+            failed.append(leaf)
+    return total, settled, cuts, failed
+
+
+REPAIR_MOVES = (1, 2, 3, 4, 6)  # lines by which a boundary between stacked modules may move
+REPAIR_ROUNDS = 4
+
+
+def _repaired(tree, area: Area, lines: int, by_index: dict[int, _Candidate],
+              result: tuple) -> tuple[Any, tuple]:
+    """The tree with the boundaries between stacked modules moved a few lines at a time
+    while that leaves less blank and less text over (the options only estimate: a module
+    that does not hold its text where the page has room takes lines from a neighbour
+    that has them to spare)."""
+    known: dict = {}
+    for _ in range(REPAIR_ROUNDS):
+        if result[0] < OVERFLOW:  # (no text left over)
+            break
+        best = None
+        trees = [_moved_cut(tree, path, sign * move) for path in _across_paths(tree)
+                 for move in REPAIR_MOVES for sign in (1, -1)]
+        # or the headline of an article with text left over a step or two smaller
+        for leaf in result[3]:
+            candidate = by_index[leaf.index]
+            size = leaf.config.size
+            for smaller, _ in candidate.smaller(size, 0) if size else ():
+                trees.append(_releafed(tree, leaf, replace(leaf.config, size=smaller)))
+        for moved in trees:
+            if moved is None:
+                continue
+            trial = _settled(moved, area, lines, by_index, known)
+            if trial[0] < (best[1][0] if best else result[0]):
+                best = (moved, trial)
+        if best is None:
+            break
+        tree, result = best
+    return tree, result
+
+
+def _across_paths(tree, path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
+    """The paths (0: first part, 1: second) to every cut across of the tree."""
+    if isinstance(tree, Leaf):
+        return []
+    own = [path] if tree.across else []
+    return own + _across_paths(tree.first, path + (0,)) + _across_paths(tree.second,
+                                                                        path + (1,))
+
+
+def _moved_cut(tree, path: tuple[int, ...], move: int):
+    """The tree with the cut across at `path` moved down `move` lines (up when negative);
+    None when a part would lose all its lines."""
+    if not path:
+        size = tree.size + move
+        if size < 1:
+            return None
+        return Cut(tree.across, size, tree.first, tree.second)
+    part = _moved_cut(tree.first if path[0] == 0 else tree.second, path[1:], move)
+    if part is None:
+        return None
+    return Cut(tree.across, tree.size, *((part, tree.second) if path[0] == 0
+                                          else (tree.first, part)))
+
+
+def _releafed(tree, leaf: Leaf, config: Config):
+    """The tree with `leaf` set as `config` says."""
+    if isinstance(tree, Leaf):
+        return replace(tree, config=config) if tree == leaf else tree
+    return Cut(tree.across, tree.size, _releafed(tree.first, leaf, config),
+               _releafed(tree.second, leaf, config))
+
+
+def bound_headlines(candidates: list[_Candidate], lead: int) -> None:
+    """Every headline but the lead's a step below the lead's at the lead's width `lead`
+    (on the base grid or re-divided), so the lead's stays the largest on the page."""
+    first = candidates[0]
+    sizes = [first.headline(lead)[0]]
+    variant = first.variant(lead) if first.may_divide else None
+    if variant is not None:
+        sizes.append(variant.headline(variant.area.columns)[0])
+    known = [s for s in sizes if s is not None]
+    cap = None
+    if known and first.article.headline is not None:
+        style = first.t.styles["headline"]
+        below = [s for s in (style.size, *HEADLINE_STEPS) if s < min(known)]
+        cap = below[0] if below else min(known)
+    for candidate in candidates[1:]:
+        candidate.cap = cap
 
 
 def _every_one(plans: list[ArticlePlan | None]) -> tuple[ArticlePlan, ...]:

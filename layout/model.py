@@ -329,6 +329,12 @@ class Template:
         """Left edge of a 1-based column."""
         return self.margin_left + (column - 1) * (self.column_width + self.gutter)
 
+    def column_at(self, x: float) -> int | None:
+        """The 1-based column whose measure (with half of each gutter) holds x."""
+        step = self.column_width + self.gutter
+        column = int((x - self.margin_left + self.gutter / 2) // step) + 1
+        return column if 1 <= column <= self.columns else None
+
     def line_top(self, line: int) -> float:
         """Top of the 1-based body line's slot on the grid."""
         return self.margin_top + (line - 1) * self.pitch

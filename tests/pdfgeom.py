@@ -1,0 +1,65 @@
+"""A page's geometry read back from its PDF (pypdfium2), for tests that judge what was
+printed rather than what the make-up planned: each character with its size and box, and
+the picture placeholders. Boxes are (left, top, right, bottom) in points, y down from the
+page's top, as the layout measures."""
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+PLACEHOLDER = (230, 230, 230)  # the fill of a picture placeholder (#e6e6e6)
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    size: float
+    box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Geometry:
+    chars: tuple[Char, ...]  # in the order the PDF paints them (whitespace left out)
+    pictures: tuple[tuple[float, float, float, float], ...]  # placeholder boxes
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.chars)
+
+
+def read(pdf: bytes) -> Geometry:
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        page = doc[0]
+        height = page.get_height()
+        textpage = page.get_textpage()
+        chars = []
+        for i in range(textpage.count_chars()):
+            text = textpage.get_text_range(i, 1)
+            if not text.strip():
+                continue
+            left, bottom, right, top = textpage.get_charbox(i)
+            chars.append(Char(text, round(raw.FPDFText_GetFontSize(textpage.raw, i), 2),
+                              (left, height - top, right, height - bottom)))
+        pictures = []
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
+            r, g, b, a = (ctypes.c_uint() for _ in range(4))
+            raw.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a)
+            left, bottom, right, top = obj.get_bounds()
+            if (r.value, g.value, b.value) == PLACEHOLDER and right - left > 5 \
+                    and top - bottom > 5:
+                pictures.append((left, height - top, right, height - bottom))
+        return Geometry(tuple(chars), tuple(pictures))
+    finally:
+        doc.close()
+
+
+def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
+            ) -> float:
+    """The area two boxes share."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0

@@ -1,0 +1,195 @@
+"""The make-up's guarantees on pages of real, unseen news (tests/newsgen.py: 2-6 texts of
+tests/data/news, no slot or region, 0-2 placeholders, 四开 and 对开), judged from the PDF
+as printed (tests/pdfgeom.py), not from the make-up's own plan:
+
+1. hierarchy: the lead's headline the largest on the page, and on top;
+2. a headline stands over its own text (no text of its article beside it at the top), and
+   no leg of text down a column shorter than MIN_LEG lines, unless the article is too short
+   to give each of its columns that many;
+3. pictures within their bounds: at most half their module, none beside a headline it
+   squeezes, none stacked right under another article's in the same columns;
+6. nothing printed over anything else: no character inside a picture, no two characters
+   of different lines on top of each other;
+and every page is either full or says per article what to add or cut (never "does not
+fit" while the page has room, never a refusal for a size the make-up chose)."""
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import newsgen  # noqa: E402
+import pdfgeom  # noqa: E402
+from layout.fonts import shipped_fonts  # noqa: E402
+from layout.manifest import load_issue  # noqa: E402
+from layout.pipeline import layout_loaded  # noqa: E402
+from layout.render.pdf import render_pdf  # noqa: E402
+from layout.templates import load_template  # noqa: E402
+
+MIN_LEG = 5
+PAGES = 32  # seeds 0..31: both template families, 2-6 articles, 0-2 pictures
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def articles_of(geometry: pdfgeom.Geometry, titles: list[str], body: float):
+    """Each article's characters, from its main title to the next one's, in the order the
+    PDF paints them (article by article); the title's own characters first."""
+    text = geometry.text
+    starts = []
+    at = 0
+    for title in titles:
+        probe = squeeze(title)[:6]
+        found = text.find(probe, at)
+        while found >= 0 and geometry.chars[found].size <= body:
+            found = text.find(probe, found + 1)
+        assert found >= 0, f"title {title!r} not found in the PDF after character {at}"
+        starts.append(found)
+        at = found + len(probe)
+    ends = starts[1:] + [len(text)]
+    return [(geometry.chars[s:s + len(squeeze(t))], geometry.chars[s:e])
+            for s, e, t in zip(starts, ends, titles)]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("news")
+    fonts = shipped_fonts()
+    out = []
+    for seed in range(PAGES):
+        path = newsgen.write(seed, folder)
+        issue = load_issue(path)
+        template = load_template(issue.template, issue.path.parent, issue.template_origin)
+        page = layout_loaded(issue, fonts, template)  # (a LayoutError fails the test)
+        out.append((seed, issue, template, page, pdfgeom.read(render_pdf(page, fonts))))
+    return out
+
+
+def test_the_pages_cover_both_families_and_every_count(pages):
+    assert {issue.template for _, issue, *_ in pages} >= {"news", "news-tabloid",
+                                                         "party-building"}
+    assert {len(issue.articles) for _, issue, *_ in pages} >= {2, 3, 4, 5, 6}
+    assert any(a.images for _, issue, *_ in pages for a in issue.articles)
+
+
+def test_every_page_is_full_or_says_what_to_add_or_cut(pages):
+    for seed, issue, t, page, _ in pages:
+        total = sum(f.delta for f in page.fits)
+        if page.overflow:  # too full: never while the page has room; it says what to cut
+            assert total < 0, (seed, total, [str(f) for f in page.fits])
+            assert all(f.cut > 0 for f in page.fits
+                       if f.article_index in {o.article_index for o in page.overflow})
+        cells = sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
+                    for h in page.holes)
+        if cells > 0.05 * t.columns * t.grid_lines:  # else full; or it says what to add
+            owners = {h.article_index for h in page.holes}
+            assert any(f.add > 0 for f in page.fits if f.article_index in owners), seed
+
+
+def test_the_lead_headline_is_the_largest_and_on_top(pages):
+    for seed, issue, t, page, geometry in pages:
+        titles = [a.headline.main for a in issue.articles]
+        found = articles_of(geometry, titles, t.body.size)
+        sizes = [max(c.size for c in title) for title, _ in found]
+        tops = [min(c.box[1] for c in title) for title, _ in found]
+        assert all(sizes[0] >= s for s in sizes[1:]), (seed, sizes)
+        assert tops[0] <= min(tops) + sizes[0], (seed, tops)  # (in the top band)
+
+
+def test_headlines_stand_over_their_text_and_no_leg_is_a_stub(pages):
+    for seed, issue, t, page, geometry in pages:
+        titles = [a.headline.main for a in issue.articles]
+        for n, (title, chars) in enumerate(articles_of(geometry, titles, t.body.size)):
+            head = [c for c in chars if c.size > t.body.size + 0.1  # (not a placeholder's
+                    and not any(pdfgeom.overlap(c.box, p) for p in geometry.pictures)]  # label)
+            body = [c for c in chars if abs(c.size - t.body.size) < 0.05]
+            band = max(c.box[3] for c in head)
+            assert min(c.box[1] for c in body) >= band - 0.5, (seed, n + 1, "beside")
+            legs = text_legs(body, geometry.pictures, t)
+            lines = sum(len(rows) for rows in legs.values())
+            if lines >= MIN_LEG * len(legs):
+                short = [(c, len(rows)) for c, rows in legs.items()
+                         for rows in runs(rows, c, geometry.pictures, t) if len(rows) < MIN_LEG]
+                assert not short, (seed, n + 1, short)
+
+
+def text_legs(body, pictures, t) -> dict[int, list[int]]:
+    """The grid lines holding text in each column of an article, from its characters."""
+    rows: dict[int, set[int]] = {}
+    for c in body:
+        column = t.column_at((c.box[0] + c.box[2]) / 2)
+        middle = (c.box[1] + c.box[3]) / 2  # (a mark's box may be lower or higher)
+        rows.setdefault(column, set()).add(math.floor((middle - t.margin_top) / t.pitch) + 1)
+    return {column: sorted(found) for column, found in rows.items()}
+
+
+def runs(rows: list[int], column: int, pictures, t) -> list[list[int]]:
+    """The legs of a column: runs of lines, broken where a picture stands between them or
+    more than three lines are blank (a subhead's or a box's air keeps a leg whole)."""
+    out = [[rows[0]]]
+    for row in rows[1:]:
+        gap = (t.line_top(out[-1][-1] + 1), t.line_top(row))
+        x = (t.column_x(column), t.column_x(column) + t.column_width)
+        blocked = any(pdfgeom.overlap((x[0], gap[0], x[1], gap[1]), p) > 1
+                      for p in pictures)
+        if row - out[-1][-1] <= 3 and not blocked:
+            out[-1].append(row)
+        else:
+            out.append([row])
+    return out
+
+
+def test_pictures_keep_their_bounds(pages):
+    for seed, issue, t, page, geometry in pages:
+        titles = [a.headline.main for a in issue.articles]
+        found = articles_of(geometry, titles, t.body.size)
+        owner = []
+        for picture in geometry.pictures:
+            cx, cy = (picture[0] + picture[2]) / 2, (picture[1] + picture[3]) / 2
+            for n, (title, chars) in enumerate(found):
+                left = min(c.box[0] for c in chars)
+                right = max(c.box[2] for c in chars)
+                top = min(c.box[1] for c in title)
+                bottom = max(max(c.box[3] for c in chars), picture[3])
+                if left - 2 <= cx <= right + 2 and top <= cy <= bottom:
+                    owner.append((n, picture, (left, top, right, bottom)))
+                    break
+            else:
+                pytest.fail(f"page {seed}: a picture at {picture} in no article")
+        for n, picture, module in owner:
+            area = (module[2] - module[0]) * (module[3] - module[1])
+            size = (picture[2] - picture[0]) * (picture[3] - picture[1])
+            assert size <= area / 2 + 1, (seed, n + 1, "more than half its module")
+            head = max(c.box[3] for c in found[n][0])
+            if picture[1] < head:  # beside its headline: leaving the headline half or more
+                assert picture[2] - picture[0] <= (module[2] - module[0]) / 2 + 1, (seed, n)
+        for n, a, _ in owner:  # no picture right under another article's, same columns
+            for m, b, _ in owner:
+                if n != m and min(a[2], b[2]) - max(a[0], b[0]) > t.column_width / 2 \
+                        and a[3] <= b[1]:
+                    assert b[1] - a[3] > 10 * t.pitch, (seed, n + 1, m + 1, "stacked")
+
+
+def test_nothing_is_printed_over_anything_else(pages):
+    for seed, issue, t, page, geometry in pages:
+        label = set("图片")
+        for c in geometry.chars:
+            inside = [p for p in geometry.pictures if pdfgeom.overlap(c.box, p) > 0.5]
+            assert not inside or (c.text in label and c.size != t.body.size), (seed, c)
+        cells: dict[tuple[int, int], list[pdfgeom.Char]] = {}
+        for c in geometry.chars:
+            key = (math.floor(c.box[0] / 20), math.floor(c.box[1] / 20))
+            for dx in (0, 1):
+                for dy in (0, 1):
+                    for other in cells.get((key[0] - dx, key[1] - dy), ()):
+                        shared = pdfgeom.overlap(c.box, other.box)
+                        smaller = min((b.box[2] - b.box[0]) * (b.box[3] - b.box[1])
+                                      for b in (c, other))
+                        assert shared <= 0.25 * smaller, (seed, c, other)
+            cells.setdefault(key, []).append(c)
