@@ -17,7 +17,19 @@ from .output import is_stdout, refuse_clashes, write_atomically
 # by `layout --help` or a mistyped command: start-up stays quick.
 
 
-@click.group()
+class _Commands(click.Group):
+    """The commands, each interrupted by Ctrl-C with exit 130 (as the README says), not
+    click's "Aborted!" and 1; every file a command writes is written whole or not at all."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted: every file written is whole", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="layout")
 def main() -> None:
     """Typeset Chinese newspaper pages from issue manifests.
@@ -378,15 +390,21 @@ def templates(folder: Path | None) -> None:
 @click.option("--paper", help="The paper's name (not in an archive's text).")
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="The issue's date.")
 @click.option("--page", type=click.IntRange(1, 999), help="The page number.")
+@click.option("--force", is_flag=True,
+              help="Replace the manifest when it exists (an editor's corrections in it "
+                   "are lost).")
 def import_(source: Path, output: Path | None, template: str | None, paper: str | None,
-            date_: str | None, page: int | None) -> None:
+            date_: str | None, page: int | None, force: bool) -> None:
     """Make a manifest draft from the raw text of a printed page (an archive's .txt): the
     banner, headlines, bylines, notes, subheads, captions and signatures told apart, the
     paragraphs a column break cut joined; every unsure decision a YAML comment. Pictures
     are added as placeholders where the page would otherwise leave a blank hole."""
     from .importer import fill, import_text, read_source  # noqa: PLC0415
+    from .templates import load_template  # noqa: PLC0415
 
     output = output or source.with_suffix(".yaml")
+    # (its template is found from where the manifest will be: here, for stdout)
+    home = Path.cwd() if is_stdout(output) else output.parent
     try:
         if date_ is not None:
             try:
@@ -395,10 +413,16 @@ def import_(source: Path, output: Path | None, template: str | None, paper: str 
                 raise LayoutError(f"--date {date_!r} is not a date",
                                   hint="write it as YYYY-MM-DD") from None
         refuse_clashes([(output, "manifest")], [source])
+        if template is not None:
+            template = _template_option(template, home)
         text = read_source(source)
         imported = import_text(text, source.name, template, paper, date_, page)
-        # (its template is found from where the manifest will be: here, for stdout)
-        manifest, laid = fill(imported, Path.cwd() if is_stdout(output) else output.parent)
+        refuse_clashes([(output, "manifest")],
+                       [source, *load_template(imported.template, home).sources])
+        if not force and not is_stdout(output) and output.is_file():
+            raise LayoutError("the manifest exists (an editor may have corrected it): it is "
+                              "kept", output, hint="give another -o, or --force to replace it")
+        manifest, laid = fill(imported, home)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
@@ -420,6 +444,29 @@ def import_(source: Path, output: Path | None, template: str | None, paper: str 
                    "characters do not fit", err=True)
     click.echo("wrote the manifest to standard output" if is_stdout(output)
                else f"wrote {output}", err=True)
+
+
+def _template_option(name: str, home: Path) -> str:
+    """`import --template`: a shipped or known name as it is, a file (a name ending .yaml
+    or with a slash, from here) as the manifest in `home` must write it; either must be
+    there."""
+    import os  # noqa: PLC0415
+
+    from .templates import find_template, known_templates  # noqa: PLC0415
+
+    if name.endswith((".yaml", ".yml")) or "/" in name:
+        path = Path(name).absolute()
+        if not path.is_file():
+            raise LayoutError(f"--template {name}: no such file",
+                              hint="give a template's name (`layout templates` lists them) "
+                                   "or the path of its .yaml file from here")
+        return os.path.relpath(path, home.absolute())
+    if not find_template(name, home).is_file():
+        raise LayoutError(f"--template {name}: no such template",
+                          hint="templates it can name: " + ", ".join(sorted(
+                              known_templates(home))) + " (`layout templates`); or give "
+                              "the path of a .yaml file")
+    return name
 
 
 if __name__ == "__main__":
