@@ -13,20 +13,10 @@ from click.testing import CliRunner
 
 from layout.cli import main
 from layout.output import _host, write_atomically
+from test_hostile import manifest
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "data" / "seeds" / "004_ca8ae608e85ef6a0.txt"
-PAGE = """manifest: 1
-paper: 测试报
-date: 2021-03-04
-page: 2
-template: {template}
-articles:
-  - headline: 标题
-    region: {{columns: 1-2, lines: 1-20}}
-    body:
-      - 一段正文。
-"""
 
 
 def run(*args, **kwargs):
@@ -37,10 +27,8 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def page(folder: Path, name: str = "page.yaml", template: str = "base") -> Path:
-    path = folder / name
-    path.write_text(PAGE.format(template=template), encoding="utf-8")
-    return path
+def page(folder: Path, name: str = "page.yaml") -> Path:
+    return manifest(folder, name)
 
 
 def seed(folder: Path, name: str = "p.txt") -> Path:
