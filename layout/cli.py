@@ -252,7 +252,12 @@ def watch_inputs(manifest: Path, once: Callable[[], tuple[int, list[Path]]],
     while rounds is None or rounds > 0:
         now = _stamps(files)
         if now != seen:
-            _, inputs = once()
+            try:
+                _, inputs = once()
+            except Exception as err:  # a bug must not end the designer's loop: said, and on
+                click.echo(f"error: internal error, a bug in layout ({type(err).__name__}: "
+                           f"{err}) → please report it with this input", err=True)
+                inputs = []
             files = list(dict.fromkeys([manifest, *(inputs or files)]))
             after = _stamps(files)  # (a change made while rendering still counts)
             seen = {path: now.get(path, after[path]) for path in files}
@@ -266,8 +271,9 @@ def watch_inputs(manifest: Path, once: Callable[[], tuple[int, list[Path]]],
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--outdir", required=True, type=click.Path(path_type=Path),
               help="Folder for the PDFs; mirrors the input folders.")
-@click.option("-j", "--jobs", "workers", type=int, default=None,
-              help="Worker processes (default: the number of cores).")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores; never more than the "
+                   "manifests, nor four per core).")
 @click.option("--force", is_flag=True, help="Render everything, even PDFs that are up to date.")
 @click.option("--allow-overflow", is_flag=True, help="Write pages whose text does not fit.")
 @click.option("--report", type=click.Path(path_type=Path),
@@ -310,6 +316,10 @@ def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: boo
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
+    except OSError as err:  # the output folder or the report: read-only, a full disk
+        click.echo(f"error: cannot write {err.filename or report}: "
+                   f"{err.strerror or err}", err=True)
+        sys.exit(1)
     except KeyboardInterrupt:
         click.echo(f"\ninterrupted after {len(finished)} manifests; every PDF written is whole: "
                    "run the same command again to do the rest", err=True)

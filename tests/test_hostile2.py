@@ -4,19 +4,27 @@ traceback, and say what went wrong in words. Each test is one case of the issue,
 its docstring."""
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import json
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from layout.cli import main
-from layout.output import _host, write_atomically
+from layout.batch import LOCK_NAME
+from layout.output import _alive, _host, write_atomically
 from test_hostile import manifest
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "data" / "seeds" / "004_ca8ae608e85ef6a0.txt"
+PAGE_HEAD = "manifest: 1\npaper: 测试报\ndate: 2021-03-04\npage: 2\ntemplate: base\n"
 
 
 def run(*args, **kwargs):
@@ -131,3 +139,303 @@ def test_ctrl_c_exits_130_for_render_import_and_fit(tmp_path, monkeypatch):
         assert result.exit_code == 130, (args, result.output)
         assert "interrupted" in result.output and "Aborted" not in result.output
     assert not (tmp_path / "page.pdf").exists() and not (tmp_path / "p.yaml").exists()
+
+
+def test_a_batch_report_never_overwrites_a_pages_file(tmp_path):
+    """Case 3: `batch in/page.yaml -o out --report in/house.yaml`."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    house = folder / "house.yaml"
+    shutil.copy(REPO / "templates" / "base.yaml", house)
+    manifest = page(folder)
+    manifest.write_text(manifest.read_text("utf-8").replace("template: base",
+                                                            "template: house.yaml"), "utf-8")
+    before = digest(house)
+    result = run("batch", manifest, "-o", tmp_path / "out", "--report", house)
+    assert result.exit_code == 2
+    assert "house.yaml: the report (--report) would overwrite this file, which is not a " \
+           "batch's report" in result.output
+    assert digest(house) == before and not (tmp_path / "out").exists()
+    ok = run("batch", manifest, "-o", tmp_path / "out", "--report", tmp_path / "r.jsonl", "-j1")
+    assert ok.exit_code == 0  # and a report is replaced by the next batch's
+    assert run("batch", manifest, "-o", tmp_path / "out", "--report", tmp_path / "r.jsonl",
+               "-j1").exit_code == 0
+
+
+def test_batch_import_keeps_a_manifest_it_did_not_write(tmp_path):
+    """Case 4: `batch arch --import -o arch` beside an existing arch/p1.yaml."""
+    arch = tmp_path / "arch"
+    arch.mkdir()
+    seed(arch, "p1.txt")
+    seed(arch, "p2.txt")
+    mine = arch / "p1.yaml"
+    mine.write_text("# the editor's own page\n", encoding="utf-8")
+    before = digest(mine)
+    result = run("batch", arch, "--import", "-o", arch, "-j", "1")
+    assert result.exit_code == 1
+    assert "a manifest is there that this batch did not write" in result.output
+    assert digest(mine) == before and not (arch / "p1.pdf").exists()
+    assert (arch / "p2.pdf").exists()
+    # its own draft, unedited, is the batch's to replace; edited, it is kept
+    draft = arch / "p2.yaml"
+    again = run("batch", arch, "--import", "-o", arch, "-j", "1", "--force")
+    assert "p2" not in again.output.split("failed:")[-1]
+    draft.write_text(draft.read_text("utf-8") + "# corrected\n", encoding="utf-8")
+    edited = digest(draft)
+    run("batch", arch, "--import", "-o", arch, "-j", "1", "--force")
+    assert digest(draft) == edited
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def test_killed_batch_workers_die_with_it_and_the_resume_runs(tmp_path):
+    """Case 6: `kill -9` of `batch -j 2`: its workers go, the next batch is not refused."""
+    pages = tmp_path / "in"
+    pages.mkdir()
+    for n in range(40):
+        page(pages, f"p{n}.yaml")
+    out = tmp_path / "out"
+    batch = subprocess.Popen([sys.executable, "-m", "layout.cli", "batch", str(pages), "-o",
+                              str(out), "-j", "2"], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() < deadline:
+        workers = _children(batch.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2
+    batch.kill()
+    batch.wait()
+    while workers and time.monotonic() < deadline:
+        workers = {w for w in workers if _alive(w)}
+        time.sleep(0.05)
+    assert not workers, "workers outlived their batch"
+    resumed = run("batch", pages, "-o", out, "-j", "1")
+    assert resumed.exit_code == 0, resumed.output
+    assert len(list(out.glob("*.pdf"))) == 40
+
+
+def test_a_lock_whose_holder_is_gone_is_taken_over(tmp_path):
+    """Case 6: a lock held by what a dead batch left (its pid recorded) is taken over."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / LOCK_NAME).write_text(f"process {2 ** 22 + 7}\n")
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, sys, time; "
+                               f"f = open({str(out / LOCK_NAME)!r}, 'a'); "
+                               "fcntl.flock(f, fcntl.LOCK_EX); print(1, flush=True); "
+                               "time.sleep(30)"], stdout=subprocess.PIPE)
+    try:
+        holder.stdout.readline()
+        result = run("batch", page(tmp_path), "-o", out, "-j", "1")
+        assert result.exit_code == 0, result.output
+        assert (out / "page.pdf").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_workers_are_never_more_than_the_jobs(tmp_path, monkeypatch):
+    """Case 9: `-j 100000` on 2 pages starts 2 workers, within seconds; -j 0 is refused."""
+    import layout.batch
+
+    started = []
+    real = layout.batch.ProcessPoolExecutor
+
+    def counted(max_workers, **kwargs):
+        started.append(max_workers)
+        return real(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(layout.batch, "ProcessPoolExecutor", counted)
+    pages = [page(tmp_path, "a.yaml"), page(tmp_path, "b.yaml")]
+    begin = time.monotonic()
+    result = run("batch", *pages, "-o", tmp_path / "out", "-j", "100000")
+    assert result.exit_code == 0 and started == [2]
+    assert time.monotonic() - begin < 20
+    assert layout.batch.max_workers() == 4 * (os.cpu_count() or 1)
+    zero = run("batch", *pages, "-o", tmp_path / "out", "-j", "0")
+    assert zero.exit_code == 2 and "-j" in zero.output
+
+
+# -- tracebacks ------------------------------------------------------------------------------
+
+
+def test_a_read_only_output_folder_or_report_is_said_in_words(tmp_path):
+    """Case 13: batch into a read-only folder, or with a read-only --report."""
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    manifest = page(tmp_path)
+    locked = tmp_path / "ro"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        result = run("batch", manifest, "-o", locked, "-j", "1")
+        assert result.exit_code == 1 and result.exception is None or \
+            isinstance(result.exception, SystemExit)
+        assert f"error: cannot write {locked}" in result.output
+        assert "Permission denied" in result.output
+        report = tmp_path / "r.jsonl"
+        report.write_text("")
+        report.chmod(0o400)
+        result = run("batch", manifest, "-o", tmp_path / "out", "--report", report, "-j", "1")
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+        assert f"cannot write {report}: Permission denied" in result.output
+    finally:
+        locked.chmod(0o700)
+
+
+def test_a_full_disk_under_the_report_is_said_in_words(tmp_path):
+    """Case 14: the report on a full disk (/dev/full: every write fails ENOSPC)."""
+    result = run("batch", page(tmp_path), "-o", tmp_path / "out", "--report", "/dev/full",
+                 "-j", "1")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "cannot write" in result.output and "No space left on device" in result.output
+
+
+def test_the_report_cannot_be_the_output_folder(tmp_path):
+    """Case 15: `--report out -o out`, out not there yet."""
+    out = tmp_path / "out"
+    result = run("batch", page(tmp_path), "-o", out, "--report", out, "-j", "1")
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert "the report (--report) is a folder" in result.output
+
+
+def test_a_dask_address_that_is_wrong_or_unreachable_is_said_in_words(tmp_path, monkeypatch):
+    """Case 16: a mistyped address at once, an unreachable scheduler within its bound."""
+    pytest.importorskip("distributed")
+    import layout.batch
+
+    monkeypatch.setattr(layout.batch, "DASK_CONNECT_SECONDS", 1)
+    manifest = page(tmp_path)
+    for address in ("foo:::bar", "tcp://127.0.0.1:9"):
+        begin = time.monotonic()
+        result = run("batch", manifest, "-o", tmp_path / "out", "--dask", address)
+        assert result.exit_code == 2 and isinstance(result.exception, SystemExit), address
+        assert f"--dask {address}: no scheduler there" in result.output
+        assert "tcp://HOST:8786" in result.output
+        assert time.monotonic() - begin < 10
+
+
+# -- wrong output ----------------------------------------------------------------------------
+
+
+def test_a_manifest_saved_while_it_renders_is_not_recorded_up_to_date(tmp_path, monkeypatch):
+    """Case 23: the PDF of the old manifest is never recorded with the new one's digest."""
+    import layout.batch
+
+    manifest = page(tmp_path)
+    real = layout.batch._make
+
+    def saved_meanwhile(*args, **kwargs):
+        real(*args, **kwargs)
+        manifest.write_text(manifest.read_text("utf-8").replace("一段正文。", "改过的正文。"),
+                            encoding="utf-8")
+
+    monkeypatch.setattr(layout.batch, "_make", saved_meanwhile)
+    out = tmp_path / "out"
+    assert run("batch", manifest, "-o", out, "-j", "1").exit_code == 0
+    monkeypatch.setattr(layout.batch, "_make", real)
+    again = run("batch", manifest, "-o", out, "-j", "1")
+    assert [json.loads(line)["status"] for line in
+            (out / "report.jsonl").read_text().splitlines()] == ["done"]
+    assert "改过的正文" in run("text", manifest).output
+    assert again.exit_code == 0
+
+
+def test_templates_beside_the_pages_are_not_pages(tmp_path):
+    """Case 25: `batch site/` with a templates/ folder inside."""
+    site = tmp_path / "site"
+    (site / "templates").mkdir(parents=True)
+    shutil.copy(REPO / "templates" / "base.yaml", site / "templates" / "house.yaml")
+    page(site)
+    result = run("batch", site, "-o", tmp_path / "out", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "out").rglob("*.pdf")] == ["page.pdf"]
+
+
+def test_one_report_for_two_batches_at_once_is_refused(tmp_path):
+    """Case 28: the second batch writing the same report is refused, the first's whole."""
+    report = tmp_path / "r.jsonl"
+    with open(report, "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = run("batch", page(tmp_path), "-o", tmp_path / "out", "--report", report,
+                     "-j", "1")
+    assert result.exit_code == 2
+    assert "another layout batch is writing this report" in result.output
+
+
+def test_an_import_list_that_names_itself_is_refused(tmp_path):
+    """Case 29: an --import .list naming itself."""
+    seed(tmp_path, "p1.txt")
+    listing = tmp_path / "pages.list"
+    listing.write_text("p1.txt\npages.list\n", encoding="utf-8")
+    result = run("batch", listing, "--import", "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "pages.list:2: the list names itself" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_values_nested_hundreds_deep_are_an_error_with_their_line(tmp_path):
+    """Case 12: 500–998 levels, flow and block: file:line and exit 2; --watch goes on."""
+    from layout.cli import _render_once, watch_inputs
+
+    for depth in (500, 998):
+        deep = tmp_path / f"deep{depth}.yaml"
+        deep.write_text(PAGE_HEAD + "articles: " + "[" * depth + "]" * depth + "\n",
+                        encoding="utf-8")
+        result = run("render", deep)
+        assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+        assert f"deep{depth}.yaml:6: values are nested more than 50 levels deep" in \
+            result.output
+        block = tmp_path / f"block{depth}.yaml"
+        block.write_text(PAGE_HEAD + "".join(" " * n + "a:\n" for n in range(depth)),
+                         encoding="utf-8")
+        result = run("render", block)
+        assert result.exit_code == 2 and "levels deep" in result.output
+    codes = []
+
+    def once():
+        code, inputs = _render_once(deep, tmp_path / "w.pdf", False, False, False, False, 100)
+        codes.append(code)
+        return code, inputs
+
+    watch_inputs(deep, once, sleep=lambda _: deep.touch(), rounds=3)  # saved while watched
+    assert codes and set(codes) == {2}
+
+
+def test_unquoted_numbers_are_read_as_written_where_the_field_is_text(tmp_path):
+    """Case 19: `2020.10`, `0755`, `010`, `1e3` in a page name, a headline, a caption, an
+    issue number."""
+    from layout.manifest import load_issue
+
+    path = tmp_path / "n.yaml"
+    path.write_text(PAGE_HEAD.replace("page: 2", "page: 2\nissue: 010\npage_name: 2020.10")
+                    + "articles:\n  - headline: 0755\n    region: {columns: 1-2, lines: 1-20}\n"
+                      "    images: [{aspect: 4:3, caption: 1e3, columns: 1-2, lines: 3}]\n"
+                      "    body:\n      - 010\n", encoding="utf-8")
+    issue = load_issue(path)
+    assert (issue.page_name, issue.issue_number) == ("2020.10", 10)
+    assert issue.articles[0].headline.main == "0755"
+    assert issue.articles[0].images[0].caption == "1e3"
+    dump = run("render", path, "--dump", "-o", tmp_path / "n.pdf").output
+    assert "2020.10" in dump and "| 0755 ¶" in dump and "| 010 ¶" in dump
+
+
+def test_a_raw_text_given_as_a_manifest_or_a_list_gets_a_hint(tmp_path):
+    """Case 35: `batch page.txt` without --import; `render page.txt` echoes no whole text."""
+    source = seed(tmp_path, "page.txt")
+    result = run("batch", source, "-o", tmp_path / "out")
+    assert result.exit_code == 2 and len(result.output) < 400
+    assert "page.txt:3: none of its" in result.output and "--import" in result.output
+    rendered = run("render", source)
+    assert rendered.exit_code == 2 and len(rendered.output) < 400
+    assert "characters)" in rendered.output and "`layout import`" in rendered.output
