@@ -156,7 +156,9 @@ _FONT_DIGEST: str | None = None
 
 
 LOCK_NAME = ".layout-batch.lock"  # in OUTDIR while a batch writes there
-_LOCK_FD: int | None = None  # its descriptor while held (a forked worker lets go of it)
+# The descriptors of the locks this batch holds (the folder's, the report's): a forked
+# worker lets go of them, so that they die with the batch, whatever becomes of it.
+_LOCK_FDS: set[int] = set()
 
 
 def check_batch_outputs(paths: Iterable[Path], jobs: list[Job], outdir: Path,
@@ -210,8 +212,7 @@ def locked_outdir(outdir: Path) -> Iterator[None]:
                 raise LayoutError(f"another layout batch ({holder}) is writing into this "
                                   "folder", outdir, hint="wait for it to finish, or give "
                                                          "another -o folder") from None
-        global _LOCK_FD
-        _LOCK_FD = lock.fileno()
+        _LOCK_FDS.add(lock.fileno())
         lock.seek(0)
         lock.truncate()
         lock.write(f"process {os.getpid()}\n")
@@ -219,7 +220,7 @@ def locked_outdir(outdir: Path) -> Iterator[None]:
         try:
             yield
         finally:
-            _LOCK_FD = None
+            _LOCK_FDS.discard(lock.fileno())
             lock.seek(0)
             lock.truncate()
             fcntl.flock(lock, fcntl.LOCK_UN)
@@ -545,10 +546,10 @@ def _warm_worker(parent: int) -> None:
     stops handing out jobs, and a worker finishes the page it is writing."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with(parent)
-    if _LOCK_FD is not None:  # the output folder's lock is the parent's alone: a worker
+    with open(os.devnull, "rb") as null:  # the locks are the parent's alone: a worker
         # that outlived it must not keep the folder from the batch that resumes
-        with open(os.devnull, "rb") as null:
-            os.dup2(null.fileno(), _LOCK_FD)
+        for fd in _LOCK_FDS:
+            os.dup2(null.fileno(), fd)
     fonts_digest()
 
 
@@ -726,12 +727,17 @@ def run_batch(jobs: list[Job], report: Path, workers: int | None = None, force: 
                               hint="give each batch its own --report") from None
         if report.is_file():
             log.truncate(0)
-        for outcome in source:
-            log.write(_json_line(asdict(outcome)) + "\n")
-            log.flush()
-            outcomes.append(outcome)
-            if on_outcome:
-                on_outcome(outcome)
+        _LOCK_FDS.add(log.fileno())
+        try:
+            for outcome in source:
+                log.write(_json_line(asdict(outcome)) + "\n")
+                log.flush()
+                outcomes.append(outcome)
+                if on_outcome:
+                    on_outcome(outcome)
+        finally:
+            _LOCK_FDS.discard(log.fileno())
+            fcntl.flock(log, fcntl.LOCK_UN)  # (also for the workers still winding down)
     return outcomes
 
 

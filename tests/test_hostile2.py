@@ -439,3 +439,75 @@ def test_a_raw_text_given_as_a_manifest_or_a_list_gets_a_hint(tmp_path):
     rendered = run("render", source)
     assert rendered.exit_code == 2 and len(rendered.output) < 400
     assert "characters)" in rendered.output and "`layout import`" in rendered.output
+
+
+def test_a_preview_is_bounded_in_pixels_before_any_work(tmp_path):
+    """Case 10: `--grid --png-dpi 1200` on a 对开 page: refused at once, nothing written."""
+    manifest = page(tmp_path)  # base: 对开, 390 × 540 mm
+    begin = time.monotonic()
+    result = run("render", manifest, "--grid", "--png-dpi", "1200")
+    assert time.monotonic() - begin < 5
+    assert result.exit_code == 2
+    assert "--png-dpi 1200 makes a preview of 470 million pixels of this 390 × 540 mm page" \
+        in result.output and "give --png-dpi 442 or less" in result.output
+    assert not list(tmp_path.glob("*.p*"))
+    from layout.render.preview import preview_problem
+
+    mm = 72 / 25.4
+    assert preview_problem(390 * mm, 540 * mm, 442) is None
+    assert preview_problem(390 * mm, 540 * mm, 443) is not None
+
+
+def test_the_dump_and_the_pdf_are_never_mixed_on_standard_output(tmp_path):
+    """Case 26: `-o - --dump`."""
+    result = run("render", page(tmp_path), "-o", "-", "--dump")
+    assert result.exit_code == 2 and "%PDF" not in result.output
+    assert "--dump prints the lines" in result.output
+
+
+def test_an_output_ending_with_a_slash_is_a_folder(tmp_path):
+    """Case 27: `-o pages/` (not there yet) → pages/page.pdf; import alike."""
+    manifest = page(tmp_path)
+    result = run("render", manifest, "-o", f"{tmp_path}/pages/")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "pages" / "page.pdf").read_bytes().startswith(b"%PDF-")
+    assert run("render", manifest, "-o", tmp_path / "pages").exit_code == 0  # it exists now
+    made = run("import", seed(tmp_path), "-o", f"{tmp_path}/drafts/")
+    assert made.exit_code == 0 and (tmp_path / "drafts" / "p.yaml").is_file()
+
+
+def test_a_preview_that_cannot_be_written_is_named_not_the_pdf(tmp_path, monkeypatch):
+    """Case 34: the PNG fails on a full disk after the PDF was written."""
+    import layout.render.preview
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(layout.render.preview, "write_previews", full)
+    out = tmp_path / "page.pdf"
+    result = run("render", page(tmp_path), "--png", "-o", out)
+    assert result.exit_code == 1
+    assert f"wrote {out}" in result.output
+    assert f"cannot write the preview beside {out}: No space left on device" in result.output
+    assert f"cannot write {out}" not in result.output and out.exists()
+
+
+def test_small_messages_say_what_is_wrong(tmp_path):
+    """Case 38: `templates /no/such/folder`, a template cycle by bare name, a file where a
+    folder is expected."""
+    missing = run("templates", tmp_path / "nosuch")
+    assert missing.exit_code == 2 and "nosuch: no such folder" in missing.output
+    (tmp_path / "house.yaml").write_text("extends: house\nname: house\n", encoding="utf-8")
+    manifest = page(tmp_path)
+    manifest.write_text(manifest.read_text("utf-8").replace("template: base",
+                                                            "template: house"), "utf-8")
+    cycle = run("render", manifest)
+    assert cycle.exit_code == 2
+    assert "house.yaml:1: extends: templates extend each other in a circle: house.yaml → " \
+           "house.yaml" in cycle.output and "not found" not in cycle.output
+    (tmp_path / "afile").write_text("x")
+    result = run("render", page(tmp_path, "ok.yaml"), "-o", tmp_path / "afile" / "x.pdf")
+    assert result.exit_code == 2
+    assert "afile is a file, where the folder of" in result.output
+    batch = run("batch", manifest, "-o", tmp_path / "afile" / "sub")
+    assert batch.exit_code == 1 and "Not a directory" in batch.output
