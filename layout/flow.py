@@ -10,12 +10,11 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PIL import Image as PILImage
-
 from .errors import LayoutError, MissingGlyphError
 from .fonts import FontSet
 from .holes import Occupancy, copyfit, find_holes
 from .manifest import TEMPLATE_TINT, block_text
+from .pictures import opened, upright_size
 from .reading import reading_text
 from .model import (Align, ArticlePlan, Boxed, Copyfit, Figure, Headline, Hole, Image, Issue,
                     LineKind, Origin,
@@ -1179,8 +1178,8 @@ def _moved(line: PlacedLine, dy: float) -> PlacedLine:
 
 def _resolution_note(file, width: float, height: float, fit: str) -> list[str]:
     """A warning when the picture has fewer than MIN_DPI pixels per inch at print size."""
-    with PILImage.open(file) as picture:
-        pixels_w, pixels_h = picture.size
+    with opened(file) as picture:
+        pixels_w, pixels_h = upright_size(picture)
     scale = (max if fit == "crop" else min)(pixels_w / width, pixels_h / height)
     dpi = scale * 72
     if dpi < MIN_DPI:

@@ -417,6 +417,11 @@ def _profile(node: Node) -> Path:
         raise node.fail(f"{file.name} is a {profile.xcolor_space.strip()} "
                         f"{profile.device_class} profile, not a CMYK output profile",
                         hint="give the plant's CMYK output (printer) profile")
+    try:  # a sound header over damaged data: only a conversion tells
+        ImageCms.buildTransform(ImageCms.createProfile("sRGB"), str(file), "RGB", "CMYK")
+    except (OSError, ImageCms.PyCMSError) as err:
+        raise node.fail(f"{file.name} is damaged: no colour can be converted with it ({err})",
+                        hint="give the plant's CMYK output profile as they sent it") from None
     return file
 
 

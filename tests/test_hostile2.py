@@ -511,3 +511,70 @@ def test_small_messages_say_what_is_wrong(tmp_path):
     assert "afile is a file, where the folder of" in result.output
     batch = run("batch", manifest, "-o", tmp_path / "afile" / "sub")
     assert batch.exit_code == 1 and "Not a directory" in batch.output
+
+
+def _damaged_profile(folder: Path) -> Path:
+    """The shipped profile with a sound header and tag table over damaged data."""
+    data = bytearray((REPO / "profiles" / "uncoated-fogra29-240.icc").read_bytes())
+    tags = int.from_bytes(data[128:132], "big")
+    data[132 + 12 * tags:] = b"\xab" * (len(data) - 132 - 12 * tags)
+    path = folder / "bad.icc"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_damaged_print_profile_is_named_with_its_template_line(tmp_path):
+    """Case 11: a profile with a valid header and damaged data (render and batch)."""
+    from PIL import Image as PILImage
+
+    _damaged_profile(tmp_path)
+    (tmp_path / "pt.yaml").write_text("extends: base\nname: pt\nprint: {profile: bad.icc, "
+                                      "condition: X}\n", encoding="utf-8")
+    PILImage.new("RGB", (400, 300), "#336699").save(tmp_path / "pic.png")
+    manifest = tmp_path / "pm.yaml"
+    manifest.write_text(PAGE_HEAD.replace("template: base", "template: pt.yaml")
+                        + "articles:\n  - headline: 标题\n    region: {columns: 1-2, lines: "
+                          "1-20}\n    images: [{file: pic.png, columns: 1-2, lines: 8}]\n"
+                          "    body: [正文。]\n", encoding="utf-8")
+    words = "pt.yaml:3: print.profile: bad.icc is damaged: no colour can be converted"
+    result = run("render", manifest, "--print")
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert words in result.output and not (tmp_path / "pm.pdf").exists()
+    batch = run("batch", manifest, "--print", "-o", tmp_path / "out", "-j", "1")
+    assert batch.exit_code == 1 and words in batch.output
+    assert "internal error" not in batch.output
+
+
+def test_a_phone_photo_stands_as_its_exif_says_and_bad_exif_is_quiet(tmp_path):
+    """Case 22: EXIF Orientation 6 (stored sideways) prints upright; a damaged EXIF block
+    prints as stored, without the imaging library's warnings."""
+    import warnings
+
+    import pikepdf
+    from PIL import Image as PILImage
+
+    from layout.pictures import picture_size
+
+    stored = PILImage.new("RGB", (400, 300), "#336699")
+    exif = PILImage.Exif()
+    exif[0x0112] = 6
+    stored.save(tmp_path / "phone.jpg", exif=exif.tobytes())
+    stored.save(tmp_path / "bad.jpg", exif=b"Exif\x00\x00II*\x00\x08\x00\x00\x00\x05\x00"
+                                           b"\x12\x01\x03\x00\xff\xff\xff\x7f\x00\x00\x00\x00")
+    assert picture_size(tmp_path / "phone.jpg") == (300, 400)
+    for name, size in (("phone.jpg", (300, 400)), ("bad.jpg", (400, 300))):
+        manifest = tmp_path / f"{name}.yaml"
+        manifest.write_text(PAGE_HEAD + "articles:\n  - headline: 标题\n    region: "
+                            "{columns: 1-4, lines: 1-40}\n    images: [{file: " + name
+                            + ", fit: contain, columns: 1-4, lines: 30}]\n    body: [正文。]\n",
+                            encoding="utf-8")
+        out = tmp_path / f"{name}.pdf"
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            result = run("render", manifest, "-o", out)
+        assert result.exit_code == 0, result.output
+        assert not [w for w in caught if "EXIF" in str(w.message) or "tag" in
+                    str(w.message)], [str(w.message) for w in caught]
+        with pikepdf.open(out) as pdf:
+            images = [pikepdf.PdfImage(x) for x in pdf.pages[0].get_images().values()]
+        assert [(i.width, i.height) for i in images] == [size]
