@@ -11,7 +11,7 @@ from typing import Callable
 import click
 
 from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_HOLES, EXIT_OVERFLOW, LayoutError
+from .errors import EXIT_BAD_INPUT, EXIT_HOLES, EXIT_OVERFLOW, LayoutError, shown
 from .output import is_stdout, refuse_clashes, write_atomically
 
 # The pipeline (fonts, make-up, PDF writer) is imported by the commands that run it, not
@@ -206,23 +206,24 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
         page = layout_loaded(issue, fonts, template)
         if verbose:
             for edit in issue.edits:
-                click.echo(f"normalized {edit}", err=True)
+                click.echo(shown(f"normalized {edit}"), err=True)
         # Pictures that will print soft and text broken against the rules are always worth
         # a word; loose lines are counted unless asked for one by one.
         for note in (*page.notes, *(page.loose + page.usage if verbose else ())):
-            click.echo(f"{manifest}: {note}", err=True)
+            click.echo(shown(f"{manifest}: {note}"), err=True)
         if verbose:
             for fit in page.fits:
-                click.echo(f"{manifest}: {fit}", err=True)
+                click.echo(shown(f"{manifest}: {fit}"), err=True)
         if page.loose and not verbose:
             click.echo(f"{manifest}: {len(page.loose)} line(s) set loose "
                        f"(--verbose lists them)", err=True)
         if dump:
             click.echo(dump_page(page), nl=False)
         for item in page.overflow:
-            click.echo(f"{manifest}: article {item.article_index + 1} does not fit: "
-                       f"{len(item.text.replace(chr(10), ''))} characters ({item.lines} "
-                       f"lines) left over, starting “{item.text[:12]}…”", err=True)
+            click.echo(shown(f"{manifest}: article {item.article_index + 1} does not fit: "
+                             f"{len(item.text.replace(chr(10), ''))} characters "
+                             f"({item.lines} lines) left over, starting “{item.text[:12]}…”"),
+                       err=True)
         for hole in page.holes:  # a 天窗 is a fault, like lost text: always said
             click.echo(f"{manifest}: {hole}", err=True)
         if page.holes:
@@ -498,7 +499,7 @@ def import_(source: Path, output: str | None, template: str | None, paper: str |
                f"{len(imported.unsure)} decision(s) to check (marked # in the manifest):",
                err=True)
     for doubt in imported.unsure:
-        click.echo(f"  {doubt}", err=True)
+        click.echo(shown(f"  {doubt}"), err=True)
     for hole in laid.holes:
         click.echo(str(hole), err=True)
     for left in laid.overflow:

@@ -488,15 +488,19 @@ class _ArticleFlow(_Typesetter):
         return used
 
     def grid_line(self, out: _Drawn, line: SetLine, kind: LineKind, style: TextStyle,
-                  left: float, width: float, grid: int, per_line: int = 1) -> None:
-        """Place a line on grid line `grid`, centred in `per_line` grid lines."""
+                  left: float, width: float, grid: int, per_line: int = 1,
+                  origin: Origin | None = None) -> None:
+        """Place a line on grid line `grid`, centred in `per_line` grid lines; `origin`:
+        where the manifest writes the block it is of (a note names that line)."""
         top = self.t.line_top(grid)
         out.lines.append(self.placed(line, kind, baseline_in(top, per_line * self.t.pitch,
                                                              style.size),
                                      style, left, width, grid))
         if line.forced:
-            out.notes.append(f"{self.where()}line {grid}: broken against the rules (nothing "
-                             f"legal fitted): “{line.text}”")
+            what = "paragraph" if kind is LineKind.BODY else kind.value
+            written = f"the {what} on line {origin.line}, " if origin else ""
+            out.notes.append(f"{self.where()}{written}grid line {grid}: broken against the "
+                             f"rules (nothing legal fitted): “{line.text}”")
         elif line.loose:
             out.loose.append(f"{self.where()}line {grid}: set loose (gaps wider than ½ em): "
                              f"“{line.text}”")
@@ -924,7 +928,7 @@ class _ArticleFlow(_Typesetter):
                         continue
                     column, grid = cells.cells[pos]
                     self.grid_line(out, line, LineKind.BODY, t.body, t.column_x(column),
-                                   t.column_width, grid)
+                                   t.column_width, grid, 1, block.origin)
                     pos += 1
                 continue
             if isinstance(block, Signature) and self.sign_last_line(out, block):
@@ -1206,9 +1210,20 @@ def furniture(issue: Issue, template: Template, fonts: FontSet) -> _Drawn:
         if issue.editors:
             right += f"　{issue.editors}"
         baseline = t.margin_top - 0.6 * t.pitch
-        for text, align in ((left, Align.LEFT), (right, Align.RIGHT)):
-            line = flow.set_text(text, style, flow.width, False)[0]
-            out.lines.append(flow.placed(line, LineKind.HEADER, baseline, style, flow.x,
+        sides = [flow.set_text(text, style, flow.width, False) for text in (left, right)]
+        used = sum(max([g.x + g.advance for g in side[0].glyphs] or [0.0]) for side in sides)
+        if len(sides[0]) > 1 or len(sides[1]) > 1 or used + style.size > flow.width:
+            # one line, left and right with a 字 between: never one half over the other
+            key = "editors" if issue.editors else "page_name" if issue.page_name else "paper"
+            origin = issue.origins.get(key)
+            raise LayoutError(f"the header line (报眉) does not hold “{left}” and “{right}” "
+                              f"side by side: {(used + style.size) / style.size:.0f} 字 for "
+                              f"{flow.width / style.size:.0f}",
+                              origin.file if origin else issue.path,
+                              origin.line if origin else None,
+                              hint=f"shorten `{key}:` (or the paper's name)")
+        for side, align in zip(sides, (Align.LEFT, Align.RIGHT)):
+            out.lines.append(flow.placed(side[0], LineKind.HEADER, baseline, style, flow.x,
                                          flow.width, None, align=align))
         out.rects.append(PlacedRect(flow.x, t.margin_top - 0.25 * t.pitch, flow.width, 0,
                                     None, t.accent, 1.0))

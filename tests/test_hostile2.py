@@ -578,3 +578,42 @@ def test_a_phone_photo_stands_as_its_exif_says_and_bad_exif_is_quiet(tmp_path):
         with pikepdf.open(out) as pdf:
             images = [pikepdf.PdfImage(x) for x in pdf.pages[0].get_images().values()]
         assert [(i.width, i.height) for i in images] == [size]
+
+
+def test_a_header_line_too_long_is_an_error_not_one_half_over_the_other(tmp_path):
+    """Case 18: `editors:` of 49 characters in the 报眉 of a news-tabloid page."""
+    path = tmp_path / "ed.yaml"
+    sample = (REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml").read_text("utf-8")
+    lines = sample.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("page_name:"))
+    lines.insert(at + 1, "editors: 责任编辑 " + "王" * 44)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = run("render", path, "-o", tmp_path / "ed.pdf")
+    assert result.exit_code == 2
+    assert f"ed.yaml:{at + 2}: the header line (报眉) does not hold" in result.output
+    assert "shorten `editors:`" in result.output and not (tmp_path / "ed.pdf").exists()
+    lines[at + 1] = "editors: 责任编辑 王小明"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = run("render", path, "-o", tmp_path / "ed.pdf", "--dump")
+    assert result.exit_code == 0 and "责任编辑 王小明" in result.output
+
+
+def test_a_line_broken_against_the_rules_names_its_paragraphs_manifest_line(tmp_path):
+    """Case 36: the note names the manifest's line of the paragraph, and the grid line."""
+    path = manifest(tmp_path, body="正文。\n      - 一段" + "W" * 40 + "正文。")
+    result = run("render", path, "-o", tmp_path / "o.pdf")
+    assert result.exit_code == 0
+    notes = [line for line in result.output.splitlines() if "broken against" in line]
+    assert notes and all("article 1, the paragraph on line 11, grid line " in note
+                         for note in notes), notes
+
+
+def test_control_characters_are_shown_escaped_in_messages(tmp_path):
+    """Case 37: NUL, ESC and a right-to-left override never reach the terminal raw."""
+    path = tmp_path / "ctl.yaml"
+    path.write_text(PAGE_HEAD + 'articles:\n  - headline: 标题\n    "re\\egion\\u202e": 1\n'
+                    '    body: [正文。]\n  - "x\\0\\e[2J"\n', encoding="utf-8")
+    result = run("render", path)
+    assert result.exit_code == 2
+    assert "re\\x1bgion\\u202e" in result.output and "'x\\x00\\x1b[2J'" in result.output
+    assert not any(c in result.output for c in "\x00\x1b\u202e")
