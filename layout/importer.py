@@ -547,6 +547,30 @@ def read_source(path: Path) -> str:
                           hint="check the path and its permissions") from None
 
 
+# A text of more than this many pages' worth of characters is several pages pasted into one
+# file: refused at once (laying it out as one page would take minutes to say it cannot).
+MOST_PAGES = 3
+
+
+def _one_page(imported: Imported, folder: Path) -> None:
+    """Refuse a text that holds several pages: more characters than MOST_PAGES pages of
+    its template hold, set solid in every column."""
+    from .templates import load_template  # noqa: PLC0415
+
+    template = load_template(imported.template, folder)
+    chars = sum(_chars("".join([*a.head, a.byline or "", a.note or "", *a.captions,
+                                *(b.text + (b.second or "") for b in a.blocks)]))
+                for a in imported.articles)
+    holds = int(template.columns * template.grid_lines * template.column_width
+                / template.body.size)
+    if chars > MOST_PAGES * holds:
+        raise LayoutError(f"the text has {chars:,} characters in {len(imported.articles)} "
+                          f"article(s), some {chars / holds:.0f} pages' worth: a page of "
+                          f"{template.name} holds at most about {holds:,}", imported.source,
+                          hint="split it into one file per page (a folder of them is "
+                               "imported by `layout batch --import`)")
+
+
 def _draft_error(err: LayoutError, draft: Path, source: str) -> LayoutError:
     """An error in a draft manifest read from a temporary file, said of the text it was
     made from (the draft's line numbers kept: `-o -` prints the draft to look them up)."""
@@ -567,6 +591,7 @@ def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
     from .pipeline import layout_loaded  # noqa: PLC0415
     from .templates import load_template  # noqa: PLC0415
 
+    _one_page(imported, folder)
     best: tuple[tuple[int, int], str, object] | None = None
     template = None
     for _ in range(PLACEHOLDER_ROUNDS):
@@ -580,6 +605,8 @@ def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
                     template = load_template(issue.template, folder, issue.template_origin)
                 page = layout_loaded(issue, fonts, template)
             except LayoutError as err:  # the draft is gone: name the text it was made from
+                if err.file == Path(imported.source):  # (said of the text already)
+                    raise
                 raise _draft_error(err, draft, imported.source) from None
         blank = sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
                     for h in page.holes)

@@ -617,3 +617,18 @@ def test_control_characters_are_shown_escaped_in_messages(tmp_path):
     assert result.exit_code == 2
     assert "re\\x1bgion\\u202e" in result.output and "'x\\x00\\x1b[2J'" in result.output
     assert not any(c in result.output for c in "\x00\x1b\u202e")
+
+
+def test_an_import_of_many_pages_pasted_into_one_text_is_refused_in_seconds(tmp_path):
+    """Case 8: 360 kB (40 pages in one file) and 3.9 MB (under the 4 MB limit)."""
+    seeds = "".join(p.read_text("utf-8") for p in sorted(SEED.parent.glob("*.txt")))
+    for size in (360_000, 3_900_000):
+        source = tmp_path / f"{size}.txt"
+        source.write_text(seeds * (size // len(seeds.encode())), encoding="utf-8")
+        begin = time.monotonic()
+        result = run("import", source)
+        assert time.monotonic() - begin < 15
+        assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+        assert f"{size}.txt: the text has " in result.output
+        assert "pages' worth" in result.output and "one file per page" in result.output
+        assert not source.with_suffix(".yaml").exists()
