@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .errors import LayoutError, MissingGlyphError
+from .errors import LayoutError, MissingGlyphError, Mistakes
 from .fonts import FontSet
 from .holes import Occupancy, copyfit, find_holes
 from .manifest import TEMPLATE_TINT, block_text
@@ -1251,28 +1251,43 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
     usage: list[str] = []
     bottoms: dict[int, int] = {}  # the grid line each article's body ends on
     placed: list[tuple[ArticlePlan, _Drawn, Overflow | None]] = []
+    # every article's mistake in one run: one that cannot be set is said, the rest go on
+    # (one under it waits: its place depends on it)
+    mistakes: list[LayoutError] = []
+    failed: set[int] = set()
     for article_plan in plan.articles:
+        if article_plan.below is not None and article_plan.below in failed:
+            failed.add(article_plan.index)
+            continue
         if article_plan.below is not None:  # a blank line under the article above it
             first = max(article_plan.first_line, bottoms[article_plan.below] + 2)
             if first > article_plan.last_line:
                 origin = article_plan.article.origin
-                raise LayoutError(
+                failed.add(article_plan.index)
+                mistakes.append(LayoutError(
                     f"article {article_plan.index + 1}: no lines left under article "
                     f"{article_plan.below + 1}, which ends on line "
                     f"{bottoms[article_plan.below]} (this region ends on line "
                     f"{article_plan.last_line})", origin.file, origin.line,
-                    hint="give it lines further down, or shorten the article above")
+                    hint="give it lines further down, or shorten the article above"))
+                continue
             article_plan = replace(article_plan, first_line=first)
         try:
             drawn, left, bottom = article_flow(article_plan, plan.template, fonts,
                                                cache).run()
         except _TooLow as err:
             origin = article_plan.article.origin
-            raise LayoutError(f"article {article_plan.index + 1}: {err.what} reach(es) grid "
-                              f"line {err.needs}, below its region (last line "
-                              f"{article_plan.last_line})", origin.file, origin.line,
-                              hint="give the article more lines, or a smaller headline, "
-                                   "note or picture") from None
+            failed.add(article_plan.index)
+            mistakes.append(LayoutError(f"article {article_plan.index + 1}: {err.what} "
+                                        f"reach(es) grid line {err.needs}, below its region "
+                                        f"(last line {article_plan.last_line})", origin.file,
+                                        origin.line, hint="give the article more lines, or a "
+                                                          "smaller headline, note or picture"))
+            continue
+        except LayoutError as err:
+            failed.add(article_plan.index)
+            mistakes.extend(err.errors if isinstance(err, Mistakes) else [err])
+            continue
         bottoms[article_plan.index] = bottom
         page.lines += drawn.lines
         page.rects += drawn.rects
@@ -1288,6 +1303,8 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
                               _tint(article_plan, plan.template))
         if article_plan.article.border:
             page.rects += _border(article_plan, plan.template)
+    if mistakes:
+        raise mistakes[0] if len(mistakes) == 1 else Mistakes(mistakes)
     holes, fits = _fullness(plan, page, placed)
     reading = tuple(reading_text(p.article, drawn.lines, drawn.head, drawn.captions,
                                  plan.template.pitch) for p, drawn, _ in

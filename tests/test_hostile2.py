@@ -632,3 +632,37 @@ def test_an_import_of_many_pages_pasted_into_one_text_is_refused_in_seconds(tmp_
         assert f"{size}.txt: the text has " in result.output
         assert "pages' worth" in result.output and "one file per page" in result.output
         assert not source.with_suffix(".yaml").exists()
+
+
+def test_the_mistakes_of_a_page_are_said_together(tmp_path):
+    """Case 32: mistakes the template tells (regions off the grid, a character no face has)
+    in one run; then those the setting tells (articles too short for what they hold), all
+    in one run: five mistakes, two runs (the manifest's own were one run already)."""
+    from PIL import Image as PILImage
+
+    PILImage.new("RGB", (400, 300), "#336699").save(tmp_path / "pic.png")
+    path = tmp_path / "m5.yaml"
+    articles = [("标题😀", "1-12", "1-20", ""), ("标题二", "3-4", "1-200", ""),
+                ("{main: 标题三, size: 300pt}", "5-6", "1-10", ""),
+                ("{main: 标题四, size: 300pt}", "7-8", "1-10", ""),
+                ("标题五", "1-1", "50-60", "    images: [{file: pic.png, columns: 1-1, "
+                                          "lines: 500}]\n")]
+
+    def write(items):
+        path.write_text(PAGE_HEAD + "articles:\n" + "".join(
+            f"  - headline: {head}\n    region: {{columns: {cols}, lines: {lines}}}\n{more}"
+            "    body: [正文。]\n" for head, cols, lines, more in items), encoding="utf-8")
+
+    write(articles)
+    first = run("render", path)
+    assert first.exit_code == 2 and "(3 mistakes: put them all right" in first.output
+    assert "m5.yaml: line 7: no shipped font has 😀" in first.output
+    assert "m5.yaml:7: article 1: region columns 1-12" in first.output
+    assert "m5.yaml:10: article 2: region columns 3-4, lines 1-200" in first.output
+    articles[0] = ("标题", "1-2", "1-20", "")
+    articles[1] = ("标题二", "3-4", "1-20", "")
+    write(articles)
+    second = run("render", path)
+    assert second.exit_code == 2 and "(3 mistakes: put them all right" in second.output
+    for line, what in ((13, "headline group"), (16, "headline group"), (19, "picture")):
+        assert f"m5.yaml:{line}: article {(line - 7) // 3 + 1}: its {what}" in second.output
