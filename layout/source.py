@@ -427,7 +427,7 @@ def grid_range(node: Node, allow_rest: bool) -> tuple[int, int | None]:
     """A range of grid columns or lines: `3`, `3-5`, or (lines) `3-rest` → (3, None)."""
     value = node.value
     if isinstance(value, int) and not isinstance(value, bool):
-        first, last = value, value
+        first = last = integer(node)  # (010 is ten here too)
     else:
         match = _RANGE.match(str(value))
         if not match or (match.group(2) == "rest" and not allow_rest):

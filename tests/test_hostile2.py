@@ -441,6 +441,12 @@ def test_unquoted_numbers_are_read_as_written_where_the_field_is_text(tmp_path):
                       "    body:\n      - 010\n", encoding="utf-8")
     issue = load_issue(path)
     assert (issue.page_name, issue.issue_number) == ("2020.10", 10)
+    from layout.source import grid_range, read_yaml
+
+    ranges = tmp_path / "r.yaml"
+    ranges.write_text("a: 010\nb: 07\n", encoding="utf-8")
+    read = read_yaml(ranges).value
+    assert grid_range(read["a"], False) == (10, 10) and grid_range(read["b"], True) == (7, 7)
     assert issue.articles[0].headline.main == "0755"
     assert issue.articles[0].images[0].caption == "1e3"
     dump = run("render", path, "--dump", "-o", tmp_path / "n.pdf").output
