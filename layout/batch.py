@@ -29,7 +29,7 @@ from .errors import LayoutError
 from .fonts import shipped_fonts
 from .manifest import load_issue
 from .model import Issue, Template
-from .output import refuse_clashes, write_atomically
+from .output import _alive, refuse_clashes, write_atomically
 from .render.pdf import render_pdf
 from .templates import load_template
 
@@ -77,6 +77,8 @@ def collect(paths: Iterable[Path], outdir: Path, imported: bool = False) -> list
         path = Path(path)
         if path.is_dir():
             for manifest in sorted(path.rglob("*.txt" if imported else "*.yaml")):
+                if not imported and _is_template(manifest):
+                    continue  # a template kept beside the pages (templates/): not a page
                 jobs.append(Job(manifest, outdir / manifest.relative_to(path).with_suffix(".pdf"),
                                 imported))
         elif path.suffix in lists:
@@ -92,11 +94,19 @@ def collect(paths: Iterable[Path], outdir: Path, imported: bool = False) -> list
                                   f"{err.start})", path, hint="save it as UTF-8") from None
             except OSError as err:
                 raise LayoutError(f"the list cannot be read: {err.strerror}", path) from None
-            for number, line in enumerate(listing.splitlines(), 1):
-                line = line.strip()
-                if not line or line.startswith("#"):
-                    continue
+            named = [(number, line.strip()) for number, line in
+                     enumerate(listing.splitlines(), 1)
+                     if line.strip() and not line.strip().startswith("#")]
+            if not imported and named and not any(_exists(base / line) for _, line in named):
+                raise LayoutError(f"none of its {len(named)} line(s) names a file: is it a "
+                                  "page's raw text, not a list of manifests?", path,
+                                  named[0][0], hint="to make pages of raw texts, batch them "
+                                                    "with --import (or `layout import` one)")
+            for number, line in named:
                 manifest = (base / line)
+                if _same_file(manifest, path):
+                    raise LayoutError("the list names itself", path, number,
+                                      hint="list the pages' files, not the list")
                 try:
                     relative = manifest.resolve().relative_to(base.resolve())
                 except (OSError, RuntimeError) as err:  # a symlink loop
@@ -112,6 +122,7 @@ def collect(paths: Iterable[Path], outdir: Path, imported: bool = False) -> list
         else:
             raise LayoutError("no such file or folder", path,
                               hint="give manifests, folders of them, or a .txt list")
+    jobs = list(dict.fromkeys(jobs))  # a file given twice is one job
     seen: dict[Path, Path] = {}
     for job in jobs:
         if job.output in seen:
@@ -121,10 +132,33 @@ def collect(paths: Iterable[Path], outdir: Path, imported: bool = False) -> list
     return jobs
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # a name too long, a NUL: no file
+        return False
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _is_template(path: Path) -> bool:
+    from .templates import _is_template as looks_like_one  # noqa: PLC0415
+
+    return looks_like_one(path)
+
+
 _FONT_DIGEST: str | None = None
 
 
 LOCK_NAME = ".layout-batch.lock"  # in OUTDIR while a batch writes there
+# The descriptors of the locks this batch holds (the folder's, the report's): a forked
+# worker lets go of them, so that they die with the batch, whatever becomes of it.
+_LOCK_FDS: set[int] = set()
 
 
 def check_batch_outputs(paths: Iterable[Path], jobs: list[Job], outdir: Path,
@@ -134,13 +168,30 @@ def check_batch_outputs(paths: Iterable[Path], jobs: list[Job], outdir: Path,
     if outdir.exists() and not outdir.is_dir():
         raise LayoutError("the output folder (-o) is a file", outdir,
                           hint="give a folder (it is made when missing)")
-    if report.is_dir():
+    if report.is_dir() or os.path.abspath(report) == os.path.abspath(outdir):
         raise LayoutError("the report (--report) is a folder", report,
                           hint="give a file name, e.g. report.jsonl")
+    if report.is_file() and not _is_report(report):
+        raise LayoutError("the report (--report) would overwrite this file, which is not a "
+                          "batch's report", report,
+                          hint="give a new file name, e.g. report.jsonl")
     inputs = [Path(p) for p in paths if not Path(p).is_dir()] + [job.manifest for job in jobs]
     refuse_clashes([(report, "report"), *((job.output, "PDF") for job in jobs),
                     *((job.output.with_suffix(".yaml"), "manifest") for job in jobs
                       if job.imported)], inputs)
+
+
+def _is_report(path: Path) -> bool:
+    """An empty file or one whose first line is a batch report's (JSON with its keys)."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.readline(1 << 20)
+        if not first.strip():
+            return True
+        line = json.loads(first)
+    except (OSError, ValueError):
+        return False
+    return isinstance(line, dict) and {"input", "output", "status"} <= set(line)
 
 
 @contextlib.contextmanager
@@ -154,9 +205,14 @@ def locked_outdir(outdir: Path) -> Iterator[None]:
         except BlockingIOError:
             lock.seek(0)
             holder = lock.read().strip() or "another process"
-            raise LayoutError(f"another layout batch ({holder}) is writing into this folder",
-                              outdir, hint="wait for it to finish, or give another -o "
-                                           "folder") from None
+            pid = holder.rpartition(" ")[2]
+            # held, but by what a killed batch left (a worker of a process that is gone):
+            # taken over
+            if not (pid.isdigit() and not _alive(int(pid))):
+                raise LayoutError(f"another layout batch ({holder}) is writing into this "
+                                  "folder", outdir, hint="wait for it to finish, or give "
+                                                         "another -o folder") from None
+        _LOCK_FDS.add(lock.fileno())
         lock.seek(0)
         lock.truncate()
         lock.write(f"process {os.getpid()}\n")
@@ -164,6 +220,7 @@ def locked_outdir(outdir: Path) -> Iterator[None]:
         try:
             yield
         finally:
+            _LOCK_FDS.discard(lock.fileno())
             lock.seek(0)
             lock.truncate()
             fcntl.flock(lock, fcntl.LOCK_UN)
@@ -281,10 +338,34 @@ def _import_template(job: Job, text: str) -> Template:
     return load_template(page_template(text), job.output.parent)
 
 
+def _sidecar(job: Job) -> Path:
+    return job.output.with_name(job.output.name + DIGEST_SUFFIX)
+
+
+def _recorded(job: Job) -> list[str]:
+    """The sidecar's lines: the digest the PDF was made from ("-": none), then, for an
+    imported page, `manifest DIGEST` of the manifest the batch wrote."""
+    try:
+        return _sidecar(job).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
 def _up_to_date(job: Job, digest: str) -> bool:
-    sidecar = job.output.with_name(job.output.name + DIGEST_SUFFIX)
-    return (job.output.is_file() and sidecar.is_file()
-            and sidecar.read_text(encoding="utf-8").strip() == digest)
+    recorded = _recorded(job)
+    return job.output.is_file() and bool(recorded) and recorded[0].strip() == digest
+
+
+def _draft_line(job: Job, manifest: str) -> str:
+    """The sidecar's record of an imported page's manifest, after checking that writing
+    it loses nothing: the file is not there, or it is the draft a batch wrote, unedited.
+    A manifest someone wrote or corrected is kept, and the job fails saying so."""
+    target = job.output.with_suffix(".yaml")
+    if target.exists() and f"manifest {_file_digest(target)}" not in _recorded(job):
+        raise LayoutError("a manifest is there that this batch did not write (or that was "
+                          "edited since): it is kept, and the page is not made", target,
+                          hint="move it away, or batch into another -o folder")
+    return f"manifest {hashlib.sha256(manifest.encode('utf-8')).hexdigest()}"
 
 
 def _outcome(job: Job, status: str, start: float, made: Made | None = None,
@@ -317,16 +398,21 @@ def _failure(job: Job, err: BaseException) -> str:
             "→ please report it with this input; the other pages go on")
 
 
-def _write(job: Job, made: Made, digest: str) -> None:
-    """The job's PDF (and an import's manifest) written whole, its digest after them."""
+def _write(job: Job, made: Made, digest: str | None) -> None:
+    """The job's PDF (and an import's manifest) written whole, its digest after them
+    (None: the inputs changed while the page was made; the PDF is written, never recorded
+    as up to date)."""
     output = job.output
-    sidecar = output.with_name(output.name + DIGEST_SUFFIX)
+    sidecar = _sidecar(job)
     output.parent.mkdir(parents=True, exist_ok=True)
+    lines = [digest or "-"]
+    if made.manifest is not None:
+        lines.append(_draft_line(job, made.manifest))
     sidecar.unlink(missing_ok=True)  # the PDF below no longer matches an old digest
     if made.manifest is not None:
         write_atomically(output.with_suffix(".yaml"), made.manifest.encode("utf-8"))
     write_atomically(output, made.pdf)
-    write_atomically(sidecar, (digest + "\n").encode())
+    write_atomically(sidecar, ("\n".join(lines) + "\n").encode())
 
 
 def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
@@ -341,9 +427,15 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
         digest = job_digest(job, allow_overflow, strict, output, loaded)
         if not force and _up_to_date(job, digest):
             return _outcome(job, "skipped", start)
+        if loaded is not None:  # read again: what was read before the digest may be older
+            loaded = _loaded(job.manifest)
+            refuse_clashes([(job.output, "PDF")], page_inputs(*loaded))
         _make(job.manifest, job.imported, allow_overflow, strict, made, job.output.parent,
               output, loaded)
-        _write(job, made, digest)
+        # a file saved while the page was made: the PDF may be of the old one or the new,
+        # so it is not recorded as up to date (the next batch makes it again)
+        after = job_digest(job, allow_overflow, strict, output)
+        _write(job, made, digest if after == digest else None)
         return _outcome(job, "done", start, made)
     except Exception as err:  # a bug must not stop the batch: the outcome says what
         return _outcome(job, "failed", start, made, _failure(job, err) + _kept(job, made))
@@ -355,9 +447,12 @@ def _kept(job: Job, made: Made) -> str:
     if made.manifest is None:
         return ""
     try:
+        line = _draft_line(job, made.manifest)
         job.output.parent.mkdir(parents=True, exist_ok=True)
+        _sidecar(job).unlink(missing_ok=True)
         write_atomically(job.output.with_suffix(".yaml"), made.manifest.encode("utf-8"))
-    except OSError:
+        write_atomically(_sidecar(job), f"-\n{line}\n".encode())
+    except (LayoutError, OSError):  # (a manifest someone wrote is there: the error says)
         return ""
     return f"; its manifest is written, to edit: {job.output.with_suffix('.yaml')}"
 
@@ -445,12 +540,31 @@ def _report_only(page):
     return SimpleNamespace(holes=page.holes, fits=page.fits, overflow=page.overflow)
 
 
-def _warm_worker() -> None:
+def _warm_worker(parent: int) -> None:
     """Each worker reads the font set and its digest once, before its first job; a face is
     parsed the first time a page uses it, and kept. Ctrl-C is the parent's to handle: it
     stops handing out jobs, and a worker finishes the page it is writing."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
+    with open(os.devnull, "rb") as null:  # the locks are the parent's alone: a worker
+        # that outlived it must not keep the folder from the batch that resumes
+        for fd in _LOCK_FDS:
+            os.dup2(null.fileno(), fd)
     fonts_digest()
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies (Linux); elsewhere, or when
+    the parent is already gone, the worker stops on its own."""
+    try:
+        import ctypes  # noqa: PLC0415
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # died before the line above took effect
+        os._exit(1)
 
 
 def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
@@ -462,7 +576,8 @@ def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
         return
     # Jobs are handed out a few at a time (two per worker in flight), so that a batch
     # stopped by Ctrl-C finishes at most those few pages, each written whole.
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker,
+                               initargs=(os.getpid(),))
     waiting = iter(jobs)
     running: set = set()
 
@@ -486,6 +601,9 @@ def _local(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+DASK_CONNECT_SECONDS = 10  # how long --dask waits for its scheduler to answer
+
+
 def _dask(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
           strict: bool = False, output: str | None = None) -> Iterator[Outcome]:
     """Jobs on a Dask cluster whose workers need not see this machine's files: each job
@@ -495,7 +613,13 @@ def _dask(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
         from dask.distributed import Client, as_completed as dask_completed  # noqa: PLC0415
     except ImportError:
         raise LayoutError("--dask needs Dask: pip install 'layout[dask]'") from None
-    with Client(address) as client:
+    try:
+        client = Client(address, timeout=DASK_CONNECT_SECONDS)
+    except (ValueError, TypeError, OSError, TimeoutError) as err:
+        raise LayoutError(f"--dask {address}: no scheduler there ({err})",
+                          hint="check the address (tcp://HOST:8786) and that the scheduler "
+                               "runs") from None
+    with client:
         window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
         waiting = iter(jobs)
         flight = dask_completed()
@@ -527,7 +651,8 @@ def _dask(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
             made, error = future.result()
             if error is None:
                 try:
-                    _write(job, made, digest)
+                    after = job_digest(job, allow_overflow, strict, output)
+                    _write(job, made, digest if after == digest else None)
                 except Exception as err:  # the outcome says what
                     error = _failure(job, err)
             else:
@@ -576,6 +701,11 @@ class Progress:
         print(("\r" if self.tty else "") + line, end=end, file=self.stream, flush=True)
 
 
+def max_workers() -> int:
+    """Local worker processes at most: more than a few per core only costs memory."""
+    return 4 * (os.cpu_count() or 1)
+
+
 def run_batch(jobs: list[Job], report: Path, workers: int | None = None, force: bool = False,
               allow_overflow: bool = False, dask: str | None = None,
               on_outcome: Callable[[Outcome], None] | None = None,
@@ -583,19 +713,31 @@ def run_batch(jobs: list[Job], report: Path, workers: int | None = None, force: 
     """Render every job; write one JSON line per job to `report` as it finishes. `strict`:
     a page with a blank hole fails instead of being written; `output`: "screen", "print"
     or a PDF/X standard (None: each template's own `output:`)."""
-    workers = workers or os.cpu_count() or 1
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs), max_workers()))
     report.parent.mkdir(parents=True, exist_ok=True)
     outcomes: list[Outcome] = []
     source = (_dask(jobs, dask, force, allow_overflow, strict, output) if dask
               else _local(jobs, workers, force, allow_overflow, strict, output))
     # closing(): when the loop stops early (Ctrl-C), the source stops handing out jobs now
-    with open(report, "w", encoding="utf-8") as log, contextlib.closing(source):
-        for outcome in source:
-            log.write(_json_line(asdict(outcome)) + "\n")
-            log.flush()
-            outcomes.append(outcome)
-            if on_outcome:
-                on_outcome(outcome)
+    with open(report, "a", encoding="utf-8") as log, contextlib.closing(source):
+        try:
+            fcntl.flock(log, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LayoutError("another layout batch is writing this report", report,
+                              hint="give each batch its own --report") from None
+        if report.is_file():
+            log.truncate(0)
+        _LOCK_FDS.add(log.fileno())
+        try:
+            for outcome in source:
+                log.write(_json_line(asdict(outcome)) + "\n")
+                log.flush()
+                outcomes.append(outcome)
+                if on_outcome:
+                    on_outcome(outcome)
+        finally:
+            _LOCK_FDS.discard(log.fileno())
+            fcntl.flock(log, fcntl.LOCK_UN)  # (also for the workers still winding down)
     return outcomes
 
 

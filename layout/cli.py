@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 import time
 from pathlib import Path
@@ -10,14 +11,26 @@ from typing import Callable
 import click
 
 from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_HOLES, EXIT_OVERFLOW, LayoutError
+from .errors import EXIT_BAD_INPUT, EXIT_HOLES, EXIT_OVERFLOW, LayoutError, shown
 from .output import is_stdout, refuse_clashes, write_atomically
 
 # The pipeline (fonts, make-up, PDF writer) is imported by the commands that run it, not
 # by `layout --help` or a mistyped command: start-up stays quick.
 
 
-@click.group()
+class _Commands(click.Group):
+    """The commands, each interrupted by Ctrl-C with exit 130 (as the README says), not
+    click's "Aborted!" and 1; every file a command writes is written whole or not at all."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted: every file written is whole", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="layout")
 def main() -> None:
     """Typeset Chinese newspaper pages from issue manifests.
@@ -63,9 +76,10 @@ def _output_choice(for_print: bool, for_screen: bool, pdfx: str | None) -> str |
 
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=click.Path(),
               help="PDF to write (default: the manifest's name with .pdf, beside it); "
-                   "- writes it to standard output.")
+                   "a folder (written FOLDER/) gets it under its own name; - writes it to "
+                   "standard output.")
 @click.option("--allow-overflow", is_flag=True,
               help="Write the page even when text does not fit (it is still reported).")
 @click.option("--dump", is_flag=True, help="Also print every placed line as text.")
@@ -83,14 +97,15 @@ def _output_choice(for_print: bool, for_screen: bool, pdfx: str | None) -> str |
 @click.option("--strict", is_flag=True,
               help="A blank hole (天窗) on the page is an error (exit 4): nothing is written.")
 @_output_options
-def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool,
+def render(manifest: Path, output: str | None, allow_overflow: bool, dump: bool,
            verbose: bool, png: bool, png_dpi: float, grid: bool, watch: bool,
            strict: bool, for_print: bool, for_screen: bool, pdfx: str | None) -> None:
     """Typeset MANIFEST into a PDF page."""
     choice = _output_choice(for_print, for_screen, pdfx)
-    output = output or manifest.with_suffix(".pdf")
+    output = into_folder(output, manifest.with_suffix(".pdf").name) or \
+        manifest.with_suffix(".pdf")
     png = png or grid
-    problem = _option_problem(output, png, png_dpi, watch)
+    problem = _option_problem(output, png, png_dpi, watch, dump)
     if problem:  # before any work: nothing is written
         click.echo(f"error: {problem}", err=True)
         sys.exit(EXIT_BAD_INPUT)
@@ -110,6 +125,28 @@ def render(manifest: Path, output: Path | None, allow_overflow: bool, dump: bool
         sys.exit(code)
 
 
+def into_folder(output: str | None, name: str) -> Path | None:
+    """`-o`: a file; a folder (an existing one, or a name ending with a slash, made when
+    missing) means the file `name` in it."""
+    if output is None:
+        return None
+    if output.endswith(("/", os.sep)) or (not is_stdout(output) and Path(output).is_dir()):
+        return Path(output) / name
+    return Path(output)
+
+
+def make_folder(output: Path) -> None:
+    """The folder an output goes in, made when missing; a file where a folder should be
+    is said in words."""
+    if is_stdout(output):
+        return
+    for folder in (output.parent, *output.parent.parents):
+        if folder.exists() and not folder.is_dir():
+            raise LayoutError(f"{folder} is a file, where the folder of {output} should be",
+                              hint="give another -o, or move the file away")
+    output.parent.mkdir(parents=True, exist_ok=True)
+
+
 # The preview's resolution: a page at more than this would take gigabytes of pixels.
 MAX_PNG_DPI = 1200
 
@@ -119,13 +156,17 @@ def proof_path(output: Path) -> Path:
     return output.with_name(f"{output.stem}-grid.pdf")
 
 
-def _option_problem(output: Path, png: bool, png_dpi: float, watch: bool) -> str | None:
+def _option_problem(output: Path, png: bool, png_dpi: float, watch: bool,
+                    dump: bool = False) -> str | None:
     """What is wrong with the options of `render`, if anything."""
     if not (0 < png_dpi <= MAX_PNG_DPI):
         return (f"--png-dpi {png_dpi} is not a resolution: give a number above 0 and at "
                 f"most {MAX_PNG_DPI}")
     if is_stdout(output) and (png or watch):
         return "-o - writes the PDF to standard output: --png and --watch need a file (-o PAGE.pdf)"
+    if is_stdout(output) and dump:
+        return ("-o - writes the PDF to standard output, where --dump prints the lines: "
+                "write the PDF to a file (-o PAGE.pdf)")
     return None
 
 
@@ -144,11 +185,18 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
     from .templates import load_template  # noqa: PLC0415
 
     inputs: list[Path] = []
+    written: list[Path] = []
     try:
         fonts = shipped_fonts()
         issue = load_issue(manifest)
         template = load_template(issue.template, issue.path.parent, issue.template_origin)
         inputs = page_inputs(issue, template)
+        if png:
+            from .render.preview import preview_problem  # noqa: PLC0415
+
+            problem = preview_problem(template.page_width, template.page_height, png_dpi)
+            if problem:
+                raise LayoutError(problem)
         outputs = [(output, "PDF")]
         if png:
             outputs.append((output.with_suffix(".png"), "PNG preview"))
@@ -158,23 +206,24 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
         page = layout_loaded(issue, fonts, template)
         if verbose:
             for edit in issue.edits:
-                click.echo(f"normalized {edit}", err=True)
+                click.echo(shown(f"normalized {edit}"), err=True)
         # Pictures that will print soft and text broken against the rules are always worth
         # a word; loose lines are counted unless asked for one by one.
         for note in (*page.notes, *(page.loose + page.usage if verbose else ())):
-            click.echo(f"{manifest}: {note}", err=True)
+            click.echo(shown(f"{manifest}: {note}"), err=True)
         if verbose:
             for fit in page.fits:
-                click.echo(f"{manifest}: {fit}", err=True)
+                click.echo(shown(f"{manifest}: {fit}"), err=True)
         if page.loose and not verbose:
             click.echo(f"{manifest}: {len(page.loose)} line(s) set loose "
                        f"(--verbose lists them)", err=True)
         if dump:
             click.echo(dump_page(page), nl=False)
         for item in page.overflow:
-            click.echo(f"{manifest}: article {item.article_index + 1} does not fit: "
-                       f"{len(item.text.replace(chr(10), ''))} characters ({item.lines} "
-                       f"lines) left over, starting “{item.text[:12]}…”", err=True)
+            click.echo(shown(f"{manifest}: article {item.article_index + 1} does not fit: "
+                             f"{len(item.text.replace(chr(10), ''))} characters "
+                             f"({item.lines} lines) left over, starting “{item.text[:12]}…”"),
+                       err=True)
         for hole in page.holes:  # a 天窗 is a fault, like lost text: always said
             click.echo(f"{manifest}: {hole}", err=True)
         if page.holes:
@@ -187,9 +236,9 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
         if page.holes and strict:
             return EXIT_HOLES, inputs
         pdf = render_pdf(page, fonts, press_for(template, choice))
-        if not is_stdout(output):
-            output.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(output)
         write_atomically(output, pdf)
+        written.append(output)
         if png:
             from .render.preview import (page_modules, proof_layout,  # noqa: PLC0415
                                          write_previews)
@@ -197,16 +246,22 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
             guides = (template, modules) if grid else None
             for path in write_previews(pdf, output.with_suffix(".png"), png_dpi, guides):
                 click.echo(f"wrote {path}", err=True)
+                written.append(path)
             if grid:  # the guides on a PDF made only for proofing; the page's PDF as it is
                 proof = proof_path(output)
                 write_atomically(proof, render_pdf(proof_layout(page, template, modules,
                                                                 fonts), fonts))
                 click.echo(f"wrote {proof}", err=True)
     except LayoutError as err:
+        if written:
+            click.echo(f"wrote {', '.join(map(str, written))}", err=True)
         click.echo(f"error: {err}", err=True)
         return err.exit_code, inputs
-    except OSError as err:
-        click.echo(f"error: cannot write {output}: {err.strerror}", err=True)
+    except OSError as err:  # the PDF, or after it a preview: say which, and what was written
+        failed = output if not written else f"the preview beside {written[-1]}"
+        if written:
+            click.echo(f"wrote {', '.join(map(str, written))}", err=True)
+        click.echo(f"error: cannot write {failed}: {err.strerror or err}", err=True)
         return 1, inputs
     click.echo("wrote the PDF to standard output" if is_stdout(output) else f"wrote {output}",
                err=True)
@@ -240,7 +295,12 @@ def watch_inputs(manifest: Path, once: Callable[[], tuple[int, list[Path]]],
     while rounds is None or rounds > 0:
         now = _stamps(files)
         if now != seen:
-            _, inputs = once()
+            try:
+                _, inputs = once()
+            except Exception as err:  # a bug must not end the designer's loop: said, and on
+                click.echo(f"error: internal error, a bug in layout ({type(err).__name__}: "
+                           f"{err}) → please report it with this input", err=True)
+                inputs = []
             files = list(dict.fromkeys([manifest, *(inputs or files)]))
             after = _stamps(files)  # (a change made while rendering still counts)
             seen = {path: now.get(path, after[path]) for path in files}
@@ -254,8 +314,9 @@ def watch_inputs(manifest: Path, once: Callable[[], tuple[int, list[Path]]],
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--outdir", required=True, type=click.Path(path_type=Path),
               help="Folder for the PDFs; mirrors the input folders.")
-@click.option("-j", "--jobs", "workers", type=int, default=None,
-              help="Worker processes (default: the number of cores).")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores; never more than the "
+                   "manifests, nor four per core).")
 @click.option("--force", is_flag=True, help="Render everything, even PDFs that are up to date.")
 @click.option("--allow-overflow", is_flag=True, help="Write pages whose text does not fit.")
 @click.option("--report", type=click.Path(path_type=Path),
@@ -298,6 +359,10 @@ def batch(paths: tuple[Path, ...], outdir: Path, workers: int | None, force: boo
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
+    except OSError as err:  # the output folder or the report: read-only, a full disk
+        click.echo(f"error: cannot write {err.filename or report}: "
+                   f"{err.strerror or err}", err=True)
+        sys.exit(1)
     except KeyboardInterrupt:
         click.echo(f"\ninterrupted after {len(finished)} manifests; every PDF written is whole: "
                    "run the same command again to do the rest", err=True)
@@ -365,28 +430,40 @@ def templates(folder: Path | None) -> None:
     name means: next to the page, a templates/ folder there or above it, then shipped."""
     from .templates import known_templates  # noqa: PLC0415
 
+    if folder is not None and not folder.is_dir():
+        click.echo(f"error: {folder}: {'not a folder' if folder.exists() else 'no such folder'}"
+                   "\n  → give the folder of a page (default: here)", err=True)
+        sys.exit(EXIT_BAD_INPUT)
     for name, path in known_templates(folder or Path.cwd()).items():
         click.echo(f"{name:<24} {path}")
 
 
 @main.command(name="import")
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="The manifest to write (default: SOURCE with .yaml; - for stdout).")
+@click.option("-o", "--output", type=click.Path(),
+              help="The manifest to write (default: SOURCE with .yaml; a folder (FOLDER/) "
+                   "gets it under that name; - for stdout).")
 @click.option("--template", help="Template name or .yaml file (default: party-building when "
                                  "the text opens with its banner, else news-tabloid).")
 @click.option("--paper", help="The paper's name (not in an archive's text).")
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="The issue's date.")
 @click.option("--page", type=click.IntRange(1, 999), help="The page number.")
-def import_(source: Path, output: Path | None, template: str | None, paper: str | None,
-            date_: str | None, page: int | None) -> None:
+@click.option("--force", is_flag=True,
+              help="Replace the manifest when it exists (an editor's corrections in it "
+                   "are lost).")
+def import_(source: Path, output: str | None, template: str | None, paper: str | None,
+            date_: str | None, page: int | None, force: bool) -> None:
     """Make a manifest draft from the raw text of a printed page (an archive's .txt): the
     banner, headlines, bylines, notes, subheads, captions and signatures told apart, the
     paragraphs a column break cut joined; every unsure decision a YAML comment. Pictures
     are added as placeholders where the page would otherwise leave a blank hole."""
     from .importer import fill, import_text, read_source  # noqa: PLC0415
+    from .templates import load_template  # noqa: PLC0415
 
-    output = output or source.with_suffix(".yaml")
+    output = into_folder(output, source.with_suffix(".yaml").name) or \
+        source.with_suffix(".yaml")
+    # (its template is found from where the manifest will be: here, for stdout)
+    home = Path.cwd() if is_stdout(output) else output.parent
     try:
         if date_ is not None:
             try:
@@ -395,15 +472,25 @@ def import_(source: Path, output: Path | None, template: str | None, paper: str 
                 raise LayoutError(f"--date {date_!r} is not a date",
                                   hint="write it as YYYY-MM-DD") from None
         refuse_clashes([(output, "manifest")], [source])
+        if template is not None:
+            template = _template_option(template, home)
         text = read_source(source)
         imported = import_text(text, source.name, template, paper, date_, page)
-        # (its template is found from where the manifest will be: here, for stdout)
-        manifest, laid = fill(imported, Path.cwd() if is_stdout(output) else output.parent)
+        refuse_clashes([(output, "manifest")],
+                       [source, *load_template(imported.template, home).sources])
+        if not force and not is_stdout(output) and output.is_file():
+            raise LayoutError("the manifest exists (an editor may have corrected it): it is "
+                              "kept", output, hint="give another -o, or --force to replace it")
+        manifest, laid = fill(imported, home)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
     try:
+        make_folder(output)
         write_atomically(output, manifest.encode("utf-8"))
+    except LayoutError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
     except OSError as err:
         click.echo(f"error: cannot write {output}: {err.strerror}", err=True)
         sys.exit(1)
@@ -412,7 +499,7 @@ def import_(source: Path, output: Path | None, template: str | None, paper: str 
                f"{len(imported.unsure)} decision(s) to check (marked # in the manifest):",
                err=True)
     for doubt in imported.unsure:
-        click.echo(f"  {doubt}", err=True)
+        click.echo(shown(f"  {doubt}"), err=True)
     for hole in laid.holes:
         click.echo(str(hole), err=True)
     for left in laid.overflow:
@@ -420,6 +507,27 @@ def import_(source: Path, output: Path | None, template: str | None, paper: str 
                    "characters do not fit", err=True)
     click.echo("wrote the manifest to standard output" if is_stdout(output)
                else f"wrote {output}", err=True)
+
+
+def _template_option(name: str, home: Path) -> str:
+    """`import --template`: a shipped or known name as it is, a file (a name ending .yaml
+    or with a slash, from here) as the manifest in `home` must write it; either must be
+    there."""
+    from .templates import find_template, known_templates  # noqa: PLC0415
+
+    if name.endswith((".yaml", ".yml")) or "/" in name:
+        path = Path(name).absolute()
+        if not path.is_file():
+            raise LayoutError(f"--template {name}: no such file",
+                              hint="give a template's name (`layout templates` lists them) "
+                                   "or the path of its .yaml file from here")
+        return os.path.relpath(path, home.absolute())
+    if not find_template(name, home).is_file():
+        raise LayoutError(f"--template {name}: no such template",
+                          hint="templates it can name: " + ", ".join(sorted(
+                              known_templates(home))) + " (`layout templates`); or give "
+                              "the path of a .yaml file")
+    return name
 
 
 if __name__ == "__main__":

@@ -9,6 +9,19 @@ EXIT_OVERFLOW = 3  # text did not fit the page (written only with --allow-overfl
 EXIT_HOLES = 4  # with --strict: the page has a blank hole (天窗); nothing was written
 
 
+# Characters a terminal would act on rather than show: controls (NUL, ESC, BEL, …; a newline
+# stays), the line and paragraph separators, and the marks that reorder text right to left.
+_UNSHOWN = {c: f"\\x{c:02x}" for c in range(32) if c != 10}
+_UNSHOWN.update({c: f"\\x{c:02x}" for c in range(0x7F, 0xA0)})
+_UNSHOWN.update({c: f"\\u{c:04x}" for c in (0x061C, 0x200E, 0x200F, 0x2028, 0x2029,
+                                          *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def shown(text: str) -> str:
+    """`text` safe to print in a message: every such character written as its escape."""
+    return text.translate(_UNSHOWN)
+
+
 class LayoutError(Exception):
     """A problem in the user's input. `str()` is the whole message, ready to print."""
 
@@ -29,7 +42,7 @@ class LayoutError(Exception):
         text = f"{where}{self.message}"
         if self.hint:
             text += f"\n  → {self.hint}"
-        return text
+        return shown(text)
 
 
 class MissingGlyphError(LayoutError):

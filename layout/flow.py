@@ -10,12 +10,11 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PIL import Image as PILImage
-
-from .errors import LayoutError, MissingGlyphError
+from .errors import LayoutError, MissingGlyphError, Mistakes
 from .fonts import FontSet
 from .holes import Occupancy, copyfit, find_holes
 from .manifest import TEMPLATE_TINT, block_text
+from .pictures import opened, upright_size
 from .reading import reading_text
 from .model import (Align, ArticlePlan, Boxed, Copyfit, Figure, Headline, Hole, Image, Issue,
                     LineKind, Origin,
@@ -489,15 +488,19 @@ class _ArticleFlow(_Typesetter):
         return used
 
     def grid_line(self, out: _Drawn, line: SetLine, kind: LineKind, style: TextStyle,
-                  left: float, width: float, grid: int, per_line: int = 1) -> None:
-        """Place a line on grid line `grid`, centred in `per_line` grid lines."""
+                  left: float, width: float, grid: int, per_line: int = 1,
+                  origin: Origin | None = None) -> None:
+        """Place a line on grid line `grid`, centred in `per_line` grid lines; `origin`:
+        where the manifest writes the block it is of (a note names that line)."""
         top = self.t.line_top(grid)
         out.lines.append(self.placed(line, kind, baseline_in(top, per_line * self.t.pitch,
                                                              style.size),
                                      style, left, width, grid))
         if line.forced:
-            out.notes.append(f"{self.where()}line {grid}: broken against the rules (nothing "
-                             f"legal fitted): “{line.text}”")
+            what = "paragraph" if kind is LineKind.BODY else kind.value
+            written = f"the {what} on line {origin.line}, " if origin else ""
+            out.notes.append(f"{self.where()}{written}grid line {grid}: broken against the "
+                             f"rules (nothing legal fitted): “{line.text}”")
         elif line.loose:
             out.loose.append(f"{self.where()}line {grid}: set loose (gaps wider than ½ em): "
                              f"“{line.text}”")
@@ -925,7 +928,7 @@ class _ArticleFlow(_Typesetter):
                         continue
                     column, grid = cells.cells[pos]
                     self.grid_line(out, line, LineKind.BODY, t.body, t.column_x(column),
-                                   t.column_width, grid)
+                                   t.column_width, grid, 1, block.origin)
                     pos += 1
                 continue
             if isinstance(block, Signature) and self.sign_last_line(out, block):
@@ -1179,8 +1182,8 @@ def _moved(line: PlacedLine, dy: float) -> PlacedLine:
 
 def _resolution_note(file, width: float, height: float, fit: str) -> list[str]:
     """A warning when the picture has fewer than MIN_DPI pixels per inch at print size."""
-    with PILImage.open(file) as picture:
-        pixels_w, pixels_h = picture.size
+    with opened(file) as picture:
+        pixels_w, pixels_h = upright_size(picture)
     scale = (max if fit == "crop" else min)(pixels_w / width, pixels_h / height)
     dpi = scale * 72
     if dpi < MIN_DPI:
@@ -1207,9 +1210,20 @@ def furniture(issue: Issue, template: Template, fonts: FontSet) -> _Drawn:
         if issue.editors:
             right += f"　{issue.editors}"
         baseline = t.margin_top - 0.6 * t.pitch
-        for text, align in ((left, Align.LEFT), (right, Align.RIGHT)):
-            line = flow.set_text(text, style, flow.width, False)[0]
-            out.lines.append(flow.placed(line, LineKind.HEADER, baseline, style, flow.x,
+        sides = [flow.set_text(text, style, flow.width, False) for text in (left, right)]
+        used = sum(max([g.x + g.advance for g in side[0].glyphs] or [0.0]) for side in sides)
+        if len(sides[0]) > 1 or len(sides[1]) > 1 or used + style.size > flow.width:
+            # one line, left and right with a 字 between: never one half over the other
+            key = "editors" if issue.editors else "page_name" if issue.page_name else "paper"
+            origin = issue.origins.get(key)
+            raise LayoutError(f"the header line (报眉) does not hold “{left}” and “{right}” "
+                              f"side by side: {(used + style.size) / style.size:.0f} 字 for "
+                              f"{flow.width / style.size:.0f}",
+                              origin.file if origin else issue.path,
+                              origin.line if origin else None,
+                              hint=f"shorten `{key}:` (or the paper's name)")
+        for side, align in zip(sides, (Align.LEFT, Align.RIGHT)):
+            out.lines.append(flow.placed(side[0], LineKind.HEADER, baseline, style, flow.x,
                                          flow.width, None, align=align))
         out.rects.append(PlacedRect(flow.x, t.margin_top - 0.25 * t.pitch, flow.width, 0,
                                     None, t.accent, 1.0))
@@ -1237,28 +1251,43 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
     usage: list[str] = []
     bottoms: dict[int, int] = {}  # the grid line each article's body ends on
     placed: list[tuple[ArticlePlan, _Drawn, Overflow | None]] = []
+    # every article's mistake in one run: one that cannot be set is said, the rest go on
+    # (one under it waits: its place depends on it)
+    mistakes: list[LayoutError] = []
+    failed: set[int] = set()
     for article_plan in plan.articles:
+        if article_plan.below is not None and article_plan.below in failed:
+            failed.add(article_plan.index)
+            continue
         if article_plan.below is not None:  # a blank line under the article above it
             first = max(article_plan.first_line, bottoms[article_plan.below] + 2)
             if first > article_plan.last_line:
                 origin = article_plan.article.origin
-                raise LayoutError(
+                failed.add(article_plan.index)
+                mistakes.append(LayoutError(
                     f"article {article_plan.index + 1}: no lines left under article "
                     f"{article_plan.below + 1}, which ends on line "
                     f"{bottoms[article_plan.below]} (this region ends on line "
                     f"{article_plan.last_line})", origin.file, origin.line,
-                    hint="give it lines further down, or shorten the article above")
+                    hint="give it lines further down, or shorten the article above"))
+                continue
             article_plan = replace(article_plan, first_line=first)
         try:
             drawn, left, bottom = article_flow(article_plan, plan.template, fonts,
                                                cache).run()
         except _TooLow as err:
             origin = article_plan.article.origin
-            raise LayoutError(f"article {article_plan.index + 1}: {err.what} reach(es) grid "
-                              f"line {err.needs}, below its region (last line "
-                              f"{article_plan.last_line})", origin.file, origin.line,
-                              hint="give the article more lines, or a smaller headline, "
-                                   "note or picture") from None
+            failed.add(article_plan.index)
+            mistakes.append(LayoutError(f"article {article_plan.index + 1}: {err.what} "
+                                        f"reach(es) grid line {err.needs}, below its region "
+                                        f"(last line {article_plan.last_line})", origin.file,
+                                        origin.line, hint="give the article more lines, or a "
+                                                          "smaller headline, note or picture"))
+            continue
+        except LayoutError as err:
+            failed.add(article_plan.index)
+            mistakes.extend(err.errors if isinstance(err, Mistakes) else [err])
+            continue
         bottoms[article_plan.index] = bottom
         page.lines += drawn.lines
         page.rects += drawn.rects
@@ -1274,6 +1303,8 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
                               _tint(article_plan, plan.template))
         if article_plan.article.border:
             page.rects += _border(article_plan, plan.template)
+    if mistakes:
+        raise mistakes[0] if len(mistakes) == 1 else Mistakes(mistakes)
     holes, fits = _fullness(plan, page, placed)
     reading = tuple(reading_text(p.article, drawn.lines, drawn.head, drawn.captions,
                                  plan.template.pitch) for p, drawn, _ in

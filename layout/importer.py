@@ -101,6 +101,7 @@ class Imported:
     paper: str | None = None
     date: str | None = None
     page: int | None = None
+    source: str = "page"  # the text's name, for messages
 
     def manifest(self) -> str:
         """The manifest's YAML, with its comments."""
@@ -422,7 +423,7 @@ def import_text(text: str, name: str = "page", template: str | None = None,
     stand_in = [k for k, v in (("paper", paper), ("date", date), ("page", page)) if v is None]
     if stand_in:
         unsure.append(f"{', '.join(stand_in)} not in the text: stand-ins")
-    return Imported(articles, header, banner, chosen, unsure, paper, date, page)
+    return Imported(articles, header, banner, chosen, unsure, paper, date, page, name)
 
 
 def _scalar(text: str) -> str:
@@ -473,7 +474,7 @@ def _manifest(imported: Imported) -> str:
                    "--date, --page)")
     out += ["manifest: 1", f"paper: {_scalar(d.paper or '报纸')}",
             f"date: {d.date or '2000-01-01'}", f"page: {d.page or 1}",
-            f"template: {d.template}"]
+            f"template: {_scalar(d.template)}"]
     if d.banner:
         out.append(f"banner: {_scalar(d.banner)}")
     out.append("articles:")
@@ -546,6 +547,41 @@ def read_source(path: Path) -> str:
                           hint="check the path and its permissions") from None
 
 
+# A text of more than this many pages' worth of characters is several pages pasted into one
+# file: refused at once (laying it out as one page would take minutes to say it cannot).
+MOST_PAGES = 3
+
+
+def _one_page(imported: Imported, folder: Path) -> None:
+    """Refuse a text that holds several pages: more characters than MOST_PAGES pages of
+    its template hold, set solid in every column."""
+    from .templates import load_template  # noqa: PLC0415
+
+    template = load_template(imported.template, folder)
+    chars = sum(_chars("".join([*a.head, a.byline or "", a.note or "", *a.captions,
+                                *(b.text + (b.second or "") for b in a.blocks)]))
+                for a in imported.articles)
+    holds = int(template.columns * template.grid_lines * template.column_width
+                / template.body.size)
+    if chars > MOST_PAGES * holds:
+        raise LayoutError(f"the text has {chars:,} characters in {len(imported.articles)} "
+                          f"article(s), some {chars / holds:.0f} pages' worth: a page of "
+                          f"{template.name} holds at most about {holds:,}", imported.source,
+                          hint="split it into one file per page (a folder of them is "
+                               "imported by `layout batch --import`)")
+
+
+def _draft_error(err: LayoutError, draft: Path, source: str) -> LayoutError:
+    """An error in a draft manifest read from a temporary file, said of the text it was
+    made from (the draft's line numbers kept: `-o -` prints the draft to look them up)."""
+    said = re.sub(re.escape(str(draft)) + r"(?::(\d+))?:?\s*(line (\d+):\s*)?",
+                  lambda m: f"line {m[1] or m[3]} of its draft: " if m[1] or m[3] else "",
+                  str(err))
+    out = LayoutError(f"the page made from it cannot be set: {said}", source)
+    out.exit_code = err.exit_code
+    return out
+
+
 def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
     """The manifest, with picture placeholders added where the page would leave a blank
     hole (at most MAX_PLACEHOLDERS an article), and the page it makes. `folder`: where the
@@ -555,6 +591,7 @@ def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
     from .pipeline import layout_loaded  # noqa: PLC0415
     from .templates import load_template  # noqa: PLC0415
 
+    _one_page(imported, folder)
     best: tuple[tuple[int, int], str, object] | None = None
     template = None
     for _ in range(PLACEHOLDER_ROUNDS):
@@ -562,10 +599,15 @@ def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
         with tempfile.TemporaryDirectory(prefix="layout-import-") as tmp:
             draft = Path(tmp) / "page.yaml"
             draft.write_text(text, encoding="utf-8")
-            issue = load_issue(draft)
-            if template is None:
-                template = load_template(issue.template, folder, issue.template_origin)
-            page = layout_loaded(issue, fonts, template)
+            try:
+                issue = load_issue(draft)
+                if template is None:
+                    template = load_template(issue.template, folder, issue.template_origin)
+                page = layout_loaded(issue, fonts, template)
+            except LayoutError as err:  # the draft is gone: name the text it was made from
+                if err.file == Path(imported.source):  # (said of the text already)
+                    raise
+                raise _draft_error(err, draft, imported.source) from None
         blank = sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
                     for h in page.holes)
         over = sum(o.lines for o in page.overflow)

@@ -119,7 +119,7 @@ def _date(node: Node) -> dt.date:
 
 
 def _headline(node: Node) -> Headline:
-    if isinstance(node.value, str):
+    if not isinstance(node.value, (dict, list, bool)) and node.value is not None:  # 0755
         return Headline(main=text(node), kicker=None, subtitle=None, origin=node.origin)
     fields = Fields(node, "a headline")
     kicker = fields.take("kicker", _line, (None, None, None))
@@ -250,7 +250,7 @@ def _label(node: Node) -> str | None:
 
 
 def _note(node: Node) -> Boxed:
-    if isinstance(node.value, str):
+    if not isinstance(node.value, (dict, list, bool)) and node.value is not None:
         return Boxed("编者按", _nonblank(node), None, node.origin)
     fields = Fields(node, "an editor's note")
     note = Boxed(fields.take("label", _label, "编者按"), fields.take("text", _nonblank), None,

@@ -9,23 +9,25 @@
   output.
 * Temporary files carry their host and process id; one left by a process that no longer runs
   on this host (a killed render) is removed by the next write of the same file, and never one
-  that belongs to a live process (another batch writing into the same folder).
+  that belongs to a live process (another batch writing into the same folder). Only names
+  of exactly that shape are ever removed: a user's own `.page.pdf.notes.tmp` stays.
 """
 from __future__ import annotations
 
 import os
+import re
 import socket
 import stat
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from .errors import LayoutError
 
 STDOUT = "-"  # the output name that means standard output
-# A temporary file of the old kind (no process id in its name) older than this is stale.
-OLD_TEMPORARY_SECONDS = 3600
+# What write_atomically names its temporary files after the target's: host-pid, then the
+# random part mkstemp adds (8 of [a-z0-9_]).
+_TEMPORARY = re.compile(r"(?P<host>[A-Za-z0-9_-]*)-(?P<pid>[0-9]+)\.[a-z0-9_]{8}\.tmp")
 
 
 def is_stdout(path: Path | str) -> bool:
@@ -80,8 +82,8 @@ def _alive(pid: int) -> bool:
 
 
 def remove_stale_temporaries(target: Path) -> None:
-    """Remove temporary files left beside `target` by processes of this host that are gone
-    (and old ones that carry no process id); leave those of running processes alone."""
+    """Remove temporary files left beside `target` by processes of this host that are gone;
+    leave those of running processes alone, and every name this module did not make."""
     host = _host()
     prefix = f".{target.name}."
     try:
@@ -90,16 +92,12 @@ def remove_stale_temporaries(target: Path) -> None:
         return
     for entry in entries:
         name = entry.name
-        if not (name.startswith(prefix) and name.endswith(".tmp")):
+        if not name.startswith(prefix):
             continue
-        owner = name[len(prefix):-len(".tmp")].split(".")[0]
-        owner_host, _, pid = owner.rpartition("-")
+        made = _TEMPORARY.fullmatch(name[len(prefix):])
+        if made is None or made["host"] != host or _alive(int(made["pid"])):
+            continue
         try:
-            if owner_host and pid.isdigit():
-                if owner_host != host or _alive(int(pid)):
-                    continue
-            elif time.time() - entry.lstat().st_mtime < OLD_TEMPORARY_SECONDS:
-                continue
             entry.unlink()
         except OSError:
             pass

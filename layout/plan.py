@@ -4,7 +4,7 @@ Articles the manifest pins (a template slot or a region) are placed here; the ot
 every picture without a place, are left to the make-up stage (makeup.py)."""
 from __future__ import annotations
 
-from .errors import LayoutError
+from .errors import LayoutError, Mistakes
 from .fonts import FontSet
 from .model import ArticlePlan, Issue, PagePlan, Template
 
@@ -18,68 +18,100 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
     from .flow import check_text  # noqa: PLC0415 (make-up measures with the flow)
     from .makeup import make_up  # noqa: PLC0415
 
-    check_text(issue, template, fonts)
-    return make_up(issue, template, fonts, pin_articles(issue, template), cache)
+    found: list[LayoutError] = []
+    try:
+        check_text(issue, template, fonts)
+    except LayoutError as err:  # said with the regions' mistakes, if any: one run
+        found.extend(getattr(err, "errors", [err]))
+    try:
+        pinned = pin_articles(issue, template)
+    except LayoutError as err:
+        found.extend(getattr(err, "errors", [err]))
+    if found:
+        raise found[0] if len(found) == 1 else Mistakes(found)
+    return make_up(issue, template, fonts, pinned, cache)
 
 
 def pin_articles(issue: Issue, template: Template) -> list[ArticlePlan | None]:
     """Give each pinned article its columns and lines (None for the others); refuse
-    regions off the grid or overlapping."""
+    regions off the grid or overlapping: every such mistake, in one run."""
     plans: list[ArticlePlan | None] = []
-    for index, article in enumerate(issue.articles):
-        region = article.region
-        if article.slot is None and region is None:
+    found: list[LayoutError] = []
+    mistaken: set[int] = set()
+    for index in range(len(issue.articles)):
+        try:
+            plans.append(_pin(issue, template, index, plans, mistaken))
+        except LayoutError as err:
+            if not isinstance(err, _Mistaken):
+                found.append(err)
+            mistaken.add(index)
             plans.append(None)
-            continue
-        if article.slot is not None:
-            if article.slot not in template.slots:
-                raise LayoutError(
-                    f"article {index + 1}: template {template.name!r} has no slot "
-                    f"{article.slot!r}", article.origin.file, article.origin.line,
-                    hint="its slots: " + (", ".join(template.slots) or "none"))
-            region = template.slots[article.slot]
-        below = None
-        first_col, last_col = region.first_column, region.last_column
-        first_line, last_line = region.first_line, region.last_line
-        if region.below is not None:
-            if region.below > index:
-                raise LayoutError(
-                    f"article {index + 1}: `below: {region.below}` must name an article "
-                    f"before it (1-{index})" if index else
-                    f"article 1: `below: {region.below}`: the first article has none "
-                    "above it", article.origin.file, article.origin.line,
-                    hint="stack articles in manifest order, the upper one first")
-            below = region.below - 1
-            if plans[below] is None:
-                raise LayoutError(
-                    f"article {index + 1}: `below: {region.below}` names an article the "
-                    "make-up places", article.origin.file, article.origin.line,
-                    hint=f"give article {region.below} a slot or region too")
-            first_line = max(first_line, plans[below].first_line)
-        last_line = template.grid_lines if last_line is None else last_line
-        if last_col > template.columns or last_line > template.grid_lines:
-            raise LayoutError(
-                f"article {index + 1}: region columns {first_col}-{last_col}, lines "
-                f"{first_line}-{last_line} leaves the grid of template {template.name!r} "
-                f"({template.columns} columns, {template.grid_lines} lines)",
-                article.origin.file, article.origin.line,
-                hint="keep the region within the grid")
-        plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line, below)
-        if template.banner and first_line <= template.banner.lines:
-            raise LayoutError(
-                f"article {index + 1} starts on grid line {first_line}, inside the banner "
-                f"(lines 1-{template.banner.lines})", article.origin.file,
-                article.origin.line, hint=f"start it on line {template.banner.lines + 1} "
-                                          "or lower")
-        above = _stacked_on(plan, plans)
-        for other in filter(None, plans):
-            if other.index not in above and _overlap(plan, other):
-                raise LayoutError(
-                    f"article {index + 1} overlaps article {other.index + 1} (line "
-                    f"{other.article.origin.line})", article.origin.file, article.origin.line,
-                    hint="give the articles regions that do not share a column and line")
-        plans.append(plan)
+    if found:
+        raise found[0] if len(found) == 1 else Mistakes(found)
     return plans
+
+
+class _Mistaken(LayoutError):
+    """An article whose place builds on one already found mistaken: nothing more to say."""
+
+
+def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan | None],
+         mistaken: set[int]) -> ArticlePlan | None:
+    """The pinned article `index`'s plan (None: the make-up places it)."""
+    article = issue.articles[index]
+    region = article.region
+    if article.slot is None and region is None:
+        return None
+    if article.slot is not None:
+        if article.slot not in template.slots:
+            raise LayoutError(
+                f"article {index + 1}: template {template.name!r} has no slot "
+                f"{article.slot!r}", article.origin.file, article.origin.line,
+                hint="its slots: " + (", ".join(template.slots) or "none"))
+        region = template.slots[article.slot]
+    below = None
+    first_col, last_col = region.first_column, region.last_column
+    first_line, last_line = region.first_line, region.last_line
+    if region.below is not None:
+        if region.below > index:
+            raise LayoutError(
+                f"article {index + 1}: `below: {region.below}` must name an article "
+                f"before it (1-{index})" if index else
+                f"article 1: `below: {region.below}`: the first article has none "
+                "above it", article.origin.file, article.origin.line,
+                hint="stack articles in manifest order, the upper one first")
+        below = region.below - 1
+        if below in mistaken:  # its own mistake is said; this one's place waits on it
+            raise _Mistaken("(its place waits on a mistaken article)")
+        if plans[below] is None:
+            raise LayoutError(
+                f"article {index + 1}: `below: {region.below}` names an article the "
+                "make-up places", article.origin.file, article.origin.line,
+                hint=f"give article {region.below} a slot or region too")
+        first_line = max(first_line, plans[below].first_line)
+    last_line = template.grid_lines if last_line is None else last_line
+    if last_col > template.columns or last_line > template.grid_lines:
+        raise LayoutError(
+            f"article {index + 1}: region columns {first_col}-{last_col}, lines "
+            f"{first_line}-{last_line} leaves the grid of template {template.name!r} "
+            f"({template.columns} columns, {template.grid_lines} lines)",
+            article.origin.file, article.origin.line,
+            hint="keep the region within the grid")
+    plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line, below)
+    if template.banner and first_line <= template.banner.lines:
+        raise LayoutError(
+            f"article {index + 1} starts on grid line {first_line}, inside the banner "
+            f"(lines 1-{template.banner.lines})", article.origin.file,
+            article.origin.line, hint=f"start it on line {template.banner.lines + 1} "
+                                      "or lower")
+    above = _stacked_on(plan, plans)
+    for other in filter(None, plans):
+        if other.index not in above and _overlap(plan, other):
+            raise LayoutError(
+                f"article {index + 1} overlaps article {other.index + 1} (line "
+                f"{other.article.origin.line})", article.origin.file, article.origin.line,
+                hint="give the articles regions that do not share a column and line")
+    return plan
 
 
 def _stacked_on(plan: ArticlePlan, plans: list[ArticlePlan]) -> set[int]:

@@ -129,13 +129,41 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, str) and len(value) > 40:  # (a whole text is not echoed back)
+        return f"str {value[:40]!r}… ({len(value):,} characters)"
     return f"{type(value).__name__} {value!r}"
+
+
+class WrittenInt(int):
+    """A number YAML read from a plain scalar that does not write it back the same way
+    (`0755` is 493, `010` is 8, `1_000` is 1000): the text as written is kept, for a
+    field that is text (a page name, a caption) and for a number's leading zeros."""
+
+    written: str
+
+
+class WrittenFloat(float):
+    """The same for a number with a point or an exponent: `2020.10` is 2020.1."""
+
+    written: str
+
+
+def _as_written(value: Any, written: str) -> Any:
+    """`value` with the text it was written as, when the two differ."""
+    kind = WrittenInt if isinstance(value, int) else WrittenFloat
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or str(value) == written:
+        return value
+    out = kind(value)
+    out.written = written
+    return out
 
 
 # A manifest or template larger than this is not one (a page holds some 10,000 characters).
 MAX_YAML_BYTES = 4 * 1024 * 1024
 # Values a document may expand to through aliases (&a … *a): a bound against alias bombs.
 MAX_YAML_NODES = 200_000
+# Levels of mappings and lists within each other: a manifest uses five, a template fewer.
+MAX_YAML_DEPTH = 50
 
 
 def read_yaml(path: Path) -> Node:
@@ -172,6 +200,9 @@ def read_yaml(path: Path) -> Node:
         if root is None:
             raise LayoutError("the file is empty", path, hint="see the examples in issues/")
         return _convert(loader, root, path, "", [0])
+    except RecursionError:  # (the depth bound below comes first; a parser's own depth)
+        raise LayoutError(f"values are nested more than {MAX_YAML_DEPTH} levels deep", path,
+                          hint="a manifest nests a few levels: check the brackets") from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
@@ -191,8 +222,13 @@ def read_yaml(path: Path) -> Node:
         loader.dispose()
 
 
-def _convert(loader: Any, node: yaml.Node, path: Path, where: str, count: list[int]) -> Node:
+def _convert(loader: Any, node: yaml.Node, path: Path, where: str, count: list[int],
+             depth: int = 0) -> Node:
     origin = Origin(path, node.start_mark.line + 1)
+    if depth > MAX_YAML_DEPTH:
+        raise LayoutError(f"values are nested more than {MAX_YAML_DEPTH} levels deep", path,
+                          origin.line, hint="a manifest nests a few levels: check the "
+                                            "brackets on this line")
     count[0] += 1
     if count[0] > MAX_YAML_NODES:
         raise LayoutError(f"the document expands to more than {MAX_YAML_NODES:,} values "
@@ -212,19 +248,22 @@ def _convert(loader: Any, node: yaml.Node, path: Path, where: str, count: list[i
             if key in out:
                 raise LayoutError(f"{child}: given twice (first on line {out[key].origin.line})",
                                   path, key_origin.line, hint="keep one of them")
-            value = _convert(loader, value_node, path, child, count)
+            value = _convert(loader, value_node, path, child, count, depth + 1)
             # A key's line is where the key is written, also for a nested mapping or list.
             out[key] = Node(value.value, key_origin, child)
         return Node(out, origin, where)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(loader, item, path, f"{where}[{i + 1}]", count)
+        return Node([_convert(loader, item, path, f"{where}[{i + 1}]", count, depth + 1)
                      for i, item in enumerate(node.value)], origin, where)
     if node.tag.endswith((":int", ":float")) and ":" in str(node.value):
         # YAML 1.1 reads 4:3 as a base-60 number (243); YAML 1.2 and every writer of a
         # ratio or a time mean the text
         return Node(str(node.value), origin, where)
     try:
-        return Node(_scalar(loader, node, path), origin, where)
+        value = _scalar(loader, node, path)
+        if not node.style:  # plain: a number keeps how it was written
+            value = _as_written(value, node.value)
+        return Node(value, origin, where)
     except LayoutError as err:  # reported when the value is read: with the file's others
         return Node(Unreadable(err), origin, where)
 
@@ -265,7 +304,10 @@ class Fields:
         self.missing = missing
         if not isinstance(node.value, dict):
             raise node.fail(f"expected {what} (a mapping of key: value), got "
-                            f"{_describe(node.value)}")
+                            f"{_describe(node.value)}",
+                            hint="is it a page's raw text? `layout import` makes a manifest "
+                                 "of it" if not node.path and isinstance(node.value, str)
+                            else None)
         self.node = node
         self.what = what
         self._seen: set[str] = set()
@@ -338,13 +380,16 @@ def text(node: Node) -> str:
         raise node.fail(f"expected text, got {_describe(value)}",
                         hint="put the text after the colon; quote it if it looks like a "
                              "number or yes/no")
-    return str(value).strip()
+    return str(getattr(value, "written", value)).strip()  # 2020.10 stays 2020.10
 
 
 def integer(node: Node) -> int:
     if isinstance(node.value, bool) or not isinstance(node.value, int):
         raise node.fail(f"expected a whole number, got {_describe(node.value)}")
-    return node.value
+    written = getattr(node.value, "written", "")
+    if written.isdigit():  # 010 is ten, not YAML 1.1's octal eight
+        return int(written)
+    return int(node.value)
 
 
 def positive_int(node: Node) -> int:
@@ -382,7 +427,7 @@ def grid_range(node: Node, allow_rest: bool) -> tuple[int, int | None]:
     """A range of grid columns or lines: `3`, `3-5`, or (lines) `3-rest` → (3, None)."""
     value = node.value
     if isinstance(value, int) and not isinstance(value, bool):
-        first, last = value, value
+        first = last = integer(node)  # (010 is ten here too)
     else:
         match = _RANGE.match(str(value))
         if not match or (match.group(2) == "rest" and not allow_rest):

@@ -173,6 +173,12 @@ def _resolve(path: Path, chain: tuple[Path, ...]) -> tuple[Node, tuple[Path, ...
     parent_path = find_template(text(parent), path.parent, skip=(path, *chain))
     _yaml_only(parent_path, text(parent), parent, None)
     if not parent_path.is_file():
+        looped = find_template(text(parent), path.parent)
+        if looped in (*chain, path):  # a bare name that finds only the chain's own files
+            raise parent.fail("templates extend each other in a circle: " + " → ".join(
+                p.name for p in (*chain, path, looped)),
+                hint="extend another template (a shipped one of this name needs another "
+                     "name for this file)")
         raise parent.fail(f"template {text(parent)!r} not found ({parent_path})",
                           hint="name a shipped template or a .yaml path relative to this file")
     own = {k: v for k, v in node.value.items() if k != "extends"}
@@ -411,6 +417,11 @@ def _profile(node: Node) -> Path:
         raise node.fail(f"{file.name} is a {profile.xcolor_space.strip()} "
                         f"{profile.device_class} profile, not a CMYK output profile",
                         hint="give the plant's CMYK output (printer) profile")
+    try:  # a sound header over damaged data: only a conversion tells
+        ImageCms.buildTransform(ImageCms.createProfile("sRGB"), str(file), "RGB", "CMYK")
+    except (OSError, ImageCms.PyCMSError) as err:
+        raise node.fail(f"{file.name} is damaged: no colour can be converted with it ({err})",
+                        hint="give the plant's CMYK output profile as they sent it") from None
     return file
 
 

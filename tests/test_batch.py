@@ -56,8 +56,11 @@ def test_collect_mirrors_folders_and_reads_lists(tmp_path):
     listing.write_text("# pages\na/page-1.yaml\n\nb/page-2.yaml\n", encoding="utf-8")
     assert [str(j.output.relative_to(tmp_path / "out")) for j in
             collect([listing], tmp_path / "out")] == ["a/page-1.pdf", "b/page-2.pdf"]
+    twice = collect([tree / "a" / "page-1.yaml", tree / "a" / "page-1.yaml"], tmp_path / "out")
+    assert len(twice) == 1  # one file given twice is one job (issue 25, case 38)
+    (tmp_path / "page-1.yaml").write_bytes((tree / "a" / "page-1.yaml").read_bytes())
     with pytest.raises(LayoutError, match="two manifests would write"):
-        collect([tree / "a" / "page-1.yaml", tree / "a" / "page-1.yaml"], tmp_path / "out")
+        collect([tree / "a" / "page-1.yaml", tmp_path / "page-1.yaml"], tmp_path / "out")
     with pytest.raises(LayoutError, match="no such file"):
         collect([tmp_path / "nothing"], tmp_path / "out")
 

@@ -108,9 +108,9 @@ def test_options_are_checked_before_any_work(tmp_path):
 
 def test_temporaries_of_dead_processes_go_and_live_ones_stay(tmp_path):
     target = tmp_path / "page.pdf"
-    dead = tmp_path / f".page.pdf.{_host()}-{2 ** 22 + 7}.abc.tmp"  # no such process
-    live = tmp_path / f".page.pdf.{_host()}-{os.getpid()}.def.tmp"  # this one, running
-    other = tmp_path / f".page.pdf.otherhost-{2 ** 22 + 7}.ghi.tmp"  # another machine's
+    dead = tmp_path / f".page.pdf.{_host()}-{2 ** 22 + 7}.abc_1234.tmp"  # no such process
+    live = tmp_path / f".page.pdf.{_host()}-{os.getpid()}.def_1234.tmp"  # this one, running
+    other = tmp_path / f".page.pdf.otherhost-{2 ** 22 + 7}.ghi_1234.tmp"  # another machine's
     for path in (dead, live, other):
         path.write_bytes(b"x" * 10)
     write_atomically(target, b"%PDF-new")

@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import LayoutError
 from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet
-from ..pictures import rgb
+from ..pictures import opened, rgb, upright
 from ..model import PageLayout, PlacedImage, PlacedLine, PlacedRect
 
 if TYPE_CHECKING:  # (the press, and littleCMS with it, is loaded only to print)
@@ -241,9 +241,9 @@ def _draw_image(canvas: Canvas, image: PlacedImage, height: float, paint: _Paint
     """The picture cropped to fill its box (centred), or contained in it whole (for print:
     in CMYK, and a cropped one run on into the bleed where it touches the trim)."""
     try:
-        with PILImage.open(image.file) as opened:
-            icc = opened.info.get("icc_profile")
-            picture = rgb(opened)
+        with opened(image.file) as stored:
+            icc = stored.info.get("icc_profile")
+            picture = rgb(upright(stored))
     except (OSError, ValueError) as err:  # damaged past its header (a truncated JPEG)
         raise LayoutError(f"picture {image.file.name} cannot be read: {err}", image.file,
                           hint="give a whole JPEG or PNG file") from None

@@ -88,8 +88,16 @@ class Press:
         return ImageCms.ImageCmsProfile(io.BytesIO(self.profile_bytes))
 
     def _transform(self, source, intent):
-        return ImageCms.buildTransform(source, self._cmyk_profile, "RGB", "CMYK",
-                                       renderingIntent=intent)
+        try:
+            return ImageCms.buildTransform(source, self._cmyk_profile, "RGB", "CMYK",
+                                           renderingIntent=intent)
+        except (OSError, ImageCms.PyCMSError) as err:
+            origin = self.settings.origin
+            raise LayoutError(f"the output profile {self.profile_file} is damaged: no colour "
+                              f"can be converted with it ({err})",
+                              origin.file if origin else None, origin.line if origin else None,
+                              hint="give the plant's CMYK output profile as they sent "
+                                   "it") from None
 
     @cached_property
     def _colour_transform(self):

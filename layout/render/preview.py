@@ -86,6 +86,22 @@ def proof_layout(page, template, modules, fonts):
                    lines=(*page.lines, *numbers))
 
 
+# Pixels a preview may have: 64 million (a 对开 page at 440 dpi, RGB, some 200 MB): past
+# that, a preview takes seconds and gigabytes and shows no more than the PDF.
+MAX_PREVIEW_PIXELS = 64_000_000
+
+
+def preview_problem(width: float, height: float, dpi: float) -> str | None:
+    """What is wrong with a preview of a page `width` × `height` pt at `dpi`, if anything."""
+    pixels = (width * dpi / 72) * (height * dpi / 72)
+    if pixels <= MAX_PREVIEW_PIXELS:
+        return None
+    most = int((MAX_PREVIEW_PIXELS / (width * height)) ** 0.5 * 72)
+    return (f"--png-dpi {dpi:g} makes a preview of {pixels / 1e6:,.0f} million pixels of this "
+            f"{width / 72 * 25.4:.0f} × {height / 72 * 25.4:.0f} mm page, more than "
+            f"{MAX_PREVIEW_PIXELS // 1_000_000} million: give --png-dpi {most} or less")
+
+
 def write_previews(pdf: bytes, first_path: Path, dpi: float = 100,
                    guides=None) -> list[Path]:
     """Write page PNGs: `first_path` for page 1, then NAME-2.png, … Return their paths.
@@ -96,6 +112,11 @@ def write_previews(pdf: bytes, first_path: Path, dpi: float = 100,
     written = []
     try:
         for index, page in enumerate(doc):
+            problem = preview_problem(*page.get_size(), dpi)
+            if problem:
+                from ..errors import LayoutError  # noqa: PLC0415
+
+                raise LayoutError(problem)
             path = first_path if index == 0 else first_path.with_name(
                 f"{first_path.stem}-{index + 1}{first_path.suffix}")
             image = page.render(scale=dpi / 72).to_pil()
