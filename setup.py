@@ -20,7 +20,11 @@ COMPILED = [
     "layout/text/items.py",
     "layout/holes.py",
     "layout/flow.py",
-    "layout/makeup.py",
+    "layout/makeup/__init__.py",
+    "layout/makeup/candidate.py",
+    "layout/makeup/costs.py",
+    "layout/makeup/settle.py",
+    "layout/makeup/tiling.py",
 ]
 
 

@@ -324,7 +324,7 @@ def test_a_way_the_flow_refuses_gives_way_to_the_next_at_that_height():
     issue = load_issue(path)
     t = load_template(issue.template)
     area = makeup.free_area(t, [], issue.articles[0].origin)
-    lead = makeup._Candidate(0, issue.articles[0], t, shipped_fonts(), {}, area, 0)
+    lead = makeup.Candidate(0, issue.articles[0], t, shipped_fonts(), {}, area, 0)
     lead.may_divide = True
     options = lead.cached_options(6, area.lines)
     height = min(h for h, (_, config) in options.items() if config.divide)

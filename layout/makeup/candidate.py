@@ -1,80 +1,20 @@
-"""Make-up (组版): where each article goes and how big its pictures are, so the page is full.
-
-Articles the manifest pins (`slot:` or `region:`) stay where the designer put them; the
-others are arranged in the rectangle of the grid the pinned ones leave. Each gets a module:
-whole base columns × whole grid lines, and the modules tile that rectangle exactly, a blank
-line (with a rule through it) between modules stacked in a column and a rule in the gutter
-between modules side by side.
-
-The search is over guillotine (slicing) layouts that keep the manifest's order as the
-reading order: a rectangle holding articles i..j is either one article, or cut across (the
-earlier articles above) or down (the earlier ones to the left). For every range of articles
-and every width, a dynamic programme keeps the cheapest layout of each height, so the best
-tiling of the whole rectangle is found, not the first that fits. An article's height at a
-width comes from the flow itself (exact line counts; its paragraphs are broken once and
-shared by every trial). What makes modules meet exactly:
-
-* pictures the manifest gives no place are sized here: k of the module's columns each, as
-  tall as their own proportions give at that width, cropped by at most CROP to land on
-  whole lines, never stretched; the first at the top right (under or beside the
-  headline), the second on the foot at the left, further ones stacked on those;
-* the headline group's band may take up to MAX_HEAD_EXTRA more lines of air, and a short
-  headline may span only the columns it covers, the text beside it;
-* headlines are sized by rank (the lead largest, then smaller down the page) and never
-  take more than two lines;
-* the lead of a page of several articles may be set in re-divided columns (破栏).
-
-Text is never cut or spaced out to fill. Where no tiling fills the rectangle the cheapest one
-is taken, and the flow reports the hole or the overflow it leaves.
-"""
+"""What one article can be in a module of the make-up: its heights at each width, each
+with its cost and how it is set (`Config`), estimated from the flow's own measures; and
+`settle`, which lays it out in the module chosen and sizes its pictures until it is full."""
 from __future__ import annotations
 
 import itertools
 import math
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
 
-from .errors import LayoutError
-from .flow import (RULE_COLOUR, _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided, sized,
-                   vertical_cells)
-from .holes import HOLE_MM, MAX_BLANK, Occupancy, text_legs
-from .fonts import FontSet
-from .model import Article, ArticlePlan, Image, Issue, PagePlan, PlacedRect, Template
-
-CROP = 0.10  # the share of a picture the make-up may crop to land on the grid
-MAX_HEAD_EXTRA = 2  # lines of air a headline band may gain
-MIN_LEG = 5  # no text leg (a column of an article) shorter than this many lines
-SHORT_OK = 1  # lines a column foot may end short of its module without counting as a hole
-KEEP = 24  # heights kept per range of articles and width (the cheapest): a bound on the search
-GOOD = 150.0  # cost per article of a make-up good enough to stop trying narrower leads
-SETTLE_TRIES = 16  # other picture sizes tried in the flow when the estimate's do not fill
-SETTLE_ROUNDS = 4  # times the search runs again without options the flow did not bear out
-MATCH = 2  # lines by which modules side by side may differ (the shorter one's foot ends short)
-SHORT_MOST = MAX_BLANK  # lines the last column of an article may end short (each beyond
-#                        SHORT_OK costs SHORT): more is a 天窗
-# Headline sizes below the template's, largest first (pt: 小初, 一号, 小一, 二号, 小二).
-HEADLINE_STEPS = (36.0, 26.0, 24.0, 22.0, 18.0)
-MAX_HEADLINE_LINES = 2
-
-# Costs, in one currency: a line of a column left blank is the unit most things are weighed
-# against.
-HOLE = 100.0  # each blank line at a column's foot beyond SHORT_OK
-SHORT = 35.0  # each line the last column of a module with pictures ends short, beyond SHORT_OK
-HEAD_BLANK = 10.0  # each grid cell of air beside a headline (in a run down a column shorter
-#                   than a hole: air, not a hole, but a headline that spans its module is better)
-BLANK_RUN = 3  # lines blank down a column beside a headline that count as a blank
-EXTRA = 25.0  # each line of air added to a headline band
-STEP_DOWN = 12.0  # each headline size step below the one its rank gives
-CROP_COST = 150.0  # per unit of share cropped (10 % → 15)
-PICTURE_SHAPE = 30.0  # a picture block far from ~60 % of its module's width
-BUTTING = 40.0  # two headlines side by side at one height (碰题), even with a rule between
-SPAN = 15.0  # a headline over some of its module's columns, the text beside it
-DIVIDE = 20.0  # an article set in re-divided columns (破栏) rather than on the base grid
-READING = 400.0  # modules stacked under a module whose top is not one headline across them:
-#                   a reader (and a PDF's reading order) would go down the columns of both
-OVERFLOW = 1000.0  # each line of text that does not fit
-STUB = 300.0  # each leg of text shorter than MIN_LEG lines
-TOO_LOW = 10_000  # lines of overflow a module counts when a picture or title passes its foot
+from ..flow import _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided, sized, vertical_cells
+from ..fonts import FontSet
+from ..holes import HOLE_MM, Occupancy, text_legs
+from ..model import Article, ArticlePlan, Image, Template
+from .costs import (CROP, MAX_HEAD_EXTRA, MIN_LEG, SHORT_OK, SETTLE_TRIES, SHORT_MOST,
+                    HEADLINE_STEPS, MAX_HEADLINE_LINES, HOLE, SHORT, HEAD_BLANK,
+                    BLANK_RUN, EXTRA, STEP_DOWN, CROP_COST, PICTURE_SHAPE, DIVIDE,
+                    OVERFLOW, STUB, TOO_LOW)
 
 
 @dataclass(frozen=True)
@@ -104,21 +44,6 @@ class Config:
 
 
 @dataclass(frozen=True)
-class Leaf:
-    index: int  # the article's position in the manifest
-    config: Config
-    columns: int = 0  # the option it came from: its width and height
-    height: int = 0
-
-
-class Cut(NamedTuple):  # (a tuple: the search makes very many)
-    across: bool  # True: the first part above the second; False: to its left
-    size: int  # lines of the upper part, or columns of the left part
-    first: Any  # Leaf | Cut
-    second: Any
-
-
-@dataclass(frozen=True)
 class Area:
     """The rectangle of the grid the make-up fills (grid units, 1-based, inclusive)."""
 
@@ -136,7 +61,15 @@ class Area:
         return self.last_line - self.first_line + 1
 
 
-class _Candidate:
+@dataclass(frozen=True)
+class Leaf:
+    index: int  # the article's position in the manifest
+    config: Config
+    columns: int = 0  # the option it came from: its width and height
+    height: int = 0
+
+
+class Candidate:
     """One article the make-up places: its heights at each width, from the flow."""
 
     def __init__(self, index: int, article: Article, template: Template, fonts: FontSet,
@@ -157,7 +90,7 @@ class _Candidate:
         self._headlined: dict[tuple, Article] = {}
         self._sums: dict[int, dict] = {}
         self._options: dict[tuple, dict] = {}
-        self._variants: dict[int, _Candidate | None] = {}
+        self._variants: dict[int, Candidate | None] = {}
         self._divided: dict[tuple, dict[int, tuple[float, Config]]] = {}
         # (columns, height, config) the flow did not bear out: the search offers the next
         # cheapest way to fill that height instead
@@ -672,7 +605,7 @@ class _Candidate:
             self._divided[key] = out
         return self._divided[key]
 
-    def variant(self, columns: int) -> _Candidate | None:
+    def variant(self, columns: int) -> Candidate | None:
         """The article on `columns` base columns re-divided (破栏), as a candidate on a grid
         of its own; None when no division suits."""
         if columns not in self._variants:
@@ -681,7 +614,7 @@ class _Candidate:
             if measure is not None:
                 count, width, gutter = measure
                 own = replace(self.t, columns=count, column_width=width, gutter=gutter)
-                variant = _Candidate(self.index, self.article, own, self.fonts, self.cache,
+                variant = Candidate(self.index, self.article, own, self.fonts, self.cache,
                                      Area(1, count, self.area.first_line, self.area.last_line),
                                      self.rank, self.size_headline)
                 variant.lead, variant.alone = self.lead, self.alone
@@ -708,7 +641,7 @@ class _Candidate:
             over = max(0, need - columns * (h - top))
             blank = max(0, columns * (h - top) - need)
             out[h] = (OVERFLOW * over / columns + HOLE * blank,
-                      Config(size) if not self.pictures else _smallest(self, Config(size)))
+                      Config(size) if not self.pictures else smallest(self, Config(size)))
         return out
 
     def settle_leaf(self, leaf: Leaf, columns: int, lines: int, first_column: int,
@@ -732,7 +665,7 @@ class _Candidate:
         other sizes of its pictures that come near are tried in the flow too."""
         best = self.adjust(columns, lines, config, first_column, first_line)
         if best[0] >= OVERFLOW * TOO_LOW and self.pictures:  # the smallest pictures, then
-            best = min(best, self.adjust(columns, lines, _smallest(self, config),
+            best = min(best, self.adjust(columns, lines, smallest(self, config),
                                          first_column, first_line), key=lambda b: b[0])
         if not self.pictures or best[0] <= HOLE * (SHORT_MOST - SHORT_OK):
             return best[1], best[0]
@@ -829,415 +762,7 @@ def stubs(drawn: _Drawn, plan: ArticlePlan, t: Template) -> int:
     return sum(1 for _, first, last in legs if last - first + 1 < MIN_LEG)
 
 
-# -- the search ----------------------------------------------------------------------------
-
-
-class _Tiling:
-    """arrange()'s search, as methods (nested functions that call each other would make a
-    reference cycle, keeping every candidate's trials alive until the cyclic collector's
-    next full pass)."""
-
-    def __init__(self, candidates: list[_Candidate], limit: int, lead_columns: int,
-                 squeeze: bool, memo: dict):
-        self.candidates = candidates
-        self.cap = candidates[-1].cap  # (the bound on every headline but the lead's)
-        self.limit = limit
-        self.lead_columns = lead_columns
-        self.squeeze = squeeze
-        self.memo = memo
-
-    def table(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
-        """Articles i..j in c columns: (height, whether re-divided) → (cost, tree, whether
-        its top left module starts with a headline, whether its top is one headline across
-        its whole width, whether its top right module starts with a headline)."""
-        lead = self.lead_columns
-        key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap)
-        if key not in self.memo:
-            self.memo[key] = self.leaf(i, c) if i == j else self.combined(i, j, c)
-        return self.memo[key]
-
-    def leaf(self, i: int, c: int) -> dict[tuple[int, bool], tuple]:
-        candidate = self.candidates[i]
-        if (i == 0 and c != self.lead_columns) or (i > 0 and c > self.lead_columns):
-            return {}
-        headline = candidate.article.headline
-        head = headline is not None
-        across = headline is not None and not headline.columns and not candidate.vertical
-        options = dict(candidate.cached_options(c, self.limit))
-        if self.squeeze:
-            options.update(candidate.squeezed(c, self.limit, options))
-        # the last flag: a re-divided body has no gutter on a base gutter, so a reader
-        # does not run on down from it into the modules under it; the cheapest such way
-        # of each height is kept beside the cheapest of all (a module under it may need it)
-        ways = [(h, cost, config) for h, (cost, config) in options.items()]
-        ways += [(h, cost, config) for h, (cost, config) in
-                 candidate.divided_options(c, self.limit).items()
-                 if h not in options or not options[h][1].divide]
-        return {(h, bool(config.divide)): (cost, Leaf(candidate.index, config, c, h), head,
-                                           across and not config.beside and not config.span,
-                                           head, bool(config.divide))
-                for h, cost, config in ways}
-
-    def combined(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
-        best: dict[tuple[int, bool], tuple] = {}
-        for k in range(i, j):
-            upper, lower = self.table(i, k, c), self.table(k + 1, j, c)
-            if upper and lower:
-                # the lower part starts with a headline across it (or the upper one has
-                # no base gutter): read after the upper part, not beside its columns
-                lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1])
-                              for (h, _), e in lower.items())
-                room = self.limit - 1 - lows[0][0]
-                for (h1, _), (c1, t1, head, across, right, clear) in upper.items():
-                    if h1 > room:
-                        continue
-                    for h2, c2, read, t2 in lows:
-                        h = h1 + 1 + h2
-                        if h > self.limit:
-                            break
-                        cost = c1 + (c2 if clear else read)
-                        key = (h, False)
-                        found = best.get(key)
-                        if found is None or cost < found[0]:
-                            best[key] = (cost, Cut(True, h1, t1, t2), head, across, right,
-                                         False)
-            for cl in range(1, c):
-                left, right_part = self.table(i, k, cl), self.table(k + 1, j, c - cl)
-                if not (left and right_part):
-                    continue
-                beside: dict[int, tuple] = {}  # the cheapest of each height
-                for (h, _), entry in right_part.items():
-                    if h not in beside or entry[0] < beside[h][0]:
-                        beside[h] = entry
-                # the lower side's foot ends |d| lines short of the other's
-                shorts = [(d, SHORT * abs(d) * (cl if d > 0 else c - cl))
-                          for d in range(-MATCH, MATCH + 1)]
-                for (h, _), (c1, t1, head, _, right, _) in left.items():
-                    for d, short in shorts:
-                        other = beside.get(h + d)
-                        if other is None:
-                            continue
-                        c2, t2, head2, _, right2, _ = other
-                        cost = c1 + c2 + short + (BUTTING if head2 and right else 0.0)
-                        key = (h + d if d > 0 else h, False)
-                        found = best.get(key)
-                        if found is None or cost < found[0]:
-                            best[key] = (cost, Cut(False, cl, t1, t2), head, False, right2,
-                                         False)
-        if len(best) > KEEP:  # the cheapest heights only: the search stays fast
-            best = dict(sorted(best.items(), key=lambda e: e[1][0])[:KEEP])
-        return best
-
-
-def arrange(candidates: list[_Candidate], area: Area, lead_columns: int,
-            squeeze: bool = False, memo: dict | None = None,
-            ) -> tuple[float, object, int] | None:
-    """The cheapest guillotine tiling of `area` by the candidates in order: (cost, tree,
-    height it fills). `lead_columns`: the first article's width, no other wider. `memo`
-    keeps the tables of ranges of articles between calls for other lead widths (a range
-    without the lead at a width no wider than the lead's does not depend on it)."""
-    memo = {} if memo is None else memo
-    limit = area.lines
-    whole = _Tiling(candidates, limit, lead_columns, squeeze, memo).table(
-        0, len(candidates) - 1, area.columns)
-    if not whole:
-        return None
-    choice = None
-    for (h, _), (cost, tree, *_) in whole.items():
-        # (a foot a line or two short is no hole: its modules grow into it when settled)
-        total = cost + (SHORT if limit - h <= SHORT_MOST else HOLE) * (limit - h) * area.columns
-        if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
-            choice = (total, tree, h)
-    return choice
-
-
-def _place(tree, column: int, line: int, columns: int, lines: int,
-           out: list[tuple[Leaf, int, int, int, int]], cuts: list) -> None:
-    """Give each leaf of the tree its rectangle; collect the cuts (for rules)."""
-    if isinstance(tree, Leaf):
-        out.append((tree, column, line, columns, lines))
-        return
-    if tree.across:
-        cuts.append((True, column, line + tree.size, columns, 1))
-        _place(tree.first, column, line, columns, tree.size, out, cuts)
-        _place(tree.second, column, line + tree.size + 1, columns, lines - tree.size - 1,
-               out, cuts)
-    else:
-        cuts.append((False, column + tree.size, line, 1, lines))
-        _place(tree.first, column, line, tree.size, lines, out, cuts)
-        _place(tree.second, column + tree.size, line, columns - tree.size, lines, out, cuts)
-
-
-def _rules(cuts: list, t: Template) -> list[PlacedRect]:
-    """A thin rule through the blank line between stacked modules, and down the gutter
-    between modules side by side."""
-    rules = []
-    for across, column, line, columns, lines in cuts:
-        if across:
-            x = t.column_x(column)
-            width = t.column_x(column + columns - 1) + t.column_width - x
-            rules.append(PlacedRect(x, t.line_top(line) + t.pitch / 2, width, 0, None,
-                                    RULE_COLOUR, 0.5))
-        else:
-            x = t.column_x(column) - t.gutter / 2
-            top = t.line_top(line)
-            rules.append(PlacedRect(x, top, 0, lines * t.pitch, None, RULE_COLOUR, 0.5))
-    return rules
-
-
-def _smallest(candidate: _Candidate, base: Config) -> Config:
+def smallest(candidate: Candidate, base: Config) -> Config:
     """The pictures as small as they may be, a column wide."""
     heights = tuple(candidate.picture_block(i, 1)[0][1] for i in candidate.pictures)
     return replace(base, widths=(1,) * len(heights), heights=heights)
-
-
-def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
-    """The rectangle of the grid under the banner that the pinned articles leave."""
-    t = template
-    top = 1 + (t.banner.lines if t.banner else 0)
-    taken = {(c, line) for p in pinned for c in range(p.first_column, p.last_column + 1)
-             for line in range(p.first_line, p.last_line + 1)}
-    free = [(c, line) for c in range(1, t.columns + 1) for line in range(top, t.grid_lines + 1)
-            if (c, line) not in taken]
-    if not free:
-        raise LayoutError("the pinned articles (slot: or region:) leave no room for the "
-                          "others", origin.file, origin.line,
-                          hint="give every article a place, or pin fewer")
-    cols = [c for c, _ in free]
-    lines = [line for _, line in free]
-    area = Area(min(cols), max(cols), min(lines), max(lines))
-    if len(free) != area.columns * area.lines:
-        raise LayoutError(
-            f"the pinned articles leave a room that is not a rectangle (free cells in columns "
-            f"{area.first_column}-{area.last_column}, lines {area.first_line}-"
-            f"{area.last_line}, but some of those are taken)", origin.file, origin.line,
-            hint="pin articles across whole columns or whole lines, so the rest is a "
-                 "rectangle, or give every article a place")
-    return area
-
-
-def make_up(issue: Issue, template: Template, fonts: FontSet,
-            pinned: list[ArticlePlan | None], cache: dict | None = None) -> PagePlan:
-    """Place the articles the manifest did not pin (None in `pinned`) and size every
-    picture that has no place yet; `cache` keeps the text broken on the way."""
-    t = template
-    cache = {} if cache is None else cache
-    fixed = [p for p in pinned if p is not None]
-    plans: list[ArticlePlan | None] = [_sized_pinned(p, t, fonts, cache) if p is not None
-                                       and any(not i.placed for i in p.article.images) else p
-                                       for p in pinned]
-    free = [i for i, p in enumerate(pinned) if p is None]
-    if not free:
-        return PagePlan(issue, t, _every_one(plans))
-    first = issue.articles[free[0]]
-    if any(p.below is not None for p in fixed):
-        raise LayoutError("articles stacked with `below:` cannot share a page with articles "
-                          "the make-up places", first.origin.file, first.origin.line,
-                          hint="give every article a slot or region, or none of them")
-    area = free_area(t, fixed, first.origin)
-    candidates = []
-    for rank, index in enumerate(free):
-        candidate = _Candidate(index, issue.articles[index], t, fonts, cache, area,
-                               rank if not fixed else rank + 1)
-        candidates.append(candidate)
-    # the lead of a page of several articles may be re-divided (破栏), which also keeps a
-    # reader from running on down its gutters into the articles under it
-    candidates[0].may_divide = len(candidates) > 2
-    candidates[0].lead = not fixed
-    candidates[0].alone = len(candidates) == 1
-    by_index = {c.index: c for c in candidates}
-    position = {c.index: n for n, c in enumerate(candidates)}
-    best: tuple[float, list, list] | None = None
-    memo: dict = {}  # the search's tables, kept while the options they were made of hold
-    for _ in range(SETTLE_ROUNDS):
-        choice = None
-        for squeeze in (False, True):
-            # the lead widest of all: the widest lead that makes up a good page
-            for lead in range(area.columns, 0, -1):
-                bound_headlines(candidates, lead)
-                found = arrange(candidates, area, lead, squeeze, memo)
-                if found and (choice is None or found[0] < choice[0]):
-                    choice = found
-                if choice is not None and choice[0] <= GOOD * len(candidates):
-                    break
-            if choice is not None:
-                break
-        if choice is None:
-            break
-        _, tree, height = choice
-        # a tiling shorter than the area gives its foot the lines left over: the modules
-        # at the bottom grow (their pictures may take them) rather than leave a band
-        # empty; where they cannot, the tiling keeps its height, a line or two short
-        total, settled, cuts, failed = _settled(tree, area, area.lines, by_index)
-        if height < area.lines:
-            short = _settled(tree, area, height, by_index)
-            if short[0] + SHORT * (area.lines - height) * area.columns < total:
-                # the modules on the foot reach it all the same, their text balanced as
-                # it was set (a line or two short: no hole) and their pictures where they
-                # were, so that the modules tile the area
-                total, settled, cuts, failed = short
-                foot = area.first_line + height - 1
-                settled = [replace(p, last_line=area.last_line) if p.last_line == foot
-                           else p for p in settled]
-                cuts = [(across, column, line, columns, area.last_line - line + 1)
-                        if not across and line + lines - 1 == foot
-                        else (across, column, line, columns, lines)
-                        for across, column, line, columns, lines in cuts]
-        if total >= OVERFLOW:  # text left over: move the boundaries between modules
-            tree, (total, settled, cuts, failed) = _repaired(
-                tree, area, area.lines, by_index, (total, settled, cuts, failed))
-        if best is None or total < best[0]:
-            best = (total, settled, cuts)
-        if not failed:
-            break
-        for leaf in failed:  # try again without the options the flow did not bear out
-            by_index[leaf.index].refuse(leaf.columns, area.lines, leaf.height, leaf.config)
-            n = position[leaf.index]
-            for key in [key for key in memo if key[0] <= n <= key[1]]:
-                del memo[key]
-    if best is None:
-        raise LayoutError("the articles cannot be arranged on this page at all",
-                          first.origin.file, first.origin.line,
-                          hint="shorten the articles, or use a larger template")
-    for plan in best[1]:
-        plans[plan.index] = plan
-    return PagePlan(issue, t, _every_one(plans), tuple(_rules(best[2], t)))
-
-
-def _settled(tree, area: Area, lines: int, by_index: dict[int, _Candidate],
-             known: dict | None = None,
-             ) -> tuple[float, list[ArticlePlan], list, list[Leaf]]:
-    """The tree's modules in the area's top `lines`, each article settled in its own:
-    (what they leave blank or over, their plans, the cuts between them, the leaves whose
-    option the flow did not bear out). `known`: modules settled before, by place."""
-    leaves: list = []
-    cuts: list = []
-    _place(tree, area.first_column, area.first_line, area.columns, lines, leaves, cuts)
-    settled, total, failed = [], 0.0, []
-    known = {} if known is None else known
-    if any(height < MIN_LEG for *_, height in leaves):
-        return math.inf, [], cuts, []  # (a module moved out of the page)
-    for leaf, column, line, columns, height in leaves:
-        key = (leaf, column, line, columns, height)
-        if key not in known:
-            known[key] = by_index[leaf.index].settle_leaf(leaf, columns, height, column,
-                                                          line)
-        plan, score = known[key]
-        settled.append(plan)
-        total += score
-        # the flow disagrees with the option: text left over, or a module it could not
-        # fill
-        if score >= OVERFLOW or score > HOLE * (SHORT_MOST - SHORT_OK):
-            failed.append(leaf)
-    return total, settled, cuts, failed
-
-
-REPAIR_MOVES = (1, 2, 3, 4, 6)  # lines by which a boundary between stacked modules may move
-REPAIR_ROUNDS = 4
-
-
-def _repaired(tree, area: Area, lines: int, by_index: dict[int, _Candidate],
-              result: tuple) -> tuple[Any, tuple]:
-    """The tree with the boundaries between stacked modules moved a few lines at a time
-    while that leaves less blank and less text over (the options only estimate: a module
-    that does not hold its text where the page has room takes lines from a neighbour
-    that has them to spare)."""
-    known: dict = {}
-    for _ in range(REPAIR_ROUNDS):
-        if result[0] < OVERFLOW:  # (no text left over)
-            break
-        best = None
-        trees = [_moved_cut(tree, path, sign * move) for path in _across_paths(tree)
-                 for move in REPAIR_MOVES for sign in (1, -1)]
-        # or the headline of an article with text left over a step or two smaller
-        for leaf in result[3]:
-            candidate = by_index[leaf.index]
-            size = leaf.config.size
-            for smaller, _ in candidate.smaller(size, 0) if size else ():
-                trees.append(_releafed(tree, leaf, replace(leaf.config, size=smaller)))
-        for moved in trees:
-            if moved is None:
-                continue
-            trial = _settled(moved, area, lines, by_index, known)
-            if trial[0] < (best[1][0] if best else result[0]):
-                best = (moved, trial)
-        if best is None:
-            break
-        tree, result = best
-    return tree, result
-
-
-def _across_paths(tree, path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
-    """The paths (0: first part, 1: second) to every cut across of the tree."""
-    if isinstance(tree, Leaf):
-        return []
-    own = [path] if tree.across else []
-    return own + _across_paths(tree.first, path + (0,)) + _across_paths(tree.second,
-                                                                        path + (1,))
-
-
-def _moved_cut(tree, path: tuple[int, ...], move: int):
-    """The tree with the cut across at `path` moved down `move` lines (up when negative);
-    None when a part would lose all its lines."""
-    if not path:
-        size = tree.size + move
-        if size < 1:
-            return None
-        return Cut(tree.across, size, tree.first, tree.second)
-    part = _moved_cut(tree.first if path[0] == 0 else tree.second, path[1:], move)
-    if part is None:
-        return None
-    return Cut(tree.across, tree.size, *((part, tree.second) if path[0] == 0
-                                          else (tree.first, part)))
-
-
-def _releafed(tree, leaf: Leaf, config: Config):
-    """The tree with `leaf` set as `config` says."""
-    if isinstance(tree, Leaf):
-        return replace(tree, config=config) if tree == leaf else tree
-    return Cut(tree.across, tree.size, _releafed(tree.first, leaf, config),
-               _releafed(tree.second, leaf, config))
-
-
-def bound_headlines(candidates: list[_Candidate], lead: int) -> None:
-    """Every headline but the lead's a step below the lead's at the lead's width `lead`
-    (on the base grid or re-divided), so the lead's stays the largest on the page."""
-    first = candidates[0]
-    sizes = [first.headline(lead)[0]]
-    variant = first.variant(lead) if first.may_divide else None
-    if variant is not None:
-        sizes.append(variant.headline(variant.area.columns)[0])
-    known = [s for s in sizes if s is not None]
-    cap = None
-    if known and first.article.headline is not None:
-        style = first.t.styles["headline"]
-        below = [s for s in (style.size, *HEADLINE_STEPS) if s < min(known)]
-        cap = below[0] if below else min(known)
-    for candidate in candidates[1:]:
-        candidate.cap = cap
-
-
-def _every_one(plans: list[ArticlePlan | None]) -> tuple[ArticlePlan, ...]:
-    """The plans of a page, every article placed (a page never loses one quietly)."""
-    placed = tuple(p for p in plans if p is not None)
-    if len(placed) != len(plans):
-        raise RuntimeError(f"articles left unplaced: {[i for i, p in enumerate(plans) if p is None]}")
-    return placed
-
-
-def _sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet, cache: dict) -> ArticlePlan:
-    """A pinned article's pictures sized to fill its region."""
-    area = Area(plan.first_column, plan.last_column, plan.first_line, plan.last_line)
-    candidate = _Candidate(plan.index, plan.article, t, fonts, cache, area, plan.index,
-                           size_headline=False)
-    columns = area.columns
-    options = candidate.options(columns, area.lines)
-    if options:
-        height = max(h for h in options if h <= area.lines)
-        config = options[height][1]
-    else:
-        config = _smallest(candidate, Config(plan.article.headline.size
-                                             if plan.article.headline else None))
-    settled, _ = candidate.settle(columns, area.lines, config, plan.first_column,
-                                  plan.first_line)
-    return replace(settled, below=plan.below)

@@ -1,0 +1,184 @@
+"""Make-up (组版): where each article goes and how big its pictures are, so the page is full.
+
+Articles the manifest pins (`slot:` or `region:`) stay where the designer put them; the
+others are arranged in the rectangle of the grid the pinned ones leave. Each gets a module:
+whole base columns × whole grid lines, and the modules tile that rectangle exactly, a blank
+line (with a rule through it) between modules stacked in a column and a rule in the gutter
+between modules side by side.
+
+The search is over guillotine (slicing) layouts that keep the manifest's order as the
+reading order: a rectangle holding articles i..j is either one article, or cut across (the
+earlier articles above) or down (the earlier ones to the left). For every range of articles
+and every width, a dynamic programme keeps the cheapest layout of each height, so the best
+tiling of the whole rectangle is found, not the first that fits. An article's height at a
+width comes from the flow itself (exact line counts; its paragraphs are broken once and
+shared by every trial). What makes modules meet exactly:
+
+* pictures the manifest gives no place are sized here: k of the module's columns each, as
+  tall as their own proportions give at that width, cropped by at most CROP to land on
+  whole lines, never stretched; the first at the top right (under or beside the
+  headline), the second on the foot at the left, further ones stacked on those;
+* the headline group's band may take up to MAX_HEAD_EXTRA more lines of air, and a short
+  headline may span only the columns it covers, the text beside it;
+* headlines are sized by rank (the lead largest, then smaller down the page) and never
+  take more than two lines;
+* the lead of a page of several articles may be set in re-divided columns (破栏).
+
+Text is never cut or spaced out to fill. Where no tiling fills the rectangle the cheapest one
+is taken, and the flow reports the hole or the overflow it leaves.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..errors import LayoutError
+from ..fonts import FontSet
+from ..model import ArticlePlan, Issue, PagePlan, Template
+from .candidate import Area, Candidate, Config, smallest
+from .costs import GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT
+from .settle import bound_headlines, repair_tree, room_for, settle_tree
+from .tiling import arrange, rules
+
+__all__ = ["Area", "Candidate", "Config", "free_area", "make_up"]
+
+
+def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
+    """The rectangle of the grid under the banner that the pinned articles leave."""
+    t = template
+    top = 1 + (t.banner.lines if t.banner else 0)
+    taken = {(c, line) for p in pinned for c in range(p.first_column, p.last_column + 1)
+             for line in range(p.first_line, p.last_line + 1)}
+    free = [(c, line) for c in range(1, t.columns + 1) for line in range(top, t.grid_lines + 1)
+            if (c, line) not in taken]
+    if not free:
+        raise LayoutError("the pinned articles (slot: or region:) leave no room for the "
+                          "others", origin.file, origin.line,
+                          hint="give every article a place, or pin fewer")
+    cols = [c for c, _ in free]
+    lines = [line for _, line in free]
+    area = Area(min(cols), max(cols), min(lines), max(lines))
+    if len(free) != area.columns * area.lines:
+        raise LayoutError(
+            f"the pinned articles leave a room that is not a rectangle (free cells in columns "
+            f"{area.first_column}-{area.last_column}, lines {area.first_line}-"
+            f"{area.last_line}, but some of those are taken)", origin.file, origin.line,
+            hint="pin articles across whole columns or whole lines, so the rest is a "
+                 "rectangle, or give every article a place")
+    return area
+
+
+def make_up(issue: Issue, template: Template, fonts: FontSet,
+            pinned: list[ArticlePlan | None], cache: dict | None = None) -> PagePlan:
+    """Place the articles the manifest did not pin (None in `pinned`) and size every
+    picture that has no place yet; `cache` keeps the text broken on the way."""
+    t = template
+    cache = {} if cache is None else cache
+    fixed = [p for p in pinned if p is not None]
+    plans: list[ArticlePlan | None] = [sized_pinned(p, t, fonts, cache) if p is not None
+                                       and any(not i.placed for i in p.article.images) else p
+                                       for p in pinned]
+    free = [i for i, p in enumerate(pinned) if p is None]
+    if not free:
+        return PagePlan(issue, t, every_one(plans))
+    first = issue.articles[free[0]]
+    if any(p.below is not None for p in fixed):
+        raise LayoutError("articles stacked with `below:` cannot share a page with articles "
+                          "the make-up places", first.origin.file, first.origin.line,
+                          hint="give every article a slot or region, or none of them")
+    area = free_area(t, fixed, first.origin)
+    room_for(issue, t, free, area)
+    candidates = []
+    for rank, index in enumerate(free):
+        candidate = Candidate(index, issue.articles[index], t, fonts, cache, area,
+                               rank if not fixed else rank + 1)
+        candidates.append(candidate)
+    # the lead of a page of several articles may be re-divided (破栏), which also keeps a
+    # reader from running on down its gutters into the articles under it
+    candidates[0].may_divide = len(candidates) > 2
+    candidates[0].lead = not fixed
+    candidates[0].alone = len(candidates) == 1
+    by_index = {c.index: c for c in candidates}
+    position = {c.index: n for n, c in enumerate(candidates)}
+    best: tuple[float, list, list] | None = None
+    memo: dict = {}  # the search's tables, kept while the options they were made of hold
+    for _ in range(SETTLE_ROUNDS):
+        choice = None
+        for squeeze in (False, True):
+            # the lead widest of all: the widest lead that makes up a good page
+            for lead in range(area.columns, 0, -1):
+                bound_headlines(candidates, lead)
+                found = arrange(candidates, area, lead, squeeze, memo)
+                if found and (choice is None or found[0] < choice[0]):
+                    choice = found
+                if choice is not None and choice[0] <= GOOD * len(candidates):
+                    break
+            if choice is not None:
+                break
+        if choice is None:
+            break
+        _, tree, height = choice
+        # a tiling shorter than the area gives its foot the lines left over: the modules
+        # at the bottom grow (their pictures may take them) rather than leave a band
+        # empty; where they cannot, the tiling keeps its height, a line or two short
+        total, settled, cuts, failed = settle_tree(tree, area, area.lines, by_index)
+        if height < area.lines:
+            short = settle_tree(tree, area, height, by_index)
+            if short[0] + SHORT * (area.lines - height) * area.columns < total:
+                # the modules on the foot reach it all the same, their text balanced as
+                # it was set (a line or two short: no hole) and their pictures where they
+                # were, so that the modules tile the area
+                total, settled, cuts, failed = short
+                foot = area.first_line + height - 1
+                settled = [replace(p, last_line=area.last_line) if p.last_line == foot
+                           else p for p in settled]
+                cuts = [(across, column, line, columns, area.last_line - line + 1)
+                        if not across and line + lines - 1 == foot
+                        else (across, column, line, columns, lines)
+                        for across, column, line, columns, lines in cuts]
+        if total >= OVERFLOW:  # text left over: move the boundaries between modules
+            tree, (total, settled, cuts, failed) = repair_tree(
+                tree, area, area.lines, by_index, (total, settled, cuts, failed))
+        if best is None or total < best[0]:
+            best = (total, settled, cuts)
+        if not failed:
+            break
+        for leaf in failed:  # try again without the options the flow did not bear out
+            by_index[leaf.index].refuse(leaf.columns, area.lines, leaf.height, leaf.config)
+            n = position[leaf.index]
+            for key in [key for key in memo if key[0] <= n <= key[1]]:
+                del memo[key]
+    if best is None:
+        raise LayoutError(f"the make-up found no arrangement of the {len(candidates)} "
+                          f"articles in columns {area.first_column}-{area.last_column}, "
+                          f"lines {area.first_line}-{area.last_line}",
+                          first.origin.file, first.origin.line,
+                          hint="move some articles to another page, or shorten them")
+    for plan in best[1]:
+        plans[plan.index] = plan
+    return PagePlan(issue, t, every_one(plans), tuple(rules(best[2], t)))
+
+
+def every_one(plans: list[ArticlePlan | None]) -> tuple[ArticlePlan, ...]:
+    """The plans of a page, every article placed (a page never loses one quietly)."""
+    placed = tuple(p for p in plans if p is not None)
+    if len(placed) != len(plans):
+        raise RuntimeError(f"articles left unplaced: {[i for i, p in enumerate(plans) if p is None]}")
+    return placed
+
+
+def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet, cache: dict) -> ArticlePlan:
+    """A pinned article's pictures sized to fill its region."""
+    area = Area(plan.first_column, plan.last_column, plan.first_line, plan.last_line)
+    candidate = Candidate(plan.index, plan.article, t, fonts, cache, area, plan.index,
+                           size_headline=False)
+    columns = area.columns
+    options = candidate.options(columns, area.lines)
+    if options:
+        height = max(h for h in options if h <= area.lines)
+        config = options[height][1]
+    else:
+        config = smallest(candidate, Config(plan.article.headline.size
+                                             if plan.article.headline else None))
+    settled, _ = candidate.settle(columns, area.lines, config, plan.first_column,
+                                  plan.first_line)
+    return replace(settled, below=plan.below)

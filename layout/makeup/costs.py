@@ -1,0 +1,43 @@
+"""The make-up's bounds and costs, in one currency: a line of a column left blank is the
+unit most things are weighed against (docs/architecture.md, Make-up)."""
+from __future__ import annotations
+
+from ..holes import MAX_BLANK
+
+CROP = 0.10  # the share of a picture the make-up may crop to land on the grid
+MAX_HEAD_EXTRA = 2  # lines of air a headline band may gain
+MIN_LEG = 5  # no text leg (a column of an article) shorter than this many lines
+SHORT_OK = 1  # lines a column foot may end short of its module without counting as a hole
+KEEP = 24  # heights kept per range of articles and width (the cheapest): a bound on the search
+GOOD = 150.0  # cost per article of a make-up good enough to stop trying narrower leads
+SETTLE_TRIES = 16  # other picture sizes tried in the flow when the estimate's do not fill
+SETTLE_ROUNDS = 4  # times the search runs again without options the flow did not bear out
+MATCH = 2  # lines by which modules side by side may differ (the shorter one's foot ends short)
+SHORT_MOST = MAX_BLANK  # lines the last column of an article may end short (each beyond
+#                        SHORT_OK costs SHORT): more is a 天窗
+# Headline sizes below the template's, largest first (pt: 小初, 一号, 小一, 二号, 小二).
+HEADLINE_STEPS = (36.0, 26.0, 24.0, 22.0, 18.0)
+MAX_HEADLINE_LINES = 2
+
+# Costs, in one currency: a line of a column left blank is the unit most things are weighed
+# against.
+HOLE = 100.0  # each blank line at a column's foot beyond SHORT_OK
+SHORT = 35.0  # each line the last column of a module with pictures ends short, beyond SHORT_OK
+HEAD_BLANK = 10.0  # each grid cell of air beside a headline (in a run down a column shorter
+#                   than a hole: air, not a hole, but a headline that spans its module is better)
+BLANK_RUN = 3  # lines blank down a column beside a headline that count as a blank
+EXTRA = 25.0  # each line of air added to a headline band
+STEP_DOWN = 12.0  # each headline size step below the one its rank gives
+CROP_COST = 150.0  # per unit of share cropped (10 % → 15)
+PICTURE_SHAPE = 30.0  # a picture block far from ~60 % of its module's width
+BUTTING = 40.0  # two headlines side by side at one height (碰题), even with a rule between
+SPAN = 15.0  # a headline over some of its module's columns, the text beside it
+DIVIDE = 20.0  # an article set in re-divided columns (破栏) rather than on the base grid
+READING = 400.0  # modules stacked under a module whose top is not one headline across them:
+#                   a reader (and a PDF's reading order) would go down the columns of both
+OVERFLOW = 1000.0  # each line of text that does not fit
+STUB = 300.0  # each leg of text shorter than MIN_LEG lines
+TOO_LOW = 10_000  # lines of overflow a module counts when a picture or title passes its foot
+REPAIR_MOVES = (1, 2, 3, 4, 6)  # lines by which a boundary between stacked modules may move
+REPAIR_ROUNDS = 4
+MOST_ARTICLES = 24  # articles one page's make-up places (its search grows as their cube)

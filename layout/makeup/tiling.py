@@ -1,0 +1,171 @@
+"""The search over guillotine tilings: articles i..j in c columns are one module, or cut
+across (the earlier above) or down (the earlier to the left); for each range and width
+the cheapest layout of each height is kept (docs/architecture.md, Make-up)."""
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from ..flow import RULE_COLOUR
+from ..model import PlacedRect, Template
+from .candidate import Area, Candidate, Leaf
+from .costs import (KEEP, MATCH, SHORT_MOST, HOLE, SHORT, BUTTING, READING)
+
+
+class Cut(NamedTuple):  # (a tuple: the search makes very many)
+    across: bool  # True: the first part above the second; False: to its left
+    size: int  # lines of the upper part, or columns of the left part
+    first: Any  # Leaf | Cut
+    second: Any
+
+
+class _Tiling:
+    """arrange()'s search, as methods (nested functions that call each other would make a
+    reference cycle, keeping every candidate's trials alive until the cyclic collector's
+    next full pass)."""
+
+    def __init__(self, candidates: list[Candidate], limit: int, lead_columns: int,
+                 squeeze: bool, memo: dict):
+        self.candidates = candidates
+        self.cap = candidates[-1].cap  # (the bound on every headline but the lead's)
+        self.limit = limit
+        self.lead_columns = lead_columns
+        self.squeeze = squeeze
+        self.memo = memo
+
+    def table(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
+        """Articles i..j in c columns: (height, whether re-divided) → (cost, tree, whether
+        its top left module starts with a headline, whether its top is one headline across
+        its whole width, whether its top right module starts with a headline)."""
+        lead = self.lead_columns
+        key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap)
+        if key not in self.memo:
+            self.memo[key] = self.leaf(i, c) if i == j else self.combined(i, j, c)
+        return self.memo[key]
+
+    def leaf(self, i: int, c: int) -> dict[tuple[int, bool], tuple]:
+        candidate = self.candidates[i]
+        if (i == 0 and c != self.lead_columns) or (i > 0 and c > self.lead_columns):
+            return {}
+        headline = candidate.article.headline
+        head = headline is not None
+        across = headline is not None and not headline.columns and not candidate.vertical
+        options = dict(candidate.cached_options(c, self.limit))
+        if self.squeeze:
+            options.update(candidate.squeezed(c, self.limit, options))
+        # the last flag: a re-divided body has no gutter on a base gutter, so a reader
+        # does not run on down from it into the modules under it; the cheapest such way
+        # of each height is kept beside the cheapest of all (a module under it may need it)
+        ways = [(h, cost, config) for h, (cost, config) in options.items()]
+        ways += [(h, cost, config) for h, (cost, config) in
+                 candidate.divided_options(c, self.limit).items()
+                 if h not in options or not options[h][1].divide]
+        return {(h, bool(config.divide)): (cost, Leaf(candidate.index, config, c, h), head,
+                                           across and not config.beside and not config.span,
+                                           head, bool(config.divide))
+                for h, cost, config in ways}
+
+    def combined(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
+        best: dict[tuple[int, bool], tuple] = {}
+        for k in range(i, j):
+            upper, lower = self.table(i, k, c), self.table(k + 1, j, c)
+            if upper and lower:
+                # the lower part starts with a headline across it (or the upper one has
+                # no base gutter): read after the upper part, not beside its columns
+                lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1])
+                              for (h, _), e in lower.items())
+                room = self.limit - 1 - lows[0][0]
+                for (h1, _), (c1, t1, head, across, right, clear) in upper.items():
+                    if h1 > room:
+                        continue
+                    for h2, c2, read, t2 in lows:
+                        h = h1 + 1 + h2
+                        if h > self.limit:
+                            break
+                        cost = c1 + (c2 if clear else read)
+                        key = (h, False)
+                        found = best.get(key)
+                        if found is None or cost < found[0]:
+                            best[key] = (cost, Cut(True, h1, t1, t2), head, across, right,
+                                         False)
+            for cl in range(1, c):
+                left, right_part = self.table(i, k, cl), self.table(k + 1, j, c - cl)
+                if not (left and right_part):
+                    continue
+                beside: dict[int, tuple] = {}  # the cheapest of each height
+                for (h, _), entry in right_part.items():
+                    if h not in beside or entry[0] < beside[h][0]:
+                        beside[h] = entry
+                # the lower side's foot ends |d| lines short of the other's
+                shorts = [(d, SHORT * abs(d) * (cl if d > 0 else c - cl))
+                          for d in range(-MATCH, MATCH + 1)]
+                for (h, _), (c1, t1, head, _, right, _) in left.items():
+                    for d, short in shorts:
+                        other = beside.get(h + d)
+                        if other is None:
+                            continue
+                        c2, t2, head2, _, right2, _ = other
+                        cost = c1 + c2 + short + (BUTTING if head2 and right else 0.0)
+                        key = (h + d if d > 0 else h, False)
+                        found = best.get(key)
+                        if found is None or cost < found[0]:
+                            best[key] = (cost, Cut(False, cl, t1, t2), head, False, right2,
+                                         False)
+        if len(best) > KEEP:  # the cheapest heights only: the search stays fast
+            best = dict(sorted(best.items(), key=lambda e: e[1][0])[:KEEP])
+        return best
+
+
+def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
+            squeeze: bool = False, memo: dict | None = None,
+            ) -> tuple[float, object, int] | None:
+    """The cheapest guillotine tiling of `area` by the candidates in order: (cost, tree,
+    height it fills). `lead_columns`: the first article's width, no other wider. `memo`
+    keeps the tables of ranges of articles between calls for other lead widths (a range
+    without the lead at a width no wider than the lead's does not depend on it)."""
+    memo = {} if memo is None else memo
+    limit = area.lines
+    whole = _Tiling(candidates, limit, lead_columns, squeeze, memo).table(
+        0, len(candidates) - 1, area.columns)
+    if not whole:
+        return None
+    choice = None
+    for (h, _), (cost, tree, *_) in whole.items():
+        # (a foot a line or two short is no hole: its modules grow into it when settled)
+        total = cost + (SHORT if limit - h <= SHORT_MOST else HOLE) * (limit - h) * area.columns
+        if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
+            choice = (total, tree, h)
+    return choice
+
+
+def place(tree, column: int, line: int, columns: int, lines: int,
+           out: list[tuple[Leaf, int, int, int, int]], cuts: list) -> None:
+    """Give each leaf of the tree its rectangle; collect the cuts (for rules)."""
+    if isinstance(tree, Leaf):
+        out.append((tree, column, line, columns, lines))
+        return
+    if tree.across:
+        cuts.append((True, column, line + tree.size, columns, 1))
+        place(tree.first, column, line, columns, tree.size, out, cuts)
+        place(tree.second, column, line + tree.size + 1, columns, lines - tree.size - 1,
+               out, cuts)
+    else:
+        cuts.append((False, column + tree.size, line, 1, lines))
+        place(tree.first, column, line, tree.size, lines, out, cuts)
+        place(tree.second, column + tree.size, line, columns - tree.size, lines, out, cuts)
+
+
+def rules(cuts: list, t: Template) -> list[PlacedRect]:
+    """A thin rule through the blank line between stacked modules, and down the gutter
+    between modules side by side."""
+    rules = []
+    for across, column, line, columns, lines in cuts:
+        if across:
+            x = t.column_x(column)
+            width = t.column_x(column + columns - 1) + t.column_width - x
+            rules.append(PlacedRect(x, t.line_top(line) + t.pitch / 2, width, 0, None,
+                                    RULE_COLOUR, 0.5))
+        else:
+            x = t.column_x(column) - t.gutter / 2
+            top = t.line_top(line)
+            rules.append(PlacedRect(x, top, 0, lines * t.pitch, None, RULE_COLOUR, 0.5))
+    return rules
