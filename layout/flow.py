@@ -696,6 +696,7 @@ class _ArticleFlow(_Typesetter):
         head_columns = range(self.plan.first_column, self.plan.last_column + 1)
         if article.section:  # 栏目题 across the article, reversed out of the accent colour
             line += self.section_bar(out, article.section, line)
+        top = line
         if article.headline and article.headline.vertical:
             return self.vertical_head(out, line, bottom)
         if article.headline and article.headline.columns:
@@ -741,8 +742,9 @@ class _ArticleFlow(_Typesetter):
             lines = self.box_lines(article.note, width)
             self.reaches(line + len(lines) + 1, "its editor's note", bottom)
             line += self.draw_box(out, lines, x, width, line)
-        # Columns the headline group does not span start at the top of the article.
-        head_top = self.plan.first_line if len(head_columns) < len(
+        # Columns the headline group does not span start at the top of the article (under
+        # its section bar, which runs across them all).
+        head_top = top if len(head_columns) < len(
             range(self.plan.first_column, self.plan.last_column + 1)) else line
         # (the headline group is an obstacle in its own columns only)
         cells = {(c, g) for c in head_columns for g in range(head_top, line)}

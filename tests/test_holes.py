@@ -1,0 +1,123 @@
+"""Holes reported truly (the make-up's guarantee 7): each in the article whose module holds
+it, with lines inside that module; air beside a headline shorter than a hole (HOLE_MM) is
+no hole, a blank as tall as one is; a blank at a column's foot of more than MAX_BLANK lines
+is one. And a page that cannot hold its articles is said at once."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from layout.errors import LayoutError
+from layout.holes import MAX_BLANK, Occupancy, find_holes
+from layout.model import ArticlePlan, LineKind, PlacedLine
+from layout.pipeline import layout_issue
+from layout.templates import load_template
+
+T = load_template("news-tabloid")
+
+
+def plan(index: int, columns: tuple[int, int], lines: tuple[int, int]) -> ArticlePlan:
+    return ArticlePlan(None, index, columns[0], columns[1], lines[0], lines[1])  # type: ignore[arg-type]
+
+
+def text(column: int, first: int, last: int) -> list[PlacedLine]:
+    """Body lines filling a column from `first` to `last`."""
+    out = []
+    for line in range(first, last + 1):
+        glyphs = tuple(type("G", (), {"x": 0.0, "advance": T.column_width, "char": "字"})()
+                       for _ in range(1))
+        out.append(PlacedLine(LineKind.BODY, T.line_top(line) + T.pitch * 0.8, T.body.size,
+                              T.column_x(column), T.column_width, glyphs, T.column_x(column),
+                              False, line))
+    return out
+
+
+def holes_of(lines, plans):
+    occupied = Occupancy(T)
+    occupied.add_lines(lines)
+    return [h for h in find_holes(occupied, 1, plans)  # (the rest of the page is empty)
+            if h.article_index is not None]
+
+
+def test_a_hole_is_reported_in_the_article_whose_module_holds_it():
+    # article 0 in lines 1-20, the rule line 21, article 1 in lines 22-40 of column 1;
+    # article 0 ends two lines short (no hole), article 1's first 8 lines are blank
+    plans = [plan(0, (1, 1), (1, 20)), plan(1, (1, 1), (22, 40))]
+    lines = text(1, 1, 18) + text(1, 30, 40)
+    found = holes_of(lines, plans)
+    assert [(h.article_index, h.first_line, h.last_line) for h in found] == [(1, 22, 29)]
+    assert "article 2's part" in str(found[0])
+
+
+def test_air_beside_a_headline_shorter_than_a_hole_is_no_hole():
+    square = 5  # lines of 13.5 pt that make 20 mm, the least a reader sees as a hole
+    plans = [plan(0, (1, 2), (1, 40))]
+    # column 1 has text from line 1; column 2 is blank beside the headline for 4 lines
+    lines = text(1, 1, 40) + text(2, 5, 40)
+    assert holes_of(lines, plans) == []
+    lines = text(1, 1, 40) + text(2, square + 1, 40)  # as tall as a hole: a hole
+    assert [(h.first_line, h.last_line) for h in holes_of(lines, plans)] == [(1, square)]
+
+
+def test_a_blank_at_a_columns_foot_of_more_than_two_lines_is_a_hole():
+    plans = [plan(0, (1, 1), (1, 40))]
+    assert holes_of(text(1, 1, 40 - MAX_BLANK), plans) == []
+    found = holes_of(text(1, 1, 40 - MAX_BLANK - 1), plans)
+    assert [(h.first_line, h.last_line, h.article_index) for h in found] == [(38, 40, 0)]
+
+
+def test_the_blank_line_between_stacked_articles_belongs_to_neither():
+    # article 0 ends 2 lines short, the rule line is blank, article 1's band has 3 blank
+    # lines beside its headline: no run of 6 lines across the boundary
+    plans = [plan(0, (1, 1), (1, 20)), plan(1, (1, 1), (22, 40))]
+    lines = text(1, 1, 18) + text(1, 25, 40)
+    assert holes_of(lines, plans) == []
+
+
+def many(write_manifest, count: int, template: str = "news-tabloid"):
+    articles = "".join(f"  - headline: 第{i}条短讯\n    body: [这是一条很短的新闻，只有几句话而已。]\n"
+                       for i in range(count))
+    return write_manifest(f"manifest: 1\npaper: 测试报\ndate: 2024-05-01\npage: 2\n"
+                          f"template: {template}\narticles:\n{articles}")
+
+
+@pytest.mark.parametrize("count", [25, 200, 5000])
+def test_a_page_of_too_many_articles_is_refused_at_once(write_manifest, count):
+    path = many(write_manifest, count)
+    started = time.perf_counter()
+    with pytest.raises(LayoutError) as err:
+        layout_issue(path)
+    assert time.perf_counter() - started < 10
+    assert f"{count} articles" in str(err.value) and "another page" in err.value.hint
+
+
+def test_a_page_that_holds_its_articles_at_a_column_each_is_made_up(write_manifest):
+    page = layout_issue(many(write_manifest, 12))
+    assert len(page.fits) == 12 and not page.overflow
+
+
+def test_text_beside_a_short_headline_starts_under_its_section_bar(write_manifest):
+    body = "、".join(["党员干部冲在一线干在一线"] * 40) + "。"
+    path = write_manifest(f"""\
+manifest: 1
+paper: 测试报
+date: 2024-05-01
+page: 2
+template: news-tabloid
+articles:
+  - headline: {{main: 周六晚到卖场听夜场摇滚, columns: 1-2}}
+    section: 党建动态
+    body: [{body}, {body}]
+  - headline: 交警拉横幅执法显成效
+    body: [{body}]
+""")
+    page = layout_issue(path)
+    bars = [r for r in page.rects if r.fill and r.fill.lower() == T.accent.lower()]
+    assert bars
+    for line in page.lines:
+        if line.kind is LineKind.BODY:
+            top = line.baseline - 0.88 * line.size
+            for bar in bars:
+                beside = bar.x <= line.left < bar.x + bar.width
+                assert not (beside and top < bar.y + bar.height - 0.01), line.text
