@@ -156,9 +156,10 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
             outputs.append((proof_path(output), "proof PDF with the guides"))
         refuse_clashes(outputs, inputs)
         page = layout_loaded(issue, fonts, template)
-        if verbose:
-            for edit in issue.edits:
-                click.echo(f"normalized {edit}", err=True)
+        for edit in issue.edits:  # a guess (quotes paired again) always, the rest with -v
+            if edit.warning or verbose:
+                click.echo(f"{'warning: ' if edit.warning else ''}normalized {edit}",
+                           err=True)
         # Pictures that will print soft and text broken against the rules are always worth
         # a word; loose lines are counted unless asked for one by one.
         for note in (*page.notes, *(page.loose + page.usage if verbose else ())):

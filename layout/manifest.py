@@ -65,18 +65,20 @@ def _read_issue(root: Node, path: Path) -> Issue:
         top.done()
     issue = Issue(path=path, template_origin=root.value["template"].origin,
                   origins={key: node.origin for key, node in root.value.items()}, **fields)
-    return _normalized(issue) if clean else issue
+    # (normalize: false keeps the text as typed but for invisible characters: text/normalize.py)
+    return _normalized(issue, clean)
 
 
-def _normalized(issue: Issue) -> Issue:
+def _normalized(issue: Issue, full: bool = True) -> Issue:
     """The issue with its text cleaned, and the list of what changed."""
     edits: list[Edit] = []
 
     def clean(value: str | None, origin: Origin, body: bool) -> str | None:
         if value is None:
             return None
-        result, changes = normalize(value, body=body)
-        edits.extend(Edit(origin, c.offset, c.before, c.after, c.reason) for c in changes)
+        result, changes = normalize(value, body=body, clean=full)
+        edits.extend(Edit(origin, c.offset, c.before, c.after, c.reason, c.warning)
+                     for c in changes)
         return result
 
     articles = []
@@ -89,7 +91,8 @@ def _normalized(issue: Issue) -> Issue:
                                subtitle=clean(headline.subtitle, o, False))
         if article.section:
             article = replace(article, section=clean(article.section, article.origin, False))
-        blocks = tuple(_clean_block(b, clean) for b in article.blocks)
+        blocks = tuple(part for b in article.blocks
+                       for part in _paragraphs(_clean_block(b, clean)))
         note = article.note and _clean_block(article.note, clean)
         images = tuple(replace(i, caption=clean(i.caption, i.origin, False))
                        for i in article.images)
@@ -97,6 +100,19 @@ def _normalized(issue: Issue) -> Issue:
                                 images=images,
                                 byline=clean(article.byline, article.origin, False)))
     return replace(issue, articles=tuple(articles), edits=tuple(edits))
+
+
+def _paragraphs(block: Block) -> list[Block]:
+    """A paragraph with line breaks in it (a typed \\n, a pasted paragraph separator) as
+    the paragraphs they part; the first keeps its run-in lead."""
+    if not isinstance(block, Paragraph) or "\n" not in block.text:
+        return [block]
+    parts = [p.strip() for p in block.text.split("\n")]
+    out: list[Block] = []
+    for part in parts:
+        if part or (block.lead and not out):
+            out.append(replace(block, text=part, lead=block.lead if not out else None))
+    return out or [block]
 
 
 def _nonempty_list(node: Node) -> list[Node]:
@@ -400,6 +416,8 @@ def _clean_block(block, clean):
         block = replace(block, lead=clean(block.lead, block.origin, False))
     if isinstance(block, Subhead) and block.second:
         block = replace(block, second=clean(block.second, block.origin, False))
+    if isinstance(block, Boxed) and block.attribution:
+        block = replace(block, attribution=clean(block.attribution, block.origin, False))
     return block
 
 
