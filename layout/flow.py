@@ -498,6 +498,9 @@ class _ArticleFlow(_Typesetter):
         if line.forced:
             out.notes.append(f"{self.where()}line {grid}: broken against the rules (nothing "
                              f"legal fitted): “{line.text}”")
+        elif line.split:
+            out.notes.append(f"{self.where()}line {grid}: a word too long for the line broken "
+                             f"at its own break point: “{line.text}”")
         elif line.loose:
             out.loose.append(f"{self.where()}line {grid}: set loose (gaps wider than ½ em): "
                              f"“{line.text}”")

@@ -131,14 +131,76 @@ def test_word_wider_than_the_column_is_cut_not_lost():
 
 
 def test_a_cut_word_is_cut_as_few_times_as_it_must_and_only_those_breaks_are_reported():
-    # 24 letters of ½ em = 12 em in 10-em lines: one cut; the other breaks keep the rules
-    text = "一二三四五六七八：www.saicmotor.com.cn/news九十一二三四五六七八九十"
+    # 25 capitals of ½ em = 12.5 em in 10-em lines, no break point of its own: one cut; the
+    # other breaks keep the rules
+    text = "一二三四五六七八：" + "QWRTZPSDFGHJKLXCVBNMQWRTZ" + "九十一二三四五六七八九十"
     lines = set_lines(text, 10)
     assert "".join(g.char for l in lines for g in l.glyphs) == text
     cuts = [l for l in lines if l.forced]
-    assert len(cuts) == 1 and cuts[0].text[-1] in "abcdefghijklmnopqrstuvwxyz./"
+    assert len(cuts) == 1 and cuts[0].text[-1] in "QWRTZPSDFGHJKLXCVBNM"
     for line in lines[:-1]:
         assert right_edge(line) == pytest.approx(10 * SIZE)  # cut lines are flush too
+
+
+# words that do not fit: broken at their own break points (issue 22, point 2) --------------
+
+def broken(text: str, width_em: float):
+    lines = set_lines(text, width_em)
+    return lines, ["".join(g.char for g in line.glyphs) for line in lines]
+
+
+@pytest.mark.parametrize("word, after", [
+    ("www.saicmotor.com.cn/news/2020", "./"),
+    ("reporter.name@saicmotor.com.cn", ".@"),
+    ("https://news.saicmotor.com/a-b-c", "/.-"),
+])
+def test_an_address_breaks_after_its_own_marks_and_says_so(word, after):
+    text = "一二三四五六七八：" + word + "。九十一二三四五六七八九十"
+    lines, texts = broken(text, 10)
+    assert "".join(texts) == text  # nothing added, nothing lost
+    inside = [l for l in lines if l.split]
+    assert inside and not any(l.forced for l in lines)
+    assert all(l.text[-1] in after for l in inside)
+    assert not any(t[0] in "。：" for t in texts)  # a mark never starts a line
+
+
+def test_an_english_word_breaks_at_a_syllable_with_a_hyphen_drawn():
+    text = "据报道，" + "internationalcrisisgroup" + "的报告说，危机仍在继续。"
+    lines, texts = broken(text, 10)
+    split = [l for l in lines if l.split]
+    assert len(split) == 1 and not any(l.forced for l in lines)
+    assert split[0].text.endswith("-")  # drawn at the line's end …
+    syllables = {"in", "inter", "interna", "internation", "internationalcri",
+                 "internationalcrisis"}
+    assert texts[0].split("，", 1)[1][:-1] in syllables  # … after a syllable
+    assert "".join(texts).replace("-", "") == text  # … and only there
+    assert right_edge(split[0]) <= 10 * SIZE + 1e-6
+
+
+def test_a_long_number_breaks_between_its_digits():
+    text = "身份证：232325193704160216232325193704，电话：025-12345678。"
+    lines, texts = broken(text, 10)
+    assert "".join(texts) == text and not any(l.forced for l in lines)
+    assert any(l.split for l in lines)
+    assert texts[0].startswith("身份证：2")  # the number starts where the line has room
+    for line, after in zip(lines, texts[1:]):
+        if line.text[-1].isdigit() and after[0].isdigit():
+            assert line.split  # broken inside the number: reported
+        assert after[0] not in "，。：、"
+
+
+def test_a_word_that_fits_is_never_broken():
+    lines, texts = broken("一二三四五六七八九十" + "international" + "一二三四五六七八九十", 10)
+    assert any("international" in t for t in texts)
+    assert not any(l.split or l.forced for l in lines)
+
+
+def test_an_ascii_mark_never_starts_a_line_after_what_came_before():
+    # normalize: false leaves the ASCII colon and comma: they are Latin, but still marks
+    text = "一二三四五六七八九十:" + "一二三四五六七八,九十"
+    for width in (10, 9):
+        texts = broken(text, width)[1]
+        assert not any(t[0] in ":," for t in texts), texts
 
 
 def test_a_word_too_wide_only_for_the_indented_first_line_is_not_cut():
@@ -266,3 +328,16 @@ def test_a_solidus_neither_starts_nor_ends_a_line():
         for line in lines:
             chars = "".join(g.char for g in line.glyphs)
             assert not chars.startswith(("/", "／")) and not chars.rstrip().endswith(("/", "／"))
+
+
+def test_on_a_page_a_broken_word_is_a_note_and_its_hyphen_drawn(one_paragraph):
+    from layout import layout_issue
+    from layout.model import LineKind
+    word = "internationalcrisisgroupreportsonconflicts"
+    page = layout_issue(one_paragraph(f"据{word}的报告，危机仍在继续。"))
+    body = [l for l in page.lines if l.kind is LineKind.BODY]
+    ends = [l for l in body if l.text.endswith("-")]
+    assert ends and all(l.text[-2].isalpha() for l in ends)
+    assert "".join(l.text for l in body).replace("-", "") == f"据{word}的报告，危机仍在继续。"
+    notes = [n for n in page.notes if "a word too long for the line" in n]
+    assert len(notes) == len(ends)

@@ -57,6 +57,9 @@ class Items:
     boxes: tuple[Box, ...]
     gaps: tuple[Gap, ...]  # len(boxes) - 1
     size: float  # the type size, pt
+    # the face and advance (pt) of the hyphen drawn where a word too wide for a line breaks
+    # at a syllable (linebreak.py); measured only for a paragraph with a long Latin word
+    hyphen: tuple[str, float] = ("", 0.0)
 
 
 # Measure a character: (font role that has it, advance in em). Given by the caller, so the
@@ -230,4 +233,11 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
     if reserve and boxes:
         gaps.append(Gap(False, 0.0, 0.0, "", False))
         boxes.append(Box((), reserve, 0.0, 0.0, CharClass.OTHER, CharClass.OTHER))
-    return Items(tuple(boxes), tuple(gaps), size)
+    hyphen = ("", 0.0)
+    if runs and any(len(b.glyphs) >= LONG_WORD and b.first is CharClass.LATIN for b in boxes):
+        face, advance = runs[-1][1]("-")
+        hyphen = (face, advance * size)
+    return Items(tuple(boxes), tuple(gaps), size, hyphen)
+
+
+LONG_WORD = 6  # Latin words of this many characters or more may have to be hyphenated
