@@ -206,7 +206,9 @@ def test_an_ascii_mark_never_starts_a_line_after_what_came_before():
 def test_a_word_too_wide_only_for_the_indented_first_line_is_not_cut():
     items = build_items("一二三四五六七八九十ABCDEFGHIJKLMNOPQR", SIZE, em_measure)  # 9-em word
     lines = break_lines(items, [10 * SIZE], indent=2 * SIZE)
-    assert lines[0].text == "一二三四五六七八" and lines[-1].text.endswith("ABCDEFGHIJKLMNOPQR")
+    # (the characters before it spread over two lines rather than 九十 alone on one)
+    assert lines[-1].text == "ABCDEFGHIJKLMNOPQR"
+    assert [l.text for l in lines[:-1]] == ["一二三四五", "六七八九十"]
     assert not any(l.forced for l in lines)
     # the same word opening the paragraph must go on the first line: there it is cut
     items = build_items("ABCDEFGHIJKLMNOPQR一二三四五六七八九十", SIZE, em_measure)
@@ -341,3 +343,30 @@ def test_on_a_page_a_broken_word_is_a_note_and_its_hyphen_drawn(one_paragraph):
     assert "".join(l.text for l in body).replace("-", "") == f"据{word}的报告，危机仍在继续。"
     notes = [n for n in page.notes if "a word too long for the line" in n]
     assert len(notes) == len(ends)
+
+
+def test_a_line_of_one_box_never_beats_lines_spread_a_little():
+    # 2 em indent, 9 em left: 7月18日18:00-21:00， is wider; the 11-character time stays
+    # whole: 7 alone on the first line (nothing to spread) is the worst choice of all
+    texts = lines_of("7月18日18:00-21:00，中央路红星爱木联盟的仲夏夜将闪亮登场。", 11,
+                     indent_em=2)
+    assert texts[0] != "7" and "18:00-21:00" in "".join(texts[:2])
+
+
+def test_a_rule_of_dashes_breaks_between_whole_pairs():
+    text = "内容来自楚天都市报" + "—" * 21 + "微信热点"
+    lines, texts = broken(text, 10)
+    assert "".join(texts) == text and not any(l.forced for l in lines)
+    for line in texts[1:]:
+        assert not line.startswith("—") or line.startswith("——")
+
+
+def test_a_compound_word_may_break_after_its_hyphen_rather_than_spread_a_line():
+    texts = lines_of("一二三四五六七state-owned八九十", 10)
+    assert texts[0] == "一二三四五六七state-" and texts[1].startswith("owned")
+
+
+def test_ascii_question_marks_standing_apart_may_start_a_line():
+    # ? ? ? where a web page lost characters: a run of them is not one unbreakable word
+    lines, texts = broken("此致敬礼" + "? " * 30 + "申请人", 10)
+    assert not any(l.forced for l in lines)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from .chars import (BLANK_LEFT, BLANK_RIGHT, CELL, CLASSES, MARKS, NO_LINE_END,
+from .chars import (ASCII_NO_LINE_END, ASCII_NO_LINE_START, BLANK_LEFT, BLANK_RIGHT,
+                    CELL, CLASSES, MARKS, NO_LINE_END,
                     NO_LINE_END_CHARS, NO_LINE_START, NO_LINE_START_CHARS, CharClass,
                     char_class)
 
@@ -134,14 +135,17 @@ def _box(piece: str, cls: CharClass, size: float, measure: Measure) -> Box:
     return Box(tuple(glyphs), x, 0.0, 0.0, char_class(piece[0]), char_class(piece[-1]))
 
 
-def _may_break(before: Box, after: Box) -> bool:
-    """禁则 (clreq §3.1.7): may a line end between these two boxes?"""
+def _may_break(before: Box, after: Box, spaced: bool = False) -> bool:
+    """禁则 (clreq §3.1.7): may a line end between these two boxes? (`spaced`: a space was
+    typed between them, which parts an ASCII mark from what it would cling to.)"""
     if after.first in NO_LINE_START or before.last in NO_LINE_END:
+        # a long rule of dashes (————) breaks between whole pairs (clreq §3.1.7)
+        return before.last is after.first is CharClass.INSEPARABLE and \
+            len(before.glyphs) == len(after.glyphs) == 2 and before.text == after.text
+    last, first = before.glyphs[-1].char, after.glyphs[0].char
+    if last in NO_LINE_END_CHARS or first in NO_LINE_START_CHARS:
         return False
-    if before.glyphs[-1].char in NO_LINE_END_CHARS or \
-            after.glyphs[0].char in NO_LINE_START_CHARS:
-        return False
-    return True
+    return spaced or not (last in ASCII_NO_LINE_END or first in ASCII_NO_LINE_START)
 
 
 def _kern(before: Box, after: Box) -> float:
@@ -223,7 +227,8 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
                 kern = 0.0 if space else _kern(before, box)
                 if latin_spacing and not space and (before.last, box.first) in _HAN_LATIN:
                     kern = latin_spacing * size
-                gaps.append(Gap(breakable=_may_break(before, box), kern=kern, space=space,
+                gaps.append(Gap(breakable=_may_break(before, box, spaces > 0), kern=kern,
+                                space=space,
                             space_face=measure(" ")[0] if space else "",
                             stretchable=not no_stretch,
                             room=0.0 if no_stretch else _room(before, box, space, size)))

@@ -46,7 +46,9 @@ TOLERABLE_GAP = 0.08
 # 9 gaps 100·(0.111/0.08)³ = 268), while a line that would spread much wider squeezes its
 # brackets instead.
 SQUEEZE_BADNESS = {PunctuationFit.PUSH_IN: 10.0, PunctuationFit.PUSH_OUT: 3000.0}
-# Badness of a line that has slack but nothing that may stretch (a lone long word).
+# Badness of a line that has slack but nothing that may stretch (a lone long word), at
+# least: its slack is as bad as one gap that wide (a line of one box never beats a line of
+# several spread less).
 UNSTRETCHABLE_BADNESS = 10_000.0
 # Added to every line's badness before squaring (TeX's \linepenalty): among equally even
 # settings, fewer lines win.
@@ -58,6 +60,9 @@ CUT_DEMERITS = 1e7
 # Demerits of a break at a too-wide word's own break point (after / . - @ of an address,
 # between digits, at a syllable: text/hyphen.py): as few as it must, where it must.
 SPLIT_DEMERITS = 1e4
+# Demerits of a break after the hyphen of a word that fits (state-|owned): only where the
+# line it saves would have spread its gaps by some 0.17 em or more.
+HYPHEN_DEMERITS = 1e6
 # Demerits of a paragraph whose last line is a single character (孤字, CJK-RULES §6):
 # larger than any spacing cost, so another choice always wins when one exists.
 WIDOW_DEMERITS = 1e9
@@ -132,6 +137,24 @@ def _pieces(box: Box, limit: float) -> list[tuple[Box, int]]:
 _END, _CUT, _POINT, _HYPHEN = 0, 1, 2, 3
 
 
+def _after_hyphens(box: Box) -> list[Box]:
+    """A Latin word as the pieces after each hyphen between two letters inside it."""
+    out: list[Box] = []
+    glyphs = box.glyphs
+    start = 0
+    for end in range(1, len(glyphs) + 1):
+        if end == len(glyphs) or (glyphs[end - 1].char == "-" and 1 < end < len(glyphs) and
+                                  glyphs[end - 2].char.isalpha() and
+                                  glyphs[end].char.isalpha()):
+            part = glyphs[start:end]
+            x0 = part[0].x
+            out.append(Box(tuple(Glyph(g.char, g.face, g.x - x0, g.advance) for g in part),
+                           part[-1].x + part[-1].advance - x0, 0.0, 0.0, box.first,
+                           box.last))
+            start = end
+    return out
+
+
 class _Node:
     """A break after which a line starts, as total_fit weighs it: its position, line key
     (the measure its next line takes), demerits of the best way to it, line number, index
@@ -170,6 +193,7 @@ class _Paragraph:
         narrowest = min(widths)
         cut: set[int] = set()  # gaps inside a cut word: a break there is against the rules
         split: dict[int, float] = {}  # gaps at a wide word's own break points: the hyphen
+        soft: set[int] = set()  # gaps after a hyphen inside a word that fits
         k = 0
         while k < len(boxes):
             limit = self.measure(0) if k == 0 else narrowest
@@ -184,10 +208,24 @@ class _Paragraph:
                     else:
                         split[k + i] = items.hyphen[1] if how == _HYPHEN else 0.0
                 k += len(pieces) - 1
+            elif boxes[k].first is CharClass.LATIN and len(boxes[k].glyphs) > 2 and any(
+                    g.char == "-" for g in boxes[k].glyphs[1:-1]) and _after_hyphens(
+                        boxes[k])[1:]:
+                # a word that fits may still break after a hyphen between letters it has
+                # (state-|owned), dearly: rather than leave a line of one box or gaps of an
+                # em; a number's stays whole (125-135, CJK-RULES §2)
+                parts = _after_hyphens(boxes[k])
+                boxes[k:k + 1] = parts
+                gaps[k:k] = [Gap(True, 0.0, 0.0, "", False)] * (len(parts) - 1)
+                soft.update(range(k, k + len(parts) - 1))
+                k += len(parts) - 1
             k += 1
         self.boxes, self.gaps = boxes, gaps
         self.cut = cut
         self.split = split
+        # demerits of a break inside a word
+        self.inside = {**{i: HYPHEN_DEMERITS for i in soft}, **{i: SPLIT_DEMERITS for i in split},
+                       **{i: CUT_DEMERITS for i in cut}}
         self.hyphen_face = items.hyphen[0]
         # what a line ending after box i draws past it: a hyphen where a syllable broke
         self.tail = [split.get(i, 0.0) for i in range(len(boxes))] if split else \
@@ -284,8 +322,7 @@ class _Paragraph:
         blank_right, hang, trim = ([b.blank_right for b in self.boxes], self.hang,
                                    self.trim_left)
         free_right, free_left = self.free_right, self.free_left
-        squeeze_badness, cut, split, tails = (self.squeeze_badness, self.cut, self.split,
-                                              self.tail)
+        squeeze_badness, inside, tails = self.squeeze_badness, self.inside, self.tail
         measures = [self.measure(k) for k in range(max(2, len(self.widths)))]
         last_key = len(measures) - 1
         tolerable, word_max = TOLERABLE_GAP * self.size, WORD_SPACE_MAX * self.size
@@ -306,8 +343,7 @@ class _Paragraph:
             end_shrink = shrink_sum[end] - free_right[end - 1]
             end_words, end_gaps = words[end - 1], stretch[end - 1]
             last_line = end == n
-            cut_demerits = CUT_DEMERITS if end - 1 in cut else (
-                SPLIT_DEMERITS if end - 1 in split else 0.0)
+            cut_demerits = inside.get(end - 1, 0.0)
             full = 0  # nodes whose line is overfull, all at the head of the list
             scattered = False  # (or not: then each node is looked at again)
             limit = math.inf  # the badness past which a line cannot beat the best here
@@ -332,8 +368,9 @@ class _Paragraph:
                         bad = slack / word_max
                     elif gaps:
                         bad = 100.0 * ((slack - room) / gaps / tolerable) ** 3 + room / word_max
-                    else:
-                        bad = UNSTRETCHABLE_BADNESS
+                    else:  # its slack all in one place: as bad as one gap that wide
+                        bad = max(UNSTRETCHABLE_BADNESS,
+                                  100.0 * ((slack - room) / tolerable) ** 3)
                     if bound and not room and min(bad, UNSTRETCHABLE_BADNESS) > limit:
                         # a later start makes a shorter line, as loose or looser (without
                         # word spaces, the badness grows with the slack), or unstretchable:
