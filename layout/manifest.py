@@ -12,8 +12,8 @@ from .pictures import PictureError, picture_size
 from .model import (Align, Article, Block, Boxed, Edit, Figure, Headline, Image, Issue,
                     Origin,
                     Paragraph, Quote, Region, Signature, Subhead)
-from .source import (Fields, Node, each, flag, gathered, grid_range, integer, items,
-                     mistaken, one_of, positive_int, read_yaml, text)
+from .source import (MAX_YAML_BYTES, Fields, Node, each, flag, gathered, grid_range,
+                     integer, items, mistaken, one_of, positive_int, read_yaml, text)
 from .text.normalize import normalize
 from .units import size
 
@@ -252,6 +252,42 @@ def _block(node: Node, base: Path, allow_outside: bool) -> Block:
     return block
 
 
+def _body(node: Node | None, base: Path, allow_outside: bool) -> tuple[Block, ...]:
+    """An article's body: a list of blocks, or `{file: story.txt}`, the paragraphs of a
+    text file beside the manifest (parted as pasted text is: layout/intake.py)."""
+    if node is None or node.value is None:
+        return ()
+    if not isinstance(node.value, dict):
+        return tuple(each(items(node), lambda b: _block(b, base, allow_outside)))
+    from .intake import paragraphs_with_lines  # noqa: PLC0415 (only such a body needs it)
+    fields = Fields(node, "a body read from a file")
+    name = fields.take("file", _nonblank)
+    fields.done()
+    path = (base / name).resolve()
+    if not allow_outside and not path.is_relative_to(base.resolve()):
+        raise node.fail(f"{name!r} lies outside the manifest's folder",
+                        hint="move the text next to the manifest, or write "
+                             "`allow_outside_paths: true` at the top of it")
+    try:
+        if not path.is_file():
+            raise node.fail(f"body file {name!r} not found",
+                            hint="paths are relative to the manifest's folder")
+        if path.stat().st_size > MAX_YAML_BYTES:
+            raise node.fail(f"body file {name!r} is larger than "
+                            f"{MAX_YAML_BYTES // 2**20} MB", hint="split the article")
+        content = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise node.fail(f"body file {name!r} is not UTF-8 text",
+                        hint="convert it to UTF-8 (e.g. iconv -f GBK -t UTF-8)") from None
+    except OSError as err:
+        raise node.fail(f"body file {name!r} cannot be read ({err.strerror})") from None
+    found = [Paragraph(text, Origin(path, line)) for text, line in
+             paragraphs_with_lines(content)]
+    if not found:
+        raise node.fail(f"body file {name!r} holds no text", hint="write the paragraphs in it")
+    return tuple(found)
+
+
 def _boxed(fields: Fields, kind: str, node: Node) -> Boxed:
     """`note:` / `comment:` text with an optional `label:` and, for comments, an
     `attribution:` (the label defaults to 编者按 / 微评)."""
@@ -291,8 +327,7 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
     article = Article(
         headline=fields.take("headline", _headline, None),
         byline=fields.take("byline", _nonblank, None),
-        blocks=tuple(each(fields.take("body", items, []),
-                          lambda b: _block(b, base, allow_outside))),
+        blocks=_body(fields.raw("body"), base, allow_outside),
         region=fields.take("region", _region, None),
         origin=node.origin,
         slot=fields.take("slot", text, None),
