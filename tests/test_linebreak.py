@@ -370,3 +370,13 @@ def test_ascii_question_marks_standing_apart_may_start_a_line():
     # ? ? ? where a web page lost characters: a run of them is not one unbreakable word
     lines, texts = broken("此致敬礼" + "? " * 30 + "申请人", 10)
     assert not any(l.forced for l in lines)
+
+
+def test_a_long_number_that_fits_breaks_rather_than_spread_the_line_before_it():
+    # issue 22: 身份证：232325193704160216 put the number on the next line and spread
+    # 身 份 证 ： across the column; an 18-digit number now breaks between digits instead
+    text = "身份证：232325193704160216，电话：13800000000。"
+    lines, texts = broken(text, 11)
+    assert texts[0].startswith("身份证：2") and not lines[0].loose
+    assert "".join(texts) == text and any(l.split for l in lines)
+    # a short number never breaks for it: 2020, 125-135 stay whole (see above)

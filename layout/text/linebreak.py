@@ -60,9 +60,13 @@ CUT_DEMERITS = 1e7
 # Demerits of a break at a too-wide word's own break point (after / . - @ of an address,
 # between digits, at a syllable: text/hyphen.py): as few as it must, where it must.
 SPLIT_DEMERITS = 1e4
-# Demerits of a break after the hyphen of a word that fits (state-|owned): only where the
-# line it saves would have spread its gaps by some 0.17 em or more.
+# Demerits of a break inside a word that fits, at one of its own break points (state-|owned,
+# an 18-digit number, an address): only where the line it saves would have spread its gaps
+# by some 0.17 em or more.
 HYPHEN_DEMERITS = 1e6
+# Latin words of this many characters or more (long numbers, addresses, long words) may
+# break at their own points even where they fit a line; shorter ones never do (2020年).
+LONG_LATIN = 12
 # Demerits of a paragraph whose last line is a single character (孤字, CJK-RULES §6):
 # larger than any spacing cost, so another choice always wins when one exists.
 WIDOW_DEMERITS = 1e9
@@ -193,38 +197,40 @@ class _Paragraph:
         narrowest = min(widths)
         cut: set[int] = set()  # gaps inside a cut word: a break there is against the rules
         split: dict[int, float] = {}  # gaps at a wide word's own break points: the hyphen
-        soft: set[int] = set()  # gaps after a hyphen inside a word that fits
+        soft: set[int] = set()  # gaps inside a word that fits: a break there is dear
         k = 0
         while k < len(boxes):
+            box = boxes[k]
             limit = self.measure(0) if k == 0 else narrowest
-            if boxes[k].width > limit + EPS and len(boxes[k].glyphs) > 1:
-                pieces = _pieces(boxes[k], limit)
-                boxes[k:k + 1] = [piece for piece, _ in pieces]
-                inside = [Gap(True, 0.0, 0.0, "", how == _CUT) for _, how in pieces[:-1]]
-                gaps[k:k] = inside
-                for i, (_, how) in enumerate(pieces[:-1]):
-                    if how == _CUT:
-                        cut.add(k + i)
-                    else:
-                        split[k + i] = items.hyphen[1] if how == _HYPHEN else 0.0
-                k += len(pieces) - 1
-            elif boxes[k].first is CharClass.LATIN and len(boxes[k].glyphs) > 2 and any(
-                    g.char == "-" for g in boxes[k].glyphs[1:-1]) and _after_hyphens(
-                        boxes[k])[1:]:
-                # a word that fits may still break after a hyphen between letters it has
-                # (state-|owned), dearly: rather than leave a line of one box or gaps of an
-                # em; a number's stays whole (125-135, CJK-RULES §2)
-                parts = _after_hyphens(boxes[k])
-                boxes[k:k + 1] = parts
-                gaps[k:k] = [Gap(True, 0.0, 0.0, "", False)] * (len(parts) - 1)
-                soft.update(range(k, k + len(parts) - 1))
-                k += len(parts) - 1
-            k += 1
+            wide = box.width > limit + EPS and len(box.glyphs) > 1
+            if wide or (box.first is CharClass.LATIN and len(box.glyphs) >= LONG_LATIN):
+                # a word wider than a line breaks at its own break points (cut anywhere
+                # only where a piece is still too wide); a long one that fits (a number of
+                # 18 digits, an address) may, dearly: rather than spread a line by an em
+                pieces = _pieces(box, limit)
+            elif box.first is CharClass.LATIN and len(box.glyphs) > 2 and any(
+                    g.char == "-" for g in box.glyphs[1:-1]):
+                # so may a compound word after its hyphen between letters (state-|owned); a
+                # short number's stays whole (125-135, CJK-RULES §2)
+                pieces = [(part, _POINT) for part in _after_hyphens(box)]
+            else:
+                k += 1
+                continue
+            boxes[k:k + 1] = [piece for piece, _ in pieces]
+            gaps[k:k] = [Gap(True, 0.0, 0.0, "", how == _CUT) for _, how in pieces[:-1]]
+            for i, (_, how) in enumerate(pieces[:-1]):
+                if how == _CUT:
+                    cut.add(k + i)
+                else:
+                    split[k + i] = items.hyphen[1] if how == _HYPHEN else 0.0
+                    if not wide:
+                        soft.add(k + i)
+            k += len(pieces)
         self.boxes, self.gaps = boxes, gaps
         self.cut = cut
         self.split = split
         # demerits of a break inside a word
-        self.inside = {**{i: HYPHEN_DEMERITS for i in soft}, **{i: SPLIT_DEMERITS for i in split},
+        self.inside = {**{i: SPLIT_DEMERITS for i in split}, **{i: HYPHEN_DEMERITS for i in soft},
                        **{i: CUT_DEMERITS for i in cut}}
         self.hyphen_face = items.hyphen[0]
         # what a line ending after box i draws past it: a hyphen where a syllable broke
