@@ -19,7 +19,7 @@ from layout import render_issue
 from layout.intake import paragraphs
 from layout.manifest import issue_text, load_issue
 from layout.model import LineKind
-from layout.text.chars import MARKS, NO_LINE_END, NO_LINE_START, CharClass, char_class
+from layout.text.chars import NO_LINE_END, NO_LINE_START, CharClass, char_class
 
 from test_render import pdf_text
 
@@ -100,8 +100,9 @@ def test_no_line_of_one_character(pages):
         for line in page.layout.lines:
             if line.kind not in JUSTIFIED:
                 continue
-            letters = [g for g in line.glyphs if not g.char.isspace()
-                       and char_class(g.char) not in MARKS]
+            # (as a reader counts: one letter or digit, whatever marks are beside it; a ?
+            # of the data set stands for a character its web page lost)
+            letters = [g for g in line.glyphs if g.char.isalnum() or g.char == "?"]
             assert len(letters) != 1, (path.name, line.text)
 
 

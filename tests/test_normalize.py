@@ -102,6 +102,8 @@ def test_ideographic_spaces_and_caption_spaces_are_the_editors():
     ("标题\ufeff", "标题", False),
     # ASCII , . ? ! : ; ( ) beside Chinese text full-width
     ("完成了.他说:好;对(吧)?是!", "完成了。他说：好；对（吧）？是！", True),
+    ("还有她呦~", "还有她呦～", True),  # (a wave dash: a mark, not a letter beside 呦)
+    ("10~20 km", "10~20 km", True),
     ("提升3.5%.", "提升3.5%.", True),  # a . after a number is not a Chinese full stop
     # ... and 。。。 → ……, -- → ——
     ("国家一类... 新华", "国家一类……新华", True),

@@ -135,13 +135,17 @@ def _box(piece: str, cls: CharClass, size: float, measure: Measure) -> Box:
     return Box(tuple(glyphs), x, 0.0, 0.0, char_class(piece[0]), char_class(piece[-1]))
 
 
+_DASHES = frozenset("—⸺―")  # a rule of them breaks between pairs; an ellipsis never does
+
+
 def _may_break(before: Box, after: Box, spaced: bool = False) -> bool:
     """禁则 (clreq §3.1.7): may a line end between these two boxes? (`spaced`: a space was
     typed between them, which parts an ASCII mark from what it would cling to.)"""
     if after.first in NO_LINE_START or before.last in NO_LINE_END:
         # a long rule of dashes (————) breaks between whole pairs (clreq §3.1.7)
         return before.last is after.first is CharClass.INSEPARABLE and \
-            len(before.glyphs) == len(after.glyphs) == 2 and before.text == after.text
+            len(before.glyphs) == len(after.glyphs) == 2 and before.text == after.text and \
+            before.glyphs[0].char in _DASHES
     last, first = before.glyphs[-1].char, after.glyphs[0].char
     if last in NO_LINE_END_CHARS or first in NO_LINE_START_CHARS:
         return False

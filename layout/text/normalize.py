@@ -12,7 +12,7 @@ unseen: `layout render --verbose`):
 3. *Spaces of other widths* (no-break, thin, tab …) are spaces; a base letter and its
    combining accent are one character (e + U+0301 → é).
 4. *Runs of marks*: `...` and `。。。` (three or more) → `……`; `--` → `——`, beside Chinese.
-5. *ASCII marks* , ; : ? ! ( ) typed beside Chinese text (or between spaces in it) become
+5. *ASCII marks* , ; : ? ! ( ) ~ typed beside Chinese text (or between spaces in it) become
    full-width; a `.` after a
    Chinese character that does not run into a Latin word becomes `。`.
 6. *Quotes*: straight quotes " ' in Chinese text become “ ” and ‘ ’, paired in order;
@@ -38,7 +38,8 @@ from dataclasses import dataclass
 
 from .chars import MARKS, CharClass, char_class
 
-FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）",
+              "~": "～"}
 
 
 @dataclass(frozen=True)
