@@ -169,7 +169,7 @@ def test_an_english_word_breaks_at_a_syllable_with_a_hyphen_drawn():
     lines, texts = broken(text, 10)
     split = [l for l in lines if l.split]
     assert len(split) == 1 and not any(l.forced for l in lines)
-    assert split[0].text.endswith("-")  # drawn at the line's end …
+    assert split[0].text.endswith("-") and split[0].hyphen  # drawn at the line's end …
     syllables = {"in", "inter", "interna", "internation", "internationalcri",
                  "internationalcrisis"}
     assert texts[0].split("，", 1)[1][:-1] in syllables  # … after a syllable

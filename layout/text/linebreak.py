@@ -84,6 +84,7 @@ class SetLine:
     loose: bool  # character gaps spread beyond LOOSE_GAP, or nothing could stretch
     forced: bool  # broken against a 禁则 rule, or inside a word: nothing legal fitted
     split: bool = False  # ends inside a word too wide for a line, at its own break point
+    hyphen: bool = False  # ends with a hyphen drawn there (a syllable broke), not typed
 
     @property
     def text(self) -> str:
@@ -471,7 +472,8 @@ class _Paragraph:
             x -= self.boxes[b - 1].blank_right
             glyphs.append(Glyph(" ", gaps[b - 1].space_face, x, gaps[b - 1].space))
         return SetLine(tuple(glyphs), self.widths[min(line, len(self.widths) - 1)], last,
-                       loose, forced, b < len(self.boxes) and b - 1 in self.split)
+                       loose, forced, b < len(self.boxes) and b - 1 in self.split,
+                       b < len(self.boxes) and self.tail[b - 1] > 0)
 
 
 def break_lines(items: Items, widths: Sequence[float], indent: float = 0.0,
