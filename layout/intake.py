@@ -308,22 +308,19 @@ def _append_at(manifest: str, path: Path) -> tuple[int, str]:
         raise LayoutError("the manifest has no block `articles:` list to add to", path,
                           hint="write `articles:` with its items one per line (- …)")
     indent = None
-    end = len(lines)
-    last = start  # the last line of the list's content
-    for i in range(start + 1, len(lines)):
+    last = start  # the last line of the list's content (a comment at the margin after it
+    for i in range(start + 1, len(lines)):  # belongs to what follows)
         line = lines[i]
         if not line.strip():
             continue
         if not line[0].isspace() and not line.startswith(("-", "#")):
-            end = i
-            break
+            break  # the next top-level key
         if indent is None:
             found = re.match(r"^(\s*)- ", line)
             if found:
                 indent = found.group(1)
-        if not line.lstrip().startswith("#") or line.startswith((" ", "-")):
+        if not line.startswith("#"):
             last = i
-    del end
     if indent is None:
         raise LayoutError("the manifest's `articles:` list is not written one item a line",
                           path, start + 1, hint="write each article as `- headline: …`")
