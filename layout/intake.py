@@ -75,7 +75,8 @@ class Para:
 
 
 def read_docx(path: Path) -> list[Para]:
-    """A .docx file's paragraphs (python-docx), tables' cells included in order."""
+    """A .docx file's body paragraphs (python-docx), with the pictures their runs hold (a
+    table's cells are not read: a story's text stands in paragraphs)."""
     try:
         import docx  # noqa: PLC0415 (only a .docx needs it)
         document = docx.Document(str(path))
