@@ -204,9 +204,10 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
             outputs.append((proof_path(output), "proof PDF with the guides"))
         refuse_clashes(outputs, inputs)
         page = layout_loaded(issue, fonts, template)
-        if verbose:
-            for edit in issue.edits:
-                click.echo(shown(f"normalized {edit}"), err=True)
+        for edit in issue.edits:  # a guess (quotes paired again) always, the rest with -v
+            if edit.warning or verbose:
+                click.echo(shown(f"{'warning: ' if edit.warning else ''}normalized {edit}"),
+                           err=True)
         # Pictures that will print soft and text broken against the rules are always worth
         # a word; loose lines are counted unless asked for one by one.
         for note in (*page.notes, *(page.loose + page.usage if verbose else ())):
@@ -528,6 +529,44 @@ def _template_option(name: str, home: Path) -> str:
                               known_templates(home))) + " (`layout templates`); or give "
                               "the path of a .yaml file")
     return name
+
+
+@main.command()
+@click.argument("story", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="The manifest to write (default: STORY with .yaml).")
+@click.option("--append", type=click.Path(path_type=Path),
+              help="Add the article at the end of this manifest's articles instead (its "
+                   "other bytes, comments included, kept).")
+@click.option("--template", default="news-tabloid", show_default=True,
+              help="The new manifest's template.")
+@click.option("--force", is_flag=True, help="Replace an existing manifest or picture.")
+def intake(story: Path, output: Path | None, append: Path | None, template: str,
+           force: bool) -> None:
+    """Make an article from a reporter's file (.docx, .txt or .md): title, 引题, 副题,
+    byline, 编者按, subheads, pictures and their captions told apart, the text normalized,
+    every decision made on position alone a # comment in the manifest."""
+    from .intake import intake as make  # noqa: PLC0415
+
+    try:
+        if output is not None and append is not None:
+            raise LayoutError("-o and --append both say where the article goes",
+                              hint="give one of them")
+        if output is not None:
+            refuse_clashes([(output, "manifest")], [story])
+        target, pictures, unsure = make(story, output, append, force, template)
+    except LayoutError as err:
+        click.echo(shown(f"error: {err}"), err=True)
+        sys.exit(err.exit_code)
+    except OSError as err:
+        click.echo(f"error: cannot write: {err.strerror} ({err.filename})", err=True)
+        sys.exit(1)
+    for picture in pictures:
+        click.echo(f"saved {picture}", err=True)
+    click.echo(f"{len(unsure)} decision(s) to check (marked # in the manifest):", err=True)
+    for doubt in unsure:
+        click.echo(f"  {doubt}", err=True)
+    click.echo(f"{'added the article to' if append else 'wrote'} {target}", err=True)
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ VERTICAL_TCY = 0.9
 def vertical_cells(text: str):
     """A vertical title's cells, top to bottom, each one em tall: a character each; a run
     of two or three ASCII digits one cell (99周年); a space a blank cell; a line break (an
-    editor's) nothing."""
+    editor's: the next column, `vertical_parts`) nothing."""
     i = 0
     while i < len(text):
         run = 0
@@ -501,6 +501,9 @@ class _ArticleFlow(_Typesetter):
             written = f"the {what} on line {origin.line}, " if origin else ""
             out.notes.append(f"{self.where()}{written}grid line {grid}: broken against the "
                              f"rules (nothing legal fitted): “{line.text}”")
+        elif line.split:
+            out.notes.append(f"{self.where()}grid line {grid}: a word too long for the line "
+                             f"broken at its own break point: “{line.text}”")
         elif line.loose:
             out.loose.append(f"{self.where()}line {grid}: set loose (gaps wider than ½ em): "
                              f"“{line.text}”")
@@ -772,11 +775,12 @@ class _ArticleFlow(_Typesetter):
             if not text:
                 continue
             if kind is LineKind.HEADLINE:
-                parts.append((text, main, kind))
-                continue
-            style = styles[key]
-            fitted = sized(style, self.two_below(style, main.size))
-            parts.append((text, self.own(fitted, style, size, face), kind))
+                style = main
+            else:
+                fitted = sized(styles[key], self.two_below(styles[key], main.size))
+                style = self.own(fitted, styles[key], size, face)
+            # an editor's line break ("通融达道\n思源致远") starts a column of its own
+            parts += [(line.strip(), style, kind) for line in text.split("\n") if line.strip()]
         return parts
 
     def vertical_strip(self, h: Headline) -> int:

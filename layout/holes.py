@@ -133,7 +133,8 @@ def find_holes(occupied: Occupancy, first_line: int, plans: Iterable[ArticlePlan
     feet = {(c, p.last_line) for p in plans for c in range(p.first_column, p.last_column + 1)}
     runs: list[tuple[int, int, int, int | None]] = []  # (column, first, last line, owner)
     for column in range(1, t.columns + 1):
-        start = None
+        start: int | None = None
+        here: int | None = None  # the article whose part the run is in
         for line in range(first_line, t.grid_lines + 2):
             blank = line <= t.grid_lines and (column, line) not in occupied.cells
             if start is not None and (not blank or owner.get((column, line)) != here):

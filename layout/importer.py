@@ -34,6 +34,10 @@ BYLINE = re.compile(r"^(本报|特约|见习|首席|实习)?(记者|通讯员|�
                     r"^(本报|特约|见习|首席|实习)?记者.{1,12}通讯员.{1,12}$|"
                     r"^(文|图|文图|文/图|文／图)[/／:：\s　]+\S.{0,20}$")
 SIGNATURE = re.compile(r"^[（(][^（）()]{1,24}[）)]$")
+# a section label (栏目): a short line over a headline ending as 栏目 names do
+SECTION = re.compile(r"^(?!图为)[\u4e00-\u9fff]{0,4}(观察|动态|视点|聚焦|速递|纵横|一线|论坛|园地|天地|"
+                     r"之窗|快讯|时评|专栏|特写|视窗|短波|简讯|关注|要闻|广角|纪事|在线|"
+                     r"时空|前沿|周刊|资讯|故事|人物|专题|直击|新闻)$")
 CAPTION_START = re.compile(r"^(图为|图[:：]|上图|下图|左图|右图|（摄影|摄影[:：])")
 CAPTION_END = re.compile(r"[\s　（(](\S{1,4}[\s　]?摄|供图)[）)]?$")  # …（张三 摄）
 TRAILING_SIGN = re.compile(r"^(.*[。！？!?…][”’」』）)]*)[ \u3000]*([（(][^（）()]{1,12}[）)])$",
@@ -80,6 +84,7 @@ class Draft:
     """An article being made."""
 
     head: list[str] = field(default_factory=list)  # the headline run, in order
+    section: str | None = None  # 栏目: a label over the headline
     byline: str | None = None
     note: str | None = None
     note_label: str = "编者按"
@@ -113,7 +118,10 @@ def _chars(text: str) -> int:
 
 
 def _balanced(text: str) -> bool:
-    return all(text.count(a) == text.count(b) for a, b in PAIRS)
+    """Brackets and quotes closed (a straight " may close or open a curly one: web copy
+    mixes them, “幸存者偏差"这个概念)."""
+    return all(text.count(a) == text.count(b) or (a == "“" and '"' in text)
+               for a, b in PAIRS)
 
 
 def _width(text: str) -> float:
@@ -122,10 +130,13 @@ def _width(text: str) -> float:
                not c.isspace())
 
 
-def _join(a: str, b: str) -> str:
+def _join(a: str, b: str, cut: bool = False) -> str:
     """Two parts of one paragraph: a space only between two Latin words (letters on both
-    sides: a wrap splits Fit|for between words, Ei|5 and 20|20 inside one)."""
-    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+    sides: a wrap splits Fit|for between words, Ei|5 and 20|20 inside one). `cut`: a
+    fixed-width wrap split a word (the line ran the full width, no space at the cut):
+    GD|P is GDP."""
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() \
+            and not cut:
         return a + " " + b
     return a + b
 
@@ -162,27 +173,36 @@ def pieces(text: str) -> tuple[list[Piece], bool]:
     measure = typical
     current: Piece | None = None
     previous = ""
+    previous_raw = ""
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line:
             blank += 1
             current = None
             continue
+        # a subtitle's —— line stands alone: neither joined to the line over it nor to the
+        # paragraph under it
+        dash = line.startswith(("——", "--"))
         # a new piece: a line the extraction kept indented (spaces or 　 before it); after
         # a line that ends a sentence, a line two short of the column (its indent lost)
         starts = current is not None and (
             raw[:2] in ("  ", "\u3000\u3000") or raw[:1] == "\u3000"
             or (bool(SENTENCE_END.search(previous)) and _width(line) <= measure - 1.5
                 and _width(previous) >= measure - 2.5))
-        if current is None or starts:
+        if current is None or starts or dash or previous.startswith(("——", "--")):
             current = Piece(line, number, blank if current is None else 0,
                             full_start=_full(line, measure))
             out.append(current)
         else:
-            current.text = _join(current.text, line)
+            # a code in capitals split where the line ran full, no space kept at the cut
+            # (GD|P); a lower-case word after a cut is another word (Fit|for)
+            split = (_full(previous, measure) and not previous_raw[-1:].isspace()
+                     and not raw[:1].isspace() and previous[-1:].isupper()
+                     and line[:1].isupper())
+            current.text = _join(current.text, line, split)
             current.lines += 1
         current.full_end = _full(line, measure)
-        previous = line
+        previous, previous_raw = line, raw
         blank = 0
     return out, True
 
@@ -300,6 +320,21 @@ def import_text(text: str, name: str = "page", template: str | None = None,
                     "a second 编者按: kept where the source has it"]))
             i += 1
             continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if SECTION.match(t) and nxt is not None and _chars(nxt.text) <= SHORT and \
+                nxt.lines == 1 and not nxt.text.endswith("。") and "。" not in nxt.text \
+                and (not articles or article().blocks) and not BYLINE.match(nxt.text):
+            # a section label (栏目) over a title: the title may say ！ or ？ (浪起来！…)
+            settle()
+            articles.append(Draft(head=[_title(nxt.text)], section=t))
+            articles[-1].notes.append(f"“{t}” over the title taken as its section (栏目)")
+            unsure.append(f"line {piece.line}: “{t}” taken as a section label")
+            i += 2
+            if i < len(found) and found[i].text.startswith(("——", "--")) and \
+                    _chars(found[i].text) <= 2 * SHORT:
+                articles[-1].head.append(found[i].text)  # its subtitle
+                i += 1
+            continue
         if t == "微评" and i + 1 < len(found):
             box = Block("comment", found[i + 1].text)
             i += 2
@@ -317,8 +352,11 @@ def import_text(text: str, name: str = "page", template: str | None = None,
             article().byline = t
             i += 1
             continue
+        # (a sentence a column break cut, blank lines after it, runs on into the next
+        # piece that is not a caption by its words: not a caption by standing apart)
+        pending = cut is not None and not _ends(cut[1].text) and cut[1].kind == "paragraph"
         if (_captioned(t) and _chars(t) <= 80) or (title_like(i) and piece.blank_before >= 2
-                                                   and articles):
+                                                   and articles and not pending):
             article().captions.append(t)
             if not _captioned(t):
                 unsure.append(f"line {piece.line}: “{t[:16]}” taken as a photo caption (it "
@@ -329,15 +367,31 @@ def import_text(text: str, name: str = "page", template: str | None = None,
         # the next piece ends a sentence within a few characters: this short piece is
         # that sentence's start, cut by a column break (关爱融情，暖心周全|服务员工。)
         runs_on = bool(articles) and bool(re.match(r"^[^。！？，、；]{1,5}[。！？]", following))
-        if title_like(i) and not runs_on and (not articles or _clause_marked(t)
+        # (a paragraph ending on ，、；： is surely cut: a short piece next is its rest)
+        if title_like(i) and not runs_on and not (pending and cut is not None
+                                                  and cut[1].text.endswith(OPEN_END)
+                                                  and short_run(i) == i + 1) and (
+                not articles or _clause_marked(t)
                                               or short_run(i) > i + 1
                                               or BYLINE.match(following)):
             end = short_run(i)
             run = [_title(p.text) for p in found[i:end]]
             after = found[end].text if end < len(found) else ""
-            if not articles or BYLINE.match(after) or len(run) >= 3:
+            if not articles or BYLINE.match(after) or len(run) >= 3 or (
+                    len(run) == 2 and SECTION.match(run[0])) or (
+                    len(run) == 1 and after.startswith(("——", "--"))):
                 settle()
                 articles.append(Draft(head=run))
+                if len(run) >= 2 and SECTION.match(run[0]):  # 栏目 over the title
+                    articles[-1].section = articles[-1].head.pop(0)
+                    articles[-1].notes.append(f"“{run[0]}” over the title taken as its "
+                                              "section (栏目)")
+                    unsure.append(f"line {piece.line}: “{run[0]}” taken as a section label")
+                # a —— line under the title is its subtitle, however long
+                if end < len(found) and found[end].text.startswith(("——", "--")) and \
+                        _chars(found[end].text) <= 2 * SHORT:
+                    articles[-1].head.append(found[end].text)
+                    end += 1
                 if note is not None and len(articles) == 1:
                     articles[0].note, articles[0].note_label, note = note, note_label, None
                 i = end
@@ -426,15 +480,29 @@ def import_text(text: str, name: str = "page", template: str | None = None,
     return Imported(articles, header, banner, chosen, unsure, paper, date, page, name)
 
 
+# characters a YAML file may not hold as they are (C0 and C1 controls, surrogates, U+FFFE,
+# U+FFFF), and those it reads as line breaks (NEL, U+2028, U+2029) or a byte order mark
+_UNWRITABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                         "\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
+def _escaped(text: str) -> str:
+    """`text` with every character YAML cannot hold as it is written as an escape (\\uXXXX),
+    which a double-quoted scalar reads back as the character and a comment shows."""
+    return _UNWRITABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _scalar(text: str) -> str:
-    """A YAML scalar for text: plain where that reads back the same, else quoted."""
-    if "\n" not in text and text == text.strip() and text[:1] not in "\"'&*!|>%@`#-?:,[]{}":
+    """A YAML scalar for text: plain where that reads back the same, else quoted (with
+    escapes for what YAML cannot hold: issue 25, case 24)."""
+    if "\n" not in text and text == text.strip() and text[:1] not in "\"'&*!|>%@`#-?:,[]{}" \
+            and not _UNWRITABLE.search(text):
         try:
             if yaml.safe_load(text) == text and ": " not in text and " #" not in text:
                 return text
         except yaml.YAMLError:
             pass
-    return json.dumps(text, ensure_ascii=False)
+    return _escaped(json.dumps(text, ensure_ascii=False))
 
 
 def _headline(run: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
@@ -482,6 +550,8 @@ def _manifest(imported: Imported) -> str:
         lines: list[str] = []
         for note in a.notes:
             lines.append(f"# {note}")
+        if a.section:
+            lines.append(f"section: {_scalar(a.section)}")
         if a.head:
             parts, doubts = _headline(a.head)
             for doubt in doubts:
@@ -519,7 +589,9 @@ def _manifest(imported: Imported) -> str:
                 continue
             out.append(("  - " if first else "    ") + line)
             first = False
-    return "\n".join(out) + "\n"
+    # comments quote the text too: what YAML cannot hold is written as its escape there
+    return "\n".join(_escaped(line) if line.lstrip().startswith("#") else line
+                     for line in out) + "\n"
 
 
 def read_source(path: Path) -> str:

@@ -12,8 +12,8 @@ from .pictures import PictureError, picture_size
 from .model import (Align, Article, Block, Boxed, Edit, Figure, Headline, Image, Issue,
                     Origin,
                     Paragraph, Quote, Region, Signature, Subhead)
-from .source import (Fields, Node, each, flag, gathered, grid_range, integer, items,
-                     mistaken, one_of, positive_int, read_yaml, text)
+from .source import (MAX_YAML_BYTES, Fields, Node, each, flag, gathered, grid_range,
+                     integer, items, mistaken, one_of, positive_int, read_yaml, text)
 from .text.normalize import normalize
 from .units import size
 
@@ -65,18 +65,20 @@ def _read_issue(root: Node, path: Path) -> Issue:
         top.done()
     issue = Issue(path=path, template_origin=root.value["template"].origin,
                   origins={key: node.origin for key, node in root.value.items()}, **fields)
-    return _normalized(issue) if clean else issue
+    # (normalize: false keeps the text as typed but for invisible characters: text/normalize.py)
+    return _normalized(issue, clean)
 
 
-def _normalized(issue: Issue) -> Issue:
+def _normalized(issue: Issue, full: bool = True) -> Issue:
     """The issue with its text cleaned, and the list of what changed."""
     edits: list[Edit] = []
 
     def clean(value: str | None, origin: Origin, body: bool) -> str | None:
         if value is None:
             return None
-        result, changes = normalize(value, body=body)
-        edits.extend(Edit(origin, c.offset, c.before, c.after, c.reason) for c in changes)
+        result, changes = normalize(value, body=body, clean=full)
+        edits.extend(Edit(origin, c.offset, c.before, c.after, c.reason, c.warning)
+                     for c in changes)
         return result
 
     articles = []
@@ -89,7 +91,8 @@ def _normalized(issue: Issue) -> Issue:
                                subtitle=clean(headline.subtitle, o, False))
         if article.section:
             article = replace(article, section=clean(article.section, article.origin, False))
-        blocks = tuple(_clean_block(b, clean) for b in article.blocks)
+        blocks = tuple(part for b in article.blocks
+                       for part in _paragraphs(_clean_block(b, clean)))
         note = article.note and _clean_block(article.note, clean)
         images = tuple(replace(i, caption=clean(i.caption, i.origin, False))
                        for i in article.images)
@@ -97,6 +100,19 @@ def _normalized(issue: Issue) -> Issue:
                                 images=images,
                                 byline=clean(article.byline, article.origin, False)))
     return replace(issue, articles=tuple(articles), edits=tuple(edits))
+
+
+def _paragraphs(block: Block) -> list[Block]:
+    """A paragraph with line breaks in it (a typed \\n, a pasted paragraph separator) as
+    the paragraphs they part; the first keeps its run-in lead."""
+    if not isinstance(block, Paragraph) or "\n" not in block.text:
+        return [block]
+    parts = [p.strip() for p in block.text.split("\n")]
+    out: list[Block] = []
+    for part in parts:
+        if part or (block.lead and not out):
+            out.append(replace(block, text=part, lead=block.lead if not out else None))
+    return out or [block]
 
 
 def _nonempty_list(node: Node) -> list[Node]:
@@ -236,6 +252,42 @@ def _block(node: Node, base: Path, allow_outside: bool) -> Block:
     return block
 
 
+def _body(node: Node | None, base: Path, allow_outside: bool) -> tuple[Block, ...]:
+    """An article's body: a list of blocks, or `{file: story.txt}`, the paragraphs of a
+    text file beside the manifest (parted as pasted text is: layout/intake.py)."""
+    if node is None or node.value is None:
+        return ()
+    if not isinstance(node.value, dict):
+        return tuple(each(items(node), lambda b: _block(b, base, allow_outside)))
+    from .intake import paragraphs_with_lines  # noqa: PLC0415 (only such a body needs it)
+    fields = Fields(node, "a body read from a file")
+    name = fields.take("file", _nonblank)
+    fields.done()
+    path = (base / name).resolve()
+    if not allow_outside and not path.is_relative_to(base.resolve()):
+        raise node.fail(f"{name!r} lies outside the manifest's folder",
+                        hint="move the text next to the manifest, or write "
+                             "`allow_outside_paths: true` at the top of it")
+    try:
+        if not path.is_file():
+            raise node.fail(f"body file {name!r} not found",
+                            hint="paths are relative to the manifest's folder")
+        if path.stat().st_size > MAX_YAML_BYTES:
+            raise node.fail(f"body file {name!r} is larger than "
+                            f"{MAX_YAML_BYTES // 2**20} MB", hint="split the article")
+        content = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise node.fail(f"body file {name!r} is not UTF-8 text",
+                        hint="convert it to UTF-8 (e.g. iconv -f GBK -t UTF-8)") from None
+    except OSError as err:
+        raise node.fail(f"body file {name!r} cannot be read ({err.strerror})") from None
+    found = [Paragraph(text, Origin(path, line)) for text, line in
+             paragraphs_with_lines(content)]
+    if not found:
+        raise node.fail(f"body file {name!r} holds no text", hint="write the paragraphs in it")
+    return tuple(found)
+
+
 def _boxed(fields: Fields, kind: str, node: Node) -> Boxed:
     """`note:` / `comment:` text with an optional `label:` and, for comments, an
     `attribution:` (the label defaults to 编者按 / 微评)."""
@@ -275,8 +327,7 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
     article = Article(
         headline=fields.take("headline", _headline, None),
         byline=fields.take("byline", _nonblank, None),
-        blocks=tuple(each(fields.take("body", items, []),
-                          lambda b: _block(b, base, allow_outside))),
+        blocks=_body(fields.raw("body"), base, allow_outside),
         region=fields.take("region", _region, None),
         origin=node.origin,
         slot=fields.take("slot", text, None),
@@ -400,6 +451,8 @@ def _clean_block(block, clean):
         block = replace(block, lead=clean(block.lead, block.origin, False))
     if isinstance(block, Subhead) and block.second:
         block = replace(block, second=clean(block.second, block.origin, False))
+    if isinstance(block, Boxed) and block.attribution:
+        block = replace(block, attribution=clean(block.attribution, block.origin, False))
     return block
 
 

@@ -185,6 +185,7 @@ class Edit:
     before: str
     after: str
     reason: str
+    warning: bool = False  # a guess to look at (quotes paired again): always reported
 
     def __str__(self) -> str:
         after = repr(self.after) if self.after else "nothing"

@@ -46,7 +46,10 @@ def page_inputs(issue: Issue, template: Template) -> list[Path]:
                       {b.file for a in issue.articles for b in a.blocks
                        if isinstance(b, Figure) and b.file})
     profile = [template.press.profile] if template.press.profile else []
-    return [issue.path, *template.sources, *profile, *pictures]
+    # a body read from a text file beside the manifest (`body: {file: story.txt}`)
+    texts = sorted({Path(b.origin.file) for a in issue.articles for b in a.blocks
+                    if Path(b.origin.file) != Path(issue.path)})
+    return [issue.path, *template.sources, *profile, *pictures, *texts]
 
 
 def render_issue(manifest: Path, fonts: FontSet | None = None) -> Rendered:

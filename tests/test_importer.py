@@ -3,6 +3,7 @@ made by hand, every character kept, the page full."""
 from __future__ import annotations
 
 import collections
+import json
 import random
 import re
 import shutil
@@ -369,7 +370,7 @@ def test_any_text_imports_without_losing_a_character(lines, wrap):
         assert len(load_issue(path).articles) == len(draft.articles)
     got = "".join(draft.banner or "")
     for article in draft.articles:
-        got += "".join(article.head) + (article.byline or "")
+        got += (article.section or "") + "".join(article.head) + (article.byline or "")
         got += article.note_label + article.note if article.note is not None else ""
         got += "".join(article.captions)
         for block in article.blocks:  # (a comment box's label is 微评 by default)
@@ -386,3 +387,78 @@ def test_the_drafts_of_an_import_are_written_nowhere_near_its_files(tmp_path):
     manifest, page = fill(import_text(text, "page.txt"), home, shipped_fonts())
     assert not home.exists() and list(tmp_path.iterdir()) == [] and not page.overflow
     assert manifest.startswith("# Imported from page.txt")
+
+
+# -- pages of real news laid out otherwise than the seeds (issue 22, point 4) ------------
+
+IMPORT = REPO / "tests" / "data" / "import"
+RAW_PAGES = sorted(IMPORT.glob("*.txt"))
+
+
+def test_there_are_twelve_raw_pages_of_real_news():
+    assert len(RAW_PAGES) >= 12
+
+
+@pytest.mark.parametrize("raw", RAW_PAGES, ids=[p.stem for p in RAW_PAGES])
+def test_a_raw_page_of_real_news_imports_into_its_blocks(tmp_path, raw):
+    want = json.loads(raw.with_suffix(".json").read_text(encoding="utf-8"))
+    draft = import_text(raw.read_text(encoding="utf-8"), raw.name)
+    out = tmp_path / "page.yaml"
+    out.write_text(draft.manifest(), encoding="utf-8")
+    [article] = load_issue(out).articles
+    h = article.headline
+    got = {"section": article.section, "main": h.main, "subtitle": h.subtitle,
+           "byline": article.byline,
+           "paragraphs": [b.text for b in article.blocks if isinstance(b, Paragraph)],
+           "captions": [i.caption for i in article.images if i.caption]}
+    assert got == {k: want[k] for k in got}
+
+
+def _wrapped(*paragraph_lines: list[str]) -> str:
+    return "\n\n".join("\n".join(lines) for lines in paragraph_lines) + "\n"
+
+
+def test_a_code_a_fixed_width_wrap_cut_is_joined_without_a_space():
+    text = _wrapped(["上汽集团二季度经济"], ["一季度全国经济增长放缓，GD", "P增速回落到百分之六点", "八，下降了零点五个百", "分点，专家认为还要看", "Fit for 2020计划。"],
+                    ["今年以来上汽集团推进", "降本计划，成效显著。"])
+    draft = import_text(text)
+    paragraph = draft.articles[0].blocks[0].text
+    assert "GDP增速" in paragraph and "GD P" not in paragraph
+    assert "Fit for 2020" in paragraph
+
+
+def test_a_subtitle_line_under_the_title_is_its_own_in_wrapped_text():
+    text = _wrapped(["党建动态"], ["上汽党员冲锋在前"], ["——记上汽集团基层党组织微党课", "微光成炬，涓水成河。在上", "汽，基层党支部建设与经济工", "作拧成一股绳，冲在一线。"])
+    [article] = import_text(text).articles
+    assert article.section == "党建动态"
+    assert article.head == ["上汽党员冲锋在前", "——记上汽集团基层党组织微党课"]
+    assert article.blocks[0].text.startswith("微光成炬")
+
+
+def test_a_sentence_cut_by_a_column_break_and_blank_lines_is_joined_to_its_rest():
+    text = ("上汽集团召开大会\n\n本报记者 王敏\n\n"
+            "大会指出，上汽集团今年以来坚持创新驱动，全力以赴稳增长，\n\n\n"
+            "努力完成全年目标任务\n\n"
+            "大会还表彰了一批先进集体和先进个人，号召大家向他们学习。\n")
+    [article] = import_text(text).articles
+    assert not article.captions
+    assert [b.text for b in article.blocks] == [
+        "大会指出，上汽集团今年以来坚持创新驱动，全力以赴稳增长，努力完成全年目标任务"
+        "大会还表彰了一批先进集体和先进个人，号召大家向他们学习。"]
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85", "\x9f", "\ufffe", "\uffff",
+                                 "\x80"])
+def test_characters_yaml_cannot_hold_never_make_an_unreadable_manifest(tmp_path, odd):
+    # issue 25, case 24
+    text = (f"上汽集团召开大会{odd}\n\n本报记者 王敏{odd}\n\n"
+            f"大会指出，上汽集团{odd}今年以来坚持创新驱动，全力以赴稳增长。\n")
+    manifest = import_text(text).manifest()
+    data = yaml.safe_load(manifest)  # (it reads)
+    assert odd in data["articles"][0]["body"][0]
+    source = tmp_path / "page.txt"
+    source.write_text(text, encoding="utf-8")
+    run = CliRunner().invoke(main, ["import", str(source)])
+    assert run.exit_code == 0, run.output
+    issue = load_issue(tmp_path / "page.yaml")  # and layout reads it: the odd ones cleaned
+    assert "上汽集团今年以来" in issue_text(issue).replace("\n", "")

@@ -131,20 +131,84 @@ def test_word_wider_than_the_column_is_cut_not_lost():
 
 
 def test_a_cut_word_is_cut_as_few_times_as_it_must_and_only_those_breaks_are_reported():
-    # 24 letters of ½ em = 12 em in 10-em lines: one cut; the other breaks keep the rules
-    text = "一二三四五六七八：www.saicmotor.com.cn/news九十一二三四五六七八九十"
+    # 25 capitals of ½ em = 12.5 em in 10-em lines, no break point of its own: one cut; the
+    # other breaks keep the rules
+    text = "一二三四五六七八：" + "QWRTZPSDFGHJKLXCVBNMQWRTZ" + "九十一二三四五六七八九十"
     lines = set_lines(text, 10)
     assert "".join(g.char for l in lines for g in l.glyphs) == text
     cuts = [l for l in lines if l.forced]
-    assert len(cuts) == 1 and cuts[0].text[-1] in "abcdefghijklmnopqrstuvwxyz./"
+    assert len(cuts) == 1 and cuts[0].text[-1] in "QWRTZPSDFGHJKLXCVBNM"
     for line in lines[:-1]:
         assert right_edge(line) == pytest.approx(10 * SIZE)  # cut lines are flush too
+
+
+# words that do not fit: broken at their own break points (issue 22, point 2) --------------
+
+def broken(text: str, width_em: float):
+    lines = set_lines(text, width_em)
+    return lines, ["".join(g.char for g in line.glyphs) for line in lines]
+
+
+@pytest.mark.parametrize("word, after", [
+    ("www.saicmotor.com.cn/news/2020", "./"),
+    ("reporter.name@saicmotor.com.cn", ".@"),
+    ("https://news.saicmotor.com/a-b-c", "/.-"),
+])
+def test_an_address_breaks_after_its_own_marks_and_says_so(word, after):
+    text = "一二三四五六七八：" + word + "。九十一二三四五六七八九十"
+    lines, texts = broken(text, 10)
+    assert "".join(texts) == text  # nothing added, nothing lost
+    inside = [l for l in lines if l.split]
+    assert inside and not any(l.forced for l in lines)
+    assert all(l.text[-1] in after for l in inside)
+    assert not any(t[0] in "。：" for t in texts)  # a mark never starts a line
+
+
+def test_an_english_word_breaks_at_a_syllable_with_a_hyphen_drawn():
+    text = "据报道，" + "internationalcrisisgroup" + "的报告说，危机仍在继续。"
+    lines, texts = broken(text, 10)
+    split = [l for l in lines if l.split]
+    assert len(split) == 1 and not any(l.forced for l in lines)
+    assert split[0].text.endswith("-") and split[0].hyphen  # drawn at the line's end …
+    syllables = {"in", "inter", "interna", "internation", "internationalcri",
+                 "internationalcrisis"}
+    assert texts[0].split("，", 1)[1][:-1] in syllables  # … after a syllable
+    assert "".join(texts).replace("-", "") == text  # … and only there
+    assert right_edge(split[0]) <= 10 * SIZE + 1e-6
+
+
+def test_a_long_number_breaks_between_its_digits():
+    text = "身份证：232325193704160216232325193704，电话：025-12345678。"
+    lines, texts = broken(text, 10)
+    assert "".join(texts) == text and not any(l.forced for l in lines)
+    assert any(l.split for l in lines)
+    assert texts[0].startswith("身份证：2")  # the number starts where the line has room
+    for line, after in zip(lines, texts[1:]):
+        if line.text[-1].isdigit() and after[0].isdigit():
+            assert line.split  # broken inside the number: reported
+        assert after[0] not in "，。：、"
+
+
+def test_a_word_that_fits_is_never_broken():
+    lines, texts = broken("一二三四五六七八九十" + "international" + "一二三四五六七八九十", 10)
+    assert any("international" in t for t in texts)
+    assert not any(l.split or l.forced for l in lines)
+
+
+def test_an_ascii_mark_never_starts_a_line_after_what_came_before():
+    # normalize: false leaves the ASCII colon and comma: they are Latin, but still marks
+    text = "一二三四五六七八九十:" + "一二三四五六七八,九十"
+    for width in (10, 9):
+        texts = broken(text, width)[1]
+        assert not any(t[0] in ":," for t in texts), texts
 
 
 def test_a_word_too_wide_only_for_the_indented_first_line_is_not_cut():
     items = build_items("一二三四五六七八九十ABCDEFGHIJKLMNOPQR", SIZE, em_measure)  # 9-em word
     lines = break_lines(items, [10 * SIZE], indent=2 * SIZE)
-    assert lines[0].text == "一二三四五六七八" and lines[-1].text.endswith("ABCDEFGHIJKLMNOPQR")
+    # (the characters before it spread over two lines rather than 九十 alone on one)
+    assert lines[-1].text == "ABCDEFGHIJKLMNOPQR"
+    assert [l.text for l in lines[:-1]] == ["一二三四五", "六七八九十"]
     assert not any(l.forced for l in lines)
     # the same word opening the paragraph must go on the first line: there it is cut
     items = build_items("ABCDEFGHIJKLMNOPQR一二三四五六七八九十", SIZE, em_measure)
@@ -266,3 +330,53 @@ def test_a_solidus_neither_starts_nor_ends_a_line():
         for line in lines:
             chars = "".join(g.char for g in line.glyphs)
             assert not chars.startswith(("/", "／")) and not chars.rstrip().endswith(("/", "／"))
+
+
+def test_on_a_page_a_broken_word_is_a_note_and_its_hyphen_drawn(one_paragraph):
+    from layout import layout_issue
+    from layout.model import LineKind
+    word = "internationalcrisisgroupreportsonconflicts"
+    page = layout_issue(one_paragraph(f"据{word}的报告，危机仍在继续。"))
+    body = [l for l in page.lines if l.kind is LineKind.BODY]
+    ends = [l for l in body if l.text.endswith("-")]
+    assert ends and all(l.text[-2].isalpha() for l in ends)
+    assert "".join(l.text for l in body).replace("-", "") == f"据{word}的报告，危机仍在继续。"
+    notes = [n for n in page.notes if "a word too long for the line" in n]
+    assert len(notes) == len(ends)
+
+
+def test_a_line_of_one_box_never_beats_lines_spread_a_little():
+    # 2 em indent, 9 em left: 7月18日18:00-21:00， is wider; the 11-character time stays
+    # whole: 7 alone on the first line (nothing to spread) is the worst choice of all
+    texts = lines_of("7月18日18:00-21:00，中央路红星爱木联盟的仲夏夜将闪亮登场。", 11,
+                     indent_em=2)
+    assert texts[0] != "7" and "18:00-21:00" in "".join(texts[:2])
+
+
+def test_a_rule_of_dashes_breaks_between_whole_pairs():
+    text = "内容来自楚天都市报" + "—" * 21 + "微信热点"
+    lines, texts = broken(text, 10)
+    assert "".join(texts) == text and not any(l.forced for l in lines)
+    for line in texts[1:]:
+        assert not line.startswith("—") or line.startswith("——")
+
+
+def test_a_compound_word_may_break_after_its_hyphen_rather_than_spread_a_line():
+    texts = lines_of("一二三四五六七state-owned八九十", 10)
+    assert texts[0] == "一二三四五六七state-" and texts[1].startswith("owned")
+
+
+def test_ascii_question_marks_standing_apart_may_start_a_line():
+    # ? ? ? where a web page lost characters: a run of them is not one unbreakable word
+    lines, texts = broken("此致敬礼" + "? " * 30 + "申请人", 10)
+    assert not any(l.forced for l in lines)
+
+
+def test_a_long_number_that_fits_breaks_rather_than_spread_the_line_before_it():
+    # issue 22: 身份证：232325193704160216 put the number on the next line and spread
+    # 身 份 证 ： across the column; an 18-digit number now breaks between digits instead
+    text = "身份证：232325193704160216，电话：13800000000。"
+    lines, texts = broken(text, 11)
+    assert texts[0].startswith("身份证：2") and not lines[0].loose
+    assert "".join(texts) == text and any(l.split for l in lines)
+    # a short number never breaks for it: 2020, 125-135 stay whole (see above)

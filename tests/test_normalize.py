@@ -73,9 +73,157 @@ def test_normalization_can_be_switched_off(write_manifest):
 
 
 def test_ideographic_spaces_and_caption_spaces_are_the_editors():
-    text, changes = normalize("示意　制图：本报记者　孙文")
+    text, changes = normalize("示意　制图：本报记者　孙文", body=False)
     assert text == "示意　制图：本报记者　孙文" and not changes
+    text, _ = normalize("示意　制图：本报记者　孙文")  # in body text they are web debris
+    assert text == "示意制图：本报记者孙文"
     text, changes = normalize("示意 制图", body=False)
     assert text == "示意 制图" and not changes
     text, _ = normalize("党员 冲锋")  # a stray ASCII space in body text still goes
     assert text == "党员冲锋"
+
+
+# -- real copy: what web pages and reporters' files leave (issue 22, point 1) ------------
+
+@pytest.mark.parametrize("raw, clean, body", [
+    # spaces and ideographic spaces between Chinese characters or beside their marks
+    ("不作为!      官官相护！", "不作为！官官相护！", True),
+    ("电  话：", "电话：", True),
+    ("“因相关。”\u3000\u3000“我们知”", "“因相关。”“我们知”", True),
+    ("起典型案例。\xa0\xa0\xa0\xa0一人深", "起典型案例。一人深", True),  # no-break spaces
+    ("危机， 为了", "危机，为了", False),  # a stray space after ， in a headline
+    ("上汽通用： “旗”心协力", "上汽通用： “旗”心协力", False),  # an editor's break
+    # runs of spaces beside Latin words collapsed, tabs are spaces
+    ("发布 MG   Ei5\t车型", "发布 MG Ei5 车型", True),
+    ("奋进路上   奋斗有我", "奋进路上 奋斗有我", False),
+    # zero-width, format and control characters removed
+    ("\ufeff上汽\u200b集团\u200c\u200d党委\u00ad书记\u2060说", "上汽集团党委书记说", True),
+    ("上汽\x01集团\x9f党委\u202e书记\ufffe", "上汽集团党委书记", True),
+    ("标题\ufeff", "标题", False),
+    # ASCII , . ? ! : ; ( ) beside Chinese text full-width
+    ("完成了.他说:好;对(吧)?是!", "完成了。他说：好；对（吧）？是！", True),
+    ("还有她呦~", "还有她呦～", True),  # (a wave dash: a mark, not a letter beside 呦)
+    ("10~20 km", "10~20 km", True),
+    ("提升3.5%.", "提升3.5%.", True),  # a . after a number is not a Chinese full stop
+    # ... and 。。。 → ……, -- → ——
+    ("国家一类... 新华", "国家一类……新华", True),
+    ("放24小时......这", "放24小时……这", True),
+    ("等待。。。。。。", "等待……", True),
+    ("--记上汽大众", "——记上汽大众", False),
+    ("他说--不", "他说——不", True),
+    ("Loading... --help", "Loading... --help", True),  # Latin text untouched
+    # a letter and its combining accent are one character
+    ("泰伊(cre\u0301tei)和", "泰伊（crétei）和", True),
+])
+def test_each_rule_of_real_copy(raw, clean, body):
+    assert normalize(raw, body=body)[0] == clean
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("“通俄们“的“清白“", "“通俄们”的“清白”"),
+    ("”保护伞“", "“保护伞”"),
+    ("‘双标’与’三标‘", "‘双标’与‘三标’"),
+])
+def test_quotes_typed_the_wrong_way_are_paired_again_with_a_warning(raw, clean):
+    text, changes = normalize(raw)
+    assert text == clean
+    assert changes and all(c.warning for c in changes)
+    assert all("wrong way round" in c.reason for c in changes)
+
+
+def test_an_odd_number_of_quotes_is_a_quotation_running_on_and_stays():
+    assert normalize("“第一段还没有结束，") == ("“第一段还没有结束，", [])
+    assert normalize("他说：“好“，又说“坏，") == ("他说：“好“，又说“坏，", [])
+    assert normalize("don’t “stop”")[0] == "don’t “stop”"  # an apostrophe is no quote
+
+
+def test_a_typed_backslash_n_is_a_line_break():
+    text, changes = normalize("通融达道\\n思源致远", body=False)
+    assert text == "通融达道\n思源致远"
+    assert [(c.offset, c.before, c.after) for c in changes] == [(4, "\\n", "\n")]
+    assert normalize("不能逃逸。\\n本文来自", body=True)[0] == "不能逃逸。\n本文来自"
+    assert normalize("三万元。 \\n\\n \u3000\u3000深圳")[0] == "三万元。\n\n深圳"
+    assert normalize(r"C:\new folder")[0] == r"C:\new folder"  # inside Latin text: as typed
+
+
+def test_separators_are_line_breaks_and_a_cr_lf_one():
+    assert normalize("第一段\u2029第二段\u2028第三段\r\n第四段\r第五段")[0] == \
+        "第一段\n第二段\n第三段\n第四段\n第五段"
+
+
+def test_switched_off_only_invisible_characters_go():
+    raw = "\ufeff上汽,大众 集团\u200b“好“..."
+    text, changes = normalize(raw, clean=False)
+    assert text == "上汽,大众 集团“好“..."
+    assert [c.offset for c in changes] == [0, 9]
+
+
+REAL_COPY = """\
+manifest: 1
+paper: 测试报
+date: 2021-03-04
+page: 2
+template: party-building
+{switch}articles:
+  - headline: {{kicker: "引题 ,说明", main: "危机， 为了?\\\\n第二行", subtitle: --副题}}
+    byline: "本报记者  林芸\\ufeff"
+    note: "编者按 :  内容"
+    images: [{{aspect: "4:3", caption: "图为 ,上汽"}}]
+    body:
+      - "第一段。\\\\n第二段 ,“好“的。"
+      - {{comment: "微评 :好", attribution: "( 李文红)"}}
+      - {{subhead: "小标题 ,一", second: "二 ;三"}}
+"""
+
+
+def test_every_text_field_is_cleaned_and_each_change_listed(write_manifest):
+    issue = load_issue(write_manifest(REAL_COPY.format(switch="")))
+    article = issue.articles[0]
+    h = article.headline
+    assert (h.kicker, h.main, h.subtitle) == ("引题，说明", "危机，为了？\n第二行", "——副题")
+    assert article.byline == "本报记者 林芸"
+    assert article.note.text == "编者按：内容"
+    assert article.images[0].caption == "图为，上汽"
+    paragraphs = [b.text for b in article.blocks]
+    assert paragraphs[:2] == ["第一段。", "第二段，“好”的。"]  # a typed \n: two paragraphs
+    assert (article.blocks[2].text, article.blocks[2].attribution) == ("微评：好", "（李文红）")
+    assert (article.blocks[3].text, article.blocks[3].second) == ("小标题，一", "二；三")
+    assert all(str(e.origin.file).endswith("issue.yaml") and e.origin.line > 6
+               for e in issue.edits)
+    warnings = [e for e in issue.edits if e.warning]
+    assert len(warnings) == 1 and warnings[0].origin.line == 12  # the body's “好“
+    assert any(e.before == "\\n" and e.origin.line == 7 for e in issue.edits)
+    assert any(e.before == "\\n" and e.origin.line == 12 for e in issue.edits)
+
+
+def test_switched_off_the_text_stays_as_typed(write_manifest):
+    issue = load_issue(write_manifest(REAL_COPY.format(switch="normalize: false\n")))
+    article = issue.articles[0]
+    assert article.headline.main == "危机， 为了?\\n第二行"
+    assert article.byline == "本报记者  林芸"  # (the invisible U+FEFF went all the same)
+    assert [b.text for b in article.blocks][:1] == ["第一段。\\n第二段 ,“好“的。"]
+    assert [e.before for e in issue.edits] == ["\ufeff"]
+
+
+def test_render_lists_the_changes_and_always_warns_of_quotes(write_manifest, tmp_path):
+    from click.testing import CliRunner
+    from layout.cli import main
+    path = write_manifest(REAL_COPY.format(switch=""))
+    quiet = CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path / "a.pdf"),
+                                      "--allow-overflow"])
+    assert quiet.exit_code == 0, quiet.output
+    warned = [l for l in quiet.output.splitlines() if l.startswith("warning:")]
+    assert len(warned) == 1 and "issue.yaml:12:" in warned[0] and "wrong way round" in warned[0]
+    assert "typed \\n" not in quiet.output
+    loud = CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path / "b.pdf"),
+                                     "--allow-overflow", "-v"])
+    assert loud.output.count("a typed \\n: a line break") == 2  # headline and body
+    assert "invisible character" in loud.output
+
+
+def test_a_bom_never_stops_a_page(write_manifest, tmp_path):
+    from layout import render_issue
+    from test_render import pdf_text
+    path = write_manifest(MANIFEST.format(switch="").replace("上汽,大众 集团",
+                                                             "\ufeff上汽大众集团\u200b"))
+    assert "上汽大众集团" in pdf_text(render_issue(path).pdf).replace("\r\n", "")

@@ -197,9 +197,9 @@ def test_cli_overflow_exits_3_unless_allowed(one_paragraph, tmp_path):
 
 def test_cli_always_reports_text_broken_against_the_rules(write_manifest, tmp_path):
     # a headline word wider than its two columns must be cut: the user hears of it without -v,
-    # while a loose body line (a long unbreakable word in a short line) is only counted
+    # while a loose body line (a long word with no break point in a short line) is only counted
     manifest = write_manifest(
-        MINIMAL.format(body="一二三四五六七www.saicmotor.com八九十。")
+        MINIMAL.format(body="一二三四五六七SAICMOTORCOMCN八九十。")
         .replace("headline: 标题", "headline: {main: 标题ABCDEFGHIJKLMNOPQRSTUVWXYZ, size: 初号}")
         .replace("lines: 1-20", "lines: 1-60"))
     out = tmp_path / "p.pdf"

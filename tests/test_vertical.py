@@ -172,3 +172,21 @@ def test_vertical_title_mistakes_are_named(write_manifest, value, message):
     body: [{TEXT}]
 """)
     assert message in str(err.value) and "issue.yaml:" in str(err.value)
+
+
+@pytest.mark.parametrize("main", ['"通融达道\\n思源致远"', "通融达道\\n思源致远"])
+def test_a_line_break_in_a_vertical_title_starts_its_next_column(write_manifest, main):
+    # quoted: a real line break; unquoted: a typed backslash-n, which normalization makes one
+    _, p = page(write_manifest, f"""\
+  - region: {{columns: 1-4, lines: 6-60}}
+    headline: {{main: {main}, vertical: right}}
+    body: [{TEXT * 30}]
+""")
+    title = cells(p.lines)
+    assert "".join(l.text for l in title) == "通融达道思源致远"
+    columns = sorted({round(l.left, 2) for l in title}, reverse=True)
+    assert len(columns) == 2  # two columns, read right to left
+    first = [l.text for l in title if round(l.left, 2) == columns[0]]
+    second = [l.text for l in title if round(l.left, 2) == columns[1]]
+    assert (first, second) == (list("通融达道"), list("思源致远"))
+    assert [l.baseline for l in title[:4]] == [l.baseline for l in title[4:]]

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from reportlab import rl_config
 from reportlab.pdfbase import ttfonts
-from PIL import Image as PILImage
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from .chars import (BLANK_LEFT, BLANK_RIGHT, CELL, CLASSES, MARKS, NO_LINE_END,
+from .chars import (ASCII_NO_LINE_END, ASCII_NO_LINE_START, BLANK_LEFT, BLANK_RIGHT,
+                    CELL, CLASSES, MARKS, NO_LINE_END,
                     NO_LINE_END_CHARS, NO_LINE_START, NO_LINE_START_CHARS, CharClass,
                     char_class)
 
@@ -57,6 +58,9 @@ class Items:
     boxes: tuple[Box, ...]
     gaps: tuple[Gap, ...]  # len(boxes) - 1
     size: float  # the type size, pt
+    # the face and advance (pt) of the hyphen drawn where a word too wide for a line breaks
+    # at a syllable (linebreak.py); measured only for a paragraph with a long Latin word
+    hyphen: tuple[str, float] = ("", 0.0)
 
 
 # Measure a character: (font role that has it, advance in em). Given by the caller, so the
@@ -131,14 +135,21 @@ def _box(piece: str, cls: CharClass, size: float, measure: Measure) -> Box:
     return Box(tuple(glyphs), x, 0.0, 0.0, char_class(piece[0]), char_class(piece[-1]))
 
 
-def _may_break(before: Box, after: Box) -> bool:
-    """禁则 (clreq §3.1.7): may a line end between these two boxes?"""
+_DASHES = frozenset("—⸺―")  # a rule of them breaks between pairs; an ellipsis never does
+
+
+def _may_break(before: Box, after: Box, spaced: bool = False) -> bool:
+    """禁则 (clreq §3.1.7): may a line end between these two boxes? (`spaced`: a space was
+    typed between them, which parts an ASCII mark from what it would cling to.)"""
     if after.first in NO_LINE_START or before.last in NO_LINE_END:
+        # a long rule of dashes (————) breaks between whole pairs (clreq §3.1.7)
+        return before.last is after.first is CharClass.INSEPARABLE and \
+            len(before.glyphs) == len(after.glyphs) == 2 and before.text == after.text and \
+            before.glyphs[0].char in _DASHES
+    last, first = before.glyphs[-1].char, after.glyphs[0].char
+    if last in NO_LINE_END_CHARS or first in NO_LINE_START_CHARS:
         return False
-    if before.glyphs[-1].char in NO_LINE_END_CHARS or \
-            after.glyphs[0].char in NO_LINE_START_CHARS:
-        return False
-    return True
+    return spaced or not (last in ASCII_NO_LINE_END or first in ASCII_NO_LINE_START)
 
 
 def _kern(before: Box, after: Box) -> float:
@@ -220,7 +231,8 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
                 kern = 0.0 if space else _kern(before, box)
                 if latin_spacing and not space and (before.last, box.first) in _HAN_LATIN:
                     kern = latin_spacing * size
-                gaps.append(Gap(breakable=_may_break(before, box), kern=kern, space=space,
+                gaps.append(Gap(breakable=_may_break(before, box, spaces > 0), kern=kern,
+                                space=space,
                             space_face=measure(" ")[0] if space else "",
                             stretchable=not no_stretch,
                             room=0.0 if no_stretch else _room(before, box, space, size)))
@@ -230,4 +242,11 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
     if reserve and boxes:
         gaps.append(Gap(False, 0.0, 0.0, "", False))
         boxes.append(Box((), reserve, 0.0, 0.0, CharClass.OTHER, CharClass.OTHER))
-    return Items(tuple(boxes), tuple(gaps), size)
+    hyphen = ("", 0.0)
+    if runs and any(len(b.glyphs) >= LONG_WORD and b.first is CharClass.LATIN for b in boxes):
+        face, advance = runs[-1][1]("-")
+        hyphen = (face, advance * size)
+    return Items(tuple(boxes), tuple(gaps), size, hyphen)
+
+
+LONG_WORD = 6  # Latin words of this many characters or more may have to be hyphenated

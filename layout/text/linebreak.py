@@ -26,6 +26,7 @@ from typing import Sequence
 
 from ..model import Breaking, Composition, PunctuationFit
 from .chars import MARKS, CharClass
+from .hyphen import HYPHEN, break_points
 from .items import WORD_SPACE_MAX, Box, Gap, Glyph, Items
 
 # Lengths closer than this (pt) are equal: absorbs float error in summed widths.
@@ -45,14 +46,27 @@ TOLERABLE_GAP = 0.08
 # 9 gaps 100·(0.111/0.08)³ = 268), while a line that would spread much wider squeezes its
 # brackets instead.
 SQUEEZE_BADNESS = {PunctuationFit.PUSH_IN: 10.0, PunctuationFit.PUSH_OUT: 3000.0}
-# Badness of a line that has slack but nothing that may stretch (a lone long word).
+# Badness of a line that has slack but nothing that may stretch (a lone long word), at
+# least: its slack is as bad as one gap that wide (a line of one box never beats a line of
+# several spread less).
 UNSTRETCHABLE_BADNESS = 10_000.0
 # Added to every line's badness before squaring (TeX's \linepenalty): among equally even
 # settings, fewer lines win.
 LINE_PENALTY = 10.0
-# Demerits of a break inside a word cut because it is wider than a line (a long URL): the
-# breaker cuts it as few times as it must, then spaces the lines evenly as ever.
+# Demerits of a break inside a word cut because it is wider than a line, where it has no
+# break point of its own: the breaker cuts it as few times as it must, then spaces the lines
+# evenly as ever.
 CUT_DEMERITS = 1e7
+# Demerits of a break at a too-wide word's own break point (after / . - @ of an address,
+# between digits, at a syllable: text/hyphen.py): as few as it must, where it must.
+SPLIT_DEMERITS = 1e4
+# Demerits of a break inside a word that fits, at one of its own break points (state-|owned,
+# an 18-digit number, an address): only where the line it saves would have spread its gaps
+# by some 0.17 em or more.
+HYPHEN_DEMERITS = 1e6
+# Latin words of this many characters or more (long numbers, addresses, long words) may
+# break at their own points even where they fit a line; shorter ones never do (2020年).
+LONG_LATIN = 12
 # Demerits of a paragraph whose last line is a single character (孤字, CJK-RULES §6):
 # larger than any spacing cost, so another choice always wins when one exists.
 WIDOW_DEMERITS = 1e9
@@ -69,6 +83,8 @@ class SetLine:
     last: bool  # the paragraph's last line: set ragged, not spread
     loose: bool  # character gaps spread beyond LOOSE_GAP, or nothing could stretch
     forced: bool  # broken against a 禁则 rule, or inside a word: nothing legal fitted
+    split: bool = False  # ends inside a word too wide for a line, at its own break point
+    hyphen: bool = False  # ends with a hyphen drawn there (a syllable broke), not typed
 
     @property
     def text(self) -> str:
@@ -95,6 +111,53 @@ def _split(box: Box) -> list[Box]:
     """A box too wide for any line, cut into one box per glyph (last resort)."""
     return [Box((Glyph(g.char, g.face, 0.0, g.advance),), g.advance, 0.0, 0.0,
                 box.first, box.last) for g in box.glyphs]
+
+
+def _pieces(box: Box, limit: float) -> list[tuple[Box, int]]:
+    """A word wider than `limit` as the pieces its own break points part (text/hyphen.py),
+    each with how the line may break after it: _CUT (a piece still too wide, cut into
+    glyphs: against the rules), _POINT, _HYPHEN (a hyphen drawn); the last piece _END."""
+    glyphs = box.glyphs
+    points = break_points("".join(g.char for g in glyphs)) if box.first is CharClass.LATIN \
+        else {}
+    ends = sorted(points) + [len(glyphs)]
+    out: list[tuple[Box, int]] = []
+    start = 0
+    for end in ends:
+        part = glyphs[start:end]
+        x0 = part[0].x
+        width = part[-1].x + part[-1].advance - x0
+        how = _END if end == len(glyphs) else (_HYPHEN if points[end] else _POINT)
+        piece = Box(tuple(Glyph(g.char, g.face, g.x - x0, g.advance) for g in part), width,
+                    0.0, 0.0, box.first, box.last)
+        if width > limit + EPS and len(part) > 1:
+            cut = _split(piece)
+            out += [(p, _CUT) for p in cut[:-1]] + [(cut[-1], how)]
+        else:
+            out.append((piece, how))
+        start = end
+    return out
+
+
+_END, _CUT, _POINT, _HYPHEN = 0, 1, 2, 3
+
+
+def _after_hyphens(box: Box) -> list[Box]:
+    """A Latin word as the pieces after each hyphen between two letters inside it."""
+    out: list[Box] = []
+    glyphs = box.glyphs
+    start = 0
+    for end in range(1, len(glyphs) + 1):
+        if end == len(glyphs) or (glyphs[end - 1].char == "-" and 1 < end < len(glyphs) and
+                                  glyphs[end - 2].char.isalpha() and
+                                  glyphs[end].char.isalpha()):
+            part = glyphs[start:end]
+            x0 = part[0].x
+            out.append(Box(tuple(Glyph(g.char, g.face, g.x - x0, g.advance) for g in part),
+                           part[-1].x + part[-1].advance - x0, 0.0, 0.0, box.first,
+                           box.last))
+            start = end
+    return out
 
 
 class _Node:
@@ -130,22 +193,50 @@ class _Paragraph:
         self.indent = indent
         self.rules = rules
         boxes, gaps = list(items.boxes), list(items.gaps)
-        # Cut words wider than a line, so that every box fits alone: the first box must fit
-        # the first (indented) line, any other the narrowest line it might land on.
+        # Break words wider than a line, so that every box fits alone: the first box must
+        # fit the first (indented) line, any other the narrowest line it might land on.
         narrowest = min(widths)
         cut: set[int] = set()  # gaps inside a cut word: a break there is against the rules
+        split: dict[int, float] = {}  # gaps at a wide word's own break points: the hyphen
+        soft: set[int] = set()  # gaps inside a word that fits: a break there is dear
         k = 0
         while k < len(boxes):
+            box = boxes[k]
             limit = self.measure(0) if k == 0 else narrowest
-            if boxes[k].width > limit + EPS and len(boxes[k].glyphs) > 1:
-                pieces = _split(boxes[k])
-                boxes[k:k + 1] = pieces
-                gaps[k:k] = [Gap(True, 0.0, 0.0, "", True)] * (len(pieces) - 1)
-                cut.update(range(k, k + len(pieces) - 1))
-                k += len(pieces) - 1
-            k += 1
+            wide = box.width > limit + EPS and len(box.glyphs) > 1
+            if wide or (box.first is CharClass.LATIN and len(box.glyphs) >= LONG_LATIN):
+                # a word wider than a line breaks at its own break points (cut anywhere
+                # only where a piece is still too wide); a long one that fits (a number of
+                # 18 digits, an address) may, dearly: rather than spread a line by an em
+                pieces = _pieces(box, limit)
+            elif box.first is CharClass.LATIN and len(box.glyphs) > 2 and any(
+                    g.char == "-" for g in box.glyphs[1:-1]):
+                # so may a compound word after its hyphen between letters (state-|owned); a
+                # short number's stays whole (125-135, CJK-RULES §2)
+                pieces = [(part, _POINT) for part in _after_hyphens(box)]
+            else:
+                k += 1
+                continue
+            boxes[k:k + 1] = [piece for piece, _ in pieces]
+            gaps[k:k] = [Gap(True, 0.0, 0.0, "", how == _CUT) for _, how in pieces[:-1]]
+            for i, (_, how) in enumerate(pieces[:-1]):
+                if how == _CUT:
+                    cut.add(k + i)
+                else:
+                    split[k + i] = items.hyphen[1] if how == _HYPHEN else 0.0
+                    if not wide:
+                        soft.add(k + i)
+            k += len(pieces)
         self.boxes, self.gaps = boxes, gaps
         self.cut = cut
+        self.split = split
+        # demerits of a break inside a word
+        self.inside = {**{i: SPLIT_DEMERITS for i in split}, **{i: HYPHEN_DEMERITS for i in soft},
+                       **{i: CUT_DEMERITS for i in cut}}
+        self.hyphen_face = items.hyphen[0]
+        # what a line ending after box i draws past it: a hyphen where a syllable broke
+        self.tail = [split.get(i, 0.0) for i in range(len(boxes))] if split else \
+            [0.0] * len(boxes)
         # Blank each box still has on each side once neighbouring marks have collapsed.
         free_right = [b.blank_right for b in boxes]
         free_left = [b.blank_left for b in boxes]
@@ -175,7 +266,8 @@ class _Paragraph:
         """How boxes[a:b] fit the measure of the paragraph's line number `line`."""
         last = self.boxes[b - 1]
         natural = (self._box[b] - self._box[a] + self._gap[b - 1] - self._gap[a]
-                   - last.blank_right - self.hang[b - 1] - self.trim_left[a])
+                   - last.blank_right - self.hang[b - 1] - self.trim_left[a]
+                   + self.tail[b - 1])
         # the line's last mark is already half width; its first keeps its left blank (a
         # squeezed opening mark would reach left of the column) unless trimmed outright
         shrink = (self._shrink[b] - self._shrink[a] - self.free_right[b - 1]
@@ -237,7 +329,7 @@ class _Paragraph:
         blank_right, hang, trim = ([b.blank_right for b in self.boxes], self.hang,
                                    self.trim_left)
         free_right, free_left = self.free_right, self.free_left
-        squeeze_badness, cut = self.squeeze_badness, self.cut
+        squeeze_badness, inside, tails = self.squeeze_badness, self.inside, self.tail
         measures = [self.measure(k) for k in range(max(2, len(self.widths)))]
         last_key = len(measures) - 1
         tolerable, word_max = TOLERABLE_GAP * self.size, WORD_SPACE_MAX * self.size
@@ -253,11 +345,12 @@ class _Paragraph:
                         shrink_sum[0] + free_left[0], words[0], stretch[0])]
         for end in ends:
             reached: dict[int, tuple[float, int, int]] = {}
-            tail = box[end] + gap[end - 1] - blank_right[end - 1] - hang[end - 1]
+            tail = (box[end] + gap[end - 1] - blank_right[end - 1] - hang[end - 1]
+                    + tails[end - 1])
             end_shrink = shrink_sum[end] - free_right[end - 1]
             end_words, end_gaps = words[end - 1], stretch[end - 1]
             last_line = end == n
-            cut_demerits = CUT_DEMERITS if end - 1 in cut else 0.0
+            cut_demerits = inside.get(end - 1, 0.0)
             full = 0  # nodes whose line is overfull, all at the head of the list
             scattered = False  # (or not: then each node is looked at again)
             limit = math.inf  # the badness past which a line cannot beat the best here
@@ -282,8 +375,9 @@ class _Paragraph:
                         bad = slack / word_max
                     elif gaps:
                         bad = 100.0 * ((slack - room) / gaps / tolerable) ** 3 + room / word_max
-                    else:
-                        bad = UNSTRETCHABLE_BADNESS
+                    else:  # its slack all in one place: as bad as one gap that wide
+                        bad = max(UNSTRETCHABLE_BADNESS,
+                                  100.0 * ((slack - room) / tolerable) ** 3)
                     if bound and not room and min(bad, UNSTRETCHABLE_BADNESS) > limit:
                         # a later start makes a shorter line, as loose or looser (without
                         # word spaces, the badness grows with the slack), or unstretchable:
@@ -370,13 +464,16 @@ class _Paragraph:
                     x += char_extra
                     if gap.room and fit.word_room:
                         x += word_extra * gap.room / fit.word_room
+        if b < len(self.boxes) and self.tail[b - 1]:  # a word broken at a syllable
+            glyphs.append(Glyph(HYPHEN, self.hyphen_face, x, self.tail[b - 1]))
         if b < len(self.boxes) and gaps[b - 1].space:
             # The word space the line broke at is painted after it, past the edge: copied
             # text keeps "MAXUS EUNIQ7" apart, and readers ignore trailing spaces.
             x -= self.boxes[b - 1].blank_right
             glyphs.append(Glyph(" ", gaps[b - 1].space_face, x, gaps[b - 1].space))
         return SetLine(tuple(glyphs), self.widths[min(line, len(self.widths) - 1)], last,
-                       loose, forced)
+                       loose, forced, b < len(self.boxes) and b - 1 in self.split,
+                       b < len(self.boxes) and self.tail[b - 1] > 0)
 
 
 def break_lines(items: Items, widths: Sequence[float], indent: float = 0.0,
@@ -397,7 +494,8 @@ def break_lines(items: Items, widths: Sequence[float], indent: float = 0.0,
             # The room kept for a signature (build_runs' empty last box) could not stay with
             # the last word, together wider than the line, and is alone on a line: give it
             # up, and the signature takes a line of its own.
-            return break_lines(Items(items.boxes[:-1], items.gaps[:-1], items.size), widths,
+            return break_lines(Items(items.boxes[:-1], items.gaps[:-1], items.size,
+                                     items.hyphen), widths,
                                indent, justify, rules)
     return [paragraph.set_line(a, b, i, i == len(lines) - 1, justify, forced)
             for i, (a, b, forced) in enumerate(lines)]

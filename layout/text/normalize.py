@@ -1,21 +1,45 @@
-"""Input cleanup: what web copies and hurried typing leave in Chinese text.
+"""Input cleanup: what web copies, reporters' files and hurried typing leave in Chinese text.
 
-* ASCII , ; : ? ! ( ) typed beside Chinese characters become their full-width forms;
-* straight quotes " ' around or beside Chinese text become “ ” and ‘ ’, paired in order;
-* ASCII spaces between two Chinese characters (or a character and a full-width mark) go, in
-  body text only: in headlines, captions, quotes, bylines and labels a space is deliberate,
-  and an ideographic space (U+3000) is never a stray one.
+Rules, in the order they run (each change is returned, so that nothing happens to the text
+unseen: `layout render --verbose`):
 
-Latin text is never touched: "Fit for 2020", "2-BOX", "MG Ei5", "10:30", "don't". Every
-change is returned, so that nothing happens to the text unseen (`layout render --verbose`).
+1. *Invisible characters go* (always, `normalize: false` too: they print nothing and no
+   face has them): zero-width and format characters (U+FEFF, U+200B–U+200D, U+00AD,
+   U+2060, bidi controls: Unicode's Cf), control characters, noncharacters (U+FFFE). A line
+   or paragraph separator (U+2028, U+2029, CR, NEL) is a line break.
+2. *A typed `\\n`* (two characters, as web pages and unquoted YAML leave it) is a line
+   break: a paragraph break in body text, a line break in a headline.
+3. *Spaces of other widths* (no-break, thin, tab …) are spaces; a base letter and its
+   combining accent are one character (e + U+0301 → é).
+4. *Runs of marks*: `...` and `。。。` (three or more) → `……`; `--` → `——`, beside Chinese.
+5. *ASCII marks* , ; : ? ! ( ) ~ typed beside Chinese text (or between spaces in it) become
+   full-width; a `.` after a
+   Chinese character that does not run into a Latin word becomes `。`.
+6. *Quotes*: straight quotes " ' in Chinese text become “ ” and ‘ ’, paired in order;
+   curly quotes typed the wrong way round (`“…“`, `”…“`) are paired again when the text
+   holds an even number of them (an odd number is a quotation running on into the next
+   paragraph, and is left alone). Re-pairing is a guess about the editor's text: it is
+   reported as a warning, not only with `-v`.
+7. *Spaces*: at the ends of a line, or touching a full-width mark, a space (ASCII or
+   ideographic) goes; in body text so does one between two Chinese characters, and a run
+   of spaces beside a Latin word becomes one word space. In headlines, bylines, captions
+   and labels a space between Chinese characters is deliberate (奋进路上 奋斗有我,
+   本报记者　林芸): a run of ASCII spaces there becomes one; so is one after a mark that
+   ends a clause or before an opening one (上汽大众： 让“五个在前”…: where the title
+   breaks), not after ，、 (危机， 为了), after an opening mark or before another mark.
+
+Latin text is never touched: "Fit for 2020", "2-BOX", "MG Ei5", "10:30", "don't",
+"Loading...".
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .chars import MARKS, CharClass, char_class
 
-FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）",
+              "~": "～"}
 
 
 @dataclass(frozen=True)
@@ -26,13 +50,31 @@ class Change:
     before: str
     after: str
     reason: str
+    warning: bool = False  # a guess the editor should look at (quotes paired again)
 
 
 ASCII_SPACES = " \t"
+IDEOGRAPHIC_SPACE = "\u3000"
+LINE_BREAKS = "\r\u2028\u2029\x85"  # (a CR before a LF is nothing: Windows' line end)
 
 
-# Every character a rule of normalize() starts from.
-_TOUCHED = frozenset(FULL_WIDTH) | frozenset("\"'") | frozenset(ASCII_SPACES)
+def invisible(char: str) -> bool:
+    """A character that prints nothing and is not a space or line break: zero-width and
+    format characters, controls, noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF)."""
+    if char in "\n\t" or char in LINE_BREAKS:
+        return False
+    code = ord(char)
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return True
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs")
+
+
+_SAFE = frozenset("，、；：？！（）《》—…%")
+
+
+def _quick(text: str) -> bool:
+    """True when no rule can touch `text`: letters, digits and marks no rule starts from."""
+    return all(c.isalnum() or c in _SAFE for c in text)
 
 
 def _chinese(char: str | None) -> bool:
@@ -43,56 +85,271 @@ def _chinese(char: str | None) -> bool:
     return cls is CharClass.IDEOGRAPHIC or (cls in MARKS and ord(char) > 0x2000)
 
 
-def _adjacent(text: str, i: int) -> tuple[str | None, str | None]:
-    """The characters right before and after position i."""
-    return (text[i - 1] if i > 0 else None), (text[i + 1] if i + 1 < len(text) else None)
+def _mark(char: str | None) -> bool:
+    """A full-width mark (its cell has a blank of its own: no space is wanted beside it)."""
+    return char is not None and char_class(char) in MARKS and ord(char) > 0x2000
 
 
-def _neighbours(text: str, i: int) -> tuple[str | None, str | None]:
-    """The nearest non-space characters before and after position i."""
-    j = i - 1
-    while j >= 0 and text[j].isspace():
-        j -= 1
-    k = i + 1
-    while k < len(text) and text[k].isspace():
-        k += 1
-    return (text[j] if j >= 0 else None), (text[k] if k < len(text) else None)
+# In a headline or subhead a space after ：？！。； parts two clauses where the editor wants
+# the line broken (上汽大众： 让“五个在前”…); after ，、 it is a stray one (危机， 为了).
+_MID_CLAUSE = frozenset("，、")
 
 
-def normalize(text: str, body: bool = True) -> tuple[str, list[Change]]:
-    """The cleaned text and the list of changes; `body` False keeps spaces (headlines)."""
-    if _TOUCHED.isdisjoint(text):  # (most paragraphs: nothing any rule below looks at)
+def _stray(before: str | None, after: str | None) -> bool:
+    """A space in display text between these two characters, one a full-width mark, that
+    is not an editor's (see the module's doc, rule 7)."""
+    if _mark(after) and char_class(after or "a") is not CharClass.OPENING:
+        return True
+    return before in _MID_CLAUSE or (_mark(before) and
+                                     char_class(before or "a") is CharClass.OPENING)
+
+
+def _latin_quote(before: str | None, after: str | None) -> bool:
+    """A curly quote with Latin text on the space's other side: Latin text's own quote
+    (don’t “stop”), whose space stays."""
+    return (before in _CURLY and (after or "").isascii()) or (
+        after in _CURLY and (before or "").isascii())
+
+
+_CURLY = frozenset("“”‘’")
+
+
+def _space(char: str) -> bool:
+    return char in ASCII_SPACES or char == IDEOGRAPHIC_SPACE
+
+
+class _Text:
+    """The text being cleaned: `chars[i]` is what the original character i has become (""
+    when it went, several characters when a run was joined into its first), so every change
+    is recorded at its offset in the original."""
+
+    def __init__(self, text: str):
+        self.original = text
+        self.chars = list(text)
+        self.changes: dict[int, Change] = {}  # by offset: the original and what it became
+
+    def set(self, i: int, new: str, reason: str, warning: bool = False,
+            before: str | None = None) -> None:
+        earlier = self.changes.get(i)
+        if earlier is not None:  # (changed twice: one change from the original)
+            before, reason = earlier.before, f"{earlier.reason}; {reason}"
+            warning = warning or earlier.warning
+        elif before is None:
+            before = self.chars[i]
+        self.changes[i] = Change(i, before, new, reason, warning)
+        self.chars[i] = new
+
+    def before(self, i: int, skip_spaces: bool = False) -> str | None:
+        """The last character before position i as the text now stands."""
+        j = i - 1
+        while j >= 0:
+            now = self.chars[j]
+            if now and not (skip_spaces and _space(now[-1])):
+                return now[-1]
+            j -= 1
+        return None
+
+    def after(self, i: int, skip_spaces: bool = False) -> str | None:
+        """The first character after position i as the text now stands."""
+        j = i + 1
+        while j < len(self.chars):
+            now = self.chars[j]
+            if now and not (skip_spaces and _space(now[0])):
+                return now[0]
+            j += 1
+        return None
+
+    def run(self, i: int) -> int:
+        """The end of the run of the character at position i (characters gone skipped)."""
+        j = i + 1
+        while j < len(self.chars) and self.chars[j] in ("", self.chars[i]):
+            j += 1
+        while self.chars[j - 1] == "":
+            j -= 1
+        return j
+
+    def join(self, i: int, j: int, new: str, reason: str) -> None:
+        """Positions i..j (a run) become `new`, recorded once at i."""
+        before = "".join(self.chars[i:j])
+        for k in range(i + 1, j):
+            self.chars[k] = ""
+        self.set(i, new, reason, before=before)
+
+    def result(self) -> tuple[str, list[Change]]:
+        return "".join(self.chars), [self.changes[i] for i in sorted(self.changes)]
+
+
+def normalize(text: str, body: bool = True, clean: bool = True) -> tuple[str, list[Change]]:
+    """The cleaned text and the list of changes. `body` False: a headline, byline, caption
+    or label, whose spaces between Chinese characters are the editor's. `clean` False
+    (`normalize: false`): only the invisible characters go (rule 1)."""
+    if _quick(text):
         return text, []
-    chars = list(text)
-    changes: list[Change] = []
+    t = _Text(text)
+    _invisible(t)
+    if clean:
+        _breaks(t)
+        _spaces_and_accents(t)
+        _runs(t)
+        _marks(t)
+        _straight_quotes(t)
+        _curly_quotes(t, "“”")
+        _curly_quotes(t, "‘’")
+        _stray_spaces(t, body)
+    return t.result()
+
+
+def _invisible(t: _Text) -> None:
+    chars = t.chars
+    for i, c in enumerate(chars):
+        if c in LINE_BREAKS:
+            after = chars[i + 1] if i + 1 < len(chars) else ""
+            if c == "\r" and after == "\n":
+                t.set(i, "", "carriage return before a line break")
+            else:
+                t.set(i, "\n", "line or paragraph separator")
+        elif invisible(c):
+            t.set(i, "", "invisible character (zero-width, format or control)")
+
+
+def _breaks(t: _Text) -> None:
+    """A typed backslash-n: a line break, unless it stands inside Latin text (C:\\new)."""
+    chars = t.chars
+    for i in range(len(chars) - 1):
+        if chars[i] == "\\" and chars[i + 1] == "n":
+            before = t.before(i)
+            following = chars[i + 2] if i + 2 < len(chars) else ""
+            if before == "\\" or (before is not None and before.isascii() and
+                                  not before.isspace() and following.isascii() and
+                                  following.isalpha()):
+                continue
+            t.join(i, i + 2, "\n", "a typed \\n: a line break")
+
+
+def _spaces_and_accents(t: _Text) -> None:
+    chars = t.chars
+    for i, c in enumerate(chars):
+        if len(c) != 1:
+            continue
+        if c == "\t" or (c != IDEOGRAPHIC_SPACE and c != " " and c != "\n"
+                         and unicodedata.category(c) == "Zs"):
+            t.set(i, " ", "a space of another width")
+        elif unicodedata.combining(c):
+            j = i - 1
+            while j >= 0 and chars[j] == "":
+                j -= 1
+            if j >= 0 and chars[j]:
+                joined = unicodedata.normalize("NFC", chars[j][-1] + c)
+                if len(joined) == 1:
+                    t.set(j, chars[j][:-1] + joined, "letter and accent joined")
+                    t.set(i, "", "letter and accent joined")
+
+
+def _runs(t: _Text) -> None:
+    """`...`, `。。。` → `……`; `--` → `——`, beside Chinese text."""
+    chars = t.chars
+    i = 0
+    while i < len(chars):
+        c = chars[i]
+        if c in (".", "。", "-"):
+            j = t.run(i)
+            count = sum(1 for k in range(i, j) if chars[k])
+            if count >= (2 if c == "-" else 3) and (
+                    _chinese(t.before(i, True)) or _chinese(t.after(j - 1, True))):
+                t.join(i, j, "——" if c == "-" else "……",
+                      "a dash typed as hyphens" if c == "-" else "an ellipsis typed as dots")
+                i = j
+                continue
+        i += 1
+
+
+def _marks(t: _Text) -> None:
+    chars = t.chars
+    for i, c in enumerate(chars):
+        if c in FULL_WIDTH:
+            # a mark is Chinese when it touches Chinese, or stands between spaces in it
+            before, after = t.before(i), t.after(i)
+            far = (t.before(i, True), t.after(i, True))
+            if _chinese(before) or _chinese(after) or (
+                    any(map(_chinese, far)) and all(_chinese(c) or c is None for c in far)):
+                t.set(i, FULL_WIDTH[c], "ASCII mark in Chinese text")
+        elif c == ".":
+            before, after = t.before(i), t.after(i)
+            if char_class(before or "a") is CharClass.IDEOGRAPHIC and (
+                    after is None or after.isspace() or _chinese(after)):
+                t.set(i, "。", "ASCII full stop in Chinese text")
+
+
+def _apostrophe(t: _Text, i: int) -> bool:
+    before, after = t.before(i), t.after(i)
+    return bool(before and after and before.isascii() and before.isalpha()
+                and after.isascii() and after.isalpha())
+
+
+def _straight_quotes(t: _Text) -> None:
     quotes: dict[str, list[int]] = {'"': [], "'": []}
-    for i, c in enumerate(text):
-        before, after = _adjacent(text, i)  # a mark is Chinese when it touches Chinese
-        if c in FULL_WIDTH and (_chinese(before) or _chinese(after)):
-            chars[i] = FULL_WIDTH[c]
-            changes.append(Change(i, c, chars[i], "ASCII mark in Chinese text"))
-        elif c == "'" and before and after and before.isascii() and before.isalpha() \
-                and after.isascii() and after.isalpha():
-            continue  # an apostrophe inside a Latin word
-        elif c in quotes:
+    for i, c in enumerate(t.chars):
+        if c in quotes and not (c == "'" and _apostrophe(t, i)):
             quotes[c].append(i)
     for mark, (opening, closing) in (('"', "“”"), ("'", "‘’")):
         positions = quotes[mark]
         for first, second in zip(positions[0::2], positions[1::2]):
-            inside = text[first + 1:second]
-            context = (_chinese(_adjacent(text, first)[0]) or
-                       _chinese(_adjacent(text, second)[1]) or
-                       any(_chinese(c) for c in inside))
+            inside = t.chars[first + 1:second]
+            context = (_chinese(t.before(first)) or _chinese(t.after(second)) or
+                       any(_chinese(c[:1] or None) for c in inside))
             if context:
-                for pos, new in ((first, opening), (second, closing)):
-                    chars[pos] = new
-                    changes.append(Change(pos, mark, new, "straight quote in Chinese text"))
-    if body:
-        for i, c in enumerate(text):
-            if c in ASCII_SPACES and chars[i] == c:  # U+3000 is never a stray space
-                before, after = _neighbours(text, i)
-                if _chinese(before) and _chinese(after):
-                    chars[i] = ""
-                    changes.append(Change(i, c, "", "space between Chinese characters"))
-    changes.sort(key=lambda change: change.offset)
-    return "".join(chars), changes
+                t.set(first, opening, "straight quote in Chinese text")
+                t.set(second, closing, "straight quote in Chinese text")
+
+
+def _curly_quotes(t: _Text, pair: str) -> None:
+    """Curly quotes typed the wrong way round, paired again in order when they are even."""
+    opening, closing = pair
+    found = [i for i, c in enumerate(t.chars) if c and c in pair
+             and not (c == "’" and _apostrophe(t, i))]
+    if len(found) % 2:
+        return
+    for n, i in enumerate(found):
+        want = opening if n % 2 == 0 else closing
+        if t.chars[i] != want:
+            t.set(i, want, "quote typed the wrong way round, paired again", warning=True)
+
+
+def _stray_spaces(t: _Text, body: bool) -> None:
+    chars = t.chars
+    i = 0
+    while i < len(chars):
+        if not (chars[i] and _space(chars[i])):
+            i += 1
+            continue
+        j = i
+        while j < len(chars) and (chars[j] == "" or (len(chars[j]) == 1 and _space(chars[j]))):
+            j += 1
+        while chars[j - 1] == "":
+            j -= 1
+        run = [k for k in range(i, j) if chars[k]]
+        before, after = t.before(i), t.after(j - 1)
+        ideographic = any(chars[k] == IDEOGRAPHIC_SPACE for k in run)
+        keep: str | None  # what the run becomes; None: left as it is
+        if before in (None, "\n") or after in (None, "\n"):
+            keep, reason = "", "space at the end of a line"
+        elif (_mark(before) or _mark(after)) and not _latin_quote(before, after) and (
+                body or _stray(before, after)):
+            keep, reason = "", "space beside a full-width mark"
+        elif _chinese(before) and _chinese(after):
+            if body:
+                keep, reason = "", "space between Chinese characters"
+            else:  # the editor's: one of them, as typed
+                keep, reason = (None, "") if ideographic or len(run) == 1 else (
+                    " ", "spaces run together")
+        elif body:
+            keep, reason = " ", "spaces beside a Latin word run together"
+        else:
+            keep, reason = (None, "") if ideographic or len(run) == 1 else (
+                " ", "spaces run together")
+        if keep is not None and "".join(chars[k] for k in run) != keep:
+            for k in run[1:]:
+                t.set(k, "", reason)
+            if chars[run[0]] != keep:
+                t.set(run[0], keep, reason)
+        i = j

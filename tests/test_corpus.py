@@ -1,0 +1,114 @@
+"""Real pasted news on pages (issue 22): the 60 texts of tests/data/news/inews.jsonl, exactly
+as web pages published them (typed \\n, ideographic-space indents, ASCII marks, stray
+spaces, lost characters as ?), each the body of one article of a news-tabloid page, parted
+into paragraphs as `layout intake` parts pasted text and normalized as any manifest.
+
+Read back from the placed page and its PDF: no line broken against the rules, no gap over
+0.25 em between two Han characters, no line of one character, no loose line, and every
+character of the normalized text in the PDF in order."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from layout import render_issue
+from layout.intake import paragraphs
+from layout.manifest import issue_text, load_issue
+from layout.model import LineKind
+from layout.text.chars import NO_LINE_END, NO_LINE_START, CharClass, char_class
+
+from test_render import pdf_text
+
+NEWS = Path(__file__).resolve().parent / "data" / "news" / "inews.jsonl"
+TEXTS = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines()]
+MOST_GAP = 0.25  # em between two Han characters of a justified line
+JUSTIFIED = (LineKind.BODY, LineKind.NOTE)
+TEMPLATE, COLUMNS = "news", "1-8"
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """Each text on a page of its own: (its manifest, the rendered page)."""
+    folder = tmp_path_factory.mktemp("news")
+    out = []
+    for n, row in enumerate(TEXTS):
+        manifest = {"manifest": 1, "paper": "测试报", "date": "2021-03-04", "page": n + 1,
+                    "template": TEMPLATE,
+                    "articles": [{"headline": row["title"],
+                                  "region": {"columns": COLUMNS, "lines": "1-rest"},
+                                  "body": paragraphs(row["text"])}]}
+        path = folder / f"{n:02}.yaml"
+        path.write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+        out.append((path, render_issue(path)))
+    return out
+
+
+def test_the_corpus_is_real_and_large_enough():
+    assert len(TEXTS) >= 40
+    assert sum(len(row["text"]) for row in TEXTS) > 60_000
+    assert sum("\\n" in row["text"] for row in TEXTS) >= 10  # web debris, as published
+    assert sum("\u3000" in row["text"] or "\xa0" in row["text"] for row in TEXTS) >= 5
+    assert sum(bool(re.search(r"[\u4e00-\u9fff][,:;?!(]", row["text"])) for row in TEXTS) >= 20
+
+
+def test_every_text_sets_whole_with_no_rule_broken(pages):
+    for path, page in pages:
+        assert not page.layout.overflow, path.name
+        assert not [n for n in page.layout.notes if "against the rules" in n], path.name
+        lines = [l for l in page.layout.lines if l.kind in JUSTIFIED]
+        for line, after in zip(lines, lines[1:]):
+            if line.paragraph_end or after.kind is not line.kind:
+                continue
+            visible = [g for g in line.glyphs if not g.char.isspace()]
+            assert char_class(visible[-1].char) not in NO_LINE_END, (path.name, line.text)
+            if line.text.endswith("——") and after.text.startswith("——"):
+                continue  # a rule of dashes breaks between whole pairs (clreq)
+            assert char_class(after.glyphs[0].char) not in NO_LINE_START, (path.name,
+                                                                          after.text)
+
+
+def han(char: str) -> bool:
+    return char_class(char) is CharClass.IDEOGRAPHIC and char.isalpha()
+
+
+def test_no_gap_over_a_quarter_em_between_han_characters_and_no_loose_line(pages):
+    worst = 0.0
+    for path, page in pages:
+        assert not page.layout.loose, (path.name, page.layout.loose[:2])
+        for line in page.layout.lines:
+            if line.kind not in JUSTIFIED:
+                continue
+            glyphs = line.glyphs
+            for a, b in zip(glyphs, glyphs[1:]):
+                if han(a.char) and han(b.char):
+                    gap = (b.x - a.x - a.advance) / line.size
+                    worst = max(worst, gap)
+                    assert gap <= MOST_GAP, (path.name, line.text, gap)
+    assert worst > 0.0  # (the lines are justified: some gaps do widen)
+
+
+def test_no_line_of_one_character(pages):
+    for path, page in pages:
+        for line in page.layout.lines:
+            if line.kind not in JUSTIFIED:
+                continue
+            # (as a reader counts: one letter or digit, whatever marks are beside it; a ?
+            # of the data set stands for a character its web page lost)
+            letters = [g for g in line.glyphs if g.char.isalnum() or g.char == "?"]
+            assert len(letters) != 1, (path.name, line.text)
+
+
+def test_every_character_of_the_normalized_text_is_on_the_page_in_order(pages):
+    for path, page in pages:
+        wanted = squeeze(issue_text(load_issue(path)))
+        # (pdfium reads a hyphen that ends a line as U+FFFE, a possible soft hyphen)
+        got = iter(squeeze(pdf_text(page.pdf).replace("\ufffe", "-")))
+        assert all(c in got for c in wanted), path.name
