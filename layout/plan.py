@@ -23,6 +23,7 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
         check_text(issue, template, fonts)
     except LayoutError as err:  # said with the regions' mistakes, if any: one run
         found.extend(getattr(err, "errors", [err]))
+    found.extend(_too_tall(issue, template))
     try:
         pinned = pin_articles(issue, template)
     except LayoutError as err:
@@ -30,6 +31,29 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
     if found:
         raise found[0] if len(found) == 1 else Mistakes(found)
     return make_up(issue, template, fonts, pinned, cache)
+
+
+def _too_tall(issue: Issue, template: Template) -> list[LayoutError]:
+    """A column-wide picture in the body taller than the page's columns: named where it is
+    written (it could only ever be left over), and a grid too short for any article."""
+    from .model import Figure  # noqa: PLC0415
+
+    found = []
+    lines = template.grid_lines - (template.banner.lines if template.banner else 0)
+    if lines < 8 and issue.articles:  # (a headline, a blank line and a leg of text)
+        found.append(LayoutError(
+            f"template {template.name!r} leaves {max(lines, 0)} line(s) of {template.pitch:g} "
+            "pt for the articles: too few for any", template.path,
+            hint="check the page's size and margins (and the banner's lines)"))
+    for article in issue.articles:
+        for block in article.blocks:
+            if isinstance(block, Figure) and block.lines > lines:
+                found.append(LayoutError(
+                    f"a picture of {block.lines} lines in the body: the columns hold "
+                    f"{lines}", block.origin.file, block.origin.line,
+                    hint=f"give it {lines // 2} lines or fewer (`picture: N` counts body "
+                         "lines)"))
+    return found
 
 
 def pin_articles(issue: Issue, template: Template) -> list[ArticlePlan | None]:

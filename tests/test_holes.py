@@ -121,3 +121,20 @@ articles:
             for bar in bars:
                 beside = bar.x <= line.left < bar.x + bar.width
                 assert not (beside and top < bar.y + bar.height - 0.01), line.text
+
+
+def test_a_grid_too_short_and_a_body_picture_too_tall_are_named(write_manifest, tmp_path):
+    (tmp_path / "tall.yaml").write_text(
+        "extends: news-tabloid\nname: tall\npage:\n  margins: {top: 380mm, bottom: 5mm, "
+        "left: 22mm, right: 22mm}\n", encoding="utf-8")
+    head = "manifest: 1\npaper: 测试报\ndate: 2024-05-01\npage: 2\n"
+    with pytest.raises(LayoutError) as err:
+        layout_issue(write_manifest(head + "template: tall.yaml\narticles:\n"
+                                    "  - headline: 标题\n    body: [正文一段。]\n", "a.yaml"))
+    assert "leaves 1 line(s)" in str(err.value) and "tall.yaml" in str(err.value)
+    assert "margins" in err.value.hint and "pinned" not in str(err.value)
+    with pytest.raises(LayoutError) as err:
+        layout_issue(write_manifest(head + "template: news-tabloid\narticles:\n"
+                                    "  - headline: 标题\n    body:\n      - 正文一段。\n"
+                                    "      - {picture: 10000, caption: 图说}\n", "d.yaml"))
+    assert "a picture of 10000 lines" in str(err.value) and "d.yaml:10:" in str(err.value)
