@@ -11,7 +11,7 @@ from typing import Callable
 
 from .errors import LayoutError
 from .manifest import block_text
-from .model import (Article, Edition, Headline, Issue, Jump, Overflow, PageLayout,
+from .model import (Article, Edition, Headline, Issue, Jump, Overflow, PageLayout, Region,
                     Paragraph)
 from .units import ZIHAO
 
@@ -20,6 +20,8 @@ from .units import ZIHAO
 JUMP_TITLE_SIZE = ZIHAO["二号"]
 
 Lay = Callable[[Issue], PageLayout]  # one page laid out (pipeline.layout_loaded)
+# a page's grid: its columns, its lines and the characters a column's line holds
+Grid = Callable[[Issue], tuple[int, int, int]]
 
 
 def with_contents(edition: Edition) -> Edition:
@@ -76,7 +78,8 @@ def _plain(title: str) -> str:
     return "".join(title.split())
 
 
-def lay_out(edition: Edition, lay: Lay) -> tuple[tuple[PageLayout, ...], tuple[Jump, ...]]:
+def lay_out(edition: Edition, lay: Lay,
+            grid: Grid | None = None) -> tuple[tuple[PageLayout, ...], tuple[Jump, ...]]:
     """Every page laid out by `lay`, jumps resolved: an article marked `jump:` whose text
     its page cannot hold ends there with （下转第N版） and its rest opens page N's articles'
     list's end under a 接题 and （上接第M版）. A jump to a page laid out before it, or whose
@@ -112,8 +115,7 @@ def lay_out(edition: Edition, lay: Lay) -> tuple[tuple[PageLayout, ...], tuple[J
                 relay = relay or chosen != targets[index]
                 targets[index] = chosen
             receiving = pages[targets[index]]
-            pages[targets[index]] = replace(receiving,
-                                            articles=(*receiving.articles, continuation))
+            pages[targets[index]] = _at_foot(receiving, continuation, grid, lay)
             jumps.append(Jump(issue.page_number, index, targets[index] + 1,
                               len(receiving.articles), title.replace("\n", ""),
                               _chars(kept[index]), _chars(rest)))
@@ -131,6 +133,29 @@ def lay_out(edition: Edition, lay: Lay) -> tuple[tuple[PageLayout, ...], tuple[J
                     hint="shorten the article, give it more room on one of the pages, or "
                          "jump to a page with room (`jump: auto` finds one)")
     return tuple(laid[i] for i in range(count)), tuple(jumps)
+
+
+def _at_foot(issue: Issue, continuation: Article, grid: Grid | None, lay: Lay) -> Issue:
+    """The page with a jump's rest added: across its foot, as few lines as hold it, the
+    make-up placing the page's own articles above it (a small module it would otherwise
+    size like any article's); where the page's pinned articles leave no foot, or none of
+    the sizes tried holds it, among the articles the make-up places."""
+    plain = replace(issue, articles=(*issue.articles, continuation))
+    if grid is None:
+        return plain
+    columns, lines, per_line = grid(issue)
+    chars = _chars(continuation.blocks)
+    least = -(-chars // (columns * per_line)) + FOOT_HEAD
+    for height in range(least, min(least + FOOT_TRIES, lines // 2)):
+        trial = replace(issue, articles=(*issue.articles, replace(
+            continuation, region=Region(1, columns, lines - height + 1, None))))
+        try:
+            left = lay(trial).overflow
+        except LayoutError:  # (a pinned article there: the make-up places it)
+            return plain
+        if not any(o.article_index == len(issue.articles) for o in left):
+            return trial
+    return plain
 
 
 def _received(issue: Issue, jumps: list[Jump], edition: Edition, lay: Lay) -> PageLayout:
@@ -201,6 +226,10 @@ def _target(article: Article, source: int, count: int, laid: dict, issue: Issue)
     return free[0]
 
 
+# A jump's rest across a page's foot: the lines its 接题 and notes take besides its text's,
+# and how many heights are tried from the least.
+FOOT_HEAD = 4
+FOOT_TRIES = 12
 # Rounds of cutting a jumped article's part on its page until its text and its note fit.
 CUT_ROUNDS = 8
 # When the text fits and its （下转） note does not: characters taken off its end a round.

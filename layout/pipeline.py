@@ -93,8 +93,12 @@ def layout_manifest(loaded: Loaded, fonts: FontSet | None = None,
     templates = {issue.page_number: t for issue, t in zip(loaded.edition.pages,
                                                          loaded.templates)}
     edition = with_contents(loaded.edition) if loaded.edition.whole else loaded.edition
+    def grid(issue: Issue) -> tuple[int, int, int]:
+        t = templates[issue.page_number]
+        return t.columns, t.grid_lines, int(t.column_width / t.body.size + 1e-6)
+
     pages, jumps = lay_out(edition, lambda issue: lay_page(
-        issue, fonts, templates[issue.page_number]))
+        issue, fonts, templates[issue.page_number]), grid)
     return IssueLayout(edition, pages, jumps)
 
 

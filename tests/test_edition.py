@@ -365,3 +365,27 @@ def test_a_contents_entry_no_page_has_is_named(tmp_path):
     path = issue_manifest(tmp_path, CONTENTS + SECOND.format(last=40, body="正文。"))
     with pytest.raises(LayoutError, match="lists '三版新闻', and no other page"):
         layout_manifest(load(path), shipped_fonts())
+
+
+def test_the_demonstration_issue_is_four_pages_with_its_lead_whole_across_a_jump(tmp_path):
+    path = REPO / "issues" / "whole" / "2020-11-27-issue-1090.yaml"
+    loaded = load(path)
+    fonts = shipped_fonts()
+    laid = layout_manifest(loaded, fonts)
+    assert len(laid.pages) == 4 and not laid.overflow
+    assert not [h for h in laid.holes if h.page in (1, 2, 3)]
+    (jump,) = laid.jumps
+    assert (jump.source, jump.target) == (1, 4)
+    assert laid.pages[0].reading[1] == (
+        "本期导读\n第2版　奋进路上 奋斗有我——记上汽集团基层党组织微党课\n"
+        "第3版　红旗党组织谱写时代强音\n"
+        "第4版　锐意进取勇向前 创新实践迈大步——上汽基层党组织创新组织生活 助力创新创效")
+    doc = pdfium.PdfDocument(render_manifest(laid, loaded, fonts))
+    pages = [squeezed(doc[i].get_textpage().get_text_range()) for i in range(len(doc))]
+    doc.close()
+    assert len(pages) == 4
+    lead = loaded.edition.pages[0].articles[0]
+    body = squeezed("".join(b.text for b in lead.blocks))
+    assert body[:jump.kept] in pages[0] and body[jump.kept:] in pages[3]
+    assert "农历庚子年十月十三" in pages[0] and "（下转第4版）" in pages[0]
+    assert "（上接第1版）" in pages[3]
