@@ -389,3 +389,19 @@ def test_the_demonstration_issue_is_four_pages_with_its_lead_whole_across_a_jump
     assert body[:jump.kept] in pages[0] and body[jump.kept:] in pages[3]
     assert "农历庚子年十月十三" in pages[0] and "（下转第4版）" in pages[0]
     assert "（上接第1版）" in pages[3]
+
+
+def test_an_issue_goes_to_press_and_to_proof_page_by_page(tmp_path):
+    from pdfx_check import check
+
+    path = two_pages(tmp_path)
+    out = tmp_path / "issue.pdf"
+    result = CliRunner().invoke(main, ["render", str(path), "-o", str(out), "--print"])
+    assert result.exit_code == 0, result.output
+    problems, _ = check(out.read_bytes())
+    assert problems == [] and len(pikepdf.open(out).pages) == 2
+    result = CliRunner().invoke(main, ["render", str(path), "-o", str(out), "--grid",
+                                       "--png-dpi", "20"])
+    assert result.exit_code == 0, result.output
+    assert len(pikepdf.open(tmp_path / "issue-grid.pdf").pages) == 2
+    assert (tmp_path / "issue-2.png").is_file()
