@@ -1,7 +1,7 @@
-"""The front page's 报头 (nameplate), across the top of the grid: the paper's name large at
-the left (its text in a face and size, or a picture of it), the 主办 line under it; at the
-right the issue's number, its date with the weekday and the 农历 date, the registration
-numbers (刊号, 准印证号) and the website, beside an optional QR code; two rules under it.
+"""The front page's 报头 (nameplate), across the top of the grid: the paper's name large in
+the middle (its text in a face and size, or a picture of it); at the left the 主办 line,
+the registration numbers (刊号, 准印证号) and the website; at the right the issue's number,
+its date with the weekday and the 农历 date, beside an optional QR code; two rules under.
 It takes whole grid lines at the top, as a banner does, so the make-up places the articles
 in the rest of the grid (the template sets `banner.lines` to them: templates.py)."""
 from __future__ import annotations
@@ -18,9 +18,8 @@ WEEKDAYS = "一二三四五六日"
 # The lines at the right: this share of the body size, this far apart (share of their size).
 INFO_SCALE = 10.5 / 9
 INFO_LEADING = 1.45
-# The name (as text or picture) takes at most this share of the nameplate's height; the
-# 主办 line sits under it.
-NAME_SHARE = 0.72
+# The name (as text or picture) takes at most this share of the nameplate's height.
+NAME_SHARE = 0.9
 RULE_GAP = 2.0  # pt between the thick and the thin rule under the nameplate
 
 
@@ -40,17 +39,18 @@ def dated(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日　星期{WEEKDAYS[day.weekday()]}"
 
 
-def info_lines(issue: Issue, template: Template) -> list[str]:
-    """The lines at the nameplate's right, top to bottom."""
+def left_lines(issue: Issue, template: Template) -> list[str]:
+    """The lines at the nameplate's left, top to bottom: 主办, registration, website."""
     plate = template.nameplate
     assert plate is not None
-    out = []
-    if issue.issue_number:
-        out.append(f"第{issue.issue_number}期")
-    out += [dated(issue.date), lunar_date(issue.date), *plate.registration]
-    if plate.website:
-        out.append(plate.website)
-    return out
+    return [*([plate.sponsor] if plate.sponsor else []), *plate.registration,
+            *([plate.website] if plate.website else [])]
+
+
+def info_lines(issue: Issue, template: Template) -> list[str]:
+    """The lines at the nameplate's right, top to bottom: the issue's number and dates."""
+    out = [f"第{issue.issue_number}期"] if issue.issue_number else []
+    return out + [dated(issue.date), lunar_date(issue.date)]
 
 
 def texts(issue: Issue, template: Template) -> list[str]:
@@ -59,11 +59,13 @@ def texts(issue: Issue, template: Template) -> list[str]:
     if plate is None:
         return []
     name = [] if plate.image else [plate.name or issue.paper]
-    return [*name, *([plate.sponsor] if plate.sponsor else []), *info_lines(issue, template)]
+    return [*name, *left_lines(issue, template), *info_lines(issue, template)]
 
 
 def draw(issue: Issue, template: Template, flow: _Typesetter, out: _Drawn) -> None:
-    """Set the nameplate into `out` over grid lines 1 to its `lines`."""
+    """Set the nameplate into `out` over grid lines 1 to its `lines`: the name in the
+    middle, the 主办 and registration lines at the left, the issue's number and dates at
+    the right (a QR code beside them), two rules under it all."""
     from .flow import baseline_in  # noqa: PLC0415 (flow imports this module)
 
     t = template
@@ -72,40 +74,35 @@ def draw(issue: Issue, template: Template, flow: _Typesetter, out: _Drawn) -> No
     top = t.line_top(1)
     height = plate.lines * t.pitch - t.pitch / 2  # half a line clear above the text
     left, width = flow.x, flow.width
-    info_style = TextStyle(t.styles["header"].face, t.body.size * INFO_SCALE, Align.RIGHT,
-                           t.body.size * INFO_SCALE * INFO_LEADING)
-    small = TextStyle(t.styles["header"].face, t.body.size * INFO_SCALE, Align.LEFT,
-                      info_style.line_height)
+    info = TextStyle(t.styles["header"].face, t.body.size * INFO_SCALE, Align.LEFT,
+                     t.body.size * INFO_SCALE * INFO_LEADING)
     right = left + width
     if plate.code is not None:  # a square QR code at the right, the text beside it
         side = min(height * 0.8, width / 6)
         out.images.append(PlacedImage(right - side, top + (height - side) / 2, side, side,
                                       plate.code, "contain"))
         right -= side + t.body.size
-    # the name: as large as NAME_SHARE of the height allows, at its size or less
-    name_band = height * NAME_SHARE
+    # the name in the middle third, as large as NAME_SHARE of the height allows
+    band = height * NAME_SHARE
+    third = width / 3
     if plate.image is not None:
-        out.images.append(PlacedImage(left, top, width / 2, name_band, plate.image,
-                                      "contain"))
+        out.images.append(PlacedImage(left + third, top + (height - band) / 2, third, band,
+                                      plate.image, "contain"))
     else:
-        size = min(plate.size, name_band / 1.05)
-        style = TextStyle(plate.face, size, Align.LEFT, size * 1.05)
-        line = flow.set_text(plate.name or issue.paper, style, width / 2, False)[0]
-        out.lines.append(flow.placed(line, LineKind.BANNER, baseline_in(top, name_band, size),
-                                     style, left, width / 2, None, color=t.accent))
-    if plate.sponsor:
-        line = flow.set_text(plate.sponsor, small, width / 2, False)[0]
-        out.lines.append(flow.placed(line, LineKind.HEADER, baseline_in(
-            top + name_band, height - name_band, small.size), small, left, width / 2, None))
-    info = info_lines(issue, t)
-    block = len(info) * info_style.line_height
-    y = top + (height - block) / 2
-    for text in info:
-        line = flow.set_text(text, info_style, right - left - width / 2, False)[0]
-        out.lines.append(flow.placed(line, LineKind.HEADER, baseline_in(
-            y, info_style.line_height, info_style.size), info_style, left + width / 2,
-            right - left - width / 2, None, align=Align.RIGHT))
-        y += info_style.line_height
+        size = min(plate.size, band / 1.05)
+        style = TextStyle(plate.face, size, Align.CENTER, size * 1.05)
+        line = flow.set_text(plate.name or issue.paper, style, width, False)[0]
+        out.lines.append(flow.placed(line, LineKind.BANNER, baseline_in(top, height, size),
+                                     style, left, width, None, color=t.accent))
+    blocks = ((left_lines(issue, t), left, Align.LEFT),
+              (info_lines(issue, t), right - third, Align.RIGHT))
+    for texts_, x, align in blocks:
+        y = top + (height - len(texts_) * info.line_height) / 2
+        for text in texts_:
+            line = flow.set_text(text, info, third, False)[0]
+            out.lines.append(flow.placed(line, LineKind.HEADER, baseline_in(
+                y, info.line_height, info.size), info, x, third, None, align=align))
+            y += info.line_height
     bottom = top + height
     out.rects.append(PlacedRect(left, bottom - RULE_GAP - 1.5, width, 0, None, t.accent, 2.0))
     out.rects.append(PlacedRect(left, bottom, width, 0, None, t.accent, 0.5))

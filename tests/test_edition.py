@@ -225,7 +225,7 @@ def test_the_front_page_has_its_nameplate_and_no_header_above_it(tmp_path):
     assert not any("第1版" in text for text in texts)  # no 报眉 over the nameplate
     assert min(f.first_line for f in page.fits) == 10
     name = next(line for line in page.lines if line.text == "上汽报")
-    assert name.size == pytest.approx(66.0) and name.color == template.accent
+    assert name.size == pytest.approx(96.0) and name.color == template.accent
 
 
 def test_a_nameplate_and_a_banner_are_not_both_on_a_page(tmp_path):
