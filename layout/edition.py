@@ -37,6 +37,13 @@ def with_contents(edition: Edition) -> Edition:
         articles = []
         for article in issue.articles:
             if article.contents is not None:
+                if not edition.whole:
+                    raise LayoutError(
+                        "a 导读 box (`contents:`) lists the other pages of an issue, and "
+                        "this manifest is one page", article.origin.file,
+                        article.origin.line,
+                        hint="put the page in an issue manifest (`pages:`), or leave the "
+                             "box out")
                 entries = _entries(edition, issue, article)
                 article = replace(article, section=article.contents,
                                   blocks=tuple(Paragraph(text, article.origin, lead=f"第{number}版　")

@@ -92,7 +92,7 @@ def layout_manifest(loaded: Loaded, fonts: FontSet | None = None,
     lay_page = lay_page or layout_loaded
     templates = {issue.page_number: t for issue, t in zip(loaded.edition.pages,
                                                          loaded.templates)}
-    edition = with_contents(loaded.edition) if loaded.edition.whole else loaded.edition
+    edition = with_contents(loaded.edition)
     def grid(issue: Issue) -> tuple[int, int, int]:
         t = templates[issue.page_number]
         return t.columns, t.grid_lines, int(t.column_width / t.body.size + 1e-6)

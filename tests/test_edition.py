@@ -405,3 +405,16 @@ def test_an_issue_goes_to_press_and_to_proof_page_by_page(tmp_path):
     assert result.exit_code == 0, result.output
     assert len(pikepdf.open(tmp_path / "issue-grid.pdf").pages) == 2
     assert (tmp_path / "issue-2.png").is_file()
+
+
+def test_a_contents_box_or_a_jump_on_a_page_alone_is_an_error(tmp_path):
+    path = tmp_path / "page.yaml"
+    text = ("manifest: 1\npaper: 测试报\ndate: 2020-11-27\npage: 1\ntemplate: news\n"
+            "articles:\n  - headline: 标题\n    body: [正文。]\n")
+    path.write_text(text + "  - contents: 本期导读\n", encoding="utf-8")
+    with pytest.raises(LayoutError, match="this manifest is one page") as caught:
+        layout_manifest(load(path), shipped_fonts())
+    assert "page.yaml:9" in str(caught.value)
+    path.write_text(text.replace("    body:", "    jump: 4\n    body:"), encoding="utf-8")
+    with pytest.raises(LayoutError, match=r"`jump: 4`: the issue has pages 1-1"):
+        layout_manifest(load(path), shipped_fonts())
