@@ -39,13 +39,72 @@ def laid_out(manifest: Path):
     return fonts, layout_loaded(issue, fonts, template), template
 
 
-def pixels(pdf: bytes, dpi: float) -> Image.Image:
-    """A PDF's first page as pixels."""
+def pixels(pdf: bytes, dpi: float, index: int = 0) -> Image.Image:
+    """A PDF's page (the first unless `index` says) as pixels."""
     document = pdfium.PdfDocument(pdf)
     try:
-        return document[0].render(scale=dpi / 72).to_pil()
+        return document[index].render(scale=dpi / 72).to_pil()
     finally:
         document.close()
+
+
+WHOLE = ISSUES / "whole" / "2020-11-27-issue-1090.yaml"  # the demonstration issue
+
+
+def issue_pdf(manifest: Path = WHOLE):
+    """(the laid-out issue, its PDF) of an issue manifest."""
+    from layout.pipeline import layout_manifest, load, render_manifest
+
+    fonts = shipped_fonts()
+    loaded = load(manifest)
+    laid = layout_manifest(loaded, fonts)
+    return laid, loaded, render_manifest(laid, loaded, fonts)
+
+
+def issue_strip(dpi: float = TWIN_DPI) -> Image.Image:
+    """Every page of the demonstration issue, small, side by side."""
+    laid, _, pdf = issue_pdf()
+    pages = [pixels(pdf, dpi, i) for i in range(len(laid.pages))]
+    gap = 12
+    strip = Image.new("RGB", (sum(p.size[0] for p in pages) + gap * (len(pages) - 1),
+                              max(p.size[1] for p in pages)), "#d0d0d0")
+    x = 0
+    for page in pages:
+        strip.paste(page, (x, 0))
+        x += page.size[0] + gap
+    return strip
+
+
+def issue_crop(index: int, lines: tuple[int, int], columns: tuple[int, int] | None = None,
+               pdf_and_templates=None) -> Image.Image:
+    """Part of a page of the demonstration issue: grid lines `lines` (0 for the top
+    margin), across `columns` (default: all)."""
+    laid, loaded, pdf = pdf_and_templates or issue_pdf()
+    t = loaded.templates[index]
+    first, last = columns or (1, t.columns)
+    x0, x1 = t.column_x(first) - MARGIN, t.column_x(last) + t.column_width + MARGIN
+    y0 = (t.line_top(lines[0]) if lines[0] else 0.0) - (MARGIN if lines[0] else 0.0)
+    y1 = t.line_top(lines[1]) + t.pitch + MARGIN
+    scale = DPI / 72
+    return pixels(pdf, DPI, index).crop(tuple(round(v * scale) for v in (x0, y0, x1, y1)))
+
+
+def jump_pair() -> Image.Image:
+    """The end of the front page's lead, （下转第4版）, beside the top of its rest on page 4."""
+    made = issue_pdf()
+    laid = made[0]
+    jump = laid.jumps[0]
+    fit = next(f for f in laid.pages[3].fits if f.article_index == jump.index)
+    lead = next(f for f in laid.pages[0].fits if f.article_index == jump.article_index)
+    end = issue_crop(0, (lead.last_line - 5, lead.last_line),
+                     (lead.first_column, lead.last_column), made)
+    rest = issue_crop(3, (fit.first_line, fit.first_line + 5), None, made)
+    gap = 16
+    both = Image.new("RGB", (end.size[0] + gap + rest.size[0],
+                             max(end.size[1], rest.size[1])), "white")
+    both.paste(end, (0, 0))
+    both.paste(rest, (end.size[0] + gap, 0))
+    return both
 
 
 def picture(manifest: Path, guides: bool = False, whole: bool = False) -> Image.Image:
@@ -94,6 +153,10 @@ PICTURES = [
     ("makeup.png", lambda: picture(ISSUES / "2020-11-27-p1-laomo-jingshen.yaml",
                                    guides=True, whole=True)),
     ("print.png", lambda: twins(ISSUES / "2023-05-26-p4-tongrong-dadao.yaml")),
+    ("issue.png", issue_strip),
+    ("nameplate.png", lambda: issue_crop(0, (1, 9))),
+    ("contents.png", lambda: issue_crop(0, (10, 23), (5, 6))),
+    ("jump.png", jump_pair),
 ]
 
 

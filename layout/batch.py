@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .pipeline import layout_loaded, page_inputs
+from .pipeline import Loaded, layout_loaded, layout_manifest, load, render_manifest
 from .errors import LayoutError
 from .fonts import shipped_fonts
-from .manifest import load_issue
-from .model import Issue, Template
+from .model import Template
 from .output import _alive, refuse_clashes, write_atomically
 from .render.pdf import render_pdf
 from .templates import load_template
@@ -246,13 +245,13 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(issue: Issue, template: Template, options: str = "") -> str:
+def inputs_digest(loaded: Loaded, options: str = "") -> str:
     """Digest of everything the PDF of a loaded manifest is made from, and of the options
     that decide whether it is written (a page refused without --allow-overflow is not up
     to date because a run with it wrote one)."""
     digest = hashlib.sha256(f"layout {__version__}\n{options}\n".encode())
     digest.update(fonts_digest().encode())
-    for path in page_inputs(issue, template):
+    for path in loaded.inputs():  # (an issue's: every page's)
         digest.update(os.fsencode(path.name) + _file_digest(path).encode())
     return digest.hexdigest()
 
@@ -270,7 +269,7 @@ class Made:
 
 def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made: Made,
           home: Path, output: str | None = None,
-          loaded: tuple[Issue, Template] | None = None) -> None:
+          loaded: Loaded | None = None) -> None:
     """Lay out and render one page from files on this machine: a manifest, or (imported)
     a page's raw text, made into a manifest that will live in `home` (its template found
     from there). Fills `made` as it goes (the report wants the page even when the job then
@@ -284,8 +283,8 @@ def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made
         made.manifest, made.page = fill(draft, home, fonts)
         template = load_template(draft.template, home)
     else:
-        issue, template = loaded or _loaded(source)
-        made.page = layout_loaded(issue, fonts, template)
+        loaded = loaded or _loaded(source)
+        made.page = layout_manifest(loaded, fonts, layout_loaded)  # (an issue: all pages)
     page = made.page
     if page.overflow and not allow_overflow:
         left = sum(len("".join(o.text.split())) for o in page.overflow)
@@ -298,16 +297,18 @@ def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made
                                "characters), or batch without --strict")
     from .render.press import press_for  # noqa: PLC0415 (littleCMS: only to print)
 
-    made.pdf = render_pdf(page, fonts, press_for(template, output))
+    if imported:
+        made.pdf = render_pdf(page, fonts, press_for(template, output))
+    else:
+        made.pdf = render_manifest(page, loaded, fonts, press_for(loaded.templates[0], output))
 
 
-def _loaded(manifest: Path) -> tuple[Issue, Template]:
-    issue = load_issue(manifest)
-    return issue, load_template(issue.template, issue.path.parent, issue.template_origin)
+def _loaded(manifest: Path) -> Loaded:
+    return load(manifest)
 
 
 def job_digest(job: Job, allow_overflow: bool, strict: bool, output: str | None = None,
-               loaded: tuple[Issue, Template] | None = None) -> str:
+               loaded: Loaded | None = None) -> str:
     """The digest of everything the job's PDF is made from (and of the options that
     decide whether it is written, or how); `loaded`: a manifest job's manifest and
     template, read once for the digest and the page."""
@@ -323,7 +324,7 @@ def job_digest(job: Job, allow_overflow: bool, strict: bool, output: str | None 
         for path in _template_files(_import_template(job, text)):
             digest.update(_file_digest(path).encode())
         return digest.hexdigest()
-    return inputs_digest(*(loaded or _loaded(job.manifest)), options)
+    return inputs_digest(loaded or _loaded(job.manifest), options)
 
 
 def _template_files(template: Template) -> list[Path]:
@@ -380,7 +381,8 @@ def _outcome(job: Job, status: str, start: float, made: Made | None = None,
         found["unsure"] = made.unsure
     if job.imported:
         found["manifest"] = str(job.output.with_suffix(".yaml"))
-    return Outcome(str(job.manifest), str(job.output), status, 1 if status == "done" else 0,
+    pages = len(getattr(page, "pages", (page,))) if status == "done" else 0
+    return Outcome(str(job.manifest), str(job.output), status, pages,
                    round(time.perf_counter() - start, 4), error, round(peak, 1), **found)
 
 
@@ -429,7 +431,7 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
             return _outcome(job, "skipped", start)
         if loaded is not None:  # read again: what was read before the digest may be older
             loaded = _loaded(job.manifest)
-            refuse_clashes([(job.output, "PDF")], page_inputs(*loaded))
+            refuse_clashes([(job.output, "PDF")], loaded.inputs())
         _make(job.manifest, job.imported, allow_overflow, strict, made, job.output.parent,
               output, loaded)
         # a file saved while the page was made: the PDF may be of the old one or the new,
@@ -480,9 +482,7 @@ def bundle(job: Job) -> Bundle:
         template = _import_template(job, read_source(job.manifest))
         paths = [source, *(Path(p).resolve() for p in _template_files(template))]
     else:
-        issue = load_issue(job.manifest)
-        template = load_template(issue.template, issue.path.parent, issue.template_origin)
-        paths = [Path(p).resolve() for p in page_inputs(issue, template)]
+        paths = [Path(p).resolve() for p in _loaded(job.manifest).inputs()]
     files = []
     for path in dict.fromkeys(paths):
         if _shipped(path):

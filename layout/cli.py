@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .errors import EXIT_BAD_INPUT, EXIT_HOLES, EXIT_OVERFLOW, LayoutError, shown
+from .model import on_page
 from .output import is_stdout, refuse_clashes, write_atomically
 
 # The pipeline (fonts, make-up, PDF writer) is imported by the commands that run it, not
@@ -96,23 +97,29 @@ def _output_choice(for_print: bool, for_screen: bool, pdfx: str | None) -> str |
                    "pictures change (Ctrl-C stops).")
 @click.option("--strict", is_flag=True,
               help="A blank hole (天窗) on the page is an error (exit 4): nothing is written.")
+@click.option("--split", is_flag=True,
+              help="An issue's pages each in a PDF of its own, NAME-p1.pdf, NAME-p2.pdf, … "
+                   "(instead of one PDF of all its pages).")
 @_output_options
 def render(manifest: Path, output: str | None, allow_overflow: bool, dump: bool,
            verbose: bool, png: bool, png_dpi: float, grid: bool, watch: bool,
-           strict: bool, for_print: bool, for_screen: bool, pdfx: str | None) -> None:
-    """Typeset MANIFEST into a PDF page."""
+           strict: bool, split: bool, for_print: bool, for_screen: bool,
+           pdfx: str | None) -> None:
+    """Typeset MANIFEST into a PDF page, or an issue's pages into one PDF."""
     choice = _output_choice(for_print, for_screen, pdfx)
     output = into_folder(output, manifest.with_suffix(".pdf").name) or \
         manifest.with_suffix(".pdf")
     png = png or grid
-    problem = _option_problem(output, png, png_dpi, watch, dump)
+    problem = _option_problem(output, png, png_dpi, watch, dump) or (
+        "--split writes a PDF a page beside OUT: give a file (-o ISSUE.pdf)"
+        if split and is_stdout(output) else None)
     if problem:  # before any work: nothing is written
         click.echo(f"error: {problem}", err=True)
         sys.exit(EXIT_BAD_INPUT)
 
     def once() -> tuple[int, list[Path]]:
         return _render_once(manifest, output, allow_overflow, dump, verbose, png, png_dpi,
-                            strict, grid, choice)
+                            strict, grid, choice, split)
 
     if watch:
         try:
@@ -156,6 +163,16 @@ def proof_path(output: Path) -> Path:
     return output.with_name(f"{output.stem}-grid.pdf")
 
 
+def split_path(output: Path, page: int) -> Path:
+    """Where `render --split` writes page `page` of an issue: NAME-p4.pdf."""
+    return output.with_name(f"{output.stem}-p{page}.pdf")
+
+
+def png_path(output: Path, page: int) -> Path:
+    """The PNG preview of page `page` (2 on; the first is NAME.png): NAME-2.png."""
+    return output.with_name(f"{output.stem}-{page}.png")
+
+
 def _option_problem(output: Path, png: bool, png_dpi: float, watch: bool,
                     dump: bool = False) -> str | None:
     """What is wrong with the options of `render`, if anything."""
@@ -173,39 +190,39 @@ def _option_problem(output: Path, png: bool, png_dpi: float, watch: bool,
 def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
                  verbose: bool, png: bool, png_dpi: float,
                  strict: bool = False, grid: bool = False,
-                 choice: str | None = None) -> tuple[int, list[Path]]:
+                 choice: str | None = None, split: bool = False) -> tuple[int, list[Path]]:
     """Render the page once, saying what happened; return the exit code and the files the
     page was made from (none known when the manifest or its template could not be read)."""
     from .fonts import shipped_fonts  # noqa: PLC0415 (the pipeline: see the imports above)
-    from .manifest import load_issue  # noqa: PLC0415
-    from .pipeline import layout_loaded, page_inputs  # noqa: PLC0415
+    from .pipeline import layout_manifest, load, render_manifest, render_split  # noqa: PLC0415
     from .render.dump import dump_page  # noqa: PLC0415
-    from .render.pdf import render_pdf  # noqa: PLC0415
     from .render.press import press_for  # noqa: PLC0415
-    from .templates import load_template  # noqa: PLC0415
 
     inputs: list[Path] = []
     written: list[Path] = []
     try:
         fonts = shipped_fonts()
-        issue = load_issue(manifest)
-        template = load_template(issue.template, issue.path.parent, issue.template_origin)
-        inputs = page_inputs(issue, template)
+        loaded = load(manifest)
+        template = loaded.templates[0]  # (an issue's press: its first page's template)
+        inputs = loaded.inputs()
+        count = len(loaded.edition.pages)
         if png:
             from .render.preview import preview_problem  # noqa: PLC0415
 
             problem = preview_problem(template.page_width, template.page_height, png_dpi)
             if problem:
                 raise LayoutError(problem)
-        outputs = [(output, "PDF")]
+        outputs = ([(split_path(output, i.page_number), f"PDF of page {i.page_number}")
+                    for i in loaded.edition.pages] if split else [(output, "PDF")])
         if png:
             outputs.append((output.with_suffix(".png"), "PNG preview"))
+            outputs += [(png_path(output, n), "PNG preview") for n in range(2, count + 1)]
         if grid:
             outputs.append((proof_path(output), "proof PDF with the guides"))
         refuse_clashes(outputs, inputs)
-        page = layout_loaded(issue, fonts, template)
-        for edit in issue.edits:  # a guess (quotes paired again) always, the rest with -v
-            if edit.warning or verbose:
+        page = layout_manifest(loaded, fonts)
+        for edit in (e for i in loaded.edition.pages for e in i.edits):
+            if edit.warning or verbose:  # a guess (quotes paired again) always
                 click.echo(shown(f"{'warning: ' if edit.warning else ''}normalized {edit}"),
                            err=True)
         # Pictures that will print soft and text broken against the rules are always worth
@@ -219,9 +236,11 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
             click.echo(f"{manifest}: {len(page.loose)} line(s) set loose "
                        f"(--verbose lists them)", err=True)
         if dump:
-            click.echo(dump_page(page), nl=False)
+            for laid in page.pages:
+                click.echo(dump_page(laid), nl=False)
         for item in page.overflow:
-            click.echo(shown(f"{manifest}: article {item.article_index + 1} does not fit: "
+            click.echo(shown(f"{manifest}: {on_page(item.page)}article "
+                             f"{item.article_index + 1} does not fit: "
                              f"{len(item.text.replace(chr(10), ''))} characters "
                              f"({item.lines} lines) left over, starting “{item.text[:12]}…”"),
                        err=True)
@@ -236,22 +255,31 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
             return EXIT_OVERFLOW, inputs
         if page.holes and strict:
             return EXIT_HOLES, inputs
-        pdf = render_pdf(page, fonts, press_for(template, choice))
+        press = press_for(template, choice)
+        pdf = render_manifest(page, loaded, fonts, press)
         make_folder(output)
-        write_atomically(output, pdf)
-        written.append(output)
+        if split:
+            for issue, part in zip(loaded.edition.pages,
+                                   render_split(page, loaded, fonts, press)):
+                write_atomically(split_path(output, issue.page_number), part)
+                click.echo(f"wrote {split_path(output, issue.page_number)}", err=True)
+        else:
+            write_atomically(output, pdf)
+            written.append(output)
         if png:
+            from .render.pdf import render_pages  # noqa: PLC0415
             from .render.preview import (page_modules, proof_layout,  # noqa: PLC0415
                                          write_previews)
-            modules = page_modules(page)
-            guides = (template, modules) if grid else None
+            modules = [page_modules(laid) for laid in page.pages]
+            guides = list(zip(loaded.templates, modules)) if grid else None
             for path in write_previews(pdf, output.with_suffix(".png"), png_dpi, guides):
                 click.echo(f"wrote {path}", err=True)
                 written.append(path)
             if grid:  # the guides on a PDF made only for proofing; the page's PDF as it is
                 proof = proof_path(output)
-                write_atomically(proof, render_pdf(proof_layout(page, template, modules,
-                                                                fonts), fonts))
+                write_atomically(proof, render_pages(tuple(
+                    proof_layout(laid, t, m, fonts)
+                    for laid, t, m in zip(page.pages, loaded.templates, modules)), fonts))
                 click.echo(f"wrote {proof}", err=True)
     except LayoutError as err:
         if written:
@@ -264,8 +292,9 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
             click.echo(f"wrote {', '.join(map(str, written))}", err=True)
         click.echo(f"error: cannot write {failed}: {err.strerror or err}", err=True)
         return 1, inputs
-    click.echo("wrote the PDF to standard output" if is_stdout(output) else f"wrote {output}",
-               err=True)
+    if not split:
+        click.echo("wrote the PDF to standard output" if is_stdout(output)
+                   else f"wrote {output}", err=True)
     return 0, inputs
 
 
@@ -378,23 +407,22 @@ def fit(manifest: Path) -> None:
     """Copyfit (每版容字量): per article, its part of the page, the characters it holds and
     how many to add or cut to fill it exactly; then the page's total."""
     from .fonts import shipped_fonts  # noqa: PLC0415
-    from .manifest import load_issue  # noqa: PLC0415
-    from .pipeline import layout_loaded  # noqa: PLC0415
-    from .templates import load_template  # noqa: PLC0415
+    from .pipeline import layout_manifest, load  # noqa: PLC0415
 
     try:
-        issue = load_issue(manifest)
-        template = load_template(issue.template, issue.path.parent, issue.template_origin)
-        page = layout_loaded(issue, shipped_fonts(), template)
+        page = layout_manifest(load(manifest), shipped_fonts())
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
     for item in page.fits:
         click.echo(str(item))
+    for jump in page.jumps:  # an article on two pages: counted across both
+        click.echo(str(jump))
     holds = sum(f.holds for f in page.fits)
     delta = sum(f.delta for f in page.fits)
     sign = "+" if delta > 0 else "−" if delta < 0 else "±"
-    click.echo(f"page: holds {holds} 字, room for {holds + delta} 字: {sign}{abs(delta)} 字")
+    whole = "issue" if page.edition.whole else "page"
+    click.echo(f"{whole}: holds {holds} 字, room for {holds + delta} 字: {sign}{abs(delta)} 字")
     for hole in page.holes:
         click.echo(str(hole))
 
@@ -408,17 +436,15 @@ def text(manifest: Path, manifest_order: bool) -> None:
     """Print MANIFEST's text in reading order: what the PDF must give back, each picture's
     caption where a reader meets the picture on the page."""
     from .fonts import shipped_fonts  # noqa: PLC0415
-    from .manifest import issue_text, load_issue  # noqa: PLC0415
-    from .pipeline import layout_loaded  # noqa: PLC0415
-    from .templates import load_template  # noqa: PLC0415
+    from .manifest import issue_text, load_manifest  # noqa: PLC0415
+    from .pipeline import layout_manifest, load  # noqa: PLC0415
 
     try:
-        issue = load_issue(manifest)
         if manifest_order:
-            click.echo(issue_text(issue), nl=False)
+            edition = load_manifest(manifest)
+            click.echo("".join(issue_text(issue) for issue in edition.pages), nl=False)
             return
-        template = load_template(issue.template, issue.path.parent, issue.template_origin)
-        click.echo(layout_loaded(issue, shipped_fonts(), template).text(), nl=False)
+        click.echo(layout_manifest(load(manifest), shipped_fonts()).text(), nl=False)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)

@@ -154,9 +154,15 @@ def check_text(issue: Issue, template: Template, fonts: FontSet) -> None:
     if template.header:
         for key in ("paper", "page_name", "editors"):
             check(getattr(issue, key), "header", where(key, issue.template_origin))
-    if template.banner:
+    if template.banner and not template.nameplate:
         check(issue.banner or template.banner.text, "banner",
               where("banner", issue.template_origin))
+    if template.nameplate:
+        from .nameplate import texts  # noqa: PLC0415 (a front page's only)
+        for value in texts(issue, template):
+            check(value, "header", where("paper", issue.template_origin),
+                  template.nameplate.face if value == (template.nameplate.name or
+                                                       issue.paper) else None)
     if problems:
         raise MissingGlyphError("; ".join(problems), first.file if first else None,
                                 hint="replace those characters, or add a face that has "
@@ -1092,6 +1098,13 @@ class _ArticleFlow(_Typesetter):
         texts = ["".join(g.char for line in pending for g in line.glyphs)] if pending else []
         count = len(pending)
         t = self.t
+        own = {id(b) for b in self.plan.article.blocks}  # (not body_blocks' 转版 notes)
+        rest = []
+        if pending:  # the paragraph's rest, or the whole paragraph when none of it is set
+            cut = blocks[first - 1]
+            whole = len(pending) == len(self.paragraph_lines(blocks, first - 1))
+            rest.append(cut if whole else Paragraph(texts[0], cut.origin))
+        rest += [b for b in blocks[first:] if id(b) in own]
         for index in range(first, len(blocks)):
             block = blocks[index]
             if count > self.page_cells():
@@ -1102,7 +1115,7 @@ class _ArticleFlow(_Typesetter):
                 count += max(1, len(self.set_text(block_text(block), t.body, t.column_width,
                                                   False)))
             texts.append(block_text(block))
-        return Overflow(self.plan.index, "\n".join(texts), count)
+        return Overflow(self.plan.index, "\n".join(texts), count, tuple(rest))
 
 
 def article_flow(plan: ArticlePlan, template: Template, fonts: FontSet,
@@ -1203,6 +1216,10 @@ def furniture(issue: Issue, template: Template, fonts: FontSet) -> _Drawn:
     t = template
     out = _Drawn()
     flow = _Typesetter(t, fonts, 1, t.columns)
+    if t.nameplate is not None:  # the front page's 报头, where the banner would stand
+        from .nameplate import draw  # noqa: PLC0415 (a front page's only)
+        draw(issue, t, flow, out)
+        return out
     if t.header:
         style = t.styles["header"]
         date = issue.date

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .errors import LayoutError, Mistakes, Skipped
 from .pictures import PictureError, picture_size
-from .model import (Align, Article, Block, Boxed, Edit, Figure, Headline, Image, Issue,
+from .model import (Align, Article, Block, Boxed, Edit, Edition, Figure, Headline, Image,
+                    Issue,
                     Origin,
                     Paragraph, Quote, Region, Signature, Subhead)
 from .source import (MAX_YAML_BYTES, Fields, Node, each, flag, gathered, grid_range,
@@ -39,34 +40,114 @@ def load_issue(path: Path) -> Issue:
         raise
 
 
-def _read_issue(root: Node, path: Path) -> Issue:
+def _read_issue(root: Node, path: Path, inherited: dict | None = None) -> Issue:
+    """A page of a manifest; `inherited`: one of an issue's `pages:`, which takes the
+    issue's paper, date, number and (unless it gives its own) template, editors and
+    `normalize` from there (the keys of `_ISSUE_KEYS`, and `page`)."""
     with gathered():  # every mistake of the manifest in one run
-        top = Fields(root, "an issue manifest")
-        version = top.take("manifest", integer, MANIFEST_VERSION)
-        allow_outside = top.take("allow_outside_paths", flag, False)
-        if version != MANIFEST_VERSION:
-            raise top.raw("manifest").fail(f"manifest version {version} is not known to "
-                                           f"this layout (it reads version "
-                                           f"{MANIFEST_VERSION})",
-                                           hint="upgrade layout or write `manifest: 1`")
+        top = Fields(root, "an issue manifest" if inherited is None else "a page")
+        if inherited is None:
+            _version(top)
+            allow_outside = top.take("allow_outside_paths", flag, False)
+            given: dict = dict(paper=top.want("paper", text, ""),
+                               date=top.want("date", _date, None),
+                               issue_number=top.take("issue", positive_int, None),
+                               page_number=top.want("page", positive_int, 1))
+        else:
+            allow_outside = inherited["allow_outside"]
+            given = {k: inherited[k] for k in ("paper", "date", "issue_number",
+                                               "page_number")}
+        template = (top.want("template", text, "") if inherited is None or
+                    inherited["template"] is None
+                    else top.take("template", text, inherited["template"]))
         fields = dict(
-            paper=top.want("paper", text, ""),
-            date=top.want("date", _date, None),
-            issue_number=top.take("issue", positive_int, None),
-            page_number=top.want("page", positive_int, 1),
+            **given,
             page_name=top.take("page_name", text, None),
-            template=top.want("template", text, ""),
+            template=template,
             articles=tuple(each(top.want("articles", _nonempty_list, []),
                                 lambda node: _article(node, path.parent, allow_outside))),
             banner=top.take("banner", _nonblank, None),
-            editors=top.take("editors", _nonblank, None),
+            editors=top.take("editors", _nonblank, (inherited or {}).get("editors")),
         )
-        clean = top.take("normalize", flag, True)
+        clean = top.take("normalize", flag, (inherited or {}).get("normalize", True))
         top.done()
-    issue = Issue(path=path, template_origin=root.value["template"].origin,
+    named = root.value.get("template")
+    origin = named.origin if named is not None else inherited["template_origin"]
+    issue = Issue(path=path, template_origin=origin,
                   origins={key: node.origin for key, node in root.value.items()}, **fields)
     # (normalize: false keeps the text as typed but for invisible characters: text/normalize.py)
     return _normalized(issue, clean)
+
+
+def _version(top: Fields) -> None:
+    """`manifest: 1`, the only version this layout reads (the default)."""
+    version = top.take("manifest", integer, MANIFEST_VERSION)
+    if version != MANIFEST_VERSION:
+        raise top.raw("manifest").fail(f"manifest version {version} is not known to this "
+                                       f"layout (it reads version {MANIFEST_VERSION})",
+                                       hint="upgrade layout or write `manifest: 1`")
+
+
+# What an issue manifest gives once for all its pages (a page of `pages:` may not).
+_ISSUE_KEYS = ("manifest", "paper", "date", "issue", "page", "allow_outside_paths")
+
+
+def load_manifest(path: Path) -> Edition:
+    """Read a manifest: an issue of `pages:` (each a page as a one-page manifest has it,
+    written there or in a file of its own: `file: p3.yaml`), or a single page."""
+    path = Path(path)
+    root = read_yaml(path)
+    if not (isinstance(root.value, dict) and "pages" in root.value):
+        return Edition(path, (load_issue(path),))
+    with gathered():
+        top = Fields(root, "an issue manifest")
+        _version(top)
+        named = top.raw("template")
+        inherited = dict(
+            paper=top.want("paper", text, ""), date=top.want("date", _date, None),
+            issue_number=top.take("issue", positive_int, None),
+            allow_outside=top.take("allow_outside_paths", flag, False),
+            template=top.take("template", text, None),
+            template_origin=named.origin if named is not None else root.origin,
+            editors=top.take("editors", _nonblank, None),
+            normalize=top.take("normalize", flag, True))
+        if top.has("articles"):
+            raise top.raw("articles").fail(
+                "an issue manifest has `pages:`, each with its own `articles:`",
+                hint="move the articles under the page they belong to")
+        entries = top.want("pages", _nonempty_list, [])
+        top.done()
+        numbers = {id(entry): number for number, entry in enumerate(entries, 1)}
+        pages = each(entries, lambda entry: _page(entry, numbers[id(entry)], path,
+                                                   inherited))
+    return Edition(path, tuple(pages), whole=True)
+
+
+def _page(node: Node, number: int, path: Path, inherited: dict) -> Issue:
+    """Page `number` of an issue: written out, or `file:` a one-page manifest (whose own
+    paper, date, issue and page number are this issue's here), with `page_name`,
+    `template`, `banner` or `editors` beside it to change them for this issue."""
+    fields = Fields(node, "a page")
+    for key in _ISSUE_KEYS:
+        if fields.has(key):
+            raise fields.raw(key).fail(
+                f"`{key}:` is given once, for the whole issue" if key != "page" else
+                "a page's number is its place in `pages:`",
+                hint=f"leave `{key}:` out of the page")
+    own = dict(inherited, page_number=number)
+    if not fields.has("file"):
+        return _read_issue(node, path, own)
+    page = load_issue(_beside(fields.raw("file"), path.parent, inherited["allow_outside"],
+                              "page"))
+    changes = dict(paper=own["paper"], date=own["date"], issue_number=own["issue_number"],
+                   page_number=number, editors=page.editors or own["editors"])
+    for key in ("page_name", "banner", "editors"):
+        changes[key] = fields.take(key, _nonblank, changes.get(key, getattr(page, key)))
+    template = fields.raw("template")
+    if template is not None:
+        changes.update(template=text(template), template_origin=template.origin)
+    fields.done()
+    return replace(page, **changes)
 
 
 def _normalized(issue: Issue, full: bool = True) -> Issue:
@@ -336,6 +417,11 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
                           lambda n: _image(n, base, allow_outside))),
         continued_from=fields.take("continued_from", positive_int, None),
         continues_on=fields.take("continues_on", positive_int, None),
+        jump=fields.take("jump", _jump, None),
+        jump_title=fields.take("jump_title", _nonblank, None),
+        teaser=fields.take("teaser", _teaser, None),
+        contents=fields.take("contents", _nonblank, None),
+        listing=tuple(each(fields.take("lists", items, []), _entry)),
         section=fields.take("section", _nonblank, None),
         border=fields.take("border", one_of(*BORDERS), None),
         tint=fields.take("tint", _tint, None),
@@ -349,10 +435,48 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
                         hint="put the note in the body (`- note: …`) or span all columns")
     if article.region and article.slot:
         raise node.fail("an article has a `slot:` or a `region:`, not both")
+    if article.teaser is True:  # `teaser: true`: the headline
+        if article.headline is None:
+            raise node.fail("`teaser: true` lists the article's headline in the 导读, and "
+                            "it has none", hint="write the teaser's text: `teaser: …`")
+        article = replace(article, teaser=article.headline.main.replace("\n", ""))
+    if article.listing and article.contents is None:
+        raise node.fail("`lists:` names the articles a 导读 box lists",
+                        hint="give the box its title too: `contents: 本期导读`")
+    if article.contents is not None:
+        if article.blocks or article.note or article.images or article.headline:
+            raise node.fail("a 导读 box (`contents:`) is made from the issue's other pages",
+                            hint="leave out its headline, body, note and images")
+        return article
     if not (article.blocks or article.note or article.images):
         raise node.fail("the article is empty", hint="give it a `body:`, a `note:` or "
                                                      "`images:`")
     return article
+
+
+def _jump(node: Node) -> int | str:
+    """`jump: 4` (the page its rest continues on) or `jump: auto`."""
+    if node.value == "auto":
+        return "auto"
+    return positive_int(node)
+
+
+def _entry(node: Node) -> tuple[str, str | None]:
+    """An entry of a 导读 box's `lists:`: an article's headline (its main title, as the
+    issue has it), or {headline: …, teaser: …}."""
+    if not isinstance(node.value, dict):
+        return _nonblank(node), None
+    fields = Fields(node, "a 导读 entry")
+    entry = fields.take("headline", _nonblank), fields.take("teaser", _nonblank, None)
+    fields.done()
+    return entry
+
+
+def _teaser(node: Node) -> str | bool:
+    """`teaser: true` (the headline) or the text the 导读 lists the article with."""
+    if node.value is True:
+        return True
+    return _nonblank(node)
 
 
 def _picture(node: Node | None, base: Path, allow_outside: bool,
@@ -362,24 +486,31 @@ def _picture(node: Node | None, base: Path, allow_outside: bool,
     checked as a picture once, here."""
     if node is None:
         return None, None
-    try:
-        file = (base / text(node)).resolve()
-    except (OSError, RuntimeError, ValueError) as err:  # a symlink loop, a NUL byte
-        raise node.fail(f"picture path {text(node)!r} cannot be followed ({err})",
-                        hint="give the path of a picture file") from None
-    if not allow_outside and not file.is_relative_to(base.resolve()):
-        raise node.fail(f"{text(node)!r} lies outside the manifest's folder",
-                        hint="move the picture next to the manifest, or write "
-                             "`allow_outside_paths: true` at the top of it")
-    if not file.is_file():
-        raise node.fail(f"picture {file} not found",
-                        hint="paths are relative to the manifest's folder")
+    file = _beside(node, base, allow_outside, "picture")
     try:
         width, height = picture_size(file)
     except PictureError as err:
         raise node.fail(f"picture {file.name}: {err}",
                         hint="give a JPEG or PNG photo") from None
     return file, width / height
+
+
+def _beside(node: Node, base: Path, allow_outside: bool, what: str) -> Path:
+    """A file a manifest names (a picture, a page of an issue): relative to its folder and
+    not outside it unless the manifest allows it; there."""
+    try:
+        file = (base / text(node)).resolve()
+    except (OSError, RuntimeError, ValueError) as err:  # a symlink loop, a NUL byte
+        raise node.fail(f"{what} path {text(node)!r} cannot be followed ({err})",
+                        hint=f"give the path of a {what} file") from None
+    if not allow_outside and not file.is_relative_to(base.resolve()):
+        raise node.fail(f"{text(node)!r} lies outside the manifest's folder",
+                        hint=f"move the {what} next to the manifest, or write "
+                             "`allow_outside_paths: true` at the top of it")
+    if not file.is_file():
+        raise node.fail(f"{what} {file} not found",
+                        hint="paths are relative to the manifest's folder")
+    return file
 
 
 DEFAULT_ASPECT = 4 / 3  # a placeholder's shape when the manifest gives no `aspect:`

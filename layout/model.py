@@ -7,7 +7,7 @@ x grows to the right from the page's left edge and y grows DOWN from the page's 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
@@ -171,6 +171,13 @@ class Article:
     images: tuple[Image, ...] = ()
     continued_from: int | None = None  # （上接第N版）
     continues_on: int | None = None  # （下转第N版）
+    jump: int | str | None = None  # 转版: the page its rest continues on, or "auto"
+    jump_title: str | None = None  # the 接题 over the rest (None: the headline, smaller)
+    teaser: str | None = None  # listed in the front page's 导读 with this text
+    contents: str | None = None  # this article is the 导读 box, with this title
+    # the 导读 box's entries: (an article's headline, the text to list it by or None);
+    # none given: every article of the other pages that has a `teaser:`
+    listing: tuple[tuple[str, str | None], ...] = ()
     section: str | None = None  # 栏目题: a bar in the accent colour over the headline
     border: str | None = None  # 花边 around its module: double, thick-thin, dashed, dotted
     tint: str | None = None  # 底纹 under its whole module (#rrggbb), or None
@@ -260,6 +267,28 @@ class TextStyle:
 
 
 @dataclass(frozen=True)
+class Nameplate:
+    """报头: the paper's name, large, across the top of the front page's grid, with its
+    主办 line, registration numbers (刊号, 准印证号), the issue's number, its date with the
+    weekday and the 农历 date, and optionally a website and a QR code picture. The 报眉 is
+    not printed over it."""
+
+    lines: int  # grid lines it takes at the top of the grid
+    name: str | None  # the name as text (None: the issue's paper)
+    image: Path | None  # or a picture of it (a calligraphic logo)
+    face: str  # the name's font role and size
+    size: float
+    sponsor: str | None  # 主办 line: 上海汽车集团股份有限公司主办
+    registration: tuple[str, ...]  # 刊号 / 准印证号 lines
+    website: str | None
+    code: Path | None  # a QR code (or any small picture) at the right
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return tuple(p for p in (self.image, self.code) if p is not None)
+
+
+@dataclass(frozen=True)
 class Banner:
     """A coloured strip across the top of the grid carrying the page's recurring title."""
 
@@ -310,6 +339,7 @@ class Template:
     headline_gap_lines: int  # empty body lines between a headline group and the text
     slots: dict[str, Region] = field(default_factory=dict)  # named regions of the grid
     banner: Banner | None = None
+    nameplate: Nameplate | None = None  # 报头 (a front page's), across the top of the grid
     header: bool = False  # a 报眉 line above the grid: paper, date, page, editors
     column_rules: bool = False  # thin rules in the gutters between an article's columns
     accent: str = "#c8161d"  # colour of the banner and of rules
@@ -483,6 +513,9 @@ class Overflow:
     article_index: int
     text: str
     lines: int  # lines it would take in the article's last frame width
+    # the body blocks left over (a paragraph cut in two: its rest), for a 转版 to go on with
+    rest: tuple = ()
+    page: int | None = None  # its page's number, in an issue of several pages
 
 
 @dataclass(frozen=True)
@@ -495,14 +528,20 @@ class Hole:
     first_line: int
     last_line: int
     article_index: int | None  # the article whose part of the grid it is in
+    page: int | None = None  # its page's number, in an issue of several pages
 
     def __str__(self) -> str:
         columns = (f"column {self.first_column}" if self.first_column == self.last_column
                    else f"columns {self.first_column}-{self.last_column}")
         where = (f" in article {self.article_index + 1}'s part of the page"
                  if self.article_index is not None else " outside every article")
-        return (f"blank hole (天窗): {columns}, lines {self.first_line}-{self.last_line} "
-                f"({self.last_line - self.first_line + 1} lines){where}")
+        return (f"{on_page(self.page)}blank hole (天窗): {columns}, lines {self.first_line}-"
+                f"{self.last_line} ({self.last_line - self.first_line + 1} lines){where}")
+
+
+def on_page(page: int | None) -> str:
+    """What a message about a page of an issue starts with: `page 4: ` (one page: none)."""
+    return f"page {page}: " if page is not None else ""
 
 
 @dataclass(frozen=True)
@@ -523,6 +562,7 @@ class Copyfit:
     cut: int
     give: int = 0
     take: int = 0
+    page: int | None = None  # its page's number, in an issue of several pages
 
     @property
     def delta(self) -> int:
@@ -538,7 +578,8 @@ class Copyfit:
             verdict = f"+{self.add} 字 (add that much to fill it)"
         else:
             verdict = "±0 字 (full)"
-        text = (f"article {self.article_index + 1} {self.title}: {size}; holds {self.holds} 字, "
+        text = (f"{on_page(self.page)}article {self.article_index + 1} {self.title}: {size}; "
+                f"holds {self.holds} 字, "
                 f"room for {self.holds + self.add - self.cut} 字: {verdict}")
         if self.give or self.take:
             text += (f"; its pictures could make room for {self.give} 字 more or "
@@ -570,3 +611,114 @@ class PageLayout:
     def text(self) -> str:
         """The page's articles' text as a reader reads it, an element a line."""
         return "".join(text + "\n" for text in self.reading)
+
+
+# ---------------------------------------------------------------------------------------
+# the whole issue: its pages
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A manifest as a whole: the pages of the issue (期) in order. A manifest with
+    `pages:` is `whole` (one PDF of all its pages, with an outline and page labels); one
+    without is a single page, rendered as it always was."""
+
+    path: Path
+    pages: tuple[Issue, ...]
+    whole: bool = False
+
+    @property
+    def title(self) -> str:
+        """The issue's title (PDF metadata): paper, date and issue number."""
+        first = self.pages[0]
+        title = f"{first.paper} {first.date.isoformat()}"
+        return title + (f" 第{first.issue_number}期" if first.issue_number else "")
+
+
+@dataclass(frozen=True)
+class Jump:
+    """An article of an issue continued on another page (转版): on page `source` it holds
+    `kept` characters, on page `target` (its article `index` there) the `rest`."""
+
+    source: int  # page numbers
+    article_index: int  # 0-based, on the source page
+    target: int
+    index: int  # 0-based, the continuation's place among the target page's articles
+    title: str
+    kept: int
+    rest: int
+
+    def __str__(self) -> str:
+        return (f"article {self.article_index + 1} {self.title} (page {self.source}) jumps "
+                f"to page {self.target}: holds {self.kept} 字 on page {self.source} and "
+                f"{self.rest} 字 on page {self.target}, {self.kept + self.rest} 字 in all")
+
+
+@dataclass(frozen=True)
+class IssueLayout:
+    """Every page of a manifest laid out, in order. Read like one page: its overflow,
+    holes, copyfit and notes are the pages' together, each marked with its page in an
+    issue of several pages."""
+
+    edition: Edition
+    pages: tuple[PageLayout, ...]
+    jumps: tuple[Jump, ...] = ()
+
+    def _tagged(self, name: str) -> tuple:
+        if not self.edition.whole:
+            return getattr(self.pages[0], name)
+        return tuple(replace(item, page=issue.page_number)
+                     for issue, page in zip(self.edition.pages, self.pages)
+                     for item in getattr(page, name))
+
+    def _said(self, name: str) -> tuple[str, ...]:
+        if not self.edition.whole:
+            return getattr(self.pages[0], name)
+        return tuple(f"page {issue.page_number}: {note}"
+                     for issue, page in zip(self.edition.pages, self.pages)
+                     for note in getattr(page, name))
+
+    @property
+    def overflow(self) -> tuple[Overflow, ...]:
+        return self._tagged("overflow")
+
+    @property
+    def holes(self) -> tuple[Hole, ...]:
+        return self._tagged("holes")
+
+    @property
+    def fits(self) -> tuple[Copyfit, ...]:
+        return self._tagged("fits")
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self._said("notes")
+
+    @property
+    def loose(self) -> tuple[str, ...]:
+        return self._said("loose")
+
+    @property
+    def usage(self) -> tuple[str, ...]:
+        return self._said("usage")
+
+    def text(self) -> str:
+        """The issue's text in reading order: page after page, each article whole (one
+        continued on another page read on there, where its first part ends)."""
+        if not self.edition.whole:
+            return self.pages[0].text()
+        after: dict[tuple[int, int], str] = {}
+        skip: set[tuple[int, int]] = set()
+        for jump in self.jumps:
+            target = self.pages[jump.target - 1]
+            after[(jump.source, jump.article_index)] = target.reading[jump.index]
+            skip.add((jump.target, jump.index))
+        out = []
+        for number, page in enumerate(self.pages, 1):
+            for index, text in enumerate(page.reading):
+                if (number, index) in skip:
+                    continue
+                out.append(text + "\n")
+                if (number, index) in after:
+                    out.append(after[(number, index)] + "\n")
+        return "".join(out)

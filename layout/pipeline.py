@@ -1,16 +1,18 @@
-"""The pipeline in one place: load → plan/make-up → flow → render (docs/architecture.md).
-`import layout` does not import it; its names are loaded from here on first use."""
+"""The pipeline in one place: load → plan/make-up → flow → render (docs/architecture.md),
+for a page and for an issue of pages. `import layout` does not import it; its names are
+loaded from here on first use."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from .edition import lay_out, with_contents
 from .flow import check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
-from .manifest import load_issue
-from .model import Figure, Issue, PageLayout, Template
+from .manifest import load_issue, load_manifest
+from .model import Edition, Figure, Issue, IssueLayout, PageLayout, Template
 from .plan import plan_page
-from .render.pdf import render_pdf
+from .render.pdf import Document, render_pages, render_pdf
 from .templates import load_template
 
 
@@ -46,10 +48,11 @@ def page_inputs(issue: Issue, template: Template) -> list[Path]:
                       {b.file for a in issue.articles for b in a.blocks
                        if isinstance(b, Figure) and b.file})
     profile = [template.press.profile] if template.press.profile else []
+    nameplate = template.nameplate.files if template.nameplate else ()
     # a body read from a text file beside the manifest (`body: {file: story.txt}`)
     texts = sorted({Path(b.origin.file) for a in issue.articles for b in a.blocks
                     if Path(b.origin.file) != Path(issue.path)})
-    return [issue.path, *template.sources, *profile, *pictures, *texts]
+    return [issue.path, *template.sources, *profile, *nameplate, *pictures, *texts]
 
 
 def render_issue(manifest: Path, fonts: FontSet | None = None) -> Rendered:
@@ -57,3 +60,80 @@ def render_issue(manifest: Path, fonts: FontSet | None = None) -> Rendered:
     fonts = fonts or shipped_fonts()
     page = layout_issue(manifest, fonts)
     return Rendered(page, render_pdf(page, fonts))
+
+
+# -- a manifest of one page or an issue of several ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A manifest read: its pages (Edition) and each page's template."""
+
+    edition: Edition
+    templates: tuple[Template, ...]
+
+    def inputs(self) -> list[Path]:
+        """Every file the manifest's pages are made from besides the fonts, each once."""
+        paths = [self.edition.path]
+        for issue, template in zip(self.edition.pages, self.templates):
+            paths += page_inputs(issue, template)
+        return list(dict.fromkeys(paths))
+
+
+def load(manifest: Path) -> Loaded:
+    """Read a manifest (one page, or an issue of `pages:`) and its pages' templates."""
+    edition = load_manifest(Path(manifest))
+    return Loaded(edition, tuple(load_template(i.template, i.path.parent, i.template_origin)
+                                 for i in edition.pages))
+
+
+def layout_manifest(loaded: Loaded, fonts: FontSet | None = None,
+                    lay_page=None) -> IssueLayout:
+    """Every page of the manifest laid out (by `lay_page`, layout_loaded unless given); an
+    issue's 导读 filled and its jumps made."""
+    fonts = fonts or shipped_fonts()
+    lay_page = lay_page or layout_loaded
+    templates = {issue.page_number: t for issue, t in zip(loaded.edition.pages,
+                                                         loaded.templates)}
+    edition = with_contents(loaded.edition)
+    def grid(issue: Issue) -> tuple[int, int, int]:
+        t = templates[issue.page_number]
+        return t.columns, t.grid_lines, int(t.column_width / t.body.size + 1e-6)
+
+    pages, jumps = lay_out(edition, lambda issue: lay_page(
+        issue, fonts, templates[issue.page_number]), grid)
+    return IssueLayout(edition, pages, jumps)
+
+
+def document(laid: IssueLayout, templates: tuple[Template, ...]) -> Document | None:
+    """What an issue's PDF says of itself: its title, a page label per page (第1版 要闻)
+    and an outline (a page per entry, its articles under it); None for one page."""
+    if not laid.edition.whole:
+        return None
+    labels, outline = [], []
+    for issue, page, template in zip(laid.edition.pages, laid.pages, templates):
+        label = f"第{issue.page_number}版" + (f" {issue.page_name}" if issue.page_name
+                                             else "")
+        labels.append(label)
+        outline.append((label, tuple((fit.title or f"article {fit.article_index + 1}",
+                                      template.line_top(fit.first_line))
+                                     for fit in page.fits)))
+    return Document(laid.edition.title, tuple(labels), tuple(outline))
+
+
+def render_manifest(laid: IssueLayout, loaded: Loaded, fonts: FontSet,
+                    press=None) -> bytes:
+    """The manifest's PDF: one page as it always was, an issue's pages in one document."""
+    return render_pages(laid.pages, fonts, press, document(laid, loaded.templates))
+
+
+def render_split(laid: IssueLayout, loaded: Loaded, fonts: FontSet,
+                 press=None) -> list[bytes]:
+    """An issue's pages each in a PDF of its own (`render --split`), in order."""
+    whole = document(laid, loaded.templates)
+    out = []
+    for index, page in enumerate(laid.pages):
+        own = whole and Document(f"{whole.title} {whole.labels[index]}",
+                                 (whole.labels[index],), (whole.outline[index],))
+        out.append(render_pages((page,), fonts, press, own))
+    return out

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from . import resources
 from .errors import LayoutError, Skipped
-from .model import (PDFX_STANDARDS, Align, Banner, Breaking, Composition, Origin,
+from .model import (PDFX_STANDARDS, Align, Banner, Breaking, Composition, Nameplate, Origin,
                     PrintSettings, PunctuationFit, Region, Template, TextStyle)
+from .pictures import PictureError, picture_size
 from .source import (MAX_YAML_BYTES, Fields, Node, each, flag, gathered, grid_range, items,
                      mistaken, one_of, positive_int, read_yaml, text)
 from .units import MM, Grid, length, size
@@ -347,6 +348,13 @@ def _read(root: Node, path: Path) -> Template:
     slots = dict(each(named.values(), lambda node: (names[id(node)], _slot(node, columns)))
                  if measured else ())
     banner = top.take("banner", _banner, None)
+    nameplate = top.take("nameplate", _nameplate, None)
+    if nameplate is not None:  # its lines at the top of the grid, kept as a banner's are
+        if banner is not None:
+            raise top.raw("nameplate").fail(
+                "a page has a banner or a 报头 (nameplate) across the top of its grid, not "
+                "both", hint="leave one of them out")
+        banner = Banner(lines=nameplate.lines, text=None)
     header = top.take("header", flag, False)
     column_rules = top.take("column_rules", flag, False)
     accent = top.take("accent", _colour, "#c8161d")
@@ -364,6 +372,7 @@ def _read(root: Node, path: Path) -> Template:
         columns=columns, column_width=column_width, gutter=gutter, body=body_style,
         pitch=pitch, indent=indent, composition=composition, styles=styles,
         headline_gap_lines=round(headline_gap / pitch), slots=slots, banner=banner,
+        nameplate=nameplate,
         header=header, column_rules=column_rules, accent=accent, box_tint=tint,
         output=output, press=press,
     )
@@ -481,6 +490,45 @@ def _banner(node: Node) -> Banner:
                     text=fields.take("text", text, None))
     fields.done()
     return banner
+
+
+def _nameplate(node: Node) -> Nameplate:
+    """`nameplate:` the front page's 报头 (model.Nameplate); its pictures' paths relative to
+    the template file that names them."""
+    fields = Fields(node, "nameplate")
+    base = node.origin.file.parent
+    picture = fields.raw("image")
+    code = fields.raw("code")
+    plate = Nameplate(
+        lines=fields.take("lines", positive_int),
+        name=fields.take("name", text, None),
+        image=_plate_file(picture, base) if picture is not None else None,
+        face=fields.take("face", text, "hei-heavy"),
+        size=fields.take("size", size, 60.0),
+        sponsor=fields.take("sponsor", text, None),
+        registration=tuple(text(n) for n in fields.take("registration", items, [])),
+        website=fields.take("website", text, None),
+        code=_plate_file(code, base) if code is not None else None,
+    )
+    fields.done()
+    if plate.image is not None and plate.name is not None:
+        raise node.fail("the paper's name is a text (`name:`) or a picture (`image:`), not "
+                        "both", hint="leave one of them out")
+    return plate
+
+
+def _plate_file(node: Node, base: Path) -> Path:
+    """A picture of the nameplate (its name as a logo, a QR code): a file beside the
+    template, checked here."""
+    file = (base / text(node)).resolve()
+    if not file.is_file():
+        raise node.fail(f"picture {file} not found",
+                        hint="paths are relative to the template's folder")
+    try:
+        picture_size(file)
+    except PictureError as err:
+        raise node.fail(f"picture {file.name}: {err}", hint="give a PNG or JPEG") from None
+    return file
 
 
 def _colour(node: Node) -> str:

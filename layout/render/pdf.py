@@ -12,6 +12,7 @@ Three reportlab traps are handled here:
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab import rl_config
@@ -113,26 +114,76 @@ def _runs(line: PlacedLine, fonts: FontSet, codes: dict) -> list[tuple[str, floa
     return runs
 
 
+@dataclass(frozen=True)
+class Document:
+    """What a PDF of an issue's pages says of itself: its title (paper, date, issue), a
+    label per page (第1版 要闻) and its outline: per page, its label and its articles'
+    titles with the y of each one's top (from the page's top)."""
+
+    title: str
+    labels: tuple[str, ...]
+    outline: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
+
+
 def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> bytes:
     """The page as PDF bytes: same page, same bytes. With `press`, for print: PDF/X, CMYK
     only, trim and bleed boxes, marks (render/press.py)."""
+    return render_pages((page,), fonts, press)
+
+
+def render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | None = None,
+                 document: Document | None = None) -> bytes:
+    """Pages as one PDF (a page alone as render_pdf makes it). With `document`: its title,
+    page labels and outline."""
     buffer = io.BytesIO()
-    body = fonts.face(page.body_face)
+    first = pages[0]
+    body = fonts.face(first.body_face)
     margin = press.margin if press else 0.0
-    canvas = Canvas(buffer, pagesize=(page.width + 2 * margin, page.height + 2 * margin),
+    canvas = Canvas(buffer, pagesize=(first.width + 2 * margin, first.height + 2 * margin),
                     invariant=1, pageCompression=1, initialFontName=body.ttf.fontName,
                     initialFontSize=9, pdfVersion=press.pdf_version if press else None)
-    stamp = page.date.strftime("D:%Y%m%d000000+00'00'")
+    stamp = first.date.strftime("D:%Y%m%d000000+00'00'")
     canvas._doc.setDateFormatter(lambda *_: stamp)
-    canvas.setTitle(page.title)
+    canvas.setTitle(document.title if document else first.title)
     canvas.setCreator("layout")
     canvas.setProducer("layout")
     canvas.setAuthor("")
     canvas.setSubject("")
-    paint = _Paint(canvas, press)
     codes: dict = {}  # (see _runs)
     selects: dict = {}  # (see _text)
+    for number, page in enumerate(pages):
+        if number:
+            canvas.setPageSize((page.width + 2 * margin, page.height + 2 * margin))
+        if document:
+            _bookmarks(canvas, document, number, page.height + margin)
+        _draw_page(canvas, page, fonts, press, codes, selects)
+    if document:
+        canvas.showOutline()
     if press:
+        press.declare(canvas, first, first.date.strftime("%Y-%m-%dT00:00:00Z"))
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _bookmarks(canvas: Canvas, document: Document, number: int, top: float) -> None:
+    """The page's label, its outline entry and one under it for each of its articles."""
+    label, articles = document.outline[number]
+    canvas.addPageLabel(number, prefix=document.labels[number])
+    key = f"p{number + 1}"
+    canvas.bookmarkPage(key, fit="XYZ", left=0, top=top)
+    canvas.addOutlineEntry(label, key, 0)
+    for index, (title, y) in enumerate(articles):
+        article_key = f"{key}a{index + 1}"
+        canvas.bookmarkPage(article_key, fit="XYZ", left=0, top=top - y)
+        canvas.addOutlineEntry(title, article_key, 1)
+
+
+def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | None,
+               codes: dict, selects: dict) -> None:
+    """One page painted and closed (its colours set anew: a page starts with none)."""
+    paint = _Paint(canvas, press)
+    if press:
+        margin = press.margin
         press.boxes(canvas, page.width, page.height)
         canvas.translate(margin, margin)  # the page drawn from the trim's corner
     for rect in page.rects:
@@ -147,10 +198,6 @@ def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> 
     if press:
         press.marks(canvas, page.width, page.height)
     canvas.showPage()
-    if press:
-        press.declare(canvas, page, page.date.strftime("%Y-%m-%dT00:00:00Z"))
-    canvas.save()
-    return buffer.getvalue()
 
 
 def _text(canvas: Canvas, font, size: float, x: float, y: float, spacing: float,

@@ -105,7 +105,7 @@ def preview_problem(width: float, height: float, dpi: float) -> str | None:
 def write_previews(pdf: bytes, first_path: Path, dpi: float = 100,
                    guides=None) -> list[Path]:
     """Write page PNGs: `first_path` for page 1, then NAME-2.png, … Return their paths.
-    `guides`: (template, modules) to draw the grid over the first page (`draw_grid`)."""
+    `guides`: per page, (template, modules) to draw the grid over it (`draw_grid`)."""
     import io  # noqa: PLC0415
 
     doc = pdfium.PdfDocument(pdf)
@@ -120,8 +120,8 @@ def write_previews(pdf: bytes, first_path: Path, dpi: float = 100,
             path = first_path if index == 0 else first_path.with_name(
                 f"{first_path.stem}-{index + 1}{first_path.suffix}")
             image = page.render(scale=dpi / 72).to_pil()
-            if guides is not None and index == 0:
-                image = draw_grid(image, *guides, dpi / 72)
+            if guides is not None and index < len(guides):
+                image = draw_grid(image, *guides[index], dpi / 72)
             buffer = io.BytesIO()
             image.save(buffer, format="PNG")
             write_atomically(path, buffer.getvalue())
