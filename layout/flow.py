@@ -1329,6 +1329,7 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
     if mistakes:
         raise mistakes[0] if len(mistakes) == 1 else Mistakes(mistakes)
     holes, fits = _fullness(plan, page, placed)
+    page.lines += _overset_marks(plan.template, fonts, placed)
     reading = tuple(reading_text(p.article, drawn.lines, drawn.head, drawn.captions,
                                  plan.template.pitch) for p, drawn, _ in
                     sorted(placed, key=lambda e: e[0].index))
@@ -1340,6 +1341,26 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
                       tuple(overflow), title, issue.date, plan.template.body.face,
                       tuple(page.notes), tuple(page.rects), tuple(page.images), tuple(usage),
                       tuple(page.loose), tuple(holes), tuple(fits), reading)
+
+
+def _overset_marks(t: Template, fonts: FontSet, placed: list) -> list[PlacedLine]:
+    """A proof's mark (written only with --allow-overflow) at the end of each article whose
+    text does not all fit: （余N字未排）, in the accent colour, right-aligned on the blank
+    line under its module (or under the page's last line)."""
+    setter = _Typesetter(t, fonts, 1, t.columns)
+    style = replace(t.styles["caption"], face=t.styles["kicker"].face)
+    out = []
+    for plan, _, left in placed:
+        if left is None:
+            continue
+        text = f"（余{len(left.text.replace(chr(10), ''))}字未排）"
+        x = t.column_x(plan.first_column)
+        width = t.column_x(plan.last_column) + t.column_width - x
+        baseline = t.line_top(plan.last_line) + t.pitch + style.size
+        line = setter.set_text(text, style, width, False)[0]
+        out.append(setter.placed(line, LineKind.LABEL, baseline, style, x, width, None,
+                                 t.accent, Align.RIGHT))
+    return out
 
 
 def _module_box(plan: ArticlePlan, t: Template) -> tuple[float, float, float, float]:

@@ -138,3 +138,29 @@ def test_a_grid_too_short_and_a_body_picture_too_tall_are_named(write_manifest, 
                                     "  - headline: 标题\n    body:\n      - 正文一段。\n"
                                     "      - {picture: 10000, caption: 图说}\n", "d.yaml"))
     assert "a picture of 10000 lines" in str(err.value) and "d.yaml:10:" in str(err.value)
+
+
+def test_an_overset_article_is_marked_at_its_end_with_what_was_left_out(write_manifest):
+    body = "、".join(["党员干部冲在一线干在一线"] * 60) + "。"
+    path = write_manifest(f"""\
+manifest: 1
+paper: 测试报
+date: 2024-05-01
+page: 2
+template: news-tabloid
+articles:
+  - headline: 一篇排不下的稿子
+    region: {{columns: 1-2, lines: 1-20}}
+    body: [{body}]
+  - headline: 一篇排得下的稿子
+    region: {{columns: 3-6, lines: 1-40}}
+    body: [短讯一则。]
+""")
+    page = layout_issue(path)
+    (left,) = page.overflow
+    marks = [l for l in page.lines if l.kind is LineKind.LABEL and "未排" in l.text]
+    assert [m.text for m in marks] == [f"（余{len(left.text)}字未排）"]
+    mark = marks[0]
+    assert mark.color == T.accent and T.line_top(21) <= mark.baseline <= T.line_top(22)
+    right = T.column_x(2) + T.column_width
+    assert max(g.x + g.advance for g in mark.glyphs) == pytest.approx(right, abs=0.5)

@@ -11,7 +11,7 @@ from ..flow import _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided, sized, v
 from ..fonts import FontSet
 from ..holes import HOLE_MM, Occupancy, text_legs
 from ..model import Article, ArticlePlan, Image, Template
-from .costs import (CROP, MAX_HEAD_EXTRA, MIN_LEG, SHORT_OK, SETTLE_TRIES, SHORT_MOST,
+from .costs import (TOO_NARROW, CROP, MAX_HEAD_EXTRA, MIN_LEG, SHORT_OK, SETTLE_TRIES, SHORT_MOST,
                     HEADLINE_STEPS, MAX_HEADLINE_LINES, HOLE, SHORT, HEAD_BLANK,
                     BLANK_RUN, EXTRA, STEP_DOWN, CROP_COST, PICTURE_SHAPE, DIVIDE,
                     OVERFLOW, STUB, TOO_LOW)
@@ -227,7 +227,9 @@ class Candidate:
             style = self.t.styles["headline"]
             ladder, start = self.ladder()
             width = self.width_pt(h.columns[1] - h.columns[0] + 1 if h.columns else columns)
-            result = (ladder[-1], len(ladder) - 1 - start)
+            # (a title in more than two lines at the smallest size: a width to avoid, as
+            # many steps down again as the ladder has, on top of the steps it took)
+            result = (ladder[-1], 2 * (len(ladder) - 1 - start) + TOO_NARROW)
             parts = h.main.count("\n") + 1  # lines the editor broke it into
             # the largest size that sets the title in at most two lines, or one step
             # smaller when that keeps it to the lines the editor gave it (one, unless
