@@ -15,6 +15,8 @@ from layout.pipeline import layout_issue
 from layout.templates import load_template
 
 T = load_template("news-tabloid")
+HEAD = ("manifest: 1\npaper: 测试报\ndate: 2024-05-01\npage: 2\ntemplate: news-tabloid\n"
+        "articles:\n")
 
 
 def plan(index: int, columns: tuple[int, int], lines: tuple[int, int]) -> ArticlePlan:
@@ -99,13 +101,7 @@ def test_a_page_that_holds_its_articles_at_a_column_each_is_made_up(write_manife
 
 def test_text_beside_a_short_headline_starts_under_its_section_bar(write_manifest):
     body = "、".join(["党员干部冲在一线干在一线"] * 40) + "。"
-    path = write_manifest(f"""\
-manifest: 1
-paper: 测试报
-date: 2024-05-01
-page: 2
-template: news-tabloid
-articles:
+    path = write_manifest(HEAD + f"""\
   - headline: {{main: 周六晚到卖场听夜场摇滚, columns: 1-2}}
     section: 党建动态
     body: [{body}, {body}]
@@ -142,13 +138,7 @@ def test_a_grid_too_short_and_a_body_picture_too_tall_are_named(write_manifest, 
 
 def test_an_overset_article_is_marked_at_its_end_with_what_was_left_out(write_manifest):
     body = "、".join(["党员干部冲在一线干在一线"] * 60) + "。"
-    path = write_manifest(f"""\
-manifest: 1
-paper: 测试报
-date: 2024-05-01
-page: 2
-template: news-tabloid
-articles:
+    path = write_manifest(HEAD + f"""\
   - headline: 一篇排不下的稿子
     region: {{columns: 1-2, lines: 1-20}}
     body: [{body}]
