@@ -152,6 +152,7 @@ PICTURES = [
     ("grid.png", lambda: picture(GUIDE / "grid.yaml", guides=True)),
     ("makeup.png", lambda: picture(ISSUES / "2020-11-27-p1-laomo-jingshen.yaml",
                                    guides=True, whole=True)),
+    ("makeup5.png", lambda: picture(GUIDE / "makeup5.yaml", whole=True)),
     ("print.png", lambda: twins(ISSUES / "2023-05-26-p4-tongrong-dadao.yaml")),
     ("issue.png", issue_strip),
     ("nameplate.png", lambda: issue_crop(0, (1, 9))),
