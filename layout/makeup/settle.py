@@ -54,7 +54,10 @@ def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
         if result[0] < OVERFLOW:  # (no text left over)
             break
         best = None
-        trees = [_moved_cut(tree, path, sign * move) for path in _across_paths(tree)
+        failed = {leaf.index for leaf in result[3]}
+        # (the cuts whose parts hold an article that failed: no other boundary helps it)
+        trees = [_moved_cut(tree, path, sign * move)
+                 for path in _across_paths(tree, failed=failed)
                  for move in REPAIR_MOVES for sign in (1, -1)]
         # or the headline of an article with text left over a step or two smaller
         for leaf in result[3]:
@@ -74,13 +77,22 @@ def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
     return tree, result
 
 
-def _across_paths(tree, path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
-    """The paths (0: first part, 1: second) to every cut across of the tree."""
+def _across_paths(tree, path: tuple[int, ...] = (), failed: set[int] | None = None,
+                  ) -> list[tuple[int, ...]]:
+    """The paths (0: first part, 1: second) to every cut across of the tree (that holds
+    one of the articles `failed`, when given)."""
     if isinstance(tree, Leaf):
         return []
-    own = [path] if tree.across else []
-    return own + _across_paths(tree.first, path + (0,)) + _across_paths(tree.second,
-                                                                        path + (1,))
+    own = [path] if tree.across and (failed is None or _holds(tree, failed)) else []
+    return (own + _across_paths(tree.first, path + (0,), failed)
+            + _across_paths(tree.second, path + (1,), failed))
+
+
+def _holds(tree, indexes: set[int]) -> bool:
+    """Whether any of the articles `indexes` is a leaf of the tree."""
+    if isinstance(tree, Leaf):
+        return tree.index in indexes
+    return _holds(tree.first, indexes) or _holds(tree.second, indexes)
 
 
 def _moved_cut(tree, path: tuple[int, ...], move: int):
