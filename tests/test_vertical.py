@@ -190,3 +190,36 @@ def test_a_line_break_in_a_vertical_title_starts_its_next_column(write_manifest,
     second = [l.text for l in title if round(l.left, 2) == columns[1]]
     assert (first, second) == (list("通融达道"), list("思源致远"))
     assert [l.baseline for l in title[:4]] == [l.baseline for l in title[4:]]
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_a_vertical_title_never_stands_on_its_own_tall_picture(write_manifest, side):
+    """Issue 25, case 17: a 1:5 picture beside a vertical title on a made-up page."""
+    _, p = page(write_manifest, f"""\
+  - headline: {{main: 通融达道思源致远, vertical: {side}}}
+    images: [{{aspect: "1:5", caption: 一张很高的图片}}]
+    body: [{TEXT * 8}]
+  - headline: 第二篇稿子的标题
+    body: [{TEXT * 3}]
+""", f"tall-{side}.yaml")
+    strip = Occupancy(PB)
+    strip.add_lines(cells(p.lines))
+    placeholders = Occupancy(PB)
+    placeholders.add_boxes([r for r in p.rects if r.fill == "#e6e6e6"], p.images)
+    text = Occupancy(PB)
+    text.add_lines([l for l in p.lines if l.kind not in (LineKind.HEADLINE, LineKind.BANNER,
+                                                         LineKind.LABEL)])
+    assert placeholders.cells and strip.cells
+    assert not strip.cells & placeholders.cells and not text.cells & placeholders.cells
+
+
+def test_a_made_up_vertical_title_broken_by_hand_is_sized_by_its_longest_column(
+        write_manifest):
+    sizes = []
+    for main in ("通融达道思源致远通融达道思源致远", "通融达道思源致远\\n通融达道思源致远"):
+        _, p = page(write_manifest, f"""\
+  - headline: {{main: "{main}", vertical: right}}
+    body: [{TEXT * 12}]
+""", f"title-{len(sizes)}.yaml")
+        sizes.append(cells(p.lines)[0].size)
+    assert sizes[1] > sizes[0]  # two columns of eight: each half as tall as sixteen

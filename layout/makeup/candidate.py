@@ -276,7 +276,8 @@ class Candidate:
         h = self.article.headline
         assert h is not None  # (asked for a vertical headline only)
         ladder, start = self.ladder()
-        cells = len(list(vertical_cells(h.main)))
+        # (a title broken by hand stands in as many columns: its longest sets the height)
+        cells = max(len(list(vertical_cells(part))) for part in h.main.split("\n"))
         room = self.area.lines * self.t.pitch / 2
         for steps, size in enumerate(ladder[start:]):
             if size <= self.t.column_width - 2 * self.t.body.size and cells * size <= room:
