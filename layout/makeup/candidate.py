@@ -11,7 +11,7 @@ from ..flow import _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided, sized, v
 from ..fonts import FontSet
 from ..holes import HOLE_MM, Occupancy, text_legs
 from ..model import Article, ArticlePlan, Image, Template
-from .costs import (TOO_NARROW, CROP, MAX_HEAD_EXTRA, MIN_LEG, SHORT_OK, SETTLE_TRIES, SHORT_MOST,
+from .costs import (THUMB, TOO_NARROW, CROP, MAX_HEAD_EXTRA, MIN_LEG, SHORT_OK, SETTLE_TRIES, SHORT_MOST,
                     HEADLINE_STEPS, MAX_HEADLINE_LINES, HOLE, SHORT, HEAD_BLANK,
                     BLANK_RUN, EXTRA, STEP_DOWN, CROP_COST, PICTURE_SHAPE, DIVIDE,
                     OVERFLOW, STUB, TOO_LOW)
@@ -524,6 +524,8 @@ class Candidate:
                             and sum(stacks) > body - MIN_LEG):
                         continue
                     score = cost + CROP_COST * crop + shape + SHORT * max(0, short - SHORT_OK)
+                    if self.lead and columns >= 3 and widths[0] < 2:
+                        score += THUMB  # (a lead's picture a stamp: only where text needs it)
                     self.offer(out, columns, height, score, base.pictured(widths, heights))
         return out
 

@@ -30,6 +30,7 @@ BLANK_RUN = 3  # lines blank down a column beside a headline that count as a bla
 EXTRA = 25.0  # each line of air added to a headline band
 STEP_DOWN = 12.0  # each headline size step below the one its rank gives
 CROP_COST = 150.0  # per unit of share cropped (10 % → 15)
+THUMB = 300.0  # the lead's first picture a column wide in a module of three or more
 PICTURE_SHAPE = 30.0  # a picture block far from ~60 % of its module's width
 BUTTING = 40.0  # two headlines side by side at one height (碰题), even with a rule between
 SPAN = 15.0  # a headline over some of its module's columns, the text beside it
