@@ -11,7 +11,7 @@ from ..flow import _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided, sized, v
 from ..fonts import FontSet
 from ..holes import HOLE_MM, Occupancy, text_legs
 from ..model import Article, ArticlePlan, Image, Template
-from .costs import (THUMB, TOO_NARROW, CROP, MAX_HEAD_EXTRA, MIN_LEG, SHORT_OK, SETTLE_TRIES, SHORT_MOST,
+from .costs import (LEAD_STEP, THIN, THUMB, TOO_NARROW, CROP, MAX_HEAD_EXTRA, MIN_LEG, SHORT_OK, SETTLE_TRIES, SHORT_MOST,
                     HEADLINE_STEPS, MAX_HEADLINE_LINES, HOLE, SHORT, HEAD_BLANK,
                     BLANK_RUN, EXTRA, STEP_DOWN, CROP_COST, PICTURE_SHAPE, DIVIDE,
                     OVERFLOW, STUB, TOO_LOW)
@@ -342,6 +342,12 @@ class Candidate:
         return self._heads[key]
 
     @property
+    def step_cost(self) -> float:
+        """What a step down the headline ladder costs: the lead's far more (a lead whose
+        headline shrinks to fit a narrow module is no lead: a wider module is better)."""
+        return LEAD_STEP if self.lead else STEP_DOWN
+
+    @property
     def least_columns(self) -> int:
         """The fewest columns the article may be set in: those its headline or a picture
         placed by hand is given (counted in the article's own columns)."""
@@ -374,7 +380,7 @@ class Candidate:
         top = self.head_lines(columns, base)
         if top is None:
             return {}
-        cost = steps * STEP_DOWN
+        cost = steps * self.step_cost
         if self.pictures:
             out: dict[int, tuple[float, Config]] = {}
             # the first picture under the headline, or beside it where that does not
@@ -404,7 +410,7 @@ class Candidate:
                     found_band = self.head_lines(columns, config)
                     if found_band is None:
                         continue
-                    head_top, price = found_band, steps * STEP_DOWN
+                    head_top, price = found_band, steps * self.step_cost
                 for extra in range(MAX_HEAD_EXTRA + 1):
                     aired = config.with_extra(extra)  # (the air beside it grows too)
                     found = self.picture_options(columns, limit, aired, head_top + extra,
@@ -429,7 +435,10 @@ class Candidate:
         if stubs(drawn, plan, self.t) and columns > 1:
             self._stubby[columns] = height  # (when nothing fits, only below it)
             return {}
-        short = HOLE * short_lines(drawn, plan, self.t, bottom)
+        # a short story spread over more columns than it gives five lines each: thinner
+        # legs than a reader would call a column (allowed, but a narrower width is better)
+        short = HOLE * short_lines(drawn, plan, self.t, bottom) + THIN * thin_legs(
+            drawn, plan, self.t)
         out = {}
         # the headline a step or two smaller: its band a line or so shorter, the body the
         # same (more heights for modules to meet at)
@@ -445,7 +454,7 @@ class Candidate:
                 if at + extra > limit:
                     break
                 blank = self.head_blank(columns, sized.with_extra(extra))
-                score = steps * STEP_DOWN + short + blank + extra * EXTRA
+                score = steps * self.step_cost + short + blank + extra * EXTRA
                 self.offer(out, columns, at + extra, score, sized.with_extra(extra))
         return out
 
@@ -754,6 +763,14 @@ def short_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int) -> i
     """Lines of the module's columns left blank at their feet beyond SHORT_OK."""
     return occupancy(drawn, t).blank_feet(range(plan.first_column, plan.last_column + 1),
                                           plan.first_line, bottom, SHORT_OK)
+
+
+def thin_legs(drawn: _Drawn, plan: ArticlePlan, t: Template) -> int:
+    """Legs of text shorter than MIN_LEG lines, counted even in an article too short to
+    give each of its columns that many (which `stubs` allows)."""
+    columns = range(plan.first_column, plan.last_column + 1)
+    return sum(1 for _, first, last in text_legs(t, drawn.lines, drawn.images, columns)
+               if last - first + 1 < MIN_LEG) if len(columns) > 1 else 0
 
 
 def stubs(drawn: _Drawn, plan: ArticlePlan, t: Template) -> int:
