@@ -1307,9 +1307,9 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
                                         origin.line, hint="give the article more lines, or a "
                                                           "smaller headline, note or picture"))
             continue
-        except LayoutError as err:
+        except LayoutError as error:  # (named apart: compiled, `err` is a _TooLow)
             failed.add(article_plan.index)
-            mistakes.extend(err.errors if isinstance(err, Mistakes) else [err])
+            mistakes.extend(error.errors if isinstance(error, Mistakes) else [error])
             continue
         bottoms[article_plan.index] = bottom
         page.lines += drawn.lines
