@@ -604,7 +604,7 @@ def pin(manifest: Path, output: Path | None) -> None:
     with _refusing():
         placed = pin_manifest(manifest, output)
     where = output if output is not None else manifest
-    click.echo(f"pinned {placed} article(s) the make-up placed: wrote {where}", err=True)
+    click.echo(f"pinned the make-up of {placed} article(s): wrote {where}", err=True)
 
 
 

@@ -30,9 +30,11 @@ class _Edit:
     text: str
 
 
-def pin_text(issue: Issue, template: Template, fonts: FontSet, text: str) -> tuple[str, int]:
-    """The manifest's `text` with the page's make-up written in, and how many articles were
-    placed by the make-up (0: nothing new to pin)."""
+def pin_text(issue: Issue, template: Template, fonts: FontSet,
+             text: str) -> tuple[str, int, PagePlan]:
+    """The manifest's `text` with the page's make-up written in, how many articles it
+    pinned (placed, or with a headline, picture or air the make-up sized: 0, nothing new
+    to pin), and the page's plan."""
     from .plan import plan_page  # noqa: PLC0415 (the make-up is only needed here)
 
     page = plan_page(issue, template, fonts, {})
@@ -44,14 +46,16 @@ def pin_text(issue: Issue, template: Template, fonts: FontSet, text: str) -> tup
     for plan in page.articles:
         node = articles.value[plan.index]
         article = issue.articles[plan.index]
-        placed += _pin_region(text, node, plan, article.region is None and
-                              article.slot is None, template, edits)
+        before = len(edits)
+        _pin_region(text, node, plan, article.region is None and article.slot is None,
+                    template, edits)
         _pin_headline(text, node, plan, article, edits)
         _pin_images(text, node, plan, article, edits)
+        placed += len(edits) > before
     _pin_rules(text, root, page, edits)
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
         text = text[:edit.start] + edit.text + text[edit.end:]
-    return text, placed
+    return text, placed, page
 
 
 def _get(mapping: yaml.Node, key: str) -> yaml.Node | None:
@@ -113,16 +117,16 @@ def _set(text: str, mapping: yaml.Node, pairs: dict[str, str], edits: list[_Edit
 
 
 def _pin_region(text: str, node: yaml.Node, plan: ArticlePlan, free: bool,
-                template: Template, edits: list[_Edit]) -> int:
-    """The article's `region:`: written when the make-up placed it (1), else only the air
-    the make-up gave its headline, if any (0)."""
+                template: Template, edits: list[_Edit]) -> None:
+    """The article's `region:`: written when the make-up placed it, else only the air the
+    make-up gave its headline, if any (a slot then becomes its region)."""
     region = plan.article.region
     air = plan.head_extra
     if not free:
         if region is None and plan.article.slot is not None:
             region = template.slots[plan.article.slot]
             if air == region.air:
-                return 0
+                return
             found = _key(node, "slot")
             assert found is not None
             pairs = _region_pairs(region.first_column, region.last_column,
@@ -131,12 +135,12 @@ def _pin_region(text: str, node: yaml.Node, plan: ArticlePlan, free: bool,
                 pairs["below"] = str(region.below)
             edits.append(_Edit(found[0].start_mark.index, _end(found[1]),
                                f"region: {_flow(pairs)}  {PINNED}"))
-            return 0
+            return
         if region is not None and air != region.air:
             value = _get(node, "region")
             assert value is not None
             _set(text, value, {"air": str(air)}, edits)
-        return 0
+        return
     pairs = _region_pairs(plan.first_column, plan.last_column, plan.first_line,
                           plan.last_line, air, plan.measure[0] if plan.measure else 0)
     first = node.value[0][0].start_mark
@@ -147,7 +151,6 @@ def _pin_region(text: str, node: yaml.Node, plan: ArticlePlan, free: bool,
     else:
         edits.append(_Edit(first.index, first.index, f"region: {_flow(pairs)}  {PINNED}\n"
                                                      + " " * first.column))
-    return 1
 
 
 def _region_pairs(first_column: int, last_column: int, first_line: int,
@@ -217,6 +220,12 @@ def _pin_images(text: str, node: yaml.Node, plan: ArticlePlan, article: Article,
     unplaced = [n for n, image in enumerate(was) if not image.placed]
     if not unplaced:
         return
+    if unplaced[0] < len(was) - len(unplaced):  # (the make-up sets them after the others)
+        image = was[unplaced[0]]
+        raise LayoutError(f"article {plan.index + 1}: a picture the make-up sizes comes before "
+                          "one placed by hand: pinned, they would be drawn in another order",
+                          image.origin.file, image.origin.line,
+                          hint="list the pictures with `columns:` first, then pin")
     sized = plan.article.images[len(was) - len(unplaced):]
     if len(sized) != len(unplaced) or not all(i.placed for i in sized):
         raise LayoutError(f"article {plan.index + 1}: the make-up left some of its pictures "
@@ -283,7 +292,7 @@ def _rule_pairs(rules: tuple[PlacedRect, ...], t: Template) -> list[dict[str, st
 def pin_manifest(path: Path, output: Path | None = None,
                  fonts: FontSet | None = None) -> int:
     """Pin the make-up of the one-page manifest at `path` into it (or into `output`),
-    written atomically; how many articles it placed that are pinned now."""
+    written atomically; how many articles were pinned (`pin_text`)."""
     from .fonts import shipped_fonts  # noqa: PLC0415
     from .flow import check_faces  # noqa: PLC0415
     from .manifest import load_issue  # noqa: PLC0415
@@ -308,9 +317,47 @@ def pin_manifest(path: Path, output: Path | None = None,
     fonts = fonts or shipped_fonts()
     check_faces(template, fonts)
     text = path.read_bytes().decode("utf-8")
-    pinned, placed = pin_text(issue, template, fonts, text)
+    pinned, placed, page = pin_text(issue, template, fonts, text)
+    _check(path, pinned, issue, page, fonts)
     write_atomically(target, pinned.encode("utf-8"))
     return placed
+
+
+def _check(path: Path, pinned: str, issue: Issue, before: PagePlan,
+           fonts: FontSet) -> None:
+    """That the pinned text reads as the same page, planned the same way: never write a
+    manifest that would not (a mistake of this module, not the user's)."""
+    import os  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    from .manifest import article_text, load_issue  # noqa: PLC0415
+    from .plan import plan_page  # noqa: PLC0415
+
+    # (read beside the manifest: its pictures and texts are named from its folder)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.pin-", suffix=".yaml", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(pinned.encode("utf-8"))
+        again = load_issue(Path(name))
+    finally:
+        os.unlink(name)
+    after = plan_page(again, before.template, fonts, {})
+    if [article_text(a) for a in again.articles] != [article_text(a) for a in issue.articles] \
+            or _shape(after) != _shape(before):
+        raise RuntimeError(f"layout pin: the pinned {path.name} would not give the same page")
+
+
+def _shape(page: PagePlan) -> list:
+    """What a page plan decides: each module, its headline's size and columns, its
+    pictures' places, its air and measure; and the rules."""
+    out: list = [page.rules]
+    for a in page.articles:
+        h = a.article.headline
+        out.append((a.first_column, a.last_column, a.first_line, a.last_line, a.below,
+                    a.head_extra, a.measure, h and (h.size, h.columns),
+                    [(i.first_column, i.last_column, i.first_line, i.lines)
+                     for i in a.article.images]))
+    return out
 
 
 def _names_files(issue: Issue) -> bool:

@@ -117,7 +117,7 @@ def test_pinning_a_pinned_page_changes_nothing(tmp_path):
     assert pin(path)[0] == 0
     once = path.read_bytes()
     code, output = pin(path)
-    assert code == 0 and "pinned 0 article(s)" in output
+    assert code == 0 and "pinned the make-up of 0 article(s)" in output
     assert path.read_bytes() == once
 
 
@@ -306,3 +306,51 @@ def test_a_picture_beside_the_headline_is_written_from_line_zero_and_checked(tmp
     assert result.exit_code == 2
     assert "starts above the article's region" in result.output
     assert f"{path}:10" in result.output and "give it line -" in result.output
+
+
+def test_a_slot_with_air_becomes_its_region_and_pictures_in_it_are_pinned(tmp_path):
+    line = "这是一段用于测试的正文，它说明版面如何被固定下来并且可以继续编辑。" * 6
+    path = tmp_path / "page.yaml"
+    path.write_text(HEAD.replace("news-tabloid", "party-building") + f"""\
+articles:
+  - headline: 固定在槽里的报道
+    slot: lead  # the lead slot
+    images: [{{aspect: 4:3}}]
+    body: [{line * 4}]
+  - headline: 第二篇
+    slot: side
+    body: [{line}]
+""", encoding="utf-8")
+    made_up = render_issue(path).pdf
+    code, output = pin(path)
+    assert code == 0 and "of 1 article(s)" in output, output
+    assert render_issue(path).pdf == made_up
+    text = path.read_text(encoding="utf-8")
+    assert "    region: {columns: 1-4, lines: 6-rest, air: 2}  # pinned by layout pin  # the " \
+           "lead slot\n" in text
+    assert "    slot: side\n" in text  # (nothing of it the make-up decided)
+    assert load_issue(path).articles[0].images[0].placed
+
+
+def test_a_picture_placed_by_hand_after_one_the_make_up_sizes_is_refused(tmp_path):
+    path = write(tmp_path, "{columns: 1-6, lines: 1-30}", "{aspect: 4:3}")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("      - {aspect: 4:3}\n", "      - {aspect: 4:3}\n"
+                                 "      - {columns: 1-2, line: 20, lines: 6}\n"),
+                    encoding="utf-8")
+    before = path.read_bytes()
+    code, output = pin(path)
+    assert code == 2 and f"{path}:10" in output and "`columns:` first" in output
+    assert path.read_bytes() == before
+
+
+def test_a_pinned_manifest_is_written_only_beside_one_that_names_its_files(tmp_path):
+    (tmp_path / "pages").mkdir()
+    path = newsgen.write(1, tmp_path / "pages")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("template: news", "template: ../news.yaml", 1),
+                    encoding="utf-8")
+    shutil.copy(REPO / "templates" / "news.yaml", tmp_path / "news.yaml")
+    code, output = pin(path, "-o", str(tmp_path / "pinned.yaml"))
+    assert code == 2 and "another folder" in output and "beside this one" in output
+    assert not (tmp_path / "pinned.yaml").exists()
