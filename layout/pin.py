@@ -53,8 +53,10 @@ def pin_text(issue: Issue, template: Template, fonts: FontSet,
         _pin_images(text, node, plan, article, edits)
         placed += len(edits) > before
     _pin_rules(text, root, page, edits)
+    newline = "\r\n" if "\r\n" in text else "\n"  # (a file's own line ends kept)
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[:edit.start] + edit.text + text[edit.end:]
+        written = edit.text.replace("\r\n", "\n").replace("\n", newline)
+        text = text[:edit.start] + written + text[edit.end:]
     return text, placed, page
 
 
@@ -112,7 +114,7 @@ def _set(text: str, mapping: yaml.Node, pairs: dict[str, str], edits: list[_Edit
         edits.append(_Edit(at, at, "".join(indent + w + "\n" for w in written)))
         return
     newline = text.find("\n", at)
-    at = len(text) if newline < 0 else newline
+    at = len(text) if newline < 0 else newline - (text[newline - 1] == "\r")
     edits.append(_Edit(at, at, "".join("\n" + indent + w for w in written)))
 
 

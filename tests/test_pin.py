@@ -31,11 +31,8 @@ def pin(path: Path, *more: str) -> tuple[int, str]:
 
 
 def rectangles(path: Path) -> list[tuple[int, int, int, int]]:
-    issue = load_issue(path)
-    template = load_template(issue.template, path.parent, issue.template_origin)
-    plan = plan_page(issue, template, shipped_fonts())
     return [(a.first_column, a.last_column, a.first_line, a.last_line)
-            for a in plan.articles]
+            for a in plan_of(path)[0].articles]
 
 
 def changed_lines(before: str, after: str) -> list[str]:
@@ -121,18 +118,36 @@ def test_pinning_a_pinned_page_changes_nothing(tmp_path):
     assert path.read_bytes() == once
 
 
-def test_an_edit_after_pinning_leaves_the_other_articles_where_they_were(tmp_path):
+def test_a_manifest_with_windows_line_ends_keeps_them(tmp_path):
+    original = REPO / "issues" / "2020-07-01-p3-fenjin-lushang.yaml"
     path = tmp_path / "page.yaml"
-    shutil.copy(REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml", path)
+    path.write_bytes(original.read_bytes().replace(b"\n", b"\r\n"))
+    made_up = render_issue(path).pdf
     assert pin(path)[0] == 0
-    before = rectangles(path)
-    text = path.read_text(encoding="utf-8")
-    # a paragraph more at the head of the second article's body
-    at = text.index("    body:\n", text.index("联创汽车电子与大陆集团")) + len("    body:\n")
-    path.write_text(text[:at] + "      - 记者从联创汽车电子获悉，双方的合作将于明年起分阶段落地。\n"
-                    + text[at:], encoding="utf-8")
-    assert load_issue(path).articles[1].blocks[0].text.startswith("记者从联创汽车电子获悉")
-    assert rectangles(path) == before and len(before) == 3
+    data = path.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n") > original.read_bytes().count(b"\n")
+    assert render_issue(path).pdf == made_up
+
+
+@pytest.mark.parametrize("page", ["laomo", 1, 12])
+def test_an_edit_after_pinning_leaves_the_other_articles_where_they_were(page, tmp_path):
+    if page == "laomo":
+        path = tmp_path / "page.yaml"
+        shutil.copy(REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml", path)
+    else:
+        path = newsgen.write(page, tmp_path)
+    assert pin(path)[0] == 0
+    before, rules = rectangles(path), plan_of(path)[0].rules
+    # a paragraph more at the head of the second article's body, written as its first is
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = load_issue(path).articles[1].blocks[0].origin.line - 1
+    indent = lines[at][:lines[at].index("- ")]
+    lines.insert(at, f"{indent}- 记者获悉，双方的合作将于明年起分阶段落地，首批项目已经启动。\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    assert load_issue(path).articles[1].blocks[0].text.startswith("记者获悉")
+    after = rectangles(path)
+    assert after == before and len(before) >= 3
+    assert plan_of(path)[0].rules == rules
 
 
 HEAD = "manifest: 1\npaper: 测试报\ndate: 2024-05-01\npage: 2\ntemplate: news-tabloid\n"
