@@ -53,11 +53,24 @@ def pin_text(issue: Issue, template: Template, fonts: FontSet,
         _pin_images(text, node, plan, article, edits)
         placed += len(edits) > before
     _pin_rules(text, root, page, edits)
+    _shared(text, edits, issue.path)
     newline = "\r\n" if "\r\n" in text else "\n"  # (a file's own line ends kept)
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
         written = edit.text.replace("\r\n", "\n").replace("\n", newline)
         text = text[:edit.start] + written + text[edit.end:]
     return text, placed, page
+
+
+def _shared(text: str, edits: list[_Edit], path: Path) -> None:
+    """Refuse to write twice into one place: a part of the manifest two articles share
+    through an alias (`&name` … `*name`), which would be pinned for both."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    for one, two in zip(ordered, ordered[1:]):
+        if two.start < one.end or (two.start, two.end) == (one.start, one.end):
+            raise LayoutError("layout pin would write twice into what several articles "
+                              "share here (an alias, *name)", path,
+                              text.count("\n", 0, two.start) + 1,
+                              hint="write it out in each article, then pin")
 
 
 def _get(mapping: yaml.Node, key: str) -> yaml.Node | None:

@@ -369,3 +369,35 @@ def test_a_pinned_manifest_is_written_only_beside_one_that_names_its_files(tmp_p
     code, output = pin(path, "-o", str(tmp_path / "pinned.yaml"))
     assert code == 2 and "another folder" in output and "beside this one" in output
     assert not (tmp_path / "pinned.yaml").exists()
+
+
+def test_a_part_two_articles_share_through_an_alias_is_refused_at_its_line(tmp_path):
+    line = "这是一段用于测试的正文，它说明版面如何被固定下来并且可以继续编辑。" * 6
+    path = tmp_path / "page.yaml"
+    path.write_text(HEAD + f"""\
+articles:
+  - headline: 第一篇
+    images: &pictures [{{aspect: 4:3}}]
+    body: [{line * 3}]
+  - headline: 第二篇
+    images: *pictures
+    body: [{line}]
+""", encoding="utf-8")
+    before = path.read_bytes()
+    code, output = pin(path)
+    assert code == 2 and f"{path}:8" in output and "alias" in output, output
+    assert path.read_bytes() == before
+
+
+def test_a_region_of_the_manifest_keeps_its_place_and_gets_what_the_make_up_sized(tmp_path):
+    path = write(tmp_path, "{columns: 1-6, lines: 1-30}", "{aspect: 4:3}")
+    made_up = render_issue(path).pdf
+    code, output = pin(path)
+    assert code == 0, output
+    assert render_issue(path).pdf == made_up
+    issue = load_issue(path)
+    region = issue.articles[0].region
+    assert (region.first_column, region.last_column, region.first_line, region.last_line) \
+        == (1, 6, 1, 30)
+    assert issue.articles[0].images[0].placed
+    assert "# pinned by layout pin" not in path.read_text(encoding="utf-8")  # (no new region)
