@@ -211,8 +211,8 @@ def _pin_headline(text: str, node: yaml.Node, plan: ArticlePlan, article: Articl
     start, end = value.start_mark.index, value.end_mark.index
     written = text[start:end]
     one_line = value.style in ('"', "'") or (
-        not value.style and "\n" not in written and ": " not in written
-        and not any(c in written for c in ",[]{}#"))
+        not value.style and "\n" not in written
+        and not any(c in written for c in ",[]{}#:"))
     if one_line or node.flow_style:
         main = written if one_line else json.dumps(value.value, ensure_ascii=False)
         edits.append(_Edit(start, end, _flow({"main": main, **pairs})))

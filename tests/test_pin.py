@@ -163,6 +163,8 @@ articles:
     body:
       - {body1}
   - {{headline: 第二篇报道的标题, body: [{body2}]}}
+  - headline: 比分3:1, 报道的标题
+    body: [{body2}]
   - headline: |
       第三篇报道
       的标题
@@ -183,7 +185,8 @@ def test_every_yaml_style_of_article_headline_and_picture_is_pinned_in_place(tmp
     assert render_issue(path).pdf == made_up
     issue = load_issue(path)
     assert [a.headline.main for a in issue.articles] == [
-        "一篇报道的标题：写在引号里", "第二篇报道的标题", "第三篇报道\n的标题"]
+        "一篇报道的标题：写在引号里", "第二篇报道的标题", "比分3:1, 报道的标题",
+        "第三篇报道\n的标题"]
     assert all(a.region for a in issue.articles)
     assert "# a comment at the top\n" in text and "# the lead\n" in text
     assert 'headline: {main: "一篇报道的标题：写在引号里", size: ' in text
