@@ -594,7 +594,7 @@ def intake(story: Path, output: Path | None, append: Path | None, template: str,
 @click.argument("manifest", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Write the pinned manifest here (default: MANIFEST itself, replaced "
-                   "whole).")
+                   "whole; - for standard output).")
 def pin(manifest: Path, output: Path | None) -> None:
     """Write the make-up's arrangement into MANIFEST (a page): a `region:` for every
     article it placed, its headlines' sizes, its pictures' places and the rules between

@@ -311,7 +311,7 @@ def pin_manifest(path: Path, output: Path | None = None,
     from .fonts import shipped_fonts  # noqa: PLC0415
     from .flow import check_faces  # noqa: PLC0415
     from .manifest import load_issue  # noqa: PLC0415
-    from .output import write_atomically  # noqa: PLC0415
+    from .output import is_stdout, write_atomically  # noqa: PLC0415
     from .source import read_yaml  # noqa: PLC0415
     from .templates import load_template  # noqa: PLC0415
 
@@ -324,7 +324,8 @@ def pin_manifest(path: Path, output: Path | None = None,
                                "moved to a file of its own and named with `file:`)")
     issue = load_issue(path)
     target = path if output is None else Path(output)
-    if target.resolve().parent != path.resolve().parent and _names_files(issue):
+    if not is_stdout(target) and target.resolve().parent != path.resolve().parent \
+            and _names_files(issue):
         raise LayoutError(f"{target} is in another folder: the manifest names its pictures "
                           "or texts from its own", path,
                           hint="write the pinned manifest beside this one")

@@ -404,3 +404,14 @@ def test_a_region_of_the_manifest_keeps_its_place_and_gets_what_the_make_up_size
         == (1, 6, 1, 30)
     assert issue.articles[0].images[0].placed
     assert "# pinned by layout pin" not in path.read_text(encoding="utf-8")  # (no new region)
+
+
+def test_the_pinned_manifest_can_go_to_standard_output(tmp_path):
+    path = tmp_path / "page.yaml"
+    shutil.copy(REPO / "issues" / "2020-07-01-p4-hongqi-dangzuzhi.yaml", path)
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["pin", str(path), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert "  # pinned by layout pin\n" in result.stdout
+    assert result.stdout.startswith(before.decode("utf-8").splitlines()[0])
+    assert path.read_bytes() == before
