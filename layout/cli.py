@@ -6,7 +6,8 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 import click
 
@@ -574,19 +575,13 @@ def intake(story: Path, output: Path | None, append: Path | None, template: str,
     every decision made on position alone a # comment in the manifest."""
     from .intake import intake as make  # noqa: PLC0415
 
-    try:
+    with _refusing():
         if output is not None and append is not None:
             raise LayoutError("-o and --append both say where the article goes",
                               hint="give one of them")
         if output is not None:
             refuse_clashes([(output, "manifest")], [story])
         target, pictures, unsure = make(story, output, append, force, template)
-    except LayoutError as err:
-        click.echo(shown(f"error: {err}"), err=True)
-        sys.exit(err.exit_code)
-    except OSError as err:
-        click.echo(f"error: cannot write: {err.strerror} ({err.filename})", err=True)
-        sys.exit(1)
     for picture in pictures:
         click.echo(f"saved {picture}", err=True)
     click.echo(f"{len(unsure)} decision(s) to check (marked # in the manifest):", err=True)
@@ -594,6 +589,37 @@ def intake(story: Path, output: Path | None, append: Path | None, template: str,
         click.echo(f"  {doubt}", err=True)
     click.echo(f"{'added the article to' if append else 'wrote'} {target}", err=True)
 
+
+@main.command()
+@click.argument("manifest", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write the pinned manifest here (default: MANIFEST itself, replaced "
+                   "whole; - for standard output).")
+def pin(manifest: Path, output: Path | None) -> None:
+    """Write the make-up's arrangement into MANIFEST (a page): a `region:` for every
+    article it placed, its headlines' sizes, its pictures' places and the rules between
+    its modules, each marked `# pinned by layout pin`; the rest of the file as it was."""
+    from .pin import pin_manifest  # noqa: PLC0415
+
+    with _refusing():
+        placed = pin_manifest(manifest, output)
+    where = output if output is not None else manifest
+    click.echo(f"pinned the make-up of {placed} article(s): wrote {where}", err=True)
+
+
+
+@contextmanager
+def _refusing() -> Iterator[None]:
+    """A command's mistake said and its exit code given (a file that cannot be written:
+    exit 1)."""
+    try:
+        yield
+    except LayoutError as err:
+        click.echo(shown(f"error: {err}"), err=True)
+        sys.exit(err.exit_code)
+    except OSError as err:
+        click.echo(f"error: cannot write: {err.strerror} ({err.filename})", err=True)
+        sys.exit(1)
 
 if __name__ == "__main__":
     main()

@@ -555,6 +555,12 @@ class _ArticleFlow(_Typesetter):
             first_col = self.plan.first_column + image.first_column - 1
             last_col = self.plan.first_column + image.last_column - 1
             top = body_top + image.first_line - 1
+            if top < self.plan.first_line:  # (`line:` 0 or less: beside the headline)
+                head = body_top - self.plan.first_line
+                raise LayoutError(f"picture line {image.first_line} starts above the "
+                                  f"article's region: its body starts {head} line(s) under "
+                                  "its top", image.origin.file, image.origin.line,
+                                  hint=f"give it line {1 - head} or more")
             if last_col > self.plan.last_column:
                 raise LayoutError(f"picture columns {image.first_column}-{image.last_column} "
                                   f"leave the article's {self.plan.last_column - self.plan.first_column + 1} "
@@ -1137,20 +1143,34 @@ def divided(template: Template, columns: int) -> tuple[int, float, float] | None
     None when no division keeps clear of them."""
     t = template
     size = t.body.size
-    total = columns * t.column_width + (columns - 1) * t.gutter
     base = [m * (t.column_width + t.gutter) - t.gutter / 2 for m in range(1, columns)]
     best = None
     for count in range(2, columns):
-        width = math.floor((total - (count - 1) * t.gutter) / count / size + 1e-9) * size
-        gutter = (total - count * width) / (count - 1)
-        if width < MIN_DIVIDED * size or gutter > 2 * t.gutter:
+        measure = divided_into(t, columns, count)
+        if measure is None:
             continue
+        _, width, gutter = measure
         own = [k * (width + gutter) - gutter / 2 for k in range(1, count)]
         if all(abs(a - b) >= (gutter + t.gutter) / 2 + 0.5 * size for a in own for b in base):
             score = abs(width / size - DIVIDED_WIDTH)
             if best is None or score < best[0]:
                 best = (score, (count, width, gutter))
     return best[1] if best else None
+
+
+def divided_into(template: Template, columns: int, count: int
+                 ) -> tuple[int, float, float] | None:
+    """`columns` base columns re-divided into `count` columns of whole characters (破栏), as
+    (count, width, gutter); None when they would be narrower than MIN_DIVIDED characters or
+    their gutters wider than two base gutters."""
+    t = template
+    size = t.body.size
+    total = columns * t.column_width + (columns - 1) * t.gutter
+    width = math.floor((total - (count - 1) * t.gutter) / count / size + 1e-9) * size
+    gutter = (total - count * width) / (count - 1)
+    if width < MIN_DIVIDED * size or gutter > 2 * t.gutter:
+        return None
+    return count, width, gutter
 
 
 _NO_BOTTOM = 1 << 30  # (a bottom line no head reaches)

@@ -12,7 +12,7 @@ from .pictures import PictureError, picture_size
 from .model import (Align, Article, Block, Boxed, Edit, Edition, Figure, Headline, Image,
                     Issue,
                     Origin,
-                    Paragraph, Quote, Region, Signature, Subhead)
+                    Paragraph, Quote, Region, Rule, Signature, Subhead)
 from .source import (MAX_YAML_BYTES, Fields, Node, each, flag, gathered, grid_range,
                      integer, items, mistaken, one_of, positive_int, read_yaml, text)
 from .text.normalize import normalize
@@ -68,6 +68,7 @@ def _read_issue(root: Node, path: Path, inherited: dict | None = None) -> Issue:
                                 lambda node: _article(node, path.parent, allow_outside))),
             banner=top.take("banner", _nonblank, None),
             editors=top.take("editors", _nonblank, (inherited or {}).get("editors")),
+            rules=tuple(each(top.take("rules", items, []), _rule)),
         )
         clean = top.take("normalize", flag, (inherited or {}).get("normalize", True))
         top.done()
@@ -398,8 +399,46 @@ def _region(node: Node) -> Region:
     first_line, last_line = fields.take("lines", lambda n: grid_range(n, allow_rest=True),
                                         (1, None))
     below = fields.take("below", positive_int, None)
+    air = fields.take("air", _count, 0)
+    divide = fields.take("divide", _count, 0)
+    if divide == 1:
+        raise fields.raw("divide").fail(
+            "`divide: 1` is one column: 破栏 re-divides the region's columns into 2 or more",
+            hint="write the number of columns to set it in, or leave `divide:` out")
     fields.done()
-    return Region(first_col, last_col, first_line, last_line, below)
+    return Region(first_col, last_col, first_line, last_line, below, air, divide)
+
+
+def _count(node: Node) -> int:
+    """A number of lines or columns that may be none: 0 or more."""
+    value = integer(node)
+    if value < 0:
+        raise node.fail(f"expected a whole number of at least 0, got {value}")
+    return value
+
+
+def _rule(node: Node) -> Rule:
+    """A rule between pinned modules: `{columns: 1-6, line: 26}` through the blank line
+    26 across columns 1-6, or `{gutter: 3-4, lines: 27-75}` down the gutter between
+    columns 3 and 4 (what `layout pin` writes for the rules the make-up drew)."""
+    fields = Fields(node, "a rule")
+    if fields.has("gutter") == fields.has("columns"):
+        raise node.fail("a rule is across (`columns:` and `line:`) or down a gutter "
+                        "(`gutter:` and `lines:`)",
+                        hint="for example `{columns: 1-6, line: 26}` or "
+                             "`{gutter: 3-4, lines: 27-75}`")
+    if fields.has("columns"):
+        first, last = fields.take("columns", lambda n: grid_range(n, allow_rest=False))
+        line = fields.take("line", positive_int)
+        fields.done()
+        return Rule(True, first, line, last - first + 1, 1, node.origin)
+    left, right = fields.take("gutter", lambda n: grid_range(n, allow_rest=False))
+    if right != left + 1:
+        raise fields.raw("gutter").fail(f"{left}-{right} is not a gutter: name the two "
+                                        "columns beside it", hint=f"write {left}-{left + 1}")
+    first, last = fields.take("lines", lambda n: grid_range(n, allow_rest=False))
+    fields.done()
+    return Rule(False, right, first, 1, last - first + 1, node.origin)
 
 
 def _article(node: Node, base: Path, allow_outside: bool) -> Article:
@@ -429,10 +468,14 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
     fields.done()
     if mistaken() > before:
         raise Skipped()  # (what follows may rest on a part that was left out)
-    if article.headline and article.headline.columns and article.note:
+    # (a picture beside the headline, from `line:` 0 or less, leaves the note the
+    # headline's columns, as the make-up sets it)
+    beside = any(i.first_line is not None and i.first_line < 1 for i in article.images)
+    if article.headline and article.headline.columns and article.note and not beside:
         raise node.fail("a headline over some of the article's columns leaves no place for "
                         "an editor's note across the article",
-                        hint="put the note in the body (`- note: …`) or span all columns")
+                        hint="put the note in the body (`- note: …`), span all columns, or "
+                             "stand a picture beside the headline (`line: 0` or less)")
     if article.region and article.slot:
         raise node.fail("an article has a `slot:` or a `region:`, not both")
     if article.teaser is True:  # `teaser: true`: the headline
@@ -552,7 +595,8 @@ def _image(node: Node, base: Path, allow_outside: bool) -> Image:
         first_col = last_col = first_line = lines = None
     else:
         first_col, last_col = columns
-        first_line = fields.take("line", positive_int, 1)
+        # line 1 is the body's first; 0, -1, … the lines above it, beside the headline
+        first_line = fields.take("line", integer, 1)
         lines = fields.take("lines", positive_int)
     aspect_node = fields.raw("aspect")
     if aspect_node is not None:

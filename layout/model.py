@@ -148,13 +148,31 @@ class Region:
     `last_line` None means "to the bottom of the grid" (written `rest`). `below` (an
     article's number, 1-based) starts the region a blank line under where that earlier
     article ends, once it is laid out: articles stacked in a block of columns follow one
-    another whatever the length of their text."""
+    another whatever the length of their text. `air`: empty body lines added around the
+    headline group (as the make-up adds them); `divide`: the region's columns re-divided
+    into this many (破栏; 0: not), its pictures' columns counted in those."""
 
     first_column: int
     last_column: int
     first_line: int
     last_line: int | None
     below: int | None = None
+    air: int = 0
+    divide: int = 0
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A thin rule between modules, as the make-up draws them (`rules:` of a manifest):
+    across `columns` columns through the blank grid line `line` (across), or down the
+    gutter left of `column` from grid line `line` for `lines` lines."""
+
+    across: bool
+    column: int
+    line: int
+    columns: int
+    lines: int
+    origin: Origin
 
 
 @dataclass(frozen=True)
@@ -215,6 +233,7 @@ class Issue:
     edits: tuple[Edit, ...] = ()  # what input normalization changed, in manifest order
     banner: str | None = None  # the page's recurring title in the banner strip
     editors: str | None = None  # 责任编辑 … in the page header
+    rules: tuple[Rule, ...] = ()  # rules between pinned modules (`rules:`, as pinned)
     # where each top-level key is written (paper, page_name, banner, editors, …), for errors
     origins: dict[str, Origin] = field(default_factory=dict, compare=False)
 

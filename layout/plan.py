@@ -4,6 +4,8 @@ Articles the manifest pins (a template slot or a region) are placed here; the ot
 every picture without a place, are left to the make-up stage (makeup.py)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .errors import LayoutError, Mistakes
 from .fonts import FontSet
 from .model import ArticlePlan, Issue, PagePlan, Template
@@ -17,6 +19,7 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
     no face has is a mistake to name, not a crash."""
     from .flow import check_text  # noqa: PLC0415 (make-up measures with the flow)
     from .makeup import make_up  # noqa: PLC0415
+    from .makeup.tiling import rules  # noqa: PLC0415
 
     found: list[LayoutError] = []
     try:
@@ -28,9 +31,32 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
         pinned = pin_articles(issue, template)
     except LayoutError as err:
         found.extend(getattr(err, "errors", [err]))
+    found.extend(_off_grid(issue, template))
     if found:
         raise found[0] if len(found) == 1 else Mistakes(found)
-    return make_up(issue, template, fonts, pinned, cache)
+    page = make_up(issue, template, fonts, pinned, cache)
+    if issue.rules:
+        page = replace(page, rules=tuple(rules([(r.across, r.column, r.line, r.columns,
+                                                  r.lines) for r in issue.rules], template))
+                       + page.rules)
+    return page
+
+
+def _off_grid(issue: Issue, template: Template) -> list[LayoutError]:
+    """`rules:` (between pinned modules) that leave the grid."""
+    t = template
+    found = []
+    for rule in issue.rules:
+        right = rule.column + rule.columns - 1
+        bottom = rule.line + rule.lines - 1
+        if right > t.columns or bottom > t.grid_lines:
+            what = (f"columns {rule.column}-{right}, line {rule.line}" if rule.across else
+                    f"gutter {rule.column - 1}-{rule.column}, lines {rule.line}-{bottom}")
+            found.append(LayoutError(
+                f"rule ({what}) leaves the grid of template {t.name!r} ({t.columns} "
+                f"columns, {t.grid_lines} lines)", rule.origin.file, rule.origin.line,
+                hint="keep the rule within the grid, or leave it out"))
+    return found
 
 
 def _too_tall(issue: Issue, template: Template) -> list[LayoutError]:
@@ -121,7 +147,29 @@ def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan |
             f"({template.columns} columns, {template.grid_lines} lines)",
             article.origin.file, article.origin.line,
             hint="keep the region within the grid")
-    plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line, below)
+    measure = None
+    if region.divide:
+        from .flow import MIN_DIVIDED, divided_into  # noqa: PLC0415 (as plan_page's)
+        count = last_col - first_col + 1
+        measure = divided_into(template, count, region.divide) \
+            if region.divide < count else None
+        if measure is None:
+            suits = [n for n in range(2, last_col - first_col + 1)
+                     if divided_into(template, last_col - first_col + 1, n)]
+            raise LayoutError(
+                f"article {index + 1}: `divide: {region.divide}` does not suit its "
+                f"{last_col - first_col + 1} column(s) (破栏 columns are at least "
+                f"{MIN_DIVIDED} characters wide, their gutters at most two of the page's)",
+                article.origin.file, article.origin.line,
+                hint=("divide it into " + " or ".join(map(str, suits))) if suits else
+                "leave `divide:` out: these columns cannot be re-divided")
+    if region.air and region.air > last_line - first_line:
+        raise LayoutError(
+            f"article {index + 1}: `air: {region.air}` is more lines than its region's "
+            f"{last_line - first_line + 1}", article.origin.file, article.origin.line,
+            hint="give it a line or two of air")
+    plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line, below,
+                       region.air, measure)
     if template.banner and first_line <= template.banner.lines:
         raise LayoutError(
             f"article {index + 1} starts on grid line {first_line}, inside the banner "
