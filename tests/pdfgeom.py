@@ -63,3 +63,26 @@ def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, 
     width = min(a[2], b[2]) - max(a[0], b[0])
     height = min(a[3], b[3]) - max(a[1], b[1])
     return width * height if width > 0 and height > 0 else 0.0
+
+
+def printed_over(geometry: Geometry) -> list[tuple]:
+    """What is printed over something else: a character inside a picture placeholder (but
+    the placeholder's own label, 图片), two characters of different lines on top of each
+    other (sharing more than a quarter of the smaller one's box)."""
+    found: list[tuple] = []
+    for c in geometry.chars:
+        inside = [p for p in geometry.pictures if overlap(c.box, p) > 0.5]
+        if inside and c.text not in "图片":
+            found.append(("inside a picture", c, inside[0]))
+    cells: dict[tuple[int, int], list[Char]] = {}
+    for c in geometry.chars:
+        key = (int(c.box[0] // 20), int(c.box[1] // 20))
+        for dx in (0, 1):
+            for dy in (0, 1):
+                for other in cells.get((key[0] - dx, key[1] - dy), ()):
+                    smaller = min((b.box[2] - b.box[0]) * (b.box[3] - b.box[1])
+                                  for b in (c, other))
+                    if overlap(c.box, other.box) > 0.25 * smaller:
+                        found.append(("on another character", c, other))
+        cells.setdefault(key, []).append(c)
+    return found

@@ -7,7 +7,8 @@ output, previews, --dump, -j, --report, --force, --print).
 Size and time: 30 examples (derandomized: the same ones on every run), each one command;
 about 5-15 s in all on a CI machine. Each asserts: no traceback (only the documented exit
 codes, and an `error:` in words for a failure), no byte of an input changed, no temporary
-file left, and an answer within its bound (20 s a command)."""
+file left, no text printed over a picture or other text in a PDF it wrote (tests/pdfgeom),
+and an answer within its bound (20 s a command)."""
 from __future__ import annotations
 
 import hashlib
@@ -18,6 +19,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import pdfgeom
 from layout.cli import main
 from test_fuzz import pages
 
@@ -94,6 +96,9 @@ def test_fuzzed_commands_answer_in_words_in_time_and_never_touch_an_input(
         before.pop(folder / output, None)
     assert before == {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in before}, args
     assert not list(folder.rglob(".*.tmp")), args
+    for pdf in folder.rglob("*.pdf"):  # nothing printed over anything else
+        if not pdf.name.endswith("-grid.pdf"):
+            assert not pdfgeom.printed_over(pdfgeom.read(pdf.read_bytes())), (args, pdf)
 
 
 class _inside:
