@@ -114,6 +114,11 @@ def text_legs(t: Template, lines: Iterable[PlacedLine], images: Iterable = (),
     return out
 
 
+def hole_lines(t: Template) -> int:
+    """The least lines a blank must take to be a hole away from a column's foot: HOLE_MM."""
+    return math.ceil(HOLE_MM * 72 / 25.4 / t.pitch - 1e-6)
+
+
 def find_holes(occupied: Occupancy, first_line: int, plans: Iterable[ArticlePlan] = (),
                ) -> list[Hole]:
     """The blank holes of the grid from `first_line` down: runs of blank lines in a column,
@@ -124,7 +129,7 @@ def find_holes(occupied: Occupancy, first_line: int, plans: Iterable[ArticlePlan
     (air beside a headline, a band inside the page) when it is HOLE_MM tall or more."""
     t = occupied.t
     plans = list(plans)
-    inside = math.ceil(HOLE_MM * 72 / 25.4 / t.pitch - 1e-6)
+    inside = hole_lines(t)
     owner: dict[tuple[int, int], int] = {}
     for p in plans:
         for c in range(p.first_column, p.last_column + 1):

@@ -13,7 +13,7 @@ from .model import (Align, Article, Block, Boxed, Edit, Edition, Figure, Headlin
                     Issue,
                     Origin,
                     Paragraph, Quote, Region, Rule, Signature, Subhead)
-from .source import (MAX_YAML_BYTES, Fields, Node, each, flag, gathered, grid_range,
+from .source import (MAX_YAML_BYTES, Fields, Node, count, each, flag, gathered, grid_range,
                      integer, items, mistaken, one_of, positive_int, read_yaml, text)
 from .text.normalize import normalize
 from .units import size
@@ -399,22 +399,14 @@ def _region(node: Node) -> Region:
     first_line, last_line = fields.take("lines", lambda n: grid_range(n, allow_rest=True),
                                         (1, None))
     below = fields.take("below", positive_int, None)
-    air = fields.take("air", _count, 0)
-    divide = fields.take("divide", _count, 0)
+    air = fields.take("air", count, 0)
+    divide = fields.take("divide", count, 0)
     if divide == 1:
         raise fields.raw("divide").fail(
             "`divide: 1` is one column: 破栏 re-divides the region's columns into 2 or more",
             hint="write the number of columns to set it in, or leave `divide:` out")
     fields.done()
     return Region(first_col, last_col, first_line, last_line, below, air, divide)
-
-
-def _count(node: Node) -> int:
-    """A number of lines or columns that may be none: 0 or more."""
-    value = integer(node)
-    if value < 0:
-        raise node.fail(f"expected a whole number of at least 0, got {value}")
-    return value
 
 
 def _rule(node: Node) -> Rule:

@@ -392,11 +392,16 @@ def integer(node: Node) -> int:
     return int(node.value)
 
 
-def positive_int(node: Node) -> int:
+def positive_int(node: Node, least: int = 1) -> int:
     value = integer(node)
-    if value < 1:
-        raise node.fail(f"expected a whole number of at least 1, got {value}")
+    if value < least:
+        raise node.fail(f"expected a whole number of at least {least}, got {value}")
     return value
+
+
+def count(node: Node) -> int:
+    """A number of lines or columns that may be none: 0 or more."""
+    return positive_int(node, 0)
 
 
 def flag(node: Node) -> bool:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from layout.fonts import shipped_fonts
+
 DATA = Path(__file__).parent / "data" / "news" / "inews.jsonl"
 
 # template → (characters a column line holds, columns, grid lines under any banner)
@@ -30,20 +32,9 @@ TEMPLATES = {
 ASPECTS = ("4:3", "3:2", "16:9", "4:3")
 
 
-@lru_cache(maxsize=1)
-def _covered() -> frozenset[str] | None:
-    try:
-        from layout.fonts import shipped_fonts
-    except ImportError:  # pragma: no cover
-        return None
-    fonts = shipped_fonts()
-    return fonts  # type: ignore[return-value]
-
-
 def _drawable(text: str) -> bool:
-    fonts = _covered()
-    return fonts is None or all(ch.isspace() or fonts.face_for("song", ch) is not None
-                                for ch in text)
+    fonts = shipped_fonts()  # (loaded once a process)
+    return all(ch.isspace() or fonts.face_for("song", ch) is not None for ch in text)
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from layout.holes import MAX_BLANK, Occupancy, find_holes
 from layout.model import ArticlePlan, LineKind, PlacedLine
 from layout.pipeline import layout_issue
 from layout.templates import load_template
+from layout.text.items import Glyph
 
 T = load_template("news-tabloid")
 HEAD = ("manifest: 1\npaper: 测试报\ndate: 2024-05-01\npage: 2\ntemplate: news-tabloid\n"
@@ -27,8 +28,7 @@ def text(column: int, first: int, last: int) -> list[PlacedLine]:
     """Body lines filling a column from `first` to `last`."""
     out = []
     for line in range(first, last + 1):
-        glyphs = tuple(type("G", (), {"x": 0.0, "advance": T.column_width, "char": "字"})()
-                       for _ in range(1))
+        glyphs = (Glyph("字", "song", 0.0, T.column_width),)  # (a line's width of text)
         out.append(PlacedLine(LineKind.BODY, T.line_top(line) + T.pitch * 0.8, T.body.size,
                               T.column_x(column), T.column_width, glyphs, T.column_x(column),
                               False, line))

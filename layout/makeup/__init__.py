@@ -18,10 +18,9 @@ shared by every trial). What makes modules meet exactly:
   tall as their own proportions give at that width, cropped by at most CROP to land on
   whole lines, never stretched; the first at the top right (under or beside the
   headline), the second on the foot at the left, further ones stacked on those;
-* the headline group's band may take up to MAX_HEAD_EXTRA more lines of air, and a short
-  headline may span only the columns it covers, the text beside it;
-* headlines are sized by rank (the lead largest, then smaller down the page) and never
-  take more than two lines;
+* the headline group's band may take up to MAX_HEAD_EXTRA more lines of air;
+* headlines are sized by rank (the lead's the largest on the page, every other a step
+  below it at the least) and take no more than two lines where any size allows;
 * the lead of a page of several articles may be set in re-divided columns (破栏).
 
 Text is never cut or spaced out to fill. Where no tiling fills the rectangle the cheapest one

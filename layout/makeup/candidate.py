@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from ..flow import _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided, sized, vertical_cells
 from ..fonts import FontSet
-from ..holes import HOLE_MM, Occupancy, text_legs
+from ..holes import Occupancy, hole_lines, text_legs
 from ..model import Article, ArticlePlan, Image, Template
 from .costs import (LEAD_STEP, THIN, THUMB, TOO_NARROW, CROP, MAX_HEAD_EXTRA, MIN_LEG, SHORT_OK, SETTLE_TRIES, SHORT_MOST,
                     HEADLINE_STEPS, MAX_HEADLINE_LINES, HOLE, SHORT, HEAD_BLANK,
@@ -28,19 +28,16 @@ class Config:
     heights: tuple[int, ...] = ()
     beside: int = 0  # columns of the first picture standing beside the headline (0: under)
     divide: int = 0  # 破栏: the module's base columns re-divided into this many (0: not)
-    span: int = 0  # columns the headline group spans (0: all); the others start at the top
 
     # The search makes thousands of these: made field by field, not through
     # dataclasses.replace, several times slower (a test keeps them in step with the fields).
     def pictured(self, widths: tuple[int, ...], heights: tuple[int, ...]) -> Config:
         """This config with the pictures so wide and so tall."""
-        return Config(self.size, self.extra, widths, heights, self.beside, self.divide,
-                      self.span)
+        return Config(self.size, self.extra, widths, heights, self.beside, self.divide)
 
     def with_extra(self, extra: int) -> Config:
         """This config with `extra` lines of air in the headline band."""
-        return Config(self.size, extra, self.widths, self.heights, self.beside, self.divide,
-                      self.span)
+        return Config(self.size, extra, self.widths, self.heights, self.beside, self.divide)
 
 
 @dataclass(frozen=True)
@@ -85,7 +82,7 @@ class Candidate:
         self.pictures = [i for i in article.images if not i.placed]
         self._need: int | None = None
         self._needs: dict[tuple, int] = {}
-        self._heads: dict[tuple, tuple[int, float, int, tuple[int, int]] | None] = {}
+        self._heads: dict[tuple, tuple[int, float, tuple[int, int]] | None] = {}
         self._blocks: dict[tuple, tuple] = {}
         self._headlined: dict[tuple, Article] = {}
         self._sums: dict[int, dict] = {}
@@ -127,7 +124,7 @@ class Candidate:
     def headlined(self, columns: int, config: Config) -> Article:
         """The article with its headline at the config's size and over the columns it
         spans (made once for each: plans ask for it at every trial)."""
-        key = (columns, config.size, config.beside, config.span)
+        key = (columns, config.size, config.beside)
         found = self._headlined.get(key)
         if found is None:
             found = article = self.article
@@ -137,8 +134,6 @@ class Candidate:
                     h = replace(h, size=config.size)
                 if config.beside:  # the group spans the columns the first picture leaves
                     h = replace(h, columns=(1, columns - config.beside))
-                elif config.span:  # a short headline over the columns it covers
-                    h = replace(h, columns=(1, config.span))
                 if h is not article.headline:
                     found = replace(article, headline=h)
             self._headlined[key] = found
@@ -297,13 +292,11 @@ class Candidate:
         found = self.head(columns, config)
         return 0.0 if found is None else found[1]
 
-    def head_span(self, columns: int, config: Config) -> int:
-        """The columns the headline group's lines cover, from the first."""
-        found = self.head(columns, config)
-        return columns if found is None else found[2]
-
-    def head(self, columns: int, config: Config) -> tuple[int, float, int, tuple[int, int]] | None:
-        key = (columns, config.size, config.extra, config.beside, config.span)
+    def head(self, columns: int, config: Config) -> tuple[int, float, tuple[int, int]] | None:
+        """(Grid lines the head takes, what the blank beside it costs, a vertical title's
+        strip: its lines below the body's first and its columns), or None: the head does
+        not fit the area."""
+        key = (columns, config.size, config.extra, config.beside)
         if key not in self._heads:
             plan = self.plan(columns, self.area.lines, config.pictured((), ()),
                              pictures=False)
@@ -315,17 +308,13 @@ class Candidate:
                 return None
             # a vertical title's strip: the lines it takes below the body's first
             strip = max((g for c, g in cells if c in spans), default=line - 1) + 1 - line
-            band = [l for l in out.lines if l.kind.value in ("kicker", "headline",
-                                                            "subtitle")]
             occupied = Occupancy(self.t)
-            occupied.add_lines(band)
-            covered = max((c for c, _ in occupied.cells), default=spans[-1])
             occupied.add_lines(out.lines)
             occupied.add_boxes(out.rects)
             # blank beside the band: runs of BLANK_RUN lines or more down a column (a
             # kicker shorter than the main title leaves a line or two: no hole)
             blank = 0.0
-            square = math.ceil(HOLE_MM * 72 / 25.4 / self.t.pitch - 1e-6)
+            square = hole_lines(self.t)
             for c in spans:
                 run = 0
                 for row in range(plan.first_line, line + 1):
@@ -337,7 +326,7 @@ class Candidate:
                     blank += run * (HOLE if run >= square else
                                     HEAD_BLANK if run >= BLANK_RUN else 0.0)
                     run = 0
-            self._heads[key] = (line - plan.first_line, blank, covered,
+            self._heads[key] = (line - plan.first_line, blank,
                                 (strip, len(spans)) if self.vertical else (0, 0))
         return self._heads[key]
 
@@ -366,7 +355,7 @@ class Candidate:
         """Lines a vertical title's strip takes below the body's first line, and its
         columns ((0, 0): none)."""
         found = self.head(columns, config)
-        return (0, 0) if found is None else found[3]
+        return (0, 0) if found is None else found[2]
 
     # -- the heights it can take ---------------------------------------------------------
 
@@ -432,13 +421,14 @@ class Candidate:
         if height - top < MIN_LEG and columns > 1:
             return {}
         # a leg of text shorter than MIN_LEG (the last column's, mostly): not at this width
-        if stubs(drawn, plan, self.t) and columns > 1:
+        stub, thin = short_legs(drawn, plan, self.t)
+        if stub and columns > 1:
             self._stubby[columns] = height  # (when nothing fits, only below it)
             return {}
         # a short story spread over more columns than it gives five lines each: thinner
         # legs than a reader would call a column (allowed, but a narrower width is better)
-        short = HOLE * short_lines(drawn, plan, self.t, bottom) + THIN * thin_legs(
-            drawn, plan, self.t)
+        short = HOLE * short_lines(drawn, plan, self.t, bottom) + (
+            THIN * thin if columns > 1 else 0.0)
         out = {}
         # the headline a step or two smaller: its band a line or so shorter, the body the
         # same (more heights for modules to meet at)
@@ -721,7 +711,7 @@ class Candidate:
                 move = -1
             else:
                 short = short_lines(drawn, plan, self.t, plan.last_line)
-                score = HOLE * short + STUB * stubs(drawn, plan, self.t)
+                score = HOLE * short + STUB * short_legs(drawn, plan, self.t)[0]
                 move = 1 if short else 0
             if best is None or score < best[0]:
                 best = (score, plan)
@@ -765,23 +755,15 @@ def short_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int) -> i
                                           plan.first_line, bottom, SHORT_OK)
 
 
-def thin_legs(drawn: _Drawn, plan: ArticlePlan, t: Template) -> int:
-    """Legs of text shorter than MIN_LEG lines, counted even in an article too short to
-    give each of its columns that many (which `stubs` allows)."""
-    columns = range(plan.first_column, plan.last_column + 1)
-    return sum(1 for _, first, last in text_legs(t, drawn.lines, drawn.images, columns)
-               if last - first + 1 < MIN_LEG) if len(columns) > 1 else 0
-
-
-def stubs(drawn: _Drawn, plan: ArticlePlan, t: Template) -> int:
+def short_legs(drawn: _Drawn, plan: ArticlePlan, t: Template) -> tuple[int, int]:
     """Legs of text shorter than MIN_LEG lines down the module's columns (a stub under a
-    headline or a picture, or a last leg), unless the article is too short to give each
-    of its columns MIN_LEG lines."""
+    headline or a picture, or a last leg): (the stubs, which an article too short to give
+    each of its columns MIN_LEG lines may have; all of them, thin legs included)."""
     columns = range(plan.first_column, plan.last_column + 1)
     legs = text_legs(t, drawn.lines, drawn.images, columns)
-    if sum(last - first + 1 for _, first, last in legs) < MIN_LEG * len(columns):
-        return 0
-    return sum(1 for _, first, last in legs if last - first + 1 < MIN_LEG)
+    short = sum(1 for _, first, last in legs if last - first + 1 < MIN_LEG)
+    too_short = sum(last - first + 1 for _, first, last in legs) < MIN_LEG * len(columns)
+    return (0 if too_short else short), short
 
 
 def smallest(candidate: Candidate, base: Config) -> Config:

@@ -35,7 +35,6 @@ CROP_COST = 150.0  # per unit of share cropped (10 % → 15)
 THUMB = 300.0  # the lead's first picture a column wide in a module of three or more
 PICTURE_SHAPE = 30.0  # a picture block far from ~60 % of its module's width
 BUTTING = 40.0  # two headlines side by side at one height (碰题), even with a rule between
-SPAN = 15.0  # a headline over some of its module's columns, the text beside it
 DIVIDE = 20.0  # an article set in re-divided columns (破栏) rather than on the base grid
 READING = 400.0  # modules stacked under a module whose top is not one headline across them:
 #                   a reader (and a PDF's reading order) would go down the columns of both

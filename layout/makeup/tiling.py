@@ -60,7 +60,7 @@ class _Tiling:
                  candidate.divided_options(c, self.limit).items()
                  if h not in options or not options[h][1].divide]
         return {(h, bool(config.divide)): (cost, Leaf(candidate.index, config, c, h), head,
-                                           across and not config.beside and not config.span,
+                                           across and not config.beside,
                                            head, bool(config.divide))
                 for h, cost, config in ways}
 
