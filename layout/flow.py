@@ -5,6 +5,7 @@ What does not fit is returned as overflow, never dropped.
 """
 from __future__ import annotations
 
+import datetime
 import itertools
 import math
 from dataclasses import dataclass, field, replace
@@ -1231,6 +1232,11 @@ def _resolution_note(file, width: float, height: float, fit: str) -> list[str]:
     return []
 
 
+def dated(day: datetime.date) -> str:
+    """A page's date as the 报眉 and the 报头 print it: 2020年11月27日　星期五."""
+    return f"{day.year}年{day.month}月{day.day}日　星期{WEEKDAYS[day.weekday()]}"
+
+
 def furniture(issue: Issue, template: Template, fonts: FontSet) -> _Drawn:
     """The 报眉 above the grid and the banner strip at its top."""
     t = template
@@ -1243,8 +1249,7 @@ def furniture(issue: Issue, template: Template, fonts: FontSet) -> _Drawn:
     if t.header:
         style = t.styles["header"]
         date = issue.date
-        left = (f"{issue.paper}　{date.year}年{date.month}月{date.day}日　"
-                f"星期{WEEKDAYS[date.weekday()]}")
+        left = f"{issue.paper}　{dated(date)}"
         if issue.issue_number:
             left += f"　第{issue.issue_number}期"
         right = f"第{issue.page_number}版"

@@ -14,7 +14,6 @@ from .model import Align, Issue, LineKind, PlacedImage, PlacedRect, Template, Te
 if TYPE_CHECKING:
     from .flow import _Drawn, _Typesetter
 
-WEEKDAYS = "一二三四五六日"
 # The lines at the right: this share of the body size, this far apart (share of their size).
 INFO_SCALE = 10.5 / 9
 INFO_LEADING = 1.45
@@ -34,11 +33,6 @@ def lunar_date(day: dt.date) -> str:
             f"{lunar.getDayInChinese()}")
 
 
-def dated(day: dt.date) -> str:
-    """2020年11月27日 星期五."""
-    return f"{day.year}年{day.month}月{day.day}日　星期{WEEKDAYS[day.weekday()]}"
-
-
 def left_lines(issue: Issue, template: Template) -> list[str]:
     """The lines at the nameplate's left, top to bottom: 主办, registration, website."""
     plate = template.nameplate
@@ -49,6 +43,8 @@ def left_lines(issue: Issue, template: Template) -> list[str]:
 
 def info_lines(issue: Issue, template: Template) -> list[str]:
     """The lines at the nameplate's right, top to bottom: the issue's number and dates."""
+    from .flow import dated  # noqa: PLC0415 (flow imports this module)
+
     out = [f"第{issue.issue_number}期"] if issue.issue_number else []
     return out + [dated(issue.date), lunar_date(issue.date)]
 

@@ -1,9 +1,8 @@
 """Pages of real, unseen news for the make-up's tests and benchmarks.
 
 `corpus()` reads the 60 Chinese internet news texts of tests/data/news (SOURCE.md says where
-they are from) into (title, paragraphs): a text is split into paragraphs where its site put
-breaks (newlines, written-out `\\n`, runs of ideographic spaces), web debris the manifest
-loader would not take (characters no shipped face has) is dropped with its paragraph.
+they are from) into (title, paragraphs): a text is parted as `layout intake` parts pasted
+text, and a paragraph with a character no shipped face has is left out.
 `page(seed)` makes a page manifest of 2-6 of them, with no slot or region, 0-2 picture
 placeholders and a family of template (四开 or 对开): the kind of page an editor makes up
 on any day. The page's total is drawn near what the page holds, so most pages should come
@@ -20,6 +19,8 @@ from pathlib import Path
 import yaml
 
 from layout.fonts import shipped_fonts
+from layout.intake import paragraphs
+from layout.text.normalize import normalize
 
 DATA = Path(__file__).parent / "data" / "news" / "inews.jsonl"
 
@@ -38,15 +39,10 @@ def _drawable(text: str) -> bool:
 
 
 def _paragraphs(text: str) -> list[str]:
-    text = text.replace("\\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\u200b-\u200d\ufeff\u2060\u00ad]", "", text)
-    pieces = re.split(r"\n+|\u3000{2,}|\s{4,}", text)
-    out = []
-    for piece in pieces:
-        piece = re.sub(r"\s+", " ", piece).strip(" \u3000")
-        if len(piece) >= 2 and _drawable(piece):
-            out.append(piece)
-    return out
+    """The text parted as `layout intake` parts pasted text, keeping the paragraphs whose
+    characters, once normalized as a manifest's are, a shipped face can draw."""
+    return [p for p in paragraphs(text)
+            if len(p) >= 2 and _drawable(normalize(p, body=True)[0])]
 
 
 @lru_cache(maxsize=1)
