@@ -179,3 +179,18 @@ def test_pictures_keep_their_bounds(pages):
 def test_nothing_is_printed_over_anything_else(pages):
     for seed, issue, t, page, geometry in pages:
         assert not pdfgeom.printed_over(geometry), seed
+
+
+def test_the_overprint_check_finds_what_is_printed_over():
+    """(So that the checks above could fail: a character on another, one in a picture,
+    and a placeholder's own label, which is not.)"""
+    a = pdfgeom.Char("字", 9.0, (10.0, 10.0, 19.0, 19.0))
+    b = pdfgeom.Char("文", 9.0, (12.0, 11.0, 21.0, 20.0))
+    inside = pdfgeom.Char("字", 9.0, (105.0, 105.0, 114.0, 114.0))
+    label = pdfgeom.Char("图", 12.0, (140.0, 140.0, 152.0, 152.0))
+    apart = pdfgeom.Char("字", 9.0, (30.0, 10.0, 39.0, 19.0))
+    found = pdfgeom.printed_over(pdfgeom.Geometry((a, b, apart, inside, label),
+                                                  ((100.0, 100.0, 200.0, 200.0),)))
+    assert sorted((what, x.box) for what, x, _ in found) == [
+        ("inside a picture", inside.box), ("on another character", b.box)]
+    assert pdfgeom.printed_over(pdfgeom.Geometry((a, apart), ())) == []
