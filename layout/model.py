@@ -356,6 +356,9 @@ class Template:
     composition: Composition
     styles: dict[str, TextStyle]  # kicker, headline, subtitle, byline, subhead, …
     headline_gap_lines: int  # empty body lines between a headline group and the text
+    # made-up headlines' sizes by rank, largest first (empty: the headline style's size and
+    # the steps below it, the lead at the top, the next a step down, the rest two)
+    headline_ladder: tuple[float, ...] = ()
     slots: dict[str, Region] = field(default_factory=dict)  # named regions of the grid
     banner: Banner | None = None
     nameplate: Nameplate | None = None  # 报头 (a front page's), across the top of the grid

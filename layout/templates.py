@@ -248,6 +248,25 @@ def _node(node: Node) -> Node:
     return node
 
 
+MAX_LADDER = 8  # sizes a headline ladder may list
+
+
+def _ladder(node: Node) -> tuple[float, ...]:
+    """`headline_ladder:` the sizes made-up headlines take by rank, largest first: the
+    lead's, the second article's, the third's, … (later articles share the last), each a
+    headline squeezed by a narrow module steps down the list."""
+    sizes = tuple(_bounded_size(n, STYLE_SIZES, "a headline size") for n in items(node))
+    if not 1 <= len(sizes) <= MAX_LADDER:
+        raise node.fail(f"a headline ladder lists 1 to {MAX_LADDER} sizes, got {len(sizes)}",
+                        hint="for example [初号, 小初, 一号, 二号]")
+    for (a, b), n in zip(zip(sizes, sizes[1:]), node.value[1:]):
+        if b >= a:
+            raise n.fail(f"a headline ladder steps down: {n.value!r} is not smaller than "
+                         "the size before it", hint="list the sizes largest first, each "
+                                                    "once, for example [初号, 小初, 一号, 二号]")
+    return sizes
+
+
 def _at_least(least: float, grid: Grid = Grid(), above: bool = False):
     """A length reader that refuses values below `least` (or not above it)."""
     def read(node: Node) -> float:
@@ -342,6 +361,7 @@ def _read(root: Node, path: Path) -> Template:
             TextStyle(face, points, Align(align), max(pitch, points * HEADLINE_LINE_HEIGHT)))
     style_fields.done()
     headline_gap = top.take("headline_gap", lambda n: length(n, grid), pitch)
+    ladder = top.take("headline_ladder", _ladder, ())
     slots_node = top.take("slots", _node, Node({}, root.origin, "slots"))
     named = Fields(slots_node, "slots").node.value
     names = {id(node): key for key, node in named.items()}
@@ -371,7 +391,8 @@ def _read(root: Node, path: Path) -> Template:
         margin_top=m_top, margin_bottom=m_bottom, margin_left=m_left, margin_right=m_right,
         columns=columns, column_width=column_width, gutter=gutter, body=body_style,
         pitch=pitch, indent=indent, composition=composition, styles=styles,
-        headline_gap_lines=round(headline_gap / pitch), slots=slots, banner=banner,
+        headline_gap_lines=round(headline_gap / pitch), headline_ladder=ladder, slots=slots,
+        banner=banner,
         nameplate=nameplate,
         header=header, column_rules=column_rules, accent=accent, box_tint=tint,
         output=output, press=press,

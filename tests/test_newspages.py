@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -194,3 +195,33 @@ def test_the_overprint_check_finds_what_is_printed_over():
     assert sorted((what, x.box) for what, x, _ in found) == [
         ("inside a picture", inside.box), ("on another character", b.box)]
     assert pdfgeom.printed_over(pdfgeom.Geometry((a, apart), ())) == []
+
+
+LADDER = (48.0, 30.0, 24.0, 20.0)
+
+
+@pytest.mark.parametrize("seed", [3, 8, 17])
+def test_a_templates_headline_ladder_sizes_made_up_headlines_by_rank(tmp_path, seed):
+    """`headline_ladder:` in a template: every made-up headline takes a size of it, the
+    lead its first (the largest on the page), rank n no larger than its n-th size."""
+    family = "news-tabloid" if seed % 2 else "news"
+    (tmp_path / "ladder.yaml").write_text(
+        f"extends: {family}\nname: ladder\nheadline_ladder: [48pt, 30pt, 24pt, 20pt]\n",
+        encoding="utf-8")
+    manifest = newsgen.page(seed, template=family, articles=4)
+    manifest["template"] = "ladder.yaml"
+    path = tmp_path / "page.yaml"
+    path.write_text(yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False,
+                                   width=1000), encoding="utf-8")
+    fonts = shipped_fonts()
+    issue = load_issue(path)
+    template = load_template(issue.template, issue.path.parent, issue.template_origin)
+    assert template.headline_ladder == LADDER
+    geometry = pdfgeom.read(render_pdf(layout_loaded(issue, fonts, template), fonts))
+    titles = [a.headline.main for a in issue.articles]
+    sizes = [max(c.size for c in title)
+             for title, _ in articles_of(geometry, titles, template.body.size)]
+    assert all(size in LADDER for size in sizes), sizes
+    assert sizes[0] == LADDER[0] and all(s < sizes[0] for s in sizes[1:]), sizes
+    assert all(size <= LADDER[min(rank, len(LADDER) - 1)]
+               for rank, size in enumerate(sizes)), sizes

@@ -128,3 +128,26 @@ def test_a_template_beside_the_pages_is_found_first_and_an_edit_shows(tmp_path):
     missing = CliRunner().invoke(main, ["render", str(manifest)])
     assert missing.exit_code == 2 and "templates it can name: " in missing.output
     assert "house" in missing.output and "news-tabloid" in missing.output
+
+
+def test_a_headline_ladder_is_read_in_字号_and_points(tmp_path):
+    (tmp_path / "l.yaml").write_text("extends: base\nheadline_ladder: [初号, 小初, 一号, 20pt]\n",
+                                     encoding="utf-8")
+    assert load_template("l.yaml", relative_to=tmp_path).headline_ladder == (42, 36, 26, 20)
+    assert load_template("base").headline_ladder == ()  # (the default ladder)
+
+
+@pytest.mark.parametrize("ladder, words", [
+    ("[一号, 初号]", "not smaller than the size before it"),
+    ("[一号, 一号]", "not smaller than the size before it"),
+    ("[]", "lists 1 to 8 sizes"),
+    ("[初号, 300pt]", "not one a press prints"),
+    ("一号", "expected a list"),
+])
+def test_a_headline_ladder_that_does_not_step_down_is_refused_at_its_line(
+        tmp_path, ladder, words):
+    (tmp_path / "l.yaml").write_text(f"extends: base\nheadline_ladder: {ladder}\n",
+                                     encoding="utf-8")
+    with pytest.raises(LayoutError, match=words) as info:
+        load_template("l.yaml", relative_to=tmp_path)
+    assert info.value.line == 2

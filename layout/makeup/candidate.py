@@ -12,7 +12,7 @@ from ..fonts import FontSet
 from ..holes import Occupancy, hole_lines, text_legs
 from ..model import Article, ArticlePlan, Image, Template
 from .costs import (LEAD_STEP, THIN, THUMB, TOO_NARROW, CROP, MAX_HEAD_EXTRA, MIN_LEG, SHORT_OK, SETTLE_TRIES, SHORT_MOST,
-                    HEADLINE_STEPS, MAX_HEADLINE_LINES, HOLE, SHORT, HEAD_BLANK,
+                    HEADLINE_STEPS, MAX_HEADLINE_LINES, NEAR_STEP, HOLE, SHORT, HEAD_BLANK,
                     BLANK_RUN, EXTRA, STEP_DOWN, CROP_COST, PICTURE_SHAPE, DIVIDE,
                     OVERFLOW, STUB, TOO_LOW)
 
@@ -245,20 +245,22 @@ class Candidate:
                 if two is not None and len(counts) > two + 1:
                     break  # (the step below it, all that `one` may be, is measured too)
             one = next((i for i, n in enumerate(counts) if n <= parts), None)
-            if one is not None and (two is None or one <= two + 1):
-                two = one
+            if one is not None and (two is None or one <= two + 1 and ladder[start + one]
+                                    >= NEAR_STEP * ladder[start + two]):
+                two = one  # (a step so far down that it reads as another rank: not taken)
             if two is not None:
                 result = (ladder[start + two], two)
         self._sizes[key] = result
         return result
 
     def ladder(self) -> tuple[list[float], int]:
-        """The sizes a made-up headline may take, largest first (the template's headline
-        size, then the steps below it), and where this article's rank starts on it: the
-        lead at the top, the next a step down, the rest two; never above `cap`."""
-        style = self.t.styles["headline"]
-        ladder = [style.size, *(s for s in HEADLINE_STEPS if s < style.size)]
-        start = min(self.rank, 2, len(ladder) - 1)
+        """The sizes a made-up headline may take, largest first (`ladder`), and where this
+        article's rank starts on it: on the template's `headline_ladder`, rank n at its
+        n-th size (the later ones at its last); on the default one the lead at the top,
+        the next a step down, the rest two; never above `cap`."""
+        ladder = list(ladder_sizes(self.t))
+        start = min(self.rank, len(ladder) - 1 if self.t.headline_ladder else 2,
+                    len(ladder) - 1)
         if self.cap is not None:
             while start < len(ladder) - 1 and ladder[start] > self.cap:
                 start += 1
@@ -473,8 +475,7 @@ class Candidate:
         if size is None or h is None or h.size or h.fill or h.vertical \
                 or not self.size_headline or self.lead:
             return []  # (the lead's size bounds the others': it keeps the one it has)
-        style = self.t.styles["headline"]
-        below = [s for s in (style.size, *HEADLINE_STEPS) if s < size]
+        below = [s for s in ladder_sizes(self.t) if s < size]
         return [(s, steps + 1 + n) for n, s in enumerate(below[:2])]
 
     def picture_options(self, columns: int, limit: int, base: Config, top: int,
@@ -739,6 +740,15 @@ class Candidate:
                 heights[i] = height
                 return replace(config, heights=tuple(heights))
         return None
+
+
+def ladder_sizes(t: Template) -> tuple[float, ...]:
+    """The sizes made-up headlines take, largest first: the template's `headline_ladder`,
+    or its headline size and the HEADLINE_STEPS below it."""
+    if t.headline_ladder:
+        return t.headline_ladder
+    size = t.styles["headline"].size
+    return (size, *(s for s in HEADLINE_STEPS if s < size))
 
 
 def occupancy(drawn: _Drawn, t: Template) -> Occupancy:

@@ -9,8 +9,8 @@ from typing import Any
 
 from ..errors import LayoutError
 from ..model import ArticlePlan, Issue, Template
-from .candidate import Area, Candidate, Config, Leaf
-from .costs import (MIN_LEG, SHORT_OK, SHORT_MOST, HEADLINE_STEPS, HOLE, OVERFLOW,
+from .candidate import Area, Candidate, Config, Leaf, ladder_sizes
+from .costs import (MIN_LEG, SHORT_OK, SHORT_MOST, HOLE, OVERFLOW,
                     REPAIR_MOVES, REPAIR_ROUNDS, MOST_ARTICLES)
 from .tiling import Cut, place
 
@@ -156,8 +156,7 @@ def bound_headlines(candidates: list[Candidate], lead: int) -> None:
     known = [s for s in sizes if s is not None]
     cap = None
     if known and first.article.headline is not None:
-        style = first.t.styles["headline"]
-        below = [s for s in (style.size, *HEADLINE_STEPS) if s < min(known)]
+        below = [s for s in ladder_sizes(first.t) if s < min(known)]
         cap = below[0] if below else min(known)
     for candidate in candidates[1:]:
         candidate.cap = cap
