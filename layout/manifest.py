@@ -577,6 +577,7 @@ def _image(node: Node, base: Path, allow_outside: bool) -> Image:
     fields = Fields(node, "an image")
     columns = fields.take("columns", lambda n: grid_range(n, allow_rest=False), None)
     file, pixels = _picture(fields.raw("file"), base, allow_outside)
+    width = None
     if columns is None:
         for key in ("line", "lines"):
             if fields.has(key):
@@ -585,7 +586,12 @@ def _image(node: Node, base: Path, allow_outside: bool) -> Image:
                     hint="give `columns:` as well, or leave both out and the make-up sizes "
                          "the picture from its aspect ratio")
         first_col = last_col = first_line = lines = None
+        width = fields.take("width", _columns_wide, None)
     else:
+        if fields.has("width"):
+            raise fields.raw("width").fail(
+                "`width:` asks the make-up for a picture so many columns wide, and "
+                "`columns:` places it already", hint="give one of them")
         first_col, last_col = columns
         # line 1 is the body's first; 0, -1, … the lines above it, beside the headline
         first_line = fields.take("line", integer, 1)
@@ -601,9 +607,18 @@ def _image(node: Node, base: Path, allow_outside: bool) -> Image:
                   fields.take("label", _nonblank, None if file else "图片"),
                   fields.take("caption", _nonblank, None),
                   fields.take("fit", one_of("crop", "contain"), "crop"), node.origin,
-                  aspect)
+                  aspect, width=width)
     fields.done()
     return image
+
+
+def _columns_wide(node: Node) -> int:
+    """`width:` of a picture the make-up places: columns wide, `3` or `3栏`."""
+    value = node.value
+    if isinstance(value, str) and value.strip().endswith("栏") \
+            and value.strip()[:-1].strip().isdigit():
+        node = replace(node, value=int(value.strip()[:-1]))
+    return positive_int(node)
 
 
 def _clean_block(block, clean):

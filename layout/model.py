@@ -110,6 +110,9 @@ class Image:
     # the least and most lines the make-up may give it at its width (None: the manifest
     # placed it)
     sized: tuple[int, int] | None = None
+    # columns wide the manifest asks of a picture the make-up places (`width:`; None: the
+    # make-up chooses), counted in the article's text columns (re-divided ones when 破栏)
+    width: int | None = None
 
     @property
     def placed(self) -> bool:

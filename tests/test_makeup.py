@@ -349,3 +349,65 @@ def test_a_re_divided_lead_is_kept_beside_a_cheaper_one_of_the_same_height(tmp_p
     page = layout_loaded(issue, shipped_fonts(), t)
     assert not page.overflow and not page.holes
     assert runs_on(page, plan, t) == []
+
+
+def guide_page(tmp_path: Path, edit) -> Path:
+    """The guide's page of five real stories and two photographs, edited by `edit` (a
+    function of its YAML text), written into tmp_path."""
+    guide = REPO / "docs" / "guide"
+    (tmp_path / "photos").mkdir(exist_ok=True)
+    for photo in ("rocket.jpg", "coffee.jpg"):
+        (tmp_path / "photos" / photo).write_bytes((guide / "photos" / photo).read_bytes())
+    path = tmp_path / "page.yaml"
+    path.write_text(edit((guide / "makeup5.yaml").read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("photo, width", [("rocket.jpg", 3), ("rocket.jpg", "3栏"),
+                                          ("coffee.jpg", 2)])
+def test_a_picture_asked_to_be_so_many_columns_wide_is_so_wide(tmp_path, photo, width):
+    path = guide_page(tmp_path, lambda text: text.replace(
+        f"  - file: photos/{photo}\n", f"  - file: photos/{photo}\n    width: {width}\n"))
+    issue = load_issue(path)
+    template = load_template(issue.template, issue.path.parent, issue.template_origin)
+    plan = plan_page(issue, template, shipped_fonts(), {})
+    wide = int(str(width).rstrip("栏"))
+    pictures = [(p, i) for p in plan.articles for i in p.article.images
+                if i.file and i.file.name == photo]
+    assert len(pictures) == 1
+    article, picture = pictures[0]
+    # (counted in the article's text columns: its own re-divided ones when 破栏)
+    assert picture.last_column - picture.first_column + 1 == wide
+    columns = (article.measure[0] if article.measure else
+               article.last_column - article.first_column + 1)
+    assert picture.last_column <= columns
+    page = layout_loaded(issue, shipped_fonts(), template)
+    assert not page.overflow
+
+
+@pytest.mark.parametrize("edit, words, hint", [
+    ("    width: 7\n", "a picture 7 columns wide: the make-up places articles in columns "
+     "1-6, so the article has 6 at the most", "give it `width:` 6 or less"),
+    ("    columns: 2-7\n    lines: 12\n", "picture columns 2-7: the make-up places articles "
+     "in columns 1-6", "within 1-6"),
+])
+def test_a_picture_wider_than_the_page_is_refused_at_its_line_with_the_columns_it_may_have(
+        tmp_path, edit, words, hint):
+    path = guide_page(tmp_path, lambda text: text.replace(
+        "  - file: photos/rocket.jpg\n", "  - file: photos/rocket.jpg\n" + edit))
+    result = CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path / "p.pdf")])
+    assert result.exit_code == 2, result.output
+    assert "page.yaml:16:" in result.output and words in result.output
+    assert hint in result.output
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def test_width_and_columns_on_one_picture_is_refused(write_manifest):
+    path = write_manifest(HEADER + """\
+          - headline: 图
+            images: [{width: 2, columns: 1-2, lines: 5}]
+            body: [一段正文。]
+        """)
+    with pytest.raises(Exception, match="(?s)issue.yaml:8.*give one of them"):
+        load_issue(path)

@@ -32,10 +32,10 @@ from dataclasses import replace
 
 from ..errors import LayoutError
 from ..fonts import FontSet
-from ..model import ArticlePlan, Issue, PagePlan, Template
+from ..model import Article, ArticlePlan, Issue, PagePlan, Template
 from .candidate import Area, Candidate, Config, smallest
 from .costs import GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT
-from .settle import bound_headlines, repair_tree, room_for, settle_tree
+from .settle import bound_headlines, ordered_headlines, repair_tree, room_for, settle_tree
 from .tiling import arrange, rules
 
 __all__ = ["Area", "Candidate", "Config", "free_area", "make_up"]
@@ -86,6 +86,10 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                           hint="give every article a slot or region, or none of them")
     area = free_area(t, fixed, first.origin)
     room_for(issue, t, free, area)
+    for index in free:
+        within(issue.articles[index], area.columns,
+               f"the make-up places articles in columns {area.first_column}-"
+               f"{area.last_column}")
     candidates = []
     for rank, index in enumerate(free):
         candidate = Candidate(index, issue.articles[index], t, fonts, cache, area,
@@ -152,9 +156,25 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                           f"lines {area.first_line}-{area.last_line}",
                           first.origin.file, first.origin.line,
                           hint="move some articles to another page, or shorten them")
-    for plan in best[1]:
+    for plan in ordered_headlines(best[1], by_index):
         plans[plan.index] = plan
     return PagePlan(issue, t, every_one(plans), tuple(rules(best[2], t)))
+
+
+def within(article: Article, columns: int, where: str) -> None:
+    """Refuse, at its line, a picture wider than the `columns` its article can have: the
+    columns it may use are said (counted in the article's own columns from its first)."""
+    for image in article.images:
+        wide = image.width if not image.placed else image.last_column
+        if wide is not None and wide > columns:
+            asked = (f"a picture {wide} columns wide" if not image.placed else
+                     f"picture columns {image.first_column}-{image.last_column}")
+            raise LayoutError(
+                f"{asked}: {where}, so the article has {columns} at the most", image.origin.file,
+                image.origin.line,
+                hint=(f"give it `width:` {columns} or less" if not image.placed else
+                      f"give it columns within 1-{columns} (counted from the article's first "
+                      "column)"))
 
 
 def every_one(plans: list[ArticlePlan | None]) -> tuple[ArticlePlan, ...]:
@@ -168,6 +188,7 @@ def every_one(plans: list[ArticlePlan | None]) -> tuple[ArticlePlan, ...]:
 def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet, cache: dict) -> ArticlePlan:
     """A pinned article's pictures sized to fill its region."""
     area = Area(plan.first_column, plan.last_column, plan.first_line, plan.last_line)
+    within(plan.article, area.columns, f"its region is {area.columns} column(s) wide")
     candidate = Candidate(plan.index, plan.article, t, fonts, cache, area, plan.index,
                            size_headline=False)
     columns = area.columns

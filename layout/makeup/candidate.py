@@ -12,7 +12,7 @@ from ..fonts import FontSet
 from ..holes import Occupancy, hole_lines, text_legs
 from ..model import Article, ArticlePlan, Image, Template
 from .costs import (LEAD_STEP, THIN, THUMB, TOO_NARROW, CROP, MAX_HEAD_EXTRA, MIN_LEG, SHORT_OK, SETTLE_TRIES, SHORT_MOST,
-                    HEADLINE_STEPS, MAX_HEADLINE_LINES, NEAR_STEP, HOLE, SHORT, HEAD_BLANK,
+                    HEADLINE_STEPS, MAX_HEADLINE_LINES, MAX_TITLE_LINES, NEAR_STEP, HOLE, SHORT, HEAD_BLANK, TALL,
                     BLANK_RUN, EXTRA, STEP_DOWN, CROP_COST, PICTURE_SHAPE, DIVIDE,
                     OVERFLOW, STUB, TOO_LOW)
 
@@ -100,6 +100,8 @@ class Candidate:
         self.lead = False  # the page's lead (头条): its headline the largest on the page
         self.alone = False  # the only article the make-up places
         self._stubby: dict[int, int] = {}  # widths its text leaves a stub at → its height
+        # (columns, cap) at which its title takes more than MAX_TITLE_LINES at any size
+        self._tall: dict[tuple[int, float | None], int] = {}
         self.setter = _Typesetter(template, fonts, 1, 1, cache)  # sets one-off text
 
     # -- what the article looks like at a width -------------------------------------------
@@ -250,8 +252,18 @@ class Candidate:
                 two = one  # (a step so far down that it reads as another rank: not taken)
             if two is not None:
                 result = (ladder[start + two], two)
+            else:  # (at the ladder's foot, set exactly: the lines past MAX_TITLE_LINES)
+                self._tall[key] = max(0, sum(self.setter.line_count(
+                    part.strip(), sized(style, ladder[-1]), width)
+                    for part in h.main.split("\n")) - MAX_TITLE_LINES)
         self._sizes[key] = result
         return result
+
+    def too_tall(self, columns: int) -> float:
+        """What a title costs that takes more than MAX_TITLE_LINES lines at every size at
+        this width (too few columns for it, NEWSPAPER.md): TALL a line past them."""
+        self.headline(columns)
+        return TALL * self._tall.get((columns, self.cap), 0)
 
     def ladder(self) -> tuple[list[float], int]:
         """The sizes a made-up headline may take, largest first (`ladder`), and where this
@@ -341,11 +353,13 @@ class Candidate:
     @property
     def least_columns(self) -> int:
         """The fewest columns the article may be set in: those its headline or a picture
-        placed by hand is given (counted in the article's own columns)."""
+        placed by hand is given (counted in the article's own columns), or a picture is
+        asked to be wide (`width:`)."""
         h = self.article.headline
         return max([1, h.columns[1] if h and h.columns else 1,
                     *(i.last_column for i in self.article.images
-                      if i.placed and i.last_column is not None)])
+                      if i.placed and i.last_column is not None),
+                    *(i.width for i in self.pictures if i.width)])
 
     @property
     def vertical(self) -> str | None:
@@ -371,7 +385,7 @@ class Candidate:
         top = self.head_lines(columns, base)
         if top is None:
             return {}
-        cost = steps * self.step_cost
+        cost = steps * self.step_cost + self.too_tall(columns)
         if self.pictures:
             out: dict[int, tuple[float, Config]] = {}
             # the first picture under the headline, or beside it where that does not
@@ -446,7 +460,8 @@ class Candidate:
                 if at + extra > limit:
                     break
                 blank = self.head_blank(columns, sized.with_extra(extra))
-                score = steps * self.step_cost + short + blank + extra * EXTRA
+                score = steps * self.step_cost + short + blank + extra * EXTRA \
+                    + self.too_tall(columns)
                 self.offer(out, columns, at + extra, score, sized.with_extra(extra))
         return out
 
@@ -534,7 +549,8 @@ class Candidate:
         columns or more, each leaves a column of text beside it (the cost of a picture's
         shape draws it towards 60 % of the module's width; a long text keeps it
         narrower)."""
-        return columns < 3 or max(widths) <= columns - 1
+        return columns < 3 or all(w <= columns - 1 for w, image in zip(widths, self.pictures)
+                                  if not image.width)  # (a width asked is the editor's)
 
     def half(self, columns: int, lines: int, config: Config) -> bool:
         """Whether the config's pictures, captions and the blank under each take at most
@@ -569,10 +585,14 @@ class Candidate:
         out: dict[tuple[int, ...], dict[int, tuple]] = {}
         count = len(self.pictures)
         # the pictures of one stack are one width: a stack reads as a column of pictures
-        choices = [tuple(up if n % 2 == 0 else down for n in range(count))
-                   for up in range(1, columns + 1)
-                   for down in (range(1, columns + 1) if count > 1 else (1,))]
+        # (but for a width the manifest asks of one)
+        choices = dict.fromkeys(tuple(image.width or (up if n % 2 == 0 else down)
+                                      for n, image in enumerate(self.pictures))
+                                for up in range(1, columns + 1)
+                                for down in (range(1, columns + 1) if count > 1 else (1,)))
         for widths in choices:
+            if max(widths) > columns:
+                continue
             blocks = [self.picture_block(i, w) for i, w in zip(self.pictures, widths)]
             if any(low > high for (_, low, high), _ in blocks):
                 continue
@@ -637,16 +657,21 @@ class Candidate:
         if top is None:
             return {}
         need = self.need()
-        out = {}
+        out: dict[int, tuple[float, Config]] = {}
         step = max(1, limit // 12)  # a page that does not fit: a coarse search will do
         below = min(entries) if entries else self._stubby.get(columns, limit + 1)
+        config = Config(size) if not self.pictures else smallest(self, Config(size))
+        # (the pictures' stacks as small as they go, and a leg of text beside them)
+        stacks = [sum(h + self.picture_block(i, w)[1] + 1 for i, w, h in
+                      list(zip(self.pictures, config.widths, config.heights))[side::2])
+                  for side in (0, 1)]
         for h in range(limit, top + MIN_LEG - 1, -step):
-            if h >= below:
+            if h >= below or (self.pictures and h < top + max(stacks) + MIN_LEG):
                 continue
             over = max(0, need - columns * (h - top))
             blank = max(0, columns * (h - top) - need)
-            out[h] = (OVERFLOW * over / columns + HOLE * blank,
-                      Config(size) if not self.pictures else smallest(self, Config(size)))
+            out[h] = (OVERFLOW * over / columns + HOLE * blank + self.too_tall(columns),
+                      config)
         return out
 
     def settle_leaf(self, leaf: Leaf, columns: int, lines: int, first_column: int,
@@ -727,6 +752,26 @@ class Candidate:
         assert best is not None  # (rounds ≥ 1)
         return best
 
+    def reheaded(self, plan: ArticlePlan, size: float) -> ArticlePlan | None:
+        """The settled `plan` with its headline at the largest ladder size no larger than
+        `size` and its band kept as tall by air (so the body and pictures stay where they
+        are); None when no such size keeps the band, or the article chose its own."""
+        h, own = plan.article.headline, self.article.headline
+        if h is None or own is None or own.size or own.fill or own.vertical \
+                or not self.size_headline or h.size is None or plan.measure:
+            return None
+        columns = plan.last_column - plan.first_column + 1
+        beside = columns - (h.columns[1] - h.columns[0] + 1) \
+            if h.columns and not own.columns else 0
+        smaller = [s for s in ladder_sizes(self.t) if s <= size]
+        old = self.head_lines(columns, Config(h.size, plan.head_extra, beside=beside))
+        new = self.head_lines(columns, Config(smaller[0], beside=beside)) if smaller else None
+        if old is None or new is None or not 0 <= old - new <= MAX_HEAD_EXTRA + 1 or \
+                self.head_lines(columns, Config(smaller[0], old - new, beside=beside)) != old:
+            return None
+        return replace(plan, article=replace(plan.article, headline=replace(
+            h, size=smaller[0])), head_extra=old - new)
+
     def resized(self, config: Config, move: int) -> Config | None:
         """The pictures one line taller (move 1) or shorter (-1), the one furthest from its
         own proportions the other way changing; None when every one is at its limit."""
@@ -777,6 +822,8 @@ def short_legs(drawn: _Drawn, plan: ArticlePlan, t: Template) -> tuple[int, int]
 
 
 def smallest(candidate: Candidate, base: Config) -> Config:
-    """The pictures as small as they may be, a column wide."""
-    heights = tuple(candidate.picture_block(i, 1)[0][1] for i in candidate.pictures)
-    return replace(base, widths=(1,) * len(heights), heights=heights)
+    """The pictures as small as they may be, a column wide (or as wide as asked)."""
+    widths = tuple(i.width or 1 for i in candidate.pictures)
+    heights = tuple(candidate.picture_block(i, w)[0][1]
+                    for i, w in zip(candidate.pictures, widths))
+    return replace(base, widths=widths, heights=heights)

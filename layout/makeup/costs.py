@@ -18,6 +18,7 @@ SHORT_MOST = MAX_BLANK  # lines the last column of an article may end short (eac
 # Headline sizes below the template's, largest first (pt: 小初, 一号, 小一, 二号, 小二).
 HEADLINE_STEPS = (36.0, 26.0, 24.0, 22.0, 18.0)
 MAX_HEADLINE_LINES = 2
+MAX_TITLE_LINES = 3  # a main title of more lines than this at every size: too few columns
 NEAR_STEP = 0.8  # a headline kept to one line by a step down: only a step to this share or more
 TOO_NARROW = 20  # steps a headline counts when no size sets it in MAX_HEADLINE_LINES lines
 
@@ -31,10 +32,13 @@ BLANK_RUN = 3  # lines blank down a column beside a headline that count as a bla
 EXTRA = 25.0  # each line of air added to a headline band
 STEP_DOWN = 12.0  # each headline size step below the one its rank gives
 LEAD_STEP = 80.0  # each step the lead's headline goes below the template's size
+TALL = 400.0  # each line a main title takes past MAX_TITLE_LINES at its smallest size
 THIN = 60.0  # each leg of a short story thinner than MIN_LEG lines (a narrower width is better)
 CROP_COST = 150.0  # per unit of share cropped (10 % → 15)
 THUMB = 300.0  # the lead's first picture a column wide in a module of three or more
 PICTURE_SHAPE = 30.0  # a picture block far from ~60 % of its module's width
+ORDER = 60.0  # modules stacked under a module whose headline is smaller than theirs (headlines
+#               get smaller down the page)
 BUTTING = 40.0  # two headlines side by side at one height (碰题), even with a rule between
 DIVIDE = 20.0  # an article set in re-divided columns (破栏) rather than on the base grid
 READING = 400.0  # modules stacked under a module whose top is not one headline across them:

@@ -160,3 +160,25 @@ def bound_headlines(candidates: list[Candidate], lead: int) -> None:
         cap = below[0] if below else min(known)
     for candidate in candidates[1:]:
         candidate.cap = cap
+
+
+def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate],
+                      ) -> list[ArticlePlan]:
+    """Headlines smaller down the page: a made-up headline under a smaller one (in columns
+    they share) takes that size, its band kept as tall by air, so that nothing else moves
+    (`Candidate.reheaded`); the lead, a title the manifest sized and a vertical one keep
+    theirs."""
+    out = {p.index: p for p in settled}
+    for plan in sorted(settled, key=lambda p: (p.first_line, p.first_column)):
+        h = plan.article.headline
+        if h is None or h.size is None or by_index[plan.index].lead:
+            continue
+        above = [q.article.headline.size for q in out.values()
+                 if q.last_line < plan.first_line and q.first_column <= plan.last_column
+                 and plan.first_column <= q.last_column and q.article.headline
+                 and q.article.headline.size and not q.article.headline.vertical]
+        if above and h.size > min(above):
+            fixed = by_index[plan.index].reheaded(plan, min(above))
+            if fixed is not None:
+                out[plan.index] = fixed
+    return [out[p.index] for p in settled]

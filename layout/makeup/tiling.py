@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from ..flow import RULE_COLOUR
 from ..model import PlacedRect, Template
 from .candidate import Area, Candidate, Leaf
-from .costs import (KEEP, MATCH, SHORT_MOST, HOLE, SHORT, BUTTING, READING)
+from .costs import BUTTING, HOLE, KEEP, MATCH, ORDER, READING, SHORT, SHORT_MOST
 
 
 class Cut(NamedTuple):  # (a tuple: the search makes very many)
@@ -35,7 +35,8 @@ class _Tiling:
     def table(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
         """Articles i..j in c columns: (height, whether re-divided) → (cost, tree, whether
         its top left module starts with a headline, whether its top is one headline across
-        its whole width, whether its top right module starts with a headline)."""
+        its whole width, whether its top right module starts with a headline, whether it
+        has no base gutter (re-divided), its largest and its smallest headline size)."""
         lead = self.lead_columns
         key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap)
         if key not in self.memo:
@@ -61,7 +62,8 @@ class _Tiling:
                  if h not in options or not options[h][1].divide]
         return {(h, bool(config.divide)): (cost, Leaf(candidate.index, config, c, h), head,
                                            across and not config.beside,
-                                           head, bool(config.divide))
+                                           head, bool(config.divide),
+                                           *sizes(config.size if head else None))
                 for h, cost, config in ways}
 
     def combined(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
@@ -71,22 +73,25 @@ class _Tiling:
             if upper and lower:
                 # the lower part starts with a headline across it (or the upper one has
                 # no base gutter): read after the upper part, not beside its columns
-                lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1])
+                # the lower part starts with a headline across it (or the upper one has
+                # no base gutter): read after the upper part, not beside its columns; a
+                # headline under a smaller one costs ORDER (smaller down the page)
+                lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1], e[6], e[7])
                               for (h, _), e in lower.items())
                 room = self.limit - 1 - lows[0][0]
-                for (h1, _), (c1, t1, head, across, right, clear) in upper.items():
+                for (h1, _), (c1, t1, head, across, right, clear, hi, lo) in upper.items():
                     if h1 > room:
                         continue
-                    for h2, c2, read, t2 in lows:
+                    for h2, c2, read, t2, hi2, lo2 in lows:
                         h = h1 + 1 + h2
                         if h > self.limit:
                             break
-                        cost = c1 + (c2 if clear else read)
+                        cost = c1 + (c2 if clear else read) + (ORDER if hi2 > lo else 0.0)
                         key = (h, False)
                         found = best.get(key)
                         if found is None or cost < found[0]:
                             best[key] = (cost, Cut(True, h1, t1, t2), head, across, right,
-                                         False)
+                                         False, max(hi, hi2), min(lo, lo2))
             for cl in range(1, c):
                 left, right_part = self.table(i, k, cl), self.table(k + 1, j, c - cl)
                 if not (left and right_part):
@@ -98,21 +103,26 @@ class _Tiling:
                 # the lower side's foot ends |d| lines short of the other's
                 shorts = [(d, SHORT * abs(d) * (cl if d > 0 else c - cl))
                           for d in range(-MATCH, MATCH + 1)]
-                for (h, _), (c1, t1, head, _, right, _) in left.items():
+                for (h, _), (c1, t1, head, _, right, _, hi, lo) in left.items():
                     for d, short in shorts:
                         other = beside.get(h + d)
                         if other is None:
                             continue
-                        c2, t2, head2, _, right2, _ = other
+                        c2, t2, head2, _, right2, _, hi2, lo2 = other
                         cost = c1 + c2 + short + (BUTTING if head2 and right else 0.0)
                         key = (h + d if d > 0 else h, False)
                         found = best.get(key)
                         if found is None or cost < found[0]:
                             best[key] = (cost, Cut(False, cl, t1, t2), head, False, right2,
-                                         False)
+                                         False, max(hi, hi2), min(lo, lo2))
         if len(best) > KEEP:  # the cheapest heights only: the search stays fast
             best = dict(sorted(best.items(), key=lambda e: e[1][0])[:KEEP])
         return best
+
+
+def sizes(size: float | None) -> tuple[float, float]:
+    """(The largest, the smallest) headline size of a module: none bounds nothing."""
+    return (size, size) if size is not None else (0.0, float("inf"))
 
 
 def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
