@@ -104,9 +104,11 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
     position = {c.index: n for n, c in enumerate(candidates)}
     best: tuple[float, list, list] | None = None
     memo: dict = {}  # the search's tables, kept while the options they were made of hold
+    exact = True  # (a search that tiles the area exactly: once none does, none will, as
+    #                the rounds only take options away)
     for _ in range(SETTLE_ROUNDS):
         choice = None
-        for squeeze in (False, True):
+        for squeeze in (False, True) if exact else (True,):
             # the lead widest of all: the widest lead that makes up a good page
             for lead in range(area.columns, 0, -1):
                 bound_headlines(candidates, lead)
@@ -117,6 +119,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                     break
             if choice is not None:
                 break
+            exact = False
         if choice is None:
             break
         _, tree, height = choice

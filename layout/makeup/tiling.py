@@ -11,6 +11,9 @@ from .candidate import Area, Candidate, Leaf
 from .costs import BUTTING, HOLE, KEEP, MATCH, ORDER, READING, SHORT, SHORT_MOST
 
 
+INF = float("inf")
+
+
 class Cut(NamedTuple):  # (a tuple: the search makes very many)
     across: bool  # True: the first part above the second; False: to its left
     size: int  # lines of the upper part, or columns of the left part
@@ -67,31 +70,30 @@ class _Tiling:
                 for h, cost, config in ways}
 
     def combined(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
-        best: dict[tuple[int, bool], tuple] = {}
+        limit = self.limit
+        cost_at: dict[int, float] = {}  # the cheapest way of each height so far, and it
+        best: dict[int, tuple] = {}
         for k in range(i, j):
             upper, lower = self.table(i, k, c), self.table(k + 1, j, c)
             if upper and lower:
-                # the lower part starts with a headline across it (or the upper one has
-                # no base gutter): read after the upper part, not beside its columns
                 # the lower part starts with a headline across it (or the upper one has
                 # no base gutter): read after the upper part, not beside its columns; a
                 # headline under a smaller one costs ORDER (smaller down the page)
                 lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1], e[6], e[7])
                               for (h, _), e in lower.items())
-                room = self.limit - 1 - lows[0][0]
+                room = limit - 1 - lows[0][0]
                 for (h1, _), (c1, t1, head, across, right, clear, hi, lo) in upper.items():
                     if h1 > room:
                         continue
                     for h2, c2, read, t2, hi2, lo2 in lows:
                         h = h1 + 1 + h2
-                        if h > self.limit:
+                        if h > limit:
                             break
                         cost = c1 + (c2 if clear else read) + (ORDER if hi2 > lo else 0.0)
-                        key = (h, False)
-                        found = best.get(key)
-                        if found is None or cost < found[0]:
-                            best[key] = (cost, Cut(True, h1, t1, t2), head, across, right,
-                                         False, max(hi, hi2), min(lo, lo2))
+                        if cost < cost_at.get(h, INF):
+                            cost_at[h] = cost
+                            best[h] = (cost, Cut(True, h1, t1, t2), head, across, right,
+                                       False, max(hi, hi2), min(lo, lo2))
             for cl in range(1, c):
                 left, right_part = self.table(i, k, cl), self.table(k + 1, j, c - cl)
                 if not (left and right_part):
@@ -110,14 +112,15 @@ class _Tiling:
                             continue
                         c2, t2, head2, _, right2, _, hi2, lo2 = other
                         cost = c1 + c2 + short + (BUTTING if head2 and right else 0.0)
-                        key = (h + d if d > 0 else h, False)
-                        found = best.get(key)
-                        if found is None or cost < found[0]:
-                            best[key] = (cost, Cut(False, cl, t1, t2), head, False, right2,
-                                         False, max(hi, hi2), min(lo, lo2))
-        if len(best) > KEEP:  # the cheapest heights only: the search stays fast
-            best = dict(sorted(best.items(), key=lambda e: e[1][0])[:KEEP])
-        return best
+                        at = h + d if d > 0 else h
+                        if cost < cost_at.get(at, INF):
+                            cost_at[at] = cost
+                            best[at] = (cost, Cut(False, cl, t1, t2), head, False, right2,
+                                        False, max(hi, hi2), min(lo, lo2))
+        # the cheapest heights only (KEEP): the search stays fast
+        kept = sorted(best.items(), key=lambda e: e[1][0])[:KEEP] if len(best) > KEEP \
+            else best.items()
+        return {(h, False): entry for h, entry in kept}
 
 
 def sizes(size: float | None) -> tuple[float, float]:
