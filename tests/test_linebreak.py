@@ -366,10 +366,32 @@ def test_a_compound_word_may_break_after_its_hyphen_rather_than_spread_a_line():
     assert texts[0] == "一二三四五六七state-" and texts[1].startswith("owned")
 
 
-def test_ascii_question_marks_standing_apart_may_start_a_line():
-    # ? ? ? where a web page lost characters: a run of them is not one unbreakable word
-    lines, texts = broken("此致敬礼" + "? " * 30 + "申请人", 10)
+# clreq §3.1.7 (line-start prohibited): pause and stop marks and closing brackets, full
+# width or ASCII, never start a line, whether a space was typed before them or not (a web
+# page's `中文 ? 中文`, text set with normalize: false)
+@pytest.mark.parametrize("mark", list("?？!！,，.。:：;；)）]}%％、”"))
+@pytest.mark.parametrize("space", ["", " "])
+def test_a_line_start_prohibited_mark_never_starts_a_line_spaced_or_not(mark, space):
+    text = "一二三四五六七八九十" + space + mark + "一二三"
+    lines, texts = broken(text, 10)
     assert not any(l.forced for l in lines)
+    assert all(not t.lstrip().startswith(mark) for t in texts[1:]), texts
+    assert "".join(texts).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_word_opening_with_a_dot_may_start_a_line():
+    assert lines_of("一二三四五六七八九十 .NET", 10)[1] == ".NET"
+
+
+def test_ascii_question_marks_standing_apart_never_start_a_line():
+    # ? ? ? where a web page lost characters, set as typed (normalize: false; normalized,
+    # each is □, a lost character's mark, and breaks as a character: test_normalize): the
+    # run cannot break, and is broken against the rules only because it is wider than a line
+    lines, texts = broken("此致敬礼" + "? " * 3 + "申请人十一二三四五", 10)
+    assert not any(l.forced for l in lines)
+    assert all(not t.startswith("?") for t in texts)
+    lines, texts = broken("此致敬礼" + "? " * 30 + "申请人", 10)
+    assert any(l.forced for l in lines)
 
 
 def test_a_long_number_that_fits_breaks_rather_than_spread_the_line_before_it():

@@ -131,6 +131,42 @@ def test_quotes_typed_the_wrong_way_are_paired_again_with_a_warning(raw, clean):
     assert all("wrong way round" in c.reason for c in changes)
 
 
+@pytest.mark.parametrize("raw, clean", [
+    ("此致敬礼? ? ? ?申请人", "此致敬礼□□□□申请人"),  # &nbsp; &nbsp; saved without them
+    ("大城小狮 ? ? ? ?? ?你真是", "大城小狮□□□□□□你真是"),
+    ("图片 ???? 网络", "图片□□□□网络"),
+    ("低至6.7折? ?咨询电话", "低至6.7折□□咨询电话"),
+])
+def test_characters_a_web_page_lost_are_each_marked_and_reported(raw, clean):
+    text, changes = normalize(raw)
+    assert text == clean and text.count("□") == raw.count("?")  # one mark for each
+    marked = [c for c in changes if c.after == "□"]
+    assert len(marked) == raw.count("?") and all(c.warning for c in marked)
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("您能吗? 不能", "您能吗？不能"),  # a lone ? is a question mark
+    ("真的吗??", "真的吗？？"),  # (touching the question: typed so)
+    ("中 ? 文", "中？文"),
+    ("What ? ? ok", "What ? ? ok"),  # no Chinese beside it: Latin text, untouched
+])
+def test_question_marks_typed_as_such_stay_question_marks(raw, clean):
+    assert normalize(raw)[0] == clean
+
+
+def test_lost_characters_break_as_characters_and_no_line_starts_with_a_question_mark():
+    from conftest import em_measure
+
+    from layout.text.items import build_items
+    from layout.text.linebreak import break_lines
+    text = normalize("此致敬礼" + "? " * 30 + "申请人")[0]
+    lines = break_lines(build_items(text, 10.0, em_measure), [100.0])
+    texts = [line.text for line in lines]
+    assert "".join(texts) == "此致敬礼" + "□" * 30 + "申请人"
+    assert not any(line.forced or line.loose for line in lines[:-1])
+    assert not any(t.startswith(("?", "？")) for t in texts)
+
+
 def test_an_odd_number_of_quotes_is_a_quotation_running_on_and_stays():
     assert normalize("“第一段还没有结束，") == ("“第一段还没有结束，", [])
     assert normalize("他说：“好“，又说“坏，") == ("他说：“好“，又说“坏，", [])

@@ -139,8 +139,10 @@ _DASHES = frozenset("—⸺―")  # a rule of them breaks between pairs; an elli
 
 
 def _may_break(before: Box, after: Box, spaced: bool = False) -> bool:
-    """禁则 (clreq §3.1.7): may a line end between these two boxes? (`spaced`: a space was
-    typed between them, which parts an ASCII mark from what it would cling to.)"""
+    """禁则 (clreq §3.1.7): may a line end between these two boxes? An ASCII mark that may
+    not start a line (, . : ; ? ! ) ] } %) never does, a space typed before it or not (中文 ?
+    where a web page lost a character); `spaced`: a space typed after an ASCII opening
+    bracket parts it from what it would cling to."""
     if after.first in NO_LINE_START or before.last in NO_LINE_END:
         # a long rule of dashes (————) breaks between whole pairs (clreq §3.1.7)
         return before.last is after.first is CharClass.INSEPARABLE and \
@@ -149,7 +151,10 @@ def _may_break(before: Box, after: Box, spaced: bool = False) -> bool:
     last, first = before.glyphs[-1].char, after.glyphs[0].char
     if last in NO_LINE_END_CHARS or first in NO_LINE_START_CHARS:
         return False
-    return spaced or not (last in ASCII_NO_LINE_END or first in ASCII_NO_LINE_START)
+    if first in ASCII_NO_LINE_START and not (
+            first == "." and len(after.glyphs) > 1 and after.glyphs[1].char.isalnum()):
+        return False  # spaced or not (a word opening with a dot, .NET or .5, may)
+    return spaced or last not in ASCII_NO_LINE_END
 
 
 def _kern(before: Box, after: Box) -> float:

@@ -12,6 +12,13 @@ unseen: `layout render --verbose`):
 3. *Spaces of other widths* (no-break, thin, tab …) are spaces; a base letter and its
    combining accent are one character (e + U+0301 → é).
 4. *Runs of marks*: `...` and `。。。` (three or more) → `……`; `--` → `——`, beside Chinese.
+   *Characters the source lost*: `?` typed in a run with spaces between (`此致敬礼? ? ? ?`,
+   what a page saved in an encoding without them makes of `&nbsp; &nbsp;`), or a run of two
+   or more between spaces (`图片 ???? 网络`), beside Chinese text: each `?` becomes `□`, the
+   mark Chinese proofs use for a character lost, and the spaces inside the run go. Nothing
+   is dropped (one mark for each character lost), no line starts with a question mark, and
+   the run breaks as characters do. It is a guess: reported as a warning. (A lone `?` is a
+   question mark: rule 5.)
 5. *ASCII marks* , ; : ? ! ( ) ~ typed beside Chinese text (or between spaces in it) become
    full-width; a `.` after a
    Chinese character that does not run into a Latin word becomes `。`.
@@ -81,6 +88,8 @@ def _chinese(char: str | None) -> bool:
     """A Han character or a full-width mark: the context that makes ASCII marks Chinese."""
     if char is None:
         return False
+    if char == LOST:  # (it stands for a Chinese character)
+        return True
     cls = char_class(char)
     return cls is CharClass.IDEOGRAPHIC or (cls in MARKS and ord(char) > 0x2000)
 
@@ -191,6 +200,7 @@ def normalize(text: str, body: bool = True, clean: bool = True) -> tuple[str, li
         _breaks(t)
         _spaces_and_accents(t)
         _runs(t)
+        _lost(t)
         _marks(t)
         _straight_quotes(t)
         _curly_quotes(t, "“”")
@@ -261,6 +271,38 @@ def _runs(t: _Text) -> None:
                 i = j
                 continue
         i += 1
+
+
+LOST = "□"  # a character the source lost (the 缺字 mark of Chinese proofs)
+
+
+def _lost(t: _Text) -> None:
+    """`? ? ?` and ` ???? ` beside Chinese text: characters a web page lost (rule 4)."""
+    chars = t.chars
+    i = 0
+    while i < len(chars):
+        if chars[i] != "?":
+            i += 1
+            continue
+        marks, spaces, j = [i], [], i + 1  # the run's ?s and the spaces inside it
+        while j < len(chars):
+            if chars[j] == "?":
+                marks.append(j)
+            elif chars[j] and _space(chars[j]) and chars[j + 1:j + 2] == ["?"]:
+                spaces.append(j)
+            elif chars[j]:
+                break
+            j += 1
+        before, after = t.before(i), t.after(marks[-1])
+        apart = len(marks) > 1 and (bool(spaces) or (
+            before in (None, " ", IDEOGRAPHIC_SPACE) and after in (None, " ", IDEOGRAPHIC_SPACE)))
+        if apart and (_chinese(t.before(i, True)) or _chinese(t.after(marks[-1], True))):
+            reason = "characters the source lost (typed as ? ? ?): □ marks each"
+            for k in marks:
+                t.set(k, LOST, reason, warning=True)
+            for k in spaces:
+                t.set(k, "", reason)
+        i = j
 
 
 def _marks(t: _Text) -> None:
