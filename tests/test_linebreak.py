@@ -274,6 +274,18 @@ def test_hanging_punctuation_lets_the_comma_hang():
     assert comma.x == pytest.approx(10 * SIZE)  # starts at the right edge, hangs past it
 
 
+def test_a_comma_hangs_where_every_other_choice_letter_spaces_a_line():
+    # issue 22, 11-字 columns: the indented first line leaves 9 em; 7月18日18:00-21:00， is
+    # 9.5 and the number may not break, so the line was 7月18日 spread over 9 em. Hanging
+    # punctuation off, its comma still hangs there: every other choice letter-spaces a line
+    text = "7月18日18:00-21:00，中央路红星爱木联盟的仲夏夜将闪亮登场。"
+    lines = break_lines(build_items(text, SIZE, em_measure), [11 * SIZE], indent=2 * SIZE)
+    assert lines[0].text == "7月18日18:00-21:00，" and not any(l.loose for l in lines)
+    assert lines[0].glyphs[-1].x == pytest.approx(11 * SIZE)  # at the edge, hanging past it
+    # where a line would only spread a little, nothing hangs (W10, §2 above)
+    assert lines_of("一二三四五六七八九十，一二三", 10)[0] == "一二三四五六七八九"
+
+
 def test_opening_mark_at_line_start_may_lose_its_blank():
     plain = set_lines("“一二”", 10)[0]
     trimmed = break_lines(build_items("“一二”", SIZE, em_measure), [10 * SIZE],

@@ -72,6 +72,13 @@ LONG_LATIN = 12
 WIDOW_DEMERITS = 1e9
 # Classes whose mark may hang past the right edge when hanging punctuation is on.
 HANGABLE = frozenset({CharClass.COMMA, CharClass.FULL_STOP})
+# With hanging punctuation off, these marks still hang at a line's end where every other
+# choice letter-spaces a line (JLREQ §3.8.3's hanging "only where needed"): 7月18日18:00-21:00，
+# is a third of an em wider than the 9 em an indented 11-字 line leaves, and the number may
+# not break, so the line was 7月18日 with gaps of 1.8 em. It costs what a line spread to
+# LOOSE_GAP does, so that any line less loose wins.
+RESCUE_HANG = frozenset("，。、．")
+RESCUE_DEMERITS = (LINE_PENALTY + 100.0 * (LOOSE_GAP / TOLERABLE_GAP) ** 3) ** 2
 
 
 @dataclass(frozen=True)
@@ -250,6 +257,8 @@ class _Paragraph:
         hanging = rules.hanging_punctuation
         self.hang = [b.width - b.blank_right if hanging and b.last in HANGABLE else 0.0
                      for b in boxes]
+        self.rescue = [b.width - b.blank_right if not hanging and b.glyphs and
+                       b.glyphs[-1].char in RESCUE_HANG else 0.0 for b in boxes]
         self.trim_left = [b.blank_left if rules.trim_line_start else 0.0 for b in boxes]
         self._box = [0.0, *accumulate(b.width for b in boxes)]
         self._gap = [0.0, *accumulate(g.kern + g.space for g in gaps)]
@@ -330,6 +339,7 @@ class _Paragraph:
                                    self.trim_left)
         free_right, free_left = self.free_right, self.free_left
         squeeze_badness, inside, tails = self.squeeze_badness, self.inside, self.tail
+        rescues = self.rescue
         measures = [self.measure(k) for k in range(max(2, len(self.widths)))]
         last_key = len(measures) - 1
         tolerable, word_max = TOLERABLE_GAP * self.size, WORD_SPACE_MAX * self.size
@@ -349,6 +359,7 @@ class _Paragraph:
                     + tails[end - 1])
             end_shrink = shrink_sum[end] - free_right[end - 1]
             end_words, end_gaps = words[end - 1], stretch[end - 1]
+            end_rescue = rescues[end - 1]
             last_line = end == n
             cut_demerits = inside.get(end - 1, 0.0)
             full = 0  # nodes whose line is overfull, all at the head of the list
@@ -357,13 +368,17 @@ class _Paragraph:
             for node in active:
                 slack = measures[node.key] - (tail - node.head)
                 squeeze = end_shrink - node.head_shrink
+                hung = 0.0
                 if slack + squeeze < -EPS:
-                    # this line is full: longer ones are too
-                    if reached or scattered:
-                        scattered = True
-                    else:
-                        full += 1
-                    continue
+                    if slack + end_rescue < -EPS:
+                        # this line is full: longer ones are too
+                        if reached or scattered:
+                            scattered = True
+                        else:
+                            full += 1
+                        continue
+                    # it fits only with its last mark hung: dearly
+                    slack, hung = max(slack + end_rescue, 0.0), RESCUE_DEMERITS
                 if slack < -EPS:
                     bad = squeeze_badness * (-slack / squeeze) ** 3
                 elif last_line or slack <= EPS:
@@ -383,7 +398,7 @@ class _Paragraph:
                         # word spaces, the badness grows with the slack), or unstretchable:
                         # its demerits alone pass the best total here, so none can win
                         break
-                total = node.demerits + (LINE_PENALTY + bad) ** 2 + cut_demerits
+                total = node.demerits + (LINE_PENALTY + bad) ** 2 + cut_demerits + hung
                 line = node.line
                 if last_line and line and self.is_widow(node.start, end):
                     total += WIDOW_DEMERITS
@@ -395,7 +410,7 @@ class _Paragraph:
                         limit = math.sqrt(max(total - cut_demerits, 0.0)) - LINE_PENALTY + EPS
             if scattered:
                 active = [node for node in active if measures[node.key] - (tail - node.head)
-                          + end_shrink - node.head_shrink >= -EPS]
+                          + max(end_shrink - node.head_shrink, end_rescue) >= -EPS]
             elif full:
                 del active[:full]
             if end < n:
@@ -431,6 +446,10 @@ class _Paragraph:
         squeeze = 0.0  # share of each free blank given up (push-in)
         word_extra = char_extra = 0.0
         loose = False
+        rescue = self.rescue[b - 1]
+        if fit.slack + fit.shrink < -EPS and rescue and fit.slack + rescue >= -EPS:
+            # its last mark hangs, as total_fit chose (RESCUE_HANG): spread what is left
+            fit = _Fit(max(fit.slack + rescue, 0.0), 0.0, fit.stretch_gaps, fit.word_room)
         if fit.slack < -EPS and fit.shrink > EPS:
             squeeze = min(1.0, -fit.slack / fit.shrink)
         elif justify and not last and fit.slack > EPS:
