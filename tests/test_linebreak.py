@@ -286,6 +286,20 @@ def test_a_comma_hangs_where_every_other_choice_letter_spaces_a_line():
     assert lines_of("一二三四五六七八九十，一二三", 10)[0] == "一二三四五六七八九"
 
 
+@pytest.mark.parametrize("breaking", [Breaking.TOTAL_FIT, Breaking.FIRST_FIT])
+def test_a_line_break_in_the_text_ends_its_line_which_is_set_ragged(breaking):
+    # a box's or a caption's line break (a \n after normalization): the line ends there,
+    # whatever it holds, unjustified; nothing is painted for it; the rest breaks as ever
+    # (total fit leaves no 孤字 before it either: 二 alone, before the break, would be one)
+    lines = break_lines(build_items("一二三，\n“四五六”七八九十一二\n三", SIZE, em_measure),
+                        [5 * SIZE], rules=Composition(breaking=breaking))
+    middle = ["七八九十", "一二"] if breaking is Breaking.TOTAL_FIT else ["七八九十一", "二"]
+    assert [l.text for l in lines] == ["一二三，", "“四五六”", *middle, "三"]
+    assert [l.last for l in lines] == [True, False, False, True, True]
+    assert right_edge(lines[0]) == pytest.approx(3.5 * SIZE)  # ragged: not spread
+    assert right_edge(lines[2]) == pytest.approx(5 * SIZE)  # justified as ever
+
+
 def test_opening_mark_at_line_start_may_lose_its_blank():
     plain = set_lines("“一二”", 10)[0]
     trimmed = break_lines(build_items("“一二”", SIZE, em_measure), [10 * SIZE],

@@ -200,6 +200,9 @@ class _Paragraph:
         self.indent = indent
         self.rules = rules
         boxes, gaps = list(items.boxes), list(items.gaps)
+        hard = [False] * len(gaps)  # a line must end at this gap (a line break typed)
+        for i in items.hard:
+            hard[i] = True
         # Break words wider than a line, so that every box fits alone: the first box must
         # fit the first (indented) line, any other the narrowest line it might land on.
         narrowest = min(widths)
@@ -226,6 +229,7 @@ class _Paragraph:
                 continue
             boxes[k:k + 1] = [piece for piece, _ in pieces]
             gaps[k:k] = [Gap(True, 0.0, 0.0, "", how == _CUT) for _, how in pieces[:-1]]
+            hard[k:k] = [False] * (len(pieces) - 1)
             for i, (_, how) in enumerate(pieces[:-1]):
                 if how == _CUT:
                     cut.add(k + i)
@@ -235,6 +239,8 @@ class _Paragraph:
                         soft.add(k + i)
             k += len(pieces)
         self.boxes, self.gaps = boxes, gaps
+        self.hard = hard
+        self._hard = [0, *accumulate(1 if h else 0 for h in hard)]
         self.cut = cut
         self.split = split
         # demerits of a break inside a word
@@ -304,6 +310,8 @@ class _Paragraph:
                     break
                 if end == n or self.gaps[end - 1].breakable:
                     best = end
+                    if end < n and self.hard[end - 1]:
+                        break  # a line break typed here
                 end += 1
             # nothing legal fits: break where the measure ends
             stop = max(end - 1, a + 1) if best is None else best
@@ -317,6 +325,8 @@ class _Paragraph:
         """End the line before the widow one legal break earlier, if the rest then fits."""
         start, end, _ = lines[-2]
         n = len(self.boxes)
+        if self.hard[end - 1]:
+            return lines  # (the line before ends where the text breaks it)
         for new_end in range(end - 1, start, -1):
             if not self.gaps[new_end - 1].breakable:
                 continue
@@ -339,7 +349,7 @@ class _Paragraph:
                                    self.trim_left)
         free_right, free_left = self.free_right, self.free_left
         squeeze_badness, inside, tails = self.squeeze_badness, self.inside, self.tail
-        rescues = self.rescue
+        rescues, hard_sum, hard = self.rescue, self._hard, self.hard
         measures = [self.measure(k) for k in range(max(2, len(self.widths)))]
         last_key = len(measures) - 1
         tolerable, word_max = TOLERABLE_GAP * self.size, WORD_SPACE_MAX * self.size
@@ -361,6 +371,10 @@ class _Paragraph:
             end_words, end_gaps = words[end - 1], stretch[end - 1]
             end_rescue = rescues[end - 1]
             last_line = end == n
+            # a line break typed at this end: the line is set ragged; one typed before it
+            # (after a node's start) cuts off every line from that node
+            hard_end = not last_line and hard[end - 1]
+            hard_before = hard_sum[end - 1]
             cut_demerits = inside.get(end - 1, 0.0)
             full = 0  # nodes whose line is overfull, all at the head of the list
             scattered = False  # (or not: then each node is looked at again)
@@ -369,6 +383,12 @@ class _Paragraph:
                 slack = measures[node.key] - (tail - node.head)
                 squeeze = end_shrink - node.head_shrink
                 hung = 0.0
+                if hard_before > hard_sum[node.start]:  # the line runs over a line break
+                    if reached or scattered:
+                        scattered = True
+                    else:
+                        full += 1
+                    continue
                 if slack + squeeze < -EPS:
                     if slack + end_rescue < -EPS:
                         # this line is full: longer ones are too
@@ -381,7 +401,7 @@ class _Paragraph:
                     slack, hung = max(slack + end_rescue, 0.0), RESCUE_DEMERITS
                 if slack < -EPS:
                     bad = squeeze_badness * (-slack / squeeze) ** 3
-                elif last_line or slack <= EPS:
+                elif last_line or hard_end or slack <= EPS:
                     bad = 0.0
                 else:
                     room = end_words - node.head_words
@@ -400,7 +420,7 @@ class _Paragraph:
                         break
                 total = node.demerits + (LINE_PENALTY + bad) ** 2 + cut_demerits + hung
                 line = node.line
-                if last_line and line and self.is_widow(node.start, end):
+                if (last_line or hard_end) and line and self.is_widow(node.start, end):
                     total += WIDOW_DEMERITS
                 next_key = line + 1 if line < last_key else last_key
                 # on a tie the later start wins: earlier lines stay full (CJK-RULES §6)
@@ -410,7 +430,8 @@ class _Paragraph:
                         limit = math.sqrt(max(total - cut_demerits, 0.0)) - LINE_PENALTY + EPS
             if scattered:
                 active = [node for node in active if measures[node.key] - (tail - node.head)
-                          + max(end_shrink - node.head_shrink, end_rescue) >= -EPS]
+                          + max(end_shrink - node.head_shrink, end_rescue) >= -EPS
+                          and hard_before == hard_sum[node.start]]
             elif full:
                 del active[:full]
             if end < n:
@@ -516,5 +537,6 @@ def break_lines(items: Items, widths: Sequence[float], indent: float = 0.0,
             return break_lines(Items(items.boxes[:-1], items.gaps[:-1], items.size,
                                      items.hyphen), widths,
                                indent, justify, rules)
-    return [paragraph.set_line(a, b, i, i == len(lines) - 1, justify, forced)
+    return [paragraph.set_line(a, b, i, i == len(lines) - 1 or paragraph.hard[b - 1],
+                               justify, forced)
             for i, (a, b, forced) in enumerate(lines)]
