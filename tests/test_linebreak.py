@@ -280,7 +280,7 @@ def test_a_comma_hangs_where_every_other_choice_letter_spaces_a_line():
     # punctuation off, its comma still hangs there: every other choice letter-spaces a line
     text = "7月18日18:00-21:00，中央路红星爱木联盟的仲夏夜将闪亮登场。"
     lines = break_lines(build_items(text, SIZE, em_measure), [11 * SIZE], indent=2 * SIZE)
-    assert lines[0].text == "7月18日18:00-21:00，" and not any(l.loose for l in lines)
+    assert lines[0].text == "7月18日18:00-21:00，" and not any(line.loose for line in lines)
     assert lines[0].glyphs[-1].x == pytest.approx(11 * SIZE)  # at the edge, hanging past it
     # where a line would only spread a little, nothing hangs (W10, §2 above)
     assert lines_of("一二三四五六七八九十，一二三", 10)[0] == "一二三四五六七八九"
@@ -294,8 +294,8 @@ def test_a_line_break_in_the_text_ends_its_line_which_is_set_ragged(breaking):
     lines = break_lines(build_items("一二三，\n“四五六”七八九十一二\n三", SIZE, em_measure),
                         [5 * SIZE], rules=Composition(breaking=breaking))
     middle = ["七八九十", "一二"] if breaking is Breaking.TOTAL_FIT else ["七八九十一", "二"]
-    assert [l.text for l in lines] == ["一二三，", "“四五六”", *middle, "三"]
-    assert [l.last for l in lines] == [True, False, False, True, True]
+    assert [line.text for line in lines] == ["一二三，", "“四五六”", *middle, "三"]
+    assert [line.last for line in lines] == [True, False, False, True, True]
     assert right_edge(lines[0]) == pytest.approx(3.5 * SIZE)  # ragged: not spread
     assert right_edge(lines[2]) == pytest.approx(5 * SIZE)  # justified as ever
 
@@ -400,7 +400,7 @@ def test_a_compound_word_may_break_after_its_hyphen_rather_than_spread_a_line():
 def test_a_line_start_prohibited_mark_never_starts_a_line_spaced_or_not(mark, space):
     text = "一二三四五六七八九十" + space + mark + "一二三"
     lines, texts = broken(text, 10)
-    assert not any(l.forced for l in lines)
+    assert not any(line.forced for line in lines)
     assert all(not t.lstrip().startswith(mark) for t in texts[1:]), texts
     assert "".join(texts).replace(" ", "") == text.replace(" ", "")
 
@@ -417,7 +417,7 @@ def test_ascii_question_marks_standing_apart_never_start_a_line():
     assert not any(l.forced for l in lines)
     assert all(not t.startswith("?") for t in texts)
     lines, texts = broken("此致敬礼" + "? " * 30 + "申请人", 10)
-    assert any(l.forced for l in lines)
+    assert any(line.forced for line in lines)
 
 
 def test_a_long_number_that_fits_breaks_rather_than_spread_the_line_before_it():

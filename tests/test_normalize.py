@@ -313,11 +313,12 @@ def test_a_box_pasted_with_hard_wraps_sets_its_sentences_and_the_writers_breaks(
     from layout import layout_issue
     from layout.model import LineKind
     page = layout_issue(write_manifest(BOXES))
-    notes = [l.text.replace(" ", "　") for l in page.lines if l.kind is LineKind.NOTE]
+    notes = [line.text.replace(" ", "　") for line in page.lines
+             if line.kind is LineKind.NOTE]
     assert notes == [
         "编者按　这是从网页上复制下来的编者按，网页把它按固定宽度硬换行了，粘贴时每行都带",
         "着换行符。", "第二段另起一行。",
         "微评　微评的文字，第一行", "接着第一行的句子。", "空一行：另起一行。", "（某某）",
         "编者按　编者按第一行", "编者按第二行"]
-    ends = [l.paragraph_end for l in page.lines if l.kind is LineKind.NOTE]
+    ends = [line.paragraph_end for line in page.lines if line.kind is LineKind.NOTE]
     assert ends == [False, True, True, False, True, True, True, True, True]
