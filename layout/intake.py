@@ -266,8 +266,8 @@ def article_lines(s: Story, pictures: list[str], lines_of: list[int]) -> list[st
             n += 1
             continue
         text, changes = normalize(block[1], body=block[0] == "paragraph")
-        if any(change.warning for change in changes):
-            out.append("  # quotes typed the wrong way round, paired again: check them")
+        guesses = sorted({change.reason for change in changes if change.warning})
+        out += [f"  # {reason}: check them" for reason in guesses]  # (quotes, lost characters)
         for part in text.split("\n") if block[0] == "paragraph" else [text]:
             if part.strip():
                 out.append(f"  - {_scalar(part.strip())}" if block[0] == "paragraph"

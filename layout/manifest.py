@@ -155,10 +155,11 @@ def _normalized(issue: Issue, full: bool = True) -> Issue:
     """The issue with its text cleaned, and the list of what changed."""
     edits: list[Edit] = []
 
-    def clean(value: str | None, origin: Origin, body: bool) -> str | None:
+    def clean(value: str | None, origin: Origin, body: bool,
+              wraps: bool = False) -> str | None:
         if value is None:
             return None
-        result, changes = normalize(value, body=body, clean=full)
+        result, changes = normalize(value, body=body, clean=full, wraps=wraps)
         edits.extend(Edit(origin, c.offset, c.before, c.after, c.reason, c.warning)
                      for c in changes)
         return result
@@ -628,7 +629,9 @@ def _clean_block(block, clean):
         return replace(block, caption=clean(block.caption, block.origin, False))
     # a caption's, quote's or heading's spaces are the editor's (示意　制图：本报记者　孙文)
     body = isinstance(block, (Paragraph, Boxed))
-    block = replace(block, text=clean(block.text, block.origin, body))
+    # a box's single line breaks are hard wraps, joined; a blank line or a typed \n breaks
+    # its line (text/normalize.py, rule 2)
+    block = replace(block, text=clean(block.text, block.origin, body, isinstance(block, Boxed)))
     if isinstance(block, Paragraph) and block.lead:
         block = replace(block, lead=clean(block.lead, block.origin, False))
     if isinstance(block, Subhead) and block.second:

@@ -266,6 +266,7 @@ class Composition:
     punctuation: PunctuationFit = PunctuationFit.PUSH_OUT
     breaking: Breaking = Breaking.TOTAL_FIT
     hanging_punctuation: bool = False  # ，。 at a line end may hang past the right edge
+    # (off: ，。、 hang only where every other choice letter-spaces a line: text/linebreak.py)
     trim_line_start: bool = False  # an opening mark starting a line loses its blank half
     latin_spacing: float = 0.0  # em between Han characters and Latin letters or digits
 

@@ -1,13 +1,13 @@
 """Real pasted news on pages (issue 22): the 60 texts of tests/data/news/inews.jsonl, exactly
 as web pages published them (typed \\n, ideographic-space indents, ASCII marks, stray
 spaces, lost characters as ?), each the body of one article of a `news` page (对开, 13-字
-columns; on the 11-字 columns of news-tabloid two lines of the 60 texts still come out loose
-or as a widow: noted, not yet held here), parted
-into paragraphs as `layout intake` parts pasted text and normalized as any manifest.
+columns) and of a `news-tabloid` page (四开, 11-字 columns), parted into paragraphs as
+`layout intake` parts pasted text and normalized as any manifest.
 
 Read back from the placed page and its PDF: no line broken against the rules, no gap over
 0.25 em between two Han characters, no line of one character, no loose line, and every
-character of the normalized text in the PDF in order."""
+character of the normalized text in the PDF in order. Two short paragraphs of the 60 cannot
+be set so in 11-字 columns (UNAVOIDABLE): they are held to the least bad setting there is."""
 from __future__ import annotations
 
 import json
@@ -29,28 +29,42 @@ NEWS = Path(__file__).resolve().parent / "data" / "news" / "inews.jsonl"
 TEXTS = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines()]
 MOST_GAP = 0.25  # em between two Han characters of a justified line
 JUSTIFIED = (LineKind.BODY, LineKind.NOTE)
-TEMPLATE, COLUMNS = "news", "1-8"
+PAGES = {"news": "1-8", "news-tabloid": "1-6"}  # template: the article's columns
+# (template, text): paragraphs of two lines that no setting gives without a gap over ¼ em
+# or a 孤字, as set. Each is wider than the 9 em an indented 11-字 line leaves, by a mark
+# that may not start a line: 包装形态也很常见…… (10 em: either 见…… stands alone, or line 1
+# holds 6 characters, gaps of 3/5 em, letter-spaced) and 请点击以下链接了解： (9½ em: either
+# 解： stands alone, or line 1 holds 7, gaps of 1/3 em; a colon never hangs). The breaker
+# keeps gaps of 1/3 em, and a 孤字 only where the other choice letter-spaces a line.
+UNAVOIDABLE = {("news-tabloid", 29): ("包装形态也很常", "见……", "请点击以下链接", "了解：")}
 
 
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory):
+@pytest.fixture(scope="module", params=sorted(PAGES))
+def pages(request, tmp_path_factory):
     """Each text on a page of its own: (its manifest, the rendered page)."""
-    folder = tmp_path_factory.mktemp("news")
+    template = request.param
+    folder = tmp_path_factory.mktemp(template)
     out = []
     for n, row in enumerate(TEXTS):
         manifest = {"manifest": 1, "paper": "测试报", "date": "2021-03-04", "page": n + 1,
-                    "template": TEMPLATE,
+                    "template": template,
                     "articles": [{"headline": row["title"],
-                                  "region": {"columns": COLUMNS, "lines": "1-rest"},
+                                  "region": {"columns": PAGES[template], "lines": "1-rest"},
                                   "body": paragraphs(row["text"])}]}
         path = folder / f"{n:02}.yaml"
         path.write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
         out.append((path, render_issue(path)))
     return out
+
+
+def excused(path: Path) -> tuple[str, ...]:
+    """The page's lines of UNAVOIDABLE (test_the_unavoidable_lines_are_the_least_bad)."""
+    template = yaml.safe_load(path.read_text(encoding="utf-8"))["template"]
+    return UNAVOIDABLE.get((template, int(path.stem)), ())
 
 
 def test_the_corpus_is_real_and_large_enough():
@@ -85,8 +99,9 @@ def test_no_gap_over_a_quarter_em_between_han_characters_and_no_loose_line(pages
     worst = 0.0
     for path, page in pages:
         assert not page.layout.loose, (path.name, page.layout.loose[:2])
+        skip = excused(path)
         for line in page.layout.lines:
-            if line.kind not in JUSTIFIED:
+            if line.kind not in JUSTIFIED or line.text in skip:
                 continue
             glyphs = line.glyphs
             for a, b in zip(glyphs, glyphs[1:]):
@@ -99,12 +114,13 @@ def test_no_gap_over_a_quarter_em_between_han_characters_and_no_loose_line(pages
 
 def test_no_line_of_one_character(pages):
     for path, page in pages:
+        skip = excused(path)
         for line in page.layout.lines:
-            if line.kind not in JUSTIFIED:
+            if line.kind not in JUSTIFIED or line.text in skip:
                 continue
-            # (as a reader counts: one letter or digit, whatever marks are beside it; a ?
-            # of the data set stands for a character its web page lost)
-            letters = [g for g in line.glyphs if g.char.isalnum() or g.char == "?"]
+            # (as a reader counts: one letter or digit, whatever marks are beside it; a □,
+            # normalized from the data set's ? ? ?, stands for a character a web page lost)
+            letters = [g for g in line.glyphs if g.char.isalnum() or g.char in "?□"]
             assert len(letters) != 1, (path.name, line.text)
 
 
@@ -114,3 +130,17 @@ def test_every_character_of_the_normalized_text_is_on_the_page_in_order(pages):
         # (pdfium reads a hyphen that ends a line as U+FFFE, a possible soft hyphen)
         got = iter(squeeze(pdf_text(page.pdf).replace("\ufffe", "-")))
         assert all(c in got for c in wanted), path.name
+
+
+def test_the_unavoidable_lines_are_the_least_bad(pages):
+    for path, page in pages:
+        skip = excused(path)
+        body = yaml.safe_load(path.read_text(encoding="utf-8"))["articles"][0]["body"]
+        texts = [line.text for line in page.layout.lines]
+        for first, last in zip(skip[0::2], skip[1::2]):
+            assert first + last in body  # a paragraph of its own
+            line, after = page.layout.lines[texts.index(first):texts.index(first) + 2]
+            assert after.text == last and after.paragraph_end
+            gaps = [(b.x - a.x - a.advance) / line.size
+                    for a, b in zip(line.glyphs, line.glyphs[1:])]
+            assert max(gaps) == pytest.approx(1 / 3, abs=0.01)  # 2 em over 6 gaps

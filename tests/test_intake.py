@@ -159,8 +159,8 @@ def test_append_adds_the_article_and_keeps_every_other_byte(tmp_path):
     issue = tmp_path / "issue.yaml"
     issue.write_text(ISSUE, encoding="utf-8")
     story = tmp_path / "b.txt"
-    story.write_text("新闻标题在这里\n本报记者 张三\n　　第一段正文。\\n第二段正文，“好“的。\n",
-                     encoding="utf-8")
+    story.write_text("新闻标题在这里\n本报记者 张三\n　　第一段正文。\\n第二段正文，“好“的。\n"
+                     "此致敬礼? ? ? ?申请人\n", encoding="utf-8")
     run = CliRunner().invoke(main, ["intake", str(story), "--append", str(issue)])
     assert run.exit_code == 0, run.output
     after = issue.read_text(encoding="utf-8")
@@ -168,10 +168,12 @@ def test_append_adds_the_article_and_keeps_every_other_byte(tmp_path):
     assert after.startswith(before) and after.endswith("normalize: true\n")
     added = after[len(before):-len("normalize: true\n")]
     assert "  - headline:\n      main: 新闻标题在这里\n" in added
-    assert "# quotes typed the wrong way round" in added
+    assert "# quote typed the wrong way round, paired again: check them" in added
+    assert "# characters the source lost (typed as ? ? ?): □ marks each: check them" in added
     a = load_issue(issue).articles
     assert [x.headline.main for x in a] == ["第一篇", "新闻标题在这里"]
-    assert [b.text for b in a[1].blocks] == ["第一段正文。", "第二段正文，“好”的。"]
+    assert [b.text for b in a[1].blocks] == ["第一段正文。", "第二段正文，“好”的。",
+                                             "此致敬礼□□□□申请人"]
 
 
 def test_markdown_headings_and_bold_lines(tmp_path):

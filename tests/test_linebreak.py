@@ -274,6 +274,32 @@ def test_hanging_punctuation_lets_the_comma_hang():
     assert comma.x == pytest.approx(10 * SIZE)  # starts at the right edge, hangs past it
 
 
+def test_a_comma_hangs_where_every_other_choice_letter_spaces_a_line():
+    # issue 22, 11-字 columns: the indented first line leaves 9 em; 7月18日18:00-21:00， is
+    # 9.5 and the number may not break, so the line was 7月18日 spread over 9 em. Hanging
+    # punctuation off, its comma still hangs there: every other choice letter-spaces a line
+    text = "7月18日18:00-21:00，中央路红星爱木联盟的仲夏夜将闪亮登场。"
+    lines = break_lines(build_items(text, SIZE, em_measure), [11 * SIZE], indent=2 * SIZE)
+    assert lines[0].text == "7月18日18:00-21:00，" and not any(line.loose for line in lines)
+    assert lines[0].glyphs[-1].x == pytest.approx(11 * SIZE)  # at the edge, hanging past it
+    # where a line would only spread a little, nothing hangs (W10, §2 above)
+    assert lines_of("一二三四五六七八九十，一二三", 10)[0] == "一二三四五六七八九"
+
+
+@pytest.mark.parametrize("breaking", [Breaking.TOTAL_FIT, Breaking.FIRST_FIT])
+def test_a_line_break_in_the_text_ends_its_line_which_is_set_ragged(breaking):
+    # a box's or a caption's line break (a \n after normalization): the line ends there,
+    # whatever it holds, unjustified; nothing is painted for it; the rest breaks as ever
+    # (total fit leaves no 孤字 before it either: 二 alone, before the break, would be one)
+    lines = break_lines(build_items("一二三，\n“四五六”七八九十一二\n三", SIZE, em_measure),
+                        [5 * SIZE], rules=Composition(breaking=breaking))
+    middle = ["七八九十", "一二"] if breaking is Breaking.TOTAL_FIT else ["七八九十一", "二"]
+    assert [line.text for line in lines] == ["一二三，", "“四五六”", *middle, "三"]
+    assert [line.last for line in lines] == [True, False, False, True, True]
+    assert right_edge(lines[0]) == pytest.approx(3.5 * SIZE)  # ragged: not spread
+    assert right_edge(lines[2]) == pytest.approx(5 * SIZE)  # justified as ever
+
+
 def test_opening_mark_at_line_start_may_lose_its_blank():
     plain = set_lines("“一二”", 10)[0]
     trimmed = break_lines(build_items("“一二”", SIZE, em_measure), [10 * SIZE],
@@ -366,10 +392,32 @@ def test_a_compound_word_may_break_after_its_hyphen_rather_than_spread_a_line():
     assert texts[0] == "一二三四五六七state-" and texts[1].startswith("owned")
 
 
-def test_ascii_question_marks_standing_apart_may_start_a_line():
-    # ? ? ? where a web page lost characters: a run of them is not one unbreakable word
-    lines, texts = broken("此致敬礼" + "? " * 30 + "申请人", 10)
+# clreq §3.1.7 (line-start prohibited): pause and stop marks and closing brackets, full
+# width or ASCII, never start a line, whether a space was typed before them or not (a web
+# page's `中文 ? 中文`, text set with normalize: false)
+@pytest.mark.parametrize("mark", list("?？!！,，.。:：;；)）]}%％、”"))
+@pytest.mark.parametrize("space", ["", " "])
+def test_a_line_start_prohibited_mark_never_starts_a_line_spaced_or_not(mark, space):
+    text = "一二三四五六七八九十" + space + mark + "一二三"
+    lines, texts = broken(text, 10)
+    assert not any(line.forced for line in lines)
+    assert all(not t.lstrip().startswith(mark) for t in texts[1:]), texts
+    assert "".join(texts).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_word_opening_with_a_dot_may_start_a_line():
+    assert lines_of("一二三四五六七八九十 .NET", 10)[1] == ".NET"
+
+
+def test_ascii_question_marks_standing_apart_never_start_a_line():
+    # ? ? ? where a web page lost characters, set as typed (normalize: false; normalized,
+    # each is □, a lost character's mark, and breaks as a character: test_normalize): the
+    # run cannot break, and is broken against the rules only because it is wider than a line
+    lines, texts = broken("此致敬礼" + "? " * 3 + "申请人十一二三四五", 10)
     assert not any(l.forced for l in lines)
+    assert all(not t.startswith("?") for t in texts)
+    lines, texts = broken("此致敬礼" + "? " * 30 + "申请人", 10)
+    assert any(line.forced for line in lines)
 
 
 def test_a_long_number_that_fits_breaks_rather_than_spread_the_line_before_it():

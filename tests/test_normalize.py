@@ -131,6 +131,42 @@ def test_quotes_typed_the_wrong_way_are_paired_again_with_a_warning(raw, clean):
     assert all("wrong way round" in c.reason for c in changes)
 
 
+@pytest.mark.parametrize("raw, clean", [
+    ("此致敬礼? ? ? ?申请人", "此致敬礼□□□□申请人"),  # &nbsp; &nbsp; saved without them
+    ("大城小狮 ? ? ? ?? ?你真是", "大城小狮□□□□□□你真是"),
+    ("图片 ???? 网络", "图片□□□□网络"),
+    ("低至6.7折? ?咨询电话", "低至6.7折□□咨询电话"),
+])
+def test_characters_a_web_page_lost_are_each_marked_and_reported(raw, clean):
+    text, changes = normalize(raw)
+    assert text == clean and text.count("□") == raw.count("?")  # one mark for each
+    marked = [c for c in changes if c.after == "□"]
+    assert len(marked) == raw.count("?") and all(c.warning for c in marked)
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("您能吗? 不能", "您能吗？不能"),  # a lone ? is a question mark
+    ("真的吗??", "真的吗？？"),  # (touching the question: typed so)
+    ("中 ? 文", "中？文"),
+    ("What ? ? ok", "What ? ? ok"),  # no Chinese beside it: Latin text, untouched
+])
+def test_question_marks_typed_as_such_stay_question_marks(raw, clean):
+    assert normalize(raw)[0] == clean
+
+
+def test_lost_characters_break_as_characters_and_no_line_starts_with_a_question_mark():
+    from conftest import em_measure
+
+    from layout.text.items import build_items
+    from layout.text.linebreak import break_lines
+    text = normalize("此致敬礼" + "? " * 30 + "申请人")[0]
+    lines = break_lines(build_items(text, 10.0, em_measure), [100.0])
+    texts = [line.text for line in lines]
+    assert "".join(texts) == "此致敬礼" + "□" * 30 + "申请人"
+    assert not any(line.forced or line.loose for line in lines[:-1])
+    assert not any(t.startswith(("?", "？")) for t in texts)
+
+
 def test_an_odd_number_of_quotes_is_a_quotation_running_on_and_stays():
     assert normalize("“第一段还没有结束，") == ("“第一段还没有结束，", [])
     assert normalize("他说：“好“，又说“坏，") == ("他说：“好“，又说“坏，", [])
@@ -227,3 +263,62 @@ def test_a_bom_never_stops_a_page(write_manifest, tmp_path):
     path = write_manifest(MANIFEST.format(switch="").replace("上汽,大众 集团",
                                                              "\ufeff上汽大众集团\u200b"))
     assert "上汽大众集团" in pdf_text(render_issue(path).pdf).replace("\r\n", "")
+
+
+@pytest.mark.parametrize("raw, clean", [
+    # a line break inside a sentence: a hard wrap of text pasted into a | block, joined
+    ("网页把它按固定\n宽度硬换行了。", "网页把它按固定宽度硬换行了。"),
+    ("the state-owned\ncompany 中文", "the state-owned company 中文"),
+    ("行尾 \n 行首。", "行尾行首。"),
+    # a sentence's end, a blank line, a typed \n, U+2028: the writer's line breaks
+    ("第一段。\n第二段", "第一段。\n第二段"),
+    ("他说：“好。”\n第二段", "他说：“好。”\n第二段"),
+    ("第一行\n\n\n第二行", "第一行\n第二行"),
+    ("床前明月光，\\n疑是地上霜。", "床前明月光，\n疑是地上霜。"),
+    ("第一行\u2028第二行", "第一行\n第二行"),
+])
+def test_a_box_joins_hard_wraps_and_keeps_the_writers_line_breaks(raw, clean):
+    assert normalize(raw, wraps=True)[0] == clean
+    # (elsewhere every line break stays: a paragraph break in the body, a title's line)
+    assert "\n" in normalize(raw)[0]
+
+
+BOXES = """\
+manifest: 1
+paper: 测试报
+date: 2021-03-04
+page: 1
+template: news
+articles:
+  - headline: 测试标题
+    region: {columns: 1-3, lines: 1-rest}
+    note: |
+      这是从网页上复制下来的编者按，网页把它按固定
+      宽度硬换行了，粘贴时每行都带着换行符。
+      第二段另起一行。
+    body:
+      - 正文第一段，这里是正文。
+      - comment: |
+          微评的文字，第一行
+          接着第一行的句子。
+
+          空一行：另起一行。
+        attribution: （某某）
+      - {note: 编者按第一行\\n编者按第二行, label: 编者按}
+"""
+
+
+def test_a_box_pasted_with_hard_wraps_sets_its_sentences_and_the_writers_breaks(
+        write_manifest):
+    from layout import layout_issue
+    from layout.model import LineKind
+    page = layout_issue(write_manifest(BOXES))
+    notes = [line.text.replace(" ", "　") for line in page.lines
+             if line.kind is LineKind.NOTE]
+    assert notes == [
+        "编者按　这是从网页上复制下来的编者按，网页把它按固定宽度硬换行了，粘贴时每行都带",
+        "着换行符。", "第二段另起一行。",
+        "微评　微评的文字，第一行", "接着第一行的句子。", "空一行：另起一行。", "（某某）",
+        "编者按　编者按第一行", "编者按第二行"]
+    ends = [line.paragraph_end for line in page.lines if line.kind is LineKind.NOTE]
+    assert ends == [False, True, True, False, True, True, True, True, True]

@@ -76,9 +76,9 @@ NO_LINE_END = frozenset({CharClass.OPENING, CharClass.PREFIX, CharClass.MIDDLE_D
 # §3.1.7, CJK-RULES §1–2: the solidus of 元/吨, 元/升 binds both neighbours).
 NO_LINE_END_CHARS = frozenset("/／")
 NO_LINE_START_CHARS = frozenset("/／")
-# ASCII marks are Latin (they join a Latin word), but one that opens a Latin box right after
-# a Chinese character is still a mark (a colon typed after 日 with normalization off); with
-# a space typed before it, it stands apart (? ? ?, where a web page lost characters).
+# ASCII marks are Latin (they join a Latin word), but one that opens a Latin box is still a
+# mark: a colon typed after 日 with normalization off, or a ? typed with a space before it
+# never starts a line; an opening bracket with a space typed after it may end one.
 ASCII_NO_LINE_END = frozenset("([{")
 ASCII_NO_LINE_START = frozenset(",.:;?!)]}%")
 

@@ -61,6 +61,9 @@ class Items:
     # the face and advance (pt) of the hyphen drawn where a word too wide for a line breaks
     # at a syllable (linebreak.py); measured only for a paragraph with a long Latin word
     hyphen: tuple[str, float] = ("", 0.0)
+    # gaps (by index) where a line must end: a line break in the text (a box's deliberate
+    # one, a caption's); the line before it is set ragged, as a paragraph's last
+    hard: tuple[int, ...] = ()
 
 
 # Measure a character: (font role that has it, advance in em). Given by the caller, so the
@@ -68,18 +71,22 @@ class Items:
 Measure = Callable[[str], tuple[str, float]]
 
 
-def _runs(text: str) -> list[tuple[str, CharClass, int]]:
-    """Split text into (piece, class, spaces before it): Latin words whole, doubled dashes
-    and ellipses whole, every other character alone."""
-    out: list[tuple[str, CharClass, int]] = []
+def _runs(text: str) -> list[tuple[str, CharClass, int, bool]]:
+    """Split text into (piece, class, spaces before it, a line break among them): Latin
+    words whole, doubled dashes and ellipses whole, every other character alone."""
+    out: list[tuple[str, CharClass, int, bool]] = []
     spaces = 0
+    broken = False
     i, n = 0, len(text)
     while i < n:
         c = text[i]
         cls = CLASSES.get(c) or char_class(c)  # (the lookup first: most are known)
         j = i + 1
         if cls is CharClass.SPACE:
-            spaces += 1
+            if c == "\n":
+                broken = True
+            else:
+                spaces += 1
             i = j
             continue
         if cls is CharClass.LATIN:
@@ -87,8 +94,9 @@ def _runs(text: str) -> list[tuple[str, CharClass, int]]:
                 j += 1
         elif cls is CharClass.INSEPARABLE and j < n and text[j] == c:
             j += 1  # —— and …… are one box of two cells (GB/T 15834 §4.9, §4.11)
-        out.append((text[i:j], cls, spaces))
+        out.append((text[i:j], cls, spaces, broken))
         spaces = 0
+        broken = False
         i = j
     return out
 
@@ -139,8 +147,10 @@ _DASHES = frozenset("—⸺―")  # a rule of them breaks between pairs; an elli
 
 
 def _may_break(before: Box, after: Box, spaced: bool = False) -> bool:
-    """禁则 (clreq §3.1.7): may a line end between these two boxes? (`spaced`: a space was
-    typed between them, which parts an ASCII mark from what it would cling to.)"""
+    """禁则 (clreq §3.1.7): may a line end between these two boxes? An ASCII mark that may
+    not start a line (, . : ; ? ! ) ] } %) never does, a space typed before it or not (中文 ?
+    where a web page lost a character); `spaced`: a space typed after an ASCII opening
+    bracket parts it from what it would cling to."""
     if after.first in NO_LINE_START or before.last in NO_LINE_END:
         # a long rule of dashes (————) breaks between whole pairs (clreq §3.1.7)
         return before.last is after.first is CharClass.INSEPARABLE and \
@@ -149,7 +159,10 @@ def _may_break(before: Box, after: Box, spaced: bool = False) -> bool:
     last, first = before.glyphs[-1].char, after.glyphs[0].char
     if last in NO_LINE_END_CHARS or first in NO_LINE_START_CHARS:
         return False
-    return spaced or not (last in ASCII_NO_LINE_END or first in ASCII_NO_LINE_START)
+    if first in ASCII_NO_LINE_START and not (
+            first == "." and len(after.glyphs) > 1 and after.glyphs[1].char.isalnum()):
+        return False  # spaced or not (a word opening with a dot, .NET or .5, may)
+    return spaced or last not in ASCII_NO_LINE_END
 
 
 def _kern(before: Box, after: Box) -> float:
@@ -210,17 +223,23 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
     at this size, kept by the caller for the next paragraph (boxes are tuples)."""
     boxes: list[Box] = []
     gaps: list[Gap] = []
+    hard: list[int] = []
     spaces = 0
+    broken = False
     made = {} if made is None else made
     for text, measure in runs:
-        for piece, cls, spaces_before in _runs(text):
+        for piece, cls, spaces_before, break_before in _runs(text):
             box = made.get((measure, piece))
             if box is None:
                 box = _box(piece, cls, size, measure)
                 if cls is not CharClass.LATIN:
                     made[(measure, piece)] = box
             spaces += spaces_before
-            if boxes:
+            broken = broken or break_before
+            if boxes and broken:  # a line break typed here: the line ends, whatever the
+                hard.append(len(gaps))  # rules (the break is the writer's), nothing painted
+                gaps.append(Gap(True, 0.0, 0.0, "", True))
+            elif boxes:
                 before = boxes[-1]
                 if before.last is _HAN and box.first is _HAN and not spaces:
                     gaps.append(_HAN_GAP)  # most gaps: between two Han characters
@@ -238,7 +257,10 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
                             room=0.0 if no_stretch else _room(before, box, space, size)))
             boxes.append(box)
             spaces = 0
-        spaces = len(text) - len(text.rstrip()) if text.strip() else spaces + len(text)
+            broken = False
+        tail = text[len(text.rstrip()):] if text.strip() else text
+        spaces = len(tail) - tail.count("\n") + (0 if text.strip() else spaces)
+        broken = "\n" in tail or (broken and not text.strip())
     if reserve and boxes:
         gaps.append(Gap(False, 0.0, 0.0, "", False))
         boxes.append(Box((), reserve, 0.0, 0.0, CharClass.OTHER, CharClass.OTHER))
@@ -246,7 +268,7 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
     if runs and any(len(b.glyphs) >= LONG_WORD and b.first is CharClass.LATIN for b in boxes):
         face, advance = runs[-1][1]("-")
         hyphen = (face, advance * size)
-    return Items(tuple(boxes), tuple(gaps), size, hyphen)
+    return Items(tuple(boxes), tuple(gaps), size, hyphen, tuple(hard))
 
 
 LONG_WORD = 6  # Latin words of this many characters or more may have to be hyphenated

@@ -72,6 +72,13 @@ LONG_LATIN = 12
 WIDOW_DEMERITS = 1e9
 # Classes whose mark may hang past the right edge when hanging punctuation is on.
 HANGABLE = frozenset({CharClass.COMMA, CharClass.FULL_STOP})
+# With hanging punctuation off, these marks still hang at a line's end where every other
+# choice letter-spaces a line (JLREQ §3.8.3's hanging "only where needed"): 7月18日18:00-21:00，
+# is a third of an em wider than the 9 em an indented 11-字 line leaves, and the number may
+# not break, so the line was 7月18日 with gaps of 1.8 em. It costs what a line spread to
+# LOOSE_GAP does, so that any line less loose wins.
+RESCUE_HANG = frozenset("，。、．")
+RESCUE_DEMERITS = (LINE_PENALTY + 100.0 * (LOOSE_GAP / TOLERABLE_GAP) ** 3) ** 2
 
 
 @dataclass(frozen=True)
@@ -193,6 +200,9 @@ class _Paragraph:
         self.indent = indent
         self.rules = rules
         boxes, gaps = list(items.boxes), list(items.gaps)
+        hard = [False] * len(gaps)  # a line must end at this gap (a line break typed)
+        for i in items.hard:
+            hard[i] = True
         # Break words wider than a line, so that every box fits alone: the first box must
         # fit the first (indented) line, any other the narrowest line it might land on.
         narrowest = min(widths)
@@ -219,6 +229,7 @@ class _Paragraph:
                 continue
             boxes[k:k + 1] = [piece for piece, _ in pieces]
             gaps[k:k] = [Gap(True, 0.0, 0.0, "", how == _CUT) for _, how in pieces[:-1]]
+            hard[k:k] = [False] * (len(pieces) - 1)
             for i, (_, how) in enumerate(pieces[:-1]):
                 if how == _CUT:
                     cut.add(k + i)
@@ -228,6 +239,8 @@ class _Paragraph:
                         soft.add(k + i)
             k += len(pieces)
         self.boxes, self.gaps = boxes, gaps
+        self.hard = hard
+        self._hard = [0, *accumulate(1 if h else 0 for h in hard)]
         self.cut = cut
         self.split = split
         # demerits of a break inside a word
@@ -250,6 +263,8 @@ class _Paragraph:
         hanging = rules.hanging_punctuation
         self.hang = [b.width - b.blank_right if hanging and b.last in HANGABLE else 0.0
                      for b in boxes]
+        self.rescue = [b.width - b.blank_right if not hanging and b.glyphs and
+                       b.glyphs[-1].char in RESCUE_HANG else 0.0 for b in boxes]
         self.trim_left = [b.blank_left if rules.trim_line_start else 0.0 for b in boxes]
         self._box = [0.0, *accumulate(b.width for b in boxes)]
         self._gap = [0.0, *accumulate(g.kern + g.space for g in gaps)]
@@ -295,6 +310,8 @@ class _Paragraph:
                     break
                 if end == n or self.gaps[end - 1].breakable:
                     best = end
+                    if end < n and self.hard[end - 1]:
+                        break  # a line break typed here
                 end += 1
             # nothing legal fits: break where the measure ends
             stop = max(end - 1, a + 1) if best is None else best
@@ -308,6 +325,8 @@ class _Paragraph:
         """End the line before the widow one legal break earlier, if the rest then fits."""
         start, end, _ = lines[-2]
         n = len(self.boxes)
+        if self.hard[end - 1]:
+            return lines  # (the line before ends where the text breaks it)
         for new_end in range(end - 1, start, -1):
             if not self.gaps[new_end - 1].breakable:
                 continue
@@ -330,6 +349,7 @@ class _Paragraph:
                                    self.trim_left)
         free_right, free_left = self.free_right, self.free_left
         squeeze_badness, inside, tails = self.squeeze_badness, self.inside, self.tail
+        rescues, hard_sum, hard = self.rescue, self._hard, self.hard
         measures = [self.measure(k) for k in range(max(2, len(self.widths)))]
         last_key = len(measures) - 1
         tolerable, word_max = TOLERABLE_GAP * self.size, WORD_SPACE_MAX * self.size
@@ -349,7 +369,12 @@ class _Paragraph:
                     + tails[end - 1])
             end_shrink = shrink_sum[end] - free_right[end - 1]
             end_words, end_gaps = words[end - 1], stretch[end - 1]
+            end_rescue = rescues[end - 1]
             last_line = end == n
+            # a line break typed at this end: the line is set ragged; one typed before it
+            # (after a node's start) cuts off every line from that node
+            hard_end = not last_line and hard[end - 1]
+            hard_before = hard_sum[end - 1]
             cut_demerits = inside.get(end - 1, 0.0)
             full = 0  # nodes whose line is overfull, all at the head of the list
             scattered = False  # (or not: then each node is looked at again)
@@ -357,16 +382,26 @@ class _Paragraph:
             for node in active:
                 slack = measures[node.key] - (tail - node.head)
                 squeeze = end_shrink - node.head_shrink
-                if slack + squeeze < -EPS:
-                    # this line is full: longer ones are too
+                hung = 0.0
+                if hard_before > hard_sum[node.start]:  # the line runs over a line break
                     if reached or scattered:
                         scattered = True
                     else:
                         full += 1
                     continue
+                if slack + squeeze < -EPS:
+                    if slack + end_rescue < -EPS:
+                        # this line is full: longer ones are too
+                        if reached or scattered:
+                            scattered = True
+                        else:
+                            full += 1
+                        continue
+                    # it fits only with its last mark hung: dearly
+                    slack, hung = max(slack + end_rescue, 0.0), RESCUE_DEMERITS
                 if slack < -EPS:
                     bad = squeeze_badness * (-slack / squeeze) ** 3
-                elif last_line or slack <= EPS:
+                elif last_line or hard_end or slack <= EPS:
                     bad = 0.0
                 else:
                     room = end_words - node.head_words
@@ -383,9 +418,9 @@ class _Paragraph:
                         # word spaces, the badness grows with the slack), or unstretchable:
                         # its demerits alone pass the best total here, so none can win
                         break
-                total = node.demerits + (LINE_PENALTY + bad) ** 2 + cut_demerits
+                total = node.demerits + (LINE_PENALTY + bad) ** 2 + cut_demerits + hung
                 line = node.line
-                if last_line and line and self.is_widow(node.start, end):
+                if (last_line or hard_end) and line and self.is_widow(node.start, end):
                     total += WIDOW_DEMERITS
                 next_key = line + 1 if line < last_key else last_key
                 # on a tie the later start wins: earlier lines stay full (CJK-RULES §6)
@@ -395,7 +430,8 @@ class _Paragraph:
                         limit = math.sqrt(max(total - cut_demerits, 0.0)) - LINE_PENALTY + EPS
             if scattered:
                 active = [node for node in active if measures[node.key] - (tail - node.head)
-                          + end_shrink - node.head_shrink >= -EPS]
+                          + max(end_shrink - node.head_shrink, end_rescue) >= -EPS
+                          and hard_before == hard_sum[node.start]]
             elif full:
                 del active[:full]
             if end < n:
@@ -431,6 +467,10 @@ class _Paragraph:
         squeeze = 0.0  # share of each free blank given up (push-in)
         word_extra = char_extra = 0.0
         loose = False
+        rescue = self.rescue[b - 1]
+        if fit.slack + fit.shrink < -EPS and rescue and fit.slack + rescue >= -EPS:
+            # its last mark hangs, as total_fit chose (RESCUE_HANG): spread what is left
+            fit = _Fit(max(fit.slack + rescue, 0.0), 0.0, fit.stretch_gaps, fit.word_room)
         if fit.slack < -EPS and fit.shrink > EPS:
             squeeze = min(1.0, -fit.slack / fit.shrink)
         elif justify and not last and fit.slack > EPS:
@@ -497,5 +537,6 @@ def break_lines(items: Items, widths: Sequence[float], indent: float = 0.0,
             return break_lines(Items(items.boxes[:-1], items.gaps[:-1], items.size,
                                      items.hyphen), widths,
                                indent, justify, rules)
-    return [paragraph.set_line(a, b, i, i == len(lines) - 1, justify, forced)
+    return [paragraph.set_line(a, b, i, i == len(lines) - 1 or paragraph.hard[b - 1],
+                               justify, forced)
             for i, (a, b, forced) in enumerate(lines)]

@@ -8,10 +8,22 @@ unseen: `layout render --verbose`):
    U+2060, bidi controls: Unicode's Cf), control characters, noncharacters (U+FFFE). A line
    or paragraph separator (U+2028, U+2029, CR, NEL) is a line break.
 2. *A typed `\\n`* (two characters, as web pages and unquoted YAML leave it) is a line
-   break: a paragraph break in body text, a line break in a headline.
+   break: a paragraph break in body text, a line break in a headline or a box.
+   *In a box* (编者按, 微评: `wraps`) a line break inside a sentence, as a `|` block keeps
+   the hard wraps of text pasted into it, is joined (as YAML joins the lines of a plain
+   scalar: no space between Chinese characters, one between Latin words); one after a
+   sentence's end (。！？… and a closing quote) stays, as do a blank line (one line
+   break), a typed `\\n` and U+2028/U+2029: the writer's breaks, mid-sentence too.
 3. *Spaces of other widths* (no-break, thin, tab …) are spaces; a base letter and its
    combining accent are one character (e + U+0301 → é).
 4. *Runs of marks*: `...` and `。。。` (three or more) → `……`; `--` → `——`, beside Chinese.
+   *Characters the source lost*: `?` typed in a run with spaces between (`此致敬礼? ? ? ?`,
+   what a page saved in an encoding without them makes of `&nbsp; &nbsp;`), or a run of two
+   or more between spaces (`图片 ???? 网络`), beside Chinese text: each `?` becomes `□`, the
+   mark Chinese proofs use for a character lost, and the spaces inside the run go. Nothing
+   is dropped (one mark for each character lost), no line starts with a question mark, and
+   the run breaks as characters do. It is a guess: reported as a warning. (A lone `?` is a
+   question mark: rule 5.)
 5. *ASCII marks* , ; : ? ! ( ) ~ typed beside Chinese text (or between spaces in it) become
    full-width; a `.` after a
    Chinese character that does not run into a Latin word becomes `。`.
@@ -81,6 +93,8 @@ def _chinese(char: str | None) -> bool:
     """A Han character or a full-width mark: the context that makes ASCII marks Chinese."""
     if char is None:
         return False
+    if char == LOST:  # (it stands for a Chinese character)
+        return True
     cls = char_class(char)
     return cls is CharClass.IDEOGRAPHIC or (cls in MARKS and ord(char) > 0x2000)
 
@@ -179,18 +193,23 @@ class _Text:
         return "".join(self.chars), [self.changes[i] for i in sorted(self.changes)]
 
 
-def normalize(text: str, body: bool = True, clean: bool = True) -> tuple[str, list[Change]]:
+def normalize(text: str, body: bool = True, clean: bool = True,
+              wraps: bool = False) -> tuple[str, list[Change]]:
     """The cleaned text and the list of changes. `body` False: a headline, byline, caption
     or label, whose spaces between Chinese characters are the editor's. `clean` False
-    (`normalize: false`): only the invisible characters go (rule 1)."""
+    (`normalize: false`): only the invisible characters go (rule 1). `wraps`: a box's
+    text, whose single line breaks are hard wraps (rule 2)."""
     if _quick(text):
         return text, []
     t = _Text(text)
     _invisible(t)
     if clean:
+        if wraps:
+            _wraps(t)
         _breaks(t)
         _spaces_and_accents(t)
         _runs(t)
+        _lost(t)
         _marks(t)
         _straight_quotes(t)
         _curly_quotes(t, "“”")
@@ -210,6 +229,40 @@ def _invisible(t: _Text) -> None:
                 t.set(i, "\n", "line or paragraph separator")
         elif invisible(c):
             t.set(i, "", "invisible character (zero-width, format or control)")
+
+
+def _wraps(t: _Text) -> None:
+    """A box's hard wraps joined, its blank lines made one line break (rule 2)."""
+    chars, original = t.chars, t.original
+    i = 0
+    while i < len(chars):
+        if chars[i] != "\n" or original[i] not in "\r\n":  # (U+2028, U+2029: deliberate)
+            i += 1
+            continue
+        run, j = [i], i + 1  # the line breaks of a run (blank lines), spaces between them
+        while j < len(chars) and (chars[j] in ("", " ", "\t", IDEOGRAPHIC_SPACE) or (
+                chars[j] == "\n" and original[j] in "\r\n")):
+            if chars[j] == "\n":
+                run.append(j)
+            j += 1
+        if len(run) == 1 and not _sentence_end(t, i):
+            t.set(i, " ", "a line break inside a sentence: a hard wrap, joined (in a box)")
+        else:
+            for k in run[1:]:
+                t.set(k, "", "blank lines in a box: one line break")
+        i = j
+
+
+_ENDS = frozenset("。！？!?…")
+_CLOSERS = frozenset("”’」』）)》")
+
+
+def _sentence_end(t: _Text, i: int) -> bool:
+    """Whether the text before position i ends a sentence (。 or 。”, spaces after it)."""
+    j = i - 1
+    while j >= 0 and (not t.chars[j] or t.chars[j][-1] in _CLOSERS or _space(t.chars[j][-1])):
+        j -= 1
+    return j < 0 or t.chars[j][-1] in _ENDS
 
 
 def _breaks(t: _Text) -> None:
@@ -261,6 +314,38 @@ def _runs(t: _Text) -> None:
                 i = j
                 continue
         i += 1
+
+
+LOST = "□"  # a character the source lost (the 缺字 mark of Chinese proofs)
+
+
+def _lost(t: _Text) -> None:
+    """`? ? ?` and ` ???? ` beside Chinese text: characters a web page lost (rule 4)."""
+    chars = t.chars
+    i = 0
+    while i < len(chars):
+        if chars[i] != "?":
+            i += 1
+            continue
+        marks, spaces, j = [i], [], i + 1  # the run's ?s and the spaces inside it
+        while j < len(chars):
+            if chars[j] == "?":
+                marks.append(j)
+            elif chars[j] and _space(chars[j]) and chars[j + 1:j + 2] == ["?"]:
+                spaces.append(j)
+            elif chars[j]:
+                break
+            j += 1
+        before, after = t.before(i), t.after(marks[-1])
+        apart = len(marks) > 1 and (bool(spaces) or (
+            before in (None, " ", IDEOGRAPHIC_SPACE) and after in (None, " ", IDEOGRAPHIC_SPACE)))
+        if apart and (_chinese(t.before(i, True)) or _chinese(t.after(marks[-1], True))):
+            reason = "characters the source lost (typed as ? ? ?): □ marks each"
+            for k in marks:
+                t.set(k, LOST, reason, warning=True)
+            for k in spaces:
+                t.set(k, "", reason)
+        i = j
 
 
 def _marks(t: _Text) -> None:
