@@ -116,16 +116,16 @@ def measure_subhead(s: Typesetter, block: Subhead) -> Measured:
         lines += [(line, second) for line in s.display_lines(block.second, second,
                                                              t.column_width)]
     # A subhead keeps with the text after it: never at the foot of a column (标题不落底).
-    return _lines_block(s, lines, SUBHEAD_KEEP)
+    return lines_block(s, lines, SUBHEAD_KEEP)
 
 
 def measure_signature(s: Typesetter, block: Signature) -> Measured:
     style = s.t.styles["signature"]
-    return _lines_block(s, [(line, style) for line in s.set_text(block.text, style,
+    return lines_block(s, [(line, style) for line in s.set_text(block.text, style,
                                                                  s.t.column_width, False)], 0)
 
 
-def _lines_block(s: Typesetter, lines: BoxLines, keep: int) -> Measured:
+def lines_block(s: Typesetter, lines: BoxLines, keep: int) -> Measured:
     """A block of lines one row apart, with the room its style's line height adds beyond
     a row (a 2行 subhead: half a line above and below) around the block, not around each
     line: a long subhead stays one block."""
@@ -136,17 +136,17 @@ def _lines_block(s: Typesetter, lines: BoxLines, keep: int) -> Measured:
 
 def place_subhead(s: Typesetter, out: Drawn, block: Subhead, m: Measured, x: float,
                   first: int) -> None:
-    _place_lines(s, out, m, x, first, LineKind.SUBHEAD)
+    place_lines(s, out, m, x, first, LineKind.SUBHEAD)
 
 
 def place_signature(s: Typesetter, out: Drawn, block: Signature, m: Measured, x: float,
                     first: int) -> None:
-    _place_lines(s, out, m, x, first, LineKind.SIGNATURE)
+    place_lines(s, out, m, x, first, LineKind.SIGNATURE)
 
 
-def _place_lines(s: Typesetter, out: Drawn, m: Measured, x: float, first: int,
+def place_lines(s: Typesetter, out: Drawn, m: Measured, x: float, first: int,
                  kind: LineKind) -> None:
-    """A block of lines (_lines_block) centred in its grid lines, unless a line at the
+    """A block of lines (lines_block) centred in its grid lines, unless a line at the
     body size would then stand between the baselines of the text beside it: then the room
     goes above, on the grid."""
     t = s.t
