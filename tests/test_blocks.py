@@ -63,7 +63,8 @@ ARTICLE = f"""\
 def test_a_new_block_kind_is_read_measured_and_placed(ruled, write_manifest):
     path = write_manifest(HEAD.format(template="news") + ARTICLE)
     blocks = load_issue(path).articles[0].blocks
-    line = path.read_text(encoding="utf-8").splitlines().index("      - {ruled: 一条小标题}") + 1
+    written = path.read_text(encoding="utf-8").splitlines()
+    line = written.index("      - {ruled: 一条小标题}") + 1
     assert [type(b) for b in blocks] == [Paragraph, Ruled, Paragraph]
     assert blocks[1] == Ruled("一条小标题", Origin(path, line))
     page = layout_issue(path)

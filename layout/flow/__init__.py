@@ -19,52 +19,22 @@ One job a module:
 """
 from __future__ import annotations
 
-from .article import (
-                      DIVIDED_WIDTH,
-                      MIN_DIVIDED,
-                      RULE_COLOUR,
-                      ArticleFlow,
-                      Cells,
-                      Laid,
-                      Layout,
-                      article_flow,
-                      divided,
-                      divided_into,
-)
+from .article import (DIVIDED_WIDTH, MIN_DIVIDED, RULE_COLOUR, ArticleFlow, Cells, Division,
+                      Laid, Layout, article_flow, divided, divided_into)
 from .blocks import BLOCKS, SUBHEAD_KEEP, BlockKind, Measured, kind_of, measure_block
 from .coverage import check_faces, check_text
-from .head import (
-                      FILL_MOST,
-                      FILL_SHARE,
-                      VERTICAL_GAP,
-                      VERTICAL_TCY,
-                      Head,
-                      Reach,
-                      set_head,
-                      two_below,
-                      vertical_cells,
-)
+from .head import (FILL_MOST, FILL_SHARE, VERTICAL_GAP, VERTICAL_TCY, Head, Reach, Seat,
+                   set_head, two_below, vertical_cells)
 from .page import Placed, dated, flow_page, furniture
-from .setter import (
-                      ASCENT,
-                      BOX_PADDING,
-                      MIN_DPI,
-                      REVERSED_TEXT,
-                      Drawn,
-                      TooLow,
-                      Typesetter,
-                      baseline_in,
-                      measurer,
-                      moved,
-                      sized,
-)
+from .setter import (ASCENT, BOX_PADDING, MIN_DPI, REVERSED_TEXT, Drawn, TooLow, Typesetter,
+                     baseline_in, measurer, moved, sized)
 
 __all__ = [
     "ASCENT", "BLOCKS", "BOX_PADDING", "DIVIDED_WIDTH", "FILL_MOST", "FILL_SHARE",
     "MIN_DIVIDED", "MIN_DPI", "REVERSED_TEXT", "RULE_COLOUR", "SUBHEAD_KEEP", "VERTICAL_GAP",
-    "VERTICAL_TCY", "ArticleFlow", "BlockKind", "Cells", "Drawn", "Head", "Laid", "Layout",
-    "Measured", "Placed", "Reach", "TooLow", "Typesetter", "article_flow", "baseline_in",
-    "check_faces", "check_text", "dated", "divided", "divided_into", "flow_page",
-    "furniture", "kind_of", "measure_block", "measurer", "moved", "set_head", "sized",
-    "two_below", "vertical_cells",
+    "VERTICAL_TCY", "ArticleFlow", "BlockKind", "Cells", "Division", "Drawn", "Head", "Laid",
+    "Layout", "Measured", "Placed", "Reach", "Seat", "TooLow", "Typesetter", "article_flow",
+    "baseline_in", "check_faces", "check_text", "dated", "divided", "divided_into",
+    "flow_page", "furniture", "kind_of", "measure_block", "measurer", "moved", "set_head",
+    "sized", "two_below", "vertical_cells",
 ]

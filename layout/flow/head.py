@@ -45,6 +45,16 @@ class Reach(NamedTuple):
     what: str
 
 
+class Seat(NamedTuple):
+    """Where a head set leaves the body: its first line, the line its cells start on, the
+    cells the head takes and the columns its headline group spans (see Head)."""
+
+    body_line: int
+    cells_top: int
+    cells: set[tuple[int, int]]
+    columns: range
+
+
 @dataclass(frozen=True)
 class Head:
     """An article's head as set: what it draws; the grid line the body starts on (pictures
@@ -124,10 +134,10 @@ class _HeadSetter:
 
     def head(self) -> Head:
         out = Drawn()
-        body_line, cells_top, cells, columns = self.draw(out)
+        seat = self.draw(out)
         return Head(tuple(out.lines), tuple(out.rects), tuple(out.images), tuple(out.notes),
-                    tuple(out.loose), body_line, cells_top, frozenset(cells), columns,
-                    self.reach)
+                    tuple(out.loose), seat.body_line, seat.cells_top, frozenset(seat.cells),
+                    seat.columns, self.reach)
 
     def reaches(self, needs: int, what: str) -> None:
         """Part of the head reaches down to grid line `needs`: remembered for the bottoms
@@ -135,9 +145,8 @@ class _HeadSetter:
         if self.reach is None or needs > self.reach.line:
             self.reach = Reach(needs, what)
 
-    def draw(self, out: Drawn) -> tuple[int, int, set[tuple[int, int]], range]:
-        """Set the head into `out`: (the body's first line, its cells' first line, the
-        cells the head takes, the columns its headline group spans)."""
+    def draw(self, out: Drawn) -> Seat:
+        """Set the head into `out`; where it leaves the body."""
         article = self.plan.article
         line = self.plan.first_line
         if article.section:  # 栏目题 across the article, reversed out of the accent colour
@@ -164,7 +173,7 @@ class _HeadSetter:
             range(self.plan.first_column, self.plan.last_column + 1)) else line
         # (the headline group is an obstacle in its own columns only)
         cells = {(c, g) for c in head_columns for g in range(head_top, line)}
-        return line, head_top, cells, head_columns
+        return Seat(line, head_top, cells, head_columns)
 
     def head_columns(self) -> range:
         """The columns the headline group spans: the article's, or those its `columns:`
@@ -314,8 +323,7 @@ class _HeadSetter:
                 return k
         return span
 
-    def vertical_head(self, out: Drawn,
-                      line: int) -> tuple[int, int, set[tuple[int, int]], range]:
+    def vertical_head(self, out: Drawn, line: int) -> Seat:
         """A 竖排 headline group in a strip of whole columns at the article's side, from
         grid line `line` for the whole grid lines its longest column takes and a blank
         line (what draw() returns)."""
@@ -343,7 +351,7 @@ class _HeadSetter:
             cells |= {(c, g) for c in over for g in range(at, at + taken)}
             if over is others:  # (the text beside the strip starts under it)
                 body += taken
-        return body, line, cells, strip
+        return Seat(body, line, cells, strip)
 
     def vertical_columns(self, out: Drawn, h: Headline, strip: range, line: int) -> int:
         """The vertical group's columns of characters set right to left, centred in the
