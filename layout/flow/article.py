@@ -12,15 +12,7 @@ from typing import Any, NamedTuple
 from ..errors import LayoutError
 from ..fonts import FontSet
 from ..manifest import block_text
-from ..model import (
-    ArticlePlan,
-    LineKind,
-    Overflow,
-    Paragraph,
-    PlacedRect,
-    Signature,
-    Template,
-)
+from ..model import ArticlePlan, LineKind, Overflow, Paragraph, PlacedRect, Signature, Template
 from ..text.linebreak import SetLine
 from .blocks import flows, kind_of, measure_block, room_after
 from .head import Head, set_head

@@ -12,17 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from ..model import (
-    Align,
-    Boxed,
-    Figure,
-    LineKind,
-    Paragraph,
-    PlacedRect,
-    Quote,
-    Signature,
-    Subhead,
-)
+from ..model import (Align, Boxed, Figure, LineKind, Paragraph, PlacedRect, Quote, Signature,
+                     Subhead)
 from .setter import BoxLines, Drawn, Typesetter, moved, per_line, rows
 
 # Lines of text a subhead keeps under it in its column: a subhead with a single line after

@@ -12,15 +12,8 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..errors import LayoutError
-from ..model import (
-    ArticlePlan,
-    Headline,
-    LineKind,
-    PlacedImage,
-    PlacedLine,
-    PlacedRect,
-    TextStyle,
-)
+from ..model import (ArticlePlan, Headline, LineKind, PlacedImage, PlacedLine, PlacedRect,
+                     TextStyle)
 from ..text.items import Glyph
 from ..units import ZIHAO
 from .setter import ASCENT, REVERSED_TEXT, Drawn, TooLow, Typesetter, moved, sized

@@ -13,20 +13,8 @@ from ..errors import LayoutError, Mistakes
 from ..fonts import FontSet
 from ..holes import Occupancy, copyfit, find_holes
 from ..manifest import TEMPLATE_TINT, block_text
-from ..model import (
-    Align,
-    ArticlePlan,
-    Copyfit,
-    Hole,
-    Issue,
-    LineKind,
-    Overflow,
-    PageLayout,
-    PagePlan,
-    PlacedLine,
-    PlacedRect,
-    Template,
-)
+from ..model import (Align, ArticlePlan, Copyfit, Hole, Issue, LineKind, Overflow, PageLayout,
+                     PagePlan, PlacedLine, PlacedRect, Template)
 from ..reading import reading_text
 from .article import article_flow
 from .setter import Drawn, TooLow, Typesetter, moved

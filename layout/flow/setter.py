@@ -12,19 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..fonts import FontSet
-from ..model import (
-    Align,
-    Boxed,
-    Figure,
-    Image,
-    LineKind,
-    Origin,
-    PlacedImage,
-    PlacedLine,
-    PlacedRect,
-    Template,
-    TextStyle,
-)
+from ..model import (Align, Boxed, Figure, Image, LineKind, Origin, PlacedImage, PlacedLine,
+                     PlacedRect, Template, TextStyle)
 from ..pictures import opened, upright_size
 from ..text.chars import NO_LINE_END, NO_LINE_START, char_class
 from ..text.items import Measure, build_runs
