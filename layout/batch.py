@@ -28,7 +28,7 @@ from .pipeline import Loaded, layout_loaded, layout_manifest, load, render_manif
 from .errors import LayoutError
 from .fonts import shipped_fonts
 from .model import Template
-from .output import _alive, refuse_clashes, write_atomically
+from .output import alive, refuse_clashes, write_atomically
 from .render.pdf import render_pdf
 from .templates import load_template
 
@@ -146,7 +146,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _is_template(path: Path) -> bool:
-    from .templates import _is_template as looks_like_one  # noqa: PLC0415
+    from .templates import is_template as looks_like_one  # noqa: PLC0415
 
     return looks_like_one(path)
 
@@ -207,7 +207,7 @@ def locked_outdir(outdir: Path) -> Iterator[None]:
             pid = holder.rpartition(" ")[2]
             # held, but by what a killed batch left (a worker of a process that is gone):
             # taken over
-            if not (pid.isdigit() and not _alive(int(pid))):
+            if not (pid.isdigit() and not alive(int(pid))):
                 raise LayoutError(f"another layout batch ({holder}) is writing into this "
                                   "folder", outdir, hint="wait for it to finish, or give "
                                                          "another -o folder") from None

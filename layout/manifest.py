@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -300,37 +301,62 @@ def _nonblank(node: Node) -> str:
 
 BORDERS = ("double", "thick-thin", "dashed", "dotted")  # 花边 an article may have
 
-BLOCK_KINDS = ("subhead", "lead", "signature", "note", "comment", "quote", "picture")
+# A body block's reader: from its mapping's fields, the key that named its kind, its node,
+# the manifest's folder and whether paths may leave that folder, the block.
+BlockReader = Callable[[Fields, str, Node, Path, bool], Block]
+
+
+def _paragraph(fields: Fields, kind: str, node: Node, base: Path, outside: bool) -> Block:
+    """`lead:` words run in at the head of the paragraph's `text:`."""
+    return Paragraph(fields.take("text", _nonblank), node.origin,
+                     lead=fields.take("lead", _nonblank))
+
+
+def _subhead(fields: Fields, kind: str, node: Node, base: Path, outside: bool) -> Block:
+    return Subhead(fields.take("subhead", _nonblank), node.origin,
+                   fields.take("second", _nonblank, None))
+
+
+def _figure(fields: Fields, kind: str, node: Node, base: Path, outside: bool) -> Block:
+    file, _ = _picture(fields.raw("file"), base, outside)
+    return Figure(fields.take("picture", positive_int), file,
+                  fields.take("label", _nonblank, None if file else "图片"),
+                  fields.take("caption", _nonblank, None),
+                  fields.take("fit", one_of("crop", "contain"), "crop"), node.origin)
+
+
+def text_block(make: Callable[[str, Origin], Block]) -> BlockReader:
+    """The reader of a block that is its key's text and nothing more (`- quote: …`):
+    `make(text, origin)`."""
+    def read(fields: Fields, kind: str, node: Node, base: Path, outside: bool) -> Block:
+        return make(fields.take(kind, _nonblank), node.origin)
+    return read
+
+
+# How a body block that is not plain text is read: by the key that names its kind, the
+# reader of its mapping (BlockReader). A new kind of block is read by an entry here.
+BLOCK_READERS: dict[str, BlockReader] = {
+    "subhead": _subhead,
+    "lead": _paragraph,
+    "signature": text_block(Signature),
+    "note": lambda fields, kind, node, base, outside: _boxed(fields, kind, node),
+    "comment": lambda fields, kind, node, base, outside: _boxed(fields, kind, node),
+    "quote": text_block(Quote),
+    "picture": _figure,
+}
 
 
 def _block(node: Node, base: Path, allow_outside: bool) -> Block:
     if not isinstance(node.value, dict):
         return Paragraph(_nonblank(node), node.origin)
     fields = Fields(node, "a body block")
-    kinds = [k for k in BLOCK_KINDS if fields.has(k)]
+    kinds = [k for k in BLOCK_READERS if fields.has(k)]
     if len(kinds) != 1:
         raise node.fail("a body block is a paragraph (plain text) or a mapping with one of "
-                        + ", ".join(f"`{k}:`" for k in BLOCK_KINDS),
+                        + ", ".join(f"`{k}:`" for k in BLOCK_READERS),
                         hint="for example `- subhead: 小标题` or `- lead: 党员信念在前，` with "
                              "`text: …`")
-    kind = kinds[0]
-    if kind == "lead":
-        block: Block = Paragraph(fields.take("text", _nonblank), node.origin,
-                                 lead=fields.take("lead", _nonblank))
-    elif kind in ("note", "comment"):
-        block = _boxed(fields, kind, node)
-    elif kind == "picture":
-        file, _ = _picture(fields.raw("file"), base, allow_outside)
-        block = Figure(fields.take("picture", positive_int), file,
-                       fields.take("label", _nonblank, None if file else "图片"),
-                       fields.take("caption", _nonblank, None),
-                       fields.take("fit", one_of("crop", "contain"), "crop"), node.origin)
-    elif kind == "subhead":
-        block = Subhead(fields.take("subhead", _nonblank), node.origin,
-                        fields.take("second", _nonblank, None))
-    else:
-        value = fields.take(kind, _nonblank)
-        block = {"signature": Signature, "quote": Quote}[kind](value, node.origin)
+    block = BLOCK_READERS[kinds[0]](fields, kinds[0], node, base, allow_outside)
     fields.done()
     return block
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .model import Align, Issue, LineKind, PlacedImage, PlacedRect, Template, TextStyle
 
 if TYPE_CHECKING:
-    from .flow import _Drawn, _Typesetter
+    from .flow import Drawn, Typesetter
 
 # The lines at the right: this share of the body size, this far apart (share of their size).
 INFO_SCALE = 10.5 / 9
@@ -58,7 +58,7 @@ def texts(issue: Issue, template: Template) -> list[str]:
     return [*name, *left_lines(issue, template), *info_lines(issue, template)]
 
 
-def draw(issue: Issue, template: Template, flow: _Typesetter, out: _Drawn) -> None:
+def draw(issue: Issue, template: Template, flow: Typesetter, out: Drawn) -> None:
     """Set the nameplate into `out` over grid lines 1 to its `lines`: the name in the
     middle, the 主办 and registration lines at the left, the issue's number and dates at
     the right (a QR code beside them), two rules under it all."""

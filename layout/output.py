@@ -67,7 +67,7 @@ def _host() -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in socket.gethostname())[:40]
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -95,7 +95,7 @@ def remove_stale_temporaries(target: Path) -> None:
         if not name.startswith(prefix):
             continue
         made = _TEMPORARY.fullmatch(name[len(prefix):])
-        if made is None or made["host"] != host or _alive(int(made["pid"])):
+        if made is None or made["host"] != host or alive(int(made["pid"])):
             continue
         try:
             entry.unlink()

@@ -64,7 +64,7 @@ def find_template(name: str, relative_to: Path | None, skip: tuple[Path, ...] = 
         candidate = path / f"{name}.yaml"
         try:  # (a manifest of that name beside it is no template)
             if candidate.is_file() and candidate.resolve() not in skip \
-                    and _is_template(candidate):
+                    and is_template(candidate):
                 return candidate.resolve()
         except (OSError, RuntimeError, ValueError):
             continue
@@ -97,12 +97,12 @@ def known_templates(relative_to: Path | None) -> dict[str, Path]:
         except OSError:
             continue
         for path in files:
-            if path.stem not in found and _is_template(path):
+            if path.stem not in found and is_template(path):
                 found[path.stem] = path
     return found
 
 
-def _is_template(path: Path) -> bool:
+def is_template(path: Path) -> bool:
     """A YAML file that looks like a template (not a manifest in the same folder)."""
     try:
         if not path.is_file() or path.stat().st_size > MAX_YAML_BYTES:

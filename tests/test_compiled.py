@@ -14,10 +14,11 @@ import pytest
 import layout
 from layout.text import items, linebreak
 from layout import holes
+from layout.flow import article, setter
 
 from conftest import REPO
 
-COMPILED = (linebreak, items, holes)
+COMPILED = (linebreak, items, holes, setter, article)
 
 
 def compiled(module) -> bool:

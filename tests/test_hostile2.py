@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from layout.cli import main
 from layout.batch import LOCK_NAME
-from layout.output import _alive, _host, write_atomically
+from layout.output import alive, _host, write_atomically
 from test_hostile import manifest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -217,7 +217,7 @@ def test_killed_batch_workers_die_with_it_and_the_resume_runs(tmp_path):
     batch.kill()
     batch.wait()
     while workers and time.monotonic() < deadline:
-        workers = {w for w in workers if _alive(w)}
+        workers = {w for w in workers if alive(w)}
         time.sleep(0.05)
     assert not workers, "workers outlived their batch"
     resumed = run("batch", pages, "-o", out, "-j", "1")

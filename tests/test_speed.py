@@ -32,14 +32,14 @@ def test_fast_constructors_keep_every_field():
     field (not through dataclasses.replace): a field added to one must not be lost."""
     from dataclasses import fields, replace
 
-    from layout.flow import _moved, sized
+    from layout.flow import moved, sized
     from layout.model import Align, LineKind, PlacedLine, TextStyle
     from layout.text.items import Glyph
 
     line = PlacedLine(LineKind.CAPTION, 100.0, 9.0, 12.0, 99.0, (Glyph("字", "kai", 0, 9),),
                       15.5, True, 7, "#c81e1e", True)
     assert len(fields(PlacedLine)) == 11
-    assert _moved(line, 3.0) == replace(line, baseline=103.0)
+    assert moved(line, 3.0) == replace(line, baseline=103.0)
     style = TextStyle("hei", 12.0, Align.CENTER, 18.0)
     assert len(fields(TextStyle)) == 4
     assert sized(style, 16.0) == replace(style, size=16.0, line_height=24.0)

@@ -7,7 +7,7 @@ import itertools
 import math
 from dataclasses import dataclass, replace
 
-from ..flow import _ArticleFlow, _Drawn, _TooLow, _Typesetter, divided, sized, vertical_cells
+from ..flow import ArticleFlow, Drawn, TooLow, Typesetter, divided, sized, vertical_cells
 from ..fonts import FontSet
 from ..holes import Occupancy, hole_lines, text_legs
 from ..model import Article, ArticlePlan, Image, Template
@@ -102,7 +102,7 @@ class Candidate:
         self._stubby: dict[int, int] = {}  # widths its text leaves a stub at → its height
         # (columns, cap) at which its title takes more than MAX_TITLE_LINES at any size
         self._tall: dict[tuple[int, float | None], int] = {}
-        self.setter = _Typesetter(template, fonts, 1, 1, cache)  # sets one-off text
+        self.setter = Typesetter(template, fonts, 1, 1, cache)  # sets one-off text
 
     # -- what the article looks like at a width -------------------------------------------
 
@@ -167,8 +167,8 @@ class Candidate:
                 foot -= 1
         return tuple(out)
 
-    def flow(self, plan: ArticlePlan) -> _ArticleFlow:
-        return _ArticleFlow(plan, self.t, self.fonts, self.cache)
+    def flow(self, plan: ArticlePlan) -> ArticleFlow:
+        return ArticleFlow(plan, self.t, self.fonts, self.cache)
 
     def need(self) -> int:
         """Grid cells the body takes (the flow's estimate, without column feet)."""
@@ -195,7 +195,7 @@ class Candidate:
                     start = plan.first_line + top
                     need = sum(occupied.foot(c, start, bottom) - start + 1
                                for c in range(1, columns + 1))
-            except _TooLow:
+            except TooLow:
                 pass
             self._needs[key] = need
         return self._needs[key]
@@ -314,10 +314,11 @@ class Candidate:
         if key not in self._heads:
             plan = self.plan(columns, self.area.lines, config.pictured((), ()),
                              pictures=False)
-            out = _Drawn()
+            out = Drawn()
             try:
-                line, _, cells, spans = self.flow(plan).head(out, plan.last_line)
-            except _TooLow:
+                head = self.flow(plan).head(out, plan.last_line)
+                line, cells, spans = head.body_line, head.cells, head.columns
+            except TooLow:
                 self._heads[key] = None
                 return None
             # a vertical title's strip: the lines it takes below the body's first
@@ -429,7 +430,7 @@ class Candidate:
         hint = plan.first_line + top + math.ceil(self.need() / columns) - 1
         try:
             drawn, overflow, bottom = flow.run(hint)
-        except _TooLow:
+        except TooLow:
             return {}
         if overflow is not None:
             return {}
@@ -730,7 +731,7 @@ class Candidate:
             try:
                 drawn, overflow, _ = self.flow(plan).run(plan.last_line)
                 over = overflow.lines if overflow is not None else None
-            except _TooLow:  # (a picture past the module's foot: never the page's plan)
+            except TooLow:  # (a picture past the module's foot: never the page's plan)
                 over = TOO_LOW
             if over is not None:
                 score = OVERFLOW * over
@@ -796,7 +797,7 @@ def ladder_sizes(t: Template) -> tuple[float, ...]:
     return (size, *(s for s in HEADLINE_STEPS if s < size))
 
 
-def occupancy(drawn: _Drawn, t: Template) -> Occupancy:
+def occupancy(drawn: Drawn, t: Template) -> Occupancy:
     """The grid cells an article's drawn lines, boxes and pictures cover."""
     occupied = Occupancy(t)
     occupied.add_lines(drawn.lines)
@@ -804,13 +805,13 @@ def occupancy(drawn: _Drawn, t: Template) -> Occupancy:
     return occupied
 
 
-def short_lines(drawn: _Drawn, plan: ArticlePlan, t: Template, bottom: int) -> int:
+def short_lines(drawn: Drawn, plan: ArticlePlan, t: Template, bottom: int) -> int:
     """Lines of the module's columns left blank at their feet beyond SHORT_OK."""
     return occupancy(drawn, t).blank_feet(range(plan.first_column, plan.last_column + 1),
                                           plan.first_line, bottom, SHORT_OK)
 
 
-def short_legs(drawn: _Drawn, plan: ArticlePlan, t: Template) -> tuple[int, int]:
+def short_legs(drawn: Drawn, plan: ArticlePlan, t: Template) -> tuple[int, int]:
     """Legs of text shorter than MIN_LEG lines down the module's columns (a stub under a
     headline or a picture, or a last leg): (the stubs, which an article too short to give
     each of its columns MIN_LEG lines may have; all of them, thin legs included)."""

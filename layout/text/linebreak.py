@@ -340,7 +340,8 @@ class _Paragraph:
         """The break sequence of least demerits, or None when no legal one exists.
 
         The inner loop is `line()` and `badness()` written out over the prefix sums: it runs
-        for every (break, candidate line start) pair, so it avoids objects and calls."""
+        for every (break, candidate line start) pair, so it avoids objects and calls; so it
+        is one function, longer than the ~60 lines the rest of the code keeps to."""
         n = len(self.boxes)
         ends = [k for k in range(1, n) if self.gaps[k - 1].breakable] + [n]
         box, gap, stretch, words, shrink_sum = (self._box, self._gap, self._stretch,

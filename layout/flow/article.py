@@ -1,0 +1,406 @@
+"""One article laid out in its part of the grid: its head (head.py) across the top, its
+pictures as obstacles, then its body flowing down the columns' grid cells — paragraphs line
+by line, every other block measured and placed whole (blocks.py) — balanced: the least
+bottom line at which it all fits. What does not fit is returned as `Overflow`.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Any, NamedTuple
+
+from ..errors import LayoutError
+from ..fonts import FontSet
+from ..manifest import block_text
+from ..model import ArticlePlan, LineKind, Overflow, Paragraph, PlacedRect, Signature, Template
+from ..text.linebreak import SetLine
+from .blocks import flows, kind_of, measure_block, room_after
+from .head import Head, set_head
+from .setter import Drawn, TooLow, Typesetter
+
+RULE_COLOUR = "#333333"
+# 破栏: re-divided columns are at least MIN_DIVIDED characters wide, and near DIVIDED_WIDTH.
+MIN_DIVIDED = 9
+DIVIDED_WIDTH = 13
+
+
+class Division(NamedTuple):
+    """破栏: an article's base columns re-divided into `columns` columns `width` wide,
+    `gutter` apart (ArticlePlan.measure)."""
+
+    columns: int
+    width: float
+    gutter: float
+
+
+class Layout(NamedTuple):
+    """The article laid out down to one bottom line: what it draws, what is left over."""
+
+    drawn: Drawn
+    overflow: Overflow | None
+
+
+class Laid(NamedTuple):
+    """The article laid out balanced (ArticleFlow.run): what it draws, what is left over,
+    and the grid line its body ends on."""
+
+    drawn: Drawn
+    overflow: Overflow | None
+    bottom: int
+
+
+class Cells:
+    """The grid cells (column, line) an article's body may use, column after column."""
+
+    def __init__(self, columns: range, first_line: int, last_line: int,
+                 blocked: set[tuple[int, int]]):
+        self.cells = [(c, line) for c in columns for line in range(first_line, last_line + 1)
+                      if (c, line) not in blocked]
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    def run(self, pos: int) -> int:
+        """How many cells from pos follow each other down one column without a gap."""
+        count = 0
+        while pos + count < len(self.cells):
+            c, line = self.cells[pos + count]
+            if count and (c, line - 1) != self.cells[pos + count - 1]:
+                break
+            count += 1
+        return count
+
+
+class ArticleFlow:
+    """Lays one article out in its part of the grid."""
+
+    def __init__(self, plan: ArticlePlan, template: Template, fonts: FontSet,
+                 cache: dict | None = None):
+        self.plan = plan
+        self.t = template
+        self.s = Typesetter(template, fonts, plan.first_column, plan.last_column, cache,
+                            f"article {plan.index + 1}, ")
+        self._head: Head | None = None  # the head as set once (head())
+
+    # -- the article, balanced --------------------------------------------------------------
+
+    def run(self, hint: int | None = None) -> Laid:
+        """Lay the article out, balanced: at the least height its region allows; also give
+        the grid line its body ends on. `hint`, a guess of that line (the make-up's), makes
+        the search start there and widen step by doubling steps."""
+        last = self.plan.last_line
+        # (counted only; placed in full when it does not fit: that is the page)
+        if self.layout(last, count=True).overflow is not None:
+            drawn, overflow = self.layout(last)
+            return Laid(drawn, overflow, last)
+        low = self.least_bottom(self.plan.first_line, last, hint)
+        drawn, overflow = self.layout(low)
+        return Laid(drawn, overflow, low)
+
+    def least_bottom(self, low: int, high: int, hint: int | None) -> int:
+        """The least bottom line in low–high at which everything fits (at `high` it does):
+        from `hint` out by doubling steps, then halving."""
+        if hint is not None and low <= hint < high:
+            step = 1
+            if self.fits(hint):
+                high = hint
+                while high - step >= low and self.fits(high - step):
+                    high -= step
+                    step *= 2
+                low = max(low, high - step + 1)
+            else:
+                low = hint + 1
+                while low + step - 1 < high and not self.fits(low + step - 1):
+                    low += step
+                    step *= 2
+                high = min(high, low + step - 1)
+        while low < high:
+            middle = (low + high) // 2
+            if self.fits(middle):
+                high = middle
+            else:
+                low = middle + 1
+        return low
+
+    def fits(self, bottom: int) -> bool:
+        """Whether the whole article fits with its body ending at grid line `bottom`."""
+        try:
+            return self.layout(bottom, count=True).overflow is None
+        except TooLow:
+            return False
+
+    def layout(self, bottom: int, count: bool = False) -> Layout:
+        """The article with its body ending at grid line `bottom`. `count`: a trial of
+        the balancing search, which only asks whether the text fits — a paragraph's lines
+        are counted, not placed (its last one is: a signature may share it), and no rules
+        are drawn."""
+        out = Drawn()
+        head = self.head(out, bottom)
+        out.head = len(out.lines)
+        line = head.body_line
+        reach = max((g for _, g in head.cells), default=line - 1)
+        if max(reach, line - 1) > bottom:
+            raise TooLow(max(reach, line - 1), "its headline group, byline and editor's "
+                         "note (with the template's headline_gap)")
+        blocked = self.place_images(out, line, bottom) | head.cells
+        columns = range(self.plan.first_column, self.plan.last_column + 1)
+        cells = Cells(columns, head.cells_top, bottom, blocked)
+        overflow = self.body(out, cells, count)
+        if self.t.column_rules and not count:
+            self.rules(out, columns, line)
+        return Layout(out, overflow)
+
+    def head(self, out: Drawn, bottom: int) -> Head:
+        """The headline group, byline and editor's note across the article (Head), copied
+        into `out`; TooLow when it reaches below `bottom`. Set once for the flow: nothing
+        of it depends on the bottom but whether it reaches past it, and the balancing
+        search lays the article out at every bottom it tries."""
+        if self._head is None:
+            self._head = set_head(self.s, self.plan)
+        self._head.draw_into(out, bottom)
+        return self._head
+
+    # -- pictures ---------------------------------------------------------------------------
+
+    def place_images(self, out: Drawn, body_top: int, bottom: int) -> set[tuple[int, int]]:
+        """Draw the article's pictures and captions; return the grid cells they take."""
+        t = self.t
+        blocked: set[tuple[int, int]] = set()
+        for image in self.plan.article.images:
+            # (the manifest or the make-up has placed every picture by now)
+            assert image.first_column is not None and image.last_column is not None \
+                and image.first_line is not None and image.lines is not None
+            first_col = self.plan.first_column + image.first_column - 1
+            last_col = self.plan.first_column + image.last_column - 1
+            top = body_top + image.first_line - 1
+            self.check_image(image, top, body_top, last_col)
+            x = t.column_x(first_col)
+            width = t.column_x(last_col) + t.column_width - x
+            caption = self.s.caption(image.caption, width)
+            end = top + image.lines + len(caption)  # first grid line after the caption
+            if end - 1 > bottom:
+                raise TooLow(end - 1, f"its picture (line {image.origin.line})")
+            self.s.picture(out, image, x, width, top, caption)
+            if caption and image.caption:
+                out.captions.append((len(out.lines) - len(caption), len(out.lines),
+                                     image.caption))
+            # a blank line between caption and text; a picture standing on the foot of the
+            # article has its blank line above it instead
+            gap = 1 if end <= bottom else 0
+            above = 1 if not gap and top > body_top else 0
+            blocked |= {(c, g) for c in range(first_col, last_col + 1)
+                        for g in range(top - above, end + gap)}
+        return blocked
+
+    def check_image(self, image: Any, top: int, body_top: int, last_col: int) -> None:
+        """A picture stays inside the article's region: else an error at its line."""
+        if top < self.plan.first_line:  # (`line:` 0 or less: beside the headline)
+            head = body_top - self.plan.first_line
+            raise LayoutError(f"picture line {image.first_line} starts above the "
+                              f"article's region: its body starts {head} line(s) under "
+                              "its top", image.origin.file, image.origin.line,
+                              hint=f"give it line {1 - head} or more")
+        if last_col > self.plan.last_column:
+            raise LayoutError(f"picture columns {image.first_column}-{image.last_column} "
+                              f"leave the article's "
+                              f"{self.plan.last_column - self.plan.first_column + 1} "
+                              "columns", image.origin.file, image.origin.line)
+
+    # -- the body ---------------------------------------------------------------------------
+
+    def body_blocks(self) -> list:
+        """The body's blocks, with the 转版 notes as signatures."""
+        article = self.plan.article
+        blocks = list(article.blocks)
+        if article.note and article.headline and article.headline.vertical:
+            blocks.insert(0, article.note)  # (beside a vertical title: the text's first)
+        if article.continued_from:
+            blocks.insert(0, Signature(f"（上接第{article.continued_from}版）", article.origin))
+        if article.continues_on:
+            blocks.append(Signature(f"（下转第{article.continues_on}版）", article.origin))
+        return blocks
+
+    def body(self, out: Drawn, cells: Cells, count: bool) -> Overflow | None:
+        """Flow the body's blocks through `cells` (`count`: paragraphs' lines but their
+        last counted, not placed); return what does not fit."""
+        s, t = self.s, self.t
+        blocks = self.body_blocks()
+        pos = 0
+        for index, block in enumerate(blocks):
+            kind = kind_of(block)
+            if kind.measure is None:  # running text, a line to a cell
+                lines = self.paragraph_lines(blocks, index)
+                last = len(lines) - 1
+                for i, line in enumerate(lines):
+                    if pos >= len(cells):
+                        return self.overflow(blocks, index + 1, lines[i:])
+                    if not count or i == last:
+                        column, grid = cells.cells[pos]
+                        s.grid_line(out, line, LineKind.BODY, t.body, t.column_x(column),
+                                    t.column_width, grid, 1, block.origin)
+                    pos += 1
+                continue
+            if kind.join is not None and kind.join(s, out, block):
+                continue
+            placed = self.place_block(out, block, cells, pos)
+            if placed is None:
+                return self.overflow(blocks, index, [])
+            pos = placed
+        return None
+
+    def place_block(self, out: Drawn, block: Any, cells: Cells, pos: int) -> int | None:
+        """Place a block that is not running text from cell `pos` on (moving down past a
+        gap or to the next column when it does not fit where it is); return the cell after
+        it, or None when it does not fit at all."""
+        t = self.t
+        kind = kind_of(block)
+        m = measure_block(self.s, block)
+        while pos < len(cells) and cells.run(pos) < m.need + m.keep:
+            pos += cells.run(pos)
+        if pos + m.need > len(cells):
+            return None
+        column, first = cells.cells[pos]
+        assert kind.place is not None  # (measured: so placed)
+        kind.place(self.s, out, block, m, t.column_x(column), first)
+        if m.after:  # (blank lines under it, where its column goes on)
+            return pos + m.need + min(m.after, cells.run(pos) - m.need)
+        return pos + m.need
+
+    def paragraph_lines(self, blocks: list, index: int) -> list[SetLine]:
+        """Paragraph blocks[index] broken into body lines (its run-in lead in the lead face),
+        keeping room for a block after it that shares its last line; remembered."""
+        t = self.t
+        block = blocks[index]
+        runs = ((block.lead or "", t.styles["lead"].face), (block.text, t.body.face))
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        return self.s.set_runs(runs, t.body.size, t.column_width, True, t.indent,
+                               room_after(self.s, following))
+
+    def body_need(self) -> int:
+        """Grid cells the body takes when no column foot moves a block on: what the make-up
+        sizes pictures against (the flow itself has the last word). Past what the whole
+        page holds, the rest is counted by its characters, not broken: a page that far
+        over only needs to be known as over."""
+        blocks = self.body_blocks()
+        total = 0
+        for index, block in enumerate(blocks):
+            kind = kind_of(block)
+            if total > self.page_cells():
+                total += self.estimated_lines(block)
+            elif kind.measure is None:
+                total += len(self.paragraph_lines(blocks, index))
+            elif index and kind.room is not None and kind.room(self.s, block):
+                continue  # on the last line of the paragraph before it
+            else:
+                m = kind.measure(self.s, block)
+                total += m.need + m.after
+        return total
+
+    def page_cells(self) -> int:
+        """Body lines the whole page holds, every column full."""
+        return self.t.columns * self.t.grid_lines
+
+    def estimated_lines(self, block: Any) -> int:
+        """Lines a block takes, from its characters alone (for text far past the page)."""
+        per_line = max(1, int(self.t.column_width / self.t.body.size))
+        return max(1, math.ceil(len(block_text(block)) / per_line))
+
+    def overflow(self, blocks: list, first: int, pending: list[SetLine]) -> Overflow:
+        """What is left: the rest of a paragraph already broken, and blocks[first:]; lines
+        past a page's worth are counted from the characters (linear in the text)."""
+        texts = ["".join(g.char for line in pending for g in line.glyphs)] if pending else []
+        count = len(pending)
+        t = self.t
+        own = {id(b) for b in self.plan.article.blocks}  # (not body_blocks' 转版 notes)
+        rest = []
+        if pending:  # the paragraph's rest, or the whole paragraph when none of it is set
+            cut = blocks[first - 1]
+            whole = len(pending) == len(self.paragraph_lines(blocks, first - 1))
+            rest.append(cut if whole else Paragraph(texts[0], cut.origin))
+        rest += [b for b in blocks[first:] if id(b) in own]
+        for index in range(first, len(blocks)):
+            block = blocks[index]
+            if count > self.page_cells():
+                count += self.estimated_lines(block)
+            elif flows(block):  # broken as the body breaks it: remembered
+                count += len(self.paragraph_lines(blocks, index))
+            else:  # a picture, box or heading: its text, a line or two at most
+                count += max(1, len(self.s.set_text(block_text(block), t.body,
+                                                    t.column_width, False)))
+            texts.append(block_text(block))
+        return Overflow(self.plan.index, "\n".join(texts), count, tuple(rest))
+
+    def rules(self, out: Drawn, columns: range, body_top: int) -> None:
+        """A thin rule down the middle of each gutter between two columns that hold text."""
+        t = self.t
+        bottoms: dict[int, float] = {}
+        for line in out.lines:
+            if line.grid_line is not None and line.grid_line >= body_top:
+                column = round((line.left - t.margin_left) / (t.column_width + t.gutter)) + 1
+                bottoms[column] = max(bottoms.get(column, 0.0), t.line_top(line.grid_line + 1))
+        # pictures and captions across a gutter: the rule stops at them, never runs through
+        across = [(r.x, r.x + r.width, r.y, r.y + r.height) for r in out.images] + \
+            [(r.x, r.x + r.width, r.y, r.y + r.height) for r in out.rects if r.fill] + \
+            [(l.left, l.left + l.width, l.baseline - t.pitch, l.baseline + t.pitch / 2)
+             for l in out.lines if l.kind is LineKind.CAPTION]
+        for column in columns[:-1]:
+            if column in bottoms and column + 1 in bottoms:
+                x = t.column_x(column) + t.column_width + t.gutter / 2
+                top = t.line_top(body_top)
+                bottom = max(bottoms[column], bottoms[column + 1])
+                cuts = sorted((y0 - t.pitch / 4, y1 + t.pitch / 4)
+                              for x0, x1, y0, y1 in across if x0 < x < x1)
+                for y0, y1 in [*cuts, (bottom, bottom)]:
+                    if min(y0, bottom) - top > 1.5 * t.pitch:  # (no stub of a rule)
+                        out.rects.append(PlacedRect(x, top, 0, min(y0, bottom) - top, None,
+                                                    RULE_COLOUR, 0.3))
+                    top = max(top, y1)
+
+
+def article_flow(plan: ArticlePlan, template: Template, fonts: FontSet,
+                 cache: dict | None = None) -> ArticleFlow:
+    """The flow of one article; an article whose base columns are re-divided (破栏) is set
+    on a grid of its own: its columns, at its place on the page."""
+    if plan.measure is None:
+        return ArticleFlow(plan, template, fonts, cache)
+    count, width, gutter = plan.measure
+    own = replace(template, columns=count, column_width=width, gutter=gutter,
+                  margin_left=template.column_x(plan.first_column))
+    return ArticleFlow(replace(plan, first_column=1, last_column=count), own, fonts, cache)
+
+
+def divided(template: Template, columns: int) -> Division | None:
+    """破栏 for `columns` base columns: the whole characters of the re-divided columns nearest
+    DIVIDED_WIDTH whose gutters all stand clear of the base gutters (so a reader never runs
+    on down a base gutter from the article into the ones below); None when no division
+    keeps clear of them."""
+    t = template
+    size = t.body.size
+    base = [m * (t.column_width + t.gutter) - t.gutter / 2 for m in range(1, columns)]
+    best: tuple[float, Division] | None = None
+    for count in range(2, columns):
+        measure = divided_into(t, columns, count)
+        if measure is None:
+            continue
+        own = [k * (measure.width + measure.gutter) - measure.gutter / 2
+               for k in range(1, count)]
+        if all(abs(a - b) >= (measure.gutter + t.gutter) / 2 + 0.5 * size
+               for a in own for b in base):
+            score = abs(measure.width / size - DIVIDED_WIDTH)
+            if best is None or score < best[0]:
+                best = (score, measure)
+    return best[1] if best else None
+
+
+def divided_into(template: Template, columns: int, count: int) -> Division | None:
+    """`columns` base columns re-divided into `count` columns of whole characters (破栏);
+    None when they would be narrower than MIN_DIVIDED characters or their gutters wider
+    than two base gutters."""
+    t = template
+    size = t.body.size
+    total = columns * t.column_width + (columns - 1) * t.gutter
+    width = math.floor((total - (count - 1) * t.gutter) / count / size + 1e-9) * size
+    gutter = (total - count * width) / (count - 1)
+    if width < MIN_DIVIDED * size or gutter > 2 * t.gutter:
+        return None
+    return Division(count, width, gutter)

@@ -1,0 +1,368 @@
+"""The setter: text set in the template's styles and drawn on the page — grid lines of
+body text, one-off lines (headlines, bylines, labels), framed boxes and pictures with their
+captions — into a `Drawn`, what an article or the page furniture puts on the page. It knows
+nothing of articles: the head, the blocks and the article flow (this package's other
+modules) call it.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..fonts import FontSet
+from ..model import (Align, Boxed, Figure, Image, LineKind, Origin, PlacedImage, PlacedLine,
+                     PlacedRect, Template, TextStyle)
+from ..pictures import opened, upright_size
+from ..text.chars import NO_LINE_END, NO_LINE_START, char_class
+from ..text.items import Measure, build_runs
+from ..text.linebreak import SetLine, break_lines
+from ..text.words import between_words, word_ends
+
+# Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
+# in Noto CJK; the box runs from +0.88 em to -0.12 em around the baseline).
+ASCENT = 0.88
+# Inside a framed box (编者按, 微评) the text keeps this many body ems from the frame.
+BOX_PADDING = 0.5
+# A picture printed at less than this many pixels per inch looks soft: warn.
+MIN_DPI = 150
+PLACEHOLDER_FILL, PLACEHOLDER_FRAME = "#e6e6e6", "#808080"
+REVERSED_TEXT = "#ffffff"  # text reversed out of the accent colour (section bars, 反白)
+# Display text breaks after a clause's mark rather than between two words of a clause,
+# unless that makes its longest line more than this many em longer.
+BETWEEN_CLAUSES = 1.5
+CLAUSE_MARKS = "，、；：。！？"
+
+BoxLines = list[tuple[SetLine, TextStyle]]  # a box's lines, each in its style
+
+
+@dataclass
+class Drawn:
+    """What an article (or the page furniture) puts on the page."""
+
+    lines: list[PlacedLine] = field(default_factory=list)
+    rects: list[PlacedRect] = field(default_factory=list)
+    images: list[PlacedImage] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    loose: list[str] = field(default_factory=list)
+    head: int = 0  # lines[:head]: the headline group, byline and note
+    # the captions of the pictures placed in the article: (first line, end, text)
+    captions: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class TooLow(Exception):
+    """A fixed part of the article (headline, note, picture) reaches below the bottom being
+    tried; `what` names it for the user."""
+
+    def __init__(self, needs: int, what: str):
+        self.needs = needs
+        self.what = what
+
+
+def sized(style: TextStyle, size: float) -> TextStyle:
+    """`style` at another size, its line height in proportion."""
+    return TextStyle(style.face, size, style.align, style.line_height * size / style.size)
+
+
+def measurer(fonts: FontSet, role: str) -> Measure:
+    """(role of the face that has the character, its advance in em), along the role's
+    fallback chain. Call `check_text` first: a character no face has raises KeyError here."""
+    return fonts.measure(role)
+
+
+def baseline_in(top: float, height: float, size: float) -> float:
+    """The baseline that centres a `size` em box vertically in a band from `top`."""
+    return top + (height - size) / 2 + ASCENT * size
+
+
+def moved(line: PlacedLine, dy: float) -> PlacedLine:
+    """The line `dy` lower (made field by field: dataclasses.replace is many times
+    slower, and a headline group moves every line it sets)."""
+    return PlacedLine(line.kind, line.baseline + dy, line.size, line.left, line.width,
+                      line.set_glyphs, line.origin_x, line.paragraph_end, line.grid_line,
+                      line.color, line.vertical)
+
+
+def per_line(style: TextStyle, t: Template) -> int:
+    """Grid lines one line of `style` takes."""
+    return max(1, math.ceil(max(style.line_height, style.size) / t.pitch - 1e-6))
+
+
+def rows(style: TextStyle, t: Template) -> int:
+    """Grid lines one line of `style` takes inside a block of such lines: its size rounded
+    up to whole lines."""
+    return max(1, math.ceil(style.size / t.pitch - 1e-6))
+
+
+class Typesetter:
+    """Sets text in the template's styles, across columns first_column–last_column; `where`
+    opens each note it writes (an article's flow: which article)."""
+
+    def __init__(self, template: Template, fonts: FontSet, first_column: int,
+                 last_column: int, cache: dict | None = None, where: str = ""):
+        self.t = template
+        self.fonts = fonts
+        self.x = template.column_x(first_column)
+        self.width = template.column_x(last_column) + template.column_width - self.x
+        self.where = where
+        # broken text, shared by the make-up's trials of one article at many widths
+        self._cache: dict[tuple, Any] = {} if cache is None else cache
+
+    def set_runs(self, runs: tuple[tuple[str, str], ...], size: float, width: float,
+                 justify: bool, indent: float = 0.0, reserve: float = 0.0,
+                 words: bool = False) -> list[SetLine]:
+        """Break text made of (text, font role) runs at one size, keeping `reserve` points
+        free at the end of its last line (`words`: only between words); remembered, so
+        that balancing, which lays an article out several times, breaks each paragraph
+        once."""
+        key = (runs, size, width, justify, indent, reserve, words)
+        if key not in self._cache:
+            rules = self.t.composition
+            # the items at this size, kept for other widths (a re-divided lead, a headline
+            # over fewer columns)
+            made = ("items", runs, size, rules.latin_spacing, reserve)
+            items = self._cache.get(made)
+            if items is None:
+                items = self._cache[made] = build_runs(
+                    [(text, measurer(self.fonts, role)) for text, role in runs], size,
+                    rules.latin_spacing, reserve, self._cache.setdefault(("boxes", size), {}))
+            if words:
+                items = between_words(items, "".join(text for text, _ in runs))
+            self._cache[key] = break_lines(items, [width], indent=indent, justify=justify,
+                                           rules=rules)
+        return self._cache[key]
+
+    def display_lines(self, text: str, style: TextStyle, width: float,
+                      fits: bool = False) -> list[SetLine]:
+        """A line of display text (headline, kicker, byline) set unjustified, broken where
+        it must break only between words (`text.words`) and into lines as even as they
+        can be: no long line over a stub, no word split (四中全会以来5个部|委 …). The
+        same number of lines as breaking anywhere gives, or one more; breaking anywhere
+        when no cut between words fits. `fits`: the first cut between words that fits
+        rather than the evenest, as many lines, found sooner (what line_count asks)."""
+        lines = self.set_text(text, style, width, justify=False)
+        if len(lines) < 2:
+            return lines
+        if " " in text.strip():  # broken at its spaces first, each part as display text
+            return [line for part in text.split() for line in
+                    self.display_lines(part, style, width, fits)]
+        if len(lines) > 4:
+            return lines
+        key = ("display", text, style.face, style.size, width, fits)
+        if key not in self._cache:  # (a line more rather than a word split)
+            self._cache[key] = (self._even(text, style, width, len(lines), fits)
+                                or self._even(text, style, width, len(lines) + 1, fits)
+                                or lines)
+        return self._cache[key]
+
+    def _even(self, text: str, style: TextStyle, width: float,
+              count: int, fits: bool = False) -> list[SetLine] | None:
+        """`text` in `count` lines cut between words, each legal at its ends and within
+        `width`, the longest as short as can be; None when no such cut fits (`fits`: the
+        first cut that fits, not the evenest)."""
+        best: tuple[float, list[SetLine]] | None = None
+        size = style.size
+        for cuts in itertools.combinations(word_ends(text), count - 1):
+            parts = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
+            if any(char_class(p[0]) in NO_LINE_START or char_class(p[-1]) in NO_LINE_END
+                   for p in parts):
+                continue
+            penalty = sum(BETWEEN_CLAUSES * size for p in parts[:-1]
+                          if p[-1] not in CLAUSE_MARKS)
+            # what a part takes at the least: its span in the whole text set on one line
+            # (once per face), less an em for each mark (squeezed, trimmed, its facing
+            # neighbour gone): a cut that cannot fit, or cannot beat the best so far, is
+            # not set
+            least = [(self._span(text, style, a, b)
+                      - sum(1 for c in text[a:b] if not c.isalnum())) * size
+                     for a, b in zip((0, *cuts), (*cuts, len(text)))]
+            if max(least) > width + 1e-6 or (
+                    best is not None and max(least) + penalty >= best[0] - 1e-6):
+                continue
+            set_parts = [self.set_runs(((p, style.face),), style.size, width, False)
+                         for p in parts]
+            if any(len(lines) != 1 or lines[0].forced for lines in set_parts):
+                continue
+            if fits:
+                return [lines[0] for lines in set_parts]
+            longest = max(max(g.x + g.advance for g in lines[0].glyphs)
+                          for lines in set_parts)
+            # a cut after a clause's mark (，、；：) reads best: one elsewhere costs as much
+            # as BETWEEN_CLAUSES em more on the longest line
+            longest += penalty
+            if best is None or longest < best[0] - 1e-6:
+                best = (longest, [lines[0] for lines in set_parts])
+        return best[1] if best else None
+
+    def _span(self, text: str, style: TextStyle, a: int, b: int) -> float:
+        """How wide text[a:b] is, per point of the size, where the whole text set on one
+        line in its face puts it (a part's own width, to within its marks)."""
+        key = ("spans", text, style.face)
+        found = self._cache.get(key)
+        if found is None:  # (the edges of every glyph, kept as data: a function kept in
+            # the cache would close over this typesetter, a cycle the cyclic collector
+            # alone could free)
+            lines = self.set_runs(((text, style.face),), 10.0, 1e9, False)
+            glyphs = [g for line in lines for g in line.glyphs]
+            found = self._cache[key] = (
+                ([g.x / 10.0 for g in glyphs], [(g.x + g.advance) / 10.0 for g in glyphs])
+                if len(lines) == 1 and len(glyphs) == len(text) else ())
+        if not found:  # (a text whose glyphs are not one a character: measure the part)
+            return self.natural_width(text[a:b], style)
+        starts, ends = found
+        return ends[b - 1] - starts[a]
+
+    def natural_width(self, text: str, style: TextStyle) -> float:
+        """A one-off text's width on one line, per point of its size, in its face."""
+        key = ("natural", text, style.face)
+        if key not in self._cache:
+            lines = self.set_runs(((text, style.face),), 10.0, 1e9, False)
+            self._cache[key] = max((g.x + g.advance for line in lines for g in line.glyphs),
+                                   default=0.0) / 10.0
+        return self._cache[key]
+
+    def line_count(self, text: str, style: TextStyle, width: float,
+                   least: bool = False) -> int:
+        """Lines an unjustified one-off text takes at `width`: one, without breaking it,
+        when its natural width (measured once per face, scaled to the size) fits. `least`:
+        no more than that, found without looking for a cut between words: the lines
+        breaking anywhere gives (between words takes as many or one more; one exactly
+        when the count is one)."""
+        if self.natural_width(text, style) * style.size <= width * (1 - 1e-9):
+            return 1
+        if least:
+            return len(self.set_text(text, style, width, justify=False))
+        return len(self.display_lines(text, style, width, fits=True))
+
+    def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
+                 indent: float = 0.0, words: bool = False) -> list[SetLine]:
+        lines = self.set_runs(((text, style.face),), style.size, width, justify, indent,
+                              words=words)
+        if not justify and len(lines) > 1 and " " in text.strip():
+            # A one-off line that must break breaks at its spaces first: between a
+            # headline's parallel clauses, between a title and a name.
+            return [line for part in text.split()
+                    for line in self.set_runs(((part, style.face),), style.size, width,
+                                              False)]
+        return lines
+
+    def placed(self, line: SetLine, kind: LineKind, baseline: float, style: TextStyle,
+               left: float, width: float, grid_line: int | None, color: str = "#000000",
+               align: Align | None = None) -> PlacedLine:
+        shift = 0.0
+        align = align or style.align
+        if align is not Align.LEFT and line.glyphs:
+            used = max(g.x + g.advance for g in line.glyphs)
+            shift = (width - used) / (2 if align is Align.CENTER else 1)
+        return PlacedLine(kind, baseline, style.size, left, width, line.glyphs, left + shift,
+                          line.last, grid_line, color)
+
+    def one_off(self, out: Drawn, text: str, style: TextStyle, kind: LineKind, top: float,
+                left: float, width: float, color: str = "#000000") -> float:
+        """Set unjustified lines (headline, byline, label) from `top`; return the height."""
+        y = top
+        for part in text.split("\n"):
+            lines = self.display_lines(part.strip(), style, width)
+            if any(line.forced for line in lines):  # say so, as for body lines
+                out.notes.append(f"{self.where}{kind.value} “{part.strip()}”: broken "
+                                 f"against the rules, no legal break fits "
+                                 f"{width / style.size:.1f} 字")
+            for line in lines:
+                out.lines.append(self.placed(line, kind, baseline_in(y, style.line_height,
+                                                                     style.size),
+                                             style, left, width, None, color))
+                y += style.line_height
+        return y - top
+
+    def grid_line(self, out: Drawn, line: SetLine, kind: LineKind, style: TextStyle,
+                  left: float, width: float, grid: int, lines: int = 1,
+                  origin: Origin | None = None) -> None:
+        """Place a line on grid line `grid`, centred in `lines` grid lines; `origin`:
+        where the manifest writes the block it is of (a note names that line)."""
+        top = self.t.line_top(grid)
+        out.lines.append(self.placed(line, kind, baseline_in(top, lines * self.t.pitch,
+                                                             style.size),
+                                     style, left, width, grid))
+        if line.forced:
+            what = "paragraph" if kind is LineKind.BODY else kind.value
+            written = f"the {what} on line {origin.line}, " if origin else ""
+            out.notes.append(f"{self.where}{written}grid line {grid}: broken against the "
+                             f"rules (nothing legal fitted): “{line.text}”")
+        elif line.split:
+            out.notes.append(f"{self.where}grid line {grid}: a word too long for the line "
+                             f"broken at its own break point: “{line.text}”")
+        elif line.loose:
+            out.loose.append(f"{self.where}line {grid}: set loose (gaps wider than ½ em): "
+                             f"“{line.text}”")
+
+    # -- framed boxes -----------------------------------------------------------------------
+
+    def box_lines(self, box: Boxed, width: float) -> BoxLines:
+        """A framed box's text set `width` wide, less its padding: its run-in label and
+        text in the note styles, an attribution under them in the signature style."""
+        styles = self.t.styles
+        note, label = styles["note"], styles["note_label"]
+        inner = width - 2 * BOX_PADDING * self.t.body.size
+        runs = ((f"{box.label}\u3000" if box.label else "", label.face), (box.text, note.face))
+        lines = [(line, note) for line in self.set_runs(runs, note.size, inner, True)]
+        if box.attribution:
+            lines += [(line, styles["signature"])
+                      for line in self.set_text(box.attribution, styles["signature"], inner,
+                                                False)]
+        return lines
+
+    def draw_box(self, out: Drawn, lines: BoxLines, left: float, width: float,
+                 first: int) -> int:
+        """A framed box from grid line `first`: a blank line, the text, a blank line, the
+        frame through the middle of the blank ones. Return the grid lines it takes."""
+        t = self.t
+        pad = BOX_PADDING * t.body.size
+        for i, (line, style) in enumerate(lines):
+            self.grid_line(out, line, LineKind.NOTE, style, left + pad, width - 2 * pad,
+                           first + 1 + i)
+        top = t.line_top(first) + t.pitch / 2
+        out.rects.append(PlacedRect(left, top, width, (len(lines) + 1) * t.pitch, t.box_tint,
+                                    t.accent, 0.75))
+        return len(lines) + 2
+
+    # -- pictures ---------------------------------------------------------------------------
+
+    def caption(self, text: str | None, width: float) -> list[SetLine]:
+        """A picture's caption set `width` wide (none without a text)."""
+        if not text:
+            return []
+        return self.set_text(text, self.t.styles["caption"], width, True, words=True)
+
+    def picture(self, out: Drawn, image: Image | Figure, x: float, width: float, top: int,
+                caption: list[SetLine]) -> None:
+        """A picture (or its placeholder) from grid line `top`, its caption under it."""
+        t = self.t
+        lines = image.lines or 0  # (placed: never None here)
+        y, height = t.line_top(top), lines * t.pitch
+        if image.file is not None:
+            out.images.append(PlacedImage(x, y, width, height, image.file, image.fit))
+            out.notes += resolution_note(image.file, width, height, image.fit)
+        else:
+            out.rects.append(PlacedRect(x, y, width, height, PLACEHOLDER_FILL,
+                                        PLACEHOLDER_FRAME, 0.5))
+            label = t.styles["label"]
+            label_height = self.one_off(Drawn(), image.label or "", label, LineKind.LABEL,
+                                        0, x, width)
+            self.one_off(out, image.label or "", label, LineKind.LABEL,
+                         y + (height - label_height) / 2, x, width)
+        for i, line in enumerate(caption):
+            self.grid_line(out, line, LineKind.CAPTION, t.styles["caption"], x, width,
+                           top + lines + i)
+
+
+def resolution_note(file, width: float, height: float, fit: str) -> list[str]:
+    """A warning when the picture has fewer than MIN_DPI pixels per inch at print size."""
+    with opened(file) as picture:
+        pixels_w, pixels_h = upright_size(picture)
+    scale = (max if fit == "crop" else min)(pixels_w / width, pixels_h / height)
+    dpi = scale * 72
+    if dpi < MIN_DPI:
+        return [(f"picture {file.name} prints at {dpi:.0f} dpi (below {MIN_DPI}): it will "
+                 "look soft; supply a larger file")]
+    return []
