@@ -73,12 +73,27 @@ def _read_issue(root: Node, path: Path, inherited: dict | None = None) -> Issue:
         )
         clean = top.take("normalize", flag, (inherited or {}).get("normalize", True))
         top.done()
+    _ranked_once(fields["articles"])
     named = root.value.get("template")
     origin = named.origin if named is not None else inherited["template_origin"]
     issue = Issue(path=path, template_origin=origin,
                   origins={key: node.origin for key, node in root.value.items()}, **fields)
     # (normalize: false keeps the text as typed but for invisible characters: text/normalize.py)
     return _normalized(issue, clean)
+
+
+def _ranked_once(articles: tuple[Article, ...]) -> None:
+    """Refuse two articles that say the same `rank:`."""
+    seen: dict[int, int] = {}
+    for number, article in enumerate(articles, 1):
+        if article.rank is not None:
+            if article.rank in seen:
+                raise LayoutError(f"articles {seen[article.rank]} and {number} both say "
+                                  f"rank: {article.rank}", article.origin.file,
+                                  article.origin.line,
+                                  hint="give each article its own rank (1: the lead), or "
+                                       "leave `rank:` out to take the manifest's order")
+            seen[article.rank] = number
 
 
 def _version(top: Fields) -> None:
@@ -483,6 +498,7 @@ def _article(node: Node, base: Path, allow_outside: bool) -> Article:
         section=fields.take("section", _nonblank, None),
         border=fields.take("border", one_of(*BORDERS), None),
         tint=fields.take("tint", _tint, None),
+        rank=fields.take("rank", positive_int, None),
     )
     fields.done()
     if mistaken() > before:

@@ -202,6 +202,7 @@ class Article:
     section: str | None = None  # 栏目题: a bar in the accent colour over the headline
     border: str | None = None  # 花边 around its module: double, thick-thin, dashed, dotted
     tint: str | None = None  # 底纹 under its whole module (#rrggbb), or None
+    rank: int | None = None  # its place in the page's order (1: the lead), else the manifest's
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,13 @@ class Issue:
     rules: tuple[Rule, ...] = ()  # rules between pinned modules (`rules:`, as pinned)
     # where each top-level key is written (paper, page_name, banner, editors, …), for errors
     origins: dict[str, Origin] = field(default_factory=dict, compare=False)
+
+    def ranked(self) -> tuple[int, ...]:
+        """The articles' indexes in the page's order: an article's `rank:` (1: the lead)
+        before one that takes its rank from its place in the manifest. The make-up places
+        them in this order, and a reader reads them so."""
+        return tuple(sorted(range(len(self.articles)), key=lambda i: (
+            self.articles[i].rank or i + 1, 0 if self.articles[i].rank else 1)))
 
 
 # ---------------------------------------------------------------------------------------
@@ -633,10 +641,15 @@ class PageLayout:
     fits: tuple[Copyfit, ...] = ()  # per article, how full its part of the page is
     # per article, its text in the order a reader meets it on the page (`layout text`)
     reading: tuple[str, ...] = ()
+    order: tuple[int, ...] = ()  # the articles' indexes as a reader meets them (Issue.ranked)
+
+    def in_order(self) -> tuple[int, ...]:
+        """The articles' indexes in reading order."""
+        return self.order or tuple(range(len(self.reading)))
 
     def text(self) -> str:
         """The page's articles' text as a reader reads it, an element a line."""
-        return "".join(text + "\n" for text in self.reading)
+        return "".join(self.reading[index] + "\n" for index in self.in_order())
 
 
 # ---------------------------------------------------------------------------------------
@@ -741,7 +754,8 @@ class IssueLayout:
             skip.add((jump.target, jump.index))
         out = []
         for number, page in enumerate(self.pages, 1):
-            for index, text in enumerate(page.reading):
+            for index in page.in_order():
+                text = page.reading[index]
                 if (number, index) in skip:
                     continue
                 out.append(text + "\n")

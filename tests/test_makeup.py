@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from layout import layout_issue, layout_loaded, render_issue
 from layout.cli import main
+from layout.errors import LayoutError
 from layout.fonts import shipped_fonts
 from layout.holes import Occupancy
 from layout.manifest import load_issue
@@ -410,4 +411,30 @@ def test_width_and_columns_on_one_picture_is_refused(write_manifest):
             body: [一段正文。]
         """)
     with pytest.raises(Exception, match="(?s)issue.yaml:8.*give one of them"):
+        load_issue(path)
+
+
+def test_an_article_that_says_rank_1_leads_the_page_and_is_read_first(tmp_path):
+    path = guide_page(tmp_path, lambda text: text.replace(
+        "- headline: 开车不小心撞人了怎么办", "- rank: 1\n  headline: 开车不小心撞人了怎么办"))
+    issue = load_issue(path)
+    assert issue.ranked() == (3, 0, 1, 2, 4)
+    template = load_template(issue.template, issue.path.parent, issue.template_origin)
+    plan = plan_page(issue, template, shipped_fonts(), {})
+    lead = plan.articles[3]
+    sizes = [p.article.headline.size for p in plan.articles]
+    assert (lead.first_line, lead.first_column) == (min(p.first_line for p in plan.articles), 1)
+    assert sizes[3] == max(sizes) and sizes.count(sizes[3]) == 1, sizes
+    page = layout_loaded(issue, shipped_fonts(), template)
+    assert page.text().startswith("开车不小心撞人了怎么办")
+    assert page.reading[0].startswith("教育感悟")  # (each article's text by its index)
+    result = CliRunner().invoke(main, ["text", str(path)])
+    assert result.output.startswith("开车不小心撞人了怎么办")
+
+
+def test_two_articles_of_one_rank_are_refused(tmp_path):
+    path = guide_page(tmp_path, lambda text: text.replace(
+        "- headline: 开车不小心撞人了怎么办", "- rank: 2\n  headline: 开车不小心撞人了怎么办").replace(
+        "- headline: 双牌县", "- rank: 2\n  headline: 双牌县"))
+    with pytest.raises(LayoutError, match="(?s)articles 4 and 5 both say rank: 2.*own rank"):
         load_issue(path)

@@ -116,7 +116,8 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
     return PageLayout(plan.template.page_width, plan.template.page_height, tuple(page.lines),
                       tuple(overflow), title, issue.date, plan.template.body.face,
                       tuple(page.notes), tuple(page.rects), tuple(page.images), usage,
-                      tuple(page.loose), tuple(holes), tuple(fits), reading)
+                      tuple(page.loose), tuple(holes), tuple(fits), reading,
+                      issue.ranked() if any(a.rank for a in issue.articles) else ())
 
 
 def _articles(plan: PagePlan, fonts: FontSet, cache: dict | None,

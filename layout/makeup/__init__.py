@@ -76,7 +76,8 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
     plans: list[ArticlePlan | None] = [sized_pinned(p, t, fonts, cache) if p is not None
                                        and any(not i.placed for i in p.article.images) else p
                                        for p in pinned]
-    free = [i for i, p in enumerate(pinned) if p is None]
+    # (in the page's order: an article's `rank:`, else its place in the manifest)
+    free = [i for i in issue.ranked() if pinned[i] is None]
     if not free:
         return PagePlan(issue, t, every_one(plans))
     first = issue.articles[free[0]]
