@@ -283,9 +283,15 @@ def test_a_jump_continues_on_its_page_with_its_notes_and_is_read_whole(tmp_path)
     first, second = laid.pages
     assert first.reading[0].endswith("（下转第2版）")
     continued = second.reading[jump.index]
-    assert continued.startswith("长篇通讯\n（上接第1版）")
+    # its note run in at the head of its text, as a paper sets it
+    assert continued.startswith("长篇通讯\n（上接第1版）" + squeezed(LONG)[jump.kept])
     title = next(l for l in second.lines if l.text == "长篇通讯")
-    assert title.size == pytest.approx(22.0)  # the 接题: the headline again, smaller
+    assert title.size == pytest.approx(18.0)  # the 接题: the headline again, smaller (小二)
+    # parted from the article above as stacked modules are: a blank line, a rule through it
+    above = max(l.baseline for l in second.lines if l.baseline < title.baseline - 9)
+    rule = next(r for r in second.rects if r.height == 0 and above < r.y < title.baseline)
+    # (the 接题's ink, 0.88 of its size above its baseline, clear of the rule)
+    assert rule.width > 400 and rule.y - above > 5 and title.baseline - 0.88 * title.size - rule.y > 3
     # each part on its page, the article whole across both, in order
     doc = pdfium.PdfDocument(out.read_bytes())
     one, two = (squeezed(doc[i].get_textpage().get_text_range()) for i in range(2))
