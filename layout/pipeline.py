@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .edition import lay_out, with_contents
+from .errors import LayoutError, Mistakes
 from .flow import check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
 from .manifest import load_issue, load_manifest
 from .model import Edition, Figure, Issue, IssueLayout, PageLayout, Template
-from .plan import plan_page
+from .plan import plan_mistakes, plan_page
 from .render.pdf import Document, render_pages, render_pdf
+from .source import alone, carried, kept
 from .templates import load_template
 
 
@@ -81,10 +83,44 @@ class Loaded:
 
 
 def load(manifest: Path) -> Loaded:
-    """Read a manifest (one page, or an issue of `pages:`) and its pages' templates."""
-    edition = load_manifest(Path(manifest))
-    return Loaded(edition, tuple(load_template(i.template, i.path.parent, i.template_origin)
-                                 for i in edition.pages))
+    """Read a manifest (one page, or an issue of `pages:`) and its pages' templates. A
+    manifest with mistakes is read on past them (an article with one has a stand-in, so
+    that the others keep their numbers) and its pages are put through the placement's
+    checks as well: every mistake of the manifest, its templates and its pages' places is
+    said in one run."""
+    with carried() as mistakes:
+        edition = load_manifest(Path(manifest))
+        templates = [_template(issue) for issue in edition.pages]
+        if mistakes:
+            fonts = shipped_fonts()
+            for issue, template in zip(edition.pages, templates):
+                if template is not None:
+                    for found in _placed(issue, template, fonts):
+                        kept(found)
+    if mistakes:
+        raise Mistakes(mistakes)
+    return Loaded(edition, tuple(t for t in templates if t is not None))
+
+
+def _template(issue: Issue) -> Template | None:
+    """A page's template; None when it has mistakes (kept, while gathering)."""
+    try:
+        with alone():  # (a template with mistakes is not to be read on with stand-ins)
+            return load_template(issue.template, issue.path.parent, issue.template_origin)
+    except LayoutError as err:
+        if not kept(err):
+            raise
+        return None
+
+
+def _placed(issue: Issue, template: Template, fonts: FontSet) -> list[LayoutError]:
+    """The placement's mistakes of a page read with mistakes of its own, whose stand-ins
+    (a date or a paper left out, an article without text) the checks may not bear: then
+    they say nothing more."""
+    try:
+        return plan_mistakes(issue, template, fonts)[0]
+    except Exception:  # noqa: BLE001 (what the stand-ins broke; the mistakes are said)
+        return []
 
 
 def layout_manifest(loaded: Loaded, fonts: FontSet | None = None,

@@ -17,21 +17,10 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
     manifest puts them, the others made up around them. Every character is checked against
     the faces first: the make-up sets text too (headlines, section bars), and a character
     no face has is a mistake to name, not a crash."""
-    from .flow import check_text  # noqa: PLC0415 (make-up measures with the flow)
-    from .makeup import make_up  # noqa: PLC0415
+    from .makeup import make_up  # noqa: PLC0415 (make-up measures with the flow)
     from .makeup.tiling import rules  # noqa: PLC0415
 
-    found: list[LayoutError] = []
-    try:
-        check_text(issue, template, fonts)
-    except LayoutError as err:  # said with the regions' mistakes, if any: one run
-        found.extend(getattr(err, "errors", [err]))
-    found.extend(_too_tall(issue, template))
-    try:
-        pinned = pin_articles(issue, template)
-    except LayoutError as err:
-        found.extend(getattr(err, "errors", [err]))
-    found.extend(_off_grid(issue, template))
+    found, pinned = plan_mistakes(issue, template, fonts)
     if found:
         raise found[0] if len(found) == 1 else Mistakes(found)
     page = make_up(issue, template, fonts, pinned, cache)
@@ -40,6 +29,28 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
                                                   r.lines) for r in issue.rules], template))
                        + page.rules)
     return page
+
+
+def plan_mistakes(issue: Issue, template: Template, fonts: FontSet,
+                  ) -> tuple[list[LayoutError], list[ArticlePlan | None]]:
+    """Every mistake the placement finds before the make-up, in one run: characters no
+    face has, pictures taller than the columns, pinned places off the grid or overlapping,
+    rules off the grid; and the pinned articles' plans (None for the others)."""
+    from .flow import check_text  # noqa: PLC0415 (make-up measures with the flow)
+
+    found: list[LayoutError] = []
+    try:
+        check_text(issue, template, fonts)
+    except LayoutError as err:  # said with the regions' mistakes, if any: one run
+        found.extend(getattr(err, "errors", [err]))
+    found.extend(_too_tall(issue, template))
+    pinned: list[ArticlePlan | None] = []
+    try:
+        pinned = pin_articles(issue, template)
+    except LayoutError as err:
+        found.extend(getattr(err, "errors", [err]))
+    found.extend(_off_grid(issue, template))
+    return found, pinned
 
 
 def _off_grid(issue: Issue, template: Template) -> list[LayoutError]:

@@ -689,3 +689,69 @@ def test_the_mistakes_of_a_page_are_said_together(tmp_path):
     assert second.exit_code == 2 and "(3 mistakes: put them all right" in second.output
     for line, what in ((13, "headline group"), (16, "headline group"), (19, "picture")):
         assert f"m5.yaml:{line}: article {(line - 7) // 3 + 1}: its {what}" in second.output
+
+
+FOUR = """\
+  - headline: 第一篇
+    region: {columns: 1-4, lines: 1-20}
+    body: [第一篇的正文。]
+  - headline: 第二篇
+    region: {columns: 5-8, lines: 1-20}
+    byline: [不是, 文字]
+    body: [第二篇的正文。]
+  - headline: 第三篇
+    region: {columns: 1-5, lines: 22-40}
+    body: [第三篇的正文。]
+  - headline: 第四篇
+    region: {columns: 5-8, lines: 22-40}
+    body: [第四篇的正文。]
+"""
+
+
+def test_the_manifest_s_and_the_placement_s_mistakes_are_said_in_one_run(tmp_path):
+    """Case 32 across stages: a value's mistake in article 2 and articles 3 and 4 that
+    overlap, in one run; article 2 (left out of the page for its mistake) has a stand-in,
+    so the overlap names articles 3 and 4 as the manifest numbers them."""
+    path = tmp_path / "page.yaml"
+    path.write_text(PAGE_HEAD + "articles:\n" + FOUR, encoding="utf-8")
+    result = run("render", path, "-o", tmp_path / "p.pdf")
+    assert result.exit_code == 2 and not (tmp_path / "p.pdf").exists()
+    assert result.output.splitlines() == [
+        f"error: {path}:12: articles[2].byline: expected text, got a list",
+        "  → put the text after the colon; quote it if it looks like a number or yes/no",
+        f"{path}:17: article 4 overlaps article 3 (line 14)",
+        "  → give the articles regions that do not share a column and line",
+        "(2 mistakes: put them all right, then run again)"]
+    # an article that is no mapping at all stands in too; a stand-in keeps its place as
+    # written (article 2 overlapping article 1 is said), not one its mistakes made up
+    path.write_text(PAGE_HEAD + "articles:\n" + FOUR.replace(
+        "columns: 5-8, lines: 1-20", "columns: 4-8, lines: 1-20").replace(
+        "  - headline: 第三篇\n", "  - 第三篇\n  - headline: 第三篇\n"), encoding="utf-8")
+    output = run("render", path).output
+    assert f"{path}:10: article 2 overlaps article 1 (line 7)" in output
+    assert f"{path}:14: articles[3]: expected an article" in output
+    assert f"{path}:18: article 5 overlaps article 4 (line 15)" in output
+    assert "(4 mistakes: put them all right" in output
+    path.write_text(PAGE_HEAD + "articles:\n" + FOUR.replace(
+        "columns: 5-8, lines: 1-20", "columns: 5-8, lines: x"), encoding="utf-8")
+    output = run("render", path).output
+    assert f"{path}:11: articles[2].region.lines: 'x' is not a range" in output
+    assert "overlaps article 2" not in output and "(3 mistakes" in output
+
+
+def test_an_issue_s_pages_mistakes_are_said_in_one_run(tmp_path):
+    """Every page of an issue read and placed in one run: a mistake of page 1's article
+    and of page 2's article and places together."""
+    path = tmp_path / "issue.yaml"
+    first = "  - template: base\n    articles:\n      - headline: 一版\n        pictre: 1\n" \
+            "        body: [正文。]\n"
+    second = "  - template: base\n    articles:\n" + "".join(
+        "    " + line + "\n" for line in FOUR.splitlines())
+    path.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npages:\n" + first
+                    + second, encoding="utf-8")
+    result = run("render", path, "-o", tmp_path / "i.pdf")
+    assert result.exit_code == 2
+    assert f"{path}:8: pages[1].articles[1].pictre: unknown key" in result.output
+    assert f"{path}:17: pages[2].articles[2].byline: expected text" in result.output
+    assert f"{path}:22: article 4 overlaps article 3 (line 19)" in result.output
+    assert "(3 mistakes: put them all right" in result.output
