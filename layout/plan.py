@@ -50,7 +50,42 @@ def plan_mistakes(issue: Issue, template: Template, fonts: FontSet,
     except LayoutError as err:
         found.extend(getattr(err, "errors", [err]))
     found.extend(_off_grid(issue, template))
+    if not found:
+        found.extend(_beside_block(issue, template, pinned))
     return found, pinned
+
+
+def beside(template: Template, column: int) -> bool:
+    """Whether `column` is beside a 报头 block at the top left (an article may stand there
+    in the block's lines)."""
+    block = template.nameplate.columns if template.nameplate else None
+    return block is not None and column > block
+
+
+def _beside_block(issue: Issue, template: Template,
+                  pinned: list[ArticlePlan | None]) -> list[LayoutError]:
+    """A 报头 block at the top left leaves the columns beside it, in its lines, to the
+    articles the manifest pins there (the lead, a 导读 box: the make-up places the others
+    in the rectangle under it); every cell of them must be one's."""
+    plate = template.nameplate
+    if plate is None or plate.columns is None:
+        return []
+    first, last = plate.columns + 1, plate.lines - 1  # (its last line: the rule's)
+    taken = {(c, line) for p in pinned if p is not None
+             for c in range(p.first_column, p.last_column + 1)
+             for line in range(p.first_line, min(p.last_line, plate.lines) + 1)}
+    beside_ = [(c, line) for c in range(first, template.columns + 1)
+               for line in range(1, plate.lines + 1)]
+    if all(((c, line) in taken) == (line <= last) for c, line in beside_):
+        return []
+    right = f"{first}-{template.columns}" if first < template.columns else str(first)
+    return [LayoutError(
+        f"the 报头 of template {template.name!r} stands at the top left (columns "
+        f"1-{plate.columns}, lines 1-{plate.lines}, a rule through its last line); columns "
+        f"{right} beside it, lines 1-{last}, are the manifest's to fill, and no more",
+        issue.template_origin.file, issue.template_origin.line,
+        hint=f"give the article beside it (the lead, or the 导读) `region: {{columns: "
+             f"{right}, lines: 1-{last}}}` (or pin several there)")]
 
 
 def _off_grid(issue: Issue, template: Template) -> list[LayoutError]:
@@ -181,7 +216,8 @@ def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan |
             hint="give it a line or two of air")
     plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line, below,
                        region.air, measure)
-    if template.banner and first_line <= template.banner.lines:
+    if template.banner and first_line <= template.banner.lines and not beside(
+            template, first_col):
         raise LayoutError(
             f"article {index + 1} starts on grid line {first_line}, inside the banner "
             f"(lines 1-{template.banner.lines})", article.origin.file,
