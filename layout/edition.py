@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from .errors import LayoutError
+from .errors import LayoutError, Mistakes
 from .manifest import block_text
 from .model import (Article, Edition, Headline, Issue, Jump, Overflow, PageLayout, Region,
                     Paragraph, Rule)
@@ -90,53 +90,66 @@ def lay_out(edition: Edition, lay: Lay,
     """Every page laid out by `lay`, jumps resolved: an article marked `jump:` whose text
     its page cannot hold ends there with （下转第N版） and its rest opens page N's articles'
     list's end under a 接题 and （上接第M版）. A jump to a page laid out before it, or whose
-    rest does not fit on its page either, is an error naming both pages."""
+    rest does not fit on its page either, is an error naming both pages. A page's mistakes
+    do not stop the others: every page's are raised together."""
     pages = list(edition.pages)
     count = len(pages)
     laid: dict[int, PageLayout] = {}
     jumps: list[Jump] = []
+    failed: list[LayoutError] = []  # every page's mistakes, said together
     for source in _order(pages):
-        issue = pages[source]
-        layout = _received(issue, jumps, edition, lay)
-        jumped = sorted({o.article_index for o in layout.overflow
-                         if issue.articles[o.article_index].jump is not None})
-        if not jumped:
-            laid[source] = layout
-            continue
-        originals = issue.articles
-        targets = {i: _target(originals[i], source, count, laid, issue) for i in jumped}
-        kept = {i: originals[i].blocks for i in jumped}
-        layout = _cut_to_fit(issue, kept, targets, lay)
-        relay = False  # laid out again when a note changed after the cut
-        for index in jumped:
-            article = originals[index]
-            rest = _rest(article.blocks, kept[index])
-            title = article.jump_title or (article.headline.main if article.headline
-                                           else "（续）")
-            continuation = _continuation(article, title, rest, issue.page_number)
-            if article.jump == "auto":  # the first page free that has room for it
-                chosen = _room(pages, targets[index], laid, source, continuation, lay)
-                relay = relay or chosen != targets[index]
-                targets[index] = chosen
-            receiving = pages[targets[index]]
-            pages[targets[index]] = _at_foot(receiving, continuation, grid, lay)
-            jumps.append(Jump(issue.page_number, index, targets[index] + 1,
-                              len(receiving.articles), title.replace("\n", ""),
-                              _chars(kept[index]), _chars(rest)))
-        pages[source] = replace(issue, articles=_noted(originals, kept, targets))
-        laid[source] = lay(pages[source]) if relay else layout
+        try:
+            laid[source] = _laid(source, pages, laid, jumps, lay, grid, edition)
+        except LayoutError as err:  # the next pages are laid out all the same
+            failed.extend(getattr(err, "errors", [err]))
     for jump in jumps:  # its rest must fit where it goes
-        for left in laid[jump.target - 1].overflow:
+        for left in laid[jump.target - 1].overflow if jump.target - 1 in laid else ():
             if left.article_index == jump.index:
-                raise LayoutError(
+                origin = edition.pages[jump.source - 1].articles[jump.article_index].origin
+                failed.append(LayoutError(
                     f"article {jump.article_index + 1} of page {jump.source} jumps to page "
                     f"{jump.target}, and {_chars_of(left)} characters of it do not fit "
-                    f"there either", edition.pages[jump.source - 1].articles[
-                        jump.article_index].origin.file,
-                    edition.pages[jump.source - 1].articles[jump.article_index].origin.line,
+                    f"there either", origin.file, origin.line,
                     hint="shorten the article, give it more room on one of the pages, or "
-                         "jump to a page with room (`jump: auto` finds one)")
+                         "jump to a page with room (`jump: auto` finds one)"))
+    if failed:
+        raise failed[0] if len(failed) == 1 else Mistakes(failed)
     return tuple(laid[i] for i in range(count)), tuple(jumps)
+
+
+def _laid(source: int, pages: list[Issue], laid: dict[int, PageLayout], jumps: list[Jump],
+          lay: Lay, grid: Grid | None, edition: Edition) -> PageLayout:
+    """Page `source` laid out; an article of it that jumps cut where the page ends, its
+    rest added to the page it goes to (`pages` and `jumps` changed in place)."""
+    count = len(pages)
+    issue = pages[source]
+    layout = _received(issue, jumps, edition, lay)
+    jumped = sorted({o.article_index for o in layout.overflow
+                     if issue.articles[o.article_index].jump is not None})
+    if not jumped:
+        return layout
+    originals = issue.articles
+    targets = {i: _target(originals[i], source, count, laid, issue) for i in jumped}
+    kept = {i: originals[i].blocks for i in jumped}
+    layout = _cut_to_fit(issue, kept, targets, lay)
+    relay = False  # laid out again when a note changed after the cut
+    for index in jumped:
+        article = originals[index]
+        rest = _rest(article.blocks, kept[index])
+        title = article.jump_title or (article.headline.main if article.headline
+                                       else "（续）")
+        continuation = _continuation(article, title, rest, issue.page_number)
+        if article.jump == "auto":  # the first page free that has room for it
+            chosen = _room(pages, targets[index], laid, source, continuation, lay)
+            relay = relay or chosen != targets[index]
+            targets[index] = chosen
+        receiving = pages[targets[index]]
+        pages[targets[index]] = _at_foot(receiving, continuation, grid, lay)
+        jumps.append(Jump(issue.page_number, index, targets[index] + 1,
+                          len(receiving.articles), title.replace("\n", ""),
+                          _chars(kept[index]), _chars(rest)))
+    pages[source] = replace(issue, articles=_noted(originals, kept, targets))
+    return lay(pages[source]) if relay else layout
 
 
 def _at_foot(issue: Issue, continuation: Article, grid: Grid | None, lay: Lay) -> Issue:

@@ -755,3 +755,21 @@ def test_an_issue_s_pages_mistakes_are_said_in_one_run(tmp_path):
     assert f"{path}:17: pages[2].articles[2].byline: expected text" in result.output
     assert f"{path}:22: article 4 overlaps article 3 (line 19)" in result.output
     assert "(3 mistakes: put them all right" in result.output
+
+
+def test_the_mistakes_of_an_issue_s_pages_layouts_are_said_in_one_run(tmp_path):
+    """A page's placement mistake (a region off the grid) does not keep the next page's
+    setting mistake (a headline too tall for its region) from being said in the same run."""
+    path = tmp_path / "issue.yaml"
+    page = ("  - template: base\n    articles:\n      - headline: {head}\n"
+            "        region: {{columns: {columns}, lines: 1-10}}\n        body: [正文。]\n")
+    path.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npages:\n"
+                    + page.format(head="一版", columns="1-12")
+                    + page.format(head="{main: 二版, size: 300pt}", columns="5-6"),
+                    encoding="utf-8")
+    result = run("render", path, "-o", tmp_path / "i.pdf")
+    assert result.exit_code == 2 and not (tmp_path / "i.pdf").exists()
+    assert f"{path}:7: article 1: region columns 1-12" in result.output
+    assert f"{path}:12: article 1: its headline group" in result.output
+    assert "(2 mistakes: put them all right" in result.output
+
