@@ -11,8 +11,8 @@ from .errors import LayoutError, Mistakes
 from .flow import check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
 from .manifest import load_issue, load_manifest
-from .model import Edition, Figure, Issue, IssueLayout, PageLayout, Template
-from .plan import plan_mistakes, plan_page
+from .model import Edition, Figure, Issue, IssueLayout, PageLayout, PagePlan, Template
+from .plan import Unplaced, plan_mistakes, plan_page
 from .render.pdf import Document, render_pages, render_pdf
 from .source import alone, carried, kept
 from .templates import load_template
@@ -39,7 +39,22 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
     fonts = fonts or shipped_fonts()
     check_faces(template, fonts)
     cache: dict = {}  # text broken by the make-up's trials is not broken again by the flow
-    return flow_page(plan_page(issue, template, fonts, cache), fonts, cache)
+    try:
+        plan = plan_page(issue, template, fonts, cache)
+    except Unplaced as err:  # the setting's mistakes of the other articles come with them
+        raise Mistakes(err.errors + _set_mistakes(err.partial, fonts, cache)) from None
+    return flow_page(plan, fonts, cache)
+
+
+def _set_mistakes(plan: PagePlan | None, fonts: FontSet, cache: dict) -> list[LayoutError]:
+    """The setting's mistakes of a page planned without its mistaken articles."""
+    if plan is None:
+        return []
+    try:
+        flow_page(plan, fonts, cache)
+    except LayoutError as err:
+        return list(getattr(err, "errors", [err]))
+    return []
 
 
 def page_inputs(issue: Issue, template: Template) -> list[Path]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .errors import LayoutError, Mistakes
+from .errors import LayoutError, MissingGlyphError, Mistakes
 from .fonts import FontSet
 from .model import ArticlePlan, Issue, PagePlan, Template
 
@@ -22,6 +22,9 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
 
     found, pinned = plan_mistakes(issue, template, fonts)
     if found:
+        partial = partial_plan(issue, template, fonts, found, cache)
+        if partial is not None:
+            raise Unplaced(found, partial)
         raise found[0] if len(found) == 1 else Mistakes(found)
     page = make_up(issue, template, fonts, pinned, cache)
     if issue.rules:
@@ -44,15 +47,63 @@ def plan_mistakes(issue: Issue, template: Template, fonts: FontSet,
     except LayoutError as err:  # said with the regions' mistakes, if any: one run
         found.extend(getattr(err, "errors", [err]))
     found.extend(_too_tall(issue, template))
-    pinned: list[ArticlePlan | None] = []
-    try:
-        pinned = pin_articles(issue, template)
-    except LayoutError as err:
-        found.extend(getattr(err, "errors", [err]))
+    pinned, misplaced, _ = _pinned(issue, template)
+    found.extend(misplaced)
     found.extend(_off_grid(issue, template))
     if not found:
         found.extend(_beside_block(issue, template, pinned))
     return found, pinned
+
+
+def _faces_have(issue: Issue, article, template: Template, fonts: FontSet, check) -> bool:
+    """Whether the faces have every character of `article` (and of the page's furniture)."""
+    try:
+        check(replace(issue, articles=(article,)), template, fonts)
+    except LayoutError:
+        return False
+    return True
+
+
+class Unplaced(Mistakes):
+    """The placement's mistakes of a page, with the page planned without the articles
+    they are of (`partial`), for the setting to find its mistakes in the others in the
+    same run; None where that cannot be (see `partial_plan`)."""
+
+    def __init__(self, errors: list[LayoutError], partial: PagePlan | None):
+        super().__init__(errors)
+        self.partial = partial
+
+
+def partial_plan(issue: Issue, template: Template, fonts: FontSet, found: list[LayoutError],
+                 cache: dict | None = None) -> PagePlan | None:
+    """The page planned without the articles the placement's mistakes `found` are of,
+    when each is of one article (a line of the manifest within it) and every other
+    article is pinned: the make-up, which would place the others around a page with holes
+    in it, is not run. None otherwise."""
+    from .flow import check_text  # noqa: PLC0415 (as plan_page's)
+    from .makeup import sized_pinned  # noqa: PLC0415
+
+    plans, _, mistaken = _pinned(issue, template)
+    starts = [a.origin.line for a in issue.articles]
+    for err in found:
+        if isinstance(err, MissingGlyphError):  # (of the articles that fail alone, below)
+            continue
+        if err.file != issue.path or err.line is None:
+            return None
+        within = [i for i, start in enumerate(starts) if start <= err.line]
+        if not within:
+            return None
+        mistaken.add(within[-1])
+    kept = [p for p in plans if p is not None and p.index not in mistaken
+            and p.below not in mistaken]
+    if any(isinstance(err, MissingGlyphError) for err in found):
+        kept = [p for p in kept if _faces_have(issue, p.article, template, fonts, check_text)]
+    if len(kept) + len(mistaken) < len(issue.articles) or not kept:
+        return None  # (an article the make-up would place)
+    cache = {} if cache is None else cache
+    return PagePlan(issue, template, tuple(
+        sized_pinned(p, template, fonts, cache) if any(not i.placed for i in p.article.images)
+        else p for p in kept))
 
 
 def beside(template: Template, column: int) -> bool:
@@ -131,6 +182,15 @@ def _too_tall(issue: Issue, template: Template) -> list[LayoutError]:
 def pin_articles(issue: Issue, template: Template) -> list[ArticlePlan | None]:
     """Give each pinned article its columns and lines (None for the others); refuse
     regions off the grid or overlapping: every such mistake, in one run."""
+    plans, found, _ = _pinned(issue, template)
+    if found:
+        raise found[0] if len(found) == 1 else Mistakes(found)
+    return plans
+
+
+def _pinned(issue: Issue, template: Template,
+            ) -> tuple[list[ArticlePlan | None], list[LayoutError], set[int]]:
+    """(each article's pinned plan or None, the mistakes found, the articles they are of)."""
     plans: list[ArticlePlan | None] = []
     found: list[LayoutError] = []
     mistaken: set[int] = set()
@@ -142,9 +202,7 @@ def pin_articles(issue: Issue, template: Template) -> list[ArticlePlan | None]:
                 found.append(err)
             mistaken.add(index)
             plans.append(None)
-    if found:
-        raise found[0] if len(found) == 1 else Mistakes(found)
-    return plans
+    return plans, found, mistaken
 
 
 class _Mistaken(LayoutError):

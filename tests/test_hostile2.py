@@ -659,8 +659,9 @@ def test_an_import_of_many_pages_pasted_into_one_text_is_refused_in_seconds(tmp_
 
 def test_the_mistakes_of_a_page_are_said_together(tmp_path):
     """Case 32: mistakes the template tells (regions off the grid, a character no face has)
-    in one run; then those the setting tells (articles too short for what they hold), all
-    in one run: five mistakes, two runs (the manifest's own were one run already)."""
+    and those the setting tells of the other articles (articles too short for what they
+    hold), all in one run: five mistakes, one run (the manifest's own were one run
+    already); put right, the first two leave the other three, said again."""
     from PIL import Image as PILImage
 
     PILImage.new("RGB", (400, 300), "#336699").save(tmp_path / "pic.png")
@@ -678,10 +679,12 @@ def test_the_mistakes_of_a_page_are_said_together(tmp_path):
 
     write(articles)
     first = run("render", path)
-    assert first.exit_code == 2 and "(3 mistakes: put them all right" in first.output
+    assert first.exit_code == 2 and "(6 mistakes: put them all right" in first.output
     assert "m5.yaml: line 7: no shipped font has 😀" in first.output
     assert "m5.yaml:7: article 1: region columns 1-12" in first.output
     assert "m5.yaml:10: article 2: region columns 3-4, lines 1-200" in first.output
+    for line, what in ((13, "headline group"), (16, "headline group"), (19, "picture")):
+        assert f"m5.yaml:{line}: article {(line - 7) // 3 + 1}: its {what}" in first.output
     articles[0] = ("标题", "1-2", "1-20", "")
     articles[1] = ("标题二", "3-4", "1-20", "")
     write(articles)
