@@ -12,7 +12,7 @@ from .flow import check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
 from .manifest import load_issue, load_manifest
 from .model import Edition, Figure, Issue, IssueLayout, PageLayout, PagePlan, Template
-from .plan import Unplaced, plan_mistakes, plan_page
+from .plan import Unplaced, partial_plan, plan_mistakes, plan_page
 from .render.pdf import Document, render_pages, render_pdf
 from .source import alone, carried, kept
 from .templates import load_template
@@ -110,7 +110,7 @@ def load(manifest: Path) -> Loaded:
             fonts = shipped_fonts()
             for issue, template in zip(edition.pages, templates):
                 if template is not None:
-                    for found in _placed(issue, template, fonts):
+                    for found in _placed(issue, template, fonts, list(mistakes)):
                         kept(found)
     if mistakes:
         raise Mistakes(mistakes)
@@ -128,12 +128,17 @@ def _template(issue: Issue) -> Template | None:
         return None
 
 
-def _placed(issue: Issue, template: Template, fonts: FontSet) -> list[LayoutError]:
-    """The placement's mistakes of a page read with mistakes of its own, whose stand-ins
-    (a date or a paper left out, an article without text) the checks may not bear: then
-    they say nothing more."""
+def _placed(issue: Issue, template: Template, fonts: FontSet,
+            read: list[LayoutError]) -> list[LayoutError]:
+    """The placement's mistakes of a page read with mistakes (`read`), and the setting's of
+    its articles that have none where the page can be set without the others
+    (`plan.partial_plan`). The stand-ins (a date or a paper left out, an article without
+    text) may be more than the checks bear: then they say nothing more."""
     try:
-        return plan_mistakes(issue, template, fonts)[0]
+        found = plan_mistakes(issue, template, fonts)[0]
+        cache: dict = {}
+        return found + _set_mistakes(partial_plan(issue, template, fonts, read + found,
+                                                  cache), fonts, cache)
     except Exception:  # noqa: BLE001 (what the stand-ins broke; the mistakes are said)
         return []
 

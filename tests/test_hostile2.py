@@ -776,3 +776,19 @@ def test_the_mistakes_of_an_issue_s_pages_layouts_are_said_in_one_run(tmp_path):
     assert f"{path}:12: article 1: its headline group" in result.output
     assert "(2 mistakes: put them all right" in result.output
 
+
+
+def test_the_manifest_s_mistakes_and_the_setting_s_are_said_in_one_run(tmp_path):
+    """Case 32 from reading to setting: a value's mistake in article 2 and article 3's
+    headline too tall for its region, in one run (every article pinned: the page is set
+    without article 2)."""
+    path = tmp_path / "page.yaml"
+    path.write_text(PAGE_HEAD + "articles:\n" + FOUR.replace(
+        "  - headline: 第三篇\n    region: {columns: 1-5, lines: 22-40}",
+        "  - headline: {main: 第三篇, size: 300pt}\n    region: {columns: 1-2, lines: 22-30}"),
+        encoding="utf-8")
+    result = run("render", path, "-o", tmp_path / "p.pdf")
+    assert result.exit_code == 2 and not (tmp_path / "p.pdf").exists()
+    assert f"{path}:12: articles[2].byline: expected text, got a list" in result.output
+    assert f"{path}:14: article 3: its headline group" in result.output
+    assert "(2 mistakes: put them all right" in result.output
