@@ -711,6 +711,16 @@ FOUR = """\
 """
 
 
+def said_in_one_run(path: Path, out: Path, *said: str) -> None:
+    """Rendering `path` to `out` writes nothing and says each of `said` (a line's
+    beginning, after `path:`), and no more mistakes, in one run."""
+    result = run("render", path, "-o", out)
+    assert result.exit_code == 2 and not out.exists()
+    for words in said:
+        assert f"{path}:{words}" in result.output
+    assert f"({len(said)} mistakes: put them all right" in result.output
+
+
 def test_the_manifest_s_and_the_placement_s_mistakes_are_said_in_one_run(tmp_path):
     """Case 32 across stages: a value's mistake in article 2 and articles 3 and 4 that
     overlap, in one run; article 2 (left out of the page for its mistake) has a stand-in,
@@ -752,12 +762,9 @@ def test_an_issue_s_pages_mistakes_are_said_in_one_run(tmp_path):
         "    " + line + "\n" for line in FOUR.splitlines())
     path.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npages:\n" + first
                     + second, encoding="utf-8")
-    result = run("render", path, "-o", tmp_path / "i.pdf")
-    assert result.exit_code == 2
-    assert f"{path}:8: pages[1].articles[1].pictre: unknown key" in result.output
-    assert f"{path}:17: pages[2].articles[2].byline: expected text" in result.output
-    assert f"{path}:22: article 4 overlaps article 3 (line 19)" in result.output
-    assert "(3 mistakes: put them all right" in result.output
+    said_in_one_run(path, tmp_path / "i.pdf", "8: pages[1].articles[1].pictre: unknown key",
+                    "17: pages[2].articles[2].byline: expected text",
+                    "22: article 4 overlaps article 3 (line 19)")
 
 
 def test_the_mistakes_of_an_issue_s_pages_layouts_are_said_in_one_run(tmp_path):
@@ -770,12 +777,8 @@ def test_the_mistakes_of_an_issue_s_pages_layouts_are_said_in_one_run(tmp_path):
                     + page.format(head="一版", columns="1-12")
                     + page.format(head="{main: 二版, size: 300pt}", columns="5-6"),
                     encoding="utf-8")
-    result = run("render", path, "-o", tmp_path / "i.pdf")
-    assert result.exit_code == 2 and not (tmp_path / "i.pdf").exists()
-    assert f"{path}:7: article 1: region columns 1-12" in result.output
-    assert f"{path}:12: article 1: its headline group" in result.output
-    assert "(2 mistakes: put them all right" in result.output
-
+    said_in_one_run(path, tmp_path / "i.pdf", "7: article 1: region columns 1-12",
+                    "12: article 1: its headline group")
 
 
 def test_the_manifest_s_mistakes_and_the_setting_s_are_said_in_one_run(tmp_path):
@@ -787,8 +790,5 @@ def test_the_manifest_s_mistakes_and_the_setting_s_are_said_in_one_run(tmp_path)
         "  - headline: 第三篇\n    region: {columns: 1-5, lines: 22-40}",
         "  - headline: {main: 第三篇, size: 300pt}\n    region: {columns: 1-2, lines: 22-30}"),
         encoding="utf-8")
-    result = run("render", path, "-o", tmp_path / "p.pdf")
-    assert result.exit_code == 2 and not (tmp_path / "p.pdf").exists()
-    assert f"{path}:12: articles[2].byline: expected text, got a list" in result.output
-    assert f"{path}:14: article 3: its headline group" in result.output
-    assert "(2 mistakes: put them all right" in result.output
+    said_in_one_run(path, tmp_path / "p.pdf", "12: articles[2].byline: expected text",
+                    "14: article 3: its headline group")
