@@ -241,7 +241,7 @@ LEFT = FRONT.split("template:")[0].replace("{", "{{").replace("}", "}}") + """\
 template: news-front-left
 articles:
   - headline: 头条新闻
-    region: {{columns: 3-6, lines: 1-19}}
+    region: {{columns: 3-6, lines: 1-17}}
     body: [{lead}]
   - headline: 二条新闻
     body: [{second}]
@@ -258,7 +258,7 @@ def test_a_nameplate_block_at_the_top_left_has_the_lead_beside_and_the_make_up_u
     loaded = load(path)
     template = loaded.templates[0]
     plate = template.nameplate
-    assert (plate.columns, plate.lines, template.banner.lines) == (2, 20, 20)
+    assert (plate.columns, plate.lines, template.banner.lines) == (2, 18, 18)
     page = layout_manifest(loaded, shipped_fonts()).pages[0]
     block = template.column_x(3) - template.gutter
     # the name and the issue's lines in the block, over columns 1-2
@@ -266,14 +266,14 @@ def test_a_nameplate_block_at_the_top_left_has_the_lead_beside_and_the_make_up_u
     assert name.color == template.accent and name.left + name.width <= block
     for text in ("第1090期", "农历庚子年十月十三", "上海汽车集团股份有限公司主办"):
         line = next(line for line in page.lines if line.text == text)
-        assert line.left + line.width <= block and line.baseline < template.line_top(20)
-    # the lead beside it, the make-up's articles under the rule through line 20
+        assert line.left + line.width <= block and line.baseline < template.line_top(18)
+    # the lead beside it, the make-up's articles under the rule through line 18
     fits = {f.article_index: f for f in page.fits}
-    assert (fits[0].first_column, fits[0].first_line, fits[0].last_line) == (3, 1, 19)
-    assert min(fits[i].first_line for i in (1, 2)) == 21
+    assert (fits[0].first_column, fits[0].first_line, fits[0].last_line) == (3, 1, 17)
+    assert min(fits[i].first_line for i in (1, 2)) == 19
     lead = [line for line in page.lines if line.text.startswith("头条")]
     assert min(line.left for line in lead) >= template.column_x(3)
-    rule = template.line_top(20) + template.pitch / 2
+    rule = template.line_top(18) + template.pitch / 2
     across = [r for r in page.rects if r.height == 0 and r.y == pytest.approx(rule)]
     assert across and across[0].width == pytest.approx(
         template.column_x(6) + template.column_width - template.column_x(1))
@@ -281,21 +281,21 @@ def test_a_nameplate_block_at_the_top_left_has_the_lead_beside_and_the_make_up_u
 
 
 @pytest.mark.parametrize("region, words", [
-    (None, "columns 3-6 beside it, lines 1-19, are the manifest's to fill"),
+    (None, "columns 3-6 beside it, lines 1-17, are the manifest's to fill"),
     ("{columns: 3-6, lines: 1-12}", "are the manifest's to fill"),
     ("{columns: 3-6, lines: 1-25}", "and no more"),
 ])
 def test_the_columns_beside_a_nameplate_block_are_the_manifest_s_to_fill(
         tmp_path, region, words):
     text = LEFT.format(lead="头条的正文。", second="二条。", third="三条。")
-    text = text.replace("    region: {columns: 3-6, lines: 1-19}\n",
+    text = text.replace("    region: {columns: 3-6, lines: 1-17}\n",
                         f"    region: {region}\n" if region else "")
     path = tmp_path / "front.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(LayoutError) as caught:
         layout_manifest(load(path), shipped_fonts())
     assert words in str(caught.value) and "front.yaml:7: the 报头" in str(caught.value)
-    assert "region: {columns: 3-6, lines: 1-19}" in str(caught.value)
+    assert "region: {columns: 3-6, lines: 1-17}" in str(caught.value)
 
 
 @pytest.mark.parametrize("plate, words", [
