@@ -346,6 +346,18 @@ def squeezed(text: str) -> str:
     return "".join(text.split())
 
 
+def parted(page, title: str):
+    """The 接题 `title` of a jump's rest on `page`, checked to be parted from the article
+    above as stacked modules are: a blank line, a rule through it across the page."""
+    head = next(l for l in page.lines if l.text == title)
+    above = max(l.baseline for l in page.lines if l.baseline < head.baseline - head.size / 2)
+    rule = next(r for r in page.rects if r.height == 0 and above < r.y < head.baseline)
+    # (the 接题's ink, 0.88 of its size above its baseline, clear of the rule)
+    assert rule.width > 400 and rule.y - above > 5
+    assert head.baseline - 0.88 * head.size - rule.y > 3
+    return head
+
+
 def test_a_jump_continues_on_its_page_with_its_notes_and_is_read_whole(tmp_path):
     path = jump_issue(tmp_path, SECOND.format(last=40, body="第二版的正文。" * 300))
     runner = CliRunner()
@@ -361,13 +373,8 @@ def test_a_jump_continues_on_its_page_with_its_notes_and_is_read_whole(tmp_path)
     continued = second.reading[jump.index]
     # its note run in at the head of its text, as a paper sets it
     assert continued.startswith("长篇通讯\n（上接第1版）" + squeezed(LONG)[jump.kept])
-    title = next(l for l in second.lines if l.text == "长篇通讯")
+    title = parted(second, "长篇通讯")
     assert title.size == pytest.approx(18.0)  # the 接题: the headline again, smaller (小二)
-    # parted from the article above as stacked modules are: a blank line, a rule through it
-    above = max(l.baseline for l in second.lines if l.baseline < title.baseline - 9)
-    rule = next(r for r in second.rects if r.height == 0 and above < r.y < title.baseline)
-    # (the 接题's ink, 0.88 of its size above its baseline, clear of the rule)
-    assert rule.width > 400 and rule.y - above > 5 and title.baseline - 0.88 * title.size - rule.y > 3
     # each part on its page, the article whole across both, in order
     doc = pdfium.PdfDocument(out.read_bytes())
     one, two = (squeezed(doc[i].get_textpage().get_text_range()) for i in range(2))
@@ -471,6 +478,7 @@ def test_the_demonstration_issue_is_four_pages_with_its_lead_whole_across_a_jump
     assert body[:jump.kept] in pages[0] and body[jump.kept:] in pages[3]
     assert "农历庚子年十月十三" in pages[0] and "（下转第4版）" in pages[0]
     assert "（上接第1版）" in pages[3]
+    parted(laid.pages[3], "仇杰等四人荣获“全国劳动模范”称号")
 
 
 def test_an_issue_goes_to_press_and_to_proof_page_by_page(tmp_path):
