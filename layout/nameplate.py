@@ -6,7 +6,8 @@ It takes whole grid lines at the top, as a banner does, so the make-up places th
 in the rest of the grid (the template sets `banner.lines` to them: templates.py). Or a
 block over the first columns at the top left (`place: top-left`), the name over the same
 lines stacked under it: its lines are kept from the make-up the same way, and the columns
-beside it are the manifest's to pin articles in (plan.py checks they are filled)."""
+beside it hold the articles the manifest pins there (plan.py checks they are filled) or
+the one the make-up finds fills them best (pipeline.py)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -3,7 +3,7 @@ for a page and for an issue of pages. `import layout` does not import it; its na
 loaded from here on first use."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .edition import lay_out, with_contents
@@ -11,7 +11,8 @@ from .errors import LayoutError, Mistakes
 from .flow import check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
 from .manifest import load_issue, load_manifest
-from .model import Edition, Figure, Issue, IssueLayout, PageLayout, PagePlan, Template
+from .model import (Edition, Figure, Issue, IssueLayout, PageLayout, PagePlan, Region,
+                    Template)
 from .plan import Unplaced, partial_plan, plan_mistakes, plan_page
 from .render.pdf import Document, render_pages, render_pdf
 from .source import alone, carried, kept
@@ -38,12 +39,54 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
                                          issue.template_origin)
     fonts = fonts or shipped_fonts()
     check_faces(template, fonts)
+    return _beside_nameplate(issue, template, fonts) or _set(issue, template, fonts)
+
+
+def _set(issue: Issue, template: Template, fonts: FontSet) -> PageLayout:
     cache: dict = {}  # text broken by the make-up's trials is not broken again by the flow
     try:
         plan = plan_page(issue, template, fonts, cache)
     except Unplaced as err:  # the setting's mistakes of the other articles come with them
         raise Mistakes(err.errors + _set_mistakes(err.partial, fonts, cache)) from None
     return flow_page(plan, fonts, cache)
+
+
+# Of the articles the make-up places, the first this many are tried beside a 报头 block.
+BESIDE_TRIES = 4
+
+
+def _beside_nameplate(issue: Issue, template: Template, fonts: FontSet) -> PageLayout | None:
+    """A page under a 报头 block at the top left whose manifest pins nothing beside it: the
+    page with the article the make-up would place that fills the columns beside the block
+    best (of the first BESIDE_TRIES: none left over, then the fewest blank cells on the
+    page, then the fewest characters short of filling its place), the others made up under
+    it. None when the manifest pins an article there, or no article fits (the placement
+    then says what to pin there)."""
+    plate = template.nameplate
+    if plate is None or plate.columns is None:
+        return None
+    last = plate.lines - 1
+    if any(a.slot is not None or (a.region is not None and a.region.first_line <= last)
+           for a in issue.articles):
+        return None
+    best: tuple[tuple[int, int, int, int], PageLayout] | None = None
+    free = [i for i, a in enumerate(issue.articles) if a.region is None]
+    for index in free[:BESIDE_TRIES]:
+        region = Region(plate.columns + 1, template.columns, 1, last)
+        trial = replace(issue, articles=tuple(
+            replace(a, region=region) if i == index else a
+            for i, a in enumerate(issue.articles)))
+        try:
+            page = _set(trial, template, fonts)
+        except LayoutError:
+            continue
+        fit = next(f for f in page.fits if f.article_index == index)
+        score = (sum(len("".join(o.text.split())) for o in page.overflow),
+                 sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
+                     for h in page.holes), fit.add, index)
+        if best is None or score < best[0]:
+            best = (score, page)
+    return best[1] if best and not best[0][0] else None
 
 
 def _set_mistakes(plan: PagePlan | None, fonts: FontSet, cache: dict) -> list[LayoutError]:

@@ -136,7 +136,8 @@ def _beside_block(issue: Issue, template: Template,
         f"{right} beside it, lines 1-{last}, are the manifest's to fill, and no more",
         issue.template_origin.file, issue.template_origin.line,
         hint=f"give the article beside it (the lead, or the 导读) `region: {{columns: "
-             f"{right}, lines: 1-{last}}}` (or pin several there)")]
+             f"{right}, lines: 1-{last}}}` (or pin several there); left to the make-up, "
+             "it stands there only if one of the first it places fits")]
 
 
 def _off_grid(issue: Issue, template: Template) -> list[LayoutError]:

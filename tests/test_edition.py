@@ -280,9 +280,31 @@ def test_a_nameplate_block_at_the_top_left_has_the_lead_beside_and_the_make_up_u
     assert not page.overflow
 
 
+def test_the_make_up_sets_beside_a_nameplate_block_the_article_that_fills_it_best(tmp_path):
+    path = tmp_path / "front.yaml"
+    text = LEFT.format(lead="头条的正文。" * 300, second="二条的正文说明。" * 60,
+                       third="三条的正文说明。" * 120)
+    path.write_text(text.replace("    region: {columns: 3-6, lines: 1-17}\n", ""),
+                    encoding="utf-8")
+    page = layout_manifest(load(path), shipped_fonts()).pages[0]
+    fits = {f.article_index: f for f in page.fits}
+    # the lead is too long for the columns beside the block: the second article stands
+    # there, the lead and the third made up under the rule
+    assert (fits[1].first_column, fits[1].last_column, fits[1].first_line,
+            fits[1].last_line) == (3, 6, 1, 17)
+    assert min(fits[i].first_line for i in (0, 2)) == 19 and not page.overflow
+    # none fits there: the manifest is asked to say what stands beside it
+    text = LEFT.format(lead="头条的正文。" * 300, second="二条的正文说明。" * 300,
+                       third="三条的正文说明。" * 300)
+    path.write_text(text.replace("    region: {columns: 3-6, lines: 1-17}\n", ""),
+                    encoding="utf-8")
+    with pytest.raises(LayoutError, match="columns 3-6 beside it, lines 1-17, are the "
+                                          "manifest's to fill"):
+        layout_manifest(load(path), shipped_fonts())
+
+
 @pytest.mark.parametrize("region, words", [
-    (None, "columns 3-6 beside it, lines 1-17, are the manifest's to fill"),
-    ("{columns: 3-6, lines: 1-12}", "are the manifest's to fill"),
+    ("{columns: 3-6, lines: 1-12}", "lines 1-17, are the manifest's to fill"),
     ("{columns: 3-6, lines: 1-25}", "and no more"),
 ])
 def test_the_columns_beside_a_nameplate_block_are_the_manifest_s_to_fill(
