@@ -39,7 +39,8 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
                                          issue.template_origin)
     fonts = fonts or shipped_fonts()
     check_faces(template, fonts)
-    return _beside_nameplate(issue, template, fonts) or _set(issue, template, fonts)
+    beside = placed_beside(issue, template, fonts)
+    return beside[1] if beside else _set(issue, template, fonts)
 
 
 def _set(issue: Issue, template: Template, fonts: FontSet) -> PageLayout:
@@ -55,13 +56,14 @@ def _set(issue: Issue, template: Template, fonts: FontSet) -> PageLayout:
 BESIDE_TRIES = 4
 
 
-def _beside_nameplate(issue: Issue, template: Template, fonts: FontSet) -> PageLayout | None:
+def placed_beside(issue: Issue, template: Template, fonts: FontSet,
+                  ) -> tuple[Issue, PageLayout] | None:
     """A page under a 报头 block at the top left whose manifest pins nothing beside it: the
     page with the article the make-up would place that fills the columns beside the block
     best (of the first BESIDE_TRIES: none left over, then the fewest blank cells on the
-    page, then the fewest characters short of filling its place), the others made up under
-    it. None when the manifest pins an article there, or no article fits (the placement
-    then says what to pin there)."""
+    page, then the fewest characters short of filling its place) given those columns, and
+    the page laid out so, the others made up under it. None when the manifest pins an
+    article there, or no article fits (the placement then says what to pin there)."""
     plate = template.nameplate
     if plate is None or plate.columns is None:
         return None
@@ -69,7 +71,7 @@ def _beside_nameplate(issue: Issue, template: Template, fonts: FontSet) -> PageL
     if any(a.slot is not None or (a.region is not None and a.region.first_line <= last)
            for a in issue.articles):
         return None
-    best: tuple[tuple[int, int, int, int], PageLayout] | None = None
+    best: tuple[tuple[int, int, int, int], Issue, PageLayout] | None = None
     free = [i for i, a in enumerate(issue.articles) if a.region is None]
     for index in free[:BESIDE_TRIES]:
         region = Region(plate.columns + 1, template.columns, 1, last)
@@ -85,8 +87,8 @@ def _beside_nameplate(issue: Issue, template: Template, fonts: FontSet) -> PageL
                  sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
                      for h in page.holes), fit.add, index)
         if best is None or score < best[0]:
-            best = (score, page)
-    return best[1] if best and not best[0][0] else None
+            best = (score, trial, page)
+    return (best[1], best[2]) if best and not best[0][0] else None
 
 
 def _set_mistakes(plan: PagePlan | None, fonts: FontSet, cache: dict) -> list[LayoutError]:

@@ -293,6 +293,11 @@ def test_the_make_up_sets_beside_a_nameplate_block_the_article_that_fills_it_bes
     assert (fits[1].first_column, fits[1].last_column, fits[1].first_line,
             fits[1].last_line) == (3, 6, 1, 17)
     assert min(fits[i].first_line for i in (0, 2)) == 19 and not page.overflow
+    # `layout pin` writes that choice: the second article's region beside the block
+    pinned = CliRunner().invoke(main, ["pin", str(path), "-o", "-"])
+    assert pinned.exit_code == 0, pinned.output
+    assert "  - region: {columns: 3-6, lines: 1-17}  # pinned by layout pin\n" \
+           "    headline: 二条新闻\n" in pinned.output
     # none fits there: the manifest is asked to say what stands beside it
     text = LEFT.format(lead="头条的正文。" * 300, second="二条的正文说明。" * 300,
                        third="三条的正文说明。" * 300)
