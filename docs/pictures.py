@@ -156,6 +156,8 @@ PICTURES = [
     ("print.png", lambda: twins(ISSUES / "2023-05-26-p4-tongrong-dadao.yaml")),
     ("issue.png", issue_strip),
     ("nameplate.png", lambda: issue_crop(0, (1, 9))),
+    ("nameplate_block.png", lambda: issue_crop(0, (1, 30), None,
+                                              issue_pdf(GUIDE / "nameplate_block.yaml"))),
     ("contents.png", lambda: issue_crop(0, (10, 23), (5, 6))),
     ("jump.png", jump_pair),
 ]

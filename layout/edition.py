@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from .errors import LayoutError
+from .errors import LayoutError, Mistakes
 from .manifest import block_text
 from .model import (Article, Edition, Headline, Issue, Jump, Overflow, PageLayout, Region,
-                    Paragraph)
+                    Paragraph, Rule)
 from .units import ZIHAO
 
 # The 接题 (the headline again over a jump's rest): this size unless the template's
 # subtitle is smaller.
-JUMP_TITLE_SIZE = ZIHAO["二号"]
+JUMP_TITLE_SIZE = ZIHAO["小二"]
 
 Lay = Callable[[Issue], PageLayout]  # one page laid out (pipeline.layout_loaded)
 # a page's grid: its columns, its lines and the characters a column's line holds
@@ -90,79 +90,119 @@ def lay_out(edition: Edition, lay: Lay,
     """Every page laid out by `lay`, jumps resolved: an article marked `jump:` whose text
     its page cannot hold ends there with （下转第N版） and its rest opens page N's articles'
     list's end under a 接题 and （上接第M版）. A jump to a page laid out before it, or whose
-    rest does not fit on its page either, is an error naming both pages."""
+    rest does not fit on its page either, is an error naming both pages. A page's mistakes
+    do not stop the others: every page's are raised together."""
     pages = list(edition.pages)
     count = len(pages)
     laid: dict[int, PageLayout] = {}
     jumps: list[Jump] = []
+    failed: list[LayoutError] = []  # every page's mistakes, said together
     for source in _order(pages):
-        issue = pages[source]
-        layout = _received(issue, jumps, edition, lay)
-        jumped = sorted({o.article_index for o in layout.overflow
-                         if issue.articles[o.article_index].jump is not None})
-        if not jumped:
-            laid[source] = layout
-            continue
-        originals = issue.articles
-        targets = {i: _target(originals[i], source, count, laid, issue) for i in jumped}
-        kept = {i: originals[i].blocks for i in jumped}
-        layout = _cut_to_fit(issue, kept, targets, lay)
-        relay = False  # laid out again when a note changed after the cut
-        for index in jumped:
-            article = originals[index]
-            rest = _rest(article.blocks, kept[index])
-            title = article.jump_title or (article.headline.main if article.headline
-                                           else "（续）")
-            continuation = Article(
-                headline=Headline(title, None, None, article.origin, size=JUMP_TITLE_SIZE),
-                byline=None, blocks=rest, region=None, origin=article.origin,
-                continued_from=issue.page_number)
-            if article.jump == "auto":  # the first page free that has room for it
-                chosen = _room(pages, targets[index], laid, source, continuation, lay)
-                relay = relay or chosen != targets[index]
-                targets[index] = chosen
-            receiving = pages[targets[index]]
-            pages[targets[index]] = _at_foot(receiving, continuation, grid, lay)
-            jumps.append(Jump(issue.page_number, index, targets[index] + 1,
-                              len(receiving.articles), title.replace("\n", ""),
-                              _chars(kept[index]), _chars(rest)))
-        pages[source] = replace(issue, articles=_noted(originals, kept, targets))
-        laid[source] = lay(pages[source]) if relay else layout
+        try:
+            laid[source] = _laid(source, pages, laid, jumps, lay, grid, edition)
+        except LayoutError as err:  # the next pages are laid out all the same
+            failed.extend(getattr(err, "errors", [err]))
     for jump in jumps:  # its rest must fit where it goes
-        for left in laid[jump.target - 1].overflow:
+        for left in laid[jump.target - 1].overflow if jump.target - 1 in laid else ():
             if left.article_index == jump.index:
-                raise LayoutError(
+                origin = edition.pages[jump.source - 1].articles[jump.article_index].origin
+                failed.append(LayoutError(
                     f"article {jump.article_index + 1} of page {jump.source} jumps to page "
                     f"{jump.target}, and {_chars_of(left)} characters of it do not fit "
-                    f"there either", edition.pages[jump.source - 1].articles[
-                        jump.article_index].origin.file,
-                    edition.pages[jump.source - 1].articles[jump.article_index].origin.line,
+                    f"there either", origin.file, origin.line,
                     hint="shorten the article, give it more room on one of the pages, or "
-                         "jump to a page with room (`jump: auto` finds one)")
+                         "jump to a page with room (`jump: auto` finds one)"))
+    if failed:
+        raise failed[0] if len(failed) == 1 else Mistakes(failed)
     return tuple(laid[i] for i in range(count)), tuple(jumps)
 
 
+def _laid(source: int, pages: list[Issue], laid: dict[int, PageLayout], jumps: list[Jump],
+          lay: Lay, grid: Grid | None, edition: Edition) -> PageLayout:
+    """Page `source` laid out; an article of it that jumps cut where the page ends, its
+    rest added to the page it goes to (`pages` and `jumps` changed in place)."""
+    count = len(pages)
+    issue = pages[source]
+    layout = _received(issue, jumps, edition, lay)
+    jumped = sorted({o.article_index for o in layout.overflow
+                     if issue.articles[o.article_index].jump is not None})
+    if not jumped:
+        return layout
+    originals = issue.articles
+    targets = {i: _target(originals[i], source, count, laid, issue) for i in jumped}
+    kept = {i: originals[i].blocks for i in jumped}
+    layout = _cut_to_fit(issue, kept, targets, lay)
+    relay = False  # laid out again when a note changed after the cut
+    for index in jumped:
+        article = originals[index]
+        rest = _rest(article.blocks, kept[index])
+        title = article.jump_title or (article.headline.main if article.headline
+                                       else "（续）")
+        continuation = _continuation(article, title, rest, issue.page_number)
+        if article.jump == "auto":  # the first page free that has room for it
+            chosen = _room(pages, targets[index], laid, source, continuation, lay)
+            relay = relay or chosen != targets[index]
+            targets[index] = chosen
+        receiving = pages[targets[index]]
+        pages[targets[index]] = _at_foot(receiving, continuation, grid, lay)
+        jumps.append(Jump(issue.page_number, index, targets[index] + 1,
+                          len(receiving.articles), title.replace("\n", ""),
+                          _chars(kept[index]), _chars(rest)))
+    pages[source] = replace(issue, articles=_noted(originals, kept, targets))
+    return lay(pages[source]) if relay else layout
+
+
 def _at_foot(issue: Issue, continuation: Article, grid: Grid | None, lay: Lay) -> Issue:
-    """The page with a jump's rest added: across its foot, as few lines as hold it, the
-    make-up placing the page's own articles above it (a small module it would otherwise
-    size like any article's); where the page's pinned articles leave no foot, or none of
-    the sizes tried holds it, among the articles the make-up places."""
+    """The page with a jump's rest added: across its foot, the make-up placing the page's
+    own articles above it (a small module it would otherwise size like any article's).
+    Parted from them as stacked modules are, by a blank line with a rule through it: its
+    region opens with that line, its 接题 set lower by a line of `air`. Of the heights that
+    hold the whole page, the one that leaves the fewest blank cells; none holding it, the
+    least that holds the rest (the page's own text left over is then reported); where the
+    page's pinned articles leave no foot, among the articles the make-up places."""
     plain = replace(issue, articles=(*issue.articles, continuation))
     if grid is None:
         return plain
     columns, lines, per_line = grid(issue)
     chars = _chars(continuation.blocks)
     least = -(-chars // (columns * per_line)) + FOOT_HEAD
+    best: tuple[int, Issue] | None = None
+    holds_rest: Issue | None = None
     for height in range(least, min(least + FOOT_TRIES, lines // 2)):
+        top = lines - height + 1
         trial = replace(issue, articles=(*issue.articles, replace(
-            continuation, region=Region(1, columns, lines - height + 1, None))))
+            continuation, region=Region(1, columns, top, None, air=FOOT_AIR))),
+            rules=(*issue.rules, Rule(True, 1, top, columns, 1, continuation.origin)))
         try:
-            left = lay(trial).overflow
+            laid = lay(trial)
         except LayoutError:  # (a pinned article there: the make-up places it)
             return plain
-        if not any(o.article_index == len(issue.articles) for o in left):
-            return trial
-    return plain
+        if any(o.article_index == len(issue.articles) for o in laid.overflow):
+            continue
+        holds_rest = holds_rest or trial
+        if laid.overflow:  # the page's own text: a lower foot leaves it less room still
+            break
+        blank = sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
+                    for h in laid.holes)
+        if best is None or blank < best[0]:
+            best = (blank, trial)
+        if not blank:
+            break
+    return best[1] if best else holds_rest or plain
+
+
+def _continuation(article: Article, title: str, rest: tuple, source: int) -> Article:
+    """A jump's rest as an article of its page: under its 接题, its text opening with
+    （上接第N版） run in, as a paper sets it (a note on a line of its own, flush right,
+    would run on into the next column's first line for a reader), or on its own line
+    where the rest does not open with a plain paragraph."""
+    head = Headline(title, None, None, article.origin, size=JUMP_TITLE_SIZE)
+    first = rest[0] if rest else None
+    if isinstance(first, Paragraph) and first.lead is None:
+        return Article(headline=head, byline=None, origin=article.origin, region=None,
+                       blocks=(replace(first, lead=f"（上接第{source}版）"), *rest[1:]))
+    return Article(headline=head, byline=None, blocks=rest, region=None,
+                   origin=article.origin, continued_from=source)
 
 
 def _received(issue: Issue, jumps: list[Jump], edition: Edition, lay: Lay) -> PageLayout:
@@ -236,6 +276,8 @@ def _target(article: Article, source: int, count: int, laid: dict, issue: Issue)
 # A jump's rest across a page's foot: the lines its 接题 and notes take besides its text's,
 # and how many heights are tried from the least.
 FOOT_HEAD = 4
+# The line the rule between it and the page's articles runs through, above its 接题.
+FOOT_AIR = 1
 FOOT_TRIES = 12
 # Rounds of cutting a jumped article's part on its page until its text and its note fit.
 CUT_ROUNDS = 8

@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from collections.abc import Callable
+from typing import TypeVar
 
 from .errors import LayoutError, Mistakes, Skipped
 from .pictures import PictureError, picture_size
@@ -14,12 +16,14 @@ from .model import (Align, Article, Block, Boxed, Edit, Edition, Figure, Headlin
                     Issue,
                     Origin,
                     Paragraph, Quote, Region, Rule, Signature, Subhead)
-from .source import (MAX_YAML_BYTES, Fields, Node, count, each, flag, gathered, grid_range,
-                     integer, items, mistaken, one_of, positive_int, read_yaml, text)
+from .source import (MAX_YAML_BYTES, Fields, Node, alone, count, each, flag, gathered,
+                     grid_range, integer, items, mistaken, one_of, positive_int, read_yaml,
+                     readable, text)
 from .text.normalize import normalize
 from .units import size
 
 MANIFEST_VERSION = 1
+T = TypeVar("T")
 
 
 def load_issue(path: Path) -> Issue:
@@ -66,7 +70,8 @@ def _read_issue(root: Node, path: Path, inherited: dict | None = None) -> Issue:
             page_name=top.take("page_name", text, None),
             template=template,
             articles=tuple(each(top.want("articles", _nonempty_list, []),
-                                lambda node: _article(node, path.parent, allow_outside))),
+                                lambda node: _article(node, path.parent, allow_outside),
+                                _stand_in)),
             banner=top.take("banner", _nonblank, None),
             editors=top.take("editors", _nonblank, (inherited or {}).get("editors")),
             rules=tuple(each(top.take("rules", items, []), _rule)),
@@ -473,6 +478,27 @@ def _rule(node: Node) -> Rule:
     first, last = fields.take("lines", lambda n: grid_range(n, allow_rest=False))
     fields.done()
     return Rule(False, right, first, 1, last - first + 1, node.origin)
+
+
+def _stand_in(node: Node) -> Article:
+    """What stands in for an article with a mistake (its mistakes gathered): no text, its
+    place as written if that reads without a mistake, so that the articles after it keep
+    their numbers and the placement's checks see the page as it is meant."""
+    raw = node.value if isinstance(node.value, dict) else {}
+
+    def strictly(key: str, read: Callable[[Node], T]) -> T | None:
+        if key not in raw:
+            return None
+        with alone():
+            try:
+                return read(readable(raw[key]))
+            except LayoutError:
+                return None
+
+    region, slot = strictly("region", _region), strictly("slot", text)
+    if region is not None and slot is not None:  # (both: a mistake said already)
+        region = slot = None
+    return Article(None, None, (), region, node.origin, slot=slot)
 
 
 def _article(node: Node, base: Path, allow_outside: bool) -> Article:

@@ -299,7 +299,8 @@ class TextStyle:
 
 @dataclass(frozen=True)
 class Nameplate:
-    """报头: the paper's name, large, across the top of the front page's grid, with its
+    """报头: the paper's name, large, across the top of the front page's grid (or in a block
+    at its top left), with its
     主办 line, registration numbers (刊号, 准印证号), the issue's number, its date with the
     weekday and the 农历 date, and optionally a website and a QR code picture. The 报眉 is
     not printed over it."""
@@ -313,6 +314,9 @@ class Nameplate:
     registration: tuple[str, ...]  # 刊号 / 准印证号 lines
     website: str | None
     code: Path | None  # a QR code (or any small picture) at the right
+    # None: across the top of the grid; N: a block over the first N columns at the top
+    # left (its `lines`), the articles beside it pinned by the manifest
+    columns: int | None = None
 
     @property
     def files(self) -> tuple[Path, ...]:

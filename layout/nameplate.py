@@ -3,10 +3,15 @@ the middle (its text in a face and size, or a picture of it); at the left the �
 the registration numbers (刊号, 准印证号) and the website; at the right the issue's number,
 its date with the weekday and the 农历 date, beside an optional QR code; two rules under.
 It takes whole grid lines at the top, as a banner does, so the make-up places the articles
-in the rest of the grid (the template sets `banner.lines` to them: templates.py)."""
+in the rest of the grid (the template sets `banner.lines` to them: templates.py). Or a
+block over the first columns at the top left (`place: top-left`), the name over the same
+lines stacked under it: its lines are kept from the make-up the same way, and the columns
+beside it hold the articles the manifest pins there (plan.py checks they are filled) or
+the one the make-up finds fills them best (pipeline.py)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .model import Align, Issue, LineKind, PlacedImage, PlacedRect, Template, TextStyle
@@ -67,6 +72,9 @@ def draw(issue: Issue, template: Template, flow: Typesetter, out: Drawn) -> None
     t = template
     plate = t.nameplate
     assert plate is not None
+    if plate.columns is not None:
+        _block(issue, t, flow, out, baseline_in)
+        return
     top = t.line_top(1)
     height = plate.lines * t.pitch - t.pitch / 2  # half a line clear above the text
     left, width = flow.x, flow.width
@@ -102,3 +110,56 @@ def draw(issue: Issue, template: Template, flow: Typesetter, out: Drawn) -> None
     bottom = top + height
     out.rects.append(PlacedRect(left, bottom - RULE_GAP - 1.5, width, 0, None, t.accent, 2.0))
     out.rects.append(PlacedRect(left, bottom, width, 0, None, t.accent, 0.5))
+
+
+def _block(issue: Issue, template: Template, flow: _Typesetter, out: _Drawn,
+           baseline_in: Callable[[float, float, float], float]) -> None:
+    """The nameplate as a block over its columns at the top left of the grid: the name
+    as wide as the block allows, two rules under it, then the 主办 and registration lines
+    and the issue's number and dates, centred (a QR code at their right); a thin rule down
+    the gutter beside it and one across the grid through its last line, which is blank:
+    the articles beside it and under it are parted from it as modules are (`baseline_in`:
+    the flow's, which draw imports)."""
+    t = template
+    plate = t.nameplate
+    assert plate is not None and plate.columns is not None
+    top, left = t.line_top(1), t.column_x(1)
+    width = t.column_x(plate.columns) + t.column_width - left
+    height = (plate.lines - 1) * t.pitch  # its last line: blank, a rule through it
+    info = TextStyle(t.styles["header"].face, t.body.size * INFO_SCALE, Align.CENTER,
+                     t.body.size * INFO_SCALE * INFO_LEADING)
+    texts_ = [*left_lines(issue, t), *info_lines(issue, t)]
+    below = len(texts_) * info.line_height
+    band = height - below - 2 * t.pitch  # the name's; the rules under it take the rest
+    if plate.image is not None:
+        out.images.append(PlacedImage(left, top, width, band, plate.image, "contain"))
+    else:
+        name = plate.name or issue.paper
+        size = min(plate.size, band * NAME_SHARE / 1.05,
+                   width * NAME_SHARE / max(len("".join(name.split())), 1))
+        style = TextStyle(plate.face, size, Align.CENTER, size * 1.05)
+        line = flow.set_text(name, style, width, False)[0]
+        out.lines.append(flow.placed(line, LineKind.BANNER, baseline_in(top, band, size),
+                                     style, left, width, None, color=t.accent))
+    rule = top + band + t.pitch / 2
+    out.rects.append(PlacedRect(left, rule, width, 0, None, t.accent, 2.0))
+    out.rects.append(PlacedRect(left, rule + RULE_GAP + 1.5, width, 0, None, t.accent, 0.5))
+    text_width = width
+    y = top + height - below
+    if plate.code is not None:  # a square QR code at the right of the lines
+        side = min(below, width / 3)
+        out.images.append(PlacedImage(left + width - side, y + (below - side) / 2, side,
+                                      side, plate.code, "contain"))
+        text_width -= side + t.body.size
+    for text_ in texts_:
+        line = flow.set_text(text_, info, text_width, False)[0]
+        out.lines.append(flow.placed(line, LineKind.HEADER, baseline_in(
+            y, info.line_height, info.size), info, left, text_width, None,
+            align=Align.CENTER))
+        y += info.line_height
+    # under the block and the articles beside it (they end above its last line, plan.py),
+    # through that line, as the make-up parts stacked modules; and down the gutter beside
+    out.rects.append(PlacedRect(flow.x, t.line_top(plate.lines) + t.pitch / 2, flow.width, 0,
+                                None, t.accent, 0.5))
+    out.rects.append(PlacedRect(left + width + t.gutter / 2, top, 0, height, None, t.accent,
+                                0.5))

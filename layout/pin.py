@@ -35,9 +35,11 @@ def pin_text(issue: Issue, template: Template, fonts: FontSet,
     """The manifest's `text` with the page's make-up written in, how many articles it
     pinned (placed, or with a headline, picture or air the make-up sized: 0, nothing new
     to pin), and the page's plan."""
-    from .plan import plan_page  # noqa: PLC0415 (the make-up is only needed here)
+    from .pipeline import placed_beside  # noqa: PLC0415 (the make-up is only needed here)
+    from .plan import plan_page  # noqa: PLC0415
 
-    page = plan_page(issue, template, fonts, {})
+    beside = placed_beside(issue, template, fonts)  # (a 报头 block's: the make-up's choice)
+    page = plan_page(beside[0] if beside else issue, template, fonts, {})
     root = yaml.compose(text, Loader=yaml.SafeLoader)  # (offsets in characters)
     articles = _get(root, "articles")
     assert articles is not None and isinstance(articles, yaml.SequenceNode)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .errors import LayoutError, Mistakes
+from .errors import LayoutError, MissingGlyphError, Mistakes
 from .fonts import FontSet
 from .model import ArticlePlan, Issue, PagePlan, Template
 
@@ -17,22 +17,14 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
     manifest puts them, the others made up around them. Every character is checked against
     the faces first: the make-up sets text too (headlines, section bars), and a character
     no face has is a mistake to name, not a crash."""
-    from .flow import check_text  # noqa: PLC0415 (make-up measures with the flow)
-    from .makeup import make_up  # noqa: PLC0415
+    from .makeup import make_up  # noqa: PLC0415 (make-up measures with the flow)
     from .makeup.tiling import rules  # noqa: PLC0415
 
-    found: list[LayoutError] = []
-    try:
-        check_text(issue, template, fonts)
-    except LayoutError as err:  # said with the regions' mistakes, if any: one run
-        found.extend(getattr(err, "errors", [err]))
-    found.extend(_too_tall(issue, template))
-    try:
-        pinned = pin_articles(issue, template)
-    except LayoutError as err:
-        found.extend(getattr(err, "errors", [err]))
-    found.extend(_off_grid(issue, template))
+    found, pinned = plan_mistakes(issue, template, fonts)
     if found:
+        partial = partial_plan(issue, template, fonts, found, cache)
+        if partial is not None:
+            raise Unplaced(found, partial)
         raise found[0] if len(found) == 1 else Mistakes(found)
     page = make_up(issue, template, fonts, pinned, cache)
     if issue.rules:
@@ -40,6 +32,112 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
                                                   r.lines) for r in issue.rules], template))
                        + page.rules)
     return page
+
+
+def plan_mistakes(issue: Issue, template: Template, fonts: FontSet,
+                  ) -> tuple[list[LayoutError], list[ArticlePlan | None]]:
+    """Every mistake the placement finds before the make-up, in one run: characters no
+    face has, pictures taller than the columns, pinned places off the grid or overlapping,
+    rules off the grid; and the pinned articles' plans (None for the others)."""
+    from .flow import check_text  # noqa: PLC0415 (make-up measures with the flow)
+
+    found: list[LayoutError] = []
+    try:
+        check_text(issue, template, fonts)
+    except LayoutError as err:  # said with the regions' mistakes, if any: one run
+        found.extend(getattr(err, "errors", [err]))
+    found.extend(_too_tall(issue, template))
+    pinned, misplaced, _ = _pinned(issue, template)
+    found.extend(misplaced)
+    found.extend(_off_grid(issue, template))
+    if not found:
+        found.extend(_beside_block(issue, template, pinned))
+    return found, pinned
+
+
+def _faces_have(issue: Issue, article, template: Template, fonts: FontSet, check) -> bool:
+    """Whether the faces have every character of `article` (and of the page's furniture)."""
+    try:
+        check(replace(issue, articles=(article,)), template, fonts)
+    except LayoutError:
+        return False
+    return True
+
+
+class Unplaced(Mistakes):
+    """The placement's mistakes of a page, with the page planned without the articles
+    they are of (`partial`), for the setting to find its mistakes in the others in the
+    same run; None where that cannot be (see `partial_plan`)."""
+
+    def __init__(self, errors: list[LayoutError], partial: PagePlan | None):
+        super().__init__(errors)
+        self.partial = partial
+
+
+def partial_plan(issue: Issue, template: Template, fonts: FontSet, found: list[LayoutError],
+                 cache: dict | None = None) -> PagePlan | None:
+    """The page planned without the articles the placement's mistakes `found` are of,
+    when each is of one article (a line of the manifest within it) and every other
+    article is pinned: the make-up, which would place the others around a page with holes
+    in it, is not run. None otherwise."""
+    from .flow import check_text  # noqa: PLC0415 (as plan_page's)
+    from .makeup import sized_pinned  # noqa: PLC0415
+
+    plans, _, mistaken = _pinned(issue, template)
+    starts = [a.origin.line for a in issue.articles]
+    for err in found:
+        if isinstance(err, MissingGlyphError):  # (of the articles that fail alone, below)
+            continue
+        if err.file != issue.path or err.line is None:
+            return None
+        within = [i for i, start in enumerate(starts) if start <= err.line]
+        if not within:
+            return None
+        mistaken.add(within[-1])
+    kept = [p for p in plans if p is not None and p.index not in mistaken
+            and p.below not in mistaken]
+    if any(isinstance(err, MissingGlyphError) for err in found):
+        kept = [p for p in kept if _faces_have(issue, p.article, template, fonts, check_text)]
+    if len(kept) + len(mistaken) < len(issue.articles) or not kept:
+        return None  # (an article the make-up would place)
+    cache = {} if cache is None else cache
+    return PagePlan(issue, template, tuple(
+        sized_pinned(p, template, fonts, cache) if any(not i.placed for i in p.article.images)
+        else p for p in kept))
+
+
+def beside(template: Template, column: int) -> bool:
+    """Whether `column` is beside a 报头 block at the top left (an article may stand there
+    in the block's lines)."""
+    block = template.nameplate.columns if template.nameplate else None
+    return block is not None and column > block
+
+
+def _beside_block(issue: Issue, template: Template,
+                  pinned: list[ArticlePlan | None]) -> list[LayoutError]:
+    """A 报头 block at the top left leaves the columns beside it, in its lines, to the
+    articles the manifest pins there (the lead, a 导读 box: the make-up places the others
+    in the rectangle under it); every cell of them must be one's."""
+    plate = template.nameplate
+    if plate is None or plate.columns is None:
+        return []
+    first, last = plate.columns + 1, plate.lines - 1  # (its last line: the rule's)
+    taken = {(c, line) for p in pinned if p is not None
+             for c in range(p.first_column, p.last_column + 1)
+             for line in range(p.first_line, min(p.last_line, plate.lines) + 1)}
+    beside_ = [(c, line) for c in range(first, template.columns + 1)
+               for line in range(1, plate.lines + 1)]
+    if all(((c, line) in taken) == (line <= last) for c, line in beside_):
+        return []
+    right = f"{first}-{template.columns}" if first < template.columns else str(first)
+    return [LayoutError(
+        f"the 报头 of template {template.name!r} stands at the top left (columns "
+        f"1-{plate.columns}, lines 1-{plate.lines}, a rule through its last line); columns "
+        f"{right} beside it, lines 1-{last}, are the manifest's to fill, and no more",
+        issue.template_origin.file, issue.template_origin.line,
+        hint=f"give the article beside it (the lead, or the 导读) `region: {{columns: "
+             f"{right}, lines: 1-{last}}}` (or pin several there); left to the make-up, "
+             "it stands there only if one of the first it places fits")]
 
 
 def _off_grid(issue: Issue, template: Template) -> list[LayoutError]:
@@ -85,6 +183,15 @@ def _too_tall(issue: Issue, template: Template) -> list[LayoutError]:
 def pin_articles(issue: Issue, template: Template) -> list[ArticlePlan | None]:
     """Give each pinned article its columns and lines (None for the others); refuse
     regions off the grid or overlapping: every such mistake, in one run."""
+    plans, found, _ = _pinned(issue, template)
+    if found:
+        raise found[0] if len(found) == 1 else Mistakes(found)
+    return plans
+
+
+def _pinned(issue: Issue, template: Template,
+            ) -> tuple[list[ArticlePlan | None], list[LayoutError], set[int]]:
+    """(each article's pinned plan or None, the mistakes found, the articles they are of)."""
     plans: list[ArticlePlan | None] = []
     found: list[LayoutError] = []
     mistaken: set[int] = set()
@@ -96,9 +203,7 @@ def pin_articles(issue: Issue, template: Template) -> list[ArticlePlan | None]:
                 found.append(err)
             mistaken.add(index)
             plans.append(None)
-    if found:
-        raise found[0] if len(found) == 1 else Mistakes(found)
-    return plans
+    return plans, found, mistaken
 
 
 class _Mistaken(LayoutError):
@@ -170,7 +275,8 @@ def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan |
             hint="give it a line or two of air")
     plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line, below,
                        region.air, measure)
-    if template.banner and first_line <= template.banner.lines:
+    if template.banner and first_line <= template.banner.lines and not beside(
+            template, first_col):
         raise LayoutError(
             f"article {index + 1} starts on grid line {first_line}, inside the banner "
             f"(lines 1-{template.banner.lines})", article.origin.file,

@@ -6,8 +6,10 @@ with a did-you-mean. Every error names the file, the line and what was expected.
 
 Inside `gathered()` a mistake does not stop the reading: it is kept, the key falls back to
 its default (or `want()`'s stand-in), an item of a list that holds one (`each()`) is left
-out, and at the end every mistake is raised at once (`errors.Mistakes`, at most
-MAX_MISTAKES): a manifest with five mistakes takes one run, not five.
+out or has a stand-in, and at the end every mistake is raised at once (`errors.Mistakes`,
+at most MAX_MISTAKES): a manifest with five mistakes takes one run, not five. Inside
+`carried()` they are handed back instead, with what was read, so that the later stages'
+checks can add theirs (pipeline.load).
 """
 from __future__ import annotations
 
@@ -77,6 +79,36 @@ def gathered() -> Iterator[None]:
         raise Mistakes(found.errors)
 
 
+@contextmanager
+def carried() -> Iterator[list[LayoutError]]:
+    """Read on past mistakes as `gathered` does, keeping them in the list it yields rather
+    than raising them at the end: the caller checks what was read further (the stand-ins
+    where a value or an item had a mistake) and says every mistake together. A mistake
+    that stops the reading is raised with those found before it."""
+    found = _Gathered()
+    token = _GATHERING.set(found)
+    try:
+        yield found.errors
+    except Mistakes:
+        raise
+    except LayoutError as err:
+        found.add(err)
+        raise Mistakes(found.errors) from None
+    finally:
+        _GATHERING.reset(token)
+
+
+@contextmanager
+def alone() -> Iterator[None]:
+    """Read outside any gathering: a mistake raises at once (a value read again whose
+    mistake, if any, is kept already)."""
+    token = _GATHERING.set(None)
+    try:
+        yield
+    finally:
+        _GATHERING.reset(token)
+
+
 def kept(err: LayoutError) -> bool:
     """Keep `err` among the gathered mistakes; False when nothing is gathering (then the
     caller raises it)."""
@@ -94,9 +126,11 @@ def mistaken() -> int:
     return len(found.errors) if found else 0
 
 
-def each(nodes: Iterable[Node], read: Callable[[Node], T]) -> list[T]:
-    """`read` of every node; while gathering, one with a mistake is left out and the rest
-    are read."""
+def each(nodes: Iterable[Node], read: Callable[[Node], T],
+         stand_in: Callable[[Node], T] | None = None) -> list[T]:
+    """`read` of every node; while gathering, one with a mistake is left out (or, given
+    `stand_in`, stands in its place, so that the items after it keep their numbers) and
+    the rest are read."""
     out = []
     for node in nodes:
         try:
@@ -106,6 +140,8 @@ def each(nodes: Iterable[Node], read: Callable[[Node], T]) -> list[T]:
         except LayoutError as err:
             if not kept(err):
                 raise
+            if stand_in is not None:
+                out.append(stand_in(node))
     return out
 
 

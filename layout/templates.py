@@ -375,6 +375,11 @@ def _read(root: Node, path: Path) -> Template:
                 "a page has a banner or a 报头 (nameplate) across the top of its grid, not "
                 "both", hint="leave one of them out")
         banner = Banner(lines=nameplate.lines, text=None)
+        if nameplate.columns is not None and measured and nameplate.columns >= columns:
+            raise top.raw("nameplate").fail(
+                f"a 报头 block of {nameplate.columns} columns at the top left leaves no "
+                f"room beside it on a grid of {columns}",
+                hint=f"give it fewer columns (1-{columns - 1}), or `place: across`")
     header = top.take("header", flag, False)
     column_rules = top.take("column_rules", flag, False)
     accent = top.take("accent", _colour, "#c8161d")
@@ -531,6 +536,14 @@ def _nameplate(node: Node) -> Nameplate:
         website=fields.take("website", text, None),
         code=_plate_file(code, base) if code is not None else None,
     )
+    place = fields.take("place", one_of("across", "top-left"), "across")
+    block = fields.raw("columns")
+    if (place == "top-left") != (block is not None):
+        raise node.fail("a 报头 in a block at the top left (`place: top-left`) says how many "
+                        "columns it takes (`columns:`); one across the top takes them all",
+                        hint="write both `place: top-left` and `columns: 2`, or neither")
+    if block is not None:
+        plate = replace(plate, columns=fields.take("columns", positive_int))
     fields.done()
     if plate.image is not None and plate.name is not None:
         raise node.fail("the paper's name is a text (`name:`) or a picture (`image:`), not "

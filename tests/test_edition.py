@@ -237,6 +237,109 @@ def test_a_nameplate_and_a_banner_are_not_both_on_a_page(tmp_path):
         load_template(str(tmp_path / "both.yaml"))
 
 
+LEFT = FRONT.split("template:")[0].replace("{", "{{").replace("}", "}}") + """\
+template: news-front-left
+articles:
+  - headline: 头条新闻
+    region: {{columns: 3-6, lines: 1-17}}
+    body: [{lead}]
+  - headline: 二条新闻
+    body: [{second}]
+  - headline: 三条新闻
+    body: [{third}]
+"""
+
+
+def test_a_nameplate_block_at_the_top_left_has_the_lead_beside_and_the_make_up_under(
+        tmp_path):
+    path = tmp_path / "front.yaml"
+    path.write_text(LEFT.format(lead="头条的正文。" * 80, second="二条的正文说明。" * 140,
+                                third="三条的正文说明。" * 140), encoding="utf-8")
+    loaded = load(path)
+    template = loaded.templates[0]
+    plate = template.nameplate
+    assert (plate.columns, plate.lines, template.banner.lines) == (2, 18, 18)
+    page = layout_manifest(loaded, shipped_fonts()).pages[0]
+    block = template.column_x(3) - template.gutter
+    # the name and the issue's lines in the block, over columns 1-2
+    name = next(line for line in page.lines if line.text == "上汽报")
+    assert name.color == template.accent and name.left + name.width <= block
+    for text in ("第1090期", "农历庚子年十月十三", "上海汽车集团股份有限公司主办"):
+        line = next(line for line in page.lines if line.text == text)
+        assert line.left + line.width <= block and line.baseline < template.line_top(18)
+    # the lead beside it, the make-up's articles under the rule through line 18
+    fits = {f.article_index: f for f in page.fits}
+    assert (fits[0].first_column, fits[0].first_line, fits[0].last_line) == (3, 1, 17)
+    assert min(fits[i].first_line for i in (1, 2)) == 19
+    lead = [line for line in page.lines if line.text.startswith("头条")]
+    assert min(line.left for line in lead) >= template.column_x(3)
+    rule = template.line_top(18) + template.pitch / 2
+    across = [r for r in page.rects if r.height == 0 and r.y == pytest.approx(rule)]
+    assert across and across[0].width == pytest.approx(
+        template.column_x(6) + template.column_width - template.column_x(1))
+    assert not page.overflow
+
+
+def test_the_make_up_sets_beside_a_nameplate_block_the_article_that_fills_it_best(tmp_path):
+    path = tmp_path / "front.yaml"
+    text = LEFT.format(lead="头条的正文。" * 300, second="二条的正文说明。" * 60,
+                       third="三条的正文说明。" * 120)
+    path.write_text(text.replace("    region: {columns: 3-6, lines: 1-17}\n", ""),
+                    encoding="utf-8")
+    page = layout_manifest(load(path), shipped_fonts()).pages[0]
+    fits = {f.article_index: f for f in page.fits}
+    # the lead is too long for the columns beside the block: the second article stands
+    # there, the lead and the third made up under the rule
+    assert (fits[1].first_column, fits[1].last_column, fits[1].first_line,
+            fits[1].last_line) == (3, 6, 1, 17)
+    assert min(fits[i].first_line for i in (0, 2)) == 19 and not page.overflow
+    # `layout pin` writes that choice: the second article's region beside the block
+    pinned = CliRunner().invoke(main, ["pin", str(path), "-o", "-"])
+    assert pinned.exit_code == 0, pinned.output
+    assert "  - region: {columns: 3-6, lines: 1-17}  # pinned by layout pin\n" \
+           "    headline: 二条新闻\n" in pinned.output
+    # none fits there: the manifest is asked to say what stands beside it
+    text = LEFT.format(lead="头条的正文。" * 300, second="二条的正文说明。" * 300,
+                       third="三条的正文说明。" * 300)
+    path.write_text(text.replace("    region: {columns: 3-6, lines: 1-17}\n", ""),
+                    encoding="utf-8")
+    with pytest.raises(LayoutError, match="columns 3-6 beside it, lines 1-17, are the "
+                                          "manifest's to fill"):
+        layout_manifest(load(path), shipped_fonts())
+
+
+@pytest.mark.parametrize("region, words", [
+    ("{columns: 3-6, lines: 1-12}", "lines 1-17, are the manifest's to fill"),
+    ("{columns: 3-6, lines: 1-25}", "and no more"),
+])
+def test_the_columns_beside_a_nameplate_block_are_the_manifest_s_to_fill(
+        tmp_path, region, words):
+    text = LEFT.format(lead="头条的正文。", second="二条。", third="三条。")
+    text = text.replace("    region: {columns: 3-6, lines: 1-17}\n",
+                        f"    region: {region}\n" if region else "")
+    path = tmp_path / "front.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LayoutError) as caught:
+        layout_manifest(load(path), shipped_fonts())
+    assert words in str(caught.value) and "front.yaml:7: the 报头" in str(caught.value)
+    assert "region: {columns: 3-6, lines: 1-17}" in str(caught.value)
+
+
+@pytest.mark.parametrize("plate, words", [
+    ("{place: top-left, lines: 12}", "says how many columns it takes"),
+    ("{columns: 2, lines: 12}", "says how many columns it takes"),
+    ("{place: top-left, columns: 6, lines: 12}", "leaves no room beside it on a grid of 6"),
+])
+def test_a_nameplate_block_s_mistakes_are_named(tmp_path, plate, words):
+    from layout.templates import load_template
+
+    (tmp_path / "front.yaml").write_text(
+        f"extends: news-tabloid\nname: front\nnameplate: {plate}\n", encoding="utf-8")
+    with pytest.raises(LayoutError, match=words) as caught:
+        load_template(str(tmp_path / "front.yaml"))
+    assert "front.yaml:3" in str(caught.value)
+
+
 # -- 导读 and jumps ------------------------------------------------------------------------
 
 LONG = "".join(f"第{n}段的正文说明了这件事情的来龙去脉和各方的看法。" * 6 + "\n" for n in range(1, 11))
@@ -270,6 +373,18 @@ def squeezed(text: str) -> str:
     return "".join(text.split())
 
 
+def parted(page, title: str):
+    """The 接题 `title` of a jump's rest on `page`, checked to be parted from the article
+    above as stacked modules are: a blank line, a rule through it across the page."""
+    head = next(l for l in page.lines if l.text == title)
+    above = max(l.baseline for l in page.lines if l.baseline < head.baseline - head.size / 2)
+    rule = next(r for r in page.rects if r.height == 0 and above < r.y < head.baseline)
+    # (the 接题's ink, 0.88 of its size above its baseline, clear of the rule)
+    assert rule.width > 400 and rule.y - above > 5
+    assert head.baseline - 0.88 * head.size - rule.y > 3
+    return head
+
+
 def test_a_jump_continues_on_its_page_with_its_notes_and_is_read_whole(tmp_path):
     path = jump_issue(tmp_path, SECOND.format(last=40, body="第二版的正文。" * 300))
     runner = CliRunner()
@@ -283,9 +398,10 @@ def test_a_jump_continues_on_its_page_with_its_notes_and_is_read_whole(tmp_path)
     first, second = laid.pages
     assert first.reading[0].endswith("（下转第2版）")
     continued = second.reading[jump.index]
-    assert continued.startswith("长篇通讯\n（上接第1版）")
-    title = next(l for l in second.lines if l.text == "长篇通讯")
-    assert title.size == pytest.approx(22.0)  # the 接题: the headline again, smaller
+    # its note run in at the head of its text, as a paper sets it
+    assert continued.startswith("长篇通讯\n（上接第1版）" + squeezed(LONG)[jump.kept])
+    title = parted(second, "长篇通讯")
+    assert title.size == pytest.approx(18.0)  # the 接题: the headline again, smaller (小二)
     # each part on its page, the article whole across both, in order
     doc = pdfium.PdfDocument(out.read_bytes())
     one, two = (squeezed(doc[i].get_textpage().get_text_range()) for i in range(2))
@@ -389,6 +505,7 @@ def test_the_demonstration_issue_is_four_pages_with_its_lead_whole_across_a_jump
     assert body[:jump.kept] in pages[0] and body[jump.kept:] in pages[3]
     assert "农历庚子年十月十三" in pages[0] and "（下转第4版）" in pages[0]
     assert "（上接第1版）" in pages[3]
+    parted(laid.pages[3], "仇杰等四人荣获“全国劳动模范”称号")
 
 
 def test_an_issue_goes_to_press_and_to_proof_page_by_page(tmp_path):

@@ -659,8 +659,9 @@ def test_an_import_of_many_pages_pasted_into_one_text_is_refused_in_seconds(tmp_
 
 def test_the_mistakes_of_a_page_are_said_together(tmp_path):
     """Case 32: mistakes the template tells (regions off the grid, a character no face has)
-    in one run; then those the setting tells (articles too short for what they hold), all
-    in one run: five mistakes, two runs (the manifest's own were one run already)."""
+    and those the setting tells of the other articles (articles too short for what they
+    hold), all in one run: five mistakes, one run (the manifest's own were one run
+    already); put right, the first two leave the other three, said again."""
     from PIL import Image as PILImage
 
     PILImage.new("RGB", (400, 300), "#336699").save(tmp_path / "pic.png")
@@ -678,10 +679,12 @@ def test_the_mistakes_of_a_page_are_said_together(tmp_path):
 
     write(articles)
     first = run("render", path)
-    assert first.exit_code == 2 and "(3 mistakes: put them all right" in first.output
+    assert first.exit_code == 2 and "(6 mistakes: put them all right" in first.output
     assert "m5.yaml: line 7: no shipped font has 😀" in first.output
     assert "m5.yaml:7: article 1: region columns 1-12" in first.output
     assert "m5.yaml:10: article 2: region columns 3-4, lines 1-200" in first.output
+    for line, what in ((13, "headline group"), (16, "headline group"), (19, "picture")):
+        assert f"m5.yaml:{line}: article {(line - 7) // 3 + 1}: its {what}" in first.output
     articles[0] = ("标题", "1-2", "1-20", "")
     articles[1] = ("标题二", "3-4", "1-20", "")
     write(articles)
@@ -689,3 +692,103 @@ def test_the_mistakes_of_a_page_are_said_together(tmp_path):
     assert second.exit_code == 2 and "(3 mistakes: put them all right" in second.output
     for line, what in ((13, "headline group"), (16, "headline group"), (19, "picture")):
         assert f"m5.yaml:{line}: article {(line - 7) // 3 + 1}: its {what}" in second.output
+
+
+FOUR = """\
+  - headline: 第一篇
+    region: {columns: 1-4, lines: 1-20}
+    body: [第一篇的正文。]
+  - headline: 第二篇
+    region: {columns: 5-8, lines: 1-20}
+    byline: [不是, 文字]
+    body: [第二篇的正文。]
+  - headline: 第三篇
+    region: {columns: 1-5, lines: 22-40}
+    body: [第三篇的正文。]
+  - headline: 第四篇
+    region: {columns: 5-8, lines: 22-40}
+    body: [第四篇的正文。]
+"""
+
+
+def said_in_one_run(path: Path, out: Path, *said: str) -> None:
+    """Rendering `path` to `out` writes nothing and says each of `said` (a line's
+    beginning, after `path:`), and no more mistakes, in one run."""
+    result = run("render", path, "-o", out)
+    assert result.exit_code == 2 and not out.exists()
+    for words in said:
+        assert f"{path}:{words}" in result.output
+    assert f"({len(said)} mistakes: put them all right" in result.output
+
+
+def test_the_manifest_s_and_the_placement_s_mistakes_are_said_in_one_run(tmp_path):
+    """Case 32 across stages: a value's mistake in article 2 and articles 3 and 4 that
+    overlap, in one run; article 2 (left out of the page for its mistake) has a stand-in,
+    so the overlap names articles 3 and 4 as the manifest numbers them."""
+    path = tmp_path / "page.yaml"
+    path.write_text(PAGE_HEAD + "articles:\n" + FOUR, encoding="utf-8")
+    result = run("render", path, "-o", tmp_path / "p.pdf")
+    assert result.exit_code == 2 and not (tmp_path / "p.pdf").exists()
+    assert result.output.splitlines() == [
+        f"error: {path}:12: articles[2].byline: expected text, got a list",
+        "  → put the text after the colon; quote it if it looks like a number or yes/no",
+        f"{path}:17: article 4 overlaps article 3 (line 14)",
+        "  → give the articles regions that do not share a column and line",
+        "(2 mistakes: put them all right, then run again)"]
+    # an article that is no mapping at all stands in too; a stand-in keeps its place as
+    # written (article 2 overlapping article 1 is said), not one its mistakes made up
+    path.write_text(PAGE_HEAD + "articles:\n" + FOUR.replace(
+        "columns: 5-8, lines: 1-20", "columns: 4-8, lines: 1-20").replace(
+        "  - headline: 第三篇\n", "  - 第三篇\n  - headline: 第三篇\n"), encoding="utf-8")
+    output = run("render", path).output
+    assert f"{path}:10: article 2 overlaps article 1 (line 7)" in output
+    assert f"{path}:14: articles[3]: expected an article" in output
+    assert f"{path}:18: article 5 overlaps article 4 (line 15)" in output
+    assert "(4 mistakes: put them all right" in output
+    path.write_text(PAGE_HEAD + "articles:\n" + FOUR.replace(
+        "columns: 5-8, lines: 1-20", "columns: 5-8, lines: x"), encoding="utf-8")
+    output = run("render", path).output
+    assert f"{path}:11: articles[2].region.lines: 'x' is not a range" in output
+    assert "overlaps article 2" not in output and "(3 mistakes" in output
+
+
+def test_an_issue_s_pages_mistakes_are_said_in_one_run(tmp_path):
+    """Every page of an issue read and placed in one run: a mistake of page 1's article
+    and of page 2's article and places together."""
+    path = tmp_path / "issue.yaml"
+    first = "  - template: base\n    articles:\n      - headline: 一版\n        pictre: 1\n" \
+            "        body: [正文。]\n"
+    second = "  - template: base\n    articles:\n" + "".join(
+        "    " + line + "\n" for line in FOUR.splitlines())
+    path.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npages:\n" + first
+                    + second, encoding="utf-8")
+    said_in_one_run(path, tmp_path / "i.pdf", "8: pages[1].articles[1].pictre: unknown key",
+                    "17: pages[2].articles[2].byline: expected text",
+                    "22: article 4 overlaps article 3 (line 19)")
+
+
+def test_the_mistakes_of_an_issue_s_pages_layouts_are_said_in_one_run(tmp_path):
+    """A page's placement mistake (a region off the grid) does not keep the next page's
+    setting mistake (a headline too tall for its region) from being said in the same run."""
+    path = tmp_path / "issue.yaml"
+    page = ("  - template: base\n    articles:\n      - headline: {head}\n"
+            "        region: {{columns: {columns}, lines: 1-10}}\n        body: [正文。]\n")
+    path.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npages:\n"
+                    + page.format(head="一版", columns="1-12")
+                    + page.format(head="{main: 二版, size: 300pt}", columns="5-6"),
+                    encoding="utf-8")
+    said_in_one_run(path, tmp_path / "i.pdf", "7: article 1: region columns 1-12",
+                    "12: article 1: its headline group")
+
+
+def test_the_manifest_s_mistakes_and_the_setting_s_are_said_in_one_run(tmp_path):
+    """Case 32 from reading to setting: a value's mistake in article 2 and article 3's
+    headline too tall for its region, in one run (every article pinned: the page is set
+    without article 2)."""
+    path = tmp_path / "page.yaml"
+    path.write_text(PAGE_HEAD + "articles:\n" + FOUR.replace(
+        "  - headline: 第三篇\n    region: {columns: 1-5, lines: 22-40}",
+        "  - headline: {main: 第三篇, size: 300pt}\n    region: {columns: 1-2, lines: 22-30}"),
+        encoding="utf-8")
+    said_in_one_run(path, tmp_path / "p.pdf", "12: articles[2].byline: expected text",
+                    "14: article 3: its headline group")
