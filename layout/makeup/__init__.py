@@ -34,7 +34,7 @@ from ..errors import LayoutError
 from ..fonts import FontSet
 from ..model import Article, ArticlePlan, Issue, PagePlan, Template
 from .candidate import Area, Candidate, Config, smallest
-from .costs import GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT
+from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT
 from .settle import bound_headlines, ordered_headlines, repair_tree, room_for, settle_tree
 from .tiling import arrange, rules
 
@@ -107,17 +107,26 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
     memo: dict = {}  # the search's tables, kept while the options they were made of hold
     exact = True  # (a search that tiles the area exactly: once none does, none will, as
     #                the rounds only take options away)
+    leads = list(range(area.columns, 0, -1))
     for _ in range(SETTLE_ROUNDS):
         choice = None
         for squeeze in (False, True) if exact else (True,):
             # the lead widest of all: the widest lead that makes up a good page
-            for lead in range(area.columns, 0, -1):
+            costs: dict[int, float] = {}
+            for lead in leads:
                 bound_headlines(candidates, lead)
                 found = arrange(candidates, area, lead, squeeze, memo)
+                if found:
+                    costs[lead] = found[0]
                 if found and (choice is None or found[0] < choice[0]):
                     choice = found
                 if choice is not None and choice[0] <= GOOD * len(candidates):
                     break
+            if choice is not None and len(costs) > 1:
+                # (the next rounds only take options away: a lead width far dearer than
+                # the best is not tried again)
+                leads = [lead for lead in leads if lead not in costs
+                         or costs[lead] <= FAR * choice[0]]
             if choice is not None:
                 break
             exact = False

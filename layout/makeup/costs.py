@@ -11,6 +11,7 @@ SHORT_OK = 1  # lines a column foot may end short of its module without counting
 KEEP = 24  # heights kept per range of articles and width (the cheapest): a bound on the search
 GOOD = 150.0  # cost per article of a make-up good enough to stop trying narrower leads
 SETTLE_TRIES = 16  # other picture sizes tried in the flow when the estimate's do not fill
+FAR = 4.0  # a lead width whose page costs this many times the best is not searched again
 SETTLE_ROUNDS = 4  # times the search runs again without options the flow did not bear out
 MATCH = 2  # lines by which modules side by side may differ (the shorter one's foot ends short)
 SHORT_MOST = MAX_BLANK  # lines the last column of an article may end short (each beyond
