@@ -24,12 +24,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .pipeline import Loaded, layout_loaded, layout_manifest, load, render_manifest
 from .errors import LayoutError
 from .fonts import shipped_fonts
 from .model import Template
 from .output import _alive, refuse_clashes, write_atomically
-from .render.pdf import render_pdf
+from .pipeline import Loaded, layout, layout_loaded, load, render, render_page
 from .templates import load_template
 
 DIGEST_SUFFIX = ".inputs"  # beside each PDF: the digest of what it was made from
@@ -284,7 +283,7 @@ def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made
         template = load_template(draft.template, home)
     else:
         loaded = loaded or _loaded(source)
-        made.page = layout_manifest(loaded, fonts, layout_loaded)  # (an issue: all pages)
+        made.page = layout(loaded, fonts, layout_loaded)  # (an issue: all pages)
     page = made.page
     if page.overflow and not allow_overflow:
         left = sum(len("".join(o.text.split())) for o in page.overflow)
@@ -295,12 +294,10 @@ def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made
                           + "; ".join(map(str, page.holes)), source,
                           hint="add text or pictures (`layout fit` says how many "
                                "characters), or batch without --strict")
-    from .render.press import press_for  # noqa: PLC0415 (littleCMS: only to print)
-
     if imported:
-        made.pdf = render_pdf(page, fonts, press_for(template, output))
+        made.pdf = render_page(page, template, fonts, output)
     else:
-        made.pdf = render_manifest(page, loaded, fonts, press_for(loaded.templates[0], output))
+        made.pdf = render(page, loaded, fonts, output)
 
 
 def _loaded(manifest: Path) -> Loaded:

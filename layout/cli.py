@@ -195,9 +195,9 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
     """Render the page once, saying what happened; return the exit code and the files the
     page was made from (none known when the manifest or its template could not be read)."""
     from .fonts import shipped_fonts  # noqa: PLC0415 (the pipeline: see the imports above)
-    from .pipeline import layout_manifest, load, render_manifest, render_split  # noqa: PLC0415
+    from .pipeline import (layout, load, render, render_proof, render_split,  # noqa: PLC0415
+                           report)
     from .render.dump import dump_page  # noqa: PLC0415
-    from .render.press import press_for  # noqa: PLC0415
 
     inputs: list[Path] = []
     written: list[Path] = []
@@ -221,66 +221,62 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
         if grid:
             outputs.append((proof_path(output), "proof PDF with the guides"))
         refuse_clashes(outputs, inputs)
-        page = layout_manifest(loaded, fonts)
-        for edit in (e for i in loaded.edition.pages for e in i.edits):
-            if edit.warning or verbose:  # a guess (quotes paired again) always
-                click.echo(shown(f"{'warning: ' if edit.warning else ''}normalized {edit}"),
-                           err=True)
-        # Pictures that will print soft and text broken against the rules are always worth
-        # a word; loose lines are counted unless asked for one by one.
-        for note in (*page.notes, *(page.loose + page.usage if verbose else ())):
-            click.echo(shown(f"{manifest}: {note}"), err=True)
+        page = layout(loaded, fonts)
+        said = report(page, loaded)
+        # What normalization guessed, pictures that will print soft and text broken
+        # against the rules are always worth a word; loose lines are counted unless asked
+        # for one by one.
+        for notice in said.told(verbose):
+            click.echo(shown(notice.text if notice.kind == "normalized"
+                             else f"{manifest}: {notice.text}"), err=True)
         if verbose:
-            for fit in page.fits:
+            for fit in said.fits:
                 click.echo(shown(f"{manifest}: {fit}"), err=True)
-        if page.loose and not verbose:
-            click.echo(f"{manifest}: {len(page.loose)} line(s) set loose "
+        if said.loose and not verbose:
+            click.echo(f"{manifest}: {len(said.loose)} line(s) set loose "
                        f"(--verbose lists them)", err=True)
         if dump:
             for laid in page.pages:
                 click.echo(dump_page(laid), nl=False)
-        for item in page.overflow:
+        for item in said.overflow:
             click.echo(shown(f"{manifest}: {on_page(item.page)}article "
                              f"{item.article_index + 1} does not fit: "
                              f"{len(item.text.replace(chr(10), ''))} characters "
                              f"({item.lines} lines) left over, starting “{item.text[:12]}…”"),
                        err=True)
-        for hole in page.holes:  # a 天窗 is a fault, like lost text: always said
+        for hole in said.holes:  # a 天窗 is a fault, like lost text: always said
             click.echo(f"{manifest}: {hole}", err=True)
-        if page.holes:
+        if said.holes:
             click.echo("  → add text or pictures to the article (`layout fit` says how many "
                        "characters), or give it less room", err=True)
-        if page.overflow and not allow_overflow:
+        if said.overflow and not allow_overflow:
             click.echo("  → shorten the text or give the article more room; "
                        "--allow-overflow writes the page anyway", err=True)
             return EXIT_OVERFLOW, inputs
-        if page.holes and strict:
+        if said.holes and strict:
             return EXIT_HOLES, inputs
-        press = press_for(template, choice)
-        pdf = render_manifest(page, loaded, fonts, press)
+        pdf = render(page, loaded, fonts, choice)
         make_folder(output)
         if split:
             for issue, part in zip(loaded.edition.pages,
-                                   render_split(page, loaded, fonts, press)):
+                                   render_split(page, loaded, fonts, choice)):
                 write_atomically(split_path(output, issue.page_number), part)
                 click.echo(f"wrote {split_path(output, issue.page_number)}", err=True)
         else:
             write_atomically(output, pdf)
             written.append(output)
         if png:
-            from .render.pdf import render_pages  # noqa: PLC0415
-            from .render.preview import (page_modules, proof_layout,  # noqa: PLC0415
-                                         write_previews)
-            modules = [page_modules(laid) for laid in page.pages]
-            guides = list(zip(loaded.templates, modules)) if grid else None
+            from .render.preview import page_modules, write_previews  # noqa: PLC0415
+
+            guides = ([(t, page_modules(laid)) for t, laid in zip(loaded.templates,
+                                                                 page.pages)]
+                      if grid else None)
             for path in write_previews(pdf, output.with_suffix(".png"), png_dpi, guides):
                 click.echo(f"wrote {path}", err=True)
                 written.append(path)
             if grid:  # the guides on a PDF made only for proofing; the page's PDF as it is
                 proof = proof_path(output)
-                write_atomically(proof, render_pages(tuple(
-                    proof_layout(laid, t, m, fonts)
-                    for laid, t, m in zip(page.pages, loaded.templates, modules)), fonts))
+                write_atomically(proof, render_proof(page, loaded, fonts))
                 click.echo(f"wrote {proof}", err=True)
     except LayoutError as err:
         if written:
@@ -408,23 +404,24 @@ def fit(manifest: Path) -> None:
     """Copyfit (每版容字量): per article, its part of the page, the characters it holds and
     how many to add or cut to fill it exactly; then the page's total."""
     from .fonts import shipped_fonts  # noqa: PLC0415
-    from .pipeline import layout_manifest, load  # noqa: PLC0415
+    from .pipeline import layout, load, report  # noqa: PLC0415
 
     try:
-        page = layout_manifest(load(manifest), shipped_fonts())
+        loaded = load(manifest)
+        said = report(layout(loaded, shipped_fonts()))
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
-    for item in page.fits:
+    for item in said.fits:
         click.echo(str(item))
-    for jump in page.jumps:  # an article on two pages: counted across both
+    for jump in said.jumps:  # an article on two pages: counted across both
         click.echo(str(jump))
-    holds = sum(f.holds for f in page.fits)
-    delta = sum(f.delta for f in page.fits)
+    holds = sum(f.holds for f in said.fits)
+    delta = sum(f.delta for f in said.fits)
     sign = "+" if delta > 0 else "−" if delta < 0 else "±"
-    whole = "issue" if page.edition.whole else "page"
+    whole = "issue" if loaded.edition.whole else "page"
     click.echo(f"{whole}: holds {holds} 字, room for {holds + delta} 字: {sign}{abs(delta)} 字")
-    for hole in page.holes:
+    for hole in said.holes:
         click.echo(str(hole))
 
 
@@ -438,14 +435,14 @@ def text(manifest: Path, manifest_order: bool) -> None:
     caption where a reader meets the picture on the page."""
     from .fonts import shipped_fonts  # noqa: PLC0415
     from .manifest import issue_text, load_manifest  # noqa: PLC0415
-    from .pipeline import layout_manifest, load  # noqa: PLC0415
+    from .pipeline import layout, load, report  # noqa: PLC0415
 
     try:
         if manifest_order:
             edition = load_manifest(manifest)
             click.echo("".join(issue_text(issue) for issue in edition.pages), nl=False)
             return
-        click.echo(layout_manifest(load(manifest), shipped_fonts()).text(), nl=False)
+        click.echo(report(layout(load(manifest), shipped_fonts())).text, nl=False)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)

@@ -660,8 +660,7 @@ def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
     manifest will live (its template is found from there); each draft is read from a
     folder of its own, so nothing is written beside the source or the output."""
     from .manifest import load_issue  # noqa: PLC0415 (the pipeline: only when a page is made)
-    from .pipeline import layout_loaded  # noqa: PLC0415
-    from .templates import load_template  # noqa: PLC0415
+    from .pipeline import layout_loaded, page_template  # noqa: PLC0415
 
     _one_page(imported, folder)
     best: tuple[tuple[int, int], str, object] | None = None
@@ -674,7 +673,7 @@ def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
             try:
                 issue = load_issue(draft)
                 if template is None:
-                    template = load_template(issue.template, folder, issue.template_origin)
+                    template = page_template(issue, folder)
                 page = layout_loaded(issue, fonts, template)
             except LayoutError as err:  # the draft is gone: name the text it was made from
                 if err.file == Path(imported.source):  # (said of the text already)

@@ -1,68 +1,37 @@
-"""The pipeline in one place: load → plan/make-up → flow → render (docs/architecture.md),
-for a page and for an issue of pages. `import layout` does not import it; its names are
-loaded from here on first use."""
+"""The pipeline, assembled here and nowhere else (docs/architecture.md):
+
+    load(manifest)                 → Loaded      (the Edition of pages, each page's Template)
+    layout(loaded, fonts)          → IssueLayout (each page's PageLayout: plan, make-up, flow)
+    report(laid, loaded)           → PageReport  (overflow, holes, copyfit, reading text,
+                                                  what the user is told)
+    render(laid, loaded, fonts, output) → PDF bytes (through the press `output` asks for:
+                                                  None for what the template's `output:` says)
+
+The command line, the batch (and its Dask jobs), the importer's pages and the guide's
+pictures call these; only this module calls the stages (plan.plan_page, flow.flow_page,
+render.pdf.render_pages, render.press.press_for) itself (tests/test_pipeline.py holds that).
+`import layout` does not import it; its names are loaded from here on first use."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from .edition import lay_out, with_contents
 from .flow import check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
 from .manifest import load_issue, load_manifest
-from .model import Edition, Figure, Issue, IssueLayout, PageLayout, Template
+from .model import (Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
+                    Overflow, PageLayout, PagePlan, Template)
 from .plan import plan_page
-from .render.pdf import Document, render_pages, render_pdf
+from .render.pdf import Document, render_pages
+
+if TYPE_CHECKING:
+    from .render.press import Press
 from .templates import load_template
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """A rendered page: the placed layout and its PDF."""
-
-    layout: PageLayout
-    pdf: bytes
-
-
-def layout_issue(manifest: Path, fonts: FontSet | None = None) -> PageLayout:
-    """Load, plan and flow one manifest: every glyph placed, overflow listed."""
-    return layout_loaded(load_issue(Path(manifest)), fonts)
-
-
-def layout_loaded(issue: Issue, fonts: FontSet | None = None,
-                  template: Template | None = None) -> PageLayout:
-    """Plan and flow a loaded issue (on its template, loaded unless given)."""
-    template = template or load_template(issue.template, issue.path.parent,
-                                         issue.template_origin)
-    fonts = fonts or shipped_fonts()
-    check_faces(template, fonts)
-    cache: dict = {}  # text broken by the make-up's trials is not broken again by the flow
-    return flow_page(plan_page(issue, template, fonts, cache), fonts, cache)
-
-
-def page_inputs(issue: Issue, template: Template) -> list[Path]:
-    """Every file the page is made from besides the fonts: the manifest, its template and
-    the templates it extends, a plant's colour profile it names, and the pictures, each
-    once."""
-    pictures = sorted({i.file for a in issue.articles for i in a.images if i.file} |
-                      {b.file for a in issue.articles for b in a.blocks
-                       if isinstance(b, Figure) and b.file})
-    profile = [template.press.profile] if template.press.profile else []
-    nameplate = template.nameplate.files if template.nameplate else ()
-    # a body read from a text file beside the manifest (`body: {file: story.txt}`)
-    texts = sorted({Path(b.origin.file) for a in issue.articles for b in a.blocks
-                    if Path(b.origin.file) != Path(issue.path)})
-    return [issue.path, *template.sources, *profile, *nameplate, *pictures, *texts]
-
-
-def render_issue(manifest: Path, fonts: FontSet | None = None) -> Rendered:
-    """The whole pipeline: manifest → placed page → PDF bytes."""
-    fonts = fonts or shipped_fonts()
-    page = layout_issue(manifest, fonts)
-    return Rendered(page, render_pdf(page, fonts))
-
-
-# -- a manifest of one page or an issue of several ---------------------------------------
+# -- load -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -83,12 +52,52 @@ class Loaded:
 def load(manifest: Path) -> Loaded:
     """Read a manifest (one page, or an issue of `pages:`) and its pages' templates."""
     edition = load_manifest(Path(manifest))
-    return Loaded(edition, tuple(load_template(i.template, i.path.parent, i.template_origin)
-                                 for i in edition.pages))
+    return Loaded(edition, tuple(page_template(i) for i in edition.pages))
 
 
-def layout_manifest(loaded: Loaded, fonts: FontSet | None = None,
-                    lay_page=None) -> IssueLayout:
+def page_template(issue: Issue, folder: Path | None = None) -> Template:
+    """The template a page names, found from its manifest's folder (or `folder`)."""
+    return load_template(issue.template, folder or issue.path.parent, issue.template_origin)
+
+
+def page_inputs(issue: Issue, template: Template) -> list[Path]:
+    """Every file the page is made from besides the fonts: the manifest, its template and
+    the templates it extends, a plant's colour profile it names, and the pictures, each
+    once."""
+    pictures = sorted({i.file for a in issue.articles for i in a.images if i.file} |
+                      {b.file for a in issue.articles for b in a.blocks
+                       if isinstance(b, Figure) and b.file})
+    profile = [template.press.profile] if template.press.profile else []
+    nameplate = template.nameplate.files if template.nameplate else ()
+    # a body read from a text file beside the manifest (`body: {file: story.txt}`)
+    texts = sorted({Path(b.origin.file) for a in issue.articles for b in a.blocks
+                    if Path(b.origin.file) != Path(issue.path)})
+    return [issue.path, *template.sources, *profile, *nameplate, *pictures, *texts]
+
+
+# -- layout ---------------------------------------------------------------------------------
+
+
+def plan(issue: Issue, template: Template, fonts: FontSet,
+         cache: dict | None = None) -> PagePlan:
+    """Each article's module on the page (pinned, or found by the make-up): what `layout
+    pin` writes back. `cache`: text broken on the way, for the flow to read."""
+    return plan_page(issue, template, fonts, {} if cache is None else cache)
+
+
+def layout_loaded(issue: Issue, fonts: FontSet | None = None,
+                  template: Template | None = None) -> PageLayout:
+    """One page planned and flowed (on its template, loaded unless given): every glyph
+    placed, overflow, holes and copyfit listed."""
+    template = template or page_template(issue)
+    fonts = fonts or shipped_fonts()
+    check_faces(template, fonts)
+    cache: dict = {}  # text broken by the make-up's trials is not broken again by the flow
+    return flow_page(plan(issue, template, fonts, cache), fonts, cache)
+
+
+def layout(loaded: Loaded, fonts: FontSet | None = None,
+           lay_page: Callable[..., PageLayout] | None = None) -> IssueLayout:
     """Every page of the manifest laid out (by `lay_page`, layout_loaded unless given); an
     issue's 导读 filled and its jumps made."""
     fonts = fonts or shipped_fonts()
@@ -96,6 +105,7 @@ def layout_manifest(loaded: Loaded, fonts: FontSet | None = None,
     templates = {issue.page_number: t for issue, t in zip(loaded.edition.pages,
                                                          loaded.templates)}
     edition = with_contents(loaded.edition)
+
     def grid(issue: Issue) -> tuple[int, int, int]:
         t = templates[issue.page_number]
         return t.columns, t.grid_lines, int(t.column_width / t.body.size + 1e-6)
@@ -103,6 +113,73 @@ def layout_manifest(loaded: Loaded, fonts: FontSet | None = None,
     pages, jumps = lay_out(edition, lambda issue: lay_page(
         issue, fonts, templates[issue.page_number]), grid)
     return IssueLayout(edition, pages, jumps)
+
+
+def layout_issue(manifest: Path, fonts: FontSet | None = None) -> PageLayout:
+    """A one-page manifest loaded, planned and flowed."""
+    return layout_loaded(load_issue(Path(manifest)), fonts)
+
+
+# -- report ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A thing the user is told about a render, of a `kind`: "normalized" (a change
+    normalization made to the text, said of its line), "note" (a line broken against the
+    rules, a soft picture), "loose" (a line set loose), "usage" (an article's depth);
+    `always` said, or only when asked (-v)."""
+
+    kind: str
+    text: str
+    always: bool
+
+
+@dataclass(frozen=True)
+class PageReport:
+    """What a laid-out manifest says besides its geometry (an issue's, each item marked
+    with its page): text left over, blank holes, each article's copyfit, jumps, its text
+    in reading order, and the notices (what normalization changed, lines broken against
+    the rules and soft pictures always; loose lines and each article's depth with -v)."""
+
+    overflow: tuple[Overflow, ...]
+    holes: tuple[Hole, ...]
+    fits: tuple[Copyfit, ...]
+    jumps: tuple[Jump, ...]
+    loose: tuple[str, ...]  # lines set loose (counted, listed with -v)
+    notices: tuple[Notice, ...]
+    text: str  # the articles' text as a reader reads it (`layout text`)
+
+    def told(self, verbose: bool = False) -> tuple[Notice, ...]:
+        """The notices to print: those always said, and with `verbose` the rest."""
+        return tuple(n for n in self.notices if n.always or verbose)
+
+
+def report(laid: IssueLayout, loaded: Loaded | None = None) -> PageReport:
+    """The report of a laid-out manifest; with `loaded`, what normalizing its text
+    changed is told too (a guess, such as quotes paired again, always)."""
+    edits = [e for issue in loaded.edition.pages for e in issue.edits] if loaded else []
+    notices = [Notice("normalized", f"{'warning: ' if e.warning else ''}normalized {e}",
+                      e.warning) for e in edits]
+    notices += [Notice("note", n, True) for n in laid.notes]
+    notices += [Notice("loose", n, False) for n in laid.loose]
+    notices += [Notice("usage", n, False) for n in laid.usage]
+    return PageReport(laid.overflow, laid.holes, laid.fits, laid.jumps, laid.loose,
+                      tuple(notices), laid.text())
+
+
+# -- render ---------------------------------------------------------------------------------
+
+
+def press(template: Template, output: str | None) -> Press | None:
+    """The press a render goes through: None for the screen, else the print settings of
+    `template` (render/press.py, with littleCMS: loaded only to print). `output`:
+    "screen", "print", a PDF/X standard, or None for what the template's `output:` says."""
+    if (output or template.output) == "screen":
+        return None
+    from .render.press import press_for  # noqa: PLC0415
+
+    return press_for(template, output)
 
 
 def document(laid: IssueLayout, templates: tuple[Template, ...]) -> Document | None:
@@ -121,19 +198,57 @@ def document(laid: IssueLayout, templates: tuple[Template, ...]) -> Document | N
     return Document(laid.edition.title, tuple(labels), tuple(outline))
 
 
-def render_manifest(laid: IssueLayout, loaded: Loaded, fonts: FontSet,
-                    press=None) -> bytes:
-    """The manifest's PDF: one page as it always was, an issue's pages in one document."""
-    return render_pages(laid.pages, fonts, press, document(laid, loaded.templates))
+def render(laid: IssueLayout, loaded: Loaded, fonts: FontSet,
+           output: str | None = None) -> bytes:
+    """The manifest's PDF (one page as it always was, an issue's pages in one document)
+    for `output`: "screen", "print", a PDF/X standard, or None for what the template's
+    `output:` says (an issue: its first page's template)."""
+    return render_pages(laid.pages, fonts, press(loaded.templates[0], output),
+                        document(laid, loaded.templates))
 
 
 def render_split(laid: IssueLayout, loaded: Loaded, fonts: FontSet,
-                 press=None) -> list[bytes]:
+                 output: str | None = None) -> list[bytes]:
     """An issue's pages each in a PDF of its own (`render --split`), in order."""
+    through = press(loaded.templates[0], output)
     whole = document(laid, loaded.templates)
     out = []
     for index, page in enumerate(laid.pages):
         own = whole and Document(f"{whole.title} {whole.labels[index]}",
                                  (whole.labels[index],), (whole.outline[index],))
-        out.append(render_pages((page,), fonts, press, own))
+        out.append(render_pages((page,), fonts, through, own))
     return out
+
+
+def render_page(page: PageLayout, template: Template, fonts: FontSet,
+                output: str | None = None) -> bytes:
+    """One page laid out on `template` (an imported page's, a guide's picture) as PDF."""
+    return render_pages((page,), fonts, press(template, output))
+
+
+def render_proof(laid: IssueLayout, loaded: Loaded, fonts: FontSet) -> bytes:
+    """The pages with their guides as vector marks (`render --grid`'s proof PDF: columns,
+    baseline grid, each module framed and numbered), for the screen."""
+    from .render.preview import page_modules, proof_layout  # noqa: PLC0415
+
+    return render_pages(tuple(proof_layout(page, t, page_modules(page), fonts)
+                              for page, t in zip(laid.pages, loaded.templates)), fonts)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered manifest: its (first) page's placed layout, its PDF, and every page."""
+
+    layout: PageLayout
+    pdf: bytes
+    laid: IssueLayout
+
+
+def render_issue(manifest: Path, fonts: FontSet | None = None,
+                 output: str | None = None) -> Rendered:
+    """The whole pipeline: manifest → placed pages → PDF bytes, for `output` as the
+    command line's `render` makes it (None: what the template's `output:` says)."""
+    fonts = fonts or shipped_fonts()
+    loaded = load(manifest)
+    laid = layout(loaded, fonts)
+    return Rendered(laid.pages[0], render(laid, loaded, fonts, output), laid)

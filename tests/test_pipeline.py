@@ -1,0 +1,123 @@
+"""The pipeline is assembled once (layout/pipeline.py): the command line, the batch, the
+library and the guide's pictures make a page the same way, through its stages."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from layout.cli import main
+from layout.fonts import shipped_fonts
+from layout.pipeline import layout, load, render, render_issue, report
+
+from conftest import REPO, SAMPLE
+
+# the stages, which only the pipeline calls (each defined in its own module)
+STAGES = ("plan_page", "flow_page", "render_pages", "render_pdf", "press_for")
+DEFINED = {"plan_page": "layout/plan.py", "flow_page": "layout/flow.py",
+           "render_pages": "layout/render/pdf.py", "render_pdf": "layout/render/pdf.py",
+           "press_for": "layout/render/press.py"}
+
+PRINTED = """\
+manifest: 1
+paper: 测试报
+date: 2021-03-04
+page: 3
+template: house
+articles:
+  - headline: 党员冲在一线
+    body: [{body}]
+"""
+
+
+def _print_page(folder: Path) -> Path:
+    (folder / "house.yaml").write_text("extends: news-tabloid\noutput: print\n",
+                                       encoding="utf-8")
+    path = folder / "page.yaml"
+    path.write_text(PRINTED.format(body="党员冲在一线、干在一线，在抗击疫情中冲锋在前。" * 60),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_print_template_gives_one_pdf_through_the_library_the_command_and_a_batch(
+        tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = _print_page(folder)
+    library = render_issue(path).pdf
+    assert b"GTS_PDFX" in library and b"/TrimBox" in library  # the template's `output: print`
+    out = tmp_path / "cli.pdf"
+    result = CliRunner().invoke(main, ["render", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out"),
+                                       "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == library == (tmp_path / "out" / "page.pdf").read_bytes()
+    # told otherwise, each of them makes the screen page, the same
+    screen = render_issue(path, output="screen").pdf
+    assert b"GTS_PDFX" not in screen
+    result = CliRunner().invoke(main, ["render", str(path), "-o", str(out), "--screen"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == screen
+
+
+def _calls(text: str, name: str) -> bool:
+    return re.search(rf"(?<!def )(?<![\w.]){name}\(|\.{name}\(|import[^\n]*\b{name}\b",
+                     text) is not None
+
+
+def test_no_module_but_the_pipeline_assembles_the_stages():
+    sources = [*sorted((REPO / "layout").rglob("*.py")), *sorted((REPO / "docs").glob("*.py")),
+               *sorted((REPO / "bench").glob("*.py"))]
+    found = []
+    for source in sources:
+        where = source.relative_to(REPO).as_posix()
+        if where == "layout/pipeline.py":
+            continue
+        text = source.read_text(encoding="utf-8")
+        found += [(where, name) for name in STAGES
+                  if DEFINED[name] != where and _calls(text, name)]
+    assert found == []
+    assert _calls("page = flow_page(plan, fonts)", "flow_page")  # (the check finds one)
+    assert _calls("from .plan import plan_page", "plan_page")
+    assert not _calls("def plan_page(issue):", "plan_page")
+
+
+def test_the_report_says_what_the_page_holds_and_what_the_user_is_told():
+    loaded = load(SAMPLE)
+    laid = layout(loaded, shipped_fonts())
+    said = report(laid, loaded)
+    page = laid.pages[0]
+    assert said.fits == page.fits and said.holes == page.holes == ()
+    assert said.overflow == () and said.text == page.text()
+    assert "".join(said.text.split()).startswith("".join(
+        page.reading[0].split())[:10])
+    told = said.told()
+    assert all(n.always for n in told)
+    verbose = said.told(verbose=True)
+    assert [n.text for n in verbose if n.kind == "usage"] == list(page.usage)
+    assert [n.text for n in verbose if n.kind == "loose"] == list(page.loose)
+
+
+def test_the_command_s_fit_and_text_are_the_report_s(tmp_path):
+    said = report(layout(load(SAMPLE), shipped_fonts()))
+    result = CliRunner().invoke(main, ["text", str(SAMPLE)])
+    assert result.exit_code == 0 and result.output == said.text
+    result = CliRunner().invoke(main, ["fit", str(SAMPLE)])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:len(said.fits)] == [str(f) for f in said.fits]
+
+
+def test_an_issue_renders_as_the_command_renders_it(tmp_path):
+    from test_edition import two_pages
+
+    path = two_pages(tmp_path)
+    out = tmp_path / "issue.pdf"
+    result = CliRunner().invoke(main, ["render", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    made = render_issue(path)
+    assert made.pdf == out.read_bytes() and len(made.laid.pages) == 2
+    loaded = load(path)
+    assert render(layout(loaded), loaded, shipped_fonts()) == made.pdf
+    assert [f.page for f in made.laid.fits] == [1, 2]
