@@ -55,6 +55,14 @@ def load(manifest: Path) -> Loaded:
     return Loaded(edition, tuple(page_template(i) for i in edition.pages))
 
 
+def inputs(manifest: Path) -> list[Path]:
+    """The files a manifest's pages are made from besides the fonts (`Loaded.inputs`),
+    read without normalizing its text: for a digest taken before and after a page is made
+    (batch), a sixth of a whole load."""
+    edition = load_manifest(Path(manifest), files_only=True)
+    return Loaded(edition, tuple(page_template(i) for i in edition.pages)).inputs()
+
+
 def page_template(issue: Issue, folder: Path | None = None) -> Template:
     """The template a page names, found from its manifest's folder (or `folder`)."""
     return load_template(issue.template, folder or issue.path.parent, issue.template_origin)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from layout.cli import main
 from layout.fonts import shipped_fonts
-from layout.pipeline import layout, load, render, render_issue, report
+from layout.pipeline import inputs, layout, load, render, render_issue, report
 
 from conftest import REPO, SAMPLE
 
@@ -121,3 +121,11 @@ def test_an_issue_renders_as_the_command_renders_it(tmp_path):
     loaded = load(path)
     assert render(layout(loaded), loaded, shipped_fonts()) == made.pdf
     assert [f.page for f in made.laid.fits] == [1, 2]
+
+
+def test_the_files_a_digest_reads_are_those_the_page_is_made_from():
+    for path in [*sorted((REPO / "issues").glob("*.yaml")),
+                 *sorted((REPO / "issues" / "whole").glob("*.yaml"))]:
+        assert inputs(path) == load(path).inputs(), path
+    whole = inputs(REPO / "issues" / "whole" / "2020-11-27-issue-1090.yaml")
+    assert len([p for p in whole if p.suffix == ".yaml"]) > 2  # its pages' files, templates
