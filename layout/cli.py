@@ -118,6 +118,10 @@ def render(manifest: Path, output: str | None, allow_overflow: bool, dump: bool,
         click.echo(f"error: {problem}", err=True)
         sys.exit(EXIT_BAD_INPUT)
 
+    from .text.words import load_in_background  # noqa: PLC0415
+
+    load_in_background()  # (the segmenter's dictionary, while the page's files are read)
+
     def once() -> tuple[int, list[Path]]:
         return _render_once(manifest, output, allow_overflow, dump, verbose, png, png_dpi,
                             strict, grid, choice, split)

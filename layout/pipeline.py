@@ -29,6 +29,7 @@ from .render.pdf import Document, render_pages
 if TYPE_CHECKING:
     from .render.press import Press
 from .templates import load_template
+from .text.words import load_in_background
 
 
 # -- load -----------------------------------------------------------------------------------
@@ -50,7 +51,9 @@ class Loaded:
 
 
 def load(manifest: Path) -> Loaded:
-    """Read a manifest (one page, or an issue of `pages:`) and its pages' templates."""
+    """Read a manifest (one page, or an issue of `pages:`) and its pages' templates (the
+    word segmenter a page's display text needs loads meanwhile: text.words)."""
+    load_in_background()
     edition = load_manifest(Path(manifest))
     return Loaded(edition, tuple(page_template(i) for i in edition.pages))
 

@@ -129,3 +129,22 @@ def test_the_files_a_digest_reads_are_those_the_page_is_made_from():
         assert inputs(path) == load(path).inputs(), path
     whole = inputs(REPO / "issues" / "whole" / "2020-11-27-issue-1090.yaml")
     assert len([p for p in whole if p.suffix == ".yaml"]) > 2  # its pages' files, templates
+
+
+def test_the_segmenter_loads_while_the_page_is_read_and_segments_the_same():
+    import sys
+
+    from layout.text import words
+
+    load(SAMPLE)  # starts it, once a process
+    assert len(words._LOADING) == 1
+    words._LOADING[0].join()
+    assert "rjieba" in sys.modules
+    load(SAMPLE)
+    assert len(words._LOADING) == 1
+    import rjieba
+
+    title = "四中全会以来各部委出台的改革举措"
+    ends = words.word_ends(title)
+    assert ends == tuple(__import__("itertools").accumulate(
+        len(w) for w in rjieba.cut(title)))[:-1]
