@@ -121,10 +121,15 @@ def render(manifest: Path, output: str | None, allow_overflow: bool, dump: bool,
     from .text.words import load_in_background  # noqa: PLC0415
 
     load_in_background()  # (the segmenter's dictionary, while the page's files are read)
+    kept = None
+    if watch:  # an edit re-renders what it changed: the rest is kept from the last render
+        from .pipeline import Kept  # noqa: PLC0415
+
+        kept = Kept()
 
     def once() -> tuple[int, list[Path]]:
         return _render_once(manifest, output, allow_overflow, dump, verbose, png, png_dpi,
-                            strict, grid, choice, split)
+                            strict, grid, choice, split, kept)
 
     if watch:
         try:
@@ -195,9 +200,11 @@ def _option_problem(output: Path, png: bool, png_dpi: float, watch: bool,
 def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
                  verbose: bool, png: bool, png_dpi: float,
                  strict: bool = False, grid: bool = False,
-                 choice: str | None = None, split: bool = False) -> tuple[int, list[Path]]:
+                 choice: str | None = None, split: bool = False,
+                 kept=None) -> tuple[int, list[Path]]:
     """Render the page once, saying what happened; return the exit code and the files the
-    page was made from (none known when the manifest or its template could not be read)."""
+    page was made from (none known when the manifest or its template could not be read).
+    `kept`: what the renders before this one kept for it (`--watch`: pipeline.Kept)."""
     from .fonts import shipped_fonts  # noqa: PLC0415 (the pipeline: see the imports above)
     from .pipeline import (layout, load, render, render_proof, render_split,  # noqa: PLC0415
                            report)
@@ -225,7 +232,7 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
         if grid:
             outputs.append((proof_path(output), "proof PDF with the guides"))
         refuse_clashes(outputs, inputs)
-        page = layout(loaded, fonts)
+        page = layout(loaded, fonts, kept=kept)
         said = report(page, loaded)
         # What normalization guessed, pictures that will print soft and text broken
         # against the rules are always worth a word; loose lines are counted unless asked
@@ -259,7 +266,7 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
             return EXIT_OVERFLOW, inputs
         if said.holes and strict:
             return EXIT_HOLES, inputs
-        pdf = render(page, loaded, fonts, choice)
+        pdf = render(page, loaded, fonts, choice, kept)
         make_folder(output)
         if split:
             for issue, part in zip(loaded.edition.pages,

@@ -14,6 +14,7 @@ render.pdf.render_pages, render.press.press_for) itself (tests/test_pipeline.py 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -25,6 +26,7 @@ from .model import (Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
                     Overflow, PageLayout, PagePlan, Template)
 from .plan import plan_page
 from .render.pdf import Document, render_pages
+from .render.pdf import Kept as PdfKept
 
 if TYPE_CHECKING:
     from .render.press import Press
@@ -96,23 +98,51 @@ def plan(issue: Issue, template: Template, fonts: FontSet,
     return plan_page(issue, template, fonts, {} if cache is None else cache)
 
 
+class Kept:
+    """What a process that renders the same manifest again and again (`render --watch`)
+    keeps from one render for the next, so that an edit costs about what it changes:
+    the text the make-up and the flow broke (paragraphs at each width, display lines,
+    each character's box at each size: the page's text cache, whose keys hold everything
+    its values are made from but the composition rules and the fonts, so one is kept per
+    composition and font set), and the PDF's font subsets and compressed streams
+    (render.pdf.Kept). The same input gives the same bytes, kept or not."""
+
+    # a text cache grown past this many entries (a long session of edits) starts afresh
+    MOST_ENTRIES = 400_000
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple, tuple[FontSet, dict]] = {}
+        self.pdf = PdfKept()
+
+    def text_cache(self, template: Template, fonts: FontSet) -> dict:
+        key = (template.composition, id(fonts))
+        found = self._texts.get(key)
+        if found is None or len(found[1]) > self.MOST_ENTRIES:
+            found = self._texts[key] = (fonts, {})  # (the font set held: its id stays its)
+        return found[1]
+
+
 def layout_loaded(issue: Issue, fonts: FontSet | None = None,
-                  template: Template | None = None) -> PageLayout:
+                  template: Template | None = None, kept: Kept | None = None) -> PageLayout:
     """One page planned and flowed (on its template, loaded unless given): every glyph
-    placed, overflow, holes and copyfit listed."""
+    placed, overflow, holes and copyfit listed. `kept`: text broken by an earlier render
+    of the process is not broken again."""
     template = template or page_template(issue)
     fonts = fonts or shipped_fonts()
     check_faces(template, fonts)
-    cache: dict = {}  # text broken by the make-up's trials is not broken again by the flow
+    # text broken by the make-up's trials is not broken again by the flow
+    cache: dict = kept.text_cache(template, fonts) if kept else {}
     return flow_page(plan(issue, template, fonts, cache), fonts, cache)
 
 
 def layout(loaded: Loaded, fonts: FontSet | None = None,
-           lay_page: Callable[..., PageLayout] | None = None) -> IssueLayout:
+           lay_page: Callable[..., PageLayout] | None = None,
+           kept: Kept | None = None) -> IssueLayout:
     """Every page of the manifest laid out (by `lay_page`, layout_loaded unless given); an
-    issue's 导读 filled and its jumps made."""
+    issue's 导读 filled and its jumps made. `kept`: what an earlier render of the process
+    kept (`Kept`)."""
     fonts = fonts or shipped_fonts()
-    lay_page = lay_page or layout_loaded
+    lay_page = lay_page or (partial(layout_loaded, kept=kept) if kept else layout_loaded)
     templates = {issue.page_number: t for issue, t in zip(loaded.edition.pages,
                                                          loaded.templates)}
     edition = with_contents(loaded.edition)
@@ -210,12 +240,13 @@ def document(laid: IssueLayout, templates: tuple[Template, ...]) -> Document | N
 
 
 def render(laid: IssueLayout, loaded: Loaded, fonts: FontSet,
-           output: str | None = None) -> bytes:
+           output: str | None = None, kept: Kept | None = None) -> bytes:
     """The manifest's PDF (one page as it always was, an issue's pages in one document)
     for `output`: "screen", "print", a PDF/X standard, or None for what the template's
-    `output:` says (an issue: its first page's template)."""
+    `output:` says (an issue: its first page's template). `kept`: font subsets and
+    compressed streams an earlier render of the process made (`Kept`)."""
     return render_pages(laid.pages, fonts, press(loaded.templates[0], output),
-                        document(laid, loaded.templates))
+                        document(laid, loaded.templates), kept.pdf if kept else None)
 
 
 def render_split(laid: IssueLayout, loaded: Loaded, fonts: FontSet,

@@ -148,3 +148,34 @@ def test_the_segmenter_loads_while_the_page_is_read_and_segments_the_same():
     ends = words.word_ends(title)
     assert ends == tuple(__import__("itertools").accumulate(
         len(w) for w in rjieba.cut(title)))[:-1]
+
+
+def _edited(path: Path, folder: Path) -> Path:
+    """The page with its first paragraph of body text shortened by a sentence's worth."""
+    text = path.read_text(encoding="utf-8")
+    first = re.search(r"(?m)^      - ([^{\n]{40,})$", text)
+    assert first is not None
+    edited = folder / path.name
+    edited.write_text(text[:first.start(1)] + first.group(1)[12:] + text[first.end(1):],
+                      encoding="utf-8")
+    return edited
+
+
+def test_what_a_watched_render_keeps_gives_the_same_bytes(tmp_path):
+    from layout.pipeline import Kept
+
+    fonts = shipped_fonts()
+    kept = Kept()
+    pages = sorted((REPO / "issues").glob("*.yaml"))
+    fresh = {p: render_issue(p, fonts).pdf for p in pages}
+    for path in [*pages, *reversed(pages)]:  # each after others: what they kept is there
+        loaded = load(path)
+        assert render(layout(loaded, fonts, kept=kept), loaded, fonts, kept=kept) == \
+            fresh[path], path
+    assert kept.pdf.subsets and kept.pdf.streams  # (it kept something)
+    # a paragraph edited: the page as a fresh process makes it
+    for path in pages[:2]:
+        edited = _edited(path, tmp_path)
+        loaded = load(edited)
+        made = render(layout(loaded, fonts, kept=kept), loaded, fonts, kept=kept)
+        assert made == render_issue(edited, fonts).pdf != fresh[path]
