@@ -78,10 +78,13 @@ class Kept:
     """What a process that renders the same pages again (`render --watch`) keeps from one
     render for the next, by content, so that the same content gives the same bytes
     without being made again: each font subset (by face and characters) and each stream
-    compressed (by its bytes). What the last render did not use is let go."""
+    compressed (by its bytes), and the code each character is painted with (`_runs`: by
+    face, character and advance). What the last render did not use is let go."""
 
     subsets: dict = field(default_factory=dict)
     streams: dict = field(default_factory=dict)
+    codes: dict = field(default_factory=dict)
+    fonts: FontSet | None = None  # the font set the codes are of
     used: set = field(default_factory=set)
 
     def compressed(self, data: bytes) -> bytes:
@@ -176,18 +179,21 @@ def render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | N
     page labels and outline. `kept`: font subsets and compressed streams kept from an
     earlier render of the process, and for the next one (the same bytes either way)."""
     if kept is None:
-        return _render_pages(pages, fonts, press, document)
+        return _render_pages(pages, fonts, press, document, {})
+    if kept.fonts is not fonts:
+        kept.fonts, kept.codes = fonts, {}
     _KEPT.append(kept)
     try:
         with kept_subsets(kept.subsets):
-            return _render_pages(pages, fonts, press, document)
+            return _render_pages(pages, fonts, press, document, kept.codes)
     finally:
         _KEPT.pop()
         kept.forget_unused()
 
 
 def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | None,
-                  document: Document | None) -> bytes:
+                  document: Document | None, codes: dict) -> bytes:
+    """The PDF of `pages` (see render_pages); `codes`: see _runs."""
     buffer = io.BytesIO()
     first = pages[0]
     body = fonts.face(first.body_face)
@@ -202,7 +208,6 @@ def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | 
     canvas.setProducer("layout")
     canvas.setAuthor("")
     canvas.setSubject("")
-    codes: dict = {}  # (see _runs)
     selects: dict = {}  # (see _text)
     for number, page in enumerate(pages):
         if number:
