@@ -118,9 +118,6 @@ def render(manifest: Path, output: str | None, allow_overflow: bool, dump: bool,
         click.echo(f"error: {problem}", err=True)
         sys.exit(EXIT_BAD_INPUT)
 
-    from .text.words import load_in_background  # noqa: PLC0415
-
-    load_in_background()  # (the segmenter's dictionary, while the page's files are read)
     kept = None
     if watch:  # an edit re-renders what it changed: the rest is kept from the last render
         from .pipeline import Kept  # noqa: PLC0415

@@ -7,31 +7,32 @@
     render(laid, loaded, fonts, output) → PDF bytes (through the press `output` asks for:
                                                   None for what the template's `output:` says)
 
-The command line, the batch (and its Dask jobs), the importer's pages and the guide's
-pictures call these; only this module calls the stages (plan.plan_page, flow.flow_page,
-render.pdf.render_pages, render.press.press_for) itself (tests/test_pipeline.py holds that).
+The command line, the batch (and its Dask jobs), the importer's pages, `layout pin` and the
+guide's pictures call these; only this module calls the stages (plan.plan_page,
+flow.flow_page, render.pdf.render_pages, render.press.press_for) itself
+(tests/test_pipeline.py holds that). `Kept` is what `render --watch` keeps between renders.
 `import layout` does not import it; its names are loaded from here on first use."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .edition import lay_out, with_contents
 from .flow import check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
 from .manifest import load_issue, load_manifest
 from .model import (Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
-                    Overflow, PageLayout, PagePlan, Template)
+                    Overflow, PageLayout, PagePlan, Quote, Subhead, Template)
 from .plan import plan_page
 from .render.pdf import Document, render_pages
 from .render.pdf import Kept as PdfKept
+from .templates import load_template
+from .text.words import load_in_background
 
 if TYPE_CHECKING:
     from .render.press import Press
-from .templates import load_template
-from .text.words import load_in_background
 
 
 # -- load -----------------------------------------------------------------------------------
@@ -53,11 +54,34 @@ class Loaded:
 
 
 def load(manifest: Path) -> Loaded:
-    """Read a manifest (one page, or an issue of `pages:`) and its pages' templates (the
-    word segmenter a page's display text needs loads meanwhile: text.words)."""
-    load_in_background()
+    """Read a manifest (one page, or an issue of `pages:`) and its pages' templates; the
+    word segmenter starts loading (text.words) when a display text might break."""
     edition = load_manifest(Path(manifest))
+    if any(len(t) >= SEGMENTED for issue in edition.pages for t in _display_texts(issue)):
+        load_in_background()
     return Loaded(edition, tuple(page_template(i) for i in edition.pages))
+
+
+# Display text this long or longer might break (a headline in one narrow column): the
+# segmenter is loaded in the background for it, before the make-up sizes the headlines.
+SEGMENTED = 4
+
+
+def _display_texts(issue: Issue) -> Iterator[str]:
+    """The texts of a page that break only between words (headlines, bylines, subheads,
+    pull quotes, captions)."""
+    for article in issue.articles:
+        h = article.headline
+        if h is not None:
+            yield from (t for t in (h.kicker, h.main, h.subtitle) if t)
+        if article.byline:
+            yield article.byline
+        yield from (i.caption for i in article.images if i.caption)
+        for block in article.blocks:
+            if isinstance(block, (Subhead, Quote)):
+                yield block.text
+            elif isinstance(block, Figure) and block.caption:
+                yield block.caption
 
 
 def inputs(manifest: Path) -> list[Path]:

@@ -179,3 +179,18 @@ def test_what_a_watched_render_keeps_gives_the_same_bytes(tmp_path):
         loaded = load(edited)
         made = render(layout(loaded, fonts, kept=kept), loaded, fonts, kept=kept)
         assert made == render_issue(edited, fonts).pdf != fresh[path]
+
+
+def test_the_segmenter_is_not_loaded_for_a_page_whose_display_text_cannot_break(tmp_path):
+    import subprocess
+    import sys
+
+    short = tmp_path / "short.yaml"
+    short.write_text(PRINTED.format(body="正文。").replace("template: house", "template: base")
+                     .replace("党员冲在一线", "长文"), encoding="utf-8")
+    code = ("import sys; from layout.pipeline import load; from layout.text import words; "
+            "load(sys.argv[1]); print(len(words._LOADING))")
+    counts = [subprocess.run([sys.executable, "-c", code, str(path)], check=True,
+                             capture_output=True, text=True).stdout.strip()
+              for path in (short, SAMPLE)]
+    assert counts == ["0", "1"]

@@ -5,10 +5,11 @@ composition does).
 The segmenter is rjieba (Python bindings of jieba-rs, the Rust port of jieba, the common
 Chinese word segmenter; MIT): its dictionary loads in well under 0.1 s, where jieba's own
 takes about a second on first use, too slow for a one-page render. Its dictionary loads when
-it is imported (0.08 s), outside the interpreter's lock: `load_in_background()`, called as
-a render starts, has it load on another thread while the manifest, template and fonts are
-read, so the first display line that breaks seldom waits for it; without it every character
-boundary counts, as before.
+it is imported (0.08 s), outside the interpreter's lock: `load_in_background()`, called
+once a manifest is read whose display text might break (pipeline.load), has it load on
+another thread while the template and fonts are read and the make-up starts, so the first
+display line that breaks seldom waits for it; without it every character boundary counts,
+as before.
 """
 from __future__ import annotations
 
