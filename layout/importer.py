@@ -559,8 +559,9 @@ def _trailing_signatures(articles: list[Draft]) -> None:
     """An author's name in brackets after an article's last sentence: its signature."""
     for a in articles:
         last = a.blocks[-1] if a.blocks else None
-        found_sign = last is not None and last.kind == "paragraph" and TRAILING_SIGN.match(
-            last.text)
+        if last is None or last.kind != "paragraph":
+            continue
+        found_sign = TRAILING_SIGN.match(last.text)
         if found_sign:
             last.text = found_sign.group(1)
             a.blocks.append(Block("signature", found_sign.group(2), notes=[
