@@ -203,89 +203,26 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
     page was made from (none known when the manifest or its template could not be read).
     `kept`: what the renders before this one kept for it (`--watch`: pipeline.Kept)."""
     from .fonts import shipped_fonts  # noqa: PLC0415 (the pipeline: see the imports above)
-    from .pipeline import (layout, load, render, render_proof, render_split,  # noqa: PLC0415
-                           report)
-    from .render.dump import dump_page  # noqa: PLC0415
+    from .pipeline import layout, load, report  # noqa: PLC0415
 
     inputs: list[Path] = []
     written: list[Path] = []
     try:
         fonts = shipped_fonts()
         loaded = load(manifest)
-        template = loaded.templates[0]  # (an issue's press: its first page's template)
         inputs = loaded.inputs()
-        count = len(loaded.edition.pages)
-        if png:
-            from .render.preview import preview_problem  # noqa: PLC0415
-
-            problem = preview_problem(template.page_width, template.page_height, png_dpi)
-            if problem:
-                raise LayoutError(problem)
-        outputs = ([(split_path(output, i.page_number), f"PDF of page {i.page_number}")
-                    for i in loaded.edition.pages] if split else [(output, "PDF")])
-        if png:
-            outputs.append((output.with_suffix(".png"), "PNG preview"))
-            outputs += [(png_path(output, n), "PNG preview") for n in range(2, count + 1)]
-        if grid:
-            outputs.append((proof_path(output), "proof PDF with the guides"))
-        refuse_clashes(outputs, inputs)
+        refuse_clashes(_outputs(loaded, output, png, png_dpi, grid, split), inputs)
         page = layout(loaded, fonts, kept=kept)
         said = report(page, loaded)
-        # What normalization guessed, pictures that will print soft and text broken
-        # against the rules are always worth a word; loose lines are counted unless asked
-        # for one by one.
-        for notice in said.told(verbose):
-            click.echo(shown(notice.text if notice.kind == "normalized"
-                             else f"{manifest}: {notice.text}"), err=True)
-        if verbose:
-            for fit in said.fits:
-                click.echo(shown(f"{manifest}: {fit}"), err=True)
-        if said.loose and not verbose:
-            click.echo(f"{manifest}: {len(said.loose)} line(s) set loose "
-                       f"(--verbose lists them)", err=True)
-        if dump:
-            for laid in page.pages:
-                click.echo(dump_page(laid), nl=False)
-        for item in said.overflow:
-            click.echo(shown(f"{manifest}: {on_page(item.page)}article "
-                             f"{item.article_index + 1} does not fit: "
-                             f"{len(item.text.replace(chr(10), ''))} characters "
-                             f"({item.lines} lines) left over, starting “{item.text[:12]}…”"),
-                       err=True)
-        for hole in said.holes:  # a 天窗 is a fault, like lost text: always said
-            click.echo(f"{manifest}: {hole}", err=True)
-        if said.holes:
-            click.echo("  → add text or pictures to the article (`layout fit` says how many "
-                       "characters), or give it less room", err=True)
+        _tell(manifest, said, page, verbose, dump)
         if said.overflow and not allow_overflow:
             click.echo("  → shorten the text or give the article more room; "
                        "--allow-overflow writes the page anyway", err=True)
             return EXIT_OVERFLOW, inputs
         if said.holes and strict:
             return EXIT_HOLES, inputs
-        pdf = render(page, loaded, fonts, choice, kept)
-        make_folder(output)
-        if split:
-            for issue, part in zip(loaded.edition.pages,
-                                   render_split(page, loaded, fonts, choice)):
-                write_atomically(split_path(output, issue.page_number), part)
-                click.echo(f"wrote {split_path(output, issue.page_number)}", err=True)
-        else:
-            write_atomically(output, pdf)
-            written.append(output)
-        if png:
-            from .render.preview import page_modules, write_previews  # noqa: PLC0415
-
-            guides = ([(t, page_modules(laid)) for t, laid in zip(loaded.templates,
-                                                                 page.pages)]
-                      if grid else None)
-            for path in write_previews(pdf, output.with_suffix(".png"), png_dpi, guides):
-                click.echo(f"wrote {path}", err=True)
-                written.append(path)
-            if grid:  # the guides on a PDF made only for proofing; the page's PDF as it is
-                proof = proof_path(output)
-                write_atomically(proof, render_proof(page, loaded, fonts))
-                click.echo(f"wrote {proof}", err=True)
+        _write_render(page, loaded, fonts, output, choice, kept, split, png, png_dpi, grid,
+                      written)
     except LayoutError as err:
         if written:
             click.echo(f"wrote {', '.join(map(str, written))}", err=True)
@@ -301,6 +238,90 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
         click.echo("wrote the PDF to standard output" if is_stdout(output)
                    else f"wrote {output}", err=True)
     return 0, inputs
+
+
+def _outputs(loaded, output: Path, png: bool, png_dpi: float, grid: bool,
+             split: bool) -> list[tuple[Path, str]]:
+    """The files a render writes, each with what it is (an error when a preview of the
+    page at `png_dpi` would be too large)."""
+    template = loaded.templates[0]
+    if png:
+        from .render.preview import preview_problem  # noqa: PLC0415
+
+        problem = preview_problem(template.page_width, template.page_height, png_dpi)
+        if problem:
+            raise LayoutError(problem)
+    pages = loaded.edition.pages
+    outputs = ([(split_path(output, i.page_number), f"PDF of page {i.page_number}")
+                for i in pages] if split else [(output, "PDF")])
+    if png:
+        outputs.append((output.with_suffix(".png"), "PNG preview"))
+        outputs += [(png_path(output, n), "PNG preview") for n in range(2, len(pages) + 1)]
+    if grid:
+        outputs.append((proof_path(output), "proof PDF with the guides"))
+    return outputs
+
+
+def _tell(manifest: Path, said, page, verbose: bool, dump: bool) -> None:
+    """Say what the page's report holds: what normalization guessed, pictures that will
+    print soft and text broken against the rules always; loose lines counted unless asked
+    for one by one (-v, with each article's copyfit); the lines with --dump; text left
+    over and blank holes (天窗: a fault, like lost text) always."""
+    from .render.dump import dump_page  # noqa: PLC0415
+
+    for notice in said.told(verbose):
+        click.echo(shown(notice.text if notice.kind == "normalized"
+                         else f"{manifest}: {notice.text}"), err=True)
+    if verbose:
+        for fit in said.fits:
+            click.echo(shown(f"{manifest}: {fit}"), err=True)
+    if said.loose and not verbose:
+        click.echo(f"{manifest}: {len(said.loose)} line(s) set loose "
+                   f"(--verbose lists them)", err=True)
+    if dump:
+        for laid in page.pages:
+            click.echo(dump_page(laid), nl=False)
+    for item in said.overflow:
+        click.echo(shown(f"{manifest}: {on_page(item.page)}article "
+                         f"{item.article_index + 1} does not fit: "
+                         f"{len(item.text.replace(chr(10), ''))} characters "
+                         f"({item.lines} lines) left over, starting “{item.text[:12]}…”"),
+                   err=True)
+    for hole in said.holes:
+        click.echo(f"{manifest}: {hole}", err=True)
+    if said.holes:
+        click.echo("  → add text or pictures to the article (`layout fit` says how many "
+                   "characters), or give it less room", err=True)
+
+
+def _write_render(page, loaded, fonts, output: Path, choice: str | None, kept, split: bool,
+                  png: bool, png_dpi: float, grid: bool, written: list[Path]) -> None:
+    """Write the render's PDF (or a PDF a page, `split`), its previews and proof, adding
+    each file written to `written` (said when a later one fails)."""
+    from .pipeline import render, render_proof, render_split  # noqa: PLC0415
+
+    pdf = render(page, loaded, fonts, choice, kept)
+    make_folder(output)
+    if split:
+        for issue, part in zip(loaded.edition.pages,
+                               render_split(page, loaded, fonts, choice)):
+            write_atomically(split_path(output, issue.page_number), part)
+            click.echo(f"wrote {split_path(output, issue.page_number)}", err=True)
+    else:
+        write_atomically(output, pdf)
+        written.append(output)
+    if png:
+        from .render.preview import page_modules, write_previews  # noqa: PLC0415
+
+        guides = ([(t, page_modules(laid)) for t, laid in zip(loaded.templates, page.pages)]
+                  if grid else None)
+        for path in write_previews(pdf, output.with_suffix(".png"), png_dpi, guides):
+            click.echo(f"wrote {path}", err=True)
+            written.append(path)
+        if grid:  # the guides on a PDF made only for proofing; the page's PDF as it is
+            proof = proof_path(output)
+            write_atomically(proof, render_proof(page, loaded, fonts))
+            click.echo(f"wrote {proof}", err=True)
 
 
 # How often --watch looks at its files, seconds: a save shows within a third of a second.
