@@ -7,20 +7,45 @@ ratio (layout's time over typst's; < 1 is faster):
 
   1. one page, whole process (a fresh process per page, as an editor's `layout render`);
   2. a batch of N pages, 2 workers, against typst one process per page, two at a time;
-  3. warm work per page inside one process (the batch worker's share);
+  3. warm work per page inside one process (the batch worker's share: a page it has not
+     seen); then `render --watch` after a save, through what the last render kept
+     (pipeline.Kept): nothing changed, and one paragraph edited (a new text each time);
   4. each extra page of text: one article on taller and taller pages (time per 10,000
      characters, from the smallest and the largest);
   5. start-up: `layout --help` and `import layout` against `import typst`.
 
     python bench/speed.py [--runs 5] [--pages 200] [--skip-batch]
 
-Goals (issue "Speed"): one page ≤ 2 × typst; batch ≥ 1.5 × typst's pages/s; warm work per
-seed page ≤ 0.05 s; each extra page of text ≤ 2 × typst's; import layout ≤ 60 ms.
+Goals (issue 24): one page ≤ 3 × typst; batch ≥ 1.5 × typst's pages/s; warm work per page
+≤ typst's compile of it, an edited paragraph under --watch ≤ half of that; each extra page
+of text ≤ 2 × typst's; import layout ≤ 60 ms.
+
+Figures, issue 24's pipeline work (compiled build; the machine's 2 cores shared with four
+other sessions, load average 2.5–4 through the runs, so wall times doubled from one run to
+the next: each line is layout over typst in the same run; before = 3cf1a42, after = the
+pipeline branch, run back to back, the one-page and batch lines also interleaved):
+
+                                           before           after
+  one page, whole process                  4.9 ×            4.8 ×   (0.320 / 0.317 s, typst 0.066 s)
+  batch of 200, 2 workers (pages/s)        0.96–0.98 ×      1.03–1.04 × (30.5 → 32.4 pages/s)
+  warm work per page (a page not seen)     1.63 ×           1.55 ×  (0.073 s, typst 0.047 s)
+  --watch, a save with nothing changed     1.63 × (all made again)  0.66–0.83 ×
+  --watch, one paragraph edited            1.63 × (all made again)  0.86 ×
+  each extra page of text                  1.5–3.7 ×        1.9–3.3 × (the same code; noise)
+
+The batch gained by loading a page once, not three times (its digests read the files
+without normalizing the text); --watch by what it keeps; the one page not measurably: its
+segmenter loads on a thread of its own (text.words), which gains up to 0.08 s only where a
+core is free (none was here). Not reached: the one page (≤ 3 ×), the batch (≥ 1.5 ×), warm
+work (≤ 1 ×) and an edit (≤ 0.5 ×): the make-up and flow (their trials; the final page's
+flow run again) and the PDF writer (font subsets and their compression, about 8 of a page's
+19 ms) are where the rest is.
 """
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import re
 import shutil
 import statistics
 import subprocess
@@ -58,6 +83,35 @@ def typst_command(source: Path, output: Path) -> list[str]:
     code = ("import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], "
             f"font_paths=[{str(fonts_dir())!r}], ignore_system_fonts=True)")
     return [sys.executable, "-c", code, str(source), str(output)]
+
+
+def watch_loop(manifests: list[Path], work: Path, runs: int, fonts) -> tuple[float, float]:
+    """What `render --watch` does after a save, per page (median seconds): render again
+    through what the last render kept (pipeline.Kept) when nothing changed, and when one
+    paragraph was edited (a new text each time: nothing of it was kept before)."""
+    from layout.pipeline import Kept, layout, load, render  # noqa: PLC0415
+
+    unchanged, edited = [], []
+    for manifest in manifests:
+        text = manifest.read_text(encoding="utf-8")
+        first = re.search(r"(?m)^      - ([^{\n]{40,})$", text)
+        path = work / f"watch-{manifest.name}"
+        path.write_text(text, encoding="utf-8")
+        kept = Kept()
+
+        def once() -> float:
+            start = time.perf_counter()
+            loaded = load(path)
+            render(layout(loaded, fonts, kept=kept), loaded, fonts, kept=kept)
+            return time.perf_counter() - start
+
+        once()
+        for run in range(runs):
+            unchanged.append(once())
+            path.write_text(text[:first.start(1)] + f"第{run + 1}稿，" + first.group(1)
+                            + text[first.end(1):], encoding="utf-8")
+            edited.append(once())
+    return statistics.median(unchanged), statistics.median(edited)
 
 
 def line(name: str, ours: float, theirs: float, unit: str = "s", goal: str = "") -> None:
@@ -124,7 +178,10 @@ def main() -> int:
                 typst_module.compile(str(source), font_paths=[str(fonts_dir())],
                                      ignore_system_fonts=True)
         warm_typst = (time.perf_counter() - start) / (args.runs * len(sources))
-        line("warm work per page, one process", warm, warm_typst, goal="goal ≤ 0.05 s")
+        line("warm work per page, one process", warm, warm_typst, goal="goal ≤ 1")
+        unchanged, edited = watch_loop(ISSUES, work, args.runs, fonts)
+        line("--watch: a save, nothing changed", unchanged, warm_typst, goal="goal ≤ 1")
+        line("--watch: one paragraph edited", edited, warm_typst, goal="goal ≤ 0.5")
 
         # 4. each extra page of text: one article on taller pages
         from layout.manifest import load_issue  # noqa: PLC0415

@@ -25,12 +25,10 @@ sys.path.insert(0, str(REPO / "tests"))
 
 def rectangles(path: Path, fonts) -> dict[int, tuple[int, int, int, int]]:
     from layout.manifest import load_issue  # noqa: PLC0415
-    from layout.plan import plan_page  # noqa: PLC0415
-    from layout.templates import load_template  # noqa: PLC0415
+    from layout.pipeline import page_template, plan as plan_of  # noqa: PLC0415
 
     issue = load_issue(path)
-    template = load_template(issue.template, issue.path.parent, issue.template_origin)
-    plan = plan_page(issue, template, fonts, {})
+    plan = plan_of(issue, page_template(issue), fonts)
     return {p.index: (p.first_column, p.last_column, p.first_line, p.last_line)
             for p in plan.articles}
 

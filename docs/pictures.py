@@ -15,13 +15,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
-from layout import layout_loaded
 from layout.fonts import shipped_fonts
 from layout.manifest import load_issue
-from layout.render.pdf import render_pdf
-from layout.render.press import press_for
+from layout.pipeline import layout, layout_loaded, load, page_template, render, render_page
 from layout.render.preview import draw_grid, page_modules
-from layout.templates import load_template
 
 HERE = Path(__file__).resolve().parent
 GUIDE = HERE / "guide"
@@ -35,7 +32,7 @@ def laid_out(manifest: Path):
     """(fonts, the placed page, its template) of a manifest."""
     fonts = shipped_fonts()
     issue = load_issue(manifest)
-    template = load_template(issue.template, manifest.parent, issue.template_origin)
+    template = page_template(issue)
     return fonts, layout_loaded(issue, fonts, template), template
 
 
@@ -53,12 +50,10 @@ WHOLE = ISSUES / "whole" / "2020-11-27-issue-1090.yaml"  # the demonstration iss
 
 def issue_pdf(manifest: Path = WHOLE):
     """(the laid-out issue, its PDF) of an issue manifest."""
-    from layout.pipeline import layout_manifest, load, render_manifest
-
     fonts = shipped_fonts()
     loaded = load(manifest)
-    laid = layout_manifest(loaded, fonts)
-    return laid, loaded, render_manifest(laid, loaded, fonts)
+    laid = layout(loaded, fonts)
+    return laid, loaded, render(laid, loaded, fonts, "screen")
 
 
 def issue_strip(dpi: float = TWIN_DPI) -> Image.Image:
@@ -111,7 +106,7 @@ def picture(manifest: Path, guides: bool = False, whole: bool = False) -> Image.
     """The page of `manifest` as pixels, cropped to its articles unless `whole`."""
     fonts, page, template = laid_out(manifest)
     scale = DPI / 72
-    image = pixels(render_pdf(page, fonts), DPI)
+    image = pixels(render_page(page, template, fonts, "screen"), DPI)
     if guides:
         image = draw_grid(image, template, page_modules(page), scale)
     if not whole:
@@ -133,7 +128,7 @@ def twins(manifest: Path) -> Image.Image:
     """The page's screen PDF and its print twin (`render --print`: PDF/X, CMYK, bleed,
     crop and registration marks) side by side, as pixels."""
     fonts, page, template = laid_out(manifest)
-    screen, printed = (pixels(render_pdf(page, fonts, press_for(template, choice)), TWIN_DPI)
+    screen, printed = (pixels(render_page(page, template, fonts, choice), TWIN_DPI)
                        for choice in ("screen", "print"))
     gap = 16
     both = Image.new("RGB", (screen.size[0] + gap + printed.size[0],

@@ -1,11 +1,12 @@
 """layout: typesets Chinese newspaper pages from an issue manifest and a template.
 
-The pipeline, one pure stage after another (docs/architecture.md):
+The pipeline, one pure stage after another, assembled in `layout.pipeline` (and only
+there; docs/architecture.md):
 
-    load    manifest.load_issue, templates.load_template  → Issue, Template
-    plan    plan.plan_page                                → PagePlan
-    flow    flow.flow_page                                → PageLayout
-    render  render.pdf.render_pdf / render.dump.dump_page → PDF bytes / text
+    load    pipeline.load    → Loaded (Edition, Templates)
+    layout  pipeline.layout  → IssueLayout (each page's PageLayout: plan, make-up, flow)
+    report  pipeline.report  → PageReport (overflow, holes, copyfit, reading text, notices)
+    render  pipeline.render  → PDF bytes (through the press the template or the caller asks)
 """
 from __future__ import annotations
 

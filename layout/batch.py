@@ -24,12 +24,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .pipeline import Loaded, layout_loaded, layout_manifest, load, render_manifest
 from .errors import LayoutError
 from .fonts import shipped_fonts
 from .model import Template
 from .output import alive, refuse_clashes, write_atomically
-from .render.pdf import render_pdf
+from .pipeline import Loaded, inputs, layout, layout_loaded, load, render, render_page
 from .templates import load_template
 
 DIGEST_SUFFIX = ".inputs"  # beside each PDF: the digest of what it was made from
@@ -245,13 +244,13 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(loaded: Loaded, options: str = "") -> str:
-    """Digest of everything the PDF of a loaded manifest is made from, and of the options
-    that decide whether it is written (a page refused without --allow-overflow is not up
-    to date because a run with it wrote one)."""
+def inputs_digest(files: list[Path], options: str = "") -> str:
+    """Digest of everything the PDF of a manifest is made from (`files`: its inputs, an
+    issue's every page's), and of the options that decide whether it is written (a page
+    refused without --allow-overflow is not up to date because a run with it wrote one)."""
     digest = hashlib.sha256(f"layout {__version__}\n{options}\n".encode())
     digest.update(fonts_digest().encode())
-    for path in loaded.inputs():  # (an issue's: every page's)
+    for path in files:
         digest.update(os.fsencode(path.name) + _file_digest(path).encode())
     return digest.hexdigest()
 
@@ -273,7 +272,7 @@ def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made
     """Lay out and render one page from files on this machine: a manifest, or (imported)
     a page's raw text, made into a manifest that will live in `home` (its template found
     from there). Fills `made` as it goes (the report wants the page even when the job then
-    fails). `loaded`: the manifest and its template, already read for the digest."""
+    fails). `loaded`: the manifest and its template, already read (after the digest)."""
     fonts = shipped_fonts()
     if imported:
         from .importer import fill, import_text, read_source  # noqa: PLC0415
@@ -283,8 +282,8 @@ def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made
         made.manifest, made.page = fill(draft, home, fonts)
         template = load_template(draft.template, home)
     else:
-        loaded = loaded or _loaded(source)
-        made.page = layout_manifest(loaded, fonts, layout_loaded)  # (an issue: all pages)
+        loaded = loaded or load(source)
+        made.page = layout(loaded, fonts, layout_loaded)  # (an issue: all pages)
     page = made.page
     if page.overflow and not allow_overflow:
         left = sum(len("".join(o.text.split())) for o in page.overflow)
@@ -295,23 +294,16 @@ def _make(source: Path, imported: bool, allow_overflow: bool, strict: bool, made
                           + "; ".join(map(str, page.holes)), source,
                           hint="add text or pictures (`layout fit` says how many "
                                "characters), or batch without --strict")
-    from .render.press import press_for  # noqa: PLC0415 (littleCMS: only to print)
-
     if imported:
-        made.pdf = render_pdf(page, fonts, press_for(template, output))
+        made.pdf = render_page(page, template, fonts, output)
     else:
-        made.pdf = render_manifest(page, loaded, fonts, press_for(loaded.templates[0], output))
+        made.pdf = render(page, loaded, fonts, output)
 
 
-def _loaded(manifest: Path) -> Loaded:
-    return load(manifest)
-
-
-def job_digest(job: Job, allow_overflow: bool, strict: bool, output: str | None = None,
-               loaded: Loaded | None = None) -> str:
+def job_digest(job: Job, allow_overflow: bool, strict: bool,
+               output: str | None = None) -> str:
     """The digest of everything the job's PDF is made from (and of the options that
-    decide whether it is written, or how); `loaded`: a manifest job's manifest and
-    template, read once for the digest and the page."""
+    decide whether it is written, or how)."""
     options = f"allow_overflow={allow_overflow} strict={strict}"
     if output:
         options += f" output={output}"
@@ -324,7 +316,7 @@ def job_digest(job: Job, allow_overflow: bool, strict: bool, output: str | None 
         for path in _template_files(_import_template(job, text)):
             digest.update(_file_digest(path).encode())
         return digest.hexdigest()
-    return inputs_digest(loaded or _loaded(job.manifest), options)
+    return inputs_digest(inputs(job.manifest), options)
 
 
 def _template_files(template: Template) -> list[Path]:
@@ -425,12 +417,12 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
     start = time.perf_counter()
     made = Made()
     try:
-        loaded = None if job.imported else _loaded(job.manifest)
-        digest = job_digest(job, allow_overflow, strict, output, loaded)
+        digest = job_digest(job, allow_overflow, strict, output)
         if not force and _up_to_date(job, digest):
             return _outcome(job, "skipped", start)
-        if loaded is not None:  # read again: what was read before the digest may be older
-            loaded = _loaded(job.manifest)
+        loaded = None
+        if not job.imported:  # read after the digest: what it made the digest of, or newer
+            loaded = load(job.manifest)
             refuse_clashes([(job.output, "PDF")], loaded.inputs())
         _make(job.manifest, job.imported, allow_overflow, strict, made, job.output.parent,
               output, loaded)
@@ -482,7 +474,7 @@ def bundle(job: Job) -> Bundle:
         template = _import_template(job, read_source(job.manifest))
         paths = [source, *(Path(p).resolve() for p in _template_files(template))]
     else:
-        paths = [Path(p).resolve() for p in _loaded(job.manifest).inputs()]
+        paths = [Path(p).resolve() for p in inputs(job.manifest)]
     files = []
     for path in dict.fromkeys(paths):
         if _shipped(path):

@@ -118,9 +118,15 @@ def render(manifest: Path, output: str | None, allow_overflow: bool, dump: bool,
         click.echo(f"error: {problem}", err=True)
         sys.exit(EXIT_BAD_INPUT)
 
+    kept = None
+    if watch:  # an edit re-renders what it changed: the rest is kept from the last render
+        from .pipeline import Kept  # noqa: PLC0415
+
+        kept = Kept()
+
     def once() -> tuple[int, list[Path]]:
         return _render_once(manifest, output, allow_overflow, dump, verbose, png, png_dpi,
-                            strict, grid, choice, split)
+                            strict, grid, choice, split, kept)
 
     if watch:
         try:
@@ -191,97 +197,32 @@ def _option_problem(output: Path, png: bool, png_dpi: float, watch: bool,
 def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
                  verbose: bool, png: bool, png_dpi: float,
                  strict: bool = False, grid: bool = False,
-                 choice: str | None = None, split: bool = False) -> tuple[int, list[Path]]:
+                 choice: str | None = None, split: bool = False,
+                 kept=None) -> tuple[int, list[Path]]:
     """Render the page once, saying what happened; return the exit code and the files the
-    page was made from (none known when the manifest or its template could not be read)."""
+    page was made from (none known when the manifest or its template could not be read).
+    `kept`: what the renders before this one kept for it (`--watch`: pipeline.Kept)."""
     from .fonts import shipped_fonts  # noqa: PLC0415 (the pipeline: see the imports above)
-    from .pipeline import layout_manifest, load, render_manifest, render_split  # noqa: PLC0415
-    from .render.dump import dump_page  # noqa: PLC0415
-    from .render.press import press_for  # noqa: PLC0415
+    from .pipeline import layout, load, report  # noqa: PLC0415
 
     inputs: list[Path] = []
     written: list[Path] = []
     try:
         fonts = shipped_fonts()
         loaded = load(manifest)
-        template = loaded.templates[0]  # (an issue's press: its first page's template)
         inputs = loaded.inputs()
-        count = len(loaded.edition.pages)
-        if png:
-            from .render.preview import preview_problem  # noqa: PLC0415
-
-            problem = preview_problem(template.page_width, template.page_height, png_dpi)
-            if problem:
-                raise LayoutError(problem)
-        outputs = ([(split_path(output, i.page_number), f"PDF of page {i.page_number}")
-                    for i in loaded.edition.pages] if split else [(output, "PDF")])
-        if png:
-            outputs.append((output.with_suffix(".png"), "PNG preview"))
-            outputs += [(png_path(output, n), "PNG preview") for n in range(2, count + 1)]
-        if grid:
-            outputs.append((proof_path(output), "proof PDF with the guides"))
-        refuse_clashes(outputs, inputs)
-        page = layout_manifest(loaded, fonts)
-        for edit in (e for i in loaded.edition.pages for e in i.edits):
-            if edit.warning or verbose:  # a guess (quotes paired again) always
-                click.echo(shown(f"{'warning: ' if edit.warning else ''}normalized {edit}"),
-                           err=True)
-        # Pictures that will print soft and text broken against the rules are always worth
-        # a word; loose lines are counted unless asked for one by one.
-        for note in (*page.notes, *(page.loose + page.usage if verbose else ())):
-            click.echo(shown(f"{manifest}: {note}"), err=True)
-        if verbose:
-            for fit in page.fits:
-                click.echo(shown(f"{manifest}: {fit}"), err=True)
-        if page.loose and not verbose:
-            click.echo(f"{manifest}: {len(page.loose)} line(s) set loose "
-                       f"(--verbose lists them)", err=True)
-        if dump:
-            for laid in page.pages:
-                click.echo(dump_page(laid), nl=False)
-        for item in page.overflow:
-            click.echo(shown(f"{manifest}: {on_page(item.page)}article "
-                             f"{item.article_index + 1} does not fit: "
-                             f"{len(item.text.replace(chr(10), ''))} characters "
-                             f"({item.lines} lines) left over, starting “{item.text[:12]}…”"),
-                       err=True)
-        for hole in page.holes:  # a 天窗 is a fault, like lost text: always said
-            click.echo(f"{manifest}: {hole}", err=True)
-        if page.holes:
-            click.echo("  → add text or pictures to the article (`layout fit` says how many "
-                       "characters), or give it less room", err=True)
-        if page.overflow and not allow_overflow:
+        refuse_clashes(_outputs(loaded, output, png, png_dpi, grid, split), inputs)
+        page = layout(loaded, fonts, kept=kept)
+        said = report(page, loaded)
+        _tell(manifest, said, page, verbose, dump)
+        if said.overflow and not allow_overflow:
             click.echo("  → shorten the text or give the article more room; "
                        "--allow-overflow writes the page anyway", err=True)
             return EXIT_OVERFLOW, inputs
-        if page.holes and strict:
+        if said.holes and strict:
             return EXIT_HOLES, inputs
-        press = press_for(template, choice)
-        pdf = render_manifest(page, loaded, fonts, press)
-        make_folder(output)
-        if split:
-            for issue, part in zip(loaded.edition.pages,
-                                   render_split(page, loaded, fonts, press)):
-                write_atomically(split_path(output, issue.page_number), part)
-                click.echo(f"wrote {split_path(output, issue.page_number)}", err=True)
-        else:
-            write_atomically(output, pdf)
-            written.append(output)
-        if png:
-            from .render.pdf import render_pages  # noqa: PLC0415
-            from .render.preview import (page_modules, proof_layout,  # noqa: PLC0415
-                                         write_previews)
-            modules = [page_modules(laid) for laid in page.pages]
-            guides = list(zip(loaded.templates, modules)) if grid else None
-            for path in write_previews(pdf, output.with_suffix(".png"), png_dpi, guides):
-                click.echo(f"wrote {path}", err=True)
-                written.append(path)
-            if grid:  # the guides on a PDF made only for proofing; the page's PDF as it is
-                proof = proof_path(output)
-                write_atomically(proof, render_pages(tuple(
-                    proof_layout(laid, t, m, fonts)
-                    for laid, t, m in zip(page.pages, loaded.templates, modules)), fonts))
-                click.echo(f"wrote {proof}", err=True)
+        _write_render(page, loaded, fonts, output, choice, kept, split, png, png_dpi, grid,
+                      written)
     except LayoutError as err:
         if written:
             click.echo(f"wrote {', '.join(map(str, written))}", err=True)
@@ -297,6 +238,90 @@ def _render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
         click.echo("wrote the PDF to standard output" if is_stdout(output)
                    else f"wrote {output}", err=True)
     return 0, inputs
+
+
+def _outputs(loaded, output: Path, png: bool, png_dpi: float, grid: bool,
+             split: bool) -> list[tuple[Path, str]]:
+    """The files a render writes, each with what it is (an error when a preview of the
+    page at `png_dpi` would be too large)."""
+    template = loaded.templates[0]
+    if png:
+        from .render.preview import preview_problem  # noqa: PLC0415
+
+        problem = preview_problem(template.page_width, template.page_height, png_dpi)
+        if problem:
+            raise LayoutError(problem)
+    pages = loaded.edition.pages
+    outputs = ([(split_path(output, i.page_number), f"PDF of page {i.page_number}")
+                for i in pages] if split else [(output, "PDF")])
+    if png:
+        outputs.append((output.with_suffix(".png"), "PNG preview"))
+        outputs += [(png_path(output, n), "PNG preview") for n in range(2, len(pages) + 1)]
+    if grid:
+        outputs.append((proof_path(output), "proof PDF with the guides"))
+    return outputs
+
+
+def _tell(manifest: Path, said, page, verbose: bool, dump: bool) -> None:
+    """Say what the page's report holds: what normalization guessed, pictures that will
+    print soft and text broken against the rules always; loose lines counted unless asked
+    for one by one (-v, with each article's copyfit); the lines with --dump; text left
+    over and blank holes (天窗: a fault, like lost text) always."""
+    from .render.dump import dump_page  # noqa: PLC0415
+
+    for notice in said.told(verbose):
+        click.echo(shown(notice.text if notice.kind == "normalized"
+                         else f"{manifest}: {notice.text}"), err=True)
+    if verbose:
+        for fit in said.fits:
+            click.echo(shown(f"{manifest}: {fit}"), err=True)
+    if said.loose and not verbose:
+        click.echo(f"{manifest}: {len(said.loose)} line(s) set loose "
+                   f"(--verbose lists them)", err=True)
+    if dump:
+        for laid in page.pages:
+            click.echo(dump_page(laid), nl=False)
+    for item in said.overflow:
+        click.echo(shown(f"{manifest}: {on_page(item.page)}article "
+                         f"{item.article_index + 1} does not fit: "
+                         f"{len(item.text.replace(chr(10), ''))} characters "
+                         f"({item.lines} lines) left over, starting “{item.text[:12]}…”"),
+                   err=True)
+    for hole in said.holes:
+        click.echo(f"{manifest}: {hole}", err=True)
+    if said.holes:
+        click.echo("  → add text or pictures to the article (`layout fit` says how many "
+                   "characters), or give it less room", err=True)
+
+
+def _write_render(page, loaded, fonts, output: Path, choice: str | None, kept, split: bool,
+                  png: bool, png_dpi: float, grid: bool, written: list[Path]) -> None:
+    """Write the render's PDF (or a PDF a page, `split`), its previews and proof, adding
+    each file written to `written` (said when a later one fails)."""
+    from .pipeline import render, render_proof, render_split  # noqa: PLC0415
+
+    pdf = render(page, loaded, fonts, choice, kept)
+    make_folder(output)
+    if split:
+        for issue, part in zip(loaded.edition.pages,
+                               render_split(page, loaded, fonts, choice)):
+            write_atomically(split_path(output, issue.page_number), part)
+            click.echo(f"wrote {split_path(output, issue.page_number)}", err=True)
+    else:
+        write_atomically(output, pdf)
+        written.append(output)
+    if png:
+        from .render.preview import page_modules, write_previews  # noqa: PLC0415
+
+        guides = ([(t, page_modules(laid)) for t, laid in zip(loaded.templates, page.pages)]
+                  if grid else None)
+        for path in write_previews(pdf, output.with_suffix(".png"), png_dpi, guides):
+            click.echo(f"wrote {path}", err=True)
+            written.append(path)
+        if grid:  # the guides on a PDF made only for proofing; the page's PDF as it is
+            proof = proof_path(output)
+            write_atomically(proof, render_proof(page, loaded, fonts))
+            click.echo(f"wrote {proof}", err=True)
 
 
 # How often --watch looks at its files, seconds: a save shows within a third of a second.
@@ -408,23 +433,24 @@ def fit(manifest: Path) -> None:
     """Copyfit (每版容字量): per article, its part of the page, the characters it holds and
     how many to add or cut to fill it exactly; then the page's total."""
     from .fonts import shipped_fonts  # noqa: PLC0415
-    from .pipeline import layout_manifest, load  # noqa: PLC0415
+    from .pipeline import layout, load, report  # noqa: PLC0415
 
     try:
-        page = layout_manifest(load(manifest), shipped_fonts())
+        loaded = load(manifest)
+        said = report(layout(loaded, shipped_fonts()))
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
-    for item in page.fits:
+    for item in said.fits:
         click.echo(str(item))
-    for jump in page.jumps:  # an article on two pages: counted across both
+    for jump in said.jumps:  # an article on two pages: counted across both
         click.echo(str(jump))
-    holds = sum(f.holds for f in page.fits)
-    delta = sum(f.delta for f in page.fits)
+    holds = sum(f.holds for f in said.fits)
+    delta = sum(f.delta for f in said.fits)
     sign = "+" if delta > 0 else "−" if delta < 0 else "±"
-    whole = "issue" if page.edition.whole else "page"
+    whole = "issue" if loaded.edition.whole else "page"
     click.echo(f"{whole}: holds {holds} 字, room for {holds + delta} 字: {sign}{abs(delta)} 字")
-    for hole in page.holes:
+    for hole in said.holes:
         click.echo(str(hole))
 
 
@@ -438,14 +464,14 @@ def text(manifest: Path, manifest_order: bool) -> None:
     caption where a reader meets the picture on the page."""
     from .fonts import shipped_fonts  # noqa: PLC0415
     from .manifest import issue_text, load_manifest  # noqa: PLC0415
-    from .pipeline import layout_manifest, load  # noqa: PLC0415
+    from .pipeline import layout, load, report  # noqa: PLC0415
 
     try:
         if manifest_order:
             edition = load_manifest(manifest)
             click.echo("".join(issue_text(issue) for issue in edition.pages), nl=False)
             return
-        click.echo(layout_manifest(load(manifest), shipped_fonts()).text(), nl=False)
+        click.echo(report(layout(load(manifest), shipped_fonts())).text, nl=False)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)

@@ -7,6 +7,7 @@ renderer embeds, so a face is read from disk once per process whatever the page 
 """
 from __future__ import annotations
 
+import contextlib
 import mmap
 import struct
 import sys
@@ -16,7 +17,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
@@ -116,6 +117,21 @@ class _QuickFace(TTFontFace):
     works unchanged. tests/test_fonts.py checks the result against reportlab's own reading.
     """
 
+    # font subsets made while a render keeps them (`kept_subsets`), by face and glyphs
+    kept: dict | None = None
+
+    def makeSubset(self, subset):  # noqa: N802 (reportlab's name)
+        """The subset's font file; one made before for the same characters when a render
+        keeps them (the same characters give the same bytes)."""
+        kept = _QuickFace.kept
+        if kept is None:
+            return super().makeSubset(subset)
+        key = (self.filename, tuple(subset))
+        found = kept.get(key)
+        if found is None:
+            found = kept[key] = super().makeSubset(subset)
+        return found
+
     def readFile(self, f):  # noqa: N802 (reportlab's name)
         """Map the file instead of reading it: only the tables and glyphs a page uses are
         ever paged in (a worker then holds a few MB of each 10 MB face, not all of it)."""
@@ -206,6 +222,17 @@ class _QuickFace(TTFontFace):
     @glyphPos.setter
     def glyphPos(self, value):  # noqa: N802
         self._glyph_pos = value
+
+
+@contextlib.contextmanager
+def kept_subsets(kept: dict | None) -> Iterator[None]:
+    """While it lasts, font subsets are looked up in `kept` before they are made, and
+    kept there (None: made each time, as they always are)."""
+    before, _QuickFace.kept = _QuickFace.kept, kept
+    try:
+        yield
+    finally:
+        _QuickFace.kept = before
 
 
 class _Pairs:

@@ -18,11 +18,15 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
 
 from .errors import LayoutError
 from .source import MAX_YAML_BYTES as MAX_BYTES
+
+if TYPE_CHECKING:
+    from .model import PageLayout
 
 BANNERS = ("奋进路上 党旗飘扬",)  # the party-building template's banner
 SHORT = 30  # characters: longer pieces are paragraphs
@@ -150,7 +154,15 @@ def _full(line: str, measure: float) -> bool:
     return _width(line.rstrip(HANGING)) >= measure - 1
 
 
-def pieces(text: str) -> tuple[list[Piece], bool]:
+class Pieces(NamedTuple):
+    """A source read as pieces, and whether it is hard-wrapped (narrow lines run
+    together)."""
+
+    pieces: list[Piece]
+    wrapped: bool
+
+
+def pieces(text: str) -> Pieces:
     """The source's pieces, and whether it is hard-wrapped (narrow lines run together)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
     filled = [l.strip() for l in lines if l.strip()]
@@ -167,7 +179,7 @@ def pieces(text: str) -> tuple[list[Piece], bool]:
                 continue
             out.append(Piece(line.strip(), number, blank))
             blank = 0
-        return out, False
+        return Pieces(out, False)
     # hard-wrapped: a block's lines are one piece, except where a line ends its sentence
     # and the next one is indented (two characters short of the column: a new paragraph)
     measure = typical
@@ -204,7 +216,7 @@ def pieces(text: str) -> tuple[list[Piece], bool]:
         current.full_end = _full(line, measure)
         previous, previous_raw = line, raw
         blank = 0
-    return out, True
+    return Pieces(out, True)
 
 
 def _banner(found: list[Piece]) -> str | None:
@@ -215,7 +227,7 @@ def page_template(found: list[Piece] | str) -> str:
     """The template an imported page is set on (unless one is given): party-building when
     the text opens with its banner, news-tabloid otherwise."""
     if isinstance(found, str):
-        found = pieces(found)[0]
+        found = pieces(found).pieces
     return "party-building" if _banner(found) else "news-tabloid"
 
 
@@ -245,218 +257,321 @@ def _title(text: str) -> str:
     return re.sub(r"(?<=[、，。])[ \u3000]+", "", text)
 
 
+@dataclass
+class Cut:
+    """A paragraph a column break may have cut, and the article it is in: the next
+    paragraph piece may be its rest."""
+
+    article: Draft
+    block: Block
+
+
 def import_text(text: str, name: str = "page", template: str | None = None,
                 paper: str | None = None, date: str | None = None,
                 page: int | None = None) -> Imported:
     """What a page's raw text holds, article by article, and what the importer was unsure
     of: `Imported.manifest()` writes it (YAML with comments); `fill` adds the pictures the
     page needs to be full."""
-    found, wrapped = pieces(text)
+    found = pieces(text)
     unsure: list[str] = []
     header: list[str] = [f"# Imported from {name} by `layout import`: a draft. Comments mark "
                          "what the importer", "# decided without being sure; read them "
                          "before the page goes to press."]
-    if wrapped:
+    if found.wrapped:
         header.append("# The source is hard-wrapped: its lines are joined into paragraphs "
                       "(a space only between Latin words).")
-    banner = _banner(found)
-    i = 1 if banner else 0
-    chosen = template or page_template(found)
+    banner = _banner(found.pieces)
+    chosen = template or page_template(found.pieces)
     if template is None and banner is None:
         unsure.append("no banner line: set as a news page (news-tabloid); give --template "
                       "for another")
-    articles: list[Draft] = []
-    note: str | None = None  # an 编者按 before the first headline goes to the first article
-    note_label = "编者按"
-    cut: tuple[Draft, Block] | None = None  # a paragraph cut mid-sentence, and its article
+    reader = _Reader(found, unsure)
+    reader.read(1 if banner else 0)
+    articles = reader.articles
+    _trailing_signatures(articles)
+    if not articles:
+        raise LayoutError("the text has nothing to set", name,
+                          hint="give it the text of a page")
+    _doubts(articles, unsure)
+    stand_in = [k for k, v in (("paper", paper), ("date", date), ("page", page)) if v is None]
+    if stand_in:
+        unsure.append(f"{', '.join(stand_in)} not in the text: stand-ins")
+    return Imported(articles, header, banner, chosen, unsure, paper, date, page, name)
 
-    def article() -> Draft:
-        if not articles:
-            articles.append(Draft())
-        return articles[-1]
 
-    def settle() -> None:
+class _Reader:
+    """One pass over a page's pieces, each classed by the first step that takes it (an
+    编者按, a section label, a 微评 box, a byline, a caption, a headline group or subheads,
+    a signature) or else read as a paragraph, or the rest of one a column break cut."""
+
+    def __init__(self, found: Pieces, unsure: list[str]):
+        self.found = found.pieces
+        self.wrapped = found.wrapped
+        self.unsure = unsure
+        self.articles: list[Draft] = []
+        self.note: str | None = None  # an 编者按 before the first headline: the first article's
+        self.note_label = "编者按"
+        self.cut: Cut | None = None  # a paragraph cut mid-sentence, and its article
+
+    def read(self, start: int) -> None:
+        """Every piece from `start` on, into articles."""
+        steps = (self._editors_note, self._section, self._comment, self._byline,
+                 self._caption, self._titles, self._signature)
+        i = start
+        while i < len(self.found):
+            for step in steps:
+                after = step(i)
+                if after is not None:
+                    i = after
+                    break
+            else:
+                i = self._paragraph(i)
+        self.settle()
+        if self.note is not None:
+            self.article().note, self.article().note_label = self.note, self.note_label
+
+    # -- what the steps share ---------------------------------------------------------------
+
+    def article(self) -> Draft:
+        if not self.articles:
+            self.articles.append(Draft())
+        return self.articles[-1]
+
+    def settle(self) -> None:
         """The cut paragraph ends here: a box that stood inside it follows it."""
-        nonlocal cut
-        if cut is not None and cut[1].after is not None:
-            cut[0].blocks.append(cut[1].after)
-            cut[1].after = None
-        cut = None
+        cut = self.cut
+        if cut is not None and cut.block.after is not None:
+            cut.article.blocks.append(cut.block.after)
+            cut.block.after = None
+        self.cut = None
 
-    def title_like(k: int) -> bool:
+    def title_like(self, k: int) -> bool:
         """Piece k may be a title: short, no sentence in it, and (hard-wrapped) not the
         first line of a paragraph whose next line a column break put apart: that next
         piece would run the full width, not start indented."""
+        found = self.found
         nxt = found[k + 1] if k + 1 < len(found) else None
-        goes_on = (wrapped and nxt is not None and nxt.full_start and nxt.blank_before
+        goes_on = (self.wrapped and nxt is not None and nxt.full_start and nxt.blank_before
                    and nxt.text[:1] not in "“（" and not nxt.text.startswith(("编者按", "微评"))
                    and (nxt.lines > 1 or bool(SENTENCE_END.search(nxt.text))))
         return _short(found[k]) and not goes_on
 
-    def short_run(start: int) -> int:
+    def short_run(self, start: int) -> int:
         end = start + 1
-        while end < len(found) and title_like(end) and found[end].blank_before < 2:
+        while end < len(self.found) and self.title_like(end) and \
+                self.found[end].blank_before < 2:
             end += 1
         return end
 
-    while i < len(found):
-        piece = found[i]
+    def _pending(self) -> bool:
+        """A sentence a column break cut, blank lines after it, runs on into the next
+        piece that is not a caption by its words: not a caption by standing apart."""
+        return self.cut is not None and not _ends(self.cut.block.text) and \
+            self.cut.block.kind == "paragraph"
+
+    def _subtitle_after(self, end: int) -> int:
+        """A —— line under the title (at `end`) is its subtitle, however long: taken into
+        the last article's headline; where the pieces go on."""
+        if end < len(self.found) and self.found[end].text.startswith(("——", "--")) and \
+                _chars(self.found[end].text) <= 2 * SHORT:
+            self.articles[-1].head.append(self.found[end].text)
+            return end + 1
+        return end
+
+    # -- the steps: each the index after what it took, or None ------------------------------
+
+    def _editors_note(self, i: int) -> int | None:
+        piece = self.found[i]
         t = piece.text
         label = re.match(r"^([【\[]?编者按[】\]]?[:：]?)[\s　]*", t)
-        if label:
-            body = t[label.end():]
-            if not articles or not article().blocks:
-                note = body
-                note_label = label.group(1)  # as the source writes it: 编者按, 【编者按】
-            elif article().note is None:  # the extraction put it among the paragraphs:
-                article().note, article().note_label = body, label.group(1)  # it stands
-                article().notes.append(f"the 编者按 at line {piece.line} of the source, "
-                                       "set under the headline where papers set it")
-                unsure.append(f"line {piece.line}: the 编者按 among the paragraphs set under "
-                              "the headline")
-            else:
-                settle()
-                article().blocks.append(Block("paragraph", t, notes=[
-                    "a second 编者按: kept where the source has it"]))
-            i += 1
-            continue
+        if not label:
+            return None
+        body = t[label.end():]
+        if not self.articles or not self.article().blocks:
+            self.note = body
+            self.note_label = label.group(1)  # as the source writes it: 编者按, 【编者按】
+        elif self.article().note is None:  # the extraction put it among the paragraphs:
+            article = self.article()  # it stands under the headline
+            article.note, article.note_label = body, label.group(1)
+            article.notes.append(f"the 编者按 at line {piece.line} of the source, set under "
+                                 "the headline where papers set it")
+            self.unsure.append(f"line {piece.line}: the 编者按 among the paragraphs set under "
+                               "the headline")
+        else:
+            self.settle()
+            self.article().blocks.append(Block("paragraph", t, notes=[
+                "a second 编者按: kept where the source has it"]))
+        return i + 1
+
+    def _section(self, i: int) -> int | None:
+        """A section label (栏目) over a title: the title may say ！ or ？ (浪起来！…)."""
+        found = self.found
+        t = found[i].text
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if SECTION.match(t) and nxt is not None and _chars(nxt.text) <= SHORT and \
-                nxt.lines == 1 and not nxt.text.endswith("。") and "。" not in nxt.text \
-                and (not articles or article().blocks) and not BYLINE.match(nxt.text):
-            # a section label (栏目) over a title: the title may say ！ or ？ (浪起来！…)
-            settle()
-            articles.append(Draft(head=[_title(nxt.text)], section=t))
-            articles[-1].notes.append(f"“{t}” over the title taken as its section (栏目)")
-            unsure.append(f"line {piece.line}: “{t}” taken as a section label")
-            i += 2
-            if i < len(found) and found[i].text.startswith(("——", "--")) and \
-                    _chars(found[i].text) <= 2 * SHORT:
-                articles[-1].head.append(found[i].text)  # its subtitle
-                i += 1
-            continue
-        if t == "微评" and i + 1 < len(found):
-            box = Block("comment", found[i + 1].text)
-            i += 2
-            if i < len(found) and SIGNATURE.match(found[i].text):
-                box.second = found[i].text
-                i += 1
-            if cut is not None and cut[1].after is None:
-                box.notes.append("the comment box (微评) the page set inside this "
-                                 "paragraph: it follows the paragraph")
-                cut[1].after = box
-            else:
-                article().blocks.append(box)
-            continue
-        if BYLINE.match(t) and articles and not article().blocks and not article().byline:
-            article().byline = t
+        if not (SECTION.match(t) and nxt is not None and _chars(nxt.text) <= SHORT
+                and nxt.lines == 1 and not nxt.text.endswith("。") and "。" not in nxt.text
+                and (not self.articles or self.article().blocks)
+                and not BYLINE.match(nxt.text)):
+            return None
+        self.settle()
+        self.articles.append(Draft(head=[_title(nxt.text)], section=t))
+        self.articles[-1].notes.append(f"“{t}” over the title taken as its section (栏目)")
+        self.unsure.append(f"line {found[i].line}: “{t}” taken as a section label")
+        return self._subtitle_after(i + 2)
+
+    def _comment(self, i: int) -> int | None:
+        """A 微评 box: its text, and a signature under it as its attribution."""
+        found = self.found
+        if not (found[i].text == "微评" and i + 1 < len(found)):
+            return None
+        box = Block("comment", found[i + 1].text)
+        i += 2
+        if i < len(found) and SIGNATURE.match(found[i].text):
+            box.second = found[i].text
             i += 1
-            continue
-        # (a sentence a column break cut, blank lines after it, runs on into the next
-        # piece that is not a caption by its words: not a caption by standing apart)
-        pending = cut is not None and not _ends(cut[1].text) and cut[1].kind == "paragraph"
-        if (_captioned(t) and _chars(t) <= 80) or (title_like(i) and piece.blank_before >= 2
-                                                   and articles and not pending):
-            article().captions.append(t)
-            if not _captioned(t):
-                unsure.append(f"line {piece.line}: “{t[:16]}” taken as a photo caption (it "
-                              "stands apart, where a photo stood)")
-            i += 1
-            continue
+        if self.cut is not None and self.cut.block.after is None:
+            box.notes.append("the comment box (微评) the page set inside this paragraph: it "
+                             "follows the paragraph")
+            self.cut.block.after = box
+        else:
+            self.article().blocks.append(box)
+        return i
+
+    def _byline(self, i: int) -> int | None:
+        t = self.found[i].text
+        if not (BYLINE.match(t) and self.articles and not self.article().blocks
+                and not self.article().byline):
+            return None
+        self.article().byline = t
+        return i + 1
+
+    def _caption(self, i: int) -> int | None:
+        """A caption: it says so (图为…, a photographer's credit), or a short piece stands
+        apart where a photo stood."""
+        piece = self.found[i]
+        t = piece.text
+        if not ((_captioned(t) and _chars(t) <= 80) or (
+                self.title_like(i) and piece.blank_before >= 2 and self.articles
+                and not self._pending())):
+            return None
+        self.article().captions.append(t)
+        if not _captioned(t):
+            self.unsure.append(f"line {piece.line}: “{t[:16]}” taken as a photo caption (it "
+                               "stands apart, where a photo stood)")
+        return i + 1
+
+    def _titles(self, i: int) -> int | None:
+        """A run of title-like pieces: a headline group, or subheads."""
+        found = self.found
+        t = found[i].text
         following = found[i + 1].text if i + 1 < len(found) else ""
         # the next piece ends a sentence within a few characters: this short piece is
         # that sentence's start, cut by a column break (关爱融情，暖心周全|服务员工。)
-        runs_on = bool(articles) and bool(re.match(r"^[^。！？，、；]{1,5}[。！？]", following))
+        runs_on = bool(self.articles) and bool(re.match(r"^[^。！？，、；]{1,5}[。！？]",
+                                                        following))
         # (a paragraph ending on ，、；： is surely cut: a short piece next is its rest)
-        if title_like(i) and not runs_on and not (pending and cut is not None
-                                                  and cut[1].text.endswith(OPEN_END)
-                                                  and short_run(i) == i + 1) and (
-                not articles or _clause_marked(t)
-                                              or short_run(i) > i + 1
-                                              or BYLINE.match(following)):
-            end = short_run(i)
-            run = [_title(p.text) for p in found[i:end]]
-            after = found[end].text if end < len(found) else ""
-            if not articles or BYLINE.match(after) or len(run) >= 3 or (
-                    len(run) == 2 and SECTION.match(run[0])) or (
-                    len(run) == 1 and after.startswith(("——", "--"))):
-                settle()
-                articles.append(Draft(head=run))
-                if len(run) >= 2 and SECTION.match(run[0]):  # 栏目 over the title
-                    articles[-1].section = articles[-1].head.pop(0)
-                    articles[-1].notes.append(f"“{run[0]}” over the title taken as its "
-                                              "section (栏目)")
-                    unsure.append(f"line {piece.line}: “{run[0]}” taken as a section label")
-                # a —— line under the title is its subtitle, however long
-                if end < len(found) and found[end].text.startswith(("——", "--")) and \
-                        _chars(found[end].text) <= 2 * SHORT:
-                    articles[-1].head.append(found[end].text)
-                    end += 1
-                if note is not None and len(articles) == 1:
-                    articles[0].note, articles[0].note_label, note = note, note_label, None
-                i = end
-                continue
-            settle()
-            # subheads: one, or a short title over a longer line (its second line); a
-            # long piece with no clause mark is a sentence a break cut, not a title
-            titles = list(found[i:end])
-            while len(titles) > 1 and not _clause_marked(titles[-1].text):
-                titles.pop()
-            end = i + len(titles)
-            run = run[:len(titles)]
-            if len(run) == 2 and _chars(run[0]) <= 8 and _chars(run[1]) > _chars(run[0]):
-                article().blocks.append(Block("subhead", run[0], run[1]))
-                unsure.append(f"line {piece.line}: “{run[0]}” / “{run[1][:12]}” taken as a "
-                              "subhead and its second line")
-                article().blocks[-1].notes.append("a subhead and its second line (a short "
-                                                  "title over a longer one)")
-            else:
-                for p in titles:
-                    article().blocks.append(Block("subhead", _title(p.text)))
-                    if len(run) == 2:
-                        unsure.append(f"line {p.line}: “{p.text[:16]}” taken as a subhead "
-                                      "(two short lines, no byline)")
-            i = end
-            continue
-        if SIGNATURE.match(t):
-            settle()
-            article().blocks.append(Block("signature", t))
-            i += 1
-            continue
-        # a paragraph, or the rest of one a column break cut (in hard-wrapped text also
-        # after a sentence's end: the last line ran full and the next is not indented)
-        last = article().blocks[-1] if articles and article().blocks else None
-        if cut is None and wrapped and piece.full_start and last is not None \
+        rest = self._pending() and self.cut is not None and \
+            self.cut.block.text.endswith(OPEN_END) and self.short_run(i) == i + 1
+        if not self.title_like(i) or runs_on or rest or not (
+                not self.articles or _clause_marked(t) or self.short_run(i) > i + 1
+                or BYLINE.match(following)):
+            return None
+        end = self.short_run(i)
+        run = [_title(p.text) for p in found[i:end]]
+        after = found[end].text if end < len(found) else ""
+        if not self.articles or BYLINE.match(after) or len(run) >= 3 or (
+                len(run) == 2 and SECTION.match(run[0])) or (
+                len(run) == 1 and after.startswith(("——", "--"))):
+            return self._headline_group(i, end, run)
+        return self._subheads(i, end, run)
+
+    def _headline_group(self, i: int, end: int, run: list[str]) -> int:
+        self.settle()
+        self.articles.append(Draft(head=run))
+        article = self.articles[-1]
+        if len(run) >= 2 and SECTION.match(run[0]):  # 栏目 over the title
+            article.section = article.head.pop(0)
+            article.notes.append(f"“{run[0]}” over the title taken as its section (栏目)")
+            self.unsure.append(f"line {self.found[i].line}: “{run[0]}” taken as a section "
+                               "label")
+        end = self._subtitle_after(end)
+        if self.note is not None and len(self.articles) == 1:
+            self.articles[0].note, self.articles[0].note_label = self.note, self.note_label
+            self.note = None
+        return end
+
+    def _subheads(self, i: int, end: int, run: list[str]) -> int:
+        """Subheads: one, or a short title over a longer line (its second line); a long
+        piece with no clause mark is a sentence a break cut, not a title."""
+        self.settle()
+        titles = list(self.found[i:end])
+        while len(titles) > 1 and not _clause_marked(titles[-1].text):
+            titles.pop()
+        run = run[:len(titles)]
+        article = self.article()
+        if len(run) == 2 and _chars(run[0]) <= 8 and _chars(run[1]) > _chars(run[0]):
+            article.blocks.append(Block("subhead", run[0], run[1]))
+            self.unsure.append(f"line {self.found[i].line}: “{run[0]}” / “{run[1][:12]}” "
+                               "taken as a subhead and its second line")
+            article.blocks[-1].notes.append("a subhead and its second line (a short title "
+                                            "over a longer one)")
+        else:
+            for p in titles:
+                article.blocks.append(Block("subhead", _title(p.text)))
+                if len(run) == 2:
+                    self.unsure.append(f"line {p.line}: “{p.text[:16]}” taken as a subhead "
+                                       "(two short lines, no byline)")
+        return i + len(titles)
+
+    def _signature(self, i: int) -> int | None:
+        t = self.found[i].text
+        if not SIGNATURE.match(t):
+            return None
+        self.settle()
+        self.article().blocks.append(Block("signature", t))
+        return i + 1
+
+    def _paragraph(self, i: int) -> int:
+        """A paragraph, or the rest of one a column break cut (in hard-wrapped text also
+        after a sentence's end: the last line ran full and the next is not indented)."""
+        piece = self.found[i]
+        t = piece.text
+        last = self.article().blocks[-1] if self.articles and self.article().blocks else None
+        if self.cut is None and self.wrapped and piece.full_start and last is not None \
                 and last.kind == "paragraph" and last.full_end and piece.blank_before:
-            cut = (article(), last)
-        if cut is not None:
-            block = cut[1]
+            self.cut = Cut(self.article(), last)
+        if self.cut is not None:
+            block = self.cut.block
             block.notes.append(f"joined: …{block.text[-8:]}|{t[:8]}… was cut by a column "
                                "break")
             block.text = _join(block.text, t)
         else:
             block = Block("paragraph", t, line=piece.line)
-            article().blocks.append(block)
-            cut = (article(), block)
+            self.article().blocks.append(block)
+            self.cut = Cut(self.article(), block)
         block.full_end = piece.full_end
         if _ends(block.text):
-            settle()
-        i += 1
-    settle()
-    if note is not None:
-        article().note, article().note_label = note, note_label
-    for a in articles:  # an author's name in brackets after the last sentence: a signature
+            self.settle()
+        return i + 1
+
+
+def _trailing_signatures(articles: list[Draft]) -> None:
+    """An author's name in brackets after an article's last sentence: its signature."""
+    for a in articles:
         last = a.blocks[-1] if a.blocks else None
-        found_sign = last is not None and last.kind == "paragraph" and TRAILING_SIGN.match(
-            last.text)
+        if last is None or last.kind != "paragraph":
+            continue
+        found_sign = TRAILING_SIGN.match(last.text)
         if found_sign:
             last.text = found_sign.group(1)
             a.blocks.append(Block("signature", found_sign.group(2), notes=[
                 "the name in brackets after the last sentence: its signature"]))
-    if not articles:
-        raise LayoutError("the text has nothing to set", name,
-                          hint="give it the text of a page")
-    for a in articles:  # a paragraph whose sentence runs on into nothing: say so
+
+
+def _doubts(articles: list[Draft], unsure: list[str]) -> None:
+    """What the articles leave unsure, said beside them and in `unsure`: a paragraph whose
+    sentence runs on into nothing, a headline with no text, no headline."""
+    for a in articles:
         for block in a.blocks:
             if block.kind == "paragraph" and not _ends(block.text):
                 block.notes.append("does not end its sentence: its rest may stand "
@@ -473,11 +588,7 @@ def import_text(text: str, name: str = "page", template: str | None = None,
             a.notes.append("no headline in the source: give it one (`headline:`)")
             unsure.append(f"article {n + 1}: no headline in the source")
         else:
-            unsure += [f"article {n + 1}: {doubt}" for doubt in _headline(a.head)[1]]
-    stand_in = [k for k, v in (("paper", paper), ("date", date), ("page", page)) if v is None]
-    if stand_in:
-        unsure.append(f"{', '.join(stand_in)} not in the text: stand-ins")
-    return Imported(articles, header, banner, chosen, unsure, paper, date, page, name)
+            unsure += [f"article {n + 1}: {doubt}" for doubt in _headline(a.head).doubts]
 
 
 # characters a YAML file may not hold as they are (C0 and C1 controls, surrogates, U+FFFE,
@@ -505,7 +616,14 @@ def _scalar(text: str) -> str:
     return _escaped(json.dumps(text, ensure_ascii=False))
 
 
-def _headline(run: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+class HeadlineParts(NamedTuple):
+    """A headline group's parts, (manifest key, text) each, and what is unsure of them."""
+
+    parts: list[tuple[str, str]]
+    doubts: list[str]
+
+
+def _headline(run: list[str]) -> HeadlineParts:
     """The headline group's parts from its run of short lines, and what is unsure."""
     subtitle = None
     parts = list(run)
@@ -525,7 +643,7 @@ def _headline(run: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
             unsure.append("a kicker over the main title (the longer or the later line)")
     if subtitle is not None:
         out.append(("subtitle", subtitle))
-    return out, unsure
+    return HeadlineParts(out, unsure)
 
 
 # the manifest key of a block's second part, by the block's kind
@@ -654,17 +772,23 @@ def _draft_error(err: LayoutError, draft: Path, source: str) -> LayoutError:
     return out
 
 
-def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
+class Filled(NamedTuple):
+    """What `fill` made: the manifest (YAML) and the page it lays out."""
+
+    manifest: str
+    page: PageLayout
+
+
+def fill(imported: Imported, folder: Path, fonts=None) -> Filled:
     """The manifest, with picture placeholders added where the page would leave a blank
     hole (at most MAX_PLACEHOLDERS an article), and the page it makes. `folder`: where the
     manifest will live (its template is found from there); each draft is read from a
     folder of its own, so nothing is written beside the source or the output."""
     from .manifest import load_issue  # noqa: PLC0415 (the pipeline: only when a page is made)
-    from .pipeline import layout_loaded  # noqa: PLC0415
-    from .templates import load_template  # noqa: PLC0415
+    from .pipeline import layout_loaded, page_template  # noqa: PLC0415
 
     _one_page(imported, folder)
-    best: tuple[tuple[int, int], str, object] | None = None
+    best: tuple[tuple[int, int], Filled] | None = None
     template = None
     for _ in range(PLACEHOLDER_ROUNDS):
         text = imported.manifest()
@@ -674,7 +798,7 @@ def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
             try:
                 issue = load_issue(draft)
                 if template is None:
-                    template = load_template(issue.template, folder, issue.template_origin)
+                    template = page_template(issue, folder)
                 page = layout_loaded(issue, fonts, template)
             except LayoutError as err:  # the draft is gone: name the text it was made from
                 if err.file == Path(imported.source):  # (said of the text already)
@@ -684,7 +808,7 @@ def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
                     for h in page.holes)
         over = sum(o.lines for o in page.overflow)
         if best is None or (over, blank) < best[0]:
-            best = ((over, blank), text, page)
+            best = ((over, blank), Filled(text, page))
         if not page.holes or page.overflow:
             break
         owners = sorted({h.article_index for h in page.holes})
@@ -694,4 +818,4 @@ def fill(imported: Imported, folder: Path, fonts=None) -> tuple[str, object]:
         for n in grown:
             imported.articles[n].pictures += 1
     assert best is not None
-    return best[1], best[2]
+    return best[1]

@@ -26,13 +26,14 @@ MANIFEST_VERSION = 1
 T = TypeVar("T")
 
 
-def load_issue(path: Path) -> Issue:
+def load_issue(path: Path, files_only: bool = False) -> Issue:
     """Read and check an issue manifest; its text normalized unless it says `normalize:
-    false` (text/normalize.py)."""
+    false` (text/normalize.py). `files_only`: the text left as written, even invisible
+    characters (what a digest of the page's files needs, at a sixth of the time)."""
     path = Path(path)
     root = read_yaml(path)
     try:
-        return _read_issue(root, path)
+        return _read_issue(root, path, files_only=files_only)
     except Mistakes as err:  # and its template's, if it names one
         named = root.value.get("template") if isinstance(root.value, dict) else None
         if named is not None and isinstance(named.value, str):
@@ -45,7 +46,8 @@ def load_issue(path: Path) -> Issue:
         raise
 
 
-def _read_issue(root: Node, path: Path, inherited: dict | None = None) -> Issue:
+def _read_issue(root: Node, path: Path, inherited: dict | None = None,
+                files_only: bool = False) -> Issue:
     """A page of a manifest; `inherited`: one of an issue's `pages:`, which takes the
     issue's paper, date, number and (unless it gives its own) template, editors and
     `normalize` from there (the keys of `_ISSUE_KEYS`, and `page`)."""
@@ -84,7 +86,7 @@ def _read_issue(root: Node, path: Path, inherited: dict | None = None) -> Issue:
     issue = Issue(path=path, template_origin=origin,
                   origins={key: node.origin for key, node in root.value.items()}, **fields)
     # (normalize: false keeps the text as typed but for invisible characters: text/normalize.py)
-    return _normalized(issue, clean)
+    return issue if files_only else _normalized(issue, clean)
 
 
 def _ranked_once(articles: tuple[Article, ...]) -> None:
@@ -114,13 +116,13 @@ def _version(top: Fields) -> None:
 _ISSUE_KEYS = ("manifest", "paper", "date", "issue", "page", "allow_outside_paths")
 
 
-def load_manifest(path: Path) -> Edition:
+def load_manifest(path: Path, files_only: bool = False) -> Edition:
     """Read a manifest: an issue of `pages:` (each a page as a one-page manifest has it,
     written there or in a file of its own: `file: p3.yaml`), or a single page."""
     path = Path(path)
     root = read_yaml(path)
     if not (isinstance(root.value, dict) and "pages" in root.value):
-        return Edition(path, (load_issue(path),))
+        return Edition(path, (load_issue(path, files_only),))
     with gathered():
         top = Fields(root, "an issue manifest")
         _version(top)
@@ -141,11 +143,12 @@ def load_manifest(path: Path) -> Edition:
         top.done()
         numbers = {id(entry): number for number, entry in enumerate(entries, 1)}
         pages = each(entries, lambda entry: _page(entry, numbers[id(entry)], path,
-                                                   inherited))
+                                                   inherited, files_only))
     return Edition(path, tuple(pages), whole=True)
 
 
-def _page(node: Node, number: int, path: Path, inherited: dict) -> Issue:
+def _page(node: Node, number: int, path: Path, inherited: dict,
+          files_only: bool = False) -> Issue:
     """Page `number` of an issue: written out, or `file:` a one-page manifest (whose own
     paper, date, issue and page number are this issue's here), with `page_name`,
     `template`, `banner` or `editors` beside it to change them for this issue."""
@@ -158,9 +161,9 @@ def _page(node: Node, number: int, path: Path, inherited: dict) -> Issue:
                 hint=f"leave `{key}:` out of the page")
     own = dict(inherited, page_number=number)
     if not fields.has("file"):
-        return _read_issue(node, path, own)
+        return _read_issue(node, path, own, files_only)
     page = load_issue(_beside(fields.raw("file"), path.parent, inherited["allow_outside"],
-                              "page"))
+                              "page"), files_only)
     changes = dict(paper=own["paper"], date=own["date"], issue_number=own["issue_number"],
                    page_number=number, editors=page.editors or own["editors"])
     for key in ("page_name", "banner", "editors"):

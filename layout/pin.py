@@ -35,11 +35,10 @@ def pin_text(issue: Issue, template: Template, fonts: FontSet,
     """The manifest's `text` with the page's make-up written in, how many articles it
     pinned (placed, or with a headline, picture or air the make-up sized: 0, nothing new
     to pin), and the page's plan."""
-    from .pipeline import placed_beside  # noqa: PLC0415 (the make-up is only needed here)
-    from .plan import plan_page  # noqa: PLC0415
+    from .pipeline import placed_beside, plan  # noqa: PLC0415 (only needed here)
 
     beside = placed_beside(issue, template, fonts)  # (a 报头 block's: the make-up's choice)
-    page = plan_page(beside[0] if beside else issue, template, fonts, {})
+    page = plan(beside[0] if beside else issue, template, fonts)
     root = yaml.compose(text, Loader=yaml.SafeLoader)  # (offsets in characters)
     articles = _get(root, "articles")
     assert articles is not None and isinstance(articles, yaml.SequenceNode)
@@ -349,7 +348,7 @@ def _check(path: Path, pinned: str, issue: Issue, before: PagePlan,
     import tempfile  # noqa: PLC0415
 
     from .manifest import article_text, load_issue  # noqa: PLC0415
-    from .plan import plan_page  # noqa: PLC0415
+    from .pipeline import plan  # noqa: PLC0415
 
     # (read beside the manifest: its pictures and texts are named from its folder)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.pin-", suffix=".yaml", dir=path.parent)
@@ -359,7 +358,7 @@ def _check(path: Path, pinned: str, issue: Issue, before: PagePlan,
         again = load_issue(Path(name))
     finally:
         os.unlink(name)
-    after = plan_page(again, before.template, fonts, {})
+    after = plan(again, before.template, fonts)
     if [article_text(a) for a in again.articles] != [article_text(a) for a in issue.articles] \
             or _shape(after) != _shape(before):
         raise RuntimeError(f"layout pin: the pinned {path.name} would not give the same page")

@@ -1,55 +1,228 @@
-"""The pipeline in one place: load → plan/make-up → flow → render (docs/architecture.md),
-for a page and for an issue of pages. `import layout` does not import it; its names are
-loaded from here on first use."""
+"""The pipeline, assembled here and nowhere else (docs/architecture.md):
+
+    load(manifest)                 → Loaded      (the Edition of pages, each page's Template)
+    layout(loaded, fonts)          → IssueLayout (each page's PageLayout: plan, make-up, flow)
+    report(laid, loaded)           → PageReport  (overflow, holes, copyfit, reading text,
+                                                  what the user is told)
+    render(laid, loaded, fonts, output) → PDF bytes (through the press `output` asks for:
+                                                  None for what the template's `output:` says)
+
+The command line, the batch (and its Dask jobs), the importer's pages, `layout pin` and the
+guide's pictures call these; only this module calls the stages (plan.plan_page,
+flow.flow_page, render.pdf.render_pages, render.press.press_for) itself
+(tests/test_pipeline.py holds that). `Kept` is what `render --watch` keeps between renders.
+`import layout` does not import it; its names are loaded from here on first use."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .edition import lay_out, with_contents
 from .errors import LayoutError, Mistakes
 from .flow import check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
 from .manifest import load_issue, load_manifest
-from .model import (Edition, Figure, Issue, IssueLayout, PageLayout, PagePlan, Region,
-                    Template)
+from .model import (Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
+                    Overflow, PageLayout, PagePlan, Quote, Region, Subhead, Template)
 from .plan import Unplaced, partial_plan, plan_mistakes, plan_page
-from .render.pdf import Document, render_pages, render_pdf
-from .source import alone, carried, kept
+from .render.pdf import Document, render_pages
+from .render.pdf import Kept as PdfKept
+from .source import alone, carried
+from .source import kept as keep_mistake
 from .templates import load_template
+from .text.words import load_in_background
+
+if TYPE_CHECKING:
+    from .render.press import Press
+
+
+# -- load -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Rendered:
-    """A rendered page: the placed layout and its PDF."""
+class Loaded:
+    """A manifest read: its pages (Edition) and each page's template."""
 
-    layout: PageLayout
-    pdf: bytes
+    edition: Edition
+    templates: tuple[Template, ...]
+
+    def inputs(self) -> list[Path]:
+        """Every file the manifest's pages are made from besides the fonts, each once."""
+        paths = [self.edition.path]
+        for issue, template in zip(self.edition.pages, self.templates):
+            paths += page_inputs(issue, template)
+        return list(dict.fromkeys(paths))
 
 
-def layout_issue(manifest: Path, fonts: FontSet | None = None) -> PageLayout:
-    """Load, plan and flow one manifest: every glyph placed, overflow listed."""
-    return layout_loaded(load_issue(Path(manifest)), fonts)
+def load(manifest: Path) -> Loaded:
+    """Read a manifest (one page, or an issue of `pages:`) and its pages' templates; the
+    word segmenter starts loading (text.words) when a display text might break. A
+    manifest with mistakes is read on past them (an article with one has a stand-in, so
+    that the others keep their numbers) and its pages are put through the placement's
+    checks as well: every mistake of the manifest, its templates and its pages' places is
+    said in one run."""
+    with carried() as mistakes:
+        edition = load_manifest(Path(manifest))
+        templates = [_template(issue) for issue in edition.pages]
+        if mistakes:
+            fonts = shipped_fonts()
+            for issue, template in zip(edition.pages, templates):
+                if template is not None:
+                    for found in _placed(issue, template, fonts, list(mistakes)):
+                        keep_mistake(found)
+    if mistakes:
+        raise Mistakes(mistakes)
+    if any(len(t) >= SEGMENTED for issue in edition.pages for t in _display_texts(issue)):
+        load_in_background()
+    return Loaded(edition, tuple(t for t in templates if t is not None))
+
+
+def _template(issue: Issue) -> Template | None:
+    """A page's template; None when it has mistakes (kept, while gathering)."""
+    try:
+        with alone():  # (a template with mistakes is not to be read on with stand-ins)
+            return page_template(issue)
+    except LayoutError as err:
+        if not keep_mistake(err):
+            raise
+        return None
+
+
+def _placed(issue: Issue, template: Template, fonts: FontSet,
+            read: list[LayoutError]) -> list[LayoutError]:
+    """The placement's mistakes of a page read with mistakes (`read`), and the setting's of
+    its articles that have none where the page can be set without the others
+    (`plan.partial_plan`). The stand-ins (a date or a paper left out, an article without
+    text) may be more than the checks bear: then they say nothing more."""
+    try:
+        found = plan_mistakes(issue, template, fonts)[0]
+        cache: dict = {}
+        return found + _set_mistakes(partial_plan(issue, template, fonts, read + found,
+                                                  cache), fonts, cache)
+    except Exception:  # noqa: BLE001 (what the stand-ins broke; the mistakes are said)
+        return []
+
+
+# Display text this long or longer might break (a headline in one narrow column): the
+# segmenter is loaded in the background for it, before the make-up sizes the headlines.
+SEGMENTED = 4
+
+
+def _display_texts(issue: Issue) -> Iterator[str]:
+    """The texts of a page that break only between words (headlines, bylines, subheads,
+    pull quotes, captions)."""
+    for article in issue.articles:
+        h = article.headline
+        if h is not None:
+            yield from (t for t in (h.kicker, h.main, h.subtitle) if t)
+        if article.byline:
+            yield article.byline
+        yield from (i.caption for i in article.images if i.caption)
+        for block in article.blocks:
+            if isinstance(block, (Subhead, Quote)):
+                yield block.text
+            elif isinstance(block, Figure) and block.caption:
+                yield block.caption
+
+
+def inputs(manifest: Path) -> list[Path]:
+    """The files a manifest's pages are made from besides the fonts (`Loaded.inputs`),
+    read without normalizing its text: for a digest taken before and after a page is made
+    (batch), a sixth of a whole load."""
+    edition = load_manifest(Path(manifest), files_only=True)
+    return Loaded(edition, tuple(page_template(i) for i in edition.pages)).inputs()
+
+
+def page_template(issue: Issue, folder: Path | None = None) -> Template:
+    """The template a page names, found from its manifest's folder (or `folder`)."""
+    return load_template(issue.template, folder or issue.path.parent, issue.template_origin)
+
+
+def page_inputs(issue: Issue, template: Template) -> list[Path]:
+    """Every file the page is made from besides the fonts: the manifest, its template and
+    the templates it extends, a plant's colour profile it names, and the pictures, each
+    once."""
+    pictures = sorted({i.file for a in issue.articles for i in a.images if i.file} |
+                      {b.file for a in issue.articles for b in a.blocks
+                       if isinstance(b, Figure) and b.file})
+    profile = [template.press.profile] if template.press.profile else []
+    nameplate = template.nameplate.files if template.nameplate else ()
+    # a body read from a text file beside the manifest (`body: {file: story.txt}`)
+    texts = sorted({Path(b.origin.file) for a in issue.articles for b in a.blocks
+                    if Path(b.origin.file) != Path(issue.path)})
+    return [issue.path, *template.sources, *profile, *nameplate, *pictures, *texts]
+
+
+# -- layout ---------------------------------------------------------------------------------
+
+
+def plan(issue: Issue, template: Template, fonts: FontSet,
+         cache: dict | None = None) -> PagePlan:
+    """Each article's module on the page (pinned, or found by the make-up): what `layout
+    pin` writes back. `cache`: text broken on the way, for the flow to read."""
+    return plan_page(issue, template, fonts, {} if cache is None else cache)
+
+
+class Kept:
+    """What a process that renders the same manifest again and again (`render --watch`)
+    keeps from one render for the next, so that an edit costs about what it changes:
+    the text the make-up and the flow broke (paragraphs at each width, display lines,
+    each character's box at each size: the page's text cache, whose keys hold everything
+    its values are made from but the composition rules and the fonts, so one is kept per
+    composition and font set), and the PDF's font subsets and compressed streams
+    (render.pdf.Kept). The same input gives the same bytes, kept or not."""
+
+    # a text cache grown past this many entries (a long session of edits) starts afresh
+    MOST_ENTRIES = 400_000
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple, tuple[FontSet, dict]] = {}
+        self.pdf = PdfKept()
+
+    def text_cache(self, template: Template, fonts: FontSet) -> dict:
+        key = (template.composition, id(fonts))
+        found = self._texts.get(key)
+        if found is None or len(found[1]) > self.MOST_ENTRIES:
+            found = self._texts[key] = (fonts, {})  # (the font set held: its id stays its)
+        return found[1]
 
 
 def layout_loaded(issue: Issue, fonts: FontSet | None = None,
-                  template: Template | None = None) -> PageLayout:
-    """Plan and flow a loaded issue (on its template, loaded unless given)."""
-    template = template or load_template(issue.template, issue.path.parent,
-                                         issue.template_origin)
+                  template: Template | None = None, kept: Kept | None = None) -> PageLayout:
+    """One page planned and flowed (on its template, loaded unless given): every glyph
+    placed, overflow, holes and copyfit listed. `kept`: text broken by an earlier render
+    of the process is not broken again."""
+    template = template or page_template(issue)
     fonts = fonts or shipped_fonts()
     check_faces(template, fonts)
     beside = placed_beside(issue, template, fonts)
-    return beside[1] if beside else _set(issue, template, fonts)
+    # text broken by the make-up's trials is not broken again by the flow
+    return beside[1] if beside else _set(issue, template, fonts, kept.text_cache(
+        template, fonts) if kept else {})
 
 
-def _set(issue: Issue, template: Template, fonts: FontSet) -> PageLayout:
-    cache: dict = {}  # text broken by the make-up's trials is not broken again by the flow
+def _set(issue: Issue, template: Template, fonts: FontSet, cache: dict) -> PageLayout:
+    """The page planned and flowed; the setting's mistakes of its other articles come
+    with those of the placement."""
     try:
-        plan = plan_page(issue, template, fonts, cache)
-    except Unplaced as err:  # the setting's mistakes of the other articles come with them
+        planned = plan(issue, template, fonts, cache)
+    except Unplaced as err:
         raise Mistakes(err.errors + _set_mistakes(err.partial, fonts, cache)) from None
-    return flow_page(plan, fonts, cache)
+    return flow_page(planned, fonts, cache)
+
+
+def _set_mistakes(planned: PagePlan | None, fonts: FontSet,
+                  cache: dict) -> list[LayoutError]:
+    """The setting's mistakes of a page planned without its mistaken articles."""
+    if planned is None:
+        return []
+    try:
+        flow_page(planned, fonts, cache)
+    except LayoutError as err:
+        return list(getattr(err, "errors", [err]))
+    return []
 
 
 # Of the articles the make-up places, the first this many are tried beside a 报头 block.
@@ -79,7 +252,7 @@ def placed_beside(issue: Issue, template: Template, fonts: FontSet,
             replace(a, region=region) if i == index else a
             for i, a in enumerate(issue.articles)))
         try:
-            page = _set(trial, template, fonts)
+            page = _set(trial, template, fonts, {})
         except LayoutError:
             continue
         fit = next(f for f in page.fits if f.article_index == index)
@@ -91,112 +264,18 @@ def placed_beside(issue: Issue, template: Template, fonts: FontSet,
     return (best[1], best[2]) if best and not best[0][0] else None
 
 
-def _set_mistakes(plan: PagePlan | None, fonts: FontSet, cache: dict) -> list[LayoutError]:
-    """The setting's mistakes of a page planned without its mistaken articles."""
-    if plan is None:
-        return []
-    try:
-        flow_page(plan, fonts, cache)
-    except LayoutError as err:
-        return list(getattr(err, "errors", [err]))
-    return []
-
-
-def page_inputs(issue: Issue, template: Template) -> list[Path]:
-    """Every file the page is made from besides the fonts: the manifest, its template and
-    the templates it extends, a plant's colour profile it names, and the pictures, each
-    once."""
-    pictures = sorted({i.file for a in issue.articles for i in a.images if i.file} |
-                      {b.file for a in issue.articles for b in a.blocks
-                       if isinstance(b, Figure) and b.file})
-    profile = [template.press.profile] if template.press.profile else []
-    nameplate = template.nameplate.files if template.nameplate else ()
-    # a body read from a text file beside the manifest (`body: {file: story.txt}`)
-    texts = sorted({Path(b.origin.file) for a in issue.articles for b in a.blocks
-                    if Path(b.origin.file) != Path(issue.path)})
-    return [issue.path, *template.sources, *profile, *nameplate, *pictures, *texts]
-
-
-def render_issue(manifest: Path, fonts: FontSet | None = None) -> Rendered:
-    """The whole pipeline: manifest → placed page → PDF bytes."""
-    fonts = fonts or shipped_fonts()
-    page = layout_issue(manifest, fonts)
-    return Rendered(page, render_pdf(page, fonts))
-
-
-# -- a manifest of one page or an issue of several ---------------------------------------
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """A manifest read: its pages (Edition) and each page's template."""
-
-    edition: Edition
-    templates: tuple[Template, ...]
-
-    def inputs(self) -> list[Path]:
-        """Every file the manifest's pages are made from besides the fonts, each once."""
-        paths = [self.edition.path]
-        for issue, template in zip(self.edition.pages, self.templates):
-            paths += page_inputs(issue, template)
-        return list(dict.fromkeys(paths))
-
-
-def load(manifest: Path) -> Loaded:
-    """Read a manifest (one page, or an issue of `pages:`) and its pages' templates. A
-    manifest with mistakes is read on past them (an article with one has a stand-in, so
-    that the others keep their numbers) and its pages are put through the placement's
-    checks as well: every mistake of the manifest, its templates and its pages' places is
-    said in one run."""
-    with carried() as mistakes:
-        edition = load_manifest(Path(manifest))
-        templates = [_template(issue) for issue in edition.pages]
-        if mistakes:
-            fonts = shipped_fonts()
-            for issue, template in zip(edition.pages, templates):
-                if template is not None:
-                    for found in _placed(issue, template, fonts, list(mistakes)):
-                        kept(found)
-    if mistakes:
-        raise Mistakes(mistakes)
-    return Loaded(edition, tuple(t for t in templates if t is not None))
-
-
-def _template(issue: Issue) -> Template | None:
-    """A page's template; None when it has mistakes (kept, while gathering)."""
-    try:
-        with alone():  # (a template with mistakes is not to be read on with stand-ins)
-            return load_template(issue.template, issue.path.parent, issue.template_origin)
-    except LayoutError as err:
-        if not kept(err):
-            raise
-        return None
-
-
-def _placed(issue: Issue, template: Template, fonts: FontSet,
-            read: list[LayoutError]) -> list[LayoutError]:
-    """The placement's mistakes of a page read with mistakes (`read`), and the setting's of
-    its articles that have none where the page can be set without the others
-    (`plan.partial_plan`). The stand-ins (a date or a paper left out, an article without
-    text) may be more than the checks bear: then they say nothing more."""
-    try:
-        found = plan_mistakes(issue, template, fonts)[0]
-        cache: dict = {}
-        return found + _set_mistakes(partial_plan(issue, template, fonts, read + found,
-                                                  cache), fonts, cache)
-    except Exception:  # noqa: BLE001 (what the stand-ins broke; the mistakes are said)
-        return []
-
-
-def layout_manifest(loaded: Loaded, fonts: FontSet | None = None,
-                    lay_page=None) -> IssueLayout:
+def layout(loaded: Loaded, fonts: FontSet | None = None,
+           lay_page: Callable[..., PageLayout] | None = None,
+           kept: Kept | None = None) -> IssueLayout:
     """Every page of the manifest laid out (by `lay_page`, layout_loaded unless given); an
-    issue's 导读 filled and its jumps made."""
+    issue's 导读 filled and its jumps made. `kept`: what an earlier render of the process
+    kept (`Kept`)."""
     fonts = fonts or shipped_fonts()
-    lay_page = lay_page or layout_loaded
+    lay_page = lay_page or (partial(layout_loaded, kept=kept) if kept else layout_loaded)
     templates = {issue.page_number: t for issue, t in zip(loaded.edition.pages,
                                                          loaded.templates)}
     edition = with_contents(loaded.edition)
+
     def grid(issue: Issue) -> tuple[int, int, int]:
         t = templates[issue.page_number]
         return t.columns, t.grid_lines, int(t.column_width / t.body.size + 1e-6)
@@ -204,6 +283,73 @@ def layout_manifest(loaded: Loaded, fonts: FontSet | None = None,
     pages, jumps = lay_out(edition, lambda issue: lay_page(
         issue, fonts, templates[issue.page_number]), grid)
     return IssueLayout(edition, pages, jumps)
+
+
+def layout_issue(manifest: Path, fonts: FontSet | None = None) -> PageLayout:
+    """A one-page manifest loaded, planned and flowed."""
+    return layout_loaded(load_issue(Path(manifest)), fonts)
+
+
+# -- report ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A thing the user is told about a render, of a `kind`: "normalized" (a change
+    normalization made to the text, said of its line), "note" (a line broken against the
+    rules, a soft picture), "loose" (a line set loose), "usage" (an article's depth);
+    `always` said, or only when asked (-v)."""
+
+    kind: str
+    text: str
+    always: bool
+
+
+@dataclass(frozen=True)
+class PageReport:
+    """What a laid-out manifest says besides its geometry (an issue's, each item marked
+    with its page): text left over, blank holes, each article's copyfit, jumps, its text
+    in reading order, and the notices (what normalization changed, lines broken against
+    the rules and soft pictures always; loose lines and each article's depth with -v)."""
+
+    overflow: tuple[Overflow, ...]
+    holes: tuple[Hole, ...]
+    fits: tuple[Copyfit, ...]
+    jumps: tuple[Jump, ...]
+    loose: tuple[str, ...]  # lines set loose (counted, listed with -v)
+    notices: tuple[Notice, ...]
+    text: str  # the articles' text as a reader reads it (`layout text`)
+
+    def told(self, verbose: bool = False) -> tuple[Notice, ...]:
+        """The notices to print: those always said, and with `verbose` the rest."""
+        return tuple(n for n in self.notices if n.always or verbose)
+
+
+def report(laid: IssueLayout, loaded: Loaded | None = None) -> PageReport:
+    """The report of a laid-out manifest; with `loaded`, what normalizing its text
+    changed is told too (a guess, such as quotes paired again, always)."""
+    edits = [e for issue in loaded.edition.pages for e in issue.edits] if loaded else []
+    notices = [Notice("normalized", f"{'warning: ' if e.warning else ''}normalized {e}",
+                      e.warning) for e in edits]
+    notices += [Notice("note", n, True) for n in laid.notes]
+    notices += [Notice("loose", n, False) for n in laid.loose]
+    notices += [Notice("usage", n, False) for n in laid.usage]
+    return PageReport(laid.overflow, laid.holes, laid.fits, laid.jumps, laid.loose,
+                      tuple(notices), laid.text())
+
+
+# -- render ---------------------------------------------------------------------------------
+
+
+def press(template: Template, output: str | None) -> Press | None:
+    """The press a render goes through: None for the screen, else the print settings of
+    `template` (render/press.py, with littleCMS: loaded only to print). `output`:
+    "screen", "print", a PDF/X standard, or None for what the template's `output:` says."""
+    if (output or template.output) == "screen":
+        return None
+    from .render.press import press_for  # noqa: PLC0415
+
+    return press_for(template, output)
 
 
 def document(laid: IssueLayout, templates: tuple[Template, ...]) -> Document | None:
@@ -222,19 +368,58 @@ def document(laid: IssueLayout, templates: tuple[Template, ...]) -> Document | N
     return Document(laid.edition.title, tuple(labels), tuple(outline))
 
 
-def render_manifest(laid: IssueLayout, loaded: Loaded, fonts: FontSet,
-                    press=None) -> bytes:
-    """The manifest's PDF: one page as it always was, an issue's pages in one document."""
-    return render_pages(laid.pages, fonts, press, document(laid, loaded.templates))
+def render(laid: IssueLayout, loaded: Loaded, fonts: FontSet,
+           output: str | None = None, kept: Kept | None = None) -> bytes:
+    """The manifest's PDF (one page as it always was, an issue's pages in one document)
+    for `output`: "screen", "print", a PDF/X standard, or None for what the template's
+    `output:` says (an issue: its first page's template). `kept`: font subsets and
+    compressed streams an earlier render of the process made (`Kept`)."""
+    return render_pages(laid.pages, fonts, press(loaded.templates[0], output),
+                        document(laid, loaded.templates), kept.pdf if kept else None)
 
 
 def render_split(laid: IssueLayout, loaded: Loaded, fonts: FontSet,
-                 press=None) -> list[bytes]:
+                 output: str | None = None) -> list[bytes]:
     """An issue's pages each in a PDF of its own (`render --split`), in order."""
+    through = press(loaded.templates[0], output)
     whole = document(laid, loaded.templates)
     out = []
     for index, page in enumerate(laid.pages):
         own = whole and Document(f"{whole.title} {whole.labels[index]}",
                                  (whole.labels[index],), (whole.outline[index],))
-        out.append(render_pages((page,), fonts, press, own))
+        out.append(render_pages((page,), fonts, through, own))
     return out
+
+
+def render_page(page: PageLayout, template: Template, fonts: FontSet,
+                output: str | None = None) -> bytes:
+    """One page laid out on `template` (an imported page's, a guide's picture) as PDF."""
+    return render_pages((page,), fonts, press(template, output))
+
+
+def render_proof(laid: IssueLayout, loaded: Loaded, fonts: FontSet) -> bytes:
+    """The pages with their guides as vector marks (`render --grid`'s proof PDF: columns,
+    baseline grid, each module framed and numbered), for the screen."""
+    from .render.preview import page_modules, proof_layout  # noqa: PLC0415
+
+    return render_pages(tuple(proof_layout(page, t, page_modules(page), fonts)
+                              for page, t in zip(laid.pages, loaded.templates)), fonts)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered manifest: its (first) page's placed layout, its PDF, and every page."""
+
+    layout: PageLayout
+    pdf: bytes
+    laid: IssueLayout
+
+
+def render_issue(manifest: Path, fonts: FontSet | None = None,
+                 output: str | None = None) -> Rendered:
+    """The whole pipeline: manifest → placed pages → PDF bytes, for `output` as the
+    command line's `render` makes it (None: what the template's `output:` says)."""
+    fonts = fonts or shipped_fonts()
+    loaded = load(manifest)
+    laid = layout(loaded, fonts)
+    return Rendered(laid.pages[0], render(laid, loaded, fonts, output), laid)

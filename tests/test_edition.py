@@ -17,7 +17,7 @@ from layout.cli import main
 from layout.errors import LayoutError
 from layout.fonts import shipped_fonts
 from layout.manifest import load_manifest
-from layout.pipeline import layout_manifest, load, render_manifest
+from layout.pipeline import layout, load, render
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -168,9 +168,9 @@ def test_an_issue_is_one_batch_job(tmp_path):
 def test_an_issue_renders_through_the_library(tmp_path):
     loaded = load(two_pages(tmp_path))
     fonts = shipped_fonts()
-    laid = layout_manifest(loaded, fonts)
+    laid = layout(loaded, fonts)
     assert len(laid.pages) == 2 and not laid.overflow
-    assert render_manifest(laid, loaded, fonts) == render_manifest(laid, loaded, fonts)
+    assert render(laid, loaded, fonts) == render(laid, loaded, fonts)
 
 
 # -- the front page's 报头 ---------------------------------------------------------------
@@ -212,7 +212,7 @@ def test_the_front_page_has_its_nameplate_and_no_header_above_it(tmp_path):
     path = tmp_path / "front.yaml"
     path.write_text(FRONT.format(body="正文。" * 700), encoding="utf-8")
     loaded = load(path)
-    laid = layout_manifest(loaded, shipped_fonts())
+    laid = layout(loaded, shipped_fonts())
     page = laid.pages[0]
     template = loaded.templates[0]
     plate = template.nameplate
@@ -259,7 +259,7 @@ def test_a_nameplate_block_at_the_top_left_has_the_lead_beside_and_the_make_up_u
     template = loaded.templates[0]
     plate = template.nameplate
     assert (plate.columns, plate.lines, template.banner.lines) == (2, 18, 18)
-    page = layout_manifest(loaded, shipped_fonts()).pages[0]
+    page = layout(loaded, shipped_fonts()).pages[0]
     block = template.column_x(3) - template.gutter
     # the name and the issue's lines in the block, over columns 1-2
     name = next(line for line in page.lines if line.text == "上汽报")
@@ -286,7 +286,7 @@ def test_the_make_up_sets_beside_a_nameplate_block_the_article_that_fills_it_bes
                        third="三条的正文说明。" * 120)
     path.write_text(text.replace("    region: {columns: 3-6, lines: 1-17}\n", ""),
                     encoding="utf-8")
-    page = layout_manifest(load(path), shipped_fonts()).pages[0]
+    page = layout(load(path), shipped_fonts()).pages[0]
     fits = {f.article_index: f for f in page.fits}
     # the lead is too long for the columns beside the block: the second article stands
     # there, the lead and the third made up under the rule
@@ -305,7 +305,7 @@ def test_the_make_up_sets_beside_a_nameplate_block_the_article_that_fills_it_bes
                     encoding="utf-8")
     with pytest.raises(LayoutError, match="columns 3-6 beside it, lines 1-17, are the "
                                           "manifest's to fill"):
-        layout_manifest(load(path), shipped_fonts())
+        layout(load(path), shipped_fonts())
 
 
 @pytest.mark.parametrize("region, words", [
@@ -320,7 +320,7 @@ def test_the_columns_beside_a_nameplate_block_are_the_manifest_s_to_fill(
     path = tmp_path / "front.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(LayoutError) as caught:
-        layout_manifest(load(path), shipped_fonts())
+        layout(load(path), shipped_fonts())
     assert words in str(caught.value) and "front.yaml:7: the 报头" in str(caught.value)
     assert "region: {columns: 3-6, lines: 1-17}" in str(caught.value)
 
@@ -391,7 +391,7 @@ def test_a_jump_continues_on_its_page_with_its_notes_and_is_read_whole(tmp_path)
     out = tmp_path / "issue.pdf"
     result = runner.invoke(main, ["render", str(path), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    laid = layout_manifest(load(path), shipped_fonts())
+    laid = layout(load(path), shipped_fonts())
     assert not laid.overflow
     (jump,) = laid.jumps
     assert (jump.source, jump.target, jump.kept + jump.rest) == (1, 2, len(squeezed(LONG)))
@@ -423,7 +423,7 @@ def test_a_jump_that_fits_nowhere_names_both_pages_and_what_is_left(tmp_path):
     path = jump_issue(tmp_path, SECOND.format(last=80, body="第二版的正文。" * 800),
                       extra=more)
     with pytest.raises(LayoutError) as caught:
-        layout_manifest(load(path), shipped_fonts())
+        layout(load(path), shipped_fonts())
     message = str(caught.value)
     assert "article 1 of page 1 jumps to page 2" in message
     assert re.search(r"and \d+ characters of it do not fit there either", message)
@@ -431,7 +431,7 @@ def test_a_jump_that_fits_nowhere_names_both_pages_and_what_is_left(tmp_path):
     path = jump_issue(tmp_path, SECOND.format(last=101, body="第二版的正文。" * 800))
     with pytest.raises(LayoutError, match=r"article 1 of page 1 jumps to page 2, and its "
                                           r"\d+ characters left over cannot be made up"):
-        layout_manifest(load(path), shipped_fonts())
+        layout(load(path), shipped_fonts())
     result = CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code == 2 and not (tmp_path / "x.pdf").exists()
 
@@ -440,14 +440,14 @@ def test_jumps_that_go_round_in_a_loop_are_refused(tmp_path):
     second = SECOND.format(last=40, body="第二版的正文。") + "        jump: 1\n"
     path = jump_issue(tmp_path, second)
     with pytest.raises(LayoutError, match="go round in a loop"):
-        layout_manifest(load(path), shipped_fonts())
+        layout(load(path), shipped_fonts())
 
 
 def test_jump_auto_takes_the_first_later_page_with_room(tmp_path):
     full = SECOND.format(last=100, body="第二版的正文。" * 900).replace("二版新闻", "满版")
     path = jump_issue(tmp_path, full + SECOND.format(last=40, body="第三版的正文。")
                       .replace("二版新闻", "三版新闻"), jump="auto")
-    laid = layout_manifest(load(path), shipped_fonts())
+    laid = layout(load(path), shipped_fonts())
     (jump,) = laid.jumps
     assert jump.target == 3 and laid.pages[0].reading[0].endswith("（下转第3版）")
 
@@ -469,25 +469,25 @@ def test_the_contents_box_is_made_from_the_issue_and_follows_an_article_that_mov
     two = SECOND.format(last=40, body="第二版的正文。")
     three = SECOND.format(last=40, body="第三版的正文。").replace("二版新闻", "三版新闻")
     path = issue_manifest(tmp_path, CONTENTS + two + three)
-    laid = layout_manifest(load(path), shipped_fonts())
+    laid = layout(load(path), shipped_fonts())
     assert laid.pages[0].reading[1] == "本期导读\n第2版　二版新闻\n第3版　三版的要点"
     # the same article on another page: its entry says so
     path = issue_manifest(tmp_path, CONTENTS + three + two)
-    laid = layout_manifest(load(path), shipped_fonts())
+    laid = layout(load(path), shipped_fonts())
     assert laid.pages[0].reading[1] == "本期导读\n第2版　三版的要点\n第3版　二版新闻"
 
 
 def test_a_contents_entry_no_page_has_is_named(tmp_path):
     path = issue_manifest(tmp_path, CONTENTS + SECOND.format(last=40, body="正文。"))
     with pytest.raises(LayoutError, match="lists '三版新闻', and no other page"):
-        layout_manifest(load(path), shipped_fonts())
+        layout(load(path), shipped_fonts())
 
 
 def test_the_demonstration_issue_is_four_pages_with_its_lead_whole_across_a_jump(tmp_path):
     path = REPO / "issues" / "whole" / "2020-11-27-issue-1090.yaml"
     loaded = load(path)
     fonts = shipped_fonts()
-    laid = layout_manifest(loaded, fonts)
+    laid = layout(loaded, fonts)
     assert len(laid.pages) == 4 and not laid.overflow
     assert not [h for h in laid.holes if h.page in (1, 2, 3)]
     (jump,) = laid.jumps
@@ -496,7 +496,7 @@ def test_the_demonstration_issue_is_four_pages_with_its_lead_whole_across_a_jump
         "本期导读\n第2版　奋进路上 奋斗有我——记上汽集团基层党组织微党课\n"
         "第3版　红旗党组织谱写时代强音\n"
         "第4版　锐意进取勇向前 创新实践迈大步——上汽基层党组织创新组织生活 助力创新创效")
-    doc = pdfium.PdfDocument(render_manifest(laid, loaded, fonts))
+    doc = pdfium.PdfDocument(render(laid, loaded, fonts))
     pages = [squeezed(doc[i].get_textpage().get_text_range()) for i in range(len(doc))]
     doc.close()
     assert len(pages) == 4
@@ -530,8 +530,8 @@ def test_a_contents_box_or_a_jump_on_a_page_alone_is_an_error(tmp_path):
             "articles:\n  - headline: 标题\n    body: [正文。]\n")
     path.write_text(text + "  - contents: 本期导读\n", encoding="utf-8")
     with pytest.raises(LayoutError, match="this manifest is one page") as caught:
-        layout_manifest(load(path), shipped_fonts())
+        layout(load(path), shipped_fonts())
     assert "page.yaml:9" in str(caught.value)
     path.write_text(text.replace("    body:", "    jump: 4\n    body:"), encoding="utf-8")
     with pytest.raises(LayoutError, match=r"`jump: 4`: the issue has pages 1-1"):
-        layout_manifest(load(path), shipped_fonts())
+        layout(load(path), shipped_fonts())

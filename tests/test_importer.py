@@ -462,3 +462,32 @@ def test_characters_yaml_cannot_hold_never_make_an_unreadable_manifest(tmp_path,
     assert run.exit_code == 0, run.output
     issue = load_issue(tmp_path / "page.yaml")  # and layout reads it: the odd ones cleaned
     assert "上汽集团今年以来" in issue_text(issue).replace("\n", "")
+
+
+def test_the_import_s_results_are_named(tmp_path):
+    from layout.importer import _headline, pieces
+
+    text = ("能源观察\n风电装机再创新高\n本报记者 张三\n\n"
+            "今年以来，风电新增装机同比增长三成，占新增电源的一半以上。\n"
+            "一线见闻\n"
+            "在海上风电场，工人们正在安装新的风机，每台能发电一万千瓦。\n"
+            "（李四）\n")
+    found = pieces(text)
+    assert found.wrapped is False
+    assert [(p.text, p.line, p.blank_before) for p in found.pieces][:3] == [
+        ("能源观察", 1, 0), ("风电装机再创新高", 2, 0), ("本报记者 张三", 3, 0)]
+    draft = import_text(text, "page.txt")
+    article = draft.articles[0]
+    assert (article.section, article.head, article.byline) == ("能源观察", ["风电装机再创新高"],
+                                                               "本报记者 张三")
+    assert [(b.kind, b.text[:4]) for b in article.blocks] == [
+        ("paragraph", "今年以来"), ("subhead", "一线见闻"), ("paragraph", "在海上风"),
+        ("signature", "（李四）")]
+    parts = _headline(["改革再出发", "——来自一线的报告"])
+    assert parts.parts == [("main", "改革再出发"), ("subtitle", "——来自一线的报告")]
+    assert parts.doubts == []
+    filled = fill(draft, tmp_path, shipped_fonts())
+    assert filled.manifest.startswith("# Imported from page.txt") and \
+        "  - section: 能源观察\n" in filled.manifest
+    assert filled.page.reading[0].split("\n")[:3] == ["能源观察", "风电装机再创新高",
+                                                      "本报记者 张三"]

@@ -12,18 +12,19 @@ Three reportlab traps are handled here:
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reportlab import rl_config
-from reportlab.pdfbase import ttfonts
+from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import LayoutError
-from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet
+from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet, kept_subsets
 from ..pictures import opened, rgb, upright
 from ..model import PageLayout, PlacedImage, PlacedLine, PlacedRect
 
@@ -70,6 +71,47 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+@dataclass
+class Kept:
+    """What a process that renders the same pages again (`render --watch`) keeps from one
+    render for the next, by content, so that the same content gives the same bytes
+    without being made again: each font subset (by face and characters) and each stream
+    compressed (by its bytes), and the code each character is painted with (`_runs`: by
+    face, character and advance). What the last render did not use is let go."""
+
+    subsets: dict = field(default_factory=dict)
+    streams: dict = field(default_factory=dict)
+    codes: dict = field(default_factory=dict)
+    fonts: FontSet | None = None  # the font set the codes are of
+    used: set = field(default_factory=set)
+
+    def compressed(self, data: bytes) -> bytes:
+        found = self.streams.get(data)
+        if found is None:
+            found = self.streams[data] = zlib.compress(data)  # (reportlab's own call)
+        self.used.add(data)
+        return found
+
+    def forget_unused(self) -> None:
+        self.streams = {k: v for k, v in self.streams.items() if k in self.used}
+        self.used = set()
+
+
+_KEPT: list[Kept] = []  # the one a render in progress keeps, if any
+
+
+class _Flate(type(pdfdoc.PDFZCompress)):  # type: ignore[misc]
+    """reportlab's Flate filter, asking the render's `Kept` first."""
+
+    def encode(self, text):
+        if not _KEPT:
+            return super().encode(text)
+        return _KEPT[-1].compressed(text.encode("utf8") if isinstance(text, str) else text)
+
+
+pdfdoc.PDFZCompress = _Flate()
 # Streams are written binary (Flate only): ASCII85 on top makes them a quarter larger and
 # the writer slower, and no reader needs 7-bit PDF any more.
 rl_config.useA85 = 0
@@ -132,9 +174,26 @@ def render_pdf(page: PageLayout, fonts: FontSet, press: Press | None = None) -> 
 
 
 def render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | None = None,
-                 document: Document | None = None) -> bytes:
+                 document: Document | None = None, kept: Kept | None = None) -> bytes:
     """Pages as one PDF (a page alone as render_pdf makes it). With `document`: its title,
-    page labels and outline."""
+    page labels and outline. `kept`: font subsets and compressed streams kept from an
+    earlier render of the process, and for the next one (the same bytes either way)."""
+    if kept is None:
+        return _render_pages(pages, fonts, press, document, {})
+    if kept.fonts is not fonts:
+        kept.fonts, kept.codes = fonts, {}
+    _KEPT.append(kept)
+    try:
+        with kept_subsets(kept.subsets):
+            return _render_pages(pages, fonts, press, document, kept.codes)
+    finally:
+        _KEPT.pop()
+        kept.forget_unused()
+
+
+def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | None,
+                  document: Document | None, codes: dict) -> bytes:
+    """The PDF of `pages` (see render_pages); `codes`: see _runs."""
     buffer = io.BytesIO()
     first = pages[0]
     body = fonts.face(first.body_face)
@@ -149,7 +208,6 @@ def render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | N
     canvas.setProducer("layout")
     canvas.setAuthor("")
     canvas.setSubject("")
-    codes: dict = {}  # (see _runs)
     selects: dict = {}  # (see _text)
     for number, page in enumerate(pages):
         if number:
