@@ -635,3 +635,24 @@ def test_display_text_with_spaces_breaks_at_them_then_between_words(write_manife
     # the space first, then after the clause's comma: not 欣欣 | 向“融” under a long line
     assert [l.text for l in p.lines if l.kind is LineKind.SUBHEAD] == [
         "上汽通用：", "“旗”心协力，", "欣欣向“融”"]
+
+
+@pytest.mark.parametrize("title, em, lines", [
+    # a comma, not a cut between two words of a clause (was 却引发 | 了大乱斗)
+    ("两车“擦肩”而过，却引发了大乱斗，多人路边持刀斗殴", 19,
+     ["两车“擦肩”而过，", "却引发了大乱斗，多人路边持刀斗殴"]),
+    # no line opens with 的 (was 提起公诉 | 的岳某某)
+    ("赤峰市巴林左旗人民检察院提起公诉的岳某某等7人敲诈勒索案获一审宣判", 18,
+     ["赤峰市巴林左旗人民检察院提起公诉的", "岳某某等7人敲诈勒索案获一审宣判"]),
+    # a number keeps its unit (was 召开2018 | 年农机化)
+    ("双牌县召开2018年农机化工作会议", 10, ["双牌县召开2018年", "农机化工作会议"]),
+])
+def test_a_headline_breaks_at_its_clauses_never_before_a_particle_or_a_unit(title, em, lines):
+    from layout.flow import Typesetter, sized
+    from layout.fonts import shipped_fonts
+
+    t = load_template("party-building")
+    setter = Typesetter(t, shipped_fonts(), 1, 1, {})
+    style = sized(t.styles["headline"], 22.0)
+    assert ["".join(g.char for g in line.glyphs)
+            for line in setter.display_lines(title, style, em * 22.0)] == lines

@@ -31,10 +31,19 @@ PLACEHOLDER_FILL, PLACEHOLDER_FRAME = "#e6e6e6", "#808080"
 REVERSED_TEXT = "#ffffff"  # text reversed out of the accent colour (section bars, 反白)
 # Display text breaks after a clause's mark rather than between two words of a clause,
 # unless that makes its longest line more than this many em longer.
-BETWEEN_CLAUSES = 1.5
+BETWEEN_CLAUSES = 4.0
 CLAUSE_MARKS = "，、；：。！？"
+# A display line does not open with a particle that leans on the word before it (的, 了 …):
+# a cut before one costs this many em more; nor is a number cut from the unit after it.
+LEANING = 4.0
+LEANING_MARKS = "的了地得着过吗呢吧啊么"
 
 BoxLines = list[tuple[SetLine, TextStyle]]  # a box's lines, each in its style
+
+
+def between_han(char: str) -> bool:
+    """Whether `char` is a Han character or a percent sign (what a number's unit is)."""
+    return "\u4e00" <= char <= "\u9fff" or char in "%％"
 
 
 @dataclass
@@ -163,13 +172,16 @@ class Typesetter:
         first cut that fits, not the evenest)."""
         best: tuple[float, list[SetLine]] | None = None
         size = style.size
-        for cuts in itertools.combinations(word_ends(text), count - 1):
+        ends = [e for e in word_ends(text)  # (2018|年, 43|名: a number keeps its unit)
+                if not (text[e - 1].isdigit() and between_han(text[e]))]
+        for cuts in itertools.combinations(ends, count - 1):
             parts = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
             if any(char_class(p[0]) in NO_LINE_START or char_class(p[-1]) in NO_LINE_END
                    for p in parts):
                 continue
             penalty = sum(BETWEEN_CLAUSES * size for p in parts[:-1]
-                          if p[-1] not in CLAUSE_MARKS)
+                          if p[-1] not in CLAUSE_MARKS) + sum(
+                LEANING * size for p in parts[1:] if p[0] in LEANING_MARKS)
             # what a part takes at the least: its span in the whole text set on one line
             # (once per face), less an em for each mark (squeezed, trimmed, its facing
             # neighbour gone): a cut that cannot fit, or cannot beat the best so far, is
