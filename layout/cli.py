@@ -618,18 +618,21 @@ def intake(story: Path, output: Path | None, append: Path | None, template: str,
 
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+@click.option("-o", "--output", type=click.Path(), default=None,
               help="Write the pinned manifest here (default: MANIFEST itself, replaced "
-                   "whole; - for standard output).")
-def pin(manifest: Path, output: Path | None) -> None:
+                   "whole; a folder: MANIFEST's name in it; - for standard output).")
+def pin(manifest: Path, output: str | None) -> None:
     """Write the make-up's arrangement into MANIFEST (a page): a `region:` for every
     article it placed, its headlines' sizes, its pictures' places and the rules between
     its modules, each marked `# pinned by layout pin`; the rest of the file as it was."""
     from .pin import pin_manifest  # noqa: PLC0415
 
+    target = into_folder(output, manifest.name)  # (`-o pages/`: a folder, made if need be)
     with _refusing():
-        placed = pin_manifest(manifest, output)
-    where = output if output is not None else manifest
+        if target is not None:
+            make_folder(target)
+        placed = pin_manifest(manifest, target)
+    where = target if target is not None else manifest
     click.echo(f"pinned the make-up of {placed} article(s): wrote {where}", err=True)
 
 

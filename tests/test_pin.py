@@ -415,3 +415,15 @@ def test_the_pinned_manifest_can_go_to_standard_output(tmp_path):
     assert "  # pinned by layout pin\n" in result.stdout
     assert result.stdout.startswith(before.decode("utf-8").splitlines()[0])
     assert path.read_bytes() == before
+
+
+def test_an_output_ending_with_a_slash_is_a_folder_the_pinned_manifest_goes_in(tmp_path):
+    path = newsgen.write(2, tmp_path)
+    before = path.read_bytes()
+    code, output = pin(path, "-o", str(tmp_path / "pinned") + "/")
+    assert code == 0, output
+    written = tmp_path / "pinned" / path.name
+    assert (tmp_path / "pinned").is_dir() and written.is_file()
+    assert "# pinned by layout pin" in written.read_text(encoding="utf-8")
+    assert path.read_bytes() == before
+    assert render_issue(written).pdf == render_issue(path).pdf

@@ -179,9 +179,13 @@ class Typesetter:
             if any(char_class(p[0]) in NO_LINE_START or char_class(p[-1]) in NO_LINE_END
                    for p in parts):
                 continue
-            penalty = sum(BETWEEN_CLAUSES * size for p in parts[:-1]
-                          if p[-1] not in CLAUSE_MARKS) + sum(
-                LEANING * size for p in parts[1:] if p[0] in LEANING_MARKS)
+            penalty = 0.0  # (a float throughout: the module is compiled)
+            for p in parts[:-1]:
+                if p[-1] not in CLAUSE_MARKS:
+                    penalty += BETWEEN_CLAUSES * size
+            for p in parts[1:]:
+                if p[0] in LEANING_MARKS:
+                    penalty += LEANING * size
             # what a part takes at the least: its span in the whole text set on one line
             # (once per face), less an em for each mark (squeezed, trimmed, its facing
             # neighbour gone): a cut that cannot fit, or cannot beat the best so far, is
