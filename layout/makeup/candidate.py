@@ -247,9 +247,12 @@ class Candidate:
                 if two is not None and len(counts) > two + 1:
                     break  # (the step below it, all that `one` may be, is measured too)
             one = next((i for i, n in enumerate(counts) if n <= parts), None)
-            if one is not None and (two is None or one <= two + 1 and ladder[start + one]
-                                    >= NEAR_STEP * ladder[start + two]):
-                two = one  # (a step so far down that it reads as another rank: not taken)
+            # (on a template's own ladder, a step so far down that it reads as another
+            # rank is not taken for it)
+            near = not self.t.headline_ladder or two is None \
+                or ladder[start + (one or 0)] >= NEAR_STEP * ladder[start + two]
+            if one is not None and (two is None or one <= two + 1 and near):
+                two = one
             if two is not None:
                 result = (ladder[start + two], two)
             else:  # (at the ladder's foot, set exactly: the lines past MAX_TITLE_LINES)

@@ -20,7 +20,8 @@ SHORT_MOST = MAX_BLANK  # lines the last column of an article may end short (eac
 HEADLINE_STEPS = (36.0, 26.0, 24.0, 22.0, 18.0)
 MAX_HEADLINE_LINES = 2
 MAX_TITLE_LINES = 3  # a main title of more lines than this at every size: too few columns
-NEAR_STEP = 0.8  # a headline kept to one line by a step down: only a step to this share or more
+NEAR_STEP = 0.8  # on a template's ladder, a headline kept to one line by a step down: only
+#                  a step to this share or more
 TOO_NARROW = 20  # steps a headline counts when no size sets it in MAX_HEADLINE_LINES lines
 
 # Costs, in one currency: a line of a column left blank is the unit most things are weighed
