@@ -27,7 +27,9 @@ COMPILED = [
     "layout/makeup/__init__.py",
     "layout/makeup/candidate.py",
     "layout/makeup/costs.py",
+    "layout/makeup/pictures.py",
     "layout/makeup/settle.py",
+    "layout/makeup/shapes.py",
     "layout/makeup/tiling.py",
 ]
 

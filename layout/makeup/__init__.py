@@ -33,9 +33,12 @@ from dataclasses import replace
 from ..errors import LayoutError
 from ..fonts import FontSet
 from ..model import Article, ArticlePlan, Issue, PagePlan, Template
-from .candidate import Area, Candidate, Config, smallest
+from .candidate import Candidate
+from .pictures import smallest
+from .shapes import Area, Config
 from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT
-from .settle import bound_headlines, ordered_headlines, repair_tree, room_for, settle_tree
+from .settle import (bound_headlines, ordered_headlines, repair_tree, room_for, settle_article,
+                     settle_tree)
 from .tiling import arrange, rules
 
 __all__ = ["Area", "Candidate", "Config", "free_area", "make_up"]
@@ -91,31 +94,70 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         within(issue.articles[index], area.columns,
                f"the make-up places articles in columns {area.first_column}-"
                f"{area.last_column}")
-    candidates = []
-    for rank, index in enumerate(free):
-        candidate = Candidate(index, issue.articles[index], t, fonts, cache, area,
-                               rank if not fixed else rank + 1)
-        candidates.append(candidate)
+    candidates = _candidates(issue, t, fonts, cache, area, free, bool(fixed))
+    search = _Search(candidates, area)
+    best: tuple[float, list, list] | None = None
+    for _ in range(SETTLE_ROUNDS):
+        choice = search.choose()
+        if choice is None:
+            break
+        total, settled, cuts, failed = search.settled(choice)
+        if best is None or total < best[0]:
+            best = (total, settled, cuts)
+        if not failed:
+            break
+        search.forget(failed)  # try again without the options the flow did not bear out
+    if best is None:
+        raise LayoutError(f"the make-up found no arrangement of the {len(candidates)} "
+                          f"articles in columns {area.first_column}-{area.last_column}, "
+                          f"lines {area.first_line}-{area.last_line}",
+                          first.origin.file, first.origin.line,
+                          hint="move some articles to another page, or shorten them")
+    for plan in ordered_headlines(best[1], search.by_index):
+        plans[plan.index] = plan
+    return PagePlan(issue, t, every_one(plans), tuple(rules(best[2], t)))
+
+
+def _candidates(issue: Issue, t: Template, fonts: FontSet, cache: dict, area: Area,
+                free: list[int], pinned: bool) -> list[Candidate]:
+    """The articles the make-up places, in the page's order, the first the lead (unless
+    the manifest pins some: then none leads)."""
+    candidates = [Candidate(index, issue.articles[index], t, fonts, cache, area,
+                            rank if not pinned else rank + 1)
+                  for rank, index in enumerate(free)]
     # the lead of a page of several articles may be re-divided (破栏), which also keeps a
     # reader from running on down its gutters into the articles under it
     candidates[0].may_divide = len(candidates) > 2
-    candidates[0].lead = not fixed
+    candidates[0].lead = not pinned
     candidates[0].alone = len(candidates) == 1
-    by_index = {c.index: c for c in candidates}
-    position = {c.index: n for n, c in enumerate(candidates)}
-    best: tuple[float, list, list] | None = None
-    memo: dict = {}  # the search's tables, kept while the options they were made of hold
-    exact = True  # (a search that tiles the area exactly: once none does, none will, as
-    #                the rounds only take options away)
-    leads = list(range(area.columns, 0, -1))
-    for _ in range(SETTLE_ROUNDS):
-        choice = None
-        for squeeze in (False, True) if exact else (True,):
-            # the lead widest of all: the widest lead that makes up a good page
+    return candidates
+
+
+class _Search:
+    """The make-up's rounds: a tiling chosen (`choose`), laid out (`settled`), and the
+    options the flow did not bear out forgotten for the next round (`forget`)."""
+
+    def __init__(self, candidates: list[Candidate], area: Area):
+        self.candidates = candidates
+        self.area = area
+        self.by_index = {c.index: c for c in candidates}
+        self.position = {c.index: n for n, c in enumerate(candidates)}
+        self.memo: dict = {}  # the search's tables, kept while the options they hold do
+        # (a search that tiles the area exactly: once none does, none will, as the rounds
+        # only take options away)
+        self.exact = True
+        self.leads = list(range(area.columns, 0, -1))
+
+    def choose(self) -> tuple[float, object, int] | None:
+        """The cheapest tiling (cost, tree, height) of a round: the lead widest of all, the
+        widest lead that makes up a good page; a tiling that leaves text over or lines
+        empty (squeezed) only when none fills the area."""
+        candidates, choice = self.candidates, None
+        for squeeze in (False, True) if self.exact else (True,):
             costs: dict[int, float] = {}
-            for lead in leads:
+            for lead in self.leads:
                 bound_headlines(candidates, lead)
-                found = arrange(candidates, area, lead, squeeze, memo)
+                found = arrange(candidates, self.area, lead, squeeze, self.memo)
                 if found:
                     costs[lead] = found[0]
                 if found and (choice is None or found[0] < choice[0]):
@@ -125,17 +167,22 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
             if choice is not None and len(costs) > 1:
                 # (the next rounds only take options away: a lead width far dearer than
                 # the best is not tried again)
-                leads = [lead for lead in leads if lead not in costs
-                         or costs[lead] <= FAR * choice[0]]
+                self.leads = [lead for lead in self.leads if lead not in costs
+                              or costs[lead] <= FAR * choice[0]]
             if choice is not None:
-                break
-            exact = False
-        if choice is None:
-            break
+                return choice
+            self.exact = False
+        return None
+
+    def settled(self, choice: tuple[float, object, int]) -> tuple:
+        """The chosen tiling laid out: (what it leaves blank or over, the plans, the cuts,
+        the leaves the flow did not bear out). A tiling shorter than the area gives its
+        foot the lines left over: the modules at the bottom grow (their pictures may take
+        them) rather than leave a band empty; where they cannot, the tiling keeps its
+        height, a line or two short. Text left over moves the boundaries between
+        modules (`repair_tree`)."""
         _, tree, height = choice
-        # a tiling shorter than the area gives its foot the lines left over: the modules
-        # at the bottom grow (their pictures may take them) rather than leave a band
-        # empty; where they cannot, the tiling keeps its height, a line or two short
+        area, by_index = self.area, self.by_index
         total, settled, cuts, failed = settle_tree(tree, area, area.lines, by_index)
         if height < area.lines:
             short = settle_tree(tree, area, height, by_index)
@@ -154,24 +201,17 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         if total >= OVERFLOW:  # text left over: move the boundaries between modules
             tree, (total, settled, cuts, failed) = repair_tree(
                 tree, area, area.lines, by_index, (total, settled, cuts, failed))
-        if best is None or total < best[0]:
-            best = (total, settled, cuts)
-        if not failed:
-            break
-        for leaf in failed:  # try again without the options the flow did not bear out
-            by_index[leaf.index].refuse(leaf.columns, area.lines, leaf.height, leaf.config)
-            n = position[leaf.index]
-            for key in [key for key in memo if key[0] <= n <= key[1]]:
-                del memo[key]
-    if best is None:
-        raise LayoutError(f"the make-up found no arrangement of the {len(candidates)} "
-                          f"articles in columns {area.first_column}-{area.last_column}, "
-                          f"lines {area.first_line}-{area.last_line}",
-                          first.origin.file, first.origin.line,
-                          hint="move some articles to another page, or shorten them")
-    for plan in ordered_headlines(best[1], by_index):
-        plans[plan.index] = plan
-    return PagePlan(issue, t, every_one(plans), tuple(rules(best[2], t)))
+        return total, settled, cuts, failed
+
+    def forget(self, failed: list) -> None:
+        """Refuse the options of `failed` leaves the flow did not bear out, and the
+        search's tables made of them."""
+        for leaf in failed:
+            self.by_index[leaf.index].refuse(leaf.columns, self.area.lines, leaf.height,
+                                             leaf.config)
+            n = self.position[leaf.index]
+            for key in [key for key in self.memo if key[0] <= n <= key[1]]:
+                del self.memo[key]
 
 
 def within(article: Article, columns: int, where: str) -> None:
@@ -212,6 +252,6 @@ def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet, cache: dict) ->
     else:
         config = smallest(candidate, Config(plan.article.headline.size
                                              if plan.article.headline else None))
-    settled, _ = candidate.settle(columns, area.lines, config, plan.first_column,
+    settled, _ = settle_article(candidate, columns, area.lines, config, plan.first_column,
                                   plan.first_line)
     return replace(settled, below=plan.below)

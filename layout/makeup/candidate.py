@@ -1,69 +1,20 @@
 """What one article can be in a module of the make-up: its heights at each width, each
-with its cost and how it is set (`Config`), estimated from the flow's own measures; and
-`settle`, which lays it out in the module chosen and sizes its pictures until it is full."""
+with its cost and how it is set (`Config`), estimated from the flow's own measures (its
+pictures' sizes: pictures.py; laying it out in the module chosen: settle.py)."""
 from __future__ import annotations
 
-import itertools
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..flow import ArticleFlow, Drawn, TooLow, Typesetter, divided, sized, vertical_cells
 from ..fonts import FontSet
 from ..holes import Occupancy, hole_lines, text_legs
 from ..model import Article, ArticlePlan, Image, Template
-from .costs import (LEAD_STEP, THIN, THUMB, TOO_NARROW, CROP, MAX_HEAD_EXTRA, MIN_LEG, SHORT_OK, SETTLE_TRIES, SHORT_MOST,
-                    HEADLINE_STEPS, MAX_HEADLINE_LINES, MAX_TITLE_LINES, NEAR_STEP, HOLE, SHORT, HEAD_BLANK, TALL,
-                    BLANK_RUN, EXTRA, STEP_DOWN, CROP_COST, PICTURE_SHAPE, DIVIDE,
-                    OVERFLOW, STUB, TOO_LOW)
-
-
-@dataclass(frozen=True)
-class Config:
-    """How one article is set in its module: its headline size, the air added to the
-    headline band, and its pictures (each one's columns and lines)."""
-
-    size: float | None
-    extra: int = 0
-    widths: tuple[int, ...] = ()
-    heights: tuple[int, ...] = ()
-    beside: int = 0  # columns of the first picture standing beside the headline (0: under)
-    divide: int = 0  # 破栏: the module's base columns re-divided into this many (0: not)
-
-    # The search makes thousands of these: made field by field, not through
-    # dataclasses.replace, several times slower (a test keeps them in step with the fields).
-    def pictured(self, widths: tuple[int, ...], heights: tuple[int, ...]) -> Config:
-        """This config with the pictures so wide and so tall."""
-        return Config(self.size, self.extra, widths, heights, self.beside, self.divide)
-
-    def with_extra(self, extra: int) -> Config:
-        """This config with `extra` lines of air in the headline band."""
-        return Config(self.size, extra, self.widths, self.heights, self.beside, self.divide)
-
-
-@dataclass(frozen=True)
-class Area:
-    """The rectangle of the grid the make-up fills (grid units, 1-based, inclusive)."""
-
-    first_column: int
-    last_column: int
-    first_line: int
-    last_line: int
-
-    @property
-    def columns(self) -> int:
-        return self.last_column - self.first_column + 1
-
-    @property
-    def lines(self) -> int:
-        return self.last_line - self.first_line + 1
-
-
-@dataclass(frozen=True)
-class Leaf:
-    index: int  # the article's position in the manifest
-    config: Config
-    columns: int = 0  # the option it came from: its width and height
-    height: int = 0
+from .pictures import picture_block, picture_ways, placed_images, smallest
+from .shapes import Area, Config, ladder_sizes
+from .costs import (BLANK_RUN, DIVIDE, EXTRA, HEAD_BLANK, HOLE, LEAD_STEP, MAX_HEAD_EXTRA,
+                    MAX_HEADLINE_LINES, MAX_TITLE_LINES, MIN_LEG, NEAR_STEP, OVERFLOW, SHORT_OK,
+                    STEP_DOWN, TALL, THIN, TOO_NARROW)
 
 
 class Candidate:
@@ -83,9 +34,9 @@ class Candidate:
         self._need: int | None = None
         self._needs: dict[tuple, int] = {}
         self._heads: dict[tuple, tuple[int, float, tuple[int, int]] | None] = {}
-        self._blocks: dict[tuple, tuple] = {}
+        self.block_memo: dict[tuple, tuple] = {}  # (pictures.picture_block)
         self._headlined: dict[tuple, Article] = {}
-        self._sums: dict[int, dict] = {}
+        self.sum_memo: dict[int, dict] = {}  # (pictures.picture_sums)
         self._options: dict[tuple, dict] = {}
         self._variants: dict[int, Candidate | None] = {}
         self._divided: dict[tuple, dict[int, tuple[float, Config]]] = {}
@@ -118,7 +69,7 @@ class Candidate:
             placed = tuple(i for i in article.images if i.placed)
             if config.heights:
                 top = self.head_lines(columns, config) or 0
-                placed += self.placed_images(columns, lines - top, top, config)
+                placed += placed_images(self, columns, lines - top, top, config)
             article = replace(article, images=placed)
         return ArticlePlan(article, self.index, first_column, first_column + columns - 1,
                            first_line, first_line + lines - 1, head_extra=config.extra)
@@ -141,31 +92,6 @@ class Candidate:
             self._headlined[key] = found
         return found
 
-    def placed_images(self, columns: int, body: int, head: int,
-                      config: Config) -> tuple[Image, ...]:
-        """The pictures the make-up sizes, with their places in a body of `body` lines
-        under `head` lines of headline: the first, third, … stacked at the top right (the
-        first beside the headline when `config.beside`), the second, fourth, … up from
-        the foot at the left, so text runs between them and every column keeps some.
-        Under a vertical title at the right, the top right stack starts under its strip."""
-        out = []
-        top, foot = (1 - head if config.beside else 1), body + 1
-        if self.vertical == "right":
-            top += self.strip(columns, config)[0]
-        for n, (image, width, lines) in enumerate(zip(self.pictures, config.widths,
-                                                      config.heights)):  # (in order)
-            (_, low, high), caption = self.picture_block(image, width)
-            if n % 2 == 0:
-                out.append(replace(image, first_column=columns - width + 1,
-                                   last_column=columns, first_line=top, lines=lines,
-                                   sized=(low, high)))
-                top += lines + caption + 1
-            else:
-                foot -= lines + caption
-                out.append(replace(image, first_column=1, last_column=width,
-                                   first_line=foot, lines=lines, sized=(low, high)))
-                foot -= 1
-        return tuple(out)
 
     def flow(self, plan: ArticlePlan) -> ArticleFlow:
         return ArticleFlow(plan, self.t, self.fonts, self.cache)
@@ -391,43 +317,7 @@ class Candidate:
             return {}
         cost = steps * self.step_cost + self.too_tall(columns)
         if self.pictures:
-            out: dict[int, tuple[float, Config]] = {}
-            # the first picture under the headline, or beside it where that does not
-            # squeeze the headline: at most half the module's columns and two columns
-            # left to it, the headline no smaller (a lead with other headlines to stay
-            # above), a step smaller (a lead alone) or two (any other), its band a line
-            # or two taller at most (a note across fewer columns)
-            besides = [0]
-            h = self.article.headline
-            if h and columns > 1 and not h.columns and not self.article.section \
-                    and not self.vertical:
-                # (a section bar runs over it all; a vertical title stands at the side)
-                ladder, _ = self.ladder()
-                steps_down = 0 if self.lead and not self.alone else 1 if self.lead else 2
-                least = size if size not in ladder else \
-                    ladder[min(ladder.index(size) + steps_down, len(ladder) - 1)]
-                besides += [b for b in range(1, columns // 2 + 1) if columns - b >= 2
-                            if (self.headline(columns - b)[0] or 0) >= (least or 0)
-                            and (self.head_lines(columns, Config(
-                                self.headline(columns - b)[0], beside=b)) or limit)
-                            <= top + MAX_HEAD_EXTRA]
-            for beside in besides:
-                config, head_top, price = base, top, cost
-                if beside:
-                    size, steps = self.headline(columns - beside)
-                    config = Config(size, beside=beside)
-                    found_band = self.head_lines(columns, config)
-                    if found_band is None:
-                        continue
-                    head_top, price = found_band, steps * self.step_cost
-                for extra in range(MAX_HEAD_EXTRA + 1):
-                    aired = config.with_extra(extra)  # (the air beside it grows too)
-                    found = self.picture_options(columns, limit, aired, head_top + extra,
-                                                 price + self.head_blank(columns, aired)
-                                                 + extra * EXTRA)
-                    for height, option in found.items():
-                        self.offer(out, columns, height, *option)
-            return out
+            return picture_ways(self, columns, limit, size, top, cost)
         plan = self.plan(columns, limit, base)
         flow = self.flow(plan)
         hint = plan.first_line + top + math.ceil(self.need() / columns) - 1
@@ -449,7 +339,7 @@ class Candidate:
         # legs than a reader would call a column (allowed, but a narrower width is better)
         short = HOLE * short_lines(drawn, plan, self.t, bottom) + (
             THIN * thin if columns > 1 else 0.0)
-        out = {}
+        out: dict[int, tuple[float, Config]] = {}
         # the headline a step or two smaller: its band a line or so shorter, the body the
         # same (more heights for modules to meet at)
         h = self.article.headline
@@ -497,118 +387,12 @@ class Candidate:
         below = [s for s in ladder_sizes(self.t) if s < size]
         return [(s, steps + 1 + n) for n, s in enumerate(below[:2])]
 
-    def picture_options(self, columns: int, limit: int, base: Config, top: int,
-                        cost: float) -> dict[int, tuple[float, Config]]:
-        """Heights reached by sizing the pictures: each takes k of the module's columns
-        and the lines its proportions give at that width (within CROP), so that the body's
-        cells are just filled, its last column at most SHORT_OK + 1 lines short."""
-        out: dict[int, tuple[float, Config]] = {}
-        need = self.need_at(columns, base.size)
-        beside = base.beside
-        # a vertical title's strip stands over the top right stack (at the right) or over
-        # the foot's (at the left), and keeps the top right picture out of its columns
-        strip, strip_columns = self.strip(columns, base)
-        at_right = self.vertical == "right"
-        right, left = (strip, 0) if at_right else (0, strip)
-        clear = columns if at_right else columns - strip_columns
-        for widths, sums in self.picture_sums(columns).items():
-            if (beside and widths[0] != beside) or widths[0] > clear \
-                    or not self.wide_enough(columns, widths):
-                continue  # (the first picture stands clear of a vertical title's strip)
-            up = sum(1 + c for _, c in (self.picture_block(i, w) for i, w in
-                                        zip(self.pictures[::2], widths[::2])))
-            down = sum(1 + c for _, c in (self.picture_block(i, w) for i, w in
-                                          zip(self.pictures[1::2], widths[1::2])))
-            shape = sum(PICTURE_SHAPE * abs(w / columns - 0.6) for w in widths) \
-                if columns > 1 else 0.0
-            first = self.picture_block(self.pictures[0], widths[0])[1]
-            for cells, (crop, heights) in sums.items():
-                # the body's rows that leave the pictures `cells` cells and the text its
-                # own, the last column at most SHORT_MOST lines short (beside the
-                # headline, the first picture also takes the band's lines in its columns)
-                for short in range(SHORT_MOST + 1):
-                    body, rest = divmod(cells + short + need - beside * top, columns)
-                    if rest:
-                        continue
-                    height = top + body
-                    if not top + MIN_LEG <= height <= limit or 2 * cells > columns * height:
-                        continue  # (the pictures take at most half the module)
-                    # the stacks must leave each column room for a leg of text
-                    stacks = (sum(heights[::2]) + up - (top if beside else 0) + right,
-                              sum(heights[1::2]) + down + left)
-                    if beside and heights[0] + first + 1 < top:
-                        continue  # a picture beside the headline is at least as tall
-                    if max(stacks) > body - MIN_LEG or (
-                            widths[1:2] and widths[0] + widths[1] > columns
-                            and sum(stacks) > body - MIN_LEG):
-                        continue
-                    score = cost + CROP_COST * crop + shape + SHORT * max(0, short - SHORT_OK)
-                    if self.lead and columns >= 3 and widths[0] < 2:
-                        score += THUMB  # (a lead's picture a stamp: only where text needs it)
-                    self.offer(out, columns, height, score, base.pictured(widths, heights))
-        return out
 
-    def wide_enough(self, columns: int, widths: tuple[int, ...]) -> bool:
-        """Whether pictures so wide suit a module of `columns`: in a module of three
-        columns or more, each leaves a column of text beside it (the cost of a picture's
-        shape draws it towards 60 % of the module's width; a long text keeps it
-        narrower)."""
-        return columns < 3 or all(w <= columns - 1 for w, image in zip(widths, self.pictures)
-                                  if not image.width)  # (a width asked is the editor's)
 
-    def half(self, columns: int, lines: int, config: Config) -> bool:
-        """Whether the config's pictures, captions and the blank under each take at most
-        half of a module of `columns` × `lines`."""
-        cells = sum(w * (h + self.picture_block(i, w)[1] + 1)
-                    for i, w, h in zip(self.pictures, config.widths, config.heights))
-        return 2 * cells <= columns * lines
 
-    def picture_block(self, image: Image, width: int) -> tuple[tuple[float, int, int], int]:
-        """A picture `width` columns wide: its natural lines and the least and most it may
-        take (CROP), and its caption's lines."""
-        key = (id(image), width)
-        if key not in self._blocks:
-            self._blocks[key] = self._picture_block(image, width)
-        return self._blocks[key]
 
-    def _picture_block(self, image: Image, width: int) -> tuple[tuple[float, int, int], int]:
-        pt = self.width_pt(width)
-        natural = pt / image.aspect / self.t.pitch
-        low = max(2, math.ceil(natural * (1 - CROP) - 1e-9))
-        high = math.floor(natural / (1 - CROP) + 1e-9)
-        return (natural, low, high), self.caption_lines(image, width)
 
-    def picture_sums(self, columns: int) -> dict[tuple[int, ...], dict[int, tuple]]:
-        """For each choice of the pictures' widths (at most `columns`), the grid cells the
-        pictures can take together → (the crop that costs, each one's lines)."""
-        if columns not in self._sums:
-            self._sums[columns] = self._picture_sums(columns)
-        return self._sums[columns]
 
-    def _picture_sums(self, columns: int) -> dict[tuple[int, ...], dict[int, tuple]]:
-        out: dict[tuple[int, ...], dict[int, tuple]] = {}
-        count = len(self.pictures)
-        # the pictures of one stack are one width: a stack reads as a column of pictures
-        # (but for a width the manifest asks of one)
-        choices = dict.fromkeys(tuple(image.width or (up if n % 2 == 0 else down)
-                                      for n, image in enumerate(self.pictures))
-                                for up in range(1, columns + 1)
-                                for down in (range(1, columns + 1) if count > 1 else (1,)))
-        for widths in choices:
-            if max(widths) > columns:
-                continue
-            blocks = [self.picture_block(i, w) for i, w in zip(self.pictures, widths)]
-            if any(low > high for (_, low, high), _ in blocks):
-                continue
-            sums: dict[int, tuple] = {}
-            ranges = [range(low, high + 1) for (_, low, high), _ in blocks]
-            for heights in itertools.product(*ranges):
-                cells = sum(w * (h + c + 1) for w, h, (_, c) in zip(widths, heights, blocks))
-                crop = sum(abs(h / n - 1) for h, ((n, _, _), _) in zip(heights, blocks))
-                if cells not in sums or crop < sums[cells][0]:
-                    sums[cells] = (crop, heights)
-            out[widths] = sums
-        return out
 
     def cached_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
         """`options`, remembered; with 破栏 variants when the article may be re-divided."""
@@ -666,7 +450,7 @@ class Candidate:
         below = min(entries) if entries else self._stubby.get(columns, limit + 1)
         config = Config(size) if not self.pictures else smallest(self, Config(size))
         # (the pictures' stacks as small as they go, and a leg of text beside them)
-        stacks = [sum(h + self.picture_block(i, w)[1] + 1 for i, w, h in
+        stacks = [sum(h + picture_block(self, i, w)[1] + 1 for i, w, h in
                       list(zip(self.pictures, config.widths, config.heights))[side::2])
                   for side in (0, 1)]
         for h in range(limit, top + MIN_LEG - 1, -step):
@@ -678,126 +462,12 @@ class Candidate:
                       config)
         return out
 
-    def settle_leaf(self, leaf: Leaf, columns: int, lines: int, first_column: int,
-                    first_line: int) -> tuple[ArticlePlan, float]:
-        """`settle` for a leaf of the search, on its own grid when it is re-divided."""
-        if not leaf.config.divide:
-            return self.settle(columns, lines, leaf.config, first_column, first_line)
-        variant = self.variant(columns)
-        assert variant is not None  # (a leaf re-divided came from a variant's options)
-        t = variant.t
-        plan, score = variant.settle(leaf.config.divide, lines,
-                                     replace(leaf.config, divide=0), 1, first_line)
-        return replace(plan, first_column=first_column, last_column=first_column + columns - 1,
-                       measure=(t.columns, t.column_width, t.gutter)), score
-
-    def settle(self, columns: int, lines: int, config: Config, first_column: int,
-               first_line: int) -> tuple[ArticlePlan, float]:
-        """The article's plan in its module, its pictures adjusted a line at a time until
-        the flow fills the module (the options above only estimate); and what it leaves
-        blank (HOLE a line) or over (OVERFLOW a line). When that does not fill it, the
-        other sizes of its pictures that come near are tried in the flow too."""
-        best = self.adjust(columns, lines, config, first_column, first_line)
-        if best[0] >= OVERFLOW * TOO_LOW and self.pictures:  # the smallest pictures, then
-            best = min(best, self.adjust(columns, lines, smallest(self, config),
-                                         first_column, first_line), key=lambda b: b[0])
-        if not self.pictures or best[0] <= HOLE * (SHORT_MOST - SHORT_OK):
-            return best[1], best[0]
-        top = self.head_lines(columns, config) or 0
-        room = columns * (lines - top) + config.beside * top - self.need_at(columns,
-                                                                            config.size)
-        near = sorted((abs(room - cells), widths, heights)
-                      for widths, sums in self.picture_sums(columns).items()
-                      for cells, (_, heights) in sums.items()
-                      if abs(room - cells) <= 2 * columns and self.wide_enough(columns, widths)
-                      and (not config.beside or widths[0] == config.beside))
-        for _, widths, heights in near[:SETTLE_TRIES]:
-            trial = config.pictured(widths, heights)
-            if not self.half(columns, lines, trial):
-                continue
-            score, plan = self.adjust(columns, lines, trial, first_column, first_line,
-                                      rounds=1)
-            if score < best[0]:
-                best = (score, plan)
-            if score <= HOLE * (SHORT_MOST - SHORT_OK):
-                break
-        return best[1], best[0]
-
-    def adjust(self, columns: int, lines: int, config: Config, first_column: int,
-               first_line: int, rounds: int = 12) -> tuple[float, ArticlePlan]:
-        """(score, plan) of the best of `config` and its pictures made a line taller or
-        shorter at a time, as the flow asks."""
-        best: tuple[float, ArticlePlan] | None = None
-        seen: set[tuple[int, ...]] = set()
-        for _ in range(rounds):
-            plan = self.plan(columns, lines, config, first_column, first_line)
-            try:
-                drawn, overflow, _ = self.flow(plan).run(plan.last_line)
-                over = overflow.lines if overflow is not None else None
-            except TooLow:  # (a picture past the module's foot: never the page's plan)
-                over = TOO_LOW
-            if over is not None:
-                score = OVERFLOW * over
-                move = -1
-            else:
-                short = short_lines(drawn, plan, self.t, plan.last_line)
-                score = HOLE * short + STUB * short_legs(drawn, plan, self.t)[0]
-                move = 1 if short else 0
-            if best is None or score < best[0]:
-                best = (score, plan)
-            seen.add(config.heights)
-            if not move or not config.heights:
-                break
-            resized = self.resized(config, move)
-            if resized is None or resized.heights in seen \
-                    or not self.half(columns, lines, resized):
-                break
-            config = resized
-        assert best is not None  # (rounds ≥ 1)
-        return best
-
-    def reheaded(self, plan: ArticlePlan, size: float) -> ArticlePlan | None:
-        """The settled `plan` with its headline at the largest ladder size no larger than
-        `size` and its band kept as tall by air (so the body and pictures stay where they
-        are); None when no such size keeps the band, or the article chose its own."""
-        h, own = plan.article.headline, self.article.headline
-        if h is None or own is None or own.size or own.fill or own.vertical \
-                or not self.size_headline or h.size is None or plan.measure:
-            return None
-        columns = plan.last_column - plan.first_column + 1
-        beside = columns - (h.columns[1] - h.columns[0] + 1) \
-            if h.columns and not own.columns else 0
-        smaller = [s for s in ladder_sizes(self.t) if s <= size]
-        old = self.head_lines(columns, Config(h.size, plan.head_extra, beside=beside))
-        new = self.head_lines(columns, Config(smaller[0], beside=beside)) if smaller else None
-        if old is None or new is None or not 0 <= old - new <= MAX_HEAD_EXTRA + 1 or \
-                self.head_lines(columns, Config(smaller[0], old - new, beside=beside)) != old:
-            return None
-        return replace(plan, article=replace(plan.article, headline=replace(
-            h, size=smaller[0])), head_extra=old - new)
-
-    def resized(self, config: Config, move: int) -> Config | None:
-        """The pictures one line taller (move 1) or shorter (-1), the one furthest from its
-        own proportions the other way changing; None when every one is at its limit."""
-        blocks = [self.picture_block(i, w)[0] for i, w in zip(self.pictures, config.widths)]
-        order = sorted(range(len(config.heights)),
-                       key=lambda i: move * (config.heights[i] - blocks[i][0]))
-        for i in order:
-            height = config.heights[i] + move
-            if blocks[i][1] <= height <= blocks[i][2]:
-                heights = list(config.heights)
-                heights[i] = height
-                return replace(config, heights=tuple(heights))
-        return None
 
 
-def ladder_sizes(t: Template) -> tuple[float, ...]:
-    """The sizes made-up headlines take, largest first: the template's `headline_ladder`,
-    or its headline size and the HEADLINE_STEPS below it."""
-    if t.headline_ladder:
-        return t.headline_ladder
-    size = t.styles["headline"].size
-    return (size, *(s for s in HEADLINE_STEPS if s < size))
+
+
+
+
 
 
 def occupancy(drawn: Drawn, t: Template) -> Occupancy:
@@ -825,9 +495,3 @@ def short_legs(drawn: Drawn, plan: ArticlePlan, t: Template) -> tuple[int, int]:
     return (0 if too_short else short), short
 
 
-def smallest(candidate: Candidate, base: Config) -> Config:
-    """The pictures as small as they may be, a column wide (or as wide as asked)."""
-    widths = tuple(i.width or 1 for i in candidate.pictures)
-    heights = tuple(candidate.picture_block(i, w)[0][1]
-                    for i, w in zip(candidate.pictures, widths))
-    return replace(base, widths=widths, heights=heights)

@@ -8,10 +8,13 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import LayoutError
+from ..flow import TooLow
 from ..model import ArticlePlan, Issue, Template
-from .candidate import Area, Candidate, Config, Leaf, ladder_sizes
-from .costs import (MIN_LEG, SHORT_OK, SHORT_MOST, HOLE, OVERFLOW,
-                    REPAIR_MOVES, REPAIR_ROUNDS, MOST_ARTICLES)
+from .candidate import Candidate, short_legs, short_lines
+from .pictures import half, picture_sums, resized, smallest, wide_enough
+from .shapes import Area, Config, Leaf, ladder_sizes
+from .costs import (HOLE, MAX_HEAD_EXTRA, MIN_LEG, MOST_ARTICLES, OVERFLOW, REPAIR_MOVES,
+                    REPAIR_ROUNDS, SETTLE_TRIES, SHORT_MOST, SHORT_OK, STUB, TOO_LOW)
 from .tiling import Cut, place
 
 
@@ -31,7 +34,7 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
     for leaf, column, line, columns, height in leaves:
         key = (leaf, column, line, columns, height)
         if key not in known:
-            known[key] = by_index[leaf.index].settle_leaf(leaf, columns, height, column,
+            known[key] = settle_leaf(by_index[leaf.index], leaf, columns, height, column,
                                                           line)
         plan, score = known[key]
         settled.append(plan)
@@ -166,7 +169,7 @@ def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate]
                       ) -> list[ArticlePlan]:
     """Headlines smaller down the page: a made-up headline under a smaller one (in columns
     they share) takes that size, its band kept as tall by air, so that nothing else moves
-    (`Candidate.reheaded`); the lead, a title the manifest sized and a vertical one keep
+    (`reheaded`); the lead, a title the manifest sized and a vertical one keep
     theirs."""
     out = {p.index: p for p in settled}
     for plan in sorted(settled, key=lambda p: (p.first_line, p.first_column)):
@@ -178,7 +181,111 @@ def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate]
                  and plan.first_column <= q.last_column and q.article.headline
                  and q.article.headline.size and not q.article.headline.vertical]
         if above and h.size > min(above):
-            fixed = by_index[plan.index].reheaded(plan, min(above))
+            fixed = reheaded(by_index[plan.index], plan, min(above))
             if fixed is not None:
                 out[plan.index] = fixed
     return [out[p.index] for p in settled]
+
+
+# -- one article settled in its module ---------------------------------------------------
+
+
+def settle_leaf(c: Candidate, leaf: Leaf, columns: int, lines: int, first_column: int,
+                first_line: int) -> tuple[ArticlePlan, float]:
+    """`settle` for a leaf of the search, on its own grid when it is re-divided."""
+    if not leaf.config.divide:
+        return settle_article(c, columns, lines, leaf.config, first_column, first_line)
+    variant = c.variant(columns)
+    assert variant is not None  # (a leaf re-divided came from a variant's options)
+    t = variant.t
+    plan, score = settle_article(variant, leaf.config.divide, lines,
+                                 replace(leaf.config, divide=0), 1, first_line)
+    return replace(plan, first_column=first_column, last_column=first_column + columns - 1,
+                   measure=(t.columns, t.column_width, t.gutter)), score
+
+
+def settle_article(c: Candidate, columns: int, lines: int, config: Config, first_column: int,
+           first_line: int) -> tuple[ArticlePlan, float]:
+    """The article's plan in its module, its pictures adjusted a line at a time until
+    the flow fills the module (the options above only estimate); and what it leaves
+    blank (HOLE a line) or over (OVERFLOW a line). When that does not fill it, the
+    other sizes of its pictures that come near are tried in the flow too."""
+    best = adjust(c, columns, lines, config, first_column, first_line)
+    if best[0] >= OVERFLOW * TOO_LOW and c.pictures:  # the smallest pictures, then
+        best = min(best, adjust(c, columns, lines, smallest(c, config),
+                                     first_column, first_line), key=lambda b: b[0])
+    if not c.pictures or best[0] <= HOLE * (SHORT_MOST - SHORT_OK):
+        return best[1], best[0]
+    top = c.head_lines(columns, config) or 0
+    room = columns * (lines - top) + config.beside * top - c.need_at(columns,
+                                                                        config.size)
+    near = sorted((abs(room - cells), widths, heights)
+                  for widths, sums in picture_sums(c, columns).items()
+                  for cells, (_, heights) in sums.items()
+                  if abs(room - cells) <= 2 * columns and wide_enough(c, columns, widths)
+                  and (not config.beside or widths[0] == config.beside))
+    for _, widths, heights in near[:SETTLE_TRIES]:
+        trial = config.pictured(widths, heights)
+        if not half(c, columns, lines, trial):
+            continue
+        score, plan = adjust(c, columns, lines, trial, first_column, first_line,
+                                  rounds=1)
+        if score < best[0]:
+            best = (score, plan)
+        if score <= HOLE * (SHORT_MOST - SHORT_OK):
+            break
+    return best[1], best[0]
+
+
+def adjust(c: Candidate, columns: int, lines: int, config: Config, first_column: int,
+           first_line: int, rounds: int = 12) -> tuple[float, ArticlePlan]:
+    """(score, plan) of the best of `config` and its pictures made a line taller or
+    shorter at a time, as the flow asks."""
+    best: tuple[float, ArticlePlan] | None = None
+    seen: set[tuple[int, ...]] = set()
+    for _ in range(rounds):
+        plan = c.plan(columns, lines, config, first_column, first_line)
+        try:
+            drawn, overflow, _ = c.flow(plan).run(plan.last_line)
+            over = overflow.lines if overflow is not None else None
+        except TooLow:  # (a picture past the module's foot: never the page's plan)
+            over = TOO_LOW
+        if over is not None:
+            score = OVERFLOW * over
+            move = -1
+        else:
+            short = short_lines(drawn, plan, c.t, plan.last_line)
+            score = HOLE * short + STUB * short_legs(drawn, plan, c.t)[0]
+            move = 1 if short else 0
+        if best is None or score < best[0]:
+            best = (score, plan)
+        seen.add(config.heights)
+        if not move or not config.heights:
+            break
+        grown = resized(c, config, move)
+        if grown is None or grown.heights in seen or not half(c, columns, lines, grown):
+            break
+        config = grown
+    assert best is not None  # (rounds ≥ 1)
+    return best
+
+
+def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None:
+    """The settled `plan` with its headline at the largest ladder size no larger than
+    `size` and its band kept as tall by air (so the body and pictures stay where they
+    are); None when no such size keeps the band, or the article chose its own."""
+    h, own = plan.article.headline, c.article.headline
+    if h is None or own is None or own.size or own.fill or own.vertical \
+            or not c.size_headline or h.size is None or plan.measure:
+        return None
+    columns = plan.last_column - plan.first_column + 1
+    beside = columns - (h.columns[1] - h.columns[0] + 1) \
+        if h.columns and not own.columns else 0
+    smaller = [s for s in ladder_sizes(c.t) if s <= size]
+    old = c.head_lines(columns, Config(h.size, plan.head_extra, beside=beside))
+    new = c.head_lines(columns, Config(smaller[0], beside=beside)) if smaller else None
+    if old is None or new is None or not 0 <= old - new <= MAX_HEAD_EXTRA + 1 or \
+            c.head_lines(columns, Config(smaller[0], old - new, beside=beside)) != old:
+        return None
+    return replace(plan, article=replace(plan.article, headline=replace(
+        h, size=smaller[0])), head_extra=old - new)

@@ -7,7 +7,8 @@ from typing import Any, NamedTuple
 
 from ..flow import RULE_COLOUR
 from ..model import PlacedRect, Template
-from .candidate import Area, Candidate, Leaf
+from .candidate import Candidate
+from .shapes import Area, Leaf
 from .costs import BUTTING, HOLE, KEEP, MATCH, ORDER, READING, SHORT, SHORT_MOST
 
 

@@ -1,0 +1,231 @@
+"""An article's pictures the make-up sizes: the widths and heights they can take in a module
+of so many columns (each k columns wide, as tall as its proportions give, cropped by at most
+CROP), the heights a module reaches with them, and their places in it."""
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..model import Image
+from .costs import (CROP, CROP_COST, EXTRA, MAX_HEAD_EXTRA, MIN_LEG, PICTURE_SHAPE, SHORT,
+                    SHORT_MOST, SHORT_OK, THUMB)
+from .shapes import Config
+
+if TYPE_CHECKING:
+    from .candidate import Candidate
+
+
+def placed_images(c: Candidate, columns: int, body: int, head: int,
+                  config: Config) -> tuple[Image, ...]:
+    """The pictures the make-up sizes, with their places in a body of `body` lines
+    under `head` lines of headline: the first, third, … stacked at the top right (the
+    first beside the headline when `config.beside`), the second, fourth, … up from
+    the foot at the left, so text runs between them and every column keeps some.
+    Under a vertical title at the right, the top right stack starts under its strip."""
+    out = []
+    top, foot = (1 - head if config.beside else 1), body + 1
+    if c.vertical == "right":
+        top += c.strip(columns, config)[0]
+    for n, (image, width, lines) in enumerate(zip(c.pictures, config.widths,
+                                                  config.heights)):  # (in order)
+        (_, low, high), caption = picture_block(c, image, width)
+        if n % 2 == 0:
+            out.append(replace(image, first_column=columns - width + 1,
+                               last_column=columns, first_line=top, lines=lines,
+                               sized=(low, high)))
+            top += lines + caption + 1
+        else:
+            foot -= lines + caption
+            out.append(replace(image, first_column=1, last_column=width,
+                               first_line=foot, lines=lines, sized=(low, high)))
+            foot -= 1
+    return tuple(out)
+
+
+def picture_ways(c: Candidate, columns: int, limit: int, size: float | None, top: int,
+                 cost: float) -> dict[int, tuple[float, Config]]:
+    """`Candidate.options` for an article with pictures to size: the heights reached with
+    its first picture under its headline (`top` lines of it, at `size`, costing `cost`) or
+    beside it, and its band a line or two taller at the most."""
+    base = Config(size)
+    out: dict[int, tuple[float, Config]] = {}
+    # the first picture under the headline, or beside it where that does not
+    # squeeze the headline: at most half the module's columns and two columns
+    # left to it, the headline no smaller (a lead with other headlines to stay
+    # above), a step smaller (a lead alone) or two (any other), its band a line
+    # or two taller at most (a note across fewer columns)
+    besides = [0]
+    h = c.article.headline
+    if h and columns > 1 and not h.columns and not c.article.section \
+            and not c.vertical:
+        # (a section bar runs over it all; a vertical title stands at the side)
+        ladder, _ = c.ladder()
+        steps_down = 0 if c.lead and not c.alone else 1 if c.lead else 2
+        least = size if size not in ladder else \
+            ladder[min(ladder.index(size) + steps_down, len(ladder) - 1)]
+        besides += [b for b in range(1, columns // 2 + 1) if columns - b >= 2
+                    if (c.headline(columns - b)[0] or 0) >= (least or 0)
+                    and (c.head_lines(columns, Config(
+                        c.headline(columns - b)[0], beside=b)) or limit)
+                    <= top + MAX_HEAD_EXTRA]
+    for beside in besides:
+        config, head_top, price = base, top, cost
+        if beside:
+            size, steps = c.headline(columns - beside)
+            config = Config(size, beside=beside)
+            found_band = c.head_lines(columns, config)
+            if found_band is None:
+                continue
+            head_top, price = found_band, steps * c.step_cost
+        for extra in range(MAX_HEAD_EXTRA + 1):
+            aired = config.with_extra(extra)  # (the air beside it grows too)
+            found = picture_options(c, columns, limit, aired, head_top + extra,
+                                    price + c.head_blank(columns, aired) + extra * EXTRA)
+            for height, option in found.items():
+                c.offer(out, columns, height, *option)
+    return out
+
+
+def picture_options(c: Candidate, columns: int, limit: int, base: Config, top: int,
+                    cost: float) -> dict[int, tuple[float, Config]]:
+    """Heights reached by sizing the pictures: each takes k of the module's columns
+    and the lines its proportions give at that width (within CROP), so that the body's
+    cells are just filled, its last column at most SHORT_OK + 1 lines short."""
+    out: dict[int, tuple[float, Config]] = {}
+    need = c.need_at(columns, base.size)
+    beside = base.beside
+    # a vertical title's strip stands over the top right stack (at the right) or over
+    # the foot's (at the left), and keeps the top right picture out of its columns
+    strip, strip_columns = c.strip(columns, base)
+    at_right = c.vertical == "right"
+    right, left = (strip, 0) if at_right else (0, strip)
+    clear = columns if at_right else columns - strip_columns
+    for widths, sums in picture_sums(c, columns).items():
+        if (beside and widths[0] != beside) or widths[0] > clear \
+                or not wide_enough(c, columns, widths):
+            continue  # (the first picture stands clear of a vertical title's strip)
+        up = sum(1 + c for _, c in (picture_block(c, i, w) for i, w in
+                                    zip(c.pictures[::2], widths[::2])))
+        down = sum(1 + c for _, c in (picture_block(c, i, w) for i, w in
+                                      zip(c.pictures[1::2], widths[1::2])))
+        shape = sum(PICTURE_SHAPE * abs(w / columns - 0.6) for w in widths) \
+            if columns > 1 else 0.0
+        first = picture_block(c, c.pictures[0], widths[0])[1]
+        for cells, (crop, heights) in sums.items():
+            # the body's rows that leave the pictures `cells` cells and the text its
+            # own, the last column at most SHORT_MOST lines short (beside the
+            # headline, the first picture also takes the band's lines in its columns)
+            for short in range(SHORT_MOST + 1):
+                body, rest = divmod(cells + short + need - beside * top, columns)
+                if rest:
+                    continue
+                height = top + body
+                if not top + MIN_LEG <= height <= limit or 2 * cells > columns * height:
+                    continue  # (the pictures take at most half the module)
+                # the stacks must leave each column room for a leg of text
+                stacks = (sum(heights[::2]) + up - (top if beside else 0) + right,
+                          sum(heights[1::2]) + down + left)
+                if beside and heights[0] + first + 1 < top:
+                    continue  # a picture beside the headline is at least as tall
+                if max(stacks) > body - MIN_LEG or (
+                        widths[1:2] and widths[0] + widths[1] > columns
+                        and sum(stacks) > body - MIN_LEG):
+                    continue
+                score = cost + CROP_COST * crop + shape + SHORT * max(0, short - SHORT_OK)
+                if c.lead and columns >= 3 and widths[0] < 2:
+                    score += THUMB  # (a lead's picture a stamp: only where text needs it)
+                c.offer(out, columns, height, score, base.pictured(widths, heights))
+    return out
+
+
+def wide_enough(c: Candidate, columns: int, widths: tuple[int, ...]) -> bool:
+    """Whether pictures so wide suit a module of `columns`: in a module of three
+    columns or more, each leaves a column of text beside it (the cost of a picture's
+    shape draws it towards 60 % of the module's width; a long text keeps it
+    narrower)."""
+    return columns < 3 or all(w <= columns - 1 for w, image in zip(widths, c.pictures)
+                              if not image.width)  # (a width asked is the editor's)
+
+
+def half(c: Candidate, columns: int, lines: int, config: Config) -> bool:
+    """Whether the config's pictures, captions and the blank under each take at most
+    half of a module of `columns` × `lines`."""
+    cells = sum(w * (h + picture_block(c, i, w)[1] + 1)
+                for i, w, h in zip(c.pictures, config.widths, config.heights))
+    return 2 * cells <= columns * lines
+
+
+def picture_block(c: Candidate, image: Image, width: int) -> tuple[tuple[float, int, int], int]:
+    """A picture `width` columns wide: its natural lines and the least and most it may
+    take (CROP), and its caption's lines."""
+    key = (id(image), width)
+    if key not in c.block_memo:
+        c.block_memo[key] = _picture_block(c, image, width)
+    return c.block_memo[key]
+
+
+def _picture_block(c: Candidate, image: Image, width: int) -> tuple[tuple[float, int, int], int]:
+    pt = c.width_pt(width)
+    natural = pt / image.aspect / c.t.pitch
+    low = max(2, math.ceil(natural * (1 - CROP) - 1e-9))
+    high = math.floor(natural / (1 - CROP) + 1e-9)
+    return (natural, low, high), c.caption_lines(image, width)
+
+
+def picture_sums(c: Candidate, columns: int) -> dict[tuple[int, ...], dict[int, tuple]]:
+    """For each choice of the pictures' widths (at most `columns`), the grid cells the
+    pictures can take together → (the crop that costs, each one's lines)."""
+    if columns not in c.sum_memo:
+        c.sum_memo[columns] = _picture_sums(c, columns)
+    return c.sum_memo[columns]
+
+
+def _picture_sums(c: Candidate, columns: int) -> dict[tuple[int, ...], dict[int, tuple]]:
+    out: dict[tuple[int, ...], dict[int, tuple]] = {}
+    count = len(c.pictures)
+    # the pictures of one stack are one width: a stack reads as a column of pictures
+    # (but for a width the manifest asks of one)
+    choices = dict.fromkeys(tuple(image.width or (up if n % 2 == 0 else down)
+                                  for n, image in enumerate(c.pictures))
+                            for up in range(1, columns + 1)
+                            for down in (range(1, columns + 1) if count > 1 else (1,)))
+    for widths in choices:
+        if max(widths) > columns:
+            continue
+        blocks = [picture_block(c, i, w) for i, w in zip(c.pictures, widths)]
+        if any(low > high for (_, low, high), _ in blocks):
+            continue
+        sums: dict[int, tuple] = {}
+        ranges = [range(low, high + 1) for (_, low, high), _ in blocks]
+        for heights in itertools.product(*ranges):
+            cells = sum(w * (h + c + 1) for w, h, (_, c) in zip(widths, heights, blocks))
+            crop = sum(abs(h / n - 1) for h, ((n, _, _), _) in zip(heights, blocks))
+            if cells not in sums or crop < sums[cells][0]:
+                sums[cells] = (crop, heights)
+        out[widths] = sums
+    return out
+
+
+def resized(c: Candidate, config: Config, move: int) -> Config | None:
+    """The pictures one line taller (move 1) or shorter (-1), the one furthest from its
+    own proportions the other way changing; None when every one is at its limit."""
+    blocks = [picture_block(c, i, w)[0] for i, w in zip(c.pictures, config.widths)]
+    order = sorted(range(len(config.heights)),
+                   key=lambda i: move * (config.heights[i] - blocks[i][0]))
+    for i in order:
+        height = config.heights[i] + move
+        if blocks[i][1] <= height <= blocks[i][2]:
+            heights = list(config.heights)
+            heights[i] = height
+            return replace(config, heights=tuple(heights))
+    return None
+
+
+def smallest(c: Candidate, base: Config) -> Config:
+    """The pictures as small as they may be, a column wide (or as wide as asked)."""
+    widths = tuple(i.width or 1 for i in c.pictures)
+    heights = tuple(picture_block(c, i, w)[0][1]
+                    for i, w in zip(c.pictures, widths))
+    return replace(base, widths=widths, heights=heights)

@@ -1,0 +1,67 @@
+"""The make-up's values: how an article is set in a module (`Config`), the rectangle the
+make-up fills (`Area`), a leaf of its search (`Leaf`), and the headline sizes it gives by rank
+(`ladder_sizes`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Template
+from .costs import HEADLINE_STEPS
+
+
+@dataclass(frozen=True)
+class Config:
+    """How one article is set in its module: its headline size, the air added to the
+    headline band, and its pictures (each one's columns and lines)."""
+
+    size: float | None
+    extra: int = 0
+    widths: tuple[int, ...] = ()
+    heights: tuple[int, ...] = ()
+    beside: int = 0  # columns of the first picture standing beside the headline (0: under)
+    divide: int = 0  # 破栏: the module's base columns re-divided into this many (0: not)
+
+    # The search makes thousands of these: made field by field, not through
+    # dataclasses.replace, several times slower (a test keeps them in step with the fields).
+    def pictured(self, widths: tuple[int, ...], heights: tuple[int, ...]) -> Config:
+        """This config with the pictures so wide and so tall."""
+        return Config(self.size, self.extra, widths, heights, self.beside, self.divide)
+
+    def with_extra(self, extra: int) -> Config:
+        """This config with `extra` lines of air in the headline band."""
+        return Config(self.size, extra, self.widths, self.heights, self.beside, self.divide)
+
+
+@dataclass(frozen=True)
+class Area:
+    """The rectangle of the grid the make-up fills (grid units, 1-based, inclusive)."""
+
+    first_column: int
+    last_column: int
+    first_line: int
+    last_line: int
+
+    @property
+    def columns(self) -> int:
+        return self.last_column - self.first_column + 1
+
+    @property
+    def lines(self) -> int:
+        return self.last_line - self.first_line + 1
+
+
+@dataclass(frozen=True)
+class Leaf:
+    index: int  # the article's position in the manifest
+    config: Config
+    columns: int = 0  # the option it came from: its width and height
+    height: int = 0
+
+
+def ladder_sizes(t: Template) -> tuple[float, ...]:
+    """The sizes made-up headlines take, largest first: the template's `headline_ladder`,
+    or its headline size and the HEADLINE_STEPS below it."""
+    if t.headline_ladder:
+        return t.headline_ladder
+    size = t.styles["headline"].size
+    return (size, *(s for s in HEADLINE_STEPS if s < size))
