@@ -147,6 +147,9 @@ class _Search:
         # only take options away)
         self.exact = True
         self.leads = list(range(area.columns, 0, -1))
+        # modules settled, by leaf and place: the same in every round (what a round
+        # refuses changes the options, not how a module settles)
+        self.known: dict = {}
 
     def choose(self) -> tuple[float, object, int] | None:
         """The cheapest tiling (cost, tree, height) of a round: the lead widest of all, the
@@ -183,9 +186,10 @@ class _Search:
         modules (`repair_tree`)."""
         _, tree, height = choice
         area, by_index = self.area, self.by_index
-        total, settled, cuts, failed = settle_tree(tree, area, area.lines, by_index)
+        total, settled, cuts, failed = settle_tree(tree, area, area.lines, by_index,
+                                                   self.known)
         if height < area.lines:
-            short = settle_tree(tree, area, height, by_index)
+            short = settle_tree(tree, area, height, by_index, self.known)
             if short[0] + SHORT * (area.lines - height) * area.columns < total:
                 # the modules on the foot reach it all the same, their text balanced as
                 # it was set (a line or two short: no hole) and their pictures where they
@@ -200,7 +204,7 @@ class _Search:
                         for across, column, line, columns, lines in cuts]
         if total >= OVERFLOW:  # text left over: move the boundaries between modules
             tree, (total, settled, cuts, failed) = repair_tree(
-                tree, area, area.lines, by_index, (total, settled, cuts, failed))
+                tree, area, area.lines, by_index, (total, settled, cuts, failed), self.known)
         return total, settled, cuts, failed
 
     def forget(self, failed: list) -> None:

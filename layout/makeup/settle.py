@@ -47,12 +47,12 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
 
 
 def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
-              result: tuple) -> tuple[Any, tuple]:
+                result: tuple, known: dict | None = None) -> tuple[Any, tuple]:
     """The tree with the boundaries between stacked modules moved a few lines at a time
     while that leaves less blank and less text over (the options only estimate: a module
     that does not hold its text where the page has room takes lines from a neighbour
     that has them to spare)."""
-    known: dict = {}
+    known = {} if known is None else known
     for _ in range(REPAIR_ROUNDS):
         if result[0] < OVERFLOW:  # (no text left over)
             break
