@@ -303,6 +303,10 @@ def _append_at(manifest: str, path: Path) -> tuple[int, str]:
     """Where an article goes at the end of a manifest's `articles:` list (a character
     offset) and the list's item indent."""
     lines = manifest.splitlines(keepends=True)
+    empty = next((i for i, line in enumerate(lines)
+                  if re.match(r"^articles:\s*\[\s*\]\s*(#.*)?$", line)), None)
+    if empty is not None:  # `articles: []`: a manifest begun empty; its first article
+        return sum(len(line) for line in lines[:empty + 1]), "  "
     start = next((i for i, line in enumerate(lines) if re.match(r"^articles:\s*(#.*)?$",
                                                                   line)), None)
     if start is None:
@@ -327,6 +331,18 @@ def _append_at(manifest: str, path: Path) -> tuple[int, str]:
                           path, start + 1, hint="write each article as `- headline: …`")
     offset = sum(len(line) for line in lines[:last + 1])
     return offset, indent
+
+
+def _template_named(path: Path) -> str:
+    """The template a manifest names (read as YAML: it may have no article yet)."""
+    from .source import read_yaml  # noqa: PLC0415
+
+    root = read_yaml(path)
+    node = root.value.get("template") if isinstance(root.value, dict) else None
+    if node is None or not isinstance(node.value, str):
+        raise LayoutError("the manifest names no template", path,
+                          hint="write `template: news-tabloid` (or your own) at its top")
+    return node.value
 
 
 def intake(source: Path, output: Path | None = None, append: Path | None = None,
@@ -357,12 +373,15 @@ def intake(source: Path, output: Path | None = None, append: Path | None = None,
                               hint="--force replaces it, or move it away")
     if append is not None:
         existing = append.read_bytes().decode("utf-8")
-        chosen = load_issue(append).template
-        lines_of = [_picture_lines(data, chosen, folder) for data, _ in blobs]
         offset, indent = _append_at(existing, append)
         head = existing[:offset]
         if head and not head.endswith("\n"):
             head += "\n"
+        begun = re.search(r"^articles:\s*\[\s*\]", head, re.M)
+        if begun:  # (`articles: []` becomes the list the article opens)
+            head = head[:begun.start()] + "articles:" + head[begun.end():]
+        chosen = _template_named(append)
+        lines_of = [_picture_lines(data, chosen, folder) for data, _ in blobs]
         text = head + as_item(article_lines(s, pictures, lines_of), indent) + existing[offset:]
     else:
         lines_of = [_picture_lines(data, template, folder) for data, _ in blobs]

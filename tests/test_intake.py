@@ -240,3 +240,19 @@ def test_a_body_may_be_read_from_a_text_file_beside_the_manifest(tmp_path):
     from layout.errors import LayoutError
     with pytest.raises(LayoutError, match="issue.yaml:8: .*story.txt' not found"):
         load_issue(tmp_path / "issue.yaml")
+
+
+def test_append_opens_a_manifest_begun_with_no_article(tmp_path):
+    issue = tmp_path / "issue.yaml"
+    begun = ISSUE.split("articles:\n")[0] + "articles: []   # the page's stories\n"
+    issue.write_text(begun + "normalize: true\n", encoding="utf-8")
+    story = tmp_path / "b.txt"
+    story.write_text("新闻标题在这里\n本报记者 张三\n　　第一段正文。\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["intake", str(story), "--append", str(issue)])
+    assert run.exit_code == 0, run.output
+    after = issue.read_text(encoding="utf-8")
+    assert after.startswith(ISSUE.split("articles:\n")[0] + "articles:   # the page's stories\n")
+    assert after.endswith("normalize: true\n")
+    (article,) = load_issue(issue).articles
+    assert article.headline.main == "新闻标题在这里"
+    assert [b.text for b in article.blocks] == ["第一段正文。"]
