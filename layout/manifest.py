@@ -660,10 +660,13 @@ def _image(node: Node, base: Path, allow_outside: bool) -> Image:
         first_col = last_col = first_line = lines = None
         width = fields.take("width", _columns_wide, None)
     else:
-        if fields.has("width"):
+        # (`layout pin` writes the place it chose beside a width the manifest asked)
+        wide = fields.take("width", _columns_wide, None)
+        if wide is not None and wide != columns[1] - columns[0] + 1:
             raise fields.raw("width").fail(
-                "`width:` asks the make-up for a picture so many columns wide, and "
-                "`columns:` places it already", hint="give one of them")
+                f"`width: {wide}` asks for a picture {wide} columns wide, and `columns: "
+                f"{columns[0]}-{columns[1]}` places it {columns[1] - columns[0] + 1} wide",
+                hint="give one of them, or make them agree")
         first_col, last_col = columns
         # line 1 is the body's first; 0, -1, … the lines above it, beside the headline
         first_line = fields.take("line", integer, 1)

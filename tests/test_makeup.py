@@ -404,14 +404,29 @@ def test_a_picture_wider_than_the_page_is_refused_at_its_line_with_the_columns_i
     assert not (tmp_path / "p.pdf").exists()
 
 
-def test_width_and_columns_on_one_picture_is_refused(write_manifest):
+def test_width_and_columns_on_one_picture_must_agree(write_manifest):
     path = write_manifest(HEADER + """\
           - headline: 图
-            images: [{width: 2, columns: 1-2, lines: 5}]
+            images: [{width: 3, columns: 1-2, lines: 5}]
             body: [一段正文。]
         """)
-    with pytest.raises(Exception, match="(?s)issue.yaml:8.*give one of them"):
+    with pytest.raises(Exception, match="(?s)issue.yaml:8.*3 columns wide.*places it 2 wide"
+                                        ".*make them agree"):
         load_issue(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("width: 3", "width: 2"),
+                    encoding="utf-8")
+    assert load_issue(path).articles[0].images[0].placed
+
+
+def test_a_picture_asked_so_wide_is_pinned_where_the_make_up_put_it(tmp_path):
+    path = guide_page(tmp_path, lambda text: text.replace(
+        "  - file: photos/rocket.jpg\n", "  - file: photos/rocket.jpg\n    width: 3\n"))
+    made_up = render_issue(path).pdf
+    result = CliRunner().invoke(main, ["pin", str(path)])
+    assert result.exit_code == 0, result.output
+    assert render_issue(path).pdf == made_up
+    picture = load_issue(path).articles[0].images[0]
+    assert picture.placed and picture.last_column - picture.first_column + 1 == 3
 
 
 def test_an_article_that_says_rank_1_leads_the_page_and_is_read_first(tmp_path):
