@@ -170,7 +170,7 @@ class Typesetter:
         """`text` in `count` lines cut between words, each legal at its ends and within
         `width`, the longest as short as can be; None when no such cut fits (`fits`: the
         first cut that fits, not the evenest)."""
-        best: tuple[float, list[SetLine]] | None = None
+        best: tuple[float, float, list[SetLine]] | None = None
         size = style.size
         ends = [e for e in word_ends(text)  # (2018|年, 43|名: a number keeps its unit)
                 if not (text[e - 1].isdigit() and between_han(text[e]))]
@@ -194,7 +194,7 @@ class Typesetter:
                       - sum(1 for c in text[a:b] if not c.isalnum())) * size
                      for a, b in zip((0, *cuts), (*cuts, len(text)))]
             if max(least) > width + 1e-6 or (
-                    best is not None and max(least) + penalty >= best[0] - 1e-6):
+                    best is not None and max(least) + penalty > best[0] + 1e-6):
                 continue
             set_parts = [self.set_runs(((p, style.face),), style.size, width, False)
                          for p in parts]
@@ -202,14 +202,15 @@ class Typesetter:
                 continue
             if fits:
                 return [lines[0] for lines in set_parts]
-            longest = max(max(g.x + g.advance for g in lines[0].glyphs)
-                          for lines in set_parts)
+            widths = [max(g.x + g.advance for g in lines[0].glyphs) for lines in set_parts]
             # a cut after a clause's mark (，、；：) reads best: one elsewhere costs as much
-            # as BETWEEN_CLAUSES em more on the longest line
-            longest += penalty
-            if best is None or longest < best[0] - 1e-6:
-                best = (longest, [lines[0] for lines in set_parts])
-        return best[1] if best else None
+            # as BETWEEN_CLAUSES em more on the longest line; of two as good, the one whose
+            # shortest line is longer (危机时刻 | 组织抗得下， rather than 危机 | 时刻…)
+            longest = max(widths) + penalty
+            if best is None or longest < best[0] - 1e-6 or (
+                    longest <= best[0] + 1e-6 and min(widths) > best[1] + 1e-6):
+                best = (longest, min(widths), [lines[0] for lines in set_parts])
+        return best[2] if best else None
 
     def _span(self, text: str, style: TextStyle, a: int, b: int) -> float:
         """How wide text[a:b] is, per point of the size, where the whole text set on one
