@@ -3,9 +3,9 @@ its page is made from and comes back as the PDF's bytes, written here."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import LayoutError
 from ..pipeline import inputs

@@ -3,9 +3,9 @@ list files, each with the PDF it makes; and what became of each (`Outcome`)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import LayoutError
 

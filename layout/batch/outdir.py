@@ -6,8 +6,8 @@ import contextlib
 import fcntl
 import json
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..errors import LayoutError
 from ..output import alive, refuse_clashes
