@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .errors import LayoutError, MissingGlyphError, Mistakes
 from .fonts import FontSet
-from .model import ArticlePlan, Issue, PagePlan, Template
+from .model import Article, ArticlePlan, Issue, PagePlan, Region, Template
 
 
 def plan_page(issue: Issue, template: Template, fonts: FontSet,
@@ -214,35 +214,13 @@ def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan |
          mistaken: set[int]) -> ArticlePlan | None:
     """The pinned article `index`'s plan (None: the make-up places it)."""
     article = issue.articles[index]
-    region = article.region
-    if article.slot is None and region is None:
+    if article.slot is None and article.region is None:
         return None
-    if article.slot is not None:
-        if article.slot not in template.slots:
-            raise LayoutError(
-                f"article {index + 1}: template {template.name!r} has no slot "
-                f"{article.slot!r}", article.origin.file, article.origin.line,
-                hint="its slots: " + (", ".join(template.slots) or "none"))
-        region = template.slots[article.slot]
-    below = None
+    region = _region(article, template, index)
     first_col, last_col = region.first_column, region.last_column
     first_line, last_line = region.first_line, region.last_line
-    if region.below is not None:
-        if region.below > index:
-            raise LayoutError(
-                f"article {index + 1}: `below: {region.below}` must name an article "
-                f"before it (1-{index})" if index else
-                f"article 1: `below: {region.below}`: the first article has none "
-                "above it", article.origin.file, article.origin.line,
-                hint="stack articles in manifest order, the upper one first")
-        below = region.below - 1
-        if below in mistaken:  # its own mistake is said; this one's place waits on it
-            raise _Mistaken("(its place waits on a mistaken article)")
-        if plans[below] is None:
-            raise LayoutError(
-                f"article {index + 1}: `below: {region.below}` names an article the "
-                "make-up places", article.origin.file, article.origin.line,
-                hint=f"give article {region.below} a slot or region too")
+    below = _below(article, region, index, plans, mistaken)
+    if below is not None:
         first_line = max(first_line, plans[below].first_line)
     last_line = template.grid_lines if last_line is None else last_line
     if last_col > template.columns or last_line > template.grid_lines:
@@ -252,22 +230,7 @@ def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan |
             f"({template.columns} columns, {template.grid_lines} lines)",
             article.origin.file, article.origin.line,
             hint="keep the region within the grid")
-    measure = None
-    if region.divide:
-        from .flow import MIN_DIVIDED, divided_into  # noqa: PLC0415 (as plan_page's)
-        count = last_col - first_col + 1
-        measure = divided_into(template, count, region.divide) \
-            if region.divide < count else None
-        if measure is None:
-            suits = [n for n in range(2, last_col - first_col + 1)
-                     if divided_into(template, last_col - first_col + 1, n)]
-            raise LayoutError(
-                f"article {index + 1}: `divide: {region.divide}` does not suit its "
-                f"{last_col - first_col + 1} column(s) (破栏 columns are at least "
-                f"{MIN_DIVIDED} characters wide, their gutters at most two of the page's)",
-                article.origin.file, article.origin.line,
-                hint=("divide it into " + " or ".join(map(str, suits))) if suits else
-                "leave `divide:` out: these columns cannot be re-divided")
+    measure = _measure(article, region, index, template, last_col - first_col + 1)
     if region.air and region.air > last_line - first_line:
         raise LayoutError(
             f"article {index + 1}: `air: {region.air}` is more lines than its region's "
@@ -275,8 +238,74 @@ def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan |
             hint="give it a line or two of air")
     plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line, below,
                        region.air, measure)
+    _refuse_clashes(plan, template, plans)
+    return plan
+
+
+def _region(article: Article, template: Template, index: int) -> Region:
+    """The article's region: its own, or its slot's in the template."""
+    if article.slot is None:
+        return article.region
+    if article.slot not in template.slots:
+        raise LayoutError(
+            f"article {index + 1}: template {template.name!r} has no slot "
+            f"{article.slot!r}", article.origin.file, article.origin.line,
+            hint="its slots: " + (", ".join(template.slots) or "none"))
+    return template.slots[article.slot]
+
+
+def _below(article: Article, region: Region, index: int, plans: list[ArticlePlan | None],
+           mistaken: set[int]) -> int | None:
+    """The index of the article `below:` stacks this one under (None: none), which must be
+    an earlier one, pinned and not mistaken."""
+    if region.below is None:
+        return None
+    if region.below > index:
+        raise LayoutError(
+            f"article {index + 1}: `below: {region.below}` must name an article "
+            f"before it (1-{index})" if index else
+            f"article 1: `below: {region.below}`: the first article has none "
+            "above it", article.origin.file, article.origin.line,
+            hint="stack articles in manifest order, the upper one first")
+    below = region.below - 1
+    if below in mistaken:  # its own mistake is said; this one's place waits on it
+        raise _Mistaken("(its place waits on a mistaken article)")
+    if plans[below] is None:
+        raise LayoutError(
+            f"article {index + 1}: `below: {region.below}` names an article the "
+            "make-up places", article.origin.file, article.origin.line,
+            hint=f"give article {region.below} a slot or region too")
+    return below
+
+
+def _measure(article: Article, region: Region, index: int, template: Template,
+             count: int) -> tuple[int, float, float] | None:
+    """`divide:` the measure of the article's re-divided (破栏) columns (None: not
+    divided); a division that does not suit its `count` columns refused."""
+    if not region.divide:
+        return None
+    from .flow import MIN_DIVIDED, divided_into  # noqa: PLC0415 (as plan_page's)
+    measure = divided_into(template, count, region.divide) \
+        if region.divide < count else None
+    if measure is None:
+        suits = [n for n in range(2, count) if divided_into(template, count, n)]
+        raise LayoutError(
+            f"article {index + 1}: `divide: {region.divide}` does not suit its "
+            f"{count} column(s) (破栏 columns are at least "
+            f"{MIN_DIVIDED} characters wide, their gutters at most two of the page's)",
+            article.origin.file, article.origin.line,
+            hint=("divide it into " + " or ".join(map(str, suits))) if suits else
+            "leave `divide:` out: these columns cannot be re-divided")
+    return measure
+
+
+def _refuse_clashes(plan: ArticlePlan, template: Template,
+                    plans: list[ArticlePlan | None]) -> None:
+    """A pinned article that starts inside the banner, or shares a column and line with
+    another (not one it is stacked under), is refused."""
+    article, index, first_line = plan.article, plan.index, plan.first_line
     if template.banner and first_line <= template.banner.lines and not beside(
-            template, first_col):
+            template, plan.first_column):
         raise LayoutError(
             f"article {index + 1} starts on grid line {first_line}, inside the banner "
             f"(lines 1-{template.banner.lines})", article.origin.file,
@@ -289,7 +318,6 @@ def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan |
                 f"article {index + 1} overlaps article {other.index + 1} (line "
                 f"{other.article.origin.line})", article.origin.file, article.origin.line,
                 hint="give the articles regions that do not share a column and line")
-    return plan
 
 
 def _stacked_on(plan: ArticlePlan, plans: list[ArticlePlan]) -> set[int]:

@@ -214,7 +214,7 @@ def test_a_bug_or_a_full_disk_is_reported_as_such(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise KeyError("x")
 
-    monkeypatch.setattr(batch, "layout_loaded", broken)
+    monkeypatch.setattr(batch.task, "layout_loaded", broken)
     failed = render_job(job)
     assert failed.status == "failed"
     assert failed.error.startswith(f"{manifest}: internal error, a bug in layout (KeyError")
@@ -224,7 +224,7 @@ def test_a_bug_or_a_full_disk_is_reported_as_such(tmp_path, monkeypatch):
     def full(path, data):
         raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr(batch, "write_atomically", full)
+    monkeypatch.setattr(batch.task, "write_atomically", full)
     failed = render_job(job)
     assert failed.error == f"cannot write or read {job.output}: No space left on device"
     assert not job.output.exists()

@@ -249,13 +249,13 @@ def test_workers_are_never_more_than_the_jobs(tmp_path, monkeypatch):
     import layout.batch
 
     started = []
-    real = layout.batch.ProcessPoolExecutor
+    real = layout.batch.workers.ProcessPoolExecutor
 
     def counted(max_workers, **kwargs):
         started.append(max_workers)
         return real(max_workers=max_workers, **kwargs)
 
-    monkeypatch.setattr(layout.batch, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(layout.batch.workers, "ProcessPoolExecutor", counted)
     pages = [page(tmp_path, "a.yaml"), page(tmp_path, "b.yaml")]
     begin = time.monotonic()
     result = run("batch", *pages, "-o", tmp_path / "out", "-j", "100000")
@@ -331,7 +331,7 @@ def test_a_dask_address_that_is_wrong_or_unreachable_is_said_in_words(tmp_path, 
     pytest.importorskip("distributed")
     import layout.batch
 
-    monkeypatch.setattr(layout.batch, "DASK_CONNECT_SECONDS", 1)
+    monkeypatch.setattr(layout.batch.cluster, "DASK_CONNECT_SECONDS", 1)
     manifest = page(tmp_path)
     for address in ("foo:::bar", "tcp://127.0.0.1:9"):
         begin = time.monotonic()
@@ -350,17 +350,17 @@ def test_a_manifest_saved_while_it_renders_is_not_recorded_up_to_date(tmp_path, 
     import layout.batch
 
     manifest = page(tmp_path)
-    real = layout.batch._make
+    real = layout.batch.task.make_page
 
     def saved_meanwhile(*args, **kwargs):
         real(*args, **kwargs)
         manifest.write_text(manifest.read_text("utf-8").replace("一段正文。", "改过的正文。"),
                             encoding="utf-8")
 
-    monkeypatch.setattr(layout.batch, "_make", saved_meanwhile)
+    monkeypatch.setattr(layout.batch.task, "make_page", saved_meanwhile)
     out = tmp_path / "out"
     assert run("batch", manifest, "-o", out, "-j", "1").exit_code == 0
-    monkeypatch.setattr(layout.batch, "_make", real)
+    monkeypatch.setattr(layout.batch.task, "make_page", real)
     again = run("batch", manifest, "-o", out, "-j", "1")
     assert [json.loads(line)["status"] for line in
             (out / "report.jsonl").read_text().splitlines()] == ["done"]
@@ -403,7 +403,7 @@ def test_an_import_list_that_names_itself_is_refused(tmp_path):
 
 def test_values_nested_hundreds_deep_are_an_error_with_their_line(tmp_path):
     """Case 12: 500–998 levels, flow and block: file:line and exit 2; --watch goes on."""
-    from layout.cli import _render_once, watch_inputs
+    from layout.cli import render_once, watch_inputs
 
     for depth in (500, 998):
         deep = tmp_path / f"deep{depth}.yaml"
@@ -421,7 +421,7 @@ def test_values_nested_hundreds_deep_are_an_error_with_their_line(tmp_path):
     codes = []
 
     def once():
-        code, inputs = _render_once(deep, tmp_path / "w.pdf", False, False, False, False, 100)
+        code, inputs = render_once(deep, tmp_path / "w.pdf", False, False, False, False, 100)
         codes.append(code)
         return code, inputs
 

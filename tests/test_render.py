@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from layout import layout_issue, render_issue
-from layout.cli import _render_once, main, watch_inputs
+from layout.cli import main, render_once, watch_inputs
 from layout.flow import ASCENT
 from layout.manifest import issue_text, load_issue
 from layout.model import LineKind, Paragraph
@@ -257,7 +257,7 @@ def test_watch_renders_again_when_an_input_changes_and_survives_bad_input(
     seen: list[tuple[int, str]] = []  # exit code, and the PDF's text after each render
 
     def once():
-        code, inputs = _render_once(manifest, out, False, False, False, False, 100.0)
+        code, inputs = render_once(manifest, out, False, False, False, False, 100.0)
         seen.append((code, squeeze(pdf_text(out.read_bytes()))))
         return code, inputs
 
@@ -286,7 +286,7 @@ def test_watch_follows_the_template_the_manifest_names(write_manifest, tmp_path)
     (tmp_path / "mine.yaml").write_text("extends: base\nname: mine\n", encoding="utf-8")
     manifest = write_manifest(MINIMAL.format(body="正文。").replace("template: base",
                                                                    "template: mine.yaml"))
-    code, inputs = _render_once(manifest, tmp_path / "p.pdf", False, False, False, False, 1.0)
+    code, inputs = render_once(manifest, tmp_path / "p.pdf", False, False, False, False, 1.0)
     assert code == 0
     assert [p.name for p in inputs] == ["issue.yaml", "mine.yaml", "base.yaml"]
 

@@ -1,0 +1,77 @@
+"""Digests of what a PDF is made from (manifest, template chain, fonts, pictures, the
+tool's version, the options): a job whose digest is recorded beside its PDF is skipped."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from .. import __version__
+from ..fonts import shipped_fonts
+from ..model import Template
+from ..pipeline import inputs
+from ..templates import load_template
+from .jobs import Job
+
+_FONT_DIGEST: str | None = None
+
+def fonts_digest() -> str:
+    """Digest of the shipped faces and their roles, computed once per process."""
+    global _FONT_DIGEST
+    if _FONT_DIGEST is None:
+        fonts = shipped_fonts()
+        digest = hashlib.sha256(fonts.origin.read_bytes())
+        for face in sorted(fonts.faces.values(), key=lambda f: f.role):
+            digest.update(face.role.encode() + file_digest(face.path).encode())
+        _FONT_DIGEST = digest.hexdigest()
+    return _FONT_DIGEST
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def inputs_digest(files: list[Path], options: str = "") -> str:
+    """Digest of everything the PDF of a manifest is made from (`files`: its inputs, an
+    issue's every page's), and of the options that decide whether it is written (a page
+    refused without --allow-overflow is not up to date because a run with it wrote one)."""
+    digest = hashlib.sha256(f"layout {__version__}\n{options}\n".encode())
+    digest.update(fonts_digest().encode())
+    for path in files:
+        digest.update(os.fsencode(path.name) + file_digest(path).encode())
+    return digest.hexdigest()
+
+
+def job_digest(job: Job, allow_overflow: bool, strict: bool,
+               output: str | None = None) -> str:
+    """The digest of everything the job's PDF is made from (and of the options that
+    decide whether it is written, or how)."""
+    options = f"allow_overflow={allow_overflow} strict={strict}"
+    if output:
+        options += f" output={output}"
+    if job.imported:
+        from ..importer import read_source  # noqa: PLC0415
+
+        text = read_source(job.manifest)
+        digest = hashlib.sha256(f"layout {__version__} import\n{options}\n".encode())
+        digest.update(fonts_digest().encode() + text.encode("utf-8"))
+        for path in template_files(import_template(job, text)):
+            digest.update(file_digest(path).encode())
+        return digest.hexdigest()
+    return inputs_digest(inputs(job.manifest), options)
+
+
+def template_files(template: Template) -> list[Path]:
+    """The template's files and the plant's colour profile it names."""
+    return [*template.sources, *([template.press.profile] if template.press.profile else [])]
+
+
+def import_template(job: Job, text: str) -> Template:
+    """The template an imported page is set on, found from where its manifest will be."""
+    from ..importer import page_template  # noqa: PLC0415
+
+    return load_template(page_template(text), job.output.parent)

@@ -1,0 +1,79 @@
+"""Local worker processes: warmed once, dying with the batch, handed a few jobs at a
+time so that Ctrl-C finishes only the pages in flight."""
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+from .digest import fonts_digest
+from .jobs import Job, Outcome
+from .outdir import LOCK_FDS
+from .task import render_job
+
+
+def _warm_worker(parent: int) -> None:
+    """Each worker reads the font set and its digest once, before its first job; a face is
+    parsed the first time a page uses it, and kept. Ctrl-C is the parent's to handle: it
+    stops handing out jobs, and a worker finishes the page it is writing."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
+    with open(os.devnull, "rb") as null:  # the locks are the parent's alone: a worker
+        # that outlived it must not keep the folder from the batch that resumes
+        for fd in LOCK_FDS:
+            os.dup2(null.fileno(), fd)
+    fonts_digest()
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies (Linux); elsewhere, or when
+    the parent is already gone, the worker stops on its own."""
+    try:
+        import ctypes  # noqa: PLC0415
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # died before the line above took effect
+        os._exit(1)
+
+
+def local_outcomes(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
+           strict: bool = False, output: str | None = None) -> Iterator[Outcome]:
+    if workers <= 1:  # in this process: Ctrl-C stays ours (no _warm_worker here)
+        fonts_digest()
+        for job in jobs:
+            yield render_job(job, force, allow_overflow, strict, output)
+        return
+    # Jobs are handed out a few at a time (two per worker in flight), so that a batch
+    # stopped by Ctrl-C finishes at most those few pages, each written whole.
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker,
+                               initargs=(os.getpid(),))
+    waiting = iter(jobs)
+    running: set = set()
+
+    def hand_out() -> None:
+        while len(running) < 2 * workers:
+            job = next(waiting, None)
+            if job is None:
+                return
+            running.add(pool.submit(render_job, job, force, allow_overflow, strict,
+                                    output))
+
+    try:
+        hand_out()
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                running.remove(future)
+                yield future.result()
+            hand_out()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def max_workers() -> int:
+    """Local worker processes at most: more than a few per core only costs memory."""
+    return 4 * (os.cpu_count() or 1)

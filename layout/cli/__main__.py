@@ -1,0 +1,4 @@
+"""`python -m layout.cli`: the `layout` command."""
+from . import main
+
+main()
