@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LayoutError
-from .importer import BYLINE, SENTENCE_END, SIGNATURE, _captioned, _scalar, read_source
+from .importer import BYLINE, SENTENCE_END, SIGNATURE, captioned, read_source, scalar
 from .text.normalize import normalize
 
 # where pasted text starts a new paragraph: a line break (a typed \n too), or an indent of
@@ -196,7 +196,7 @@ def story(paras: list[Para]) -> Story:
         if p.pictures:
             caption = None
             for j in (i + 1, i - 1):
-                if 0 <= j < len(rest) and j not in taken and _captioned(rest[j].text) and \
+                if 0 <= j < len(rest) and j not in taken and captioned(rest[j].text) and \
                         not rest[j].pictures:
                     if j == i - 1 and s.blocks and s.blocks[-1][0] == "paragraph":
                         s.blocks.pop()  # (the caption over it: written with the picture)
@@ -217,7 +217,7 @@ def story(paras: list[Para]) -> Story:
         elif i == len(rest) - 1 and SIGNATURE.match(text):
             s.blocks.append(("signature", text, []))
         else:
-            notes = ["reads as a caption, but no picture stands by it"] if _captioned(
+            notes = ["reads as a caption, but no picture stands by it"] if captioned(
                 text) else []
             s.blocks.append(("paragraph", text, notes))
     s.unsure = s.notes + [n for b in s.blocks for n in b[-1]]
@@ -243,7 +243,7 @@ def article_lines(s: Story, pictures: list[str], lines_of: list[int]) -> list[st
     """The article as a list item's lines (without the list's indent), its text
     normalized; `pictures`: the file names the pictures were saved as, in order."""
     def head(value: str) -> str:
-        return _scalar(normalize(value, body=False)[0])
+        return scalar(normalize(value, body=False)[0])
 
     out = [f"# {note}" for note in s.notes]
     out.append("headline:")
@@ -255,14 +255,14 @@ def article_lines(s: Story, pictures: list[str], lines_of: list[int]) -> list[st
     if s.byline:
         out.append(f"byline: {head(s.byline)}")
     if s.note:
-        out.append(f"note: {_scalar(normalize(s.note)[0])}")
+        out.append(f"note: {scalar(normalize(s.note)[0])}")
     out.append("body:")
     n = 0
     for block in s.blocks:
         out += [f"  # {note}" for note in block[-1]]
         if block[0] == "picture":
             caption = f", caption: {head(block[1])}" if block[1] else ""
-            out.append(f"  - {{picture: {lines_of[n]}, file: {_scalar(pictures[n])}{caption}}}")
+            out.append(f"  - {{picture: {lines_of[n]}, file: {scalar(pictures[n])}{caption}}}")
             n += 1
             continue
         text, changes = normalize(block[1], body=block[0] == "paragraph")
@@ -270,8 +270,8 @@ def article_lines(s: Story, pictures: list[str], lines_of: list[int]) -> list[st
         out += [f"  # {reason}: check them" for reason in guesses]  # (quotes, lost characters)
         for part in text.split("\n") if block[0] == "paragraph" else [text]:
             if part.strip():
-                out.append(f"  - {_scalar(part.strip())}" if block[0] == "paragraph"
-                           else f"  - {block[0]}: {_scalar(part)}")
+                out.append(f"  - {scalar(part.strip())}" if block[0] == "paragraph"
+                           else f"  - {block[0]}: {scalar(part)}")
     return out
 
 
