@@ -13,31 +13,40 @@ into the article that has it, until the page is full (or no placeholder helps).
 
 A package: `pieces` reads the text into pieces and says what a piece is, `reader` reads
 pieces into articles (`import_text`), `draft` writes the manifest, `page` lays it out and
-fills it (`fill`). The names used outside are re-exported here.
+fills it (`fill`). Every public name is re-exported here.
 """
 from __future__ import annotations
 
-from .draft import HeadlineParts, headline_parts, scalar
-from .page import MAX_PLACEHOLDERS, MOST_PAGES, Filled, fill
+from .draft import SECOND_KEYS, HeadlineParts, headline_parts, scalar
+from .page import MAX_PLACEHOLDERS, MOST_PAGES, PLACEHOLDER_ROUNDS, Filled, fill
 from .pieces import (
-                     BYLINE,
-                     CAPTION_END,
-                     CAPTION_START,
-                     SENTENCE_END,
-                     SIGNATURE,
-                     Piece,
-                     Pieces,
-                     captioned,
-                     ends_sentence,
-                     page_template,
-                     pieces,
-                     read_source,
+    BANNERS,
+    BYLINE,
+    CAPTION_END,
+    CAPTION_START,
+    HANGING,
+    LONG_TITLE,
+    OPEN_END,
+    PAIRS,
+    SECTION,
+    SENTENCE_END,
+    SHORT,
+    SIGNATURE,
+    TRAILING_SIGN,
+    Piece,
+    Pieces,
+    captioned,
+    ends_sentence,
+    page_template,
+    pieces,
+    read_source,
 )
 from .reader import Block, Cut, Draft, Imported, import_text
 
 __all__ = [
-    "BYLINE", "CAPTION_END", "CAPTION_START", "MAX_PLACEHOLDERS", "MOST_PAGES", "SENTENCE_END",
-    "SIGNATURE", "Block", "Cut", "Draft", "Filled", "HeadlineParts", "Imported", "Piece",
-    "Pieces", "captioned", "ends_sentence", "fill", "headline_parts", "import_text",
-    "page_template", "pieces", "read_source", "scalar",
+    "BANNERS", "BYLINE", "CAPTION_END", "CAPTION_START", "HANGING", "LONG_TITLE",
+    "MAX_PLACEHOLDERS", "MOST_PAGES", "OPEN_END", "PAIRS", "PLACEHOLDER_ROUNDS", "SECOND_KEYS",
+    "SECTION", "SENTENCE_END", "SHORT", "SIGNATURE", "TRAILING_SIGN", "Block", "Cut", "Draft",
+    "Filled", "HeadlineParts", "Imported", "Piece", "Pieces", "captioned", "ends_sentence",
+    "fill", "headline_parts", "import_text", "page_template", "pieces", "read_source", "scalar",
 ]

@@ -57,7 +57,8 @@ def headline_parts(run: list[str]) -> HeadlineParts:
         out = [("main", parts[0])]
     elif len(parts) == 2 and subtitle is None and parts[1].startswith("记"):
         out = [("main", parts[0]), ("subtitle", parts[1])]
-    elif len(parts) == 2 and subtitle is None and char_count(parts[1]) > char_count(parts[0]) + 3:
+    elif len(parts) == 2 and subtitle is None and \
+            char_count(parts[1]) > char_count(parts[0]) + 3:
         out = [("main", parts[0]), ("subtitle", parts[1])]
         unsure.append("a main title over a longer subtitle (no —— to say so)")
     else:

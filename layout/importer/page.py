@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from ..model import PageLayout
 
 MAX_PLACEHOLDERS = 3  # pictures the importer adds to one article to fill the page
-
-
 PLACEHOLDER_ROUNDS = 4
 
 

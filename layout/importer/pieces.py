@@ -13,45 +13,23 @@ from ..errors import LayoutError
 from ..source import MAX_YAML_BYTES as MAX_BYTES
 
 BANNERS = ("奋进路上 党旗飘扬",)  # the party-building template's banner
-
-
 SHORT = 30  # characters: longer pieces are paragraphs
-
-
 # a sentence ends with one of these marks, perhaps inside closing quotes or brackets
 SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)]*$")
-
-
 OPEN_END = ("，", "、", "；", "：", ",", ";", ":")  # a piece ending so runs on
-
-
 LONG_TITLE = 16  # characters: a longer title has a clause mark (， ： or a space) in it
-
-
 BYLINE = re.compile(r"^(本报|特约|见习|首席|实习)?(记者|通讯员|摄影记者|撰稿)[\s　]*\S.{0,20}$|"
                     r"^(本报|特约|见习|首席|实习)?记者.{1,12}通讯员.{1,12}$|"
                     r"^(文|图|文图|文/图|文／图)[/／:：\s　]+\S.{0,20}$")
-
-
 SIGNATURE = re.compile(r"^[（(][^（）()]{1,24}[）)]$")
-
-
 # a section label (栏目): a short line over a headline ending as 栏目 names do
 SECTION = re.compile(r"^(?!图为)[\u4e00-\u9fff]{0,4}(观察|动态|视点|聚焦|速递|纵横|一线|论坛|园地|天地|"
                      r"之窗|快讯|时评|专栏|特写|视窗|短波|简讯|关注|要闻|广角|纪事|在线|"
                      r"时空|前沿|周刊|资讯|故事|人物|专题|直击|新闻)$")
-
-
 CAPTION_START = re.compile(r"^(图为|图[:：]|上图|下图|左图|右图|（摄影|摄影[:：])")
-
-
 CAPTION_END = re.compile(r"[\s　（(](\S{1,4}[\s　]?摄|供图)[）)]?$")  # …（张三 摄）
-
-
 TRAILING_SIGN = re.compile(r"^(.*[。！？!?…][”’」』）)]*)[ \u3000]*([（(][^（）()]{1,12}[）)])$",
                            re.S)
-
-
 PAIRS = ("“”", "‘’", "（）", "《》", "「」", "『』", "()")
 
 

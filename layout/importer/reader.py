@@ -329,7 +329,8 @@ class _Reader:
             titles.pop()
         run = run[:len(titles)]
         article = self.article()
-        if len(run) == 2 and char_count(run[0]) <= 8 and char_count(run[1]) > char_count(run[0]):
+        if len(run) == 2 and char_count(run[0]) <= 8 and \
+                char_count(run[1]) > char_count(run[0]):
             article.blocks.append(Block("subhead", run[0], run[1]))
             self.unsure.append(f"line {self.found[i].line}: “{run[0]}” / “{run[1][:12]}” "
                                "taken as a subhead and its second line")

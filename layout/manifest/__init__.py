@@ -4,7 +4,7 @@ every mistake of a manifest is reported in one run (`source.gathered`).
 A package, one reader a module: `issue` (the manifest whole, an edition's pages, the text
 normalized), `article` (one article: headline, region, look, jump; rules), `blocks` (the
 body's blocks, one reader a kind), `pictures` (an article's pictures), `common` (what they
-share), `text` (an issue's text as the reader reads it). The names used outside are
+share), `text` (an issue's text as the reader reads it). Every public name is
 re-exported here.
 """
 from __future__ import annotations
