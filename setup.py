@@ -17,6 +17,7 @@ from setuptools.command.build_ext import build_ext
 # search, the flow it runs on each of its trials, and the hole count after each.
 COMPILED = [
     "layout/text/linebreak.py",
+    "layout/text/wide.py",
     "layout/text/items.py",
     "layout/holes.py",
     "layout/flow/setter.py",

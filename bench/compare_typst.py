@@ -37,7 +37,7 @@ from layout.manifest import load_issue
 from layout.model import Composition, Paragraph, PunctuationFit
 from layout.resources import fonts_dir
 from layout.text.items import build_items
-from layout.text.linebreak import EPS, _Paragraph  # the breaker's own measure of a line
+from layout.text.linebreak import EPS, ParagraphBreaker  # the breaker's own measure of a line
 
 HERE = Path(__file__).resolve().parent
 SIZE = 9.0
@@ -125,7 +125,7 @@ def least_largest_gap(texts: list[str], width: int) -> float:
     worst = 0.0
     for text in texts:
         items = build_items(text, SIZE, partial(fonts.metrics, "song"))
-        paragraph = _Paragraph(items, [width * SIZE], 2 * SIZE, rules)
+        paragraph = ParagraphBreaker(items, [width * SIZE], 2 * SIZE, rules)
         n = len(paragraph.boxes)
         best = {0: 0.0}
         for end in [k for k in range(1, n) if paragraph.gaps[k - 1].breakable] + [n]:

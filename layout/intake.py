@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LayoutError
-from .importer import BYLINE, SENTENCE_END, SIGNATURE, _captioned, _scalar, read_source
+from .importer import BYLINE, SENTENCE_END, SIGNATURE, captioned, read_source, scalar
 from .text.normalize import normalize
 
 # where pasted text starts a new paragraph: a line break (a typed \n too), or an indent of
@@ -157,6 +157,31 @@ def story(paras: list[Para]) -> Story:
         p.text = p.text.strip()
     if not paras:
         raise LayoutError("the file holds no text", hint="give the reporter's story")
+    rest = _story_head(paras, s)
+    taken: set[int] = set()
+    for i, p in enumerate(rest):
+        if i in taken:
+            continue
+        if p.pictures:
+            _story_pictures(rest, i, taken, s)
+            continue
+        text = p.text
+        if _heading(p) or (p.bold and len(text) <= SHORT_SUBHEAD and not _ends_sentence(text)):
+            notes = [] if _heading(p) else ["a short bold paragraph taken as a subhead"]
+            s.blocks.append(("subhead", text, notes))
+        elif i == len(rest) - 1 and SIGNATURE.match(text):
+            s.blocks.append(("signature", text, []))
+        else:
+            notes = ["reads as a caption, but no picture stands by it"] if captioned(
+                text) else []
+            s.blocks.append(("paragraph", text, notes))
+    s.unsure = s.notes + [n for b in s.blocks for n in b[-1]]
+    return s
+
+
+def _story_title(paras: list[Para], s: Story) -> int:
+    """The title's index in `paras` (its kicker above it taken), or -1: the body starts at
+    the first paragraph."""
     styled = [i for i, p in enumerate(paras) if p.style in ("title", "heading 1")]
     if styled:
         at = styled[0]
@@ -174,6 +199,13 @@ def story(paras: list[Para]) -> Story:
             raise LayoutError("the story has no title: its first paragraph is body text",
                               hint="put the title on the first line (or style it Title)")
         s.notes.append("the first line taken as the title (no Title style)")
+    return at
+
+
+def _story_head(paras: list[Para], s: Story) -> list[Para]:
+    """The head's parts into `s` (kicker, title, subtitle, byline, 编者按); the paragraphs
+    after them returned."""
+    at = _story_title(paras, s)
     if at >= 0:
         s.main = paras[at].text
     rest = paras[at + 1:] if at >= 0 else paras
@@ -189,39 +221,28 @@ def story(paras: list[Para]) -> Story:
             s.byline = head
         else:
             s.byline += " " + head
-    taken: set[int] = set()
-    for i, p in enumerate(rest):
-        if i in taken:
-            continue
-        if p.pictures:
-            caption = None
-            for j in (i + 1, i - 1):
-                if 0 <= j < len(rest) and j not in taken and _captioned(rest[j].text) and \
-                        not rest[j].pictures:
-                    if j == i - 1 and s.blocks and s.blocks[-1][0] == "paragraph":
-                        s.blocks.pop()  # (the caption over it: written with the picture)
-                    caption = rest[j].text
-                    taken.add(j)
-                    break
-            if p.text:  # text beside the picture in its paragraph
-                s.blocks.append(("paragraph", p.text, []))
-            for n, picture in enumerate(p.pictures):
-                notes = [] if caption else ["a picture without a caption (图为…)"]
-                s.blocks.append(("picture", caption if n == len(p.pictures) - 1 else None,
-                                 picture, notes))
-            continue
-        text = p.text
-        if _heading(p) or (p.bold and len(text) <= SHORT_SUBHEAD and not _ends_sentence(text)):
-            notes = [] if _heading(p) else ["a short bold paragraph taken as a subhead"]
-            s.blocks.append(("subhead", text, notes))
-        elif i == len(rest) - 1 and SIGNATURE.match(text):
-            s.blocks.append(("signature", text, []))
-        else:
-            notes = ["reads as a caption, but no picture stands by it"] if _captioned(
-                text) else []
-            s.blocks.append(("paragraph", text, notes))
-    s.unsure = s.notes + [n for b in s.blocks for n in b[-1]]
-    return s
+    return rest
+
+
+def _story_pictures(rest: list[Para], i: int, taken: set[int], s: Story) -> None:
+    """The pictures of paragraph i into `s`, with the caption beside them (after, else
+    before) marked `taken`, and the paragraph's own text."""
+    p = rest[i]
+    caption = None
+    for j in (i + 1, i - 1):
+        if 0 <= j < len(rest) and j not in taken and captioned(rest[j].text) and \
+                not rest[j].pictures:
+            if j == i - 1 and s.blocks and s.blocks[-1][0] == "paragraph":
+                s.blocks.pop()  # (the caption over it: written with the picture)
+            caption = rest[j].text
+            taken.add(j)
+            break
+    if p.text:  # text beside the picture in its paragraph
+        s.blocks.append(("paragraph", p.text, []))
+    for n, picture in enumerate(p.pictures):
+        notes = [] if caption else ["a picture without a caption (图为…)"]
+        s.blocks.append(("picture", caption if n == len(p.pictures) - 1 else None,
+                         picture, notes))
 
 
 def _picture_lines(data: bytes, template: str, folder: Path) -> int:
@@ -243,7 +264,7 @@ def article_lines(s: Story, pictures: list[str], lines_of: list[int]) -> list[st
     """The article as a list item's lines (without the list's indent), its text
     normalized; `pictures`: the file names the pictures were saved as, in order."""
     def head(value: str) -> str:
-        return _scalar(normalize(value, body=False)[0])
+        return scalar(normalize(value, body=False)[0])
 
     out = [f"# {note}" for note in s.notes]
     out.append("headline:")
@@ -255,14 +276,14 @@ def article_lines(s: Story, pictures: list[str], lines_of: list[int]) -> list[st
     if s.byline:
         out.append(f"byline: {head(s.byline)}")
     if s.note:
-        out.append(f"note: {_scalar(normalize(s.note)[0])}")
+        out.append(f"note: {scalar(normalize(s.note)[0])}")
     out.append("body:")
     n = 0
     for block in s.blocks:
         out += [f"  # {note}" for note in block[-1]]
         if block[0] == "picture":
             caption = f", caption: {head(block[1])}" if block[1] else ""
-            out.append(f"  - {{picture: {lines_of[n]}, file: {_scalar(pictures[n])}{caption}}}")
+            out.append(f"  - {{picture: {lines_of[n]}, file: {scalar(pictures[n])}{caption}}}")
             n += 1
             continue
         text, changes = normalize(block[1], body=block[0] == "paragraph")
@@ -270,8 +291,8 @@ def article_lines(s: Story, pictures: list[str], lines_of: list[int]) -> list[st
         out += [f"  # {reason}: check them" for reason in guesses]  # (quotes, lost characters)
         for part in text.split("\n") if block[0] == "paragraph" else [text]:
             if part.strip():
-                out.append(f"  - {_scalar(part.strip())}" if block[0] == "paragraph"
-                           else f"  - {block[0]}: {_scalar(part)}")
+                out.append(f"  - {scalar(part.strip())}" if block[0] == "paragraph"
+                           else f"  - {block[0]}: {scalar(part)}")
     return out
 
 
@@ -353,7 +374,6 @@ def intake(source: Path, output: Path | None = None, append: Path | None = None,
     an existing file is replaced only with `force` (the appended manifest excepted, whose
     bytes are kept but for the article added)."""
     from .manifest import load_issue  # noqa: PLC0415
-    from .output import write_atomically  # noqa: PLC0415
 
     s = story(read_story(source))
     target = append or output or source.with_suffix(".yaml")
@@ -389,11 +409,22 @@ def intake(source: Path, output: Path | None = None, append: Path | None = None,
                 "stand-ins; check the lines marked #\n"
                 f"manifest: 1\npaper: 报纸\ndate: 2000-01-01\npage: 1\ntemplate: {template}\n"
                 "articles:\n" + as_item(article_lines(s, pictures, lines_of), "  "))
+    _write_checked(text, target, source, pictures, [data for data, _ in blobs])
+    return target, [folder / name for name in pictures], s.unsure
+
+
+def _write_checked(text: str, target: Path, source: Path, pictures: list[str],
+                   data: list[bytes]) -> None:
+    """Write the pictures and the manifest `text` at `target`, the manifest checked before
+    it is written, beside where it goes (its pictures and the manifest's others are found
+    from there): a draft that does not load is not kept, nor the pictures it added."""
+    from .manifest import load_issue  # noqa: PLC0415
+    from .output import write_atomically  # noqa: PLC0415
+
+    folder = target.parent
     existed = {name for name in pictures if (folder / name).exists()}
-    for name, (data, _) in zip(pictures, blobs):
-        write_atomically(folder / name, data)
-    # the manifest is checked before it is written, beside where it goes (its pictures and
-    # the manifest's others are found from there): a draft that does not load is not kept
+    for name, blob in zip(pictures, data):
+        write_atomically(folder / name, blob)
     fd, scratch = tempfile.mkstemp(prefix=".layout-intake-", suffix=".yaml", dir=folder)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -408,4 +439,3 @@ def intake(source: Path, output: Path | None = None, append: Path | None = None,
     finally:
         os.unlink(scratch)
     write_atomically(target, text.encode("utf-8"))
-    return target, [folder / name for name in pictures], s.unsure

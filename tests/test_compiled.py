@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 import layout
-from layout.text import items, linebreak
+from layout.text import items, linebreak, wide
 from layout import holes
 from layout.flow import article, setter
 
 from conftest import REPO
 
-COMPILED = (linebreak, items, holes, setter, article)
+COMPILED = (linebreak, wide, items, holes, setter, article)
 
 
 def compiled(module) -> bool:

@@ -23,7 +23,7 @@ from layout import layout_loaded
 from layout.batch import collect, run_batch
 from layout.cli import main
 from layout.fonts import shipped_fonts
-from layout.importer import _ends, fill, import_text
+from layout.importer import ends_sentence, fill, import_text
 from layout.manifest import block_text, issue_text, load_issue
 from layout.model import Boxed, Paragraph
 
@@ -77,7 +77,7 @@ def test_a_seed_imports_as_it_was_made_by_hand(tmp_path, stem):
     for article in issue.articles:  # no paragraph is the fragment of one a break cut,
         # unless the manifest says that its rest is elsewhere (002's jumbled extraction)
         for block in article.blocks:
-            if isinstance(block, Paragraph) and not _ends(block.text):
+            if isinstance(block, Paragraph) and not ends_sentence(block.text):
                 assert stem.startswith("002"), block.text
                 assert "# does not end its sentence" in text
     page = layout_loaded(issue, shipped_fonts())
@@ -465,7 +465,7 @@ def test_characters_yaml_cannot_hold_never_make_an_unreadable_manifest(tmp_path,
 
 
 def test_the_import_s_results_are_named(tmp_path):
-    from layout.importer import _headline, pieces
+    from layout.importer import headline_parts, pieces
 
     text = ("能源观察\n风电装机再创新高\n本报记者 张三\n\n"
             "今年以来，风电新增装机同比增长三成，占新增电源的一半以上。\n"
@@ -483,7 +483,7 @@ def test_the_import_s_results_are_named(tmp_path):
     assert [(b.kind, b.text[:4]) for b in article.blocks] == [
         ("paragraph", "今年以来"), ("subhead", "一线见闻"), ("paragraph", "在海上风"),
         ("signature", "（李四）")]
-    parts = _headline(["改革再出发", "——来自一线的报告"])
+    parts = headline_parts(["改革再出发", "——来自一线的报告"])
     assert parts.parts == [("main", "改革再出发"), ("subtitle", "——来自一线的报告")]
     assert parts.doubts == []
     filled = fill(draft, tmp_path, shipped_fonts())

@@ -1,6 +1,6 @@
 """Where a Latin word, web address, e-mail address or number wider than a line may break.
 
-The line breaker asks only for a word that no line can hold (`linebreak._Paragraph`); a
+The line breaker asks only for a word that no line can hold (`wide.parted`); a
 word that fits is never broken. Its own break points, best first:
 
 * a web or e-mail address (it has `@`, `/`, `://` or a dot between letters, or starts with

@@ -1,6 +1,6 @@
 """Decide where to break a paragraph's lines, then justify each line.
 
-Two breakers share one measure of a line (`_Paragraph.line`):
+Two breakers share one measure of a line (`ParagraphBreaker.line`):
 
 * total fit (the default): every legal break sequence is weighed at once, Knuth–Plass
   style, and the one with the least demerits wins: even spacing across the paragraph, no
@@ -26,11 +26,10 @@ from typing import Sequence
 
 from ..model import Breaking, Composition, PunctuationFit
 from .chars import MARKS, CharClass
-from .hyphen import HYPHEN, break_points
-from .items import WORD_SPACE_MAX, Box, Gap, Glyph, Items
+from .hyphen import HYPHEN
+from .items import WORD_SPACE_MAX, Glyph, Items
+from .wide import EPS, parted
 
-# Lengths closer than this (pt) are equal: absorbs float error in summed widths.
-EPS = 1e-6
 # A justified line whose character gaps grow by more than this share of the type size is
 # reported as loose (CJK-RULES §4).
 LOOSE_GAP = 0.5
@@ -64,9 +63,6 @@ SPLIT_DEMERITS = 1e4
 # an 18-digit number, an address): only where the line it saves would have spread its gaps
 # by some 0.17 em or more.
 HYPHEN_DEMERITS = 1e6
-# Latin words of this many characters or more (long numbers, addresses, long words) may
-# break at their own points even where they fit a line; shorter ones never do (2020年).
-LONG_LATIN = 12
 # Demerits of a paragraph whose last line is a single character (孤字, CJK-RULES §6):
 # larger than any spacing cost, so another choice always wins when one exists.
 WIDOW_DEMERITS = 1e9
@@ -114,59 +110,6 @@ class _Fit:
         return (self.slack - self.word_room) / self.stretch_gaps
 
 
-def _split(box: Box) -> list[Box]:
-    """A box too wide for any line, cut into one box per glyph (last resort)."""
-    return [Box((Glyph(g.char, g.face, 0.0, g.advance),), g.advance, 0.0, 0.0,
-                box.first, box.last) for g in box.glyphs]
-
-
-def _pieces(box: Box, limit: float) -> list[tuple[Box, int]]:
-    """A word wider than `limit` as the pieces its own break points part (text/hyphen.py),
-    each with how the line may break after it: _CUT (a piece still too wide, cut into
-    glyphs: against the rules), _POINT, _HYPHEN (a hyphen drawn); the last piece _END."""
-    glyphs = box.glyphs
-    points = break_points("".join(g.char for g in glyphs)) if box.first is CharClass.LATIN \
-        else {}
-    ends = sorted(points) + [len(glyphs)]
-    out: list[tuple[Box, int]] = []
-    start = 0
-    for end in ends:
-        part = glyphs[start:end]
-        x0 = part[0].x
-        width = part[-1].x + part[-1].advance - x0
-        how = _END if end == len(glyphs) else (_HYPHEN if points[end] else _POINT)
-        piece = Box(tuple(Glyph(g.char, g.face, g.x - x0, g.advance) for g in part), width,
-                    0.0, 0.0, box.first, box.last)
-        if width > limit + EPS and len(part) > 1:
-            cut = _split(piece)
-            out += [(p, _CUT) for p in cut[:-1]] + [(cut[-1], how)]
-        else:
-            out.append((piece, how))
-        start = end
-    return out
-
-
-_END, _CUT, _POINT, _HYPHEN = 0, 1, 2, 3
-
-
-def _after_hyphens(box: Box) -> list[Box]:
-    """A Latin word as the pieces after each hyphen between two letters inside it."""
-    out: list[Box] = []
-    glyphs = box.glyphs
-    start = 0
-    for end in range(1, len(glyphs) + 1):
-        if end == len(glyphs) or (glyphs[end - 1].char == "-" and 1 < end < len(glyphs) and
-                                  glyphs[end - 2].char.isalpha() and
-                                  glyphs[end].char.isalpha()):
-            part = glyphs[start:end]
-            x0 = part[0].x
-            out.append(Box(tuple(Glyph(g.char, g.face, g.x - x0, g.advance) for g in part),
-                           part[-1].x + part[-1].advance - x0, 0.0, 0.0, box.first,
-                           box.last))
-            start = end
-    return out
-
-
 class _Node:
     """A break after which a line starts, as total_fit weighs it: its position, line key
     (the measure its next line takes), demerits of the best way to it, line number, index
@@ -190,7 +133,7 @@ class _Node:
         self.head_gaps = head_gaps
 
 
-class _Paragraph:
+class ParagraphBreaker:
     """The items of one paragraph with prefix sums, so that any line is measured in O(1)."""
 
     def __init__(self, items: Items, widths: Sequence[float], indent: float,
@@ -199,45 +142,13 @@ class _Paragraph:
         self.widths = widths
         self.indent = indent
         self.rules = rules
-        boxes, gaps = list(items.boxes), list(items.gaps)
-        hard = [False] * len(gaps)  # a line must end at this gap (a line break typed)
+        hard = [False] * len(items.gaps)  # a line must end at this gap (a line break typed)
         for i in items.hard:
             hard[i] = True
-        # Break words wider than a line, so that every box fits alone: the first box must
-        # fit the first (indented) line, any other the narrowest line it might land on.
-        narrowest = min(widths)
-        cut: set[int] = set()  # gaps inside a cut word: a break there is against the rules
-        split: dict[int, float] = {}  # gaps at a wide word's own break points: the hyphen
-        soft: set[int] = set()  # gaps inside a word that fits: a break there is dear
-        k = 0
-        while k < len(boxes):
-            box = boxes[k]
-            limit = self.measure(0) if k == 0 else narrowest
-            wide = box.width > limit + EPS and len(box.glyphs) > 1
-            if wide or (box.first is CharClass.LATIN and len(box.glyphs) >= LONG_LATIN):
-                # a word wider than a line breaks at its own break points (cut anywhere
-                # only where a piece is still too wide); a long one that fits (a number of
-                # 18 digits, an address) may, dearly: rather than spread a line by an em
-                pieces = _pieces(box, limit)
-            elif box.first is CharClass.LATIN and len(box.glyphs) > 2 and any(
-                    g.char == "-" for g in box.glyphs[1:-1]):
-                # so may a compound word after its hyphen between letters (state-|owned); a
-                # short number's stays whole (125-135, CJK-RULES §2)
-                pieces = [(part, _POINT) for part in _after_hyphens(box)]
-            else:
-                k += 1
-                continue
-            boxes[k:k + 1] = [piece for piece, _ in pieces]
-            gaps[k:k] = [Gap(True, 0.0, 0.0, "", how == _CUT) for _, how in pieces[:-1]]
-            hard[k:k] = [False] * (len(pieces) - 1)
-            for i, (_, how) in enumerate(pieces[:-1]):
-                if how == _CUT:
-                    cut.add(k + i)
-                else:
-                    split[k + i] = items.hyphen[1] if how == _HYPHEN else 0.0
-                    if not wide:
-                        soft.add(k + i)
-            k += len(pieces)
+        words = parted(items.boxes, items.gaps, hard, self.measure(0), min(widths),
+                       items.hyphen[1])
+        boxes, gaps, hard = words.boxes, words.gaps, words.hard
+        cut, split, soft = words.cut, words.split, words.soft
         self.boxes, self.gaps = boxes, gaps
         self.hard = hard
         self._hard = [0, *accumulate(1 if h else 0 for h in hard)]
@@ -525,7 +436,7 @@ def break_lines(items: Items, widths: Sequence[float], indent: float = 0.0,
     if not items.boxes:
         return []
     rules = rules or Composition()
-    paragraph = _Paragraph(items, widths, indent, rules)
+    paragraph = ParagraphBreaker(items, widths, indent, rules)
     lines = None
     if rules.breaking is Breaking.TOTAL_FIT:
         lines = paragraph.total_fit()

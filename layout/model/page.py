@@ -1,0 +1,359 @@
+"""The plan and flow stages' types: where each article goes (ArticlePlan, PagePlan) and
+the placed page (PageLayout and what it holds: lines, rects, images, holes, copyfit), with
+an edition's and an issue's layouts."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, replace
+from enum import Enum
+from functools import cached_property
+from pathlib import Path
+from typing import NamedTuple
+
+from .issue import Article, Issue
+from .template import Template
+
+
+@dataclass(frozen=True)
+class ArticlePlan:
+    """One article and the part of the grid it fills (grid units, 1-based, inclusive)."""
+
+    article: Article
+    index: int  # 0-based position in the manifest
+    first_column: int
+    last_column: int
+    first_line: int
+    last_line: int
+    below: int | None = None  # 0-based index of the article it starts under (Region.below)
+    head_extra: int = 0  # empty body lines the make-up adds around the headline group
+    # 破栏: the article's base columns re-divided into (count, width pt, gutter pt) columns,
+    # its pictures' columns counted in those (None: set on the base columns)
+    measure: tuple[int, float, float] | None = None
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    issue: Issue
+    template: Template
+    articles: tuple[ArticlePlan, ...]
+    rules: tuple[PlacedRect, ...] = ()  # rules between modules the make-up placed
+
+
+# ---------------------------------------------------------------------------------------
+# flow: the placed page
+
+
+class PlacedGlyph(NamedTuple):
+    """One character drawn at (x, baseline) in a face at a size (a named tuple: a page has
+    thousands)."""
+
+    char: str
+    x: float  # left edge of the glyph's advance box
+    face: str  # font role that has the glyph
+    advance: float  # the glyph's own advance at this size, pt
+
+
+class LineKind(Enum):
+    BODY = "body"
+    HEADLINE = "headline"
+    KICKER = "kicker"
+    SUBTITLE = "subtitle"
+    BYLINE = "byline"
+    SUBHEAD = "subhead"
+    NOTE = "note"
+    CAPTION = "caption"
+    SIGNATURE = "signature"
+    QUOTE = "quote"
+    BANNER = "banner"
+    HEADER = "header"
+    LABEL = "label"  # the words inside a picture placeholder
+    SECTION = "section"  # 栏目题, reversed out of a bar over an article
+
+
+@dataclass(frozen=True, init=False)
+class PlacedLine:
+    """A typeset line: its glyphs in reading order on one baseline."""
+
+    kind: LineKind
+    baseline: float  # y of the baseline from the page top
+    size: float
+    left: float  # left edge of the measure the line was set in
+    width: float  # the measure
+    set_glyphs: tuple  # the glyphs as the line breaker set them, x from the line's origin
+    origin_x: float  # where the line's origin lands on the page (left + alignment shift)
+    paragraph_end: bool  # the last line of its paragraph (not justified)
+    grid_line: int | None  # 1-based grid line for lines on the grid
+    color: str = "#000000"
+    vertical: bool = False  # one cell of a 竖排 title: its mark drawn in the vertical form
+
+    def __init__(self, kind: LineKind, baseline: float, size: float, left: float,
+                 width: float, set_glyphs: tuple, origin_x: float, paragraph_end: bool,
+                 grid_line: int | None, color: str = "#000000", vertical: bool = False):
+        # the fields in one step (a frozen dataclass's own __init__ sets them one by one
+        # through object.__setattr__; the make-up's trials place thousands of lines a page)
+        self.__dict__.update(kind=kind, baseline=baseline, size=size, left=left, width=width,
+                             set_glyphs=set_glyphs, origin_x=origin_x,
+                             paragraph_end=paragraph_end, grid_line=grid_line, color=color,
+                             vertical=vertical)
+
+    @cached_property
+    def glyphs(self) -> tuple[PlacedGlyph, ...]:
+        """The glyphs at their page positions (made on first use: balancing lays an article
+        out several times and keeps only the last)."""
+        return tuple(PlacedGlyph(g.char, self.origin_x + g.x, g.face, g.advance)
+                     for g in self.set_glyphs)
+
+    @property
+    def text(self) -> str:
+        return "".join(g.char for g in self.set_glyphs)
+
+
+@dataclass(frozen=True)
+class PlacedRect:
+    """A rectangle or rule: filled and/or stroked (colours as #rrggbb)."""
+
+    x: float
+    y: float  # top edge, from the page top
+    width: float
+    height: float
+    fill: str | None
+    stroke: str | None
+    line_width: float = 0.5
+    dash: tuple[float, ...] = ()  # on and off lengths of a dashed or dotted stroke, pt
+    frame: bool = False  # a 花边 around a module: it covers nothing (holes stay holes)
+
+
+@dataclass(frozen=True)
+class PlacedImage:
+    """A picture file drawn into a box, cropped or contained as its manifest says."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    file: Path
+    fit: str
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """Text of an article that did not fit its frames: kept, reported, never dropped."""
+
+    article_index: int
+    text: str
+    lines: int  # lines it would take in the article's last frame width
+    # the body blocks left over (a paragraph cut in two: its rest), for a 转版 to go on with
+    rest: tuple = ()
+    page: int | None = None  # its page's number, in an issue of several pages
+
+
+@dataclass(frozen=True)
+class Hole:
+    """A blank hole in the type area (天窗): grid cells nothing is printed on, more than
+    MAX_BLANK lines tall, in one column or several side by side."""
+
+    first_column: int
+    last_column: int
+    first_line: int
+    last_line: int
+    article_index: int | None  # the article whose part of the grid it is in
+    page: int | None = None  # its page's number, in an issue of several pages
+
+    def __str__(self) -> str:
+        columns = (f"column {self.first_column}" if self.first_column == self.last_column
+                   else f"columns {self.first_column}-{self.last_column}")
+        where = (f" in article {self.article_index + 1}'s part of the page"
+                 if self.article_index is not None else " outside every article")
+        return (f"{on_page(self.page)}blank hole (天窗): {columns}, lines {self.first_line}-"
+                f"{self.last_line} ({self.last_line - self.first_line + 1} lines){where}")
+
+
+def on_page(page: int | None) -> str:
+    """What a message about a page of an issue starts with: `page 4: ` (one page: none)."""
+    return f"page {page}: " if page is not None else ""
+
+
+@dataclass(frozen=True)
+class Copyfit:
+    """每版容字量 for one article: its part of the page, the characters it holds, and how
+    many more it could take (`add`) or must lose (`cut`) to fill it exactly; `give` and
+    `take`: how many more or fewer its pictures could make room for, resized within their
+    crop."""
+
+    article_index: int
+    title: str
+    first_column: int
+    last_column: int
+    first_line: int
+    last_line: int
+    holds: int
+    add: int
+    cut: int
+    give: int = 0
+    take: int = 0
+    page: int | None = None  # its page's number, in an issue of several pages
+
+    @property
+    def delta(self) -> int:
+        """Characters to add (positive) or cut (negative) to fill the module exactly."""
+        return self.add - self.cut
+
+    def __str__(self) -> str:
+        size = (f"columns {self.first_column}-{self.last_column}, lines {self.first_line}-"
+                f"{self.last_line}")
+        if self.cut:
+            verdict = f"−{self.cut} 字 (cut that much: it does not fit)"
+        elif self.add:
+            verdict = f"+{self.add} 字 (add that much to fill it)"
+        else:
+            verdict = "±0 字 (full)"
+        text = (f"{on_page(self.page)}article {self.article_index + 1} {self.title}: {size}; "
+                f"holds {self.holds} 字, "
+                f"room for {self.holds + self.add - self.cut} 字: {verdict}")
+        if self.give or self.take:
+            text += (f"; its pictures could make room for {self.give} 字 more or "
+                     f"{self.take} 字 less")
+        return text
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """Everything drawn on one page."""
+
+    width: float
+    height: float
+    lines: tuple[PlacedLine, ...]
+    overflow: tuple[Overflow, ...]
+    title: str  # PDF metadata: paper, date and page
+    date: _dt.date  # the issue's date, also the PDF's creation date
+    body_face: str  # font role of the body text (the PDF's initial font)
+    notes: tuple[str, ...] = ()  # text broken against the rules, soft pictures: for the user
+    rects: tuple[PlacedRect, ...] = ()  # drawn before the text
+    images: tuple[PlacedImage, ...] = ()
+    usage: tuple[str, ...] = ()  # per article, the lines its balanced body takes (for -v)
+    loose: tuple[str, ...] = ()  # lines spread beyond LOOSE_GAP (counted; listed with -v)
+    holes: tuple[Hole, ...] = ()  # 天窗 left on the page: a fault, always reported
+    fits: tuple[Copyfit, ...] = ()  # per article, how full its part of the page is
+    # per article, its text in the order a reader meets it on the page (`layout text`)
+    reading: tuple[str, ...] = ()
+    order: tuple[int, ...] = ()  # the articles' indexes as a reader meets them (Issue.ranked)
+
+    def in_order(self) -> tuple[int, ...]:
+        """The articles' indexes in reading order."""
+        return self.order or tuple(range(len(self.reading)))
+
+    def text(self) -> str:
+        """The page's articles' text as a reader reads it, an element a line."""
+        return "".join(self.reading[index] + "\n" for index in self.in_order())
+
+
+# ---------------------------------------------------------------------------------------
+# the whole issue: its pages
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A manifest as a whole: the pages of the issue (期) in order. A manifest with
+    `pages:` is `whole` (one PDF of all its pages, with an outline and page labels); one
+    without is a single page, rendered as it always was."""
+
+    path: Path
+    pages: tuple[Issue, ...]
+    whole: bool = False
+
+    @property
+    def title(self) -> str:
+        """The issue's title (PDF metadata): paper, date and issue number."""
+        first = self.pages[0]
+        title = f"{first.paper} {first.date.isoformat()}"
+        return title + (f" 第{first.issue_number}期" if first.issue_number else "")
+
+
+@dataclass(frozen=True)
+class Jump:
+    """An article of an issue continued on another page (转版): on page `source` it holds
+    `kept` characters, on page `target` (its article `index` there) the `rest`."""
+
+    source: int  # page numbers
+    article_index: int  # 0-based, on the source page
+    target: int
+    index: int  # 0-based, the continuation's place among the target page's articles
+    title: str
+    kept: int
+    rest: int
+
+    def __str__(self) -> str:
+        return (f"article {self.article_index + 1} {self.title} (page {self.source}) jumps "
+                f"to page {self.target}: holds {self.kept} 字 on page {self.source} and "
+                f"{self.rest} 字 on page {self.target}, {self.kept + self.rest} 字 in all")
+
+
+@dataclass(frozen=True)
+class IssueLayout:
+    """Every page of a manifest laid out, in order. Read like one page: its overflow,
+    holes, copyfit and notes are the pages' together, each marked with its page in an
+    issue of several pages."""
+
+    edition: Edition
+    pages: tuple[PageLayout, ...]
+    jumps: tuple[Jump, ...] = ()
+
+    def _tagged(self, name: str) -> tuple:
+        if not self.edition.whole:
+            return getattr(self.pages[0], name)
+        return tuple(replace(item, page=issue.page_number)
+                     for issue, page in zip(self.edition.pages, self.pages)
+                     for item in getattr(page, name))
+
+    def _said(self, name: str) -> tuple[str, ...]:
+        if not self.edition.whole:
+            return getattr(self.pages[0], name)
+        return tuple(f"page {issue.page_number}: {note}"
+                     for issue, page in zip(self.edition.pages, self.pages)
+                     for note in getattr(page, name))
+
+    @property
+    def overflow(self) -> tuple[Overflow, ...]:
+        return self._tagged("overflow")
+
+    @property
+    def holes(self) -> tuple[Hole, ...]:
+        return self._tagged("holes")
+
+    @property
+    def fits(self) -> tuple[Copyfit, ...]:
+        return self._tagged("fits")
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self._said("notes")
+
+    @property
+    def loose(self) -> tuple[str, ...]:
+        return self._said("loose")
+
+    @property
+    def usage(self) -> tuple[str, ...]:
+        return self._said("usage")
+
+    def text(self) -> str:
+        """The issue's text in reading order: page after page, each article whole (one
+        continued on another page read on there, where its first part ends)."""
+        if not self.edition.whole:
+            return self.pages[0].text()
+        after: dict[tuple[int, int], str] = {}
+        skip: set[tuple[int, int]] = set()
+        for jump in self.jumps:
+            target = self.pages[jump.target - 1]
+            after[(jump.source, jump.article_index)] = target.reading[jump.index]
+            skip.add((jump.target, jump.index))
+        out = []
+        for number, page in enumerate(self.pages, 1):
+            for index in page.in_order():
+                text = page.reading[index]
+                if (number, index) in skip:
+                    continue
+                out.append(text + "\n")
+                if (number, index) in after:
+                    out.append(after[(number, index)] + "\n")
+        return "".join(out)
