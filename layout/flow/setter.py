@@ -37,6 +37,7 @@ CLAUSE_MARKS = "，、；：。！？"
 # a cut before one costs this many em more; nor is a number cut from the unit after it.
 LEANING = 4.0
 LEANING_MARKS = "的了地得着过吗呢吧啊么"
+STUB_SHARE = 1 / 3  # a display line shorter than this share of the longest is a stub
 
 BoxLines = list[tuple[SetLine, TextStyle]]  # a box's lines, each in its style
 
@@ -204,11 +205,12 @@ class Typesetter:
                 return [lines[0] for lines in set_parts]
             widths = [max(g.x + g.advance for g in lines[0].glyphs) for lines in set_parts]
             # a cut after a clause's mark (，、；：) reads best: one elsewhere costs as much
-            # as BETWEEN_CLAUSES em more on the longest line; of two as good, the one whose
-            # shortest line is longer (危机时刻 | 组织抗得下， rather than 危机 | 时刻…)
+            # as BETWEEN_CLAUSES em more on the longest line; of two as good, one without a
+            # stub of a line (危机时刻 | 组织抗得下， rather than 危机 | 时刻…)
             longest = max(widths) + penalty
             if best is None or longest < best[0] - 1e-6 or (
-                    longest <= best[0] + 1e-6 and min(widths) > best[1] + 1e-6):
+                    longest <= best[0] + 1e-6 and best[1] < STUB_SHARE * max(widths)
+                    and min(widths) > best[1] + 1e-6):
                 best = (longest, min(widths), [lines[0] for lines in set_parts])
         return best[2] if best else None
 
