@@ -171,7 +171,7 @@ class Typesetter:
         """`text` in `count` lines cut between words, each legal at its ends and within
         `width`, the longest as short as can be; None when no such cut fits (`fits`: the
         first cut that fits, not the evenest)."""
-        best: tuple[float, float, list[SetLine]] | None = None
+        best: tuple[float, float, list[SetLine], bool] | None = None
         size = style.size
         ends = [e for e in word_ends(text)  # (2018|年, 43|名: a number keeps its unit)
                 if not (text[e - 1].isdigit() and between_han(text[e]))]
@@ -194,9 +194,10 @@ class Typesetter:
             least = [(self._span(text, style, a, b)
                       - sum(1 for c in text[a:b] if not c.isalnum())) * size
                      for a, b in zip((0, *cuts), (*cuts, len(text)))]
-            if max(least) > width + 1e-6 or (
-                    best is not None and max(least) + penalty > best[0] + 1e-6):
-                continue
+            if max(least) > width + 1e-6 or best is not None and (
+                    max(least) + penalty > best[0] + 1e-6 or not best[3]
+                    and max(least) + penalty >= best[0] - 1e-6):
+                continue  # (as good as the best is tried only against a stub)
             set_parts = [self.set_runs(((p, style.face),), style.size, width, False)
                          for p in parts]
             if any(len(lines) != 1 or lines[0].forced for lines in set_parts):
@@ -209,9 +210,9 @@ class Typesetter:
             # stub of a line (危机时刻 | 组织抗得下， rather than 危机 | 时刻…)
             longest = max(widths) + penalty
             if best is None or longest < best[0] - 1e-6 or (
-                    longest <= best[0] + 1e-6 and best[1] < STUB_SHARE * max(widths)
-                    and min(widths) > best[1] + 1e-6):
-                best = (longest, min(widths), [lines[0] for lines in set_parts])
+                    longest <= best[0] + 1e-6 and best[3] and min(widths) > best[1] + 1e-6):
+                best = (longest, min(widths), [lines[0] for lines in set_parts],
+                        min(widths) < STUB_SHARE * max(widths))
         return best[2] if best else None
 
     def _span(self, text: str, style: TextStyle, a: int, b: int) -> float:
