@@ -373,8 +373,6 @@ def intake(source: Path, output: Path | None = None, append: Path | None = None,
     pictures saved and the decisions to check. Nothing is written when anything fails;
     an existing file is replaced only with `force` (the appended manifest excepted, whose
     bytes are kept but for the article added)."""
-    from .manifest import load_issue  # noqa: PLC0415
-
     s = story(read_story(source))
     target = append or output or source.with_suffix(".yaml")
     if append is None and target.exists() and not force:

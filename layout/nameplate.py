@@ -112,7 +112,7 @@ def draw(issue: Issue, template: Template, flow: Typesetter, out: Drawn) -> None
     out.rects.append(PlacedRect(left, bottom, width, 0, None, t.accent, 0.5))
 
 
-def _block(issue: Issue, template: Template, flow: _Typesetter, out: _Drawn,
+def _block(issue: Issue, template: Template, flow: Typesetter, out: Drawn,
            baseline_in: Callable[[float, float, float], float]) -> None:
     """The nameplate as a block over its columns at the top left of the grid: the name
     as wide as the block allows, two rules under it, then the 主办 and registration lines

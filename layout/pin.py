@@ -35,10 +35,11 @@ def pin_text(issue: Issue, template: Template, fonts: FontSet,
     """The manifest's `text` with the page's make-up written in, how many articles it
     pinned (placed, or with a headline, picture or air the make-up sized: 0, nothing new
     to pin), and the page's plan."""
-    from .pipeline import placed_beside, plan  # noqa: PLC0415 (only needed here)
+    from .pipeline import placed_beside  # noqa: PLC0415 (only needed here)
+    from .pipeline import plan as planned  # noqa: PLC0415
 
     beside = placed_beside(issue, template, fonts)  # (a 报头 block's: the make-up's choice)
-    page = plan(beside[0] if beside else issue, template, fonts)
+    page = planned(beside[0] if beside else issue, template, fonts)
     root = yaml.compose(text, Loader=yaml.SafeLoader)  # (offsets in characters)
     articles = _get(root, "articles")
     assert articles is not None and isinstance(articles, yaml.SequenceNode)

@@ -453,3 +453,15 @@ def test_two_articles_of_one_rank_are_refused(tmp_path):
         "- headline: 双牌县", "- rank: 2\n  headline: 双牌县"))
     with pytest.raises(LayoutError, match="(?s)articles 4 and 5 both say rank: 2.*own rank"):
         load_issue(path)
+
+
+def test_a_placed_picture_wider_than_its_region_says_the_columns_it_may_use(write_manifest):
+    path = write_manifest(HEADER + """\
+          - headline: 图
+            region: {columns: 1-2, lines: 6-40}
+            images: [{columns: 2-3, lines: 5}]
+            body: [一段正文。]
+        """)
+    with pytest.raises(LayoutError, match="(?s)issue.yaml:9.*picture columns 2-3 leave the "
+                                          "article's 2 columns.*within 1-2"):
+        layout_issue(path)

@@ -201,10 +201,11 @@ class ArticleFlow:
                               "its top", image.origin.file, image.origin.line,
                               hint=f"give it line {1 - head} or more")
         if last_col > self.plan.last_column:
+            columns = self.plan.last_column - self.plan.first_column + 1
             raise LayoutError(f"picture columns {image.first_column}-{image.last_column} "
-                              f"leave the article's "
-                              f"{self.plan.last_column - self.plan.first_column + 1} "
-                              "columns", image.origin.file, image.origin.line)
+                              f"leave the article's {columns} columns", image.origin.file,
+                              image.origin.line, hint=f"give it columns within 1-{columns} "
+                                                      "(counted from the article's first)")
 
     # -- the body ---------------------------------------------------------------------------
 

@@ -117,7 +117,7 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
                       tuple(overflow), title, issue.date, plan.template.body.face,
                       tuple(page.notes), tuple(page.rects), tuple(page.images), usage,
                       tuple(page.loose), tuple(holes), tuple(fits), reading,
-                      issue.ranked() if any(a.rank for a in issue.articles) else ())
+                      issue.ranked())
 
 
 def _articles(plan: PagePlan, fonts: FontSet, cache: dict | None,

@@ -173,11 +173,8 @@ class Candidate:
                 if two is not None and len(counts) > two + 1:
                     break  # (the step below it, all that `one` may be, is measured too)
             one = next((i for i, n in enumerate(counts) if n <= parts), None)
-            # (on a template's own ladder, a step so far down that it reads as another
-            # rank is not taken for it)
-            near = not self.t.headline_ladder or two is None \
-                or ladder[start + (one or 0)] >= NEAR_STEP * ladder[start + two]
-            if one is not None and (two is None or one <= two + 1 and near):
+            if one is not None and (two is None or one <= two + 1 and self.near(
+                    ladder[start + one], ladder[start + two])):
                 two = one
             if two is not None:
                 result = (ladder[start + two], two)
@@ -187,6 +184,11 @@ class Candidate:
                     for part in h.main.split("\n")) - MAX_TITLE_LINES)
         self._sizes[key] = result
         return result
+
+    def near(self, smaller: float, size: float) -> bool:
+        """Whether a title may step down from `size` to `smaller` to keep to one line: on a
+        template's own ladder, not a step so far down that it reads as another rank."""
+        return not self.t.headline_ladder or smaller >= NEAR_STEP * size
 
     def too_tall(self, columns: int) -> float:
         """What a title costs that takes more than MAX_TITLE_LINES lines at every size at
