@@ -13,9 +13,10 @@ from ..model import ArticlePlan, Issue, Template
 from .candidate import Candidate, short_legs, short_lines
 from .pictures import half, picture_sums, resized, smallest, wide_enough
 from .shapes import Area, Config, Leaf, ladder_sizes
-from .costs import (HOLE, MAX_HEAD_EXTRA, MIN_LEG, MOST_ARTICLES, OVERFLOW, REPAIR_MOVES,
-                    REPAIR_ROUNDS, SETTLE_TRIES, SHORT_MOST, SHORT_OK, STUB, TOO_LOW)
+from .costs import (HOLE, MIN_LEG, MOST_ARTICLES, OVERFLOW, REPAIR_MOVES, REPAIR_ROUNDS,
+                    SETTLE_TRIES, SHORT_MOST, SHORT_OK, STUB, TOO_LOW)
 from .tiling import Cut, place
+from .heads import reheaded
 
 
 def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
@@ -169,8 +170,8 @@ def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate]
                       ) -> list[ArticlePlan]:
     """Headlines smaller down the page: a made-up headline under a smaller one (in columns
     they share) takes that size, its band kept as tall by air, so that nothing else moves
-    (`reheaded`); the lead, a title the manifest sized and a vertical one keep
-    theirs."""
+    (`heads.reheaded`; the search costs a page where that cannot be done: tiling's
+    UNORDERED); the lead, a title the manifest sized and a vertical one keep theirs."""
     out = {p.index: p for p in settled}
     for plan in sorted(settled, key=lambda p: (p.first_line, p.first_column)):
         h = plan.article.headline
@@ -268,24 +269,3 @@ def adjust(c: Candidate, columns: int, lines: int, config: Config, first_column:
         config = grown
     assert best is not None  # (rounds ≥ 1)
     return best
-
-
-def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None:
-    """The settled `plan` with its headline at the largest ladder size no larger than
-    `size` and its band kept as tall by air (so the body and pictures stay where they
-    are); None when no such size keeps the band, or the article chose its own."""
-    h, own = plan.article.headline, c.article.headline
-    if h is None or own is None or own.size or own.fill or own.vertical \
-            or not c.size_headline or h.size is None or plan.measure:
-        return None
-    columns = plan.last_column - plan.first_column + 1
-    beside = columns - (h.columns[1] - h.columns[0] + 1) \
-        if h.columns and not own.columns else 0
-    smaller = [s for s in ladder_sizes(c.t) if s <= size]
-    old = c.head_lines(columns, Config(h.size, plan.head_extra, beside=beside))
-    new = c.head_lines(columns, Config(smaller[0], beside=beside)) if smaller else None
-    if old is None or new is None or not 0 <= old - new <= MAX_HEAD_EXTRA + 1 or \
-            c.head_lines(columns, Config(smaller[0], old - new, beside=beside)) != old:
-        return None
-    return replace(plan, article=replace(plan.article, headline=replace(
-        h, size=smaller[0])), head_extra=old - new)

@@ -3,13 +3,15 @@ across (the earlier above) or down (the earlier to the left); for each range and
 the cheapest layout of each height is kept (docs/architecture.md, Make-up)."""
 from __future__ import annotations
 
+from operator import gt
 from typing import Any, NamedTuple
 
 from ..flow import RULE_COLOUR
 from ..model import PlacedRect, Template
 from .candidate import Candidate
 from .shapes import Area, Leaf
-from .costs import BUTTING, HOLE, KEEP, MATCH, ORDER, READING, SHORT, SHORT_MOST
+from .costs import BUTTING, HOLE, KEEP, MATCH, ORDER, READING, SHORT, SHORT_MOST, UNORDERED
+from .heads import floor
 
 
 INF = float("inf")
@@ -40,7 +42,9 @@ class _Tiling:
         """Articles i..j in c columns: (height, whether re-divided) → (cost, tree, whether
         its top left module starts with a headline, whether its top is one headline across
         its whole width, whether its top right module starts with a headline, whether it
-        has no base gutter (re-divided), its largest and its smallest headline size)."""
+        has no base gutter (re-divided), its largest and its smallest headline size, and
+        in each of its columns the largest, the smallest and the least the largest can be
+        set down to (`heads.floor`))."""
         lead = self.lead_columns
         key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap)
         if key not in self.memo:
@@ -67,7 +71,8 @@ class _Tiling:
         return {(h, bool(config.divide)): (cost, Leaf(candidate.index, config, c, h), head,
                                            across and not config.beside,
                                            head, bool(config.divide),
-                                           *sizes(config.size if head else None))
+                                           *sizes(config.size if head else None, c),
+                                           (floor(candidate, c, config) if head else 0.0,) * c)
                 for h, cost, config in ways}
 
     def combined(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
@@ -80,21 +85,25 @@ class _Tiling:
                 # the lower part starts with a headline across it (or the upper one has
                 # no base gutter): read after the upper part, not beside its columns; a
                 # headline under a smaller one costs ORDER (smaller down the page)
-                lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1], e[6], e[7])
+                # (in a column they share: a module under a smaller headline)
+                lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1], e[6], e[7], e)
                               for (h, _), e in lower.items())
                 room = limit - 1 - lows[0][0]
-                for (h1, _), (c1, t1, head, across, right, clear, hi, lo) in upper.items():
+                for (h1, _), (c1, t1, head, across, right, clear, hi, lo, his, los, low) \
+                        in upper.items():
                     if h1 > room:
                         continue
-                    for h2, c2, read, t2, hi2, lo2 in lows:
+                    for h2, c2, read, t2, hi2, lo2, e2 in lows:
                         h = h1 + 1 + h2
                         if h > limit:
                             break
-                        cost = c1 + (c2 if clear else read) + (ORDER if hi2 > lo else 0.0)
+                        cost = c1 + (c2 if clear else read) + (
+                            unordered(e2, los) if hi2 > lo else 0.0)
                         if cost < cost_at.get(h, INF):
                             cost_at[h] = cost
                             best[h] = (cost, Cut(True, h1, t1, t2), head, across, right,
-                                       False, max(hi, hi2), min(lo, lo2))
+                                       False, max(hi, hi2), min(lo, lo2), (his, e2[8]),
+                                       (los, e2[9]), (low, e2[10]))
             for cl in range(1, c):
                 left, right_part = self.table(i, k, cl), self.table(k + 1, j, c - cl)
                 if not (left and right_part):
@@ -106,27 +115,51 @@ class _Tiling:
                 # the lower side's foot ends |d| lines short of the other's
                 shorts = [(d, SHORT * abs(d) * (cl if d > 0 else c - cl))
                           for d in range(-MATCH, MATCH + 1)]
-                for (h, _), (c1, t1, head, _, right, _, hi, lo) in left.items():
+                for (h, _), (c1, t1, head, _, right, _, hi, lo, his, los, low) \
+                        in left.items():
                     for d, short in shorts:
                         other = beside.get(h + d)
                         if other is None:
                             continue
-                        c2, t2, head2, _, right2, _, hi2, lo2 = other
+                        c2, t2, head2, _, right2, _, hi2, lo2, his2, los2, low2 = other
                         cost = c1 + c2 + short + (BUTTING if head2 and right else 0.0)
                         at = h + d if d > 0 else h
                         if cost < cost_at.get(at, INF):
                             cost_at[at] = cost
                             best[at] = (cost, Cut(False, cl, t1, t2), head, False, right2,
-                                        False, max(hi, hi2), min(lo, lo2))
+                                        False, max(hi, hi2), min(lo, lo2), (his, his2),
+                                        (los, los2), (low, low2))
         # the cheapest heights only (KEEP): the search stays fast
         kept = sorted(best.items(), key=lambda e: e[1][0])[:KEEP] if len(best) > KEEP \
             else best.items()
-        return {(h, False): entry for h, entry in kept}
+        return {(h, False): (*entry[:8], *columned(entry[1].across, *entry[8:]))
+                for h, entry in kept}
 
 
-def sizes(size: float | None) -> tuple[float, float]:
-    """(The largest, the smallest) headline size of a module: none bounds nothing."""
-    return (size, size) if size is not None else (0.0, float("inf"))
+def sizes(size: float | None, columns: int,
+          ) -> tuple[float, float, tuple[float, ...], tuple[float, ...]]:
+    """(The largest, the smallest) headline size of a module, and the same in each of its
+    `columns`: none bounds nothing."""
+    top, least = (size, size) if size is not None else (0.0, INF)
+    return top, least, (top,) * columns, (least,) * columns
+
+
+def unordered(lower: tuple, los: tuple[float, ...]) -> float:
+    """What a part stacked under a part whose smallest headline in each column is `los`
+    costs: ORDER where a headline of it is larger in a column they share, and UNORDERED
+    more where that one cannot be set down to the size above it (`heads.floor`)."""
+    if not any(map(gt, lower[8], los)):
+        return 0.0
+    return ORDER + (UNORDERED if any(map(gt, lower[10], los)) else 0.0)
+
+
+def columned(across: bool, his: tuple, los: tuple, low: tuple) -> tuple:
+    """The sizes in each column of two parts put together (each given as the pair of the
+    parts' own): one above the other, the largest and the least of each column; side by
+    side, the first's columns then the second's."""
+    if across:
+        return (tuple(map(max, *his)), tuple(map(min, *los)), tuple(map(max, *low)))
+    return his[0] + his[1], los[0] + los[1], low[0] + low[1]
 
 
 def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
