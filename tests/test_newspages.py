@@ -248,17 +248,18 @@ def test_a_templates_headline_ladder_sizes_made_up_headlines_by_rank(tmp_path, s
 
 
 def test_the_search_costs_a_headline_under_a_smaller_one_in_the_columns_they_share():
-    """tiling.unordered: a part stacked under another costs ORDER where a headline of it
-    is larger than one above it in a column they share (none where they share none), and
+    """tiling: a part stacked under another costs ORDER where a headline of it is larger
+    than one above it in a column they share (none where they share none), and
     UNORDERED more where it could not be set down to that size in its band."""
     from layout.makeup.costs import ORDER, UNORDERED
-    from layout.makeup.tiling import unordered
+    from layout.makeup.tiling import Levels, unordered
 
-    def part(largest, least, floors):  # (a table entry: its columns' sizes at 8-10)
-        return (None,) * 8 + (largest, least, floors)
-
-    under = part((24.0, 24.0, 0.0), (24.0, 24.0, math.inf), (18.0, 18.0, 0.0))
-    assert unordered(under, (26.0, 26.0, 18.0)) == 0.0  # (column 3: nothing under it)
-    assert unordered(under, (26.0, 18.0, 18.0)) == ORDER  # set down to 18 in its band
-    stuck = part((24.0, 24.0, 0.0), (24.0, 24.0, math.inf), (22.0, 22.0, 0.0))
-    assert unordered(stuck, (26.0, 18.0, 18.0)) == ORDER + UNORDERED
+    levels = Levels([26.0, 24.0, 22.0, 18.0], 3)
+    # above: a 26 pt module in column 1 beside an 18 pt one in columns 2-3
+    wide, narrow = levels.reached(26.0, 1), levels.reached(18.0, 2)
+    above = wide[1] | narrow[1] << 1
+    # under it: a 24 pt headline across all three columns, or in column 1 only
+    across, first = levels.reached(24.0, 3)[0], levels.reached(24.0, 1)[0]
+    assert across & above and not first & above
+    assert unordered(levels.reached(18.0, 3)[0], above) == ORDER  # (can be set at 18)
+    assert unordered(levels.reached(22.0, 3)[0], above) == ORDER + UNORDERED
