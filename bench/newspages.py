@@ -8,8 +8,11 @@ main titles of more than three lines.
     python bench/newspages.py [--fill F ...] [--seeds N] [--pdfcheck] [--list]
 
 Without --fill: the ordinary pages (drawn 66-86 % full). With --fill: near-full pages; the
-figure that matters there is "overset with room" (overset while the page total is
-positive), whose goal is 0.
+figures that matter there: overset pages and the characters left over, and "overset with
+room" (overset while `layout fit`'s page total is positive: 0 by construction since the
+total of a page with text left over is what is left over, model.PageFit), beside it the
+pages where the other articles' room is more than what is left over (the old total, their
+sum, positive).
 """
 from __future__ import annotations
 
@@ -31,7 +34,7 @@ import pdfgeom  # noqa: E402
 from layout import pipeline  # noqa: E402
 from layout.errors import LayoutError  # noqa: E402
 from layout.fonts import shipped_fonts  # noqa: E402
-from layout.model import LineKind  # noqa: E402
+from layout.model import LineKind, PageFit  # noqa: E402
 
 
 def hierarchy_faults(geometry, titles: list[str], t) -> int:
@@ -70,10 +73,10 @@ def judge(path: Path, fonts, pdfcheck: bool) -> dict:
     except LayoutError as err:
         return {"exit": 2, "error": str(err).splitlines()[0][:90]}
     page, t, issue = laid.pages[0], loaded.templates[0], loaded.edition.pages[0]
-    total = sum(f.delta for f in page.fits)
+    total = PageFit.of(page.fits).delta
     pdf = pipeline.render(laid, loaded, fonts)
     out = {"exit": 3 if page.overflow else 0, "total": total,
-           "over": sum(f.cut for f in page.fits),
+           "net": sum(f.delta for f in page.fits), "over": sum(f.cut for f in page.fits),
            "hierarchy": hierarchy_faults(pdfgeom.read(pdf),
                                          [a.headline.main for a in issue.articles], t),
            "tall": tall_titles(page, t),
@@ -110,10 +113,12 @@ def main() -> None:
                     f"{k} {v}" for k, v in result.items() if k != "fits"))
         overset = [s for s, r in results if r["exit"] == 3]
         room = [s for s, r in results if r["exit"] == 3 and r["total"] > 0]
+        net = [s for s, r in results if r["exit"] == 3 and r["net"] > 0]
         line = (f"fill {fill or 'ordinary'}: {len(results)} pages; exit 2: "
                 f"{sum(r['exit'] == 2 for _, r in results)}; overset: {len(overset)} "
                 f"({sum(r['over'] for _, r in results if 'over' in r)} 字 left over); "
-                f"overset with room: {len(room)} {room}; hierarchy faults: "
+                f"overset with room: {len(room)} {room} (with the others' room more than is "
+                f"left over: {len(net)} {net}); hierarchy faults: "
                 f"{[s for s, r in results if r.get('hierarchy')]}; tall titles: "
                 f"{sum(r.get('tall', 0) for _, r in results)} on "
                 f"{sum(bool(r.get('tall')) for _, r in results)} pages")

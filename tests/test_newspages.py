@@ -27,6 +27,7 @@ import newsgen  # noqa: E402
 import pdfgeom  # noqa: E402
 from layout.fonts import shipped_fonts  # noqa: E402
 from layout.manifest import load_issue  # noqa: E402
+from layout.model import Copyfit, PageFit  # noqa: E402
 from layout.pipeline import layout_loaded  # noqa: E402
 from layout.render.pdf import render_pdf  # noqa: E402
 from layout.templates import load_template  # noqa: E402
@@ -81,7 +82,7 @@ def test_the_pages_cover_both_families_and_every_count(pages):
 
 def test_every_page_is_full_or_says_what_to_add_or_cut(pages):
     for seed, issue, t, page, _ in pages:
-        total = sum(f.delta for f in page.fits)
+        total = PageFit.of(page.fits).delta
         if page.overflow:  # too full: never while the page has room; it says what to cut
             assert total < 0, (seed, total, [str(f) for f in page.fits])
             assert all(f.cut > 0 for f in page.fits
@@ -263,3 +264,40 @@ def test_the_search_costs_a_headline_under_a_smaller_one_in_the_columns_they_sha
     assert across & above and not first & above
     assert unordered(levels.reached(18.0, 3)[0], above) == ORDER  # (can be set at 18)
     assert unordered(levels.reached(22.0, 3)[0], above) == ORDER + UNORDERED
+
+
+def test_a_page_with_text_left_over_totals_what_is_left_over():
+    """`layout fit`'s page total: the room of every part when all fit; when some text is
+    left over, what is left over, the others' room said beside it (it holds their own text
+    only)."""
+    def fit(add, cut):
+        return Copyfit(0, "", 1, 3, 1, 20, 500, add, cut)
+
+    assert str(PageFit.of([fit(37, 0), fit(25, 0)])) == \
+        "page: holds 1000 字, room for 1062 字: +62 字"
+    over = PageFit.of([fit(0, 60), fit(0, 3), fit(37, 0), fit(28, 0), fit(25, 0)])
+    assert (over.delta, over.spare) == (-63, 90)
+    assert str(over) == ("page: holds 2500 字, room for 2437 字: −63 字 (left over: cut that "
+                         "much from the articles that do not fit; the others' parts have "
+                         "room for 90 字 more of their own)")
+
+
+def test_a_near_full_page_fits_or_says_how_much_to_cut(tmp_path):
+    """Page 16 made 97 % full: its left stack (articles 1-2, columns 1-3) is over by about
+    six column lines, its right one (articles 3-5) has 90 字 of room, all of it at column
+    feet and last lines (a line in each column of article 3, two in the last column of
+    articles 4 and 5), none of it beside a headline; every headline is at the ladder's
+    foot (18 pt), so no move of the make-up passes that room over. It either fits, or its
+    total is what is left over, never the room of the others (+27 字 before)."""
+    path = newsgen.write(16, tmp_path, fill=0.97)
+    issue = load_issue(path)
+    template = load_template(issue.template, issue.path.parent, issue.template_origin)
+    page = layout_loaded(issue, shipped_fonts(), template)
+    total = PageFit.of(page.fits)
+    if page.overflow:
+        left = sum(len("".join(o.text.split())) for o in page.overflow)
+        assert total.delta == -left < 0 and total.spare == sum(f.add for f in page.fits)
+        assert {f.article_index for f in page.fits if f.cut} == \
+            {o.article_index for o in page.overflow}
+    else:
+        assert total.delta >= 0
