@@ -218,8 +218,11 @@ def normalize(text: str, body: bool = True, clean: bool = True,
             _wraps(t)
         if "\\" in chars:
             _breaks(t)
-        if any(len(c) == 1 and not "\u4e00" <= c <= "\u9fff" and _spaced_or_accent(c)
-               for c in set(chars)):  # (a Han character is none of them)
+        now = "".join(chars)
+        # (printable: no tab, no space but U+0020; NFC: no letter and accent that compose)
+        if not (now.isprintable() and unicodedata.is_normalized("NFC", now)) and any(
+                len(c) == 1 and not "\u4e00" <= c <= "\u9fff" and _spaced_or_accent(c)
+                for c in set(chars)):  # (a Han character is none of them)
             _spaces_and_accents(t)
         now = "".join(chars)
         if ".." in now or "。。" in now or "--" in now:
@@ -449,10 +452,9 @@ def _curly_quotes(t: _Text, pair: str) -> None:
 
 def _stray_spaces(t: _Text, body: bool) -> None:
     chars = t.chars
-    i = 0
-    while i < len(chars):
-        if not (chars[i] and _space(chars[i])):
-            i += 1
+    j = 0  # (where the last run ended: a space before it was in that run)
+    for i in [k for k, c in enumerate(chars) if c == " " or c == "\t" or c == IDEOGRAPHIC_SPACE]:
+        if i < j:
             continue
         j = i
         while j < len(chars) and (chars[j] == "" or (len(chars[j]) == 1 and _space(chars[j]))):
@@ -484,4 +486,3 @@ def _stray_spaces(t: _Text, body: bool) -> None:
                 t.set(k, "", reason)
             if chars[run[0]] != keep:
                 t.set(run[0], keep, reason)
-        i = j
