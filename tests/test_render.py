@@ -294,8 +294,11 @@ def test_watch_follows_the_template_the_manifest_names(write_manifest, tmp_path)
 def test_watch_from_the_command_line_until_ctrl_c(one_paragraph, tmp_path):
     manifest = one_paragraph("第一稿。")
     out = tmp_path / "w.pdf"
+    # (Ctrl-C as a terminal gives it: a test run started in the background by a shell
+    # without job control has SIGINT ignored, and a child inherits that)
     proc = subprocess.Popen([sys.executable, "-m", "layout.cli", "render", str(manifest),
-                             "-o", str(out), "--watch"], stderr=subprocess.PIPE, text=True)
+                             "-o", str(out), "--watch"], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
     def wait_for(text: str) -> None:
         deadline = time.monotonic() + 30
