@@ -331,3 +331,14 @@ def test_help_and_import_do_not_load_the_pipeline():
     assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stdout + proc.stderr
     from layout import layout_issue as lazy  # still there, loaded on first use
     assert lazy(SAMPLE).lines
+
+
+def test_a_page_short_of_copy_says_by_how_much_beside_its_holes(one_paragraph, tmp_path):
+    """The holes of a page with no text over come with how far the page is from full: the
+    page total `layout fit` gives (a newspaper prints no blank)."""
+    manifest = one_paragraph("只有一段正文。" * 12)
+    result = CliRunner().invoke(main, ["render", str(manifest), "-o", str(tmp_path / "p.pdf")])
+    assert result.exit_code == 0 and "blank hole" in result.output
+    total = CliRunner().invoke(main, ["fit", str(manifest)]).output
+    room = re.search(r"page: holds \d+ 字, room for \d+ 字: \+(\d+) 字", total).group(1)
+    assert f"the page is {room} 字 short of full" in result.output
