@@ -21,6 +21,7 @@ COMPILED = [
     "layout/text/items.py",
     "layout/holes.py",
     "layout/flow/setter.py",
+    "layout/flow/textcache.py",
     "layout/flow/head.py",
     "layout/flow/blocks.py",
     "layout/flow/article.py",

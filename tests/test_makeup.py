@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from layout import layout_issue, layout_loaded, render_issue
 from layout.cli import main
 from layout.errors import LayoutError
+from layout.flow import TextCache
 from layout.fonts import shipped_fonts
 from layout.holes import Occupancy
 from layout.manifest import load_issue
@@ -325,7 +326,7 @@ def test_a_way_the_flow_refuses_gives_way_to_the_next_at_that_height():
     issue = load_issue(path)
     t = load_template(issue.template)
     area = makeup.free_area(t, [], issue.articles[0].origin)
-    lead = makeup.Candidate(0, issue.articles[0], t, shipped_fonts(), {}, area, 0)
+    lead = makeup.Candidate(0, issue.articles[0], t, shipped_fonts(), TextCache(), area, 0)
     lead.may_divide = True
     options = lead.cached_options(6, area.lines)
     height = min(h for h, (_, config) in options.items() if config.divide)
@@ -372,7 +373,7 @@ def test_a_picture_asked_to_be_so_many_columns_wide_is_so_wide(tmp_path, photo, 
         f"  - file: photos/{photo}\n", f"  - file: photos/{photo}\n    width: {width}\n"))
     issue = load_issue(path)
     template = load_template(issue.template, issue.path.parent, issue.template_origin)
-    plan = plan_page(issue, template, shipped_fonts(), {})
+    plan = plan_page(issue, template, shipped_fonts(), TextCache())
     wide = int(str(width).rstrip("栏"))
     pictures = [(p, i) for p in plan.articles for i in p.article.images
                 if i.file and i.file.name == photo]
@@ -435,7 +436,7 @@ def test_an_article_that_says_rank_1_leads_the_page_and_is_read_first(tmp_path):
     issue = load_issue(path)
     assert issue.ranked() == (3, 0, 1, 2, 4)
     template = load_template(issue.template, issue.path.parent, issue.template_origin)
-    plan = plan_page(issue, template, shipped_fonts(), {})
+    plan = plan_page(issue, template, shipped_fonts(), TextCache())
     lead = plan.articles[3]
     sizes = [p.article.headline.size for p in plan.articles]
     assert (lead.first_line, lead.first_column) == (min(p.first_line for p in plan.articles), 1)

@@ -16,6 +16,7 @@ One job a module:
     page.py      flow_page: every article of a plan, the furniture, tints and borders,
                  holes, copyfit, overset marks → PageLayout
     coverage.py  check_faces, check_text: every face a font role, every character drawn
+    textcache.py TextCache: a page's text broken and measured, kept for every trial
 """
 from __future__ import annotations
 
@@ -28,12 +29,14 @@ from .head import (FILL_MOST, FILL_SHARE, VERTICAL_GAP, VERTICAL_TCY, Head, Reac
 from .page import Placed, dated, flow_page, furniture
 from .setter import (ASCENT, BOX_PADDING, MIN_DPI, REVERSED_TEXT, Drawn, TooLow, Typesetter,
                      baseline_in, measurer, moved, sized)
+from .textcache import TextCache
 
 __all__ = [
     "ASCENT", "BLOCKS", "BOX_PADDING", "DIVIDED_WIDTH", "FILL_MOST", "FILL_SHARE",
     "MIN_DIVIDED", "MIN_DPI", "REVERSED_TEXT", "RULE_COLOUR", "SUBHEAD_KEEP", "VERTICAL_GAP",
     "VERTICAL_TCY", "ArticleFlow", "BlockKind", "Cells", "Division", "Drawn", "Head", "Laid",
-    "Layout", "Measured", "Placed", "Reach", "Seat", "TooLow", "Typesetter", "article_flow",
+    "Layout", "Measured", "Placed", "Reach", "Seat", "TextCache", "TooLow", "Typesetter",
+    "article_flow",
     "baseline_in", "check_faces", "check_text", "dated", "divided", "divided_into",
     "flow_page", "furniture", "kind_of", "measure_block", "measurer", "moved", "set_head",
     "sized", "two_below", "vertical_cells",

@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import LayoutError
+from ..flow import TextCache
 from ..fonts import FontSet
 from ..model import Article, ArticlePlan, Issue, PagePlan, Template
 from .candidate import Candidate
@@ -70,11 +71,11 @@ def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
 
 
 def make_up(issue: Issue, template: Template, fonts: FontSet,
-            pinned: list[ArticlePlan | None], cache: dict | None = None) -> PagePlan:
+            pinned: list[ArticlePlan | None], cache: TextCache | None = None) -> PagePlan:
     """Place the articles the manifest did not pin (None in `pinned`) and size every
     picture that has no place yet; `cache` keeps the text broken on the way."""
     t = template
-    cache = {} if cache is None else cache
+    cache = TextCache() if cache is None else cache
     fixed = [p for p in pinned if p is not None]
     plans: list[ArticlePlan | None] = [sized_pinned(p, t, fonts, cache) if p is not None
                                        and any(not i.placed for i in p.article.images) else p
@@ -118,7 +119,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
     return PagePlan(issue, t, every_one(plans), tuple(rules(best[2], t)))
 
 
-def _candidates(issue: Issue, t: Template, fonts: FontSet, cache: dict, area: Area,
+def _candidates(issue: Issue, t: Template, fonts: FontSet, cache: TextCache, area: Area,
                 free: list[int], pinned: bool) -> list[Candidate]:
     """The articles the make-up places, in the page's order, the first the lead (unless
     the manifest pins some: then none leads)."""
@@ -242,7 +243,8 @@ def every_one(plans: list[ArticlePlan | None]) -> tuple[ArticlePlan, ...]:
     return placed
 
 
-def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet, cache: dict) -> ArticlePlan:
+def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet,
+                 cache: TextCache) -> ArticlePlan:
     """A pinned article's pictures sized to fill its region."""
     area = Area(plan.first_column, plan.last_column, plan.first_line, plan.last_line)
     within(plan.article, area.columns, f"its region is {area.columns} column(s) wide")

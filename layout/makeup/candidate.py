@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from ..flow import ArticleFlow, Drawn, TooLow, Typesetter, divided, sized, vertical_cells
+from ..flow import (ArticleFlow, Drawn, TextCache, TooLow, Typesetter, divided, sized,
+                    vertical_cells)
 from ..fonts import FontSet
 from ..holes import Occupancy, hole_lines, text_legs
 from ..model import Article, ArticlePlan, Image, Template
@@ -21,7 +22,7 @@ class Candidate:
     """One article the make-up places: its heights at each width, from the flow."""
 
     def __init__(self, index: int, article: Article, template: Template, fonts: FontSet,
-                 cache: dict, area: Area, rank: int, size_headline: bool = True):
+                 cache: TextCache, area: Area, rank: int, size_headline: bool = True):
         self.size_headline = size_headline  # False: a pinned article keeps its style's size
         self.index = index
         self.article = article
