@@ -150,7 +150,7 @@ def test_generated_pages_tile_fill_and_keep_the_rules(tmp_path, seed, count, tem
     page = layout_loaded(issue, fonts, t)
     for a in plan.articles:
         column, gutter = (a.measure[1:] if a.measure else (t.column_width, t.gutter))
-        for image in a.article.images:  # on the article's own columns when re-divided
+        for image in a.images:  # on the article's own columns when re-divided
             span = image.last_column - image.first_column + 1
             width = span * column + (span - 1) * gutter
             crop = image.lines * t.pitch / (width / image.aspect)
@@ -375,7 +375,7 @@ def test_a_picture_asked_to_be_so_many_columns_wide_is_so_wide(tmp_path, photo, 
     template = load_template(issue.template, issue.path.parent, issue.template_origin)
     plan = plan_page(issue, template, shipped_fonts(), TextCache())
     wide = int(str(width).rstrip("栏"))
-    pictures = [(p, i) for p in plan.articles for i in p.article.images
+    pictures = [(p, i) for p in plan.articles for i in p.images
                 if i.file and i.file.name == photo]
     assert len(pictures) == 1
     article, picture = pictures[0]
@@ -438,7 +438,7 @@ def test_an_article_that_says_rank_1_leads_the_page_and_is_read_first(tmp_path):
     template = load_template(issue.template, issue.path.parent, issue.template_origin)
     plan = plan_page(issue, template, shipped_fonts(), TextCache())
     lead = plan.articles[3]
-    sizes = [p.article.headline.size for p in plan.articles]
+    sizes = [p.headline.size for p in plan.articles]
     assert (lead.first_line, lead.first_column) == (min(p.first_line for p in plan.articles), 1)
     assert sizes[3] == max(sizes) and sizes.count(sizes[3]) == 1, sizes
     page = layout_loaded(issue, shipped_fonts(), template)
@@ -466,3 +466,19 @@ def test_a_placed_picture_wider_than_its_region_says_the_columns_it_may_use(writ
     with pytest.raises(LayoutError, match="(?s)issue.yaml:9.*picture columns 2-3 leave the "
                                           "article's 2 columns.*within 1-2"):
         layout_issue(path)
+
+
+def test_a_made_up_plan_carries_its_decisions_beside_the_manifest_s_article():
+    path = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
+    issue = load_issue(path)
+    plan = plan_page(issue, load_template(issue.template), shipped_fonts())
+    for p in plan.articles:
+        article = issue.articles[p.index]
+        assert p.article is article  # the manifest's article, never a rewritten one
+        assert p.headline is not None and article.headline is not None
+        assert p.headline.size == (p.head_size or article.headline.size) is not None
+        assert p.headline.columns == (p.head_columns or article.headline.columns)
+        assert [i.placed for i in p.images] == [True] * len(article.images)
+        assert [i.aspect for i in p.images] == [i.aspect for i in article.images]
+    assert any(p.head_size for p in plan.articles)  # (the make-up sized the headlines)
+    assert any(not i.placed for p in plan.articles for i in p.article.images)

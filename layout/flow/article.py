@@ -167,7 +167,7 @@ class ArticleFlow:
         """Draw the article's pictures and captions; return the grid cells they take."""
         t = self.t
         blocked: set[tuple[int, int]] = set()
-        for image in self.plan.article.images:
+        for image in self.plan.images:
             # (the manifest or the make-up has placed every picture by now)
             assert image.first_column is not None and image.last_column is not None \
                 and image.first_line is not None and image.lines is not None

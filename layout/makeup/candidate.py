@@ -36,7 +36,6 @@ class Candidate:
         self._needs: dict[tuple, int] = {}
         self._heads: dict[tuple, tuple[int, float, tuple[int, int]] | None] = {}
         self.block_memo: dict[tuple, tuple] = {}  # (pictures.picture_block)
-        self._headlined: dict[tuple, Article] = {}
         self.sum_memo: dict[int, dict] = {}  # (pictures.picture_sums)
         self._options: dict[tuple, dict] = {}
         self._variants: dict[int, Candidate | None] = {}
@@ -63,35 +62,22 @@ class Candidate:
         """The article in a module of `columns` × `lines`, set as `config` says (without
         any picture when not `pictures`: what its head takes is all that is asked)."""
         first_line = self.area.first_line if first_line is None else first_line
-        article = self.headlined(columns, config)
+        images: tuple[Image, ...] | None = None  # (the article's own)
         if not pictures:
-            article = replace(article, images=())
+            images = ()
         elif self.pictures:  # (a plan that only measures has no picture sizes yet: none)
-            placed = tuple(i for i in article.images if i.placed)
+            images = tuple(i for i in self.article.images if i.placed)
             if config.heights:
                 top = self.head_lines(columns, config) or 0
-                placed += placed_images(self, columns, lines - top, top, config)
-            article = replace(article, images=placed)
-        return ArticlePlan(article, self.index, first_column, first_column + columns - 1,
-                           first_line, first_line + lines - 1, head_extra=config.extra)
-
-    def headlined(self, columns: int, config: Config) -> Article:
-        """The article with its headline at the config's size and over the columns it
-        spans (made once for each: plans ask for it at every trial)."""
-        key = (columns, config.size, config.beside)
-        found = self._headlined.get(key)
-        if found is None:
-            found = article = self.article
-            h = article.headline
-            if h is not None:
-                if config.size and not h.size:
-                    h = replace(h, size=config.size)
-                if config.beside:  # the group spans the columns the first picture leaves
-                    h = replace(h, columns=(1, columns - config.beside))
-                if h is not article.headline:
-                    found = replace(article, headline=h)
-            self._headlined[key] = found
-        return found
+                images += placed_images(self, columns, lines - top, top, config)
+        h = self.article.headline
+        return ArticlePlan(
+            self.article, self.index, first_column, first_column + columns - 1, first_line,
+            first_line + lines - 1, head_extra=config.extra,
+            head_size=config.size if h is not None and config.size and not h.size else None,
+            # (beside a picture, the group spans the columns the first picture leaves)
+            head_columns=(1, columns - config.beside) if h is not None and config.beside
+            else None, pictures=images)
 
 
     def flow(self, plan: ArticlePlan) -> ArticleFlow:

@@ -173,13 +173,13 @@ def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate]
     theirs."""
     out = {p.index: p for p in settled}
     for plan in sorted(settled, key=lambda p: (p.first_line, p.first_column)):
-        h = plan.article.headline
+        h = plan.headline
         if h is None or h.size is None or by_index[plan.index].lead:
             continue
-        above = [q.article.headline.size for q in out.values()
+        above = [q.headline.size for q in out.values()
                  if q.last_line < plan.first_line and q.first_column <= plan.last_column
-                 and plan.first_column <= q.last_column and q.article.headline
-                 and q.article.headline.size and not q.article.headline.vertical]
+                 and plan.first_column <= q.last_column and q.headline
+                 and q.headline.size and not q.headline.vertical]
         if above and h.size > min(above):
             fixed = reheaded(by_index[plan.index], plan, min(above))
             if fixed is not None:
@@ -274,7 +274,7 @@ def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None
     """The settled `plan` with its headline at the largest ladder size no larger than
     `size` and its band kept as tall by air (so the body and pictures stay where they
     are); None when no such size keeps the band, or the article chose its own."""
-    h, own = plan.article.headline, c.article.headline
+    h, own = plan.headline, c.article.headline
     if h is None or own is None or own.size or own.fill or own.vertical \
             or not c.size_headline or h.size is None or plan.measure:
         return None
@@ -287,5 +287,4 @@ def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None
     if old is None or new is None or not 0 <= old - new <= MAX_HEAD_EXTRA + 1 or \
             c.head_lines(columns, Config(smaller[0], old - new, beside=beside)) != old:
         return None
-    return replace(plan, article=replace(plan.article, headline=replace(
-        h, size=smaller[0])), head_extra=old - new)
+    return replace(plan, head_size=smaller[0], head_extra=old - new)
