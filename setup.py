@@ -26,6 +26,7 @@ COMPILED = [
     "layout/flow/blocks.py",
     "layout/flow/article.py",
     "layout/flow/page.py",
+    "layout/flow/measure.py",
     "layout/makeup/__init__.py",
     "layout/makeup/candidate.py",
     "layout/makeup/costs.py",

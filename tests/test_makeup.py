@@ -3,6 +3,7 @@ from their proportions, the page comes out full, and copyfit agrees with the pag
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -466,6 +467,39 @@ def test_a_placed_picture_wider_than_its_region_says_the_columns_it_may_use(writ
     with pytest.raises(LayoutError, match="(?s)issue.yaml:9.*picture columns 2-3 leave the "
                                           "article's 2 columns.*within 1-2"):
         layout_issue(path)
+
+
+def test_the_make_up_reads_an_article_s_head_and_fill_as_typed_measures():
+    from layout.flow import ArticleFlow, Drawn, measure_fill, measure_head
+    from layout.holes import text_legs
+    from layout.model import ArticlePlan
+
+    path = REPO / "issues" / "2020-07-01-p3-fenjin-lushang.yaml"
+    issue = load_issue(path)
+    t = load_template(issue.template)
+    article = replace(issue.articles[0], images=())
+    plan = ArticlePlan(article, 0, 1, t.columns, 1, t.grid_lines, head_size=36.0,
+                       pictures=())
+    flow = ArticleFlow(plan, t, shipped_fonts(), TextCache())
+    head = measure_head(flow)
+    set_ = flow.head(Drawn(), plan.last_line)
+    assert head is not None and head.lines == set_.body_line - plan.first_line > 0
+    assert (head.strip, head.strip_columns) == (0, 0)  # (a horizontal headline)
+    assert plan.headline is not None and plan.headline.size == 36.0  # the decision, set
+    assert article.headline is not None and article.headline.size is None  # not the article
+    fill = measure_fill(flow)
+    drawn, overflow, bottom = ArticleFlow(plan, t, shipped_fonts(), TextCache()).run()
+    assert overflow is None and (fill.bottom, fill.over) == (bottom, None) < (t.grid_lines, 0)
+    assert fill.legs() == text_legs(t, drawn.lines, drawn.images, range(1, t.columns + 1))
+    occupied = Occupancy(t)  # (the blank at the columns' feet: from what the flow drew)
+    occupied.add_lines(drawn.lines)
+    occupied.add_boxes(drawn.rects, drawn.images)
+    feet = [bottom - occupied.foot(c, 1, bottom) for c in range(1, t.columns + 1)]
+    assert fill.blank_feet(1, bottom, 0) == sum(feet) and fill.blank_feet(1, bottom, 1) == \
+        sum(max(0, f - 1) for f in feet)
+    # a headline too tall for a module of three lines: no head measure
+    low = ArticlePlan(article, 0, 1, 3, 1, 3, head_size=36.0, pictures=())
+    assert measure_head(ArticleFlow(low, t, shipped_fonts(), TextCache())) is None
 
 
 def test_a_made_up_plan_carries_its_decisions_beside_the_manifest_s_article():

@@ -142,8 +142,7 @@ class _Search:
         self.candidates = candidates
         self.area = area
         self.by_index = {c.index: c for c in candidates}
-        self.position = {c.index: n for n, c in enumerate(candidates)}
-        self.memo: dict = {}  # the search's tables, kept while the options they hold do
+        self.memo: dict = {}  # the search's tables, by all they depend on (tiling.arrange)
         # (a search that tiles the area exactly: once none does, none will, as the rounds
         # only take options away)
         self.exact = True
@@ -209,14 +208,11 @@ class _Search:
         return total, settled, cuts, failed
 
     def forget(self, failed: list) -> None:
-        """Refuse the options of `failed` leaves the flow did not bear out, and the
-        search's tables made of them."""
+        """Refuse the options of `failed` leaves the flow did not bear out (the search's
+        tables made of them are not read again: they are kept by the options refused)."""
         for leaf in failed:
             self.by_index[leaf.index].refuse(leaf.columns, self.area.lines, leaf.height,
                                              leaf.config)
-            n = self.position[leaf.index]
-            for key in [key for key in self.memo if key[0] <= n <= key[1]]:
-                del self.memo[key]
 
 
 def within(article: Article, columns: int, where: str) -> None:

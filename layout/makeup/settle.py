@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import LayoutError
-from ..flow import TooLow
+from ..flow import TooLow, measure_fill
 from ..model import ArticlePlan, Issue, Template
 from .candidate import Candidate, short_legs, short_lines
 from .pictures import half, picture_sums, resized, smallest, wide_enough
@@ -246,16 +246,16 @@ def adjust(c: Candidate, columns: int, lines: int, config: Config, first_column:
     for _ in range(rounds):
         plan = c.plan(columns, lines, config, first_column, first_line)
         try:
-            drawn, overflow, _ = c.flow(plan).run(plan.last_line)
-            over = overflow.lines if overflow is not None else None
+            fill = measure_fill(c.flow(plan), plan.last_line)
+            over = fill.over
         except TooLow:  # (a picture past the module's foot: never the page's plan)
             over = TOO_LOW
         if over is not None:
             score = OVERFLOW * over
             move = -1
         else:
-            short = short_lines(drawn, plan, c.t, plan.last_line)
-            score = HOLE * short + STUB * short_legs(drawn, plan, c.t)[0]
+            short = short_lines(fill, plan, plan.last_line)
+            score = HOLE * short + STUB * short_legs(fill)[0]
             move = 1 if short else 0
         if best is None or score < best[0]:
             best = (score, plan)
