@@ -5,14 +5,18 @@ every picture without a place, are left to the make-up stage (makeup.py)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .errors import LayoutError, MissingGlyphError, Mistakes
 from .fonts import FontSet
 from .model import Article, ArticlePlan, Issue, PagePlan, Region, Template
 
+if TYPE_CHECKING:
+    from .flow import TextCache
+
 
 def plan_page(issue: Issue, template: Template, fonts: FontSet,
-              cache: dict | None = None) -> PagePlan:
+              cache: TextCache | None = None) -> PagePlan:
     """Each article's columns and lines and every picture's size: pinned articles where the
     manifest puts them, the others made up around them. Every character is checked against
     the faces first: the make-up sets text too (headlines, section bars), and a character
@@ -77,12 +81,12 @@ class Unplaced(Mistakes):
 
 
 def partial_plan(issue: Issue, template: Template, fonts: FontSet, found: list[LayoutError],
-                 cache: dict | None = None) -> PagePlan | None:
+                 cache: TextCache | None = None) -> PagePlan | None:
     """The page planned without the articles the placement's mistakes `found` are of,
     when each is of one article (a line of the manifest within it) and every other
     article is pinned: the make-up, which would place the others around a page with holes
     in it, is not run. None otherwise."""
-    from .flow import check_text  # noqa: PLC0415 (as plan_page's)
+    from .flow import TextCache, check_text  # noqa: PLC0415 (as plan_page's)
     from .makeup import sized_pinned  # noqa: PLC0415
 
     plans, _, mistaken = _pinned(issue, template)
@@ -102,7 +106,7 @@ def partial_plan(issue: Issue, template: Template, fonts: FontSet, found: list[L
         kept = [p for p in kept if _faces_have(issue, p.article, template, fonts, check_text)]
     if len(kept) + len(mistaken) < len(issue.articles) or not kept:
         return None  # (an article the make-up would place)
-    cache = {} if cache is None else cache
+    cache = TextCache() if cache is None else cache
     return PagePlan(issue, template, tuple(
         sized_pinned(p, template, fonts, cache) if any(not i.placed for i in p.article.images)
         else p for p in kept))

@@ -651,11 +651,11 @@ def test_display_text_with_spaces_breaks_at_them_then_between_words(write_manife
      ["曝光台·调查｜市场消防通道", "被长期霸占？事情并非想象的那样"]),
 ])
 def test_a_headline_breaks_at_its_clauses_never_before_a_particle_or_a_unit(title, em, lines):
-    from layout.flow import Typesetter, sized
+    from layout.flow import TextCache, Typesetter, sized
     from layout.fonts import shipped_fonts
 
     t = load_template("party-building")
-    setter = Typesetter(t, shipped_fonts(), 1, 1, {})
+    setter = Typesetter(t, shipped_fonts(), 1, 1, TextCache())
     style = sized(t.styles["headline"], 22.0)
     assert ["".join(g.char for g in line.glyphs)
             for line in setter.display_lines(title, style, em * 22.0)] == lines

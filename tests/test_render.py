@@ -92,7 +92,7 @@ def test_headline_spans_the_article_and_takes_whole_lines(sample):
     region = plan_page(load_issue(SAMPLE), t, shipped_fonts()).articles[0]
     head = next(l for l in sample.layout.lines if l.kind is LineKind.HEADLINE)
     # across the article, or the columns a picture beside it leaves (the make-up's choice)
-    first, last = region.article.headline.columns or (1, region.last_column
+    first, last = region.headline.columns or (1, region.last_column
                                                       - region.first_column + 1)
     assert head.left == pytest.approx(t.column_x(region.first_column + first - 1))
     assert head.width == pytest.approx(t.column_x(region.first_column + last - 1)

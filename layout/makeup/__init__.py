@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import LayoutError
+from ..flow import TextCache
 from ..fonts import FontSet
 from ..model import Article, ArticlePlan, Issue, PagePlan, Rule, Template
 from .candidate import Candidate
@@ -76,11 +77,11 @@ def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
 
 
 def make_up(issue: Issue, template: Template, fonts: FontSet,
-            pinned: list[ArticlePlan | None], cache: dict | None = None) -> PagePlan:
+            pinned: list[ArticlePlan | None], cache: TextCache | None = None) -> PagePlan:
     """Place the articles the manifest did not pin (None in `pinned`) and size every
     picture that has no place yet; `cache` keeps the text broken on the way."""
     t = template
-    cache = {} if cache is None else cache
+    cache = TextCache() if cache is None else cache
     fixed = [p for p in pinned if p is not None]
     plans: list[ArticlePlan | None] = [sized_pinned(p, t, fonts, cache) if p is not None
                                        and any(not i.placed for i in p.article.images) else p
@@ -161,7 +162,7 @@ def parted(area: Area, pinned: list[ArticlePlan], drawn: tuple[Rule, ...],
     return Area(area.first_column, area.last_column, first, last), cuts
 
 
-def _candidates(issue: Issue, t: Template, fonts: FontSet, cache: dict, area: Area,
+def _candidates(issue: Issue, t: Template, fonts: FontSet, cache: TextCache, area: Area,
                 free: list[int], pinned: bool) -> list[Candidate]:
     """The articles the make-up places, in the page's order, the first the lead (unless
     the manifest pins some: then none leads)."""
@@ -184,8 +185,7 @@ class _Search:
         self.candidates = candidates
         self.area = area
         self.by_index = {c.index: c for c in candidates}
-        self.position = {c.index: n for n, c in enumerate(candidates)}
-        self.memo: dict = {}  # the search's tables, kept while the options they hold do
+        self.memo: dict = {}  # the search's tables, by all they depend on (tiling.arrange)
         # (a search that tiles the area exactly: once none does, none will, as the rounds
         # only take options away)
         self.exact = True
@@ -251,14 +251,11 @@ class _Search:
         return total, settled, cuts, failed
 
     def forget(self, failed: list) -> None:
-        """Refuse the options of `failed` leaves the flow did not bear out, and the
-        search's tables made of them."""
+        """Refuse the options of `failed` leaves the flow did not bear out (the search's
+        tables made of them are not read again: they are kept by the options refused)."""
         for leaf in failed:
             self.by_index[leaf.index].refuse(leaf.columns, self.area.lines, leaf.height,
                                              leaf.config)
-            n = self.position[leaf.index]
-            for key in [key for key in self.memo if key[0] <= n <= key[1]]:
-                del self.memo[key]
 
 
 def within(article: Article, columns: int, where: str) -> None:
@@ -285,7 +282,8 @@ def every_one(plans: list[ArticlePlan | None]) -> tuple[ArticlePlan, ...]:
     return placed
 
 
-def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet, cache: dict) -> ArticlePlan:
+def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet,
+                 cache: TextCache) -> ArticlePlan:
     """A pinned article's pictures sized to fill its region."""
     area = Area(plan.first_column, plan.last_column, plan.first_line, plan.last_line)
     within(plan.article, area.columns, f"its region is {area.columns} column(s) wide")

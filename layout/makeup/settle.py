@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import LayoutError
-from ..flow import TooLow
+from ..flow import TooLow, measure_fill
 from ..model import ArticlePlan, Issue, Template
 from .candidate import Candidate, short_legs, short_lines
 from .pictures import half, picture_sums, resized, smallest, wide_enough
@@ -173,13 +173,13 @@ def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate]
     theirs."""
     out = {p.index: p for p in settled}
     for plan in sorted(settled, key=lambda p: (p.first_line, p.first_column)):
-        h = plan.article.headline
+        h = plan.headline
         if h is None or h.size is None or by_index[plan.index].lead:
             continue
-        above = [q.article.headline.size for q in out.values()
+        above = [q.headline.size for q in out.values()
                  if q.last_line < plan.first_line and q.first_column <= plan.last_column
-                 and plan.first_column <= q.last_column and q.article.headline
-                 and q.article.headline.size and not q.article.headline.vertical]
+                 and plan.first_column <= q.last_column and q.headline
+                 and q.headline.size and not q.headline.vertical]
         if above and h.size > min(above):
             fixed = reheaded(by_index[plan.index], plan, min(above))
             if fixed is not None:
@@ -246,16 +246,16 @@ def adjust(c: Candidate, columns: int, lines: int, config: Config, first_column:
     for _ in range(rounds):
         plan = c.plan(columns, lines, config, first_column, first_line)
         try:
-            drawn, overflow, _ = c.flow(plan).run(plan.last_line)
-            over = overflow.lines if overflow is not None else None
+            fill = measure_fill(c.flow(plan), plan.last_line)
+            over = fill.over
         except TooLow:  # (a picture past the module's foot: never the page's plan)
             over = TOO_LOW
         if over is not None:
             score = OVERFLOW * over
             move = -1
         else:
-            short = short_lines(drawn, plan, c.t, plan.last_line)
-            score = HOLE * short + STUB * short_legs(drawn, plan, c.t)[0]
+            short = short_lines(fill, plan, plan.last_line)
+            score = HOLE * short + STUB * short_legs(fill)[0]
             move = 1 if short else 0
         if best is None or score < best[0]:
             best = (score, plan)
@@ -274,7 +274,7 @@ def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None
     """The settled `plan` with its headline at the largest ladder size no larger than
     `size` and its band kept as tall by air (so the body and pictures stay where they
     are); None when no such size keeps the band, or the article chose its own."""
-    h, own = plan.article.headline, c.article.headline
+    h, own = plan.headline, c.article.headline
     if h is None or own is None or own.size or own.fill or own.vertical \
             or not c.size_headline or h.size is None or plan.measure:
         return None
@@ -287,5 +287,4 @@ def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None
     if old is None or new is None or not 0 <= old - new <= MAX_HEAD_EXTRA + 1 or \
             c.head_lines(columns, Config(smaller[0], old - new, beside=beside)) != old:
         return None
-    return replace(plan, article=replace(plan.article, headline=replace(
-        h, size=smaller[0])), head_extra=old - new)
+    return replace(plan, head_size=smaller[0], head_extra=old - new)
