@@ -548,3 +548,18 @@ def test_a_made_up_plan_carries_its_decisions_beside_the_manifest_s_article():
         assert [i.aspect for i in p.images] == [i.aspect for i in article.images]
     assert any(p.head_size for p in plan.articles)  # (the make-up sized the headlines)
     assert any(not i.placed for p in plan.articles for i in p.article.images)
+
+
+def test_a_rule_left_in_the_made_up_part_of_the_page_is_refused_at_its_line(tmp_path):
+    """A rule `layout pin` wrote between modules whose regions were then taken off would
+    print across what the make-up places there."""
+    path = pinned_page(tmp_path, "news-tabloid", "{columns: 1-6, lines: 1-22}", 3,
+                       ("自动排的文章", "另一篇自动排的文章"))
+    text = path.read_text(encoding="utf-8").replace(
+        "articles:\n", "rules:\n  - {columns: 1-6, line: 23}\n  - {columns: 1-6, line: 48}\n"
+                       "articles:\n")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LayoutError, match="runs through the part of the page the make-up "
+                                          "places articles in") as err:
+        plan_page(load_issue(path), load_template("news-tabloid"), shipped_fonts())
+    assert f"{path}:8" in str(err.value)  # the rule at line 48, not the one at 23

@@ -96,6 +96,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                           "the make-up places", first.origin.file, first.origin.line,
                           hint="give every article a slot or region, or none of them")
     area, parting = parted(free_area(t, fixed, first.origin), fixed, issue.rules)
+    clear_of_rules(area, issue.rules)
     room_for(issue, t, free, area)
     for index in free:
         within(issue.articles[index], area.columns,
@@ -123,6 +124,27 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
     for plan in ordered_headlines(best[1], search.by_index):
         plans[plan.index] = plan
     return PagePlan(issue, t, every_one(plans), tuple(rules(parting + best[2], t)))
+
+
+def clear_of_rules(area: Area, drawn: tuple[Rule, ...]) -> None:
+    """Refuse, at its line, a rule of `rules:` that runs through the area the make-up
+    places articles in (one `layout pin` wrote, left when the regions around it were taken
+    off): it would print across the made-up modules."""
+    for r in drawn:
+        if r.across:
+            hit = (area.first_line <= r.line <= area.last_line and
+                   r.column <= area.last_column and area.first_column <= r.column + r.columns - 1)
+        else:
+            hit = (area.first_column < r.column <= area.last_column and
+                   r.line <= area.last_line and area.first_line <= r.line + r.lines - 1)
+        if hit:
+            raise LayoutError(
+                f"a rule of `rules:` runs through the part of the page the make-up places "
+                f"articles in (columns {area.first_column}-{area.last_column}, lines "
+                f"{area.first_line}-{area.last_line}): it would print across them",
+                r.origin.file, r.origin.line,
+                hint="delete it (the make-up draws the rules between the modules it "
+                     "places), or give the articles there regions")
 
 
 def parted(area: Area, pinned: list[ArticlePlan], drawn: tuple[Rule, ...],
