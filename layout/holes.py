@@ -180,7 +180,7 @@ def copyfit(plan: ArticlePlan, occupied: Occupancy, lines: list[PlacedLine], hol
         used = max(g.x + g.advance for g in last.set_glyphs) if last.set_glyphs else 0.0
         free = int((last.width - used) / t.body.size + 1e-6)
     give = take = 0
-    for image in plan.article.images:
+    for image in plan.images:
         if image.sized and image.lines is not None and image.first_column is not None \
                 and image.last_column is not None:
             width = image.last_column - image.first_column + 1

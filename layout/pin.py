@@ -191,7 +191,7 @@ def _pin_headline(text: str, node: yaml.Node, plan: ArticlePlan, article: Articl
                   edits: list[_Edit]) -> None:
     """The size and columns the make-up gave the headline, where the manifest gave none."""
     was = article.headline
-    now = plan.article.headline
+    now = plan.headline
     if was is None or now is None:
         return
     pairs = {}
@@ -243,7 +243,7 @@ def _pin_images(text: str, node: yaml.Node, plan: ArticlePlan, article: Article,
                           "one placed by hand: pinned, they would be drawn in another order",
                           image.origin.file, image.origin.line,
                           hint="list the pictures with `columns:` first, then pin")
-    sized = plan.article.images[len(was) - len(unplaced):]
+    sized = plan.images[len(was) - len(unplaced):]
     if len(sized) != len(unplaced) or not all(i.placed for i in sized):
         raise LayoutError(f"article {plan.index + 1}: the make-up left some of its pictures "
                           "without a place: nothing to pin for them",
@@ -370,11 +370,11 @@ def _shape(page: PagePlan) -> list:
     pictures' places, its air and measure; and the rules."""
     out: list = [page.rules]
     for a in page.articles:
-        h = a.article.headline
+        h = a.headline
         out.append((a.first_column, a.last_column, a.first_line, a.last_line, a.below,
                     a.head_extra, a.measure, h and (h.size, h.columns),
                     [(i.first_column, i.last_column, i.first_line, i.lines)
-                     for i in a.article.images]))
+                     for i in a.images]))
     return out
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from .edition import lay_out, with_contents
 from .errors import LayoutError, Mistakes
-from .flow import check_faces, flow_page
+from .flow import TextCache, check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
 from .manifest import load_issue, load_manifest
 from .model import (Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
@@ -98,7 +98,7 @@ def _placed(issue: Issue, template: Template, fonts: FontSet,
     text) may be more than the checks bear: then they say nothing more."""
     try:
         found = plan_mistakes(issue, template, fonts)[0]
-        cache: dict = {}
+        cache = TextCache()
         return found + _set_mistakes(partial_plan(issue, template, fonts, read + found,
                                                   cache), fonts, cache)
     except Exception:  # noqa: BLE001 (what the stand-ins broke; the mistakes are said)
@@ -159,10 +159,10 @@ def page_inputs(issue: Issue, template: Template) -> list[Path]:
 
 
 def plan(issue: Issue, template: Template, fonts: FontSet,
-         cache: dict | None = None) -> PagePlan:
+         cache: TextCache | None = None) -> PagePlan:
     """Each article's module on the page (pinned, or found by the make-up): what `layout
     pin` writes back. `cache`: text broken on the way, for the flow to read."""
-    return plan_page(issue, template, fonts, {} if cache is None else cache)
+    return plan_page(issue, template, fonts, TextCache() if cache is None else cache)
 
 
 class Kept:
@@ -178,14 +178,15 @@ class Kept:
     MOST_ENTRIES = 400_000
 
     def __init__(self) -> None:
-        self._texts: dict[tuple, tuple[FontSet, dict]] = {}
+        self._texts: dict[tuple, tuple[FontSet, TextCache]] = {}
         self.pdf = PdfKept()
 
-    def text_cache(self, template: Template, fonts: FontSet) -> dict:
+    def text_cache(self, template: Template, fonts: FontSet) -> TextCache:
         key = (template.composition, id(fonts))
         found = self._texts.get(key)
         if found is None or len(found[1]) > self.MOST_ENTRIES:
-            found = self._texts[key] = (fonts, {})  # (the font set held: its id stays its)
+            # (the font set held: its id stays its)
+            found = self._texts[key] = (fonts, TextCache())
         return found[1]
 
 
@@ -200,10 +201,10 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
     beside = placed_beside(issue, template, fonts)
     # text broken by the make-up's trials is not broken again by the flow
     return beside[1] if beside else _set(issue, template, fonts, kept.text_cache(
-        template, fonts) if kept else {})
+        template, fonts) if kept else TextCache())
 
 
-def _set(issue: Issue, template: Template, fonts: FontSet, cache: dict) -> PageLayout:
+def _set(issue: Issue, template: Template, fonts: FontSet, cache: TextCache) -> PageLayout:
     """The page planned and flowed; the setting's mistakes of its other articles come
     with those of the placement."""
     try:
@@ -214,7 +215,7 @@ def _set(issue: Issue, template: Template, fonts: FontSet, cache: dict) -> PageL
 
 
 def _set_mistakes(planned: PagePlan | None, fonts: FontSet,
-                  cache: dict) -> list[LayoutError]:
+                  cache: TextCache) -> list[LayoutError]:
     """The setting's mistakes of a page planned without its mistaken articles."""
     if planned is None:
         return []
@@ -252,7 +253,7 @@ def placed_beside(issue: Issue, template: Template, fonts: FontSet,
             replace(a, region=region) if i == index else a
             for i, a in enumerate(issue.articles)))
         try:
-            page = _set(trial, template, fonts, {})
+            page = _set(trial, template, fonts, TextCache())
         except LayoutError:
             continue
         fit = next(f for f in page.fits if f.article_index == index)

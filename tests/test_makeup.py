@@ -3,6 +3,7 @@ from their proportions, the page comes out full, and copyfit agrees with the pag
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from layout import layout_issue, layout_loaded, render_issue
 from layout.cli import main
 from layout.errors import LayoutError
+from layout.flow import TextCache
 from layout.fonts import shipped_fonts
 from layout.holes import Occupancy
 from layout.manifest import load_issue
@@ -149,7 +151,7 @@ def test_generated_pages_tile_fill_and_keep_the_rules(tmp_path, seed, count, tem
     page = layout_loaded(issue, fonts, t)
     for a in plan.articles:
         column, gutter = (a.measure[1:] if a.measure else (t.column_width, t.gutter))
-        for image in a.article.images:  # on the article's own columns when re-divided
+        for image in a.images:  # on the article's own columns when re-divided
             span = image.last_column - image.first_column + 1
             width = span * column + (span - 1) * gutter
             crop = image.lines * t.pitch / (width / image.aspect)
@@ -187,15 +189,22 @@ def test_column_rules_never_run_through_a_picture(write_manifest):
             assert not (crosses and overlaps)
 
 
-def test_pinned_articles_stay_and_the_rest_fill_around_them(tmp_path):
-    body = "".join(f"      - {p}\n" for p in PARAGRAPHS[:6])
-    path = tmp_path / "pinned.yaml"
+def pinned_page(folder, template: str, region: str, paragraphs: int, others) -> Path:
+    """A page of a pinned article in `region` and made-up ones (`others`: their headline
+    lines), each with the first `paragraphs` paragraphs."""
+    body = "".join(f"      - {p}\n" for p in PARAGRAPHS[:paragraphs])
+    path = folder / "pinned.yaml"
     path.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npage: 2\n"
-                    "template: party-building\narticles:\n"
-                    "  - headline: 钉住的文章\n    region: {columns: 1-2, lines: 6-rest}\n"
-                    f"    body:\n{body}"
-                    "  - headline: 自动排的文章\n    images: [{aspect: 4:3}]\n"
-                    f"    body:\n{body}", encoding="utf-8")
+                    f"template: {template}\narticles:\n"
+                    f"  - headline: 钉住的文章\n    region: {region}\n    body:\n{body}"
+                    + "".join(f"  - headline: {o}\n    body:\n{body}" for o in others),
+                    encoding="utf-8")
+    return path
+
+
+def test_pinned_articles_stay_and_the_rest_fill_around_them(tmp_path):
+    path = pinned_page(tmp_path, "party-building", "{columns: 1-2, lines: 6-rest}", 6,
+                       ("自动排的文章\n    images: [{aspect: 4:3}]",))
     plan = plan_page(load_issue(path), load_template("party-building"), shipped_fonts())
     pinned, auto = plan.articles
     assert (pinned.first_column, pinned.last_column, pinned.first_line) == (1, 2, 6)
@@ -210,8 +219,33 @@ def test_a_room_that_is_not_a_rectangle_is_refused(write_manifest):
           - headline: 自动排的文章
             body: [一段正文。]
         """)
-    with pytest.raises(Exception, match="not a rectangle"):
+    with pytest.raises(Exception, match=r"not a rectangle .*but article 1 \(columns 1-2, "
+                                        r"lines 6-30\) stand"):
         plan_page(load_issue(path), load_template("party-building"), shipped_fonts())
+
+
+def test_made_up_articles_are_parted_from_a_pinned_one_as_from_each_other(tmp_path):
+    """Under a pinned lead (an editor who pinned a page and took the others' regions off)
+    the made-up modules start after a blank line with a rule through it, as stacked
+    modules do; beside a pinned column, a rule runs down the gutter."""
+    path = pinned_page(tmp_path, "news-tabloid", "{columns: 1-6, lines: 1-22}", 3,
+                       ("自动排的文章", "另一篇自动排的文章"))
+    t = load_template("news-tabloid")
+    plan = plan_page(load_issue(path), t, shipped_fonts())
+    lead, *others = plan.articles
+    assert lead.last_line == 22 and min(p.first_line for p in others) == 24
+    across = [r for r in plan.rules if r.height == 0]
+    assert any(r.y == t.line_top(23) + t.pitch / 2 and r.x == t.column_x(1) and
+               r.width == pytest.approx(t.column_x(6) + t.column_width - t.column_x(1))
+               for r in across)
+
+    beside = path.read_text(encoding="utf-8").replace("{columns: 1-6, lines: 1-22}",
+                                                      "{columns: 1-2, lines: 1-rest}")
+    path.write_text(beside, encoding="utf-8")
+    plan = plan_page(load_issue(path), t, shipped_fonts())
+    assert min(p.first_column for p in plan.articles[1:]) == 3
+    assert any(r.width == 0 and r.x == t.column_x(3) - t.gutter / 2 and
+               r.y == t.line_top(1) for r in plan.rules)
 
 
 def test_fit_agrees_with_the_page(write_manifest):
@@ -325,7 +359,7 @@ def test_a_way_the_flow_refuses_gives_way_to_the_next_at_that_height():
     issue = load_issue(path)
     t = load_template(issue.template)
     area = makeup.free_area(t, [], issue.articles[0].origin)
-    lead = makeup.Candidate(0, issue.articles[0], t, shipped_fonts(), {}, area, 0)
+    lead = makeup.Candidate(0, issue.articles[0], t, shipped_fonts(), TextCache(), area, 0)
     lead.may_divide = True
     options = lead.cached_options(6, area.lines)
     height = min(h for h, (_, config) in options.items() if config.divide)
@@ -372,9 +406,9 @@ def test_a_picture_asked_to_be_so_many_columns_wide_is_so_wide(tmp_path, photo, 
         f"  - file: photos/{photo}\n", f"  - file: photos/{photo}\n    width: {width}\n"))
     issue = load_issue(path)
     template = load_template(issue.template, issue.path.parent, issue.template_origin)
-    plan = plan_page(issue, template, shipped_fonts(), {})
+    plan = plan_page(issue, template, shipped_fonts(), TextCache())
     wide = int(str(width).rstrip("栏"))
-    pictures = [(p, i) for p in plan.articles for i in p.article.images
+    pictures = [(p, i) for p in plan.articles for i in p.images
                 if i.file and i.file.name == photo]
     assert len(pictures) == 1
     article, picture = pictures[0]
@@ -435,9 +469,9 @@ def test_an_article_that_says_rank_1_leads_the_page_and_is_read_first(tmp_path):
     issue = load_issue(path)
     assert issue.ranked() == (3, 0, 1, 2, 4)
     template = load_template(issue.template, issue.path.parent, issue.template_origin)
-    plan = plan_page(issue, template, shipped_fonts(), {})
+    plan = plan_page(issue, template, shipped_fonts(), TextCache())
     lead = plan.articles[3]
-    sizes = [p.article.headline.size for p in plan.articles]
+    sizes = [p.headline.size for p in plan.articles]
     assert (lead.first_line, lead.first_column) == (min(p.first_line for p in plan.articles), 1)
     assert sizes[3] == max(sizes) and sizes.count(sizes[3]) == 1, sizes
     page = layout_loaded(issue, shipped_fonts(), template)
@@ -465,3 +499,67 @@ def test_a_placed_picture_wider_than_its_region_says_the_columns_it_may_use(writ
     with pytest.raises(LayoutError, match="(?s)issue.yaml:9.*picture columns 2-3 leave the "
                                           "article's 2 columns.*within 1-2"):
         layout_issue(path)
+
+
+def test_the_make_up_reads_an_article_s_head_and_fill_as_typed_measures():
+    from layout.flow import ArticleFlow, Drawn, measure_fill, measure_head
+    from layout.holes import text_legs
+    from layout.model import ArticlePlan
+
+    path = REPO / "issues" / "2020-07-01-p3-fenjin-lushang.yaml"
+    issue = load_issue(path)
+    t = load_template(issue.template)
+    article = replace(issue.articles[0], images=())
+    plan = ArticlePlan(article, 0, 1, t.columns, 1, t.grid_lines, head_size=36.0,
+                       pictures=())
+    flow = ArticleFlow(plan, t, shipped_fonts(), TextCache())
+    head = measure_head(flow)
+    set_ = flow.head(Drawn(), plan.last_line)
+    assert head is not None and head.lines == set_.body_line - plan.first_line > 0
+    assert (head.strip, head.strip_columns) == (0, 0)  # (a horizontal headline)
+    assert plan.headline is not None and plan.headline.size == 36.0  # the decision, set
+    assert article.headline is not None and article.headline.size is None  # not the article
+    fill = measure_fill(flow)
+    drawn, overflow, bottom = ArticleFlow(plan, t, shipped_fonts(), TextCache()).run()
+    assert overflow is None and (fill.bottom, fill.over) == (bottom, None) < (t.grid_lines, 0)
+    assert fill.legs() == text_legs(t, drawn.lines, drawn.images, range(1, t.columns + 1))
+    occupied = Occupancy(t)  # (the blank at the columns' feet: from what the flow drew)
+    occupied.add_lines(drawn.lines)
+    occupied.add_boxes(drawn.rects, drawn.images)
+    feet = [bottom - occupied.foot(c, 1, bottom) for c in range(1, t.columns + 1)]
+    assert fill.blank_feet(1, bottom, 0) == sum(feet) and fill.blank_feet(1, bottom, 1) == \
+        sum(max(0, f - 1) for f in feet)
+    # a headline too tall for a module of three lines: no head measure
+    low = ArticlePlan(article, 0, 1, 3, 1, 3, head_size=36.0, pictures=())
+    assert measure_head(ArticleFlow(low, t, shipped_fonts(), TextCache())) is None
+
+
+def test_a_made_up_plan_carries_its_decisions_beside_the_manifest_s_article():
+    path = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
+    issue = load_issue(path)
+    plan = plan_page(issue, load_template(issue.template), shipped_fonts())
+    for p in plan.articles:
+        article = issue.articles[p.index]
+        assert p.article is article  # the manifest's article, never a rewritten one
+        assert p.headline is not None and article.headline is not None
+        assert p.headline.size == (p.head_size or article.headline.size) is not None
+        assert p.headline.columns == (p.head_columns or article.headline.columns)
+        assert [i.placed for i in p.images] == [True] * len(article.images)
+        assert [i.aspect for i in p.images] == [i.aspect for i in article.images]
+    assert any(p.head_size for p in plan.articles)  # (the make-up sized the headlines)
+    assert any(not i.placed for p in plan.articles for i in p.article.images)
+
+
+def test_a_rule_left_in_the_made_up_part_of_the_page_is_refused_at_its_line(tmp_path):
+    """A rule `layout pin` wrote between modules whose regions were then taken off would
+    print across what the make-up places there."""
+    path = pinned_page(tmp_path, "news-tabloid", "{columns: 1-6, lines: 1-22}", 3,
+                       ("自动排的文章", "另一篇自动排的文章"))
+    text = path.read_text(encoding="utf-8").replace(
+        "articles:\n", "rules:\n  - {columns: 1-6, line: 23}\n  - {columns: 1-6, line: 48}\n"
+                       "articles:\n")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LayoutError, match="runs through the part of the page the make-up "
+                                          "places articles in") as err:
+        plan_page(load_issue(path), load_template("news-tabloid"), shipped_fonts())
+    assert f"{path}:8" in str(err.value)  # the rule at line 48, not the one at 23

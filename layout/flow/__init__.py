@@ -16,6 +16,9 @@ One job a module:
     page.py      flow_page: every article of a plan, the furniture, tints and borders,
                  holes, copyfit, overset marks → PageLayout
     coverage.py  check_faces, check_text: every face a font role, every character drawn
+    measure.py   what the make-up reads of an article: its head (HeadMeasure), its
+                 body's need, the article laid out in a module (Fill)
+    textcache.py TextCache: a page's text broken and measured, kept for every trial
 """
 from __future__ import annotations
 
@@ -25,16 +28,21 @@ from .blocks import BLOCKS, SUBHEAD_KEEP, BlockKind, Measured, kind_of, measure_
 from .coverage import check_faces, check_text
 from .head import (FILL_MOST, FILL_SHARE, VERTICAL_GAP, VERTICAL_TCY, Head, Reach, Seat,
                    set_head, two_below, vertical_cells)
+from .measure import Fill, HeadMeasure, measure_fill, measure_head, measure_need
 from .page import Placed, dated, flow_page, furniture
 from .setter import (ASCENT, BOX_PADDING, MIN_DPI, REVERSED_TEXT, Drawn, TooLow, Typesetter,
                      baseline_in, measurer, moved, sized)
+from .textcache import TextCache
 
 __all__ = [
     "ASCENT", "BLOCKS", "BOX_PADDING", "DIVIDED_WIDTH", "FILL_MOST", "FILL_SHARE",
     "MIN_DIVIDED", "MIN_DPI", "REVERSED_TEXT", "RULE_COLOUR", "SUBHEAD_KEEP", "VERTICAL_GAP",
-    "VERTICAL_TCY", "ArticleFlow", "BlockKind", "Cells", "Division", "Drawn", "Head", "Laid",
-    "Layout", "Measured", "Placed", "Reach", "Seat", "TooLow", "Typesetter", "article_flow",
+    "VERTICAL_TCY", "ArticleFlow", "BlockKind", "Cells", "Division", "Drawn", "Fill", "Head",
+    "HeadMeasure", "Laid",
+    "Layout", "Measured", "Placed", "Reach", "Seat", "TextCache", "TooLow", "Typesetter",
+    "article_flow",
     "baseline_in", "check_faces", "check_text", "dated", "divided", "divided_into",
-    "flow_page", "furniture", "kind_of", "measure_block", "measurer", "moved", "set_head",
+    "flow_page", "furniture", "kind_of", "measure_block", "measure_fill", "measure_head",
+    "measure_need", "measurer", "moved", "set_head",
     "sized", "two_below", "vertical_cells",
 ]

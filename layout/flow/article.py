@@ -17,6 +17,7 @@ from ..text.linebreak import SetLine
 from .blocks import flows, kind_of, measure_block, room_after
 from .head import Head, set_head
 from .setter import Drawn, TooLow, Typesetter
+from .textcache import TextCache
 
 RULE_COLOUR = "#333333"
 # 破栏: re-divided columns are at least MIN_DIVIDED characters wide, and near DIVIDED_WIDTH.
@@ -75,7 +76,7 @@ class ArticleFlow:
     """Lays one article out in its part of the grid."""
 
     def __init__(self, plan: ArticlePlan, template: Template, fonts: FontSet,
-                 cache: dict | None = None):
+                 cache: TextCache | None = None):
         self.plan = plan
         self.t = template
         self.s = Typesetter(template, fonts, plan.first_column, plan.last_column, cache,
@@ -166,7 +167,7 @@ class ArticleFlow:
         """Draw the article's pictures and captions; return the grid cells they take."""
         t = self.t
         blocked: set[tuple[int, int]] = set()
-        for image in self.plan.article.images:
+        for image in self.plan.images:
             # (the manifest or the make-up has placed every picture by now)
             assert image.first_column is not None and image.last_column is not None \
                 and image.first_line is not None and image.lines is not None
@@ -359,7 +360,7 @@ class ArticleFlow:
 
 
 def article_flow(plan: ArticlePlan, template: Template, fonts: FontSet,
-                 cache: dict | None = None) -> ArticleFlow:
+                 cache: TextCache | None = None) -> ArticleFlow:
     """The flow of one article; an article whose base columns are re-divided (破栏) is set
     on a grid of its own: its columns, at its place on the page."""
     if plan.measure is None:

@@ -140,18 +140,18 @@ class _HeadSetter:
 
     def draw(self, out: Drawn) -> Seat:
         """Set the head into `out`; where it leaves the body."""
-        article = self.plan.article
+        article, headline = self.plan.article, self.plan.headline
         line = self.plan.first_line
         if article.section:  # 栏目题 across the article, reversed out of the accent colour
             line += self.section_bar(out, article.section, line)
-        if article.headline and article.headline.vertical:
+        if headline and headline.vertical:
             return self.vertical_head(out, line)
         top = line
         head_columns = self.head_columns()
         x = self.t.column_x(head_columns[0])
         width = self.t.column_x(head_columns[-1]) + self.t.column_width - x
-        if article.headline:
-            line += self.headline(out, article.headline, line, x, width)
+        if headline:
+            line += self.headline(out, headline, line, x, width)
         if article.byline:
             line += self.band(out, [(article.byline, self.t.styles["byline"],
                                      LineKind.BYLINE)], line, x, width)
@@ -171,7 +171,7 @@ class _HeadSetter:
     def head_columns(self) -> range:
         """The columns the headline group spans: the article's, or those its `columns:`
         gives (counted from the article's first)."""
-        headline = self.plan.article.headline
+        headline = self.plan.headline
         if not (headline and headline.columns):
             return range(self.plan.first_column, self.plan.last_column + 1)
         first, last = headline.columns
@@ -320,8 +320,7 @@ class _HeadSetter:
         """A 竖排 headline group in a strip of whole columns at the article's side, from
         grid line `line` for the whole grid lines its longest column takes and a blank
         line (what draw() returns)."""
-        article = self.plan.article
-        h = article.headline
+        article, h = self.plan.article, self.plan.headline
         assert h is not None  # (draw() sets a vertical group only)
         t = self.t
         k = self.vertical_strip(h)

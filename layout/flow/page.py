@@ -18,6 +18,7 @@ from ..model import (Align, ArticlePlan, Copyfit, Hole, Issue, LineKind, Overflo
 from ..reading import reading_text
 from .article import article_flow
 from .setter import Drawn, TooLow, Typesetter, moved
+from .textcache import TextCache
 
 WEEKDAYS = "一二三四五六日"
 
@@ -96,7 +97,7 @@ def _header(issue: Issue, setter: Typesetter, out: Drawn) -> None:
                                 None, t.accent, 1.0))
 
 
-def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> PageLayout:
+def flow_page(plan: PagePlan, fonts: FontSet, cache: TextCache | None = None) -> PageLayout:
     """Typeset every article of the plan, and the page furniture (`cache`: text already
     broken, by the make-up; its characters were checked by the plan: plan.plan_page)."""
     page = furniture(plan.issue, plan.template, fonts)
@@ -120,7 +121,7 @@ def flow_page(plan: PagePlan, fonts: FontSet, cache: dict | None = None) -> Page
                       issue.ranked())
 
 
-def _articles(plan: PagePlan, fonts: FontSet, cache: dict | None,
+def _articles(plan: PagePlan, fonts: FontSet, cache: TextCache | None,
               page: Drawn) -> list[Placed]:
     """Every article flowed in its region and drawn on `page`, in the plan's order; every
     article's mistake in one run: one that cannot be set is said, the rest go on (one

@@ -9,8 +9,6 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field
-from typing import Any
-
 from ..fonts import FontSet
 from ..model import (Align, Boxed, Figure, Image, LineKind, Origin, PlacedImage, PlacedLine,
                      PlacedRect, Template, TextStyle)
@@ -19,6 +17,7 @@ from ..text.chars import NO_LINE_END, NO_LINE_START, char_class
 from ..text.items import Measure, build_runs
 from ..text.linebreak import SetLine, break_lines
 from ..text.words import between_words, word_ends
+from .textcache import TextCache
 
 # Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
 # in Noto CJK; the box runs from +0.88 em to -0.12 em around the baseline).
@@ -37,6 +36,9 @@ CLAUSE_MARKS = "，、；：。！？"
 # a cut before one costs this many em more; nor is a number cut from the unit after it.
 LEANING = 4.0
 LEANING_MARKS = "的了地得着过吗呢吧啊么"
+# Nor does one end with a word of one character that leans on the word after it (a
+# preposition, a conjunction, the passive 被: 通道被 | 长期霸占): a cut after one costs as much.
+LEANING_ON = "被把将对向从在与和及跟让给由于朝往比"
 STUB_SHARE = 1 / 3  # a display line shorter than this share of the longest is a stub
 
 BoxLines = list[tuple[SetLine, TextStyle]]  # a box's lines, each in its style
@@ -110,14 +112,14 @@ class Typesetter:
     opens each note it writes (an article's flow: which article)."""
 
     def __init__(self, template: Template, fonts: FontSet, first_column: int,
-                 last_column: int, cache: dict | None = None, where: str = ""):
+                 last_column: int, cache: TextCache | None = None, where: str = ""):
         self.t = template
         self.fonts = fonts
         self.x = template.column_x(first_column)
         self.width = template.column_x(last_column) + template.column_width - self.x
         self.where = where
         # broken text, shared by the make-up's trials of one article at many widths
-        self._cache: dict[tuple, Any] = {} if cache is None else cache
+        self.cache = TextCache() if cache is None else cache
 
     def set_runs(self, runs: tuple[tuple[str, str], ...], size: float, width: float,
                  justify: bool, indent: float = 0.0, reserve: float = 0.0,
@@ -126,22 +128,24 @@ class Typesetter:
         free at the end of its last line (`words`: only between words); remembered, so
         that balancing, which lays an article out several times, breaks each paragraph
         once."""
+        cache = self.cache
         key = (runs, size, width, justify, indent, reserve, words)
-        if key not in self._cache:
+        found = cache.lines.get(key)
+        if found is None:
             rules = self.t.composition
             # the items at this size, kept for other widths (a re-divided lead, a headline
             # over fewer columns)
-            made = ("items", runs, size, rules.latin_spacing, reserve)
-            items = self._cache.get(made)
+            made = (runs, size, rules.latin_spacing, reserve)
+            items = cache.items.get(made)
             if items is None:
-                items = self._cache[made] = build_runs(
+                items = cache.items[made] = build_runs(
                     [(text, measurer(self.fonts, role)) for text, role in runs], size,
-                    rules.latin_spacing, reserve, self._cache.setdefault(("boxes", size), {}))
+                    rules.latin_spacing, reserve, cache.boxes_at(size))
             if words:
                 items = between_words(items, "".join(text for text, _ in runs))
-            self._cache[key] = break_lines(items, [width], indent=indent, justify=justify,
-                                           rules=rules)
-        return self._cache[key]
+            found = cache.lines[key] = break_lines(items, [width], indent=indent,
+                                                   justify=justify, rules=rules)
+        return found
 
     def display_lines(self, text: str, style: TextStyle, width: float,
                       fits: bool = False) -> list[SetLine]:
@@ -159,12 +163,13 @@ class Typesetter:
                     self.display_lines(part, style, width, fits)]
         if len(lines) > 4:
             return lines
-        key = ("display", text, style.face, style.size, width, fits)
-        if key not in self._cache:  # (a line more rather than a word split)
-            self._cache[key] = (self._even(text, style, width, len(lines), fits)
-                                or self._even(text, style, width, len(lines) + 1, fits)
-                                or lines)
-        return self._cache[key]
+        key = (text, style.face, style.size, width, fits)
+        found = self.cache.display.get(key)
+        if found is None:  # (a line more rather than a word split)
+            found = self.cache.display[key] = (
+                self._even(text, style, width, len(lines), fits)
+                or self._even(text, style, width, len(lines) + 1, fits) or lines)
+        return found
 
     def _even(self, text: str, style: TextStyle, width: float,
               count: int, fits: bool = False) -> list[SetLine] | None:
@@ -173,8 +178,12 @@ class Typesetter:
         first cut that fits, not the evenest)."""
         best: tuple[float, float, list[SetLine], bool] | None = None
         size = style.size
-        ends = [e for e in word_ends(text)  # (2018|年, 43|名: a number keeps its unit)
+        words = word_ends(text)
+        ends = [e for e in words  # (2018|年, 43|名: a number keeps its unit)
                 if not (text[e - 1].isdigit() and between_han(text[e]))]
+        # cuts after a word of one character leaning on the next
+        leaning_on = {e for e in ends if text[e - 1] in LEANING_ON
+                      and (e == 1 or e - 1 in words)}
         for cuts in itertools.combinations(ends, count - 1):
             parts = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
             if any(char_class(p[0]) in NO_LINE_START or char_class(p[-1]) in NO_LINE_END
@@ -186,6 +195,9 @@ class Typesetter:
                     penalty += BETWEEN_CLAUSES * size
             for p in parts[1:]:
                 if p[0] in LEANING_MARKS:
+                    penalty += LEANING * size
+            for cut in cuts:
+                if cut in leaning_on:
                     penalty += LEANING * size
             # what a part takes at the least: its span in the whole text set on one line
             # (once per face), less an em for each mark (squeezed, trimmed, its facing
@@ -218,29 +230,31 @@ class Typesetter:
     def _span(self, text: str, style: TextStyle, a: int, b: int) -> float:
         """How wide text[a:b] is, per point of the size, where the whole text set on one
         line in its face puts it (a part's own width, to within its marks)."""
-        key = ("spans", text, style.face)
-        found = self._cache.get(key)
-        if found is None:  # (the edges of every glyph, kept as data: a function kept in
+        key = (text, style.face)
+        spans = self.cache.spans
+        if key not in spans:  # (the edges of every glyph, kept as data: a function kept in
             # the cache would close over this typesetter, a cycle the cyclic collector
             # alone could free)
             lines = self.set_runs(((text, style.face),), 10.0, 1e9, False)
             glyphs = [g for line in lines for g in line.glyphs]
-            found = self._cache[key] = (
+            spans[key] = (
                 ([g.x / 10.0 for g in glyphs], [(g.x + g.advance) / 10.0 for g in glyphs])
-                if len(lines) == 1 and len(glyphs) == len(text) else ())
-        if not found:  # (a text whose glyphs are not one a character: measure the part)
+                if len(lines) == 1 and len(glyphs) == len(text) else None)
+        found = spans[key]
+        if found is None:  # (a text whose glyphs are not one a character: measure the part)
             return self.natural_width(text[a:b], style)
         starts, ends = found
         return ends[b - 1] - starts[a]
 
     def natural_width(self, text: str, style: TextStyle) -> float:
         """A one-off text's width on one line, per point of its size, in its face."""
-        key = ("natural", text, style.face)
-        if key not in self._cache:
+        key = (text, style.face)
+        found = self.cache.natural.get(key)
+        if found is None:
             lines = self.set_runs(((text, style.face),), 10.0, 1e9, False)
-            self._cache[key] = max((g.x + g.advance for line in lines for g in line.glyphs),
-                                   default=0.0) / 10.0
-        return self._cache[key]
+            found = self.cache.natural[key] = max(
+                (g.x + g.advance for line in lines for g in line.glyphs), default=0.0) / 10.0
+        return found
 
     def line_count(self, text: str, style: TextStyle, width: float,
                    least: bool = False) -> int:

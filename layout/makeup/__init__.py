@@ -31,8 +31,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import LayoutError
+from ..flow import TextCache
 from ..fonts import FontSet
-from ..model import Article, ArticlePlan, Issue, PagePlan, Template
+from ..model import Article, ArticlePlan, Issue, PagePlan, Rule, Template
 from .candidate import Candidate
 from .pictures import smallest
 from .shapes import Area, Config
@@ -60,21 +61,27 @@ def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
     lines = [line for _, line in free]
     area = Area(min(cols), max(cols), min(lines), max(lines))
     if len(free) != area.columns * area.lines:
+        inside = [f"article {p.index + 1} (columns {p.first_column}-{p.last_column}, lines "
+                  f"{p.first_line}-{p.last_line})" for p in pinned
+                  if p.first_column <= area.last_column and area.first_column <= p.last_column
+                  and p.first_line <= area.last_line and area.first_line <= p.last_line]
         raise LayoutError(
             f"the pinned articles leave a room that is not a rectangle (free cells in columns "
             f"{area.first_column}-{area.last_column}, lines {area.first_line}-"
-            f"{area.last_line}, but some of those are taken)", origin.file, origin.line,
-            hint="pin articles across whole columns or whole lines, so the rest is a "
-                 "rectangle, or give every article a place")
+            f"{area.last_line}, but {', '.join(inside)} stand(s) in it)", origin.file,
+            origin.line,
+            hint="the make-up places the articles without a region in one rectangle: give "
+                 "those a region too, or take the region off the pinned one(s) named, or pin "
+                 "across whole columns or whole lines")
     return area
 
 
 def make_up(issue: Issue, template: Template, fonts: FontSet,
-            pinned: list[ArticlePlan | None], cache: dict | None = None) -> PagePlan:
+            pinned: list[ArticlePlan | None], cache: TextCache | None = None) -> PagePlan:
     """Place the articles the manifest did not pin (None in `pinned`) and size every
     picture that has no place yet; `cache` keeps the text broken on the way."""
     t = template
-    cache = {} if cache is None else cache
+    cache = TextCache() if cache is None else cache
     fixed = [p for p in pinned if p is not None]
     plans: list[ArticlePlan | None] = [sized_pinned(p, t, fonts, cache) if p is not None
                                        and any(not i.placed for i in p.article.images) else p
@@ -88,7 +95,8 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         raise LayoutError("articles stacked with `below:` cannot share a page with articles "
                           "the make-up places", first.origin.file, first.origin.line,
                           hint="give every article a slot or region, or none of them")
-    area = free_area(t, fixed, first.origin)
+    area, parting = parted(free_area(t, fixed, first.origin), fixed, issue.rules)
+    clear_of_rules(area, issue.rules)
     room_for(issue, t, free, area)
     for index in free:
         within(issue.articles[index], area.columns,
@@ -115,10 +123,68 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                           hint="move some articles to another page, or shorten them")
     for plan in ordered_headlines(best[1], search.by_index):
         plans[plan.index] = plan
-    return PagePlan(issue, t, every_one(plans), tuple(rules(best[2], t)))
+    return PagePlan(issue, t, every_one(plans), tuple(rules(parting + best[2], t)))
 
 
-def _candidates(issue: Issue, t: Template, fonts: FontSet, cache: dict, area: Area,
+def clear_of_rules(area: Area, drawn: tuple[Rule, ...]) -> None:
+    """Refuse, at its line, a rule of `rules:` that runs through the area the make-up
+    places articles in (one `layout pin` wrote, left when the regions around it were taken
+    off): it would print across the made-up modules."""
+    for r in drawn:
+        if r.across:
+            hit = (area.first_line <= r.line <= area.last_line and
+                   r.column <= area.last_column and area.first_column <= r.column + r.columns - 1)
+        else:
+            hit = (area.first_column < r.column <= area.last_column and
+                   r.line <= area.last_line and area.first_line <= r.line + r.lines - 1)
+        if hit:
+            raise LayoutError(
+                f"a rule of `rules:` runs through the part of the page the make-up places "
+                f"articles in (columns {area.first_column}-{area.last_column}, lines "
+                f"{area.first_line}-{area.last_line}): it would print across them",
+                r.origin.file, r.origin.line,
+                hint="delete it (the make-up draws the rules between the modules it "
+                     "places), or give the articles there regions")
+
+
+def parted(area: Area, pinned: list[ArticlePlan], drawn: tuple[Rule, ...],
+           ) -> tuple[Area, list]:
+    """The made-up area parted from the pinned modules beside it as the make-up parts its
+    own: by a blank line with a rule through it above or below (the area gives up that
+    line), by a rule down the gutter at its side; with the rules (as the make-up's cuts)
+    that the manifest's own `rules:` (`drawn`) do not draw already. A pinned module whose
+    first line is the manifest's rule (a jump's rest, its band's air under the rule) is
+    parted already."""
+    across = {(r.line, c) for r in drawn if r.across
+              for c in range(r.column, r.column + r.columns)}
+    down = {(r.column, line) for r in drawn if not r.across
+            for line in range(r.line, r.line + r.lines)}
+    columns = range(area.first_column, area.last_column + 1)
+    first, last = area.first_line, area.last_line
+    cuts: list = []
+
+    def beside(p: ArticlePlan) -> bool:  # (sharing columns with the area)
+        return p.first_column <= area.last_column and area.first_column <= p.last_column
+
+    if any(beside(p) and p.last_line == first - 1 for p in pinned):
+        first += 1
+        if not all((first - 1, c) in across for c in columns):
+            cuts.append((True, area.first_column, first - 1, area.columns, 1))
+    if any(beside(p) and p.first_line == last + 1 and not all(
+            (p.first_line, c) in across for c in columns) for p in pinned):
+        last -= 1
+        if not all((last + 1, c) in across for c in columns):
+            cuts.append((True, area.first_column, last + 1, area.columns, 1))
+    lines = range(first, last + 1)
+    for column, side in ((area.first_column, lambda p: p.last_column == area.first_column - 1),
+                         (area.last_column + 1, lambda p: p.first_column == area.last_column + 1)):
+        if any(side(p) and p.first_line <= last and first <= p.last_line for p in pinned) \
+                and not all((column, line) in down for line in lines):
+            cuts.append((False, column, first, 1, last - first + 1))
+    return Area(area.first_column, area.last_column, first, last), cuts
+
+
+def _candidates(issue: Issue, t: Template, fonts: FontSet, cache: TextCache, area: Area,
                 free: list[int], pinned: bool) -> list[Candidate]:
     """The articles the make-up places, in the page's order, the first the lead (unless
     the manifest pins some: then none leads)."""
@@ -141,8 +207,7 @@ class _Search:
         self.candidates = candidates
         self.area = area
         self.by_index = {c.index: c for c in candidates}
-        self.position = {c.index: n for n, c in enumerate(candidates)}
-        self.memo: dict = {}  # the search's tables, kept while the options they hold do
+        self.memo: dict = {}  # the search's tables, by all they depend on (tiling.arrange)
         # (a search that tiles the area exactly: once none does, none will, as the rounds
         # only take options away)
         self.exact = True
@@ -208,14 +273,11 @@ class _Search:
         return total, settled, cuts, failed
 
     def forget(self, failed: list) -> None:
-        """Refuse the options of `failed` leaves the flow did not bear out, and the
-        search's tables made of them."""
+        """Refuse the options of `failed` leaves the flow did not bear out (the search's
+        tables made of them are not read again: they are kept by the options refused)."""
         for leaf in failed:
             self.by_index[leaf.index].refuse(leaf.columns, self.area.lines, leaf.height,
                                              leaf.config)
-            n = self.position[leaf.index]
-            for key in [key for key in self.memo if key[0] <= n <= key[1]]:
-                del self.memo[key]
 
 
 def within(article: Article, columns: int, where: str) -> None:
@@ -242,7 +304,8 @@ def every_one(plans: list[ArticlePlan | None]) -> tuple[ArticlePlan, ...]:
     return placed
 
 
-def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet, cache: dict) -> ArticlePlan:
+def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet,
+                 cache: TextCache) -> ArticlePlan:
     """A pinned article's pictures sized to fill its region."""
     area = Area(plan.first_column, plan.last_column, plan.first_line, plan.last_line)
     within(plan.article, area.columns, f"its region is {area.columns} column(s) wide")

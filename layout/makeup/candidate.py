@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from ..flow import ArticleFlow, Drawn, TooLow, Typesetter, divided, sized, vertical_cells
+from ..flow import (ArticleFlow, Fill, HeadMeasure, TextCache, TooLow, Typesetter, divided,
+                    measure_fill, measure_head, measure_need, sized, vertical_cells)
 from ..fonts import FontSet
-from ..holes import Occupancy, hole_lines, text_legs
+from ..holes import hole_lines
 from ..model import Article, ArticlePlan, Image, Template
 from .pictures import picture_block, picture_ways, placed_images, smallest
 from .shapes import Area, Config, ladder_sizes
@@ -21,7 +22,7 @@ class Candidate:
     """One article the make-up places: its heights at each width, from the flow."""
 
     def __init__(self, index: int, article: Article, template: Template, fonts: FontSet,
-                 cache: dict, area: Area, rank: int, size_headline: bool = True):
+                 cache: TextCache, area: Area, rank: int, size_headline: bool = True):
         self.size_headline = size_headline  # False: a pinned article keeps its style's size
         self.index = index
         self.article = article
@@ -33,9 +34,10 @@ class Candidate:
         self.pictures = [i for i in article.images if not i.placed]
         self._need: int | None = None
         self._needs: dict[tuple, int] = {}
-        self._heads: dict[tuple, tuple[int, float, tuple[int, int]] | None] = {}
+        # (columns, size, extra, beside) → its head's measure and what the blank beside it
+        # costs
+        self._heads: dict[tuple, tuple[HeadMeasure, float] | None] = {}
         self.block_memo: dict[tuple, tuple] = {}  # (pictures.picture_block)
-        self._headlined: dict[tuple, Article] = {}
         self.sum_memo: dict[int, dict] = {}  # (pictures.picture_sums)
         self._options: dict[tuple, dict] = {}
         self._variants: dict[int, Candidate | None] = {}
@@ -43,6 +45,9 @@ class Candidate:
         # (columns, height, config) the flow did not bear out: the search offers the next
         # cheapest way to fill that height instead
         self.refused: set[tuple[int, int, Config]] = set()
+        # how many of them at each width: the options of a width are kept by it, so an
+        # option refused makes them anew (nothing is forgotten by hand)
+        self.refused_at: dict[int, int] = {}
         self.may_divide = False  # 破栏 offered (the lead of a page of several articles)
         self._sizes: dict[tuple[int, float | None], tuple[float | None, int]] = {}
         # the largest size the make-up lets this headline take: a step below the lead's, so
@@ -62,35 +67,22 @@ class Candidate:
         """The article in a module of `columns` × `lines`, set as `config` says (without
         any picture when not `pictures`: what its head takes is all that is asked)."""
         first_line = self.area.first_line if first_line is None else first_line
-        article = self.headlined(columns, config)
+        images: tuple[Image, ...] | None = None  # (the article's own)
         if not pictures:
-            article = replace(article, images=())
+            images = ()
         elif self.pictures:  # (a plan that only measures has no picture sizes yet: none)
-            placed = tuple(i for i in article.images if i.placed)
+            images = tuple(i for i in self.article.images if i.placed)
             if config.heights:
                 top = self.head_lines(columns, config) or 0
-                placed += placed_images(self, columns, lines - top, top, config)
-            article = replace(article, images=placed)
-        return ArticlePlan(article, self.index, first_column, first_column + columns - 1,
-                           first_line, first_line + lines - 1, head_extra=config.extra)
-
-    def headlined(self, columns: int, config: Config) -> Article:
-        """The article with its headline at the config's size and over the columns it
-        spans (made once for each: plans ask for it at every trial)."""
-        key = (columns, config.size, config.beside)
-        found = self._headlined.get(key)
-        if found is None:
-            found = article = self.article
-            h = article.headline
-            if h is not None:
-                if config.size and not h.size:
-                    h = replace(h, size=config.size)
-                if config.beside:  # the group spans the columns the first picture leaves
-                    h = replace(h, columns=(1, columns - config.beside))
-                if h is not article.headline:
-                    found = replace(article, headline=h)
-            self._headlined[key] = found
-        return found
+                images += placed_images(self, columns, lines - top, top, config)
+        h = self.article.headline
+        return ArticlePlan(
+            self.article, self.index, first_column, first_column + columns - 1, first_line,
+            first_line + lines - 1, head_extra=config.extra,
+            head_size=config.size if h is not None and config.size and not h.size else None,
+            # (beside a picture, the group spans the columns the first picture leaves)
+            head_columns=(1, columns - config.beside) if h is not None and config.beside
+            else None, pictures=images)
 
 
     def flow(self, plan: ArticlePlan) -> ArticleFlow:
@@ -110,20 +102,7 @@ class Candidate:
             base = Config(size)
             top = self.head_lines(columns, base) or 0
             plan = self.plan(columns, self.area.lines, base)
-            need = self.need()
-            try:
-                drawn, overflow, bottom = self.flow(plan).run(
-                    plan.first_line + top + math.ceil(need / columns) - 1)
-                if overflow is not None:
-                    need += overflow.lines
-                else:  # the body's cells: from its first line to each column's foot
-                    occupied = occupancy(drawn, self.t)
-                    start = plan.first_line + top
-                    need = sum(occupied.foot(c, start, bottom) - start + 1
-                               for c in range(1, columns + 1))
-            except TooLow:
-                pass
-            self._needs[key] = need
+            self._needs[key] = measure_need(self.flow(plan), top, self.need())
         return self._needs[key]
 
     def width_pt(self, columns: int) -> float:
@@ -228,7 +207,7 @@ class Candidate:
         """Grid lines the headline group, byline and note take at this width (None: the
         note does not fit the area)."""
         found = self.head(columns, config)
-        return None if found is None else found[0]
+        return None if found is None else found[0].lines
 
     def head_blank(self, columns: int, config: Config) -> float:
         """What the blank beside the headline group, byline and note costs: runs of
@@ -237,43 +216,27 @@ class Candidate:
         found = self.head(columns, config)
         return 0.0 if found is None else found[1]
 
-    def head(self, columns: int, config: Config) -> tuple[int, float, tuple[int, int]] | None:
-        """(Grid lines the head takes, what the blank beside it costs, a vertical title's
-        strip: its lines below the body's first and its columns), or None: the head does
-        not fit the area."""
+    def head(self, columns: int, config: Config) -> tuple[HeadMeasure, float] | None:
+        """The head's measure at this width, set as `config` says, and what the blank
+        beside it costs; None: the head does not fit the area."""
         key = (columns, config.size, config.extra, config.beside)
         if key not in self._heads:
             plan = self.plan(columns, self.area.lines, config.pictured((), ()),
                              pictures=False)
-            out = Drawn()
-            try:
-                head = self.flow(plan).head(out, plan.last_line)
-                line, cells, spans = head.body_line, head.cells, head.columns
-            except TooLow:
+            measured = measure_head(self.flow(plan))
+            if measured is None:
                 self._heads[key] = None
                 return None
-            # a vertical title's strip: the lines it takes below the body's first
-            strip = max((g for c, g in cells if c in spans), default=line - 1) + 1 - line
-            occupied = Occupancy(self.t)
-            occupied.add_lines(out.lines)
-            occupied.add_boxes(out.rects)
             # blank beside the band: runs of BLANK_RUN lines or more down a column (a
-            # kicker shorter than the main title leaves a line or two: no hole)
+            # kicker shorter than the main title leaves a line or two: no hole); a blank
+            # as tall as a reader's eye takes for a hole (holes.HOLE_MM) costs as one,
+            # shorter air beside a headline a little
             blank = 0.0
             square = hole_lines(self.t)
-            for c in spans:
-                run = 0
-                for row in range(plan.first_line, line + 1):
-                    if row < line and (c, row) not in occupied.cells:
-                        run += 1
-                        continue
-                    # a blank as tall as a reader's eye takes for a hole (holes.HOLE_MM)
-                    # costs as one; shorter air beside a headline, a little
-                    blank += run * (HOLE if run >= square else
-                                    HEAD_BLANK if run >= BLANK_RUN else 0.0)
-                    run = 0
-            self._heads[key] = (line - plan.first_line, blank,
-                                (strip, len(spans)) if self.vertical else (0, 0))
+            for run in measured.blanks:
+                blank += run * (HOLE if run >= square else
+                                HEAD_BLANK if run >= BLANK_RUN else 0.0)
+            self._heads[key] = (measured, blank)
         return self._heads[key]
 
     @property
@@ -303,7 +266,7 @@ class Candidate:
         """Lines a vertical title's strip takes below the body's first line, and its
         columns ((0, 0): none)."""
         found = self.head(columns, config)
-        return (0, 0) if found is None else found[2]
+        return (0, 0) if found is None else (found[0].strip, found[0].strip_columns)
 
     # -- the heights it can take ---------------------------------------------------------
 
@@ -321,25 +284,24 @@ class Candidate:
         if self.pictures:
             return picture_ways(self, columns, limit, size, top, cost)
         plan = self.plan(columns, limit, base)
-        flow = self.flow(plan)
         hint = plan.first_line + top + math.ceil(self.need() / columns) - 1
         try:
-            drawn, overflow, bottom = flow.run(hint)
+            fill = measure_fill(self.flow(plan), hint)
         except TooLow:
             return {}
-        if overflow is not None:
+        if fill.over is not None:
             return {}
-        height = bottom - plan.first_line + 1
+        height = fill.bottom - plan.first_line + 1
         if height - top < MIN_LEG and columns > 1:
             return {}
         # a leg of text shorter than MIN_LEG (the last column's, mostly): not at this width
-        stub, thin = short_legs(drawn, plan, self.t)
+        stub, thin = short_legs(fill)
         if stub and columns > 1:
             self._stubby[columns] = height  # (when nothing fits, only below it)
             return {}
         # a short story spread over more columns than it gives five lines each: thinner
         # legs than a reader would call a column (allowed, but a narrower width is better)
-        short = HOLE * short_lines(drawn, plan, self.t, bottom) + (
+        short = HOLE * short_lines(fill, plan, fill.bottom) + (
             THIN * thin if columns > 1 else 0.0)
         out: dict[int, tuple[float, Config]] = {}
         # the headline a step or two smaller: its band a line or so shorter, the body the
@@ -372,9 +334,7 @@ class Candidate:
         """The flow did not bear out `config` at `height` lines: forget it (and, on the
         re-divided grid, its variant's), so that the options offer the next way."""
         self.refused.add((columns, height, config))
-        for memo in (self._options, self._divided):  # (at every bound on the headline)
-            for key in [key for key in memo if key[:2] == (columns, limit)]:
-                del memo[key]
+        self.refused_at[columns] = self.refused_at.get(columns, 0) + 1
         if config.divide:
             variant = self.variant(columns)
             if variant is not None:
@@ -397,8 +357,10 @@ class Candidate:
 
 
     def cached_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
-        """`options`, remembered; with 破栏 variants when the article may be re-divided."""
-        key = (columns, limit, self.cap)
+        """`options`, remembered (by all they depend on: the bound on the headline and
+        the options refused at this width); with 破栏 variants when the article may be
+        re-divided."""
+        key = (columns, limit, self.cap, self.refused_at.get(columns, 0))
         if key not in self._options:
             out = dict(self.options(columns, limit))
             for height, (cost, config) in self.divided_options(columns, limit).items():
@@ -407,8 +369,9 @@ class Candidate:
         return self._options[key]
 
     def divided_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
-        """The cheapest re-divided (破栏) way of each height, when the article may be."""
-        key = (columns, limit, self.cap)
+        """The cheapest re-divided (破栏) way of each height, when the article may be
+        (remembered as `cached_options`: its variant's refused come through `refuse`)."""
+        key = (columns, limit, self.cap, self.refused_at.get(columns, 0))
         if key not in self._divided:
             variant = self.variant(columns) if self.may_divide else None
             out: dict[int, tuple[float, Config]] = {}
@@ -472,28 +435,18 @@ class Candidate:
 
 
 
-def occupancy(drawn: Drawn, t: Template) -> Occupancy:
-    """The grid cells an article's drawn lines, boxes and pictures cover."""
-    occupied = Occupancy(t)
-    occupied.add_lines(drawn.lines)
-    occupied.add_boxes(drawn.rects, drawn.images)
-    return occupied
-
-
-def short_lines(drawn: Drawn, plan: ArticlePlan, t: Template, bottom: int) -> int:
+def short_lines(fill: Fill, plan: ArticlePlan, bottom: int) -> int:
     """Lines of the module's columns left blank at their feet beyond SHORT_OK."""
-    return occupancy(drawn, t).blank_feet(range(plan.first_column, plan.last_column + 1),
-                                          plan.first_line, bottom, SHORT_OK)
+    return fill.blank_feet(plan.first_line, bottom, SHORT_OK)
 
 
-def short_legs(drawn: Drawn, plan: ArticlePlan, t: Template) -> tuple[int, int]:
+def short_legs(fill: Fill) -> tuple[int, int]:
     """Legs of text shorter than MIN_LEG lines down the module's columns (a stub under a
     headline or a picture, or a last leg): (the stubs, which an article too short to give
     each of its columns MIN_LEG lines may have; all of them, thin legs included)."""
-    columns = range(plan.first_column, plan.last_column + 1)
-    legs = text_legs(t, drawn.lines, drawn.images, columns)
+    legs = fill.legs()
     short = sum(1 for _, first, last in legs if last - first + 1 < MIN_LEG)
-    too_short = sum(last - first + 1 for _, first, last in legs) < MIN_LEG * len(columns)
+    too_short = sum(last - first + 1 for _, first, last in legs) < MIN_LEG * len(fill.columns)
     return (0 if too_short else short), short
 
 

@@ -47,7 +47,7 @@ def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None
     """The settled `plan` with its headline at the largest ladder size no larger than
     `size` and its band kept as tall by air (so the body and pictures stay where they
     are); None when no such size keeps the band, or the article chose its own."""
-    h, own = plan.article.headline, c.article.headline
+    h, own = plan.headline, c.article.headline
     if h is None or own is None or own_size(c) or h.size is None or plan.measure:
         return None
     columns = plan.last_column - plan.first_column + 1
@@ -58,5 +58,4 @@ def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None
     air = kept_band(c, columns, old, smaller[0], beside) if smaller and old is not None else None
     if air is None:
         return None
-    return replace(plan, article=replace(plan.article, headline=replace(
-        h, size=smaller[0])), head_extra=air)
+    return replace(plan, head_size=smaller[0], head_extra=air)

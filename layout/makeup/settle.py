@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any, Iterator
 
 from ..errors import LayoutError
-from ..flow import TooLow
+from ..flow import TooLow, measure_fill
 from ..model import ArticlePlan, Issue, Template
 from .candidate import Candidate, short_legs, short_lines
 from .pictures import half, picture_sums, resized, smallest, wide_enough
@@ -84,9 +84,9 @@ def repairs(tree, result: tuple, by_index: dict[int, Candidate]) -> Iterator[lis
     failed = {leaf.index for leaf in result[3]}
     # (the cuts whose parts hold an article that failed: no other boundary helps it)
     paths = _across_paths(tree, failed=failed)
-    others = max((p.article.headline.size for p in result[1]
-                  if not by_index[p.index].lead and p.article.headline
-                  and p.article.headline.size), default=0.0)
+    others = max((p.headline.size for p in result[1]
+                  if not by_index[p.index].lead and p.headline and p.headline.size),
+                 default=0.0)
     yield ([_moved_cut(tree, path, sign * move) for path in paths
             for move in REPAIR_MOVES for sign in (1, -1)]
            + [_releafed(tree, leaf, config) for leaf in result[3]
@@ -216,13 +216,13 @@ def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate]
     UNORDERED); the lead, a title the manifest sized and a vertical one keep theirs."""
     out = {p.index: p for p in settled}
     for plan in sorted(settled, key=lambda p: (p.first_line, p.first_column)):
-        h = plan.article.headline
+        h = plan.headline
         if h is None or h.size is None or by_index[plan.index].lead:
             continue
-        above = [q.article.headline.size for q in out.values()
+        above = [q.headline.size for q in out.values()
                  if q.last_line < plan.first_line and q.first_column <= plan.last_column
-                 and plan.first_column <= q.last_column and q.article.headline
-                 and q.article.headline.size and not q.article.headline.vertical]
+                 and plan.first_column <= q.last_column and q.headline
+                 and q.headline.size and not q.headline.vertical]
         if above and h.size > min(above):
             fixed = reheaded(by_index[plan.index], plan, min(above))
             if fixed is not None:
@@ -289,16 +289,16 @@ def adjust(c: Candidate, columns: int, lines: int, config: Config, first_column:
     for _ in range(rounds):
         plan = c.plan(columns, lines, config, first_column, first_line)
         try:
-            drawn, overflow, _ = c.flow(plan).run(plan.last_line)
-            over = overflow.lines if overflow is not None else None
+            fill = measure_fill(c.flow(plan), plan.last_line)
+            over = fill.over
         except TooLow:  # (a picture past the module's foot: never the page's plan)
             over = TOO_LOW
         if over is not None:
             score = OVERFLOW * over
             move = -1
         else:
-            short = short_lines(drawn, plan, c.t, plan.last_line)
-            score = HOLE * short + STUB * short_legs(drawn, plan, c.t)[0]
+            short = short_lines(fill, plan, plan.last_line)
+            score = HOLE * short + STUB * short_legs(fill)[0]
             move = 1 if short else 0
         if best is None or score < best[0]:
             best = (score, plan)

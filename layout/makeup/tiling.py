@@ -37,6 +37,12 @@ class _Tiling:
         self.lead_columns = lead_columns
         self.squeeze = squeeze
         self.memo = memo
+        # the options refused so far, summed over the articles before each: a range's
+        # tables are kept by how many of its articles' options were refused (the count
+        # only grows), so a table made of an option since refused is never read again
+        self.refused = [0]
+        for candidate in candidates:
+            self.refused.append(self.refused[-1] + len(candidate.refused))
 
     def table(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
         """Articles i..j in c columns: (height, whether re-divided) → (cost, tree, whether
@@ -46,7 +52,8 @@ class _Tiling:
         headlines reach, those above its smallest, and those the largest can be set
         down to (`heads.floor`), as bits (`Levels`))."""
         lead = self.lead_columns
-        key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap)
+        key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap,
+               self.refused[j + 1] - self.refused[i])
         if key not in self.memo:
             self.memo[key] = self.leaf(i, c) if i == j else self.combined(i, j, c)
         return self.memo[key]
@@ -191,7 +198,8 @@ def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
     """The cheapest guillotine tiling of `area` by the candidates in order: (cost, tree,
     height it fills). `lead_columns`: the first article's width, no other wider. `memo`
     keeps the tables of ranges of articles between calls for other lead widths (a range
-    without the lead at a width no wider than the lead's does not depend on it)."""
+    without the lead at a width no wider than the lead's does not depend on it) and
+    rounds (keyed by the options refused in the range)."""
     memo = {} if memo is None else memo
     limit = area.lines
     whole = _Tiling(candidates, limit, lead_columns, squeeze, memo,

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from .issue import Article, Issue
+from .issue import Article, Headline, Image, Issue
 from .template import Template
 
 
@@ -29,6 +29,27 @@ class ArticlePlan:
     # 破栏: the article's base columns re-divided into (count, width pt, gutter pt) columns,
     # its pictures' columns counted in those (None: set on the base columns)
     measure: tuple[int, float, float] | None = None
+    # The make-up's decisions, beside the article as the manifest gives it: its headline's
+    # size (None: the article's own), the columns its headline group spans, counted from
+    # the article's first (None: the article's own; a picture stands beside the rest), and
+    # every picture with its place (None: the article's own, every one placed by hand).
+    head_size: float | None = None
+    head_columns: tuple[int, int] | None = None
+    pictures: tuple[Image, ...] | None = None
+
+    @cached_property
+    def headline(self) -> Headline | None:
+        """The headline as it is set: the article's, with the make-up's size and columns."""
+        h = self.article.headline
+        if h is None or (self.head_size is None and self.head_columns is None):
+            return h
+        return replace(h, size=h.size if self.head_size is None else self.head_size,
+                       columns=h.columns if self.head_columns is None else self.head_columns)
+
+    @property
+    def images(self) -> tuple[Image, ...]:
+        """The article's pictures as they are set, each with its place."""
+        return self.article.images if self.pictures is None else self.pictures
 
 
 @dataclass(frozen=True)
@@ -210,9 +231,15 @@ class Copyfit:
         text = (f"{on_page(self.page)}article {self.article_index + 1} {self.title}: {size}; "
                 f"holds {self.holds} 字, "
                 f"room for {self.holds + self.add - self.cut} 字: {verdict}")
-        if self.give or self.take:
-            text += (f"; its pictures could make room for {self.give} 字 more or "
-                     f"{self.take} 字 less")
+        if self.give and self.take:
+            text += (f"; its pictures, resized within their crop, could make room for up "
+                     f"to {self.give} 字 more (smaller) or {self.take} 字 less (larger)")
+        elif self.give:
+            text += (f"; its pictures made smaller (within their crop) could make room for "
+                     f"up to {self.give} 字 more")
+        elif self.take:
+            text += (f"; its pictures made larger (within their crop) could fill up to "
+                     f"{self.take} 字 of its room")
         return text
 
 

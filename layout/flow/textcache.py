@@ -1,0 +1,47 @@
+"""A page's text cache: what the setter breaks and measures, kept for every trial of the
+make-up and for the flow of the final page (and, under `render --watch`, for the next
+render: `pipeline.Kept`). Each table's key holds everything its value is made from but the
+composition rules and the fonts, so one cache serves one composition and one font set."""
+from __future__ import annotations
+
+from ..text.items import Box, Items, Measure
+from ..text.linebreak import SetLine
+
+# A text of runs (text, font role) as the setter sets it.
+Runs = tuple[tuple[str, str], ...]
+
+
+class TextCache:
+    """The text one page's setters broke, measured and set, by table:
+
+    * `lines`: (runs, size, width, justify, indent, reserve, words) → the lines broken;
+    * `items`: (runs, size, latin spacing, reserve) → the paragraph's boxes and gaps, kept
+      for other widths (a re-divided lead, a headline over fewer columns);
+    * `boxes`: size → each character's box by its measure (`text.items.build_runs`);
+    * `display`: (text, face, size, width, fits) → display lines cut between words;
+    * `spans`: (text, face) → each glyph's left and right edge on one line, per point of
+      the size (None: a text whose glyphs are not one a character);
+    * `natural`: (text, face) → a one-off text's width on one line, per point of its size.
+    """
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple[Runs, float, float, bool, float, float, bool],
+                         list[SetLine]] = {}
+        self.items: dict[tuple[Runs, float, float, float], Items] = {}
+        self.boxes: dict[float, dict[tuple[Measure, str], Box]] = {}
+        self.display: dict[tuple[str, str, float, float, bool], list[SetLine]] = {}
+        self.spans: dict[tuple[str, str], tuple[list[float], list[float]] | None] = {}
+        self.natural: dict[tuple[str, str], float] = {}
+
+    def __len__(self) -> int:
+        """Entries in all its tables (a cache kept across renders starts afresh past a
+        bound)."""
+        return (len(self.lines) + len(self.items) + len(self.boxes) + len(self.display)
+                + len(self.spans) + len(self.natural))
+
+    def boxes_at(self, size: float) -> dict[tuple[Measure, str], Box]:
+        """Each character's box at `size`, by its measure (filled by `build_runs`)."""
+        found = self.boxes.get(size)
+        if found is None:
+            found = self.boxes[size] = {}
+        return found
