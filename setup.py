@@ -30,6 +30,7 @@ COMPILED = [
     "layout/makeup/__init__.py",
     "layout/makeup/candidate.py",
     "layout/makeup/costs.py",
+    "layout/makeup/heads.py",
     "layout/makeup/pictures.py",
     "layout/makeup/settle.py",
     "layout/makeup/shapes.py",

@@ -16,6 +16,7 @@ def fit(manifest: Path) -> None:
     """Copyfit (每版容字量): per article, its part of the page, the characters it holds and
     how many to add or cut to fill it exactly; then the page's total."""
     from ..fonts import shipped_fonts  # noqa: PLC0415
+    from ..model import PageFit  # noqa: PLC0415
     from ..pipeline import layout, load, report  # noqa: PLC0415
 
     try:
@@ -28,11 +29,7 @@ def fit(manifest: Path) -> None:
         click.echo(str(item))
     for jump in said.jumps:  # an article on two pages: counted across both
         click.echo(str(jump))
-    holds = sum(f.holds for f in said.fits)
-    delta = sum(f.delta for f in said.fits)
-    sign = "+" if delta > 0 else "−" if delta < 0 else "±"
-    whole = "issue" if loaded.edition.whole else "page"
-    click.echo(f"{whole}: holds {holds} 字, room for {holds + delta} 字: {sign}{abs(delta)} 字")
+    click.echo(str(PageFit.of(said.fits, "issue" if loaded.edition.whole else "page")))
     for hole in said.holes:
         click.echo(str(hole))
 

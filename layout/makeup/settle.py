@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import Any
+from typing import Any, Iterator
 
 from ..errors import LayoutError
 from ..flow import TooLow, measure_fill
@@ -13,9 +13,10 @@ from ..model import ArticlePlan, Issue, Template
 from .candidate import Candidate, short_legs, short_lines
 from .pictures import half, picture_sums, resized, smallest, wide_enough
 from .shapes import Area, Config, Leaf, ladder_sizes
-from .costs import (HOLE, MAX_HEAD_EXTRA, MIN_LEG, MOST_ARTICLES, OVERFLOW, REPAIR_MOVES,
-                    REPAIR_ROUNDS, SETTLE_TRIES, SHORT_MOST, SHORT_OK, STUB, TOO_LOW)
+from .costs import (HOLE, MIN_LEG, MOST_ARTICLES, OVERFLOW, REPAIR_MOVES, REPAIR_ROUNDS,
+                    SETTLE_TRIES, SHORT_MOST, SHORT_OK, STUB, TOO_LOW)
 from .tiling import Cut, place
+from .heads import reheaded
 
 
 def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
@@ -48,36 +49,78 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
 
 def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
                 result: tuple, known: dict | None = None) -> tuple[Any, tuple]:
-    """The tree with the boundaries between stacked modules moved a few lines at a time
-    while that leaves less blank and less text over (the options only estimate: a module
-    that does not hold its text where the page has room takes lines from a neighbour
-    that has them to spare)."""
+    """The tree changed a move at a time while that leaves less text over and less blank
+    (the options only estimate: a module that does not hold its text where the page has
+    room takes lines from a neighbour that has them to spare): the moves of `repairs`."""
     known = {} if known is None else known
+    chosen = {leaf.index: leaf for leaf in _leaves(tree)}
     for _ in range(REPAIR_ROUNDS):
         if result[0] < OVERFLOW:  # (no text left over)
             break
         best = None
-        failed = {leaf.index for leaf in result[3]}
-        # (the cuts whose parts hold an article that failed: no other boundary helps it)
-        trees = [_moved_cut(tree, path, sign * move)
-                 for path in _across_paths(tree, failed=failed)
-                 for move in REPAIR_MOVES for sign in (1, -1)]
-        # or the headline of an article with text left over a step or two smaller
-        for leaf in result[3]:
-            candidate = by_index[leaf.index]
-            size = leaf.config.size
-            for smaller, _ in candidate.smaller(size, 0) if size else ():
-                trees.append(_releafed(tree, leaf, replace(leaf.config, size=smaller)))
-        for moved in trees:
-            if moved is None:
-                continue
-            trial = settle_tree(moved, area, lines, by_index, known)
-            if trial[0] < (best[1][0] if best else result[0]):
-                best = (moved, trial)
+        for trees in repairs(tree, result, by_index):
+            for moved in trees:
+                if moved is None:
+                    continue
+                trial = settle_tree(moved, area, lines, by_index, known)
+                if trial[0] < (best[1][0] if best else result[0]):
+                    best = (moved, trial)
+            if best is not None:
+                break
         if best is None:
             break
         tree, result = best
-    return tree, result
+    # (the leaves the flow did not bear out, as the search chose them: the options it
+    # forgets)
+    return tree, (*result[:3], [chosen[leaf.index] for leaf in result[3]])
+
+
+def repairs(tree, result: tuple, by_index: dict[int, Candidate]) -> Iterator[list]:
+    """The trees a round of repair tries, in two sets, the second only when nothing of
+    the first helps: a boundary between stacked modules that hold an article with text
+    left over moved (REPAIR_MOVES lines), or that article's head band made shorter
+    (`_smaller_heads`); then the band of a module stacked with it made shorter and the
+    boundary moved by the lines that gives (1-3)."""
+    failed = {leaf.index for leaf in result[3]}
+    # (the cuts whose parts hold an article that failed: no other boundary helps it)
+    paths = _across_paths(tree, failed=failed)
+    others = max((p.headline.size for p in result[1]
+                  if not by_index[p.index].lead and p.headline and p.headline.size),
+                 default=0.0)
+    yield ([_moved_cut(tree, path, sign * move) for path in paths
+            for move in REPAIR_MOVES for sign in (1, -1)]
+           + [_releafed(tree, leaf, config) for leaf in result[3]
+              for config in _smaller_heads(by_index[leaf.index], leaf.config, others)])
+    yield [_moved_cut(_releafed(tree, leaf, config), path, sign * move)
+           for path in paths for leaf in _leaves(_at(tree, path)) if leaf.index not in failed
+           for config in _smaller_heads(by_index[leaf.index], leaf.config, others)
+           for move in (1, 2, 3) for sign in (1, -1)]
+
+
+def _smaller_heads(c: Candidate, config: Config, others: float) -> list[Config]:
+    """The article's head band made shorter: its air taken out, its headline a step or two
+    smaller (the lead's a step, while it stays larger than every other headline)."""
+    out = [config.with_extra(0)] if config.extra else []
+    size = config.size
+    if size and c.lead and c.size_headline and c.article.headline \
+            and not c.article.headline.size and not c.article.headline.vertical:
+        below = [s for s in ladder_sizes(c.t) if others < s < size]
+        out += [replace(config, size=below[0])] if below else []
+    elif size:
+        out += [replace(config, size=smaller) for smaller, _ in c.smaller(size, 0)]
+    return out
+
+
+def _leaves(tree) -> list[Leaf]:
+    if isinstance(tree, Leaf):
+        return [tree]
+    return _leaves(tree.first) + _leaves(tree.second)
+
+
+def _at(tree, path: tuple[int, ...]):
+    for step in path:
+        tree = tree.first if step == 0 else tree.second
+    return tree
 
 
 def _across_paths(tree, path: tuple[int, ...] = (), failed: set[int] | None = None,
@@ -169,8 +212,8 @@ def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate]
                       ) -> list[ArticlePlan]:
     """Headlines smaller down the page: a made-up headline under a smaller one (in columns
     they share) takes that size, its band kept as tall by air, so that nothing else moves
-    (`reheaded`); the lead, a title the manifest sized and a vertical one keep
-    theirs."""
+    (`heads.reheaded`; the search costs a page where that cannot be done: tiling's
+    UNORDERED); the lead, a title the manifest sized and a vertical one keep theirs."""
     out = {p.index: p for p in settled}
     for plan in sorted(settled, key=lambda p: (p.first_line, p.first_column)):
         h = plan.headline
@@ -268,23 +311,3 @@ def adjust(c: Candidate, columns: int, lines: int, config: Config, first_column:
         config = grown
     assert best is not None  # (rounds ≥ 1)
     return best
-
-
-def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None:
-    """The settled `plan` with its headline at the largest ladder size no larger than
-    `size` and its band kept as tall by air (so the body and pictures stay where they
-    are); None when no such size keeps the band, or the article chose its own."""
-    h, own = plan.headline, c.article.headline
-    if h is None or own is None or own.size or own.fill or own.vertical \
-            or not c.size_headline or h.size is None or plan.measure:
-        return None
-    columns = plan.last_column - plan.first_column + 1
-    beside = columns - (h.columns[1] - h.columns[0] + 1) \
-        if h.columns and not own.columns else 0
-    smaller = [s for s in ladder_sizes(c.t) if s <= size]
-    old = c.head_lines(columns, Config(h.size, plan.head_extra, beside=beside))
-    new = c.head_lines(columns, Config(smaller[0], beside=beside)) if smaller else None
-    if old is None or new is None or not 0 <= old - new <= MAX_HEAD_EXTRA + 1 or \
-            c.head_lines(columns, Config(smaller[0], old - new, beside=beside)) != old:
-        return None
-    return replace(plan, head_size=smaller[0], head_extra=old - new)

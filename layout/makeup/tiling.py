@@ -8,8 +8,9 @@ from typing import Any, NamedTuple
 from ..flow import RULE_COLOUR
 from ..model import PlacedRect, Template
 from .candidate import Candidate
-from .shapes import Area, Leaf
-from .costs import BUTTING, HOLE, KEEP, MATCH, ORDER, READING, SHORT, SHORT_MOST
+from .shapes import Area, Config, Leaf, ladder_sizes
+from .costs import BUTTING, HOLE, KEEP, MATCH, ORDER, READING, SHORT, SHORT_MOST, UNORDERED
+from .heads import floor
 
 
 INF = float("inf")
@@ -28,8 +29,9 @@ class _Tiling:
     next full pass)."""
 
     def __init__(self, candidates: list[Candidate], limit: int, lead_columns: int,
-                 squeeze: bool, memo: dict):
+                 squeeze: bool, memo: dict, levels: Levels):
         self.candidates = candidates
+        self.levels = levels
         self.cap = candidates[-1].cap  # (the bound on every headline but the lead's)
         self.limit = limit
         self.lead_columns = lead_columns
@@ -46,7 +48,9 @@ class _Tiling:
         """Articles i..j in c columns: (height, whether re-divided) → (cost, tree, whether
         its top left module starts with a headline, whether its top is one headline across
         its whole width, whether its top right module starts with a headline, whether it
-        has no base gutter (re-divided), its largest and its smallest headline size)."""
+        has no base gutter (re-divided), and in each of its columns the sizes its
+        headlines reach, those above its smallest, and those the largest can be set
+        down to (`heads.floor`), as bits (`Levels`))."""
         lead = self.lead_columns
         key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap,
                self.refused[j + 1] - self.refused[i])
@@ -74,7 +78,8 @@ class _Tiling:
         return {(h, bool(config.divide)): (cost, Leaf(candidate.index, config, c, h), head,
                                            across and not config.beside,
                                            head, bool(config.divide),
-                                           *sizes(config.size if head else None))
+                                           *self.levels.masks(candidate, config if head
+                                                              else None, c))
                 for h, cost, config in ways}
 
     def combined(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
@@ -86,22 +91,27 @@ class _Tiling:
             if upper and lower:
                 # the lower part starts with a headline across it (or the upper one has
                 # no base gutter): read after the upper part, not beside its columns; a
-                # headline under a smaller one costs ORDER (smaller down the page)
-                lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1], e[6], e[7])
-                              for (h, _), e in lower.items())
+                # headline under a smaller one in a column they share costs ORDER
+                # (smaller down the page), and UNORDERED more when it could not be set
+                # down to that size in its band
+                lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1], e[6], e[7],
+                               e[8]) for (h, _), e in lower.items())
                 room = limit - 1 - lows[0][0]
-                for (h1, _), (c1, t1, head, across, right, clear, hi, lo) in upper.items():
+                for (h1, _), (c1, t1, head, across, right, clear, reach, above, least) \
+                        in upper.items():
                     if h1 > room:
                         continue
-                    for h2, c2, read, t2, hi2, lo2 in lows:
+                    for h2, c2, read, t2, reach2, above2, least2 in lows:
                         h = h1 + 1 + h2
                         if h > limit:
                             break
-                        cost = c1 + (c2 if clear else read) + (ORDER if hi2 > lo else 0.0)
+                        cost = c1 + (c2 if clear else read)
+                        if reach2 & above:
+                            cost += unordered(least2, above)
                         if cost < cost_at.get(h, INF):
                             cost_at[h] = cost
                             best[h] = (cost, Cut(True, h1, t1, t2), head, across, right,
-                                       False, max(hi, hi2), min(lo, lo2))
+                                       False, reach | reach2, above | above2, least | least2)
             for cl in range(1, c):
                 left, right_part = self.table(i, k, cl), self.table(k + 1, j, c - cl)
                 if not (left and right_part):
@@ -113,27 +123,73 @@ class _Tiling:
                 # the lower side's foot ends |d| lines short of the other's
                 shorts = [(d, SHORT * abs(d) * (cl if d > 0 else c - cl))
                           for d in range(-MATCH, MATCH + 1)]
-                for (h, _), (c1, t1, head, _, right, _, hi, lo) in left.items():
+                for (h, _), (c1, t1, head, _, right, _, reach, above, least) in left.items():
                     for d, short in shorts:
                         other = beside.get(h + d)
                         if other is None:
                             continue
-                        c2, t2, head2, _, right2, _, hi2, lo2 = other
+                        c2, t2, head2, _, right2, _, reach2, above2, least2 = other
                         cost = c1 + c2 + short + (BUTTING if head2 and right else 0.0)
                         at = h + d if d > 0 else h
                         if cost < cost_at.get(at, INF):
                             cost_at[at] = cost
                             best[at] = (cost, Cut(False, cl, t1, t2), head, False, right2,
-                                        False, max(hi, hi2), min(lo, lo2))
+                                        False, reach | reach2 << cl, above | above2 << cl,
+                                        least | least2 << cl)
         # the cheapest heights only (KEEP): the search stays fast
         kept = sorted(best.items(), key=lambda e: e[1][0])[:KEEP] if len(best) > KEEP \
             else best.items()
         return {(h, False): entry for h, entry in kept}
 
 
-def sizes(size: float | None) -> tuple[float, float]:
-    """(The largest, the smallest) headline size of a module: none bounds nothing."""
-    return (size, size) if size is not None else (0.0, float("inf"))
+class Levels:
+    """A module's headline sizes in each of its columns, as the bits of an int: a block of
+    `width` bits (a bit a column of the area) for each size of `sizes`, smallest first.
+    `masks` gives, for a module set as a config says, the blocks of the sizes its headline
+    reaches, those above it, and those the least size it can be set down to reaches: put
+    together (| one above the other, << its columns beside), a part's bits say in each
+    column the sizes its largest headline reaches and those above its smallest; a part
+    under another has a larger headline than one above it in a column they share exactly
+    when its first bits meet the other's second (one & and no loop, in the search's
+    innermost loop)."""
+
+    def __init__(self, sizes: list[float], width: int):
+        self.sizes = sorted(set(sizes))
+        self.width = width
+
+    @classmethod
+    def of(cls, candidates: list[Candidate], width: int) -> Levels:
+        """The sizes the candidates' headlines can take: the ladder's, and those the
+        manifest gives."""
+        return cls([*ladder_sizes(candidates[0].t),
+                    *(c.article.headline.size for c in candidates
+                      if c.article.headline and c.article.headline.size)], width)
+
+    def reached(self, size: float, columns: int) -> tuple[int, int]:
+        """(The blocks of the sizes `size` reaches, those above it) over `columns`."""
+        block, reach, above = (1 << columns) - 1, 0, 0
+        for n, level in enumerate(self.sizes):
+            if size >= level:
+                reach |= block << (n * self.width)
+            else:
+                above |= block << (n * self.width)
+        return reach, above
+
+    def masks(self, c: Candidate, config: Config | None, columns: int) -> tuple[int, int, int]:
+        """(Reached, above, reached by its floor) of a module of `columns` set as `config`
+        says (None: no headline, which bounds nothing)."""
+        if config is None or config.size is None:
+            return 0, 0, 0
+        reach, above = self.reached(config.size, columns)
+        return reach, above, self.reached(floor(c, columns, config), columns)[0]
+
+
+def unordered(least: int, above: int) -> float:
+    """What a part costs stacked under a part whose smallest headlines are `above` (bits of
+    `Levels`) where a headline of it is larger in a column they share: ORDER, and
+    UNORDERED more where it could not be set down to that size in its band (`least`: the
+    sizes its headlines can be set down to reach)."""
+    return ORDER + (UNORDERED if least & above else 0.0)
 
 
 def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
@@ -146,8 +202,9 @@ def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
     rounds (keyed by the options refused in the range)."""
     memo = {} if memo is None else memo
     limit = area.lines
-    whole = _Tiling(candidates, limit, lead_columns, squeeze, memo).table(
-        0, len(candidates) - 1, area.columns)
+    whole = _Tiling(candidates, limit, lead_columns, squeeze, memo,
+                    Levels.of(candidates, area.columns)).table(0, len(candidates) - 1,
+                                                            area.columns)
     if not whole:
         return None
     choice = None

@@ -244,6 +244,39 @@ class Copyfit:
 
 
 @dataclass(frozen=True)
+class PageFit:
+    """每版容字量 of a page (or an issue, `whole`): the characters its articles hold, and
+    how many to add (positive) or cut (negative) in all. With no text left over, the room
+    of every article's part. With some, what is left over: the room in the other articles'
+    parts (`spare`, said beside it) holds their own text only — what the make-up could
+    move (the boundaries between stacked modules, a headline a step down) it has moved,
+    and a column foot a line or two short or a last line's end is no room for another
+    article's text — so a page that does not fit never says it has room."""
+
+    holds: int
+    delta: int
+    spare: int = 0
+    whole: str = "page"
+
+    @classmethod
+    def of(cls, fits: tuple[Copyfit, ...] | list[Copyfit], whole: str = "page") -> PageFit:
+        holds = sum(f.holds for f in fits)
+        cut = sum(f.cut for f in fits)
+        add = sum(f.add for f in fits)
+        return cls(holds, -cut, add, whole) if cut else cls(holds, add, 0, whole)
+
+    def __str__(self) -> str:
+        sign = "+" if self.delta > 0 else "−" if self.delta < 0 else "±"
+        text = (f"{self.whole}: holds {self.holds} 字, room for {self.holds + self.delta} 字: "
+                f"{sign}{abs(self.delta)} 字")
+        if self.delta < 0:
+            text += " (left over: cut that much from the articles that do not fit"
+            text += (f"; the others' parts have room for {self.spare} 字 more of their own)"
+                     if self.spare else ")")
+        return text
+
+
+@dataclass(frozen=True)
 class PageLayout:
     """Everything drawn on one page."""
 

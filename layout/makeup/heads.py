@@ -1,0 +1,61 @@
+"""A settled headline's size changed without anything else moving: its band kept as
+tall by air (settle.ordered_headlines, headlines smaller down the page), and the least size
+the search can count on reaching so (`floor`: tiling's UNORDERED)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import ArticlePlan
+from .candidate import Candidate
+from .shapes import Config, ladder_sizes
+from .costs import MAX_HEAD_EXTRA
+
+
+def own_size(c: Candidate) -> bool:
+    """Whether the article's headline keeps the size it has: none, sized by the manifest,
+    filling its band, vertical, or an article whose headline the make-up does not size."""
+    own = c.article.headline
+    return own is None or bool(own.size or own.fill or own.vertical) or not c.size_headline
+
+
+def kept_band(c: Candidate, columns: int, old: int, size: float, beside: int = 0) -> int | None:
+    """The air (lines) that keeps a band of `old` lines as tall with the headline at
+    `size`; None when the band would grow or need more air than a band may take."""
+    new = c.head_lines(columns, Config(size, beside=beside))
+    if new is None or not 0 <= old - new <= MAX_HEAD_EXTRA + 1 or \
+            c.head_lines(columns, Config(size, old - new, beside=beside)) != old:
+        return None
+    return old - new
+
+
+def floor(c: Candidate, columns: int, config: Config) -> float:
+    """The least ladder size the headline set as `config` says could be set down to with
+    its band kept as tall (`reheaded`); its own size when none, or when it keeps it."""
+    size = config.size
+    if size is None or own_size(c) or config.divide:
+        return size or 0.0
+    old = c.head_lines(columns, config)
+    if old is None:
+        return size
+    for smaller in reversed(ladder_sizes(c.t)):
+        if smaller >= size or kept_band(c, columns, old, smaller, config.beside) is not None:
+            return min(smaller, size)
+    return size
+
+
+def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None:
+    """The settled `plan` with its headline at the largest ladder size no larger than
+    `size` and its band kept as tall by air (so the body and pictures stay where they
+    are); None when no such size keeps the band, or the article chose its own."""
+    h, own = plan.headline, c.article.headline
+    if h is None or own is None or own_size(c) or h.size is None or plan.measure:
+        return None
+    columns = plan.last_column - plan.first_column + 1
+    beside = columns - (h.columns[1] - h.columns[0] + 1) \
+        if h.columns and not own.columns else 0
+    smaller = [s for s in ladder_sizes(c.t) if s <= size]
+    old = c.head_lines(columns, Config(h.size, plan.head_extra, beside=beside))
+    air = kept_band(c, columns, old, smaller[0], beside) if smaller and old is not None else None
+    if air is None:
+        return None
+    return replace(plan, head_size=smaller[0], head_extra=air)
