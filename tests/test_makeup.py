@@ -516,3 +516,19 @@ def test_a_made_up_plan_carries_its_decisions_beside_the_manifest_s_article():
         assert [i.aspect for i in p.images] == [i.aspect for i in article.images]
     assert any(p.head_size for p in plan.articles)  # (the make-up sized the headlines)
     assert any(not i.placed for p in plan.articles for i in p.article.images)
+
+
+def test_the_final_page_reuses_the_make_up_s_layouts_and_gives_the_same_page():
+    from layout.flow import flow_page
+
+    path = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
+    issue = load_issue(path)
+    t = load_template(issue.template)
+    plan = plan_page(issue, t, shipped_fonts(), TextCache())
+    # the make-up's layouts come with the plans they are of: those of the page's own
+    ids = {id(p) for p in plan.articles}
+    assert plan.laid and all(id(p) in ids for p, _ in plan.laid)
+    reused = flow_page(plan, shipped_fonts(), TextCache())
+    again = flow_page(replace(plan, laid=()), shipped_fonts(), TextCache())  # all flowed
+    assert reused == again
+    assert reused.lines == again.lines and reused.fits == again.fits
