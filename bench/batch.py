@@ -4,7 +4,11 @@ and peak memory per worker; then the same number of comparable one-page document
 by typst (PyPI `typst`), one process per page, two at a time, and the ratio.
 Targets: ≥ 1.5 × typst's pages/s, ≤ 150 MB peak memory per worker.
 
-    python bench/batch.py [--pages 200] [--jobs 2] [--keep DIR]
+    python bench/batch.py [--pages 200] [--jobs 2] [--keep DIR] [--fresh]
+
+`--fresh`: pages of real news instead (tests/newsgen.py, seeds 0..N-1: every page's text
+its own, as in an archive's batch, where nothing a worker cached for one page helps the
+next; overset pages are written with --allow-overflow, as a proof run would).
 """
 from __future__ import annotations
 
@@ -46,6 +50,19 @@ def make_variants(count: int, folder: Path) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         made.append(target)
+    return made
+
+
+def make_fresh(count: int, folder: Path) -> list[Path]:
+    """`count` pages of real news made up by the make-up alone (tests/newsgen.py)."""
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    import newsgen  # noqa: PLC0415
+
+    made = []
+    for seed in range(count):
+        target = folder / f"part-{seed // 50:02d}"
+        target.mkdir(parents=True, exist_ok=True)
+        made.append(newsgen.write(seed, target))
     return made
 
 
@@ -110,13 +127,16 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--fresh", action="store_true",
+                        help="pages of real news, each its own text (tests/newsgen.py)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="layout-batch-"))
-    manifests = make_variants(args.pages, folder / "in")
+    manifests = (make_fresh if args.fresh else make_variants)(args.pages, folder / "in")
+    extra = ["--allow-overflow"] if args.fresh else []
     layout = shutil.which("layout", path=str(Path(sys.executable).parent)) or "layout"
     start = time.perf_counter()
     subprocess.run([layout, "batch", str(folder / "in"), "-o", str(folder / "out"), "-j",
-                    str(args.jobs), "--force"], check=True, stderr=subprocess.DEVNULL)
+                    str(args.jobs), "--force", *extra], check=True, stderr=subprocess.DEVNULL)
     ours = time.perf_counter() - start
     report = [json.loads(line) for line in
               (folder / "out" / "report.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -124,7 +144,7 @@ def main() -> int:
     failed = [item for item in report if item["status"] != "done"]
     start = time.perf_counter()
     subprocess.run([layout, "batch", str(folder / "in"), "-o", str(folder / "out"), "-j",
-                    str(args.jobs)], check=True, stderr=subprocess.DEVNULL)
+                    str(args.jobs), *extra], check=True, stderr=subprocess.DEVNULL)
     rerun = time.perf_counter() - start
     print(f"layout: {args.pages} pages, {args.jobs} workers: {ours:.1f} s, "
           f"{args.pages / ours:.1f} pages/s, {len(failed)} not done; peak memory per worker "

@@ -55,6 +55,8 @@ def plan_mistakes(issue: Issue, template: Template, fonts: FontSet,
     found.extend(misplaced)
     found.extend(_off_grid(issue, template))
     if not found:
+        found.extend(_through_modules(issue, pinned))
+    if not found:
         found.extend(_beside_block(issue, template, pinned))
     return found, pinned
 
@@ -158,6 +160,42 @@ def _off_grid(issue: Issue, template: Template) -> list[LayoutError]:
                 f"rule ({what}) leaves the grid of template {t.name!r} ({t.columns} "
                 f"columns, {t.grid_lines} lines)", rule.origin.file, rule.origin.line,
                 hint="keep the rule within the grid, or leave it out"))
+    return found
+
+
+def _through_modules(issue: Issue, pinned: list[ArticlePlan | None]) -> list[LayoutError]:
+    """`rules:` that run through a pinned article's module rather than between modules (a
+    rule `layout pin` wrote, left where it was when the regions were moved): they would
+    print across its text."""
+    found = []
+    for rule in issue.rules:
+        last_column = rule.column + rule.columns - 1
+        last_line = rule.line + rule.lines - 1
+        for plan in pinned:
+            if plan is None:
+                continue
+            if rule.across:  # through grid line `line`, over its columns (its first
+                # line is air where its band has some: the group is centred under the rule,
+                # as a jump's rest is set under the rule that parts it from the page)
+                top = plan.first_line + (1 if plan.head_extra else 0)
+                hit = (top <= rule.line <= plan.last_line
+                       and plan.first_column <= last_column
+                       and rule.column <= plan.last_column)
+                what = f"columns {rule.column}-{last_column}, line {rule.line}"
+            else:  # down the gutter left of `column`
+                hit = (plan.first_column < rule.column <= plan.last_column
+                       and plan.first_line <= last_line and rule.line <= plan.last_line)
+                what = f"gutter {rule.column - 1}-{rule.column}, lines {rule.line}-{last_line}"
+            if hit:
+                found.append(LayoutError(
+                    f"rule ({what}) runs through article {plan.index + 1}'s module (columns "
+                    f"{plan.first_column}-{plan.last_column}, lines {plan.first_line}-"
+                    f"{plan.last_line}): it would print across its text", rule.origin.file,
+                    rule.origin.line,
+                    hint="move the rule to the blank line or gutter between modules, or "
+                         "leave it out (after moving regions that `layout pin` wrote, move "
+                         "its rules with them, or delete them all and pin again)"))
+                break
     return found
 
 

@@ -646,6 +646,9 @@ def test_display_text_with_spaces_breaks_at_them_then_between_words(write_manife
      ["赤峰市巴林左旗人民检察院提起公诉的", "岳某某等7人敲诈勒索案获一审宣判"]),
     # a number keeps its unit (was 召开2018 | 年农机化)
     ("双牌县召开2018年农机化工作会议", 10, ["双牌县召开2018年", "农机化工作会议"]),
+    # no line ends with a word leaning on the next (was 消防通道被 | 长期霸占)
+    ("曝光台·调查｜市场消防通道被长期霸占？事情并非想象的那样", 16,
+     ["曝光台·调查｜市场消防通道", "被长期霸占？事情并非想象的那样"]),
 ])
 def test_a_headline_breaks_at_its_clauses_never_before_a_particle_or_a_unit(title, em, lines):
     from layout.flow import TextCache, Typesetter, sized

@@ -210,7 +210,9 @@ def test_fifty_thousand_paragraphs_are_reported_over_in_seconds(tmp_path):
                     + body, encoding="utf-8")
     start = time.monotonic()
     result, out = render(tmp_path, path)
-    assert time.monotonic() - start < 20  # linear: a page's worth broken, the rest counted
+    # linear: a page's worth broken, the rest counted (7 s on a quiet machine; the bound
+    # is not a speed target but a guard: work quadratic in the paragraphs takes hours)
+    assert time.monotonic() - start < 90
     assert result.exit_code == 3 and "does not fit" in result.output and not out.exists()
 
 

@@ -189,15 +189,22 @@ def test_column_rules_never_run_through_a_picture(write_manifest):
             assert not (crosses and overlaps)
 
 
-def test_pinned_articles_stay_and_the_rest_fill_around_them(tmp_path):
-    body = "".join(f"      - {p}\n" for p in PARAGRAPHS[:6])
-    path = tmp_path / "pinned.yaml"
+def pinned_page(folder, template: str, region: str, paragraphs: int, others) -> Path:
+    """A page of a pinned article in `region` and made-up ones (`others`: their headline
+    lines), each with the first `paragraphs` paragraphs."""
+    body = "".join(f"      - {p}\n" for p in PARAGRAPHS[:paragraphs])
+    path = folder / "pinned.yaml"
     path.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npage: 2\n"
-                    "template: party-building\narticles:\n"
-                    "  - headline: 钉住的文章\n    region: {columns: 1-2, lines: 6-rest}\n"
-                    f"    body:\n{body}"
-                    "  - headline: 自动排的文章\n    images: [{aspect: 4:3}]\n"
-                    f"    body:\n{body}", encoding="utf-8")
+                    f"template: {template}\narticles:\n"
+                    f"  - headline: 钉住的文章\n    region: {region}\n    body:\n{body}"
+                    + "".join(f"  - headline: {o}\n    body:\n{body}" for o in others),
+                    encoding="utf-8")
+    return path
+
+
+def test_pinned_articles_stay_and_the_rest_fill_around_them(tmp_path):
+    path = pinned_page(tmp_path, "party-building", "{columns: 1-2, lines: 6-rest}", 6,
+                       ("自动排的文章\n    images: [{aspect: 4:3}]",))
     plan = plan_page(load_issue(path), load_template("party-building"), shipped_fonts())
     pinned, auto = plan.articles
     assert (pinned.first_column, pinned.last_column, pinned.first_line) == (1, 2, 6)
@@ -212,8 +219,33 @@ def test_a_room_that_is_not_a_rectangle_is_refused(write_manifest):
           - headline: 自动排的文章
             body: [一段正文。]
         """)
-    with pytest.raises(Exception, match="not a rectangle"):
+    with pytest.raises(Exception, match=r"not a rectangle .*but article 1 \(columns 1-2, "
+                                        r"lines 6-30\) stand"):
         plan_page(load_issue(path), load_template("party-building"), shipped_fonts())
+
+
+def test_made_up_articles_are_parted_from_a_pinned_one_as_from_each_other(tmp_path):
+    """Under a pinned lead (an editor who pinned a page and took the others' regions off)
+    the made-up modules start after a blank line with a rule through it, as stacked
+    modules do; beside a pinned column, a rule runs down the gutter."""
+    path = pinned_page(tmp_path, "news-tabloid", "{columns: 1-6, lines: 1-22}", 3,
+                       ("自动排的文章", "另一篇自动排的文章"))
+    t = load_template("news-tabloid")
+    plan = plan_page(load_issue(path), t, shipped_fonts())
+    lead, *others = plan.articles
+    assert lead.last_line == 22 and min(p.first_line for p in others) == 24
+    across = [r for r in plan.rules if r.height == 0]
+    assert any(r.y == t.line_top(23) + t.pitch / 2 and r.x == t.column_x(1) and
+               r.width == pytest.approx(t.column_x(6) + t.column_width - t.column_x(1))
+               for r in across)
+
+    beside = path.read_text(encoding="utf-8").replace("{columns: 1-6, lines: 1-22}",
+                                                      "{columns: 1-2, lines: 1-rest}")
+    path.write_text(beside, encoding="utf-8")
+    plan = plan_page(load_issue(path), t, shipped_fonts())
+    assert min(p.first_column for p in plan.articles[1:]) == 3
+    assert any(r.width == 0 and r.x == t.column_x(3) - t.gutter / 2 and
+               r.y == t.line_top(1) for r in plan.rules)
 
 
 def test_fit_agrees_with_the_page(write_manifest):
@@ -532,3 +564,18 @@ def test_the_final_page_reuses_the_make_up_s_layouts_and_gives_the_same_page():
     again = flow_page(replace(plan, laid=()), shipped_fonts(), TextCache())  # all flowed
     assert reused == again
     assert reused.lines == again.lines and reused.fits == again.fits
+
+
+def test_a_rule_left_in_the_made_up_part_of_the_page_is_refused_at_its_line(tmp_path):
+    """A rule `layout pin` wrote between modules whose regions were then taken off would
+    print across what the make-up places there."""
+    path = pinned_page(tmp_path, "news-tabloid", "{columns: 1-6, lines: 1-22}", 3,
+                       ("自动排的文章", "另一篇自动排的文章"))
+    text = path.read_text(encoding="utf-8").replace(
+        "articles:\n", "rules:\n  - {columns: 1-6, line: 23}\n  - {columns: 1-6, line: 48}\n"
+                       "articles:\n")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LayoutError, match="runs through the part of the page the make-up "
+                                          "places articles in") as err:
+        plan_page(load_issue(path), load_template("news-tabloid"), shipped_fonts())
+    assert f"{path}:8" in str(err.value)  # the rule at line 48, not the one at 23

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from layout.manifest import load_issue
 from layout.text.normalize import normalize
@@ -322,3 +324,31 @@ def test_a_box_pasted_with_hard_wraps_sets_its_sentences_and_the_writers_breaks(
         "编者按　编者按第一行", "编者按第二行"]
     ends = [line.paragraph_end for line in page.lines if line.kind is LineKind.NOTE]
     assert ends == [False, True, True, False, True, True, True, True, True]
+
+
+# every character some rule starts from, and the text around them
+_TRIGGERS = list("中文字党员。，、；：？！“”‘’\"'.,;:?!()~-—…《》□　 \t\n\r\u2028\u2029\x85"
+                 "\u00a0\u2009\u200b\ufeff\u00ad\ufffe\u0301\u0308eaZ9\\n")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TRIGGERS), max_size=16), st.booleans(),
+       st.booleans(), st.booleans())
+def test_rules_run_only_where_they_can_change_something(text, body, clean, wraps):
+    """A rule is skipped only where it would change nothing: the gated normalization
+    gives what every rule over every character gives (the text and every change)."""
+    assert normalize(text, body, clean, wraps) == normalize(text, body, clean, wraps,
+                                                            gated=False)
+
+
+def test_gated_rules_on_real_copy():
+    import sys  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import newsgen  # noqa: PLC0415
+
+    for title, paragraphs in newsgen.corpus():
+        for text in (title, *paragraphs):
+            for body in (True, False):
+                assert normalize(text, body) == normalize(text, body, gated=False)

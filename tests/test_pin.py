@@ -276,14 +276,14 @@ def test_region_air_and_divide_mistakes_name_their_line(tmp_path, region, words)
 
 
 def test_rules_are_drawn_where_the_manifest_says(tmp_path):
-    rules = "rules:\n  - {columns: 1-6, line: 31}\n  - {gutter: 3-4, lines: 32-70}\n"
-    plan, t = plan_of(write(tmp_path, rules=rules))
+    rules = "rules:\n  - {columns: 1-6, line: 31}\n  - {gutter: 3-4, lines: 1-30}\n"
+    plan, t = plan_of(write(tmp_path, "{columns: 1-3, lines: 1-30}", rules=rules))
     across, down = plan.rules
     assert across.height == 0 and across.y == t.line_top(31) + t.pitch / 2
     assert across.x == t.column_x(1) and across.width == pytest.approx(
         t.column_x(6) + t.column_width - t.column_x(1))
     assert down.width == 0 and down.x == t.column_x(4) - t.gutter / 2
-    assert down.y == t.line_top(32) and down.height == pytest.approx(39 * t.pitch)
+    assert down.y == t.line_top(1) and down.height == pytest.approx(30 * t.pitch)
     assert plan_of(write(tmp_path))[0].rules == ()  # pinned, no `rules:`: none
 
 
@@ -291,6 +291,11 @@ def test_rules_are_drawn_where_the_manifest_says(tmp_path):
     ("{gutter: 2-4, lines: 1-3}", (":7:", "not a gutter")),
     ("{columns: 1-6, gutter: 2-3, line: 4}", (":7:", "across")),
     ("{columns: 1-9, line: 31}", (":7:", "leaves the grid")),
+    # (a rule `layout pin` wrote, left behind when the regions moved: it would print
+    # across the text)
+    ("{columns: 2-3, line: 12}", (":7:", "runs through article 1's module (columns 1-6, "
+                                         "lines 1-30)")),
+    ("{gutter: 3-4, lines: 60-70}", (":7:", "runs through article 2's module")),
 ])
 def test_rule_mistakes_name_their_line(tmp_path, rule, words):
     path = write(tmp_path, rules=f"rules:\n  - {rule}\n")

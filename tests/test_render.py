@@ -294,8 +294,11 @@ def test_watch_follows_the_template_the_manifest_names(write_manifest, tmp_path)
 def test_watch_from_the_command_line_until_ctrl_c(one_paragraph, tmp_path):
     manifest = one_paragraph("第一稿。")
     out = tmp_path / "w.pdf"
+    # (Ctrl-C as a terminal gives it: a test run started in the background by a shell
+    # without job control has SIGINT ignored, and a child inherits that)
     proc = subprocess.Popen([sys.executable, "-m", "layout.cli", "render", str(manifest),
-                             "-o", str(out), "--watch"], stderr=subprocess.PIPE, text=True)
+                             "-o", str(out), "--watch"], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
     def wait_for(text: str) -> None:
         deadline = time.monotonic() + 30
@@ -328,3 +331,14 @@ def test_help_and_import_do_not_load_the_pipeline():
     assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stdout + proc.stderr
     from layout import layout_issue as lazy  # still there, loaded on first use
     assert lazy(SAMPLE).lines
+
+
+def test_a_page_short_of_copy_says_by_how_much_beside_its_holes(one_paragraph, tmp_path):
+    """The holes of a page with no text over come with how far the page is from full: the
+    page total `layout fit` gives (a newspaper prints no blank)."""
+    manifest = one_paragraph("只有一段正文。" * 12)
+    result = CliRunner().invoke(main, ["render", str(manifest), "-o", str(tmp_path / "p.pdf")])
+    assert result.exit_code == 0 and "blank hole" in result.output
+    total = CliRunner().invoke(main, ["fit", str(manifest)]).output
+    room = re.search(r"page: holds \d+ 字, room for \d+ 字: \+(\d+) 字", total).group(1)
+    assert f"the page is {room} 字 short of full" in result.output

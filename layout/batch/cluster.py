@@ -133,7 +133,7 @@ def dask_outcomes(jobs: list[Job], address: str, force: bool, allow_overflow: bo
                 start = time.perf_counter()
                 try:
                     digest = job_digest(job, allow_overflow, strict, output)
-                    if not force and up_to_date(job, digest):
+                    if not force and up_to_date(job, digest.value):
                         yield job_outcome(job, "skipped", start)
                         continue
                     item = bundle(job)
@@ -151,8 +151,8 @@ def dask_outcomes(jobs: list[Job], address: str, force: bool, allow_overflow: bo
             made, error = future.result()
             if error is None:
                 try:
-                    after = job_digest(job, allow_overflow, strict, output)
-                    write_job(job, made, digest if after == digest else None)
+                    write_job(job, made, digest.value if digest.again() == digest.value
+                              else None)
                 except Exception as err:  # the outcome says what
                     error = failure(job, err)
             else:

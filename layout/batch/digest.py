@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
@@ -46,23 +47,45 @@ def inputs_digest(files: list[Path], options: str = "") -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class JobDigest:
+    """The digest of everything a job's PDF is made from (`value`), and how to take it
+    again after the page is made (`again`): of the same files, found once (a manifest that
+    names other files now is itself changed, so the digests differ all the same)."""
+
+    value: str
+    files: tuple[Path, ...]  # (a manifest's inputs; an imported page's: none)
+    options: str
+    job: Job
+
+    def again(self) -> str:
+        if self.job.imported:
+            return _imported_digest(self.job, self.options)
+        return inputs_digest(list(self.files), self.options)
+
+
 def job_digest(job: Job, allow_overflow: bool, strict: bool,
-               output: str | None = None) -> str:
+               output: str | None = None) -> JobDigest:
     """The digest of everything the job's PDF is made from (and of the options that
     decide whether it is written, or how)."""
     options = f"allow_overflow={allow_overflow} strict={strict}"
     if output:
         options += f" output={output}"
     if job.imported:
-        from ..importer import read_source  # noqa: PLC0415
+        return JobDigest(_imported_digest(job, options), (), options, job)
+    files = tuple(inputs(job.manifest))
+    return JobDigest(inputs_digest(list(files), options), files, options, job)
 
-        text = read_source(job.manifest)
-        digest = hashlib.sha256(f"layout {__version__} import\n{options}\n".encode())
-        digest.update(fonts_digest().encode() + text.encode("utf-8"))
-        for path in template_files(import_template(job, text)):
-            digest.update(file_digest(path).encode())
-        return digest.hexdigest()
-    return inputs_digest(inputs(job.manifest), options)
+
+def _imported_digest(job: Job, options: str) -> str:
+    from ..importer import read_source  # noqa: PLC0415
+
+    text = read_source(job.manifest)
+    digest = hashlib.sha256(f"layout {__version__} import\n{options}\n".encode())
+    digest.update(fonts_digest().encode() + text.encode("utf-8"))
+    for path in template_files(import_template(job, text)):
+        digest.update(file_digest(path).encode())
+    return digest.hexdigest()
 
 
 def template_files(template: Template) -> list[Path]:

@@ -150,7 +150,7 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
     made = Made()
     try:
         digest = job_digest(job, allow_overflow, strict, output)
-        if not force and up_to_date(job, digest):
+        if not force and up_to_date(job, digest.value):
             return job_outcome(job, "skipped", start)
         loaded = None
         if not job.imported:  # read after the digest: what it made the digest of, or newer
@@ -160,8 +160,7 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
               output, loaded)
         # a file saved while the page was made: the PDF may be of the old one or the new,
         # so it is not recorded as up to date (the next batch makes it again)
-        after = job_digest(job, allow_overflow, strict, output)
-        write_job(job, made, digest if after == digest else None)
+        write_job(job, made, digest.value if digest.again() == digest.value else None)
         return job_outcome(job, "done", start, made)
     except Exception as err:  # a bug must not stop the batch: the outcome says what
         return job_outcome(job, "failed", start, made,

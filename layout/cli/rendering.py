@@ -205,7 +205,16 @@ def _tell(manifest: Path, said, page, verbose: bool, dump: bool) -> None:
                    err=True)
     for hole in said.holes:
         click.echo(f"{manifest}: {hole}", err=True)
-    if said.holes:
+    # a page with holes and no text over, as a whole short of copy: by how much
+    short = {h.page: sum(f.delta for f in said.fits if f.page == h.page) for h in said.holes
+             if not any(o.page == h.page for o in said.overflow)}
+    for number, chars in short.items():
+        if chars > 0:
+            click.echo(f"  → {on_page(number)}the page is {chars} 字 short of full (a "
+                       "newspaper prints no blank): add text or pictures to the articles with "
+                       "holes (`layout fit` says how many characters each needs), or give "
+                       "them less room", err=True)
+    if said.holes and not any(chars > 0 for chars in short.values()):
         click.echo("  → add text or pictures to the article (`layout fit` says how many "
                    "characters), or give it less room", err=True)
 

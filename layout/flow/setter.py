@@ -36,6 +36,9 @@ CLAUSE_MARKS = "，、；：。！？"
 # a cut before one costs this many em more; nor is a number cut from the unit after it.
 LEANING = 4.0
 LEANING_MARKS = "的了地得着过吗呢吧啊么"
+# Nor does one end with a word of one character that leans on the word after it (a
+# preposition, a conjunction, the passive 被: 通道被 | 长期霸占): a cut after one costs as much.
+LEANING_ON = "被把将对向从在与和及跟让给由于朝往比"
 STUB_SHARE = 1 / 3  # a display line shorter than this share of the longest is a stub
 
 BoxLines = list[tuple[SetLine, TextStyle]]  # a box's lines, each in its style
@@ -175,8 +178,12 @@ class Typesetter:
         first cut that fits, not the evenest)."""
         best: tuple[float, float, list[SetLine], bool] | None = None
         size = style.size
-        ends = [e for e in word_ends(text)  # (2018|年, 43|名: a number keeps its unit)
+        words = word_ends(text)
+        ends = [e for e in words  # (2018|年, 43|名: a number keeps its unit)
                 if not (text[e - 1].isdigit() and between_han(text[e]))]
+        # cuts after a word of one character leaning on the next
+        leaning_on = {e for e in ends if text[e - 1] in LEANING_ON
+                      and (e == 1 or e - 1 in words)}
         for cuts in itertools.combinations(ends, count - 1):
             parts = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
             if any(char_class(p[0]) in NO_LINE_START or char_class(p[-1]) in NO_LINE_END
@@ -188,6 +195,9 @@ class Typesetter:
                     penalty += BETWEEN_CLAUSES * size
             for p in parts[1:]:
                 if p[0] in LEANING_MARKS:
+                    penalty += LEANING * size
+            for cut in cuts:
+                if cut in leaning_on:
                     penalty += LEANING * size
             # what a part takes at the least: its span in the whole text set on one line
             # (once per face), less an em for each mark (squeezed, trimmed, its facing

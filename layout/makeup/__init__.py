@@ -33,7 +33,7 @@ from dataclasses import replace
 from ..errors import LayoutError
 from ..flow import Laid, TextCache
 from ..fonts import FontSet
-from ..model import Article, ArticlePlan, Issue, PagePlan, Template
+from ..model import Article, ArticlePlan, Issue, PagePlan, Rule, Template
 from .candidate import Candidate
 from .pictures import smallest
 from .shapes import Area, Config
@@ -62,12 +62,18 @@ def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
     lines = [line for _, line in free]
     area = Area(min(cols), max(cols), min(lines), max(lines))
     if len(free) != area.columns * area.lines:
+        inside = [f"article {p.index + 1} (columns {p.first_column}-{p.last_column}, lines "
+                  f"{p.first_line}-{p.last_line})" for p in pinned
+                  if p.first_column <= area.last_column and area.first_column <= p.last_column
+                  and p.first_line <= area.last_line and area.first_line <= p.last_line]
         raise LayoutError(
             f"the pinned articles leave a room that is not a rectangle (free cells in columns "
             f"{area.first_column}-{area.last_column}, lines {area.first_line}-"
-            f"{area.last_line}, but some of those are taken)", origin.file, origin.line,
-            hint="pin articles across whole columns or whole lines, so the rest is a "
-                 "rectangle, or give every article a place")
+            f"{area.last_line}, but {', '.join(inside)} stand(s) in it)", origin.file,
+            origin.line,
+            hint="the make-up places the articles without a region in one rectangle: give "
+                 "those a region too, or take the region off the pinned one(s) named, or pin "
+                 "across whole columns or whole lines")
     return area
 
 
@@ -90,7 +96,8 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         raise LayoutError("articles stacked with `below:` cannot share a page with articles "
                           "the make-up places", first.origin.file, first.origin.line,
                           hint="give every article a slot or region, or none of them")
-    area = free_area(t, fixed, first.origin)
+    area, parting = parted(free_area(t, fixed, first.origin), fixed, issue.rules)
+    clear_of_rules(area, issue.rules)
     room_for(issue, t, free, area)
     for index in free:
         within(issue.articles[index], area.columns,
@@ -117,8 +124,66 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                           hint="move some articles to another page, or shorten them")
     for plan in ordered_headlines(best[1], search.by_index):
         plans[plan.index] = plan
-    return PagePlan(issue, t, every_one(plans), tuple(rules(best[2], t)),
+    return PagePlan(issue, t, every_one(plans), tuple(rules(parting + best[2], t)),
                     search.laid(plans))
+
+
+def clear_of_rules(area: Area, drawn: tuple[Rule, ...]) -> None:
+    """Refuse, at its line, a rule of `rules:` that runs through the area the make-up
+    places articles in (one `layout pin` wrote, left when the regions around it were taken
+    off): it would print across the made-up modules."""
+    for r in drawn:
+        if r.across:
+            hit = (area.first_line <= r.line <= area.last_line and
+                   r.column <= area.last_column and area.first_column <= r.column + r.columns - 1)
+        else:
+            hit = (area.first_column < r.column <= area.last_column and
+                   r.line <= area.last_line and area.first_line <= r.line + r.lines - 1)
+        if hit:
+            raise LayoutError(
+                f"a rule of `rules:` runs through the part of the page the make-up places "
+                f"articles in (columns {area.first_column}-{area.last_column}, lines "
+                f"{area.first_line}-{area.last_line}): it would print across them",
+                r.origin.file, r.origin.line,
+                hint="delete it (the make-up draws the rules between the modules it "
+                     "places), or give the articles there regions")
+
+
+def parted(area: Area, pinned: list[ArticlePlan], drawn: tuple[Rule, ...],
+           ) -> tuple[Area, list]:
+    """The made-up area parted from the pinned modules beside it as the make-up parts its
+    own: by a blank line with a rule through it above or below (the area gives up that
+    line), by a rule down the gutter at its side; with the rules (as the make-up's cuts)
+    that the manifest's own `rules:` (`drawn`) do not draw already. A pinned module whose
+    first line is the manifest's rule (a jump's rest, its band's air under the rule) is
+    parted already."""
+    across = {(r.line, c) for r in drawn if r.across
+              for c in range(r.column, r.column + r.columns)}
+    down = {(r.column, line) for r in drawn if not r.across
+            for line in range(r.line, r.line + r.lines)}
+    columns = range(area.first_column, area.last_column + 1)
+    first, last = area.first_line, area.last_line
+    cuts: list = []
+
+    def beside(p: ArticlePlan) -> bool:  # (sharing columns with the area)
+        return p.first_column <= area.last_column and area.first_column <= p.last_column
+
+    if any(beside(p) and p.last_line == first - 1 for p in pinned):
+        first += 1
+        if not all((first - 1, c) in across for c in columns):
+            cuts.append((True, area.first_column, first - 1, area.columns, 1))
+    if any(beside(p) and p.first_line == last + 1 and not all(
+            (p.first_line, c) in across for c in columns) for p in pinned):
+        last -= 1
+        if not all((last + 1, c) in across for c in columns):
+            cuts.append((True, area.first_column, last + 1, area.columns, 1))
+    lines = range(first, last + 1)
+    for column, side in ((area.first_column, lambda p: p.last_column == area.first_column - 1),
+                         (area.last_column + 1, lambda p: p.first_column == area.last_column + 1)):
+        if any(side(p) and p.first_line <= last and first <= p.last_line for p in pinned) \
+                and not all((column, line) in down for line in lines):
+            cuts.append((False, column, first, 1, last - first + 1))
+    return Area(area.first_column, area.last_column, first, last), cuts
 
 
 def _candidates(issue: Issue, t: Template, fonts: FontSet, cache: TextCache, area: Area,

@@ -235,9 +235,15 @@ class Copyfit:
         text = (f"{on_page(self.page)}article {self.article_index + 1} {self.title}: {size}; "
                 f"holds {self.holds} 字, "
                 f"room for {self.holds + self.add - self.cut} 字: {verdict}")
-        if self.give or self.take:
-            text += (f"; its pictures could make room for {self.give} 字 more or "
-                     f"{self.take} 字 less")
+        if self.give and self.take:
+            text += (f"; its pictures, resized within their crop, could make room for up "
+                     f"to {self.give} 字 more (smaller) or {self.take} 字 less (larger)")
+        elif self.give:
+            text += (f"; its pictures made smaller (within their crop) could make room for "
+                     f"up to {self.give} 字 more")
+        elif self.take:
+            text += (f"; its pictures made larger (within their crop) could fill up to "
+                     f"{self.take} 字 of its room")
         return text
 
 
