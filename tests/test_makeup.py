@@ -550,6 +550,22 @@ def test_a_made_up_plan_carries_its_decisions_beside_the_manifest_s_article():
     assert any(not i.placed for p in plan.articles for i in p.article.images)
 
 
+def test_the_final_page_reuses_the_make_up_s_layouts_and_gives_the_same_page():
+    from layout.flow import flow_page
+
+    path = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
+    issue = load_issue(path)
+    t = load_template(issue.template)
+    plan = plan_page(issue, t, shipped_fonts(), TextCache())
+    # the make-up's layouts come with the plans they are of: those of the page's own
+    ids = {id(p) for p in plan.articles}
+    assert plan.laid and all(id(p) in ids for p, _ in plan.laid)
+    reused = flow_page(plan, shipped_fonts(), TextCache())
+    again = flow_page(replace(plan, laid=()), shipped_fonts(), TextCache())  # all flowed
+    assert reused == again
+    assert reused.lines == again.lines and reused.fits == again.fits
+
+
 def test_a_rule_left_in_the_made_up_part_of_the_page_is_refused_at_its_line(tmp_path):
     """A rule `layout pin` wrote between modules whose regions were then taken off would
     print across what the make-up places there."""

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..holes import Occupancy, text_legs
 from ..model import Template
-from .article import ArticleFlow
+from .article import ArticleFlow, Laid
 from .setter import Drawn, TooLow
 
 
@@ -29,15 +29,16 @@ class HeadMeasure(NamedTuple):
 class Fill:
     """An article laid out balanced in its module, as the make-up weighs it: the grid line
     its body ends on, the lines left over (None: it all fits), the cells it covers and its
-    legs of text (each found once, when asked)."""
+    legs of text (each found once, when asked); and the layout itself (`laid`), which the
+    final page reuses for the module the make-up settles it in."""
 
-    def __init__(self, t: Template, columns: range, drawn: Drawn, over: int | None,
-                 bottom: int):
+    def __init__(self, t: Template, columns: range, laid: Laid):
         self.t = t
         self.columns = columns
-        self.bottom = bottom
-        self.over = over
-        self._drawn = drawn
+        self.laid = laid
+        self.bottom = laid.bottom
+        self.over = laid.overflow.lines if laid.overflow is not None else None
+        self._drawn = laid.drawn
         self._covered: Occupancy | None = None
 
     def covered(self) -> Occupancy:
@@ -117,6 +118,4 @@ def measure_fill(flow: ArticleFlow, hint: int | None = None) -> Fill:
     """The flow's article laid out balanced, from `hint` (a guess of its bottom line);
     TooLow when a fixed part of it passes its module's foot."""
     plan = flow.plan
-    drawn, overflow, bottom = flow.run(hint)
-    return Fill(flow.t, range(plan.first_column, plan.last_column + 1), drawn,
-                overflow.lines if overflow is not None else None, bottom)
+    return Fill(flow.t, range(plan.first_column, plan.last_column + 1), flow.run(hint))

@@ -16,7 +16,7 @@ from ..manifest import TEMPLATE_TINT, block_text
 from ..model import (Align, ArticlePlan, Copyfit, Hole, Issue, LineKind, Overflow, PageLayout,
                      PagePlan, PlacedLine, PlacedRect, Template)
 from ..reading import reading_text
-from .article import article_flow
+from .article import Laid, article_flow
 from .setter import Drawn, TooLow, Typesetter, moved
 from .textcache import TextCache
 
@@ -128,6 +128,8 @@ def _articles(plan: PagePlan, fonts: FontSet, cache: TextCache | None,
     under it waits: its place depends on it)."""
     placed: list[Placed] = []
     bottoms: dict[int, int] = {}  # the grid line each article's body ends on
+    # the make-up's layouts, by the plan they are of (held by plan.laid: their ids stay)
+    reused = {id(p): laid for p, laid in plan.laid}
     mistakes: list[LayoutError] = []
     failed: set[int] = set()
     for article_plan in plan.articles:
@@ -138,8 +140,9 @@ def _articles(plan: PagePlan, fonts: FontSet, cache: TextCache | None,
                 continue
             article_plan = moved_plan
         try:
-            drawn, left, bottom = article_flow(article_plan, plan.template, fonts,
-                                               cache).run()
+            found = reused.get(id(article_plan))
+            drawn, left, bottom = found if isinstance(found, Laid) else article_flow(
+                article_plan, plan.template, fonts, cache).run()
         except TooLow as err:
             origin = article_plan.article.origin
             failed.add(article_plan.index)

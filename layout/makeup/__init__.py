@@ -31,14 +31,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import LayoutError
-from ..flow import TextCache
+from ..flow import Laid, TextCache
 from ..fonts import FontSet
 from ..model import Article, ArticlePlan, Issue, PagePlan, Rule, Template
 from .candidate import Candidate
 from .pictures import smallest
 from .shapes import Area, Config
 from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT
-from .settle import (bound_headlines, ordered_headlines, repair_tree, room_for, settle_article,
+from .settle import (Known, bound_headlines, ordered_headlines, repair_tree, room_for,
+                     settle_article,
                      settle_tree)
 from .tiling import arrange, rules
 
@@ -123,7 +124,8 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                           hint="move some articles to another page, or shorten them")
     for plan in ordered_headlines(best[1], search.by_index):
         plans[plan.index] = plan
-    return PagePlan(issue, t, every_one(plans), tuple(rules(parting + best[2], t)))
+    return PagePlan(issue, t, every_one(plans), tuple(rules(parting + best[2], t)),
+                    search.laid(plans))
 
 
 def clear_of_rules(area: Area, drawn: tuple[Rule, ...]) -> None:
@@ -214,7 +216,7 @@ class _Search:
         self.leads = list(range(area.columns, 0, -1))
         # modules settled, by leaf and place: the same in every round (what a round
         # refuses changes the options, not how a module settles)
-        self.known: dict = {}
+        self.known = Known()
 
     def choose(self) -> tuple[float, object, int] | None:
         """The cheapest tiling (cost, tree, height) of a round: the lead widest of all, the
@@ -272,6 +274,12 @@ class _Search:
                 tree, area, area.lines, by_index, (total, settled, cuts, failed), self.known)
         return total, settled, cuts, failed
 
+    def laid(self, plans: list[ArticlePlan | None]) -> tuple[tuple[ArticlePlan, Laid], ...]:
+        """The flow's layouts of those of `plans` settled as they are (not moved to the
+        area's foot, nor re-headed since), for the final page to reuse."""
+        return tuple((p, laid) for p in plans if p is not None
+                     for laid in [self.known.laid_of(p)] if laid is not None)
+
     def forget(self, failed: list) -> None:
         """Refuse the options of `failed` leaves the flow did not bear out (the search's
         tables made of them are not read again: they are kept by the options refused)."""
@@ -319,6 +327,6 @@ def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet,
     else:
         config = smallest(candidate, Config(plan.article.headline.size
                                              if plan.article.headline else None))
-    settled, _ = settle_article(candidate, columns, area.lines, config, plan.first_column,
+    settled, _, _ = settle_article(candidate, columns, area.lines, config, plan.first_column,
                                   plan.first_line)
     return replace(settled, below=plan.below)

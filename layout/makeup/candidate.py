@@ -55,7 +55,8 @@ class Candidate:
         self.cap: float | None = None
         self.lead = False  # the page's lead (头条): its headline the largest on the page
         self.alone = False  # the only article the make-up places
-        self._stubby: dict[int, int] = {}  # widths its text leaves a stub at → its height
+        # (columns, cap) at which its text leaves a stub → the height it fills there
+        self._stubby: dict[tuple[int, float | None], int] = {}
         # (columns, cap) at which its title takes more than MAX_TITLE_LINES at any size
         self._tall: dict[tuple[int, float | None], int] = {}
         self.setter = Typesetter(template, fonts, 1, 1, cache)  # sets one-off text
@@ -297,7 +298,7 @@ class Candidate:
         # a leg of text shorter than MIN_LEG (the last column's, mostly): not at this width
         stub, thin = short_legs(fill)
         if stub and columns > 1:
-            self._stubby[columns] = height  # (when nothing fits, only below it)
+            self._stubby[(columns, self.cap)] = height  # (when nothing fits, only below it)
             return {}
         # a short story spread over more columns than it gives five lines each: thinner
         # legs than a reader would call a column (allowed, but a narrower width is better)
@@ -412,7 +413,7 @@ class Candidate:
         need = self.need()
         out: dict[int, tuple[float, Config]] = {}
         step = max(1, limit // 12)  # a page that does not fit: a coarse search will do
-        below = min(entries) if entries else self._stubby.get(columns, limit + 1)
+        below = min(entries) if entries else self._stubby.get((columns, self.cap), limit + 1)
         config = Config(size) if not self.pictures else smallest(self, Config(size))
         # (the pictures' stacks as small as they go, and a leg of text beside them)
         stacks = [sum(h + picture_block(self, i, w)[1] + 1 for i, w, h in

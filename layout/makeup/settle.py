@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from ..errors import LayoutError
-from ..flow import TooLow, measure_fill
+from ..flow import Laid, TooLow, measure_fill
 from ..model import ArticlePlan, Issue, Template
 from .candidate import Candidate, short_legs, short_lines
 from .pictures import half, picture_sums, resized, smallest, wide_enough
@@ -18,9 +18,55 @@ from .costs import (HOLE, MIN_LEG, MOST_ARTICLES, OVERFLOW, REPAIR_MOVES, REPAIR
 from .tiling import Cut, place
 from .heads import reheaded
 
+# layouts of settled modules the make-up keeps for the final page to reuse (Known)
+LAID_KEPT = 32
+
+
+class Settled(NamedTuple):
+    """An article settled in its module: its plan, what it leaves blank (HOLE a line) or
+    over (OVERFLOW a line), and the flow's layout of that plan (None: none to reuse), which
+    the final page takes rather than flowing it again."""
+
+    plan: ArticlePlan
+    score: float
+    laid: Laid | None
+
+
+class Known:
+    """Modules settled, by leaf and place (the same in every round: what a round refuses
+    changes the options, not how a module settles); and the flow's layouts of the
+    LAID_KEPT settled or asked for last (a page's make-up settles hundreds of modules and
+    keeps a few: holding every layout would only give the collector more to walk)."""
+
+    def __init__(self) -> None:
+        self.settled: dict[tuple, Settled] = {}
+        self.laid: dict[int, tuple[ArticlePlan, Laid]] = {}  # by id(plan): held, so its own
+
+    def __contains__(self, key: tuple) -> bool:
+        return key in self.settled
+
+    def __getitem__(self, key: tuple) -> Settled:
+        found = self.settled[key]
+        laid = self.laid.pop(id(found.plan), None)
+        if laid is not None:  # (settled again: kept as if settled last)
+            self.laid[id(found.plan)] = laid
+        return found
+
+    def __setitem__(self, key: tuple, settled: Settled) -> None:
+        self.settled[key] = Settled(settled.plan, settled.score, None)
+        if settled.laid is not None:
+            self.laid[id(settled.plan)] = (settled.plan, settled.laid)
+            if len(self.laid) > LAID_KEPT:
+                del self.laid[next(iter(self.laid))]
+
+    def laid_of(self, plan: ArticlePlan) -> Laid | None:
+        """The flow's layout of `plan` (this very plan), if it is kept."""
+        found = self.laid.get(id(plan))
+        return found[1] if found is not None and found[0] is plan else None
+
 
 def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
-             known: dict | None = None,
+             known: Known | None = None,
              ) -> tuple[float, list[ArticlePlan], list, list[Leaf]]:
     """The tree's modules in the area's top `lines`, each article settled in its own:
     (what they leave blank or over, their plans, the cuts between them, the leaves whose
@@ -29,7 +75,7 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
     cuts: list = []
     place(tree, area.first_column, area.first_line, area.columns, lines, leaves, cuts)
     settled, total, failed = [], 0.0, []
-    known = {} if known is None else known
+    known = Known() if known is None else known
     if any(height < MIN_LEG for *_, height in leaves):
         return math.inf, [], cuts, []  # (a module moved out of the page)
     for leaf, column, line, columns, height in leaves:
@@ -37,7 +83,7 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
         if key not in known:
             known[key] = settle_leaf(by_index[leaf.index], leaf, columns, height, column,
                                                           line)
-        plan, score = known[key]
+        plan, score = known[key][:2]
         settled.append(plan)
         total += score
         # the flow disagrees with the option: text left over, or a module it could not
@@ -48,11 +94,11 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
 
 
 def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
-                result: tuple, known: dict | None = None) -> tuple[Any, tuple]:
+                result: tuple, known: Known | None = None) -> tuple[Any, tuple]:
     """The tree changed a move at a time while that leaves less text over and less blank
     (the options only estimate: a module that does not hold its text where the page has
     room takes lines from a neighbour that has them to spare): the moves of `repairs`."""
-    known = {} if known is None else known
+    known = Known() if known is None else known
     chosen = {leaf.index: leaf for leaf in _leaves(tree)}
     for _ in range(REPAIR_ROUNDS):
         if result[0] < OVERFLOW:  # (no text left over)
@@ -234,31 +280,33 @@ def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate]
 
 
 def settle_leaf(c: Candidate, leaf: Leaf, columns: int, lines: int, first_column: int,
-                first_line: int) -> tuple[ArticlePlan, float]:
+                first_line: int) -> Settled:
     """`settle` for a leaf of the search, on its own grid when it is re-divided."""
     if not leaf.config.divide:
         return settle_article(c, columns, lines, leaf.config, first_column, first_line)
     variant = c.variant(columns)
     assert variant is not None  # (a leaf re-divided came from a variant's options)
     t = variant.t
-    plan, score = settle_article(variant, leaf.config.divide, lines,
-                                 replace(leaf.config, divide=0), 1, first_line)
-    return replace(plan, first_column=first_column, last_column=first_column + columns - 1,
-                   measure=(t.columns, t.column_width, t.gutter)), score
+    plan, score, _ = settle_article(variant, leaf.config.divide, lines,
+                                    replace(leaf.config, divide=0), 1, first_line)
+    # (laid out on the variant's own grid: the page flows it again on its place)
+    return Settled(replace(plan, first_column=first_column,
+                           last_column=first_column + columns - 1,
+                           measure=(t.columns, t.column_width, t.gutter)), score, None)
 
 
 def settle_article(c: Candidate, columns: int, lines: int, config: Config, first_column: int,
-           first_line: int) -> tuple[ArticlePlan, float]:
+           first_line: int) -> Settled:
     """The article's plan in its module, its pictures adjusted a line at a time until
     the flow fills the module (the options above only estimate); and what it leaves
     blank (HOLE a line) or over (OVERFLOW a line). When that does not fill it, the
     other sizes of its pictures that come near are tried in the flow too."""
     best = adjust(c, columns, lines, config, first_column, first_line)
-    if best[0] >= OVERFLOW * TOO_LOW and c.pictures:  # the smallest pictures, then
+    if best.score >= OVERFLOW * TOO_LOW and c.pictures:  # the smallest pictures, then
         best = min(best, adjust(c, columns, lines, smallest(c, config),
-                                     first_column, first_line), key=lambda b: b[0])
-    if not c.pictures or best[0] <= HOLE * (SHORT_MOST - SHORT_OK):
-        return best[1], best[0]
+                                first_column, first_line), key=lambda b: b.score)
+    if not c.pictures or best.score <= HOLE * (SHORT_MOST - SHORT_OK):
+        return best
     top = c.head_lines(columns, config) or 0
     room = columns * (lines - top) + config.beside * top - c.need_at(columns,
                                                                         config.size)
@@ -271,26 +319,26 @@ def settle_article(c: Candidate, columns: int, lines: int, config: Config, first
         trial = config.pictured(widths, heights)
         if not half(c, columns, lines, trial):
             continue
-        score, plan = adjust(c, columns, lines, trial, first_column, first_line,
-                                  rounds=1)
-        if score < best[0]:
-            best = (score, plan)
-        if score <= HOLE * (SHORT_MOST - SHORT_OK):
+        tried = adjust(c, columns, lines, trial, first_column, first_line, rounds=1)
+        if tried.score < best.score:
+            best = tried
+        if tried.score <= HOLE * (SHORT_MOST - SHORT_OK):
             break
-    return best[1], best[0]
+    return best
 
 
 def adjust(c: Candidate, columns: int, lines: int, config: Config, first_column: int,
-           first_line: int, rounds: int = 12) -> tuple[float, ArticlePlan]:
-    """(score, plan) of the best of `config` and its pictures made a line taller or
-    shorter at a time, as the flow asks."""
-    best: tuple[float, ArticlePlan] | None = None
+           first_line: int, rounds: int = 12) -> Settled:
+    """The best of `config` and its pictures made a line taller or shorter at a time,
+    as the flow asks."""
+    best: Settled | None = None
     seen: set[tuple[int, ...]] = set()
     for _ in range(rounds):
         plan = c.plan(columns, lines, config, first_column, first_line)
+        laid = None
         try:
             fill = measure_fill(c.flow(plan), plan.last_line)
-            over = fill.over
+            over, laid = fill.over, fill.laid
         except TooLow:  # (a picture past the module's foot: never the page's plan)
             over = TOO_LOW
         if over is not None:
@@ -300,8 +348,8 @@ def adjust(c: Candidate, columns: int, lines: int, config: Config, first_column:
             short = short_lines(fill, plan, plan.last_line)
             score = HOLE * short + STUB * short_legs(fill)[0]
             move = 1 if short else 0
-        if best is None or score < best[0]:
-            best = (score, plan)
+        if best is None or score < best.score:
+            best = Settled(plan, score, laid)
         seen.add(config.heights)
         if not move or not config.heights:
             break

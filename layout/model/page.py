@@ -4,7 +4,7 @@ an edition's and an issue's layouts."""
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
@@ -58,6 +58,10 @@ class PagePlan:
     template: Template
     articles: tuple[ArticlePlan, ...]
     rules: tuple[PlacedRect, ...] = ()  # rules between modules the make-up placed
+    # the flow's layouts (flow.Laid) of articles the make-up settled, each with the plan it
+    # laid out: the final page reuses the one of a plan it sets, rather than flowing it again
+    laid: tuple[tuple[ArticlePlan, object], ...] = field(default=(), compare=False,
+                                                         repr=False)
 
 
 # ---------------------------------------------------------------------------------------
