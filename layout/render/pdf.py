@@ -32,6 +32,7 @@ from .streams import Kept, Writing, writing
 if TYPE_CHECKING:  # (the press, and littleCMS with it, is loaded only to print)
     from .press import Press
 
+@lru_cache(maxsize=None)
 def _utf16_hex(code: int) -> str:
     if HALF_WIDTH_BASE <= code < HALF_WIDTH_BASE + 0x10000:
         code -= HALF_WIDTH_BASE  # a mark's half-width code copies out as the mark

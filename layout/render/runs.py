@@ -5,7 +5,7 @@ page paints three to five thousand)."""
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from reportlab.lib.rl_accel import escapePDF
 
@@ -26,47 +26,53 @@ class Run(NamedTuple):
     text: str
 
 
-def _coder(fonts: FontSet, role: str, size: float, vertical: bool,
-           codes: dict) -> Callable[[tuple[str, float]], tuple[str, float]]:
+class _Coder:
     """(character, advance in pt) → (the code painted, its advance in pt) in one face at
-    one size, remembered in `codes` (by face, size and writing direction): a page paints
-    the same few thousand characters over and over."""
-    known = codes.get((role, size, vertical))
-    if known is None:
-        known = codes[(role, size, vertical)] = {}
-    drawn = fonts.face(role)
-    lookup = known.get
+    one size and direction, remembered in `codes` (by face, size and direction) for the
+    page, or for the renders of a `--watch`: a page paints the same few thousand
+    characters over and over. `known.get` is asked first; `code` makes what it lacks."""
 
-    def code(key: tuple[str, float]) -> tuple[str, float]:
-        found = lookup(key)
-        if found is None:
-            char, advance = key
-            painted = (drawn.vertical_code(char) if vertical
-                       else drawn.code_for(char, advance / size))
-            found = known[key] = (painted, drawn.advance(painted) * size)
+    def __init__(self, fonts: FontSet, role: str, size: float, vertical: bool, codes: dict):
+        known = codes.get((role, size, vertical))
+        if known is None:
+            known = codes[(role, size, vertical)] = {}
+        self.known: dict[tuple[str, float], tuple[str, float]] = known
+        self._face, self._size, self._vertical = fonts.face(role), size, vertical
+
+    def code(self, key: tuple[str, float]) -> tuple[str, float]:
+        char, advance = key
+        drawn = self._face
+        painted = (drawn.vertical_code(char) if self._vertical
+                   else drawn.code_for(char, advance / self._size))
+        found = self.known[key] = (painted, drawn.advance(painted) * self._size)
         return found
-    return code
 
 
 def runs(line: PlacedLine, fonts: FontSet, codes: dict) -> list[Run]:
     """The line's glyphs as runs to paint. The spacing is measured against the advance the
     PDF gives each code, so every glyph lands on the x the layout chose. `codes`: see
-    `_coder`."""
+    `_Coder`."""
     size, origin, vertical = line.size, line.origin_x, line.vertical
     out: list[Run] = []
     face = ""
-    code: Callable[[tuple[str, float]], tuple[str, float]] | None = None
+    coder: _Coder | None = None
+    known: dict[tuple[str, float], tuple[str, float]] = {}
     first = end = 0.0
     spacing: float | None = None
     chars: list[str] = []
     for glyph in line.set_glyphs:
-        if glyph.face != face or code is None:
+        if glyph.face != face or coder is None:
             if chars:
                 out.append(Run(face, first, spacing or 0.0, "".join(chars)))
                 chars = []
             face = glyph.face
-            code = _coder(fonts, face, size, vertical, codes)
-        painted, advance = code((glyph.char, glyph.advance))
+            coder = _Coder(fonts, face, size, vertical, codes)
+            known = coder.known
+        key = (glyph.char, glyph.advance)
+        found = known.get(key)
+        if found is None:
+            found = coder.code(key)
+        painted, advance = found
         x = origin + glyph.x
         if chars:
             gap = x - end
