@@ -127,7 +127,7 @@ def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | 
         if document:
             _bookmarks(canvas, document, number, page.height + margin)
         _draw_page(canvas, page, fonts, press, codes, selects)
-        render.start(canvas._doc.Pages.pages[-1].stream.encode("utf8"))
+        _start_content(canvas, render)
     if document:
         canvas.showOutline()
     if press:
@@ -135,6 +135,14 @@ def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | 
     _start_subsets(canvas, render)
     canvas.save()
     return buffer.getvalue()
+
+
+def _start_content(canvas: Canvas, render: Writing) -> None:
+    """Start compressing the content of the page just closed (kept as the bytes it is
+    written as, so that the filter is handed the same object, its hash computed once)."""
+    page = canvas._doc.Pages.pages[-1]
+    page.stream = page.stream.encode("utf8")
+    render.start(page.stream)
 
 
 def _start_subsets(canvas: Canvas, render: Writing) -> None:
