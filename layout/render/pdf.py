@@ -126,7 +126,8 @@ def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | 
             canvas.setPageSize((page.width + 2 * margin, page.height + 2 * margin))
         if document:
             _bookmarks(canvas, document, number, page.height + margin)
-        _draw_page(canvas, page, fonts, press, codes, selects)
+        _draw_page(canvas, page, fonts, press, codes, selects,
+                   _Closing(render, number == len(pages) - 1))
         _start_content(canvas, render)
     if document:
         canvas.showOutline()
@@ -154,6 +155,25 @@ def _start_subsets(canvas: Canvas, render: Writing) -> None:
             render.start(font.face.makeSubset(subset))
 
 
+@dataclass(frozen=True)
+class _Closing:
+    """The render a page is drawn for, and whether it is the document's last page."""
+
+    render: Writing
+    last: bool
+
+    def start(self, canvas: Canvas, used: list) -> None:
+        """Make and start compressing the subsets of the faces `used` that no later page
+        can add to: all of them on the last page, the full ones (256 codes) before it.
+        (Called once the page's characters have their codes, before they are painted:
+        the subsets are compressed while the page is.)"""
+        doc = canvas._doc
+        for font in used:
+            for subset in font.state[doc].subsets:
+                if self.last or len(subset) == 256:
+                    self.render.start(font.face.makeSubset(subset))
+
+
 def _bookmarks(canvas: Canvas, document: Document, number: int, top: float) -> None:
     """The page's label, its outline entry and one under it for each of its articles."""
     label, articles = document.outline[number]
@@ -168,7 +188,7 @@ def _bookmarks(canvas: Canvas, document: Document, number: int, top: float) -> N
 
 
 def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | None,
-               codes: dict, selects: dict) -> None:
+               codes: dict, selects: dict, closing: _Closing) -> None:
     """One page painted and closed (its colours set anew: a page starts with none)."""
     paint = _Paint(canvas, press)
     if press:
@@ -180,7 +200,7 @@ def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | 
     for image in page.images:
         _draw_image(canvas, image, page.height, paint, page.width)
     painted = [(line, runs(line, fonts, codes)) for line in page.lines]
-    _assign(canvas, fonts, painted, selects)
+    closing.start(canvas, _assign(canvas, fonts, painted, selects))
     for line, line_runs in painted:
         y = page.height - line.baseline
         paint.fill(line.color)
@@ -193,15 +213,19 @@ def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | 
 
 
 def _assign(canvas: Canvas, fonts: FontSet, painted: list[tuple[PlacedLine, list[Run]]],
-            selects: dict) -> None:
+            selects: dict) -> list:
     """The codes of the page's characters new to the document, face by face, in the order
-    they are painted (runs.Coding)."""
+    they are painted (runs.Coding); the faces (reportlab's fonts) the page uses."""
     by_face: dict[str, list[str]] = {}
     for _, line_runs in painted:
         for run in line_runs:
             by_face.setdefault(run.role, []).append(run.text)
+    used = []
     for role, texts in by_face.items():
-        _coding(fonts.face(role).ttf, canvas._doc, selects).assign("".join(texts))
+        font = fonts.face(role).ttf
+        _coding(font, canvas._doc, selects).assign("".join(texts))
+        used.append(font)
+    return used
 
 
 def _coding(font, doc, selects: dict) -> Coding:
