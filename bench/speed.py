@@ -27,8 +27,10 @@ cachegrind as well, which load does not change; before = d990030, after = the fa
 
                                            before           after
   one page (p3), whole process:
-    instructions, the render's own process 1.91 G           1.48 G  (the segmenter's 0.44 G
-                                                                     in its helper, 0.47 G)
+    instructions, the render's own process 1.91 G           1.44 G  (the segmenter's 0.44 G
+                                                                     in its helper, 0.47 G;
+                                                                     gc.freeze after the
+                                                                     imports: 0.04 G)
     wall, main and branch interleaved      0.593 s, 6.6 ×   0.412 s, 4.6 ×  (load ~3)
                                            0.813 s, 6.9 ×   0.856 s, 7.3 ×  (load ~4.5)
     wall on one core (taskset -c 0)        0.516 s          0.527 s (+2 %: the helper's start)
@@ -49,9 +51,10 @@ in its import without letting go), so its "background" thread stopped the render
 quarter of its instructions: it loads in a helper process now (text.segmenter), started
 before the command imports anything else; font subsets are made ~5 × faster (fontsubset)
 and compressed on a thread while the page is painted (render.streams); a page's runs are
-coded with str.translate once its new characters have their codes (render.runs). Where no
+coded with str.translate once its new characters have their codes (render.runs); `layout
+render` moves what its imports made out of the cyclic collector's way (gc.freeze). Where no
 core is free the process costs what it did (+2 %). Not reached still: the one page
-(≤ 3 ×; imports are 0.76 G of its 1.48 G instructions: click, yaml, reportlab and Pillow,
+(≤ 3 ×; imports are 0.76 G of its 1.44 G instructions: click, yaml, reportlab and Pillow,
 and the model's dataclasses, whose methods are compiled from source at each start, ~15 %
 of the imports), the make-up and flow (0.45 G), warm work (≤ 1 ×).
 
