@@ -122,9 +122,8 @@ class _QuickFace(TTFontFace):
     kept: dict | None = None
 
     def makeSubset(self, subset):  # noqa: N802 (reportlab's name)
-        """The subset's font file; one made before for the same characters when a render
-        keeps them (the same characters give the same bytes). Made by `fontsubset`, as
-        reportlab makes it, faster."""
+        """The subset's font file (`fontsubset`: reportlab's, faster); one made before for
+        the same characters when a render keeps them (the same characters, the same bytes)."""
         kept = _QuickFace.kept
         if kept is None:
             return make_subset(self, subset)
