@@ -20,6 +20,44 @@ Goals (issue 24): one page ≤ 3 × typst; batch ≥ 1.5 × typst's pages/s; war
 ≤ typst's compile of it, an edited paragraph under --watch ≤ half of that; each extra page
 of text ≤ 2 × typst's; import layout ≤ 60 ms.
 
+Figures, issue 24's writer and start-up work (compiled build; the machine's 2 cores shared
+with other sessions, load average 3–6 throughout, so wall times were 2–3 × a quiet
+machine's and varied as much from one run to the next; hence instruction counts from
+cachegrind as well, which load does not change; before = d990030, after = the fast branch):
+
+                                           before           after
+  one page (p3), whole process:
+    instructions, the render's own process 1.91 G           1.44 G  (the segmenter's 0.44 G
+                                                                     in its helper, 0.47 G;
+                                                                     gc.freeze after the
+                                                                     imports: 0.04 G)
+    wall, main and branch interleaved      0.593 s, 6.6 ×   0.412 s, 4.6 ×  (load ~3)
+                                           0.813 s, 6.9 ×   0.856 s, 7.3 ×  (load ~4.5)
+    wall on one core (taskset -c 0)        0.516 s          0.527 s (+2 %: the helper's start)
+    this script's line (mean of five)      6.4 ×, 6.2 ×     5.5 ×, 6.2 ×
+  batch of 100, 2 workers (bench/batch.py) 0.61 ×, 0.84 ×   0.74 ×, 0.50 × (two pairs of runs:
+                                                            the load decided, not the code)
+    peak memory per worker                 108 MB           75 MB (the dictionary, ~35 MB,
+                                                            in each worker's helper now)
+  imports (layout.cli and the pipeline)    0.744 G instr.   0.756 G (+1.6 %)
+  warm render (PDF writing) per page       160 M instr.     153 M, ~50 M of it (zlib) on the
+                                                            compressing thread
+    its main thread's CPU                  31 ms            22 ms (waits ~3 ms for zlib)
+  --watch, a save with nothing changed     257 M instr.     261 M (+1.5 %)  (load, lay out,
+                                                                     render a page)
+
+What gained: the segmenter's dictionary load held the interpreter's lock (rjieba builds it
+in its import without letting go), so its "background" thread stopped the render for a
+quarter of its instructions: it loads in a helper process now (text.segmenter), started
+before the command imports anything else; font subsets are made ~5 × faster (fontsubset)
+and compressed on a thread while the page is painted (render.streams); a page's runs are
+coded with str.translate once its new characters have their codes (render.runs); `layout
+render` moves what its imports made out of the cyclic collector's way (gc.freeze). Where no
+core is free the process costs what it did (+2 %). Not reached still: the one page
+(≤ 3 ×; imports are 0.76 G of its 1.44 G instructions: click, yaml, reportlab and Pillow,
+and the model's dataclasses, whose methods are compiled from source at each start, ~15 %
+of the imports), the make-up and flow (0.45 G), warm work (≤ 1 ×).
+
 Figures, issue 24's pipeline work (compiled build; the machine's 2 cores shared with four
 other sessions, load average 2.5–4 through the runs, so wall times doubled from one run to
 the next: each line is layout over typst in the same run; before = 3cf1a42, after = the

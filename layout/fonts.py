@@ -24,6 +24,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from . import resources
 from .errors import LayoutError, MissingGlyphError
+from .fontsubset import make_subset
 from .source import Fields, items, read_yaml, text
 
 
@@ -121,15 +122,15 @@ class _QuickFace(TTFontFace):
     kept: dict | None = None
 
     def makeSubset(self, subset):  # noqa: N802 (reportlab's name)
-        """The subset's font file; one made before for the same characters when a render
-        keeps them (the same characters give the same bytes)."""
+        """The subset's font file (`fontsubset`: reportlab's, faster); one made before for
+        the same characters when a render keeps them (the same characters, the same bytes)."""
         kept = _QuickFace.kept
         if kept is None:
-            return super().makeSubset(subset)
+            return make_subset(self, subset)
         key = (self.filename, tuple(subset))
         found = kept.get(key)
         if found is None:
-            found = kept[key] = super().makeSubset(subset)
+            found = kept[key] = make_subset(self, subset)
         return found
 
     def readFile(self, f):  # noqa: N802 (reportlab's name)

@@ -28,11 +28,11 @@ from .model import (Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
                     Overflow, PageLayout, PagePlan, Quote, Region, Subhead, Template)
 from .plan import Unplaced, partial_plan, plan_mistakes, plan_page
 from .render.pdf import Document, render_pages
-from .render.pdf import Kept as PdfKept
+from .render.streams import Kept as PdfKept
 from .source import alone, carried
 from .source import kept as keep_mistake
 from .templates import load_template
-from .text.words import load_in_background
+from .text.segmenter import load_in_background
 
 if TYPE_CHECKING:
     from .render.press import Press

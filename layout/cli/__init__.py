@@ -3,13 +3,25 @@
 `group` holds the command group (`main`) and what the commands share; each command lives
 with its kind: `rendering` (render, --watch), `batching` (batch), `reading` (fit, text,
 templates), `drafting` (import, intake, pin). Importing this package registers them all.
+
+`layout render` segments a page's display text (text.words): its helper process
+(text.segmenter) is started
+here, before the command line's own modules are imported, so that the segmenter loads on
+another core while they and the pipeline are.
 """
-from .batching import batch
-from .drafting import import_, intake, pin
-from .group import into_folder, main, make_folder
-from .reading import fit, templates, text
-from .rendering import (MAX_PNG_DPI, WATCH_POLL, png_path, proof_path, render, render_once,
-                        split_path, watch_inputs)
+import sys
+
+from ..text.segmenter import load_in_background
+
+if sys.argv[1:2] == ["render"]:
+    load_in_background()
+
+from .batching import batch  # noqa: E402
+from .drafting import import_, intake, pin  # noqa: E402
+from .group import into_folder, main, make_folder  # noqa: E402
+from .reading import fit, templates, text  # noqa: E402
+from .rendering import (MAX_PNG_DPI, WATCH_POLL, png_path, proof_path, render,  # noqa: E402
+                        render_once, split_path, watch_inputs)
 
 __all__ = ["MAX_PNG_DPI", "WATCH_POLL", "batch", "fit", "import_", "intake", "into_folder",
            "main", "make_folder", "pin", "png_path", "proof_path", "render", "render_once",

@@ -12,12 +12,11 @@ Three reportlab traps are handled here:
 from __future__ import annotations
 
 import io
-import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reportlab import rl_config
-from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase import ttfonts
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader
@@ -27,14 +26,13 @@ from ..errors import LayoutError
 from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet, kept_subsets
 from ..pictures import opened, rgb, upright
 from ..model import PageLayout, PlacedImage, PlacedLine, PlacedRect
+from .runs import Coding, Run, runs
+from .streams import Kept, Writing, writing
 
 if TYPE_CHECKING:  # (the press, and littleCMS with it, is loaded only to print)
     from .press import Press
 
-# Two glyph gaps closer than this (pt) are equal: one text run with one character spacing.
-SPACING_TOLERANCE = 0.001
-
-
+@lru_cache(maxsize=None)
 def _utf16_hex(code: int) -> str:
     if HALF_WIDTH_BASE <= code < HALF_WIDTH_BASE + 0x10000:
         code -= HALF_WIDTH_BASE  # a mark's half-width code copies out as the mark
@@ -73,89 +71,6 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
-@dataclass
-class Kept:
-    """What a process that renders the same pages again (`render --watch`) keeps from one
-    render for the next, by content, so that the same content gives the same bytes
-    without being made again: each font subset (by face and characters) and each stream
-    compressed (by its bytes), and the code each character is painted with (`_runs`: by
-    face, character and advance). What the last render did not use is let go."""
-
-    subsets: dict = field(default_factory=dict)
-    streams: dict = field(default_factory=dict)
-    codes: dict = field(default_factory=dict)
-    fonts: FontSet | None = None  # the font set the codes are of
-    used: set = field(default_factory=set)
-
-    def compressed(self, data: bytes) -> bytes:
-        found = self.streams.get(data)
-        if found is None:
-            found = self.streams[data] = zlib.compress(data)  # (reportlab's own call)
-        self.used.add(data)
-        return found
-
-    def forget_unused(self) -> None:
-        self.streams = {k: v for k, v in self.streams.items() if k in self.used}
-        self.used = set()
-
-
-_KEPT: list[Kept] = []  # the one a render in progress keeps, if any
-
-
-class _Flate(type(pdfdoc.PDFZCompress)):  # type: ignore[misc]
-    """reportlab's Flate filter, asking the render's `Kept` first."""
-
-    def encode(self, text):
-        if not _KEPT:
-            return super().encode(text)
-        return _KEPT[-1].compressed(text.encode("utf8") if isinstance(text, str) else text)
-
-
-pdfdoc.PDFZCompress = _Flate()
-# Streams are written binary (Flate only): ASCII85 on top makes them a quarter larger and
-# the writer slower, and no reader needs 7-bit PDF any more.
-rl_config.useA85 = 0
-
-
-def _runs(line: PlacedLine, fonts: FontSet, codes: dict) -> list[tuple[str, float, float, str]]:
-    """The line's glyphs as runs to paint, each of one face with one spacing between its
-    glyphs: (face role, x of the first glyph, extra spacing after each glyph, codes). The
-    spacing is measured against the advance the PDF gives each code, so every glyph lands
-    on the x the layout chose. `codes` remembers (face, character, advance in em,
-    vertical) → (code, its advance in em) for the page: a page paints the same few
-    thousand characters over and over."""
-    size, origin, vertical = line.size, line.origin_x, line.vertical
-    runs: list[tuple[str, float, float, str]] = []
-    face = ""
-    first = end = 0.0
-    spacing: float | None = None
-    chars: list[str] = []
-    for g in line.set_glyphs:
-        key = (g.face, g.char, g.advance / size, vertical)
-        found = codes.get(key)
-        if found is None:
-            drawn = fonts.face(g.face)
-            code = (drawn.vertical_code(g.char) if vertical
-                    else drawn.code_for(g.char, g.advance / size))
-            found = codes[key] = (code, drawn.advance(code))
-        x = origin + g.x
-        if chars and g.face == face:
-            gap = x - end
-            if spacing is None:
-                spacing = gap
-            if abs(gap - spacing) <= SPACING_TOLERANCE:
-                chars.append(found[0])
-                end = x + found[1] * size
-                continue
-        if chars:
-            runs.append((face, first, spacing or 0.0, "".join(chars)))
-        face, first, spacing, chars = g.face, x, None, [found[0]]
-        end = x + found[1] * size
-    if chars:
-        runs.append((face, first, spacing or 0.0, "".join(chars)))
-    return runs
-
-
 @dataclass(frozen=True)
 class Document:
     """What a PDF of an issue's pages says of itself: its title (paper, date, issue), a
@@ -178,22 +93,19 @@ def render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | N
     """Pages as one PDF (a page alone as render_pdf makes it). With `document`: its title,
     page labels and outline. `kept`: font subsets and compressed streams kept from an
     earlier render of the process, and for the next one (the same bytes either way)."""
-    if kept is None:
-        return _render_pages(pages, fonts, press, document, {})
-    if kept.fonts is not fonts:
+    if kept is not None and kept.fonts is not fonts:
         kept.fonts, kept.codes = fonts, {}
-    _KEPT.append(kept)
-    try:
-        with kept_subsets(kept.subsets):
-            return _render_pages(pages, fonts, press, document, kept.codes)
-    finally:
-        _KEPT.pop()
-        kept.forget_unused()
+    with writing(kept) as render, kept_subsets({} if kept is None else kept.subsets):
+        return _render_pages(pages, fonts, press, document,
+                             {} if kept is None else kept.codes, render)
 
 
 def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | None,
-                  document: Document | None, codes: dict) -> bytes:
-    """The PDF of `pages` (see render_pages); `codes`: see _runs."""
+                  document: Document | None, codes: dict, render: Writing) -> bytes:
+    """The PDF of `pages` (see render_pages); `codes`: see runs.runs. Each page's content
+    and each font subset is compressed beside the writing (`render`) as soon as it is
+    made; the subsets, in a render of their own (`fonts.kept_subsets`), are made before
+    the document is saved, and taken from there as it is."""
     buffer = io.BytesIO()
     first = pages[0]
     body = fonts.face(first.body_face)
@@ -214,13 +126,52 @@ def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | 
             canvas.setPageSize((page.width + 2 * margin, page.height + 2 * margin))
         if document:
             _bookmarks(canvas, document, number, page.height + margin)
-        _draw_page(canvas, page, fonts, press, codes, selects)
+        _draw_page(canvas, page, fonts, press, codes, selects,
+                   _Closing(render, number == len(pages) - 1))
+        _start_content(canvas, render)
     if document:
         canvas.showOutline()
     if press:
         press.declare(canvas, first, first.date.strftime("%Y-%m-%dT00:00:00Z"))
+    _start_subsets(canvas, render)
     canvas.save()
     return buffer.getvalue()
+
+
+def _start_content(canvas: Canvas, render: Writing) -> None:
+    """Start compressing the content of the page just closed (kept as the bytes it is
+    written as, so that the filter is handed the same object, its hash computed once)."""
+    page = canvas._doc.Pages.pages[-1]
+    page.stream = page.stream.encode("utf8")
+    render.start(page.stream)
+
+
+def _start_subsets(canvas: Canvas, render: Writing) -> None:
+    """Make each font subset the pages use (kept for the save) and start compressing it."""
+    doc = canvas._doc
+    for font in doc.delayedFonts:
+        state = getattr(font, "state", {}).get(doc)
+        for subset in state.subsets if state is not None else ():
+            render.start(font.face.makeSubset(subset))
+
+
+@dataclass(frozen=True)
+class _Closing:
+    """The render a page is drawn for, and whether it is the document's last page."""
+
+    render: Writing
+    last: bool
+
+    def start(self, canvas: Canvas, used: list) -> None:
+        """Make and start compressing the subsets of the faces `used` that no later page
+        can add to: all of them on the last page, the full ones (256 codes) before it.
+        (Called once the page's characters have their codes, before they are painted:
+        the subsets are compressed while the page is.)"""
+        doc = canvas._doc
+        for font in used:
+            for subset in font.state[doc].subsets:
+                if self.last or len(subset) == 256:
+                    self.render.start(font.face.makeSubset(subset))
 
 
 def _bookmarks(canvas: Canvas, document: Document, number: int, top: float) -> None:
@@ -237,7 +188,7 @@ def _bookmarks(canvas: Canvas, document: Document, number: int, top: float) -> N
 
 
 def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | None,
-               codes: dict, selects: dict) -> None:
+               codes: dict, selects: dict, closing: _Closing) -> None:
     """One page painted and closed (its colours set anew: a page starts with none)."""
     paint = _Paint(canvas, press)
     if press:
@@ -248,14 +199,40 @@ def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | 
         _draw_rect(canvas, rect, page.height, paint, page.width)
     for image in page.images:
         _draw_image(canvas, image, page.height, paint, page.width)
-    for line in page.lines:
+    painted = [(line, runs(line, fonts, codes)) for line in page.lines]
+    closing.start(canvas, _assign(canvas, fonts, painted, selects))
+    for line, line_runs in painted:
         y = page.height - line.baseline
         paint.fill(line.color)
-        for role, x, spacing, text in _runs(line, fonts, codes):
-            _text(canvas, fonts.face(role).ttf, line.size, x, y, spacing, text, selects)
+        for run in line_runs:
+            _text(canvas, fonts.face(run.role).ttf, line.size, run.x, y, run.spacing, run.text,
+                  selects)
     if press:
         press.marks(canvas, page.width, page.height)
     canvas.showPage()
+
+
+def _assign(canvas: Canvas, fonts: FontSet, painted: list[tuple[PlacedLine, list[Run]]],
+            selects: dict) -> list:
+    """The codes of the page's characters new to the document, face by face, in the order
+    they are painted (runs.Coding); the faces (reportlab's fonts) the page uses."""
+    by_face: dict[str, list[str]] = {}
+    for _, line_runs in painted:
+        for run in line_runs:
+            by_face.setdefault(run.role, []).append(run.text)
+    used = []
+    for role, texts in by_face.items():
+        font = fonts.face(role).ttf
+        _coding(font, canvas._doc, selects).assign("".join(texts))
+        used.append(font)
+    return used
+
+
+def _coding(font, doc, selects: dict) -> Coding:
+    coding = selects.get(font)
+    if coding is None:
+        coding = selects[font] = Coding(font, doc)
+    return coding
 
 
 def _text(canvas: Canvas, font, size: float, x: float, y: float, spacing: float,
@@ -263,11 +240,12 @@ def _text(canvas: Canvas, font, size: float, x: float, y: float, spacing: float,
     """A run of one face and one spacing, written into the page's content as reportlab's
     text object writes it (BT, its spacing and origin, each subset's font and codes, ET),
     without the object: a page has thousands of runs. `selects` remembers the operators
-    that select a subset at a size (font, subset, size → "/F1+0 9 Tf 10.8 TL")."""
+    that select a subset at a size (font, subset, size → "/F1+0 9 Tf 10.8 TL") and each
+    font's `Coding` (by the font)."""
     doc = canvas._doc
     code = ["BT 1 0 0 1 0 0 Tm", f"{fp_str(spacing)} Tc 1 0 0 1 {fp_str(x, y)} Tm"]
     current = -1
-    for subset, part in font.splitString(text, doc):
+    for subset, part in _coding(font, doc, selects).parts(text):
         if subset != current:
             key = (font.fontName, subset, size)
             select = selects.get(key)
@@ -276,9 +254,15 @@ def _text(canvas: Canvas, font, size: float, x: float, y: float, spacing: float,
                                          f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL")
             code.append(select)
             current = subset
-        code.append(f"({canvas._escape(part)}) Tj")
+        code.append(f"({part}) Tj")
     code.append("ET")
     canvas._code.append(" ".join(code))
+
+
+@lru_cache(maxsize=64)
+def _colour(hex_colour: str) -> HexColor:
+    """reportlab's colour of #rrggbb (a page sets one before each of its lines)."""
+    return HexColor(hex_colour)
 
 
 class _Paint:
@@ -304,7 +288,7 @@ class _Paint:
         canvas = self.canvas
         fill = which == "fill"
         if not self.press:
-            (canvas.setFillColor if fill else canvas.setStrokeColor)(HexColor(colour))
+            (canvas.setFillColor if fill else canvas.setStrokeColor)(_colour(colour))
             return
         cmyk = self.press.colour(colour)
         black = cmyk[:3] == (0.0, 0.0, 0.0) and cmyk[3] >= 0.999

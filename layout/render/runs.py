@@ -1,0 +1,138 @@
+"""A placed line as the PDF writer paints it: its glyphs gathered into runs of one face and
+one spacing (`runs`), and a run's characters as the codes of the document's font subsets
+(`Coding`): the per-glyph work of a page, written to do as little as it can per glyph (a
+page paints three to five thousand)."""
+from __future__ import annotations
+
+from itertools import groupby
+from typing import NamedTuple
+
+from reportlab.lib.rl_accel import escapePDF
+
+from ..fonts import FontSet
+from ..model import PlacedLine
+
+# Two glyph gaps closer than this (pt) are equal: one text run with one character spacing.
+SPACING_TOLERANCE = 0.001
+
+
+class Run(NamedTuple):
+    """Glyphs of one face drawn with one spacing: the face's role, the x of the first
+    glyph, the extra spacing after each glyph, and the codes painted."""
+
+    role: str
+    x: float
+    spacing: float
+    text: str
+
+
+class _Coder:
+    """(character, advance in pt) → (the code painted, its advance in pt) in one face at
+    one size and direction, remembered in `codes` (by face, size and direction) for the
+    page, or for the renders of a `--watch`: a page paints the same few thousand
+    characters over and over. `known.get` is asked first; `code` makes what it lacks."""
+
+    def __init__(self, fonts: FontSet, role: str, size: float, vertical: bool, codes: dict):
+        known = codes.get((role, size, vertical))
+        if known is None:
+            known = codes[(role, size, vertical)] = {}
+        self.known: dict[tuple[str, float], tuple[str, float]] = known
+        self._face, self._size, self._vertical = fonts.face(role), size, vertical
+
+    def code(self, key: tuple[str, float]) -> tuple[str, float]:
+        char, advance = key
+        drawn = self._face
+        painted = (drawn.vertical_code(char) if self._vertical
+                   else drawn.code_for(char, advance / self._size))
+        found = self.known[key] = (painted, drawn.advance(painted) * self._size)
+        return found
+
+
+def runs(line: PlacedLine, fonts: FontSet, codes: dict) -> list[Run]:
+    """The line's glyphs as runs to paint. The spacing is measured against the advance the
+    PDF gives each code, so every glyph lands on the x the layout chose. `codes`: see
+    `_Coder`."""
+    size, origin, vertical = line.size, line.origin_x, line.vertical
+    out: list[Run] = []
+    face = ""
+    coder: _Coder | None = None
+    known: dict[tuple[str, float], tuple[str, float]] = {}
+    first = end = 0.0
+    spacing: float | None = None
+    chars: list[str] = []
+    for glyph in line.set_glyphs:
+        if glyph.face != face or coder is None:
+            if chars:
+                out.append(Run(face, first, spacing or 0.0, "".join(chars)))
+                chars = []
+            face = glyph.face
+            coder = _Coder(fonts, face, size, vertical, codes)
+            known = coder.known
+        key = (glyph.char, glyph.advance)
+        found = known.get(key)
+        if found is None:
+            found = coder.code(key)
+        painted, advance = found
+        x = origin + glyph.x
+        if chars:
+            gap = x - end
+            if spacing is None:
+                spacing = gap
+            if abs(gap - spacing) <= SPACING_TOLERANCE:
+                chars.append(painted)
+                end = x + advance
+                continue
+            out.append(Run(face, first, spacing or 0.0, "".join(chars)))
+        first, spacing, chars = x, None, [painted]
+        end = x + advance
+    if chars:
+        out.append(Run(face, first, spacing or 0.0, "".join(chars)))
+    return out
+
+
+class Coding:
+    """A face's characters as one document's subsets code them: what reportlab's
+    `splitString` gives a run (each part of it within one subset, its codes escaped for
+    a PDF string), through str.translate rather than a loop over its characters.
+
+    Codes go to characters in the order they first appear in the document. `assign`
+    takes the text of all of a page's runs in this face, in the order they are painted,
+    and hands `splitString` each character new to the document once, in that order:
+    the codes are those the runs would have been given one after another."""
+
+    def __init__(self, font, doc):
+        self.font, self.doc = font, doc
+        self._known: set[str] = set()
+        self._subset: dict[int, str] = {}  # character → chr(its subset)
+        self._escaped: dict[int, str] = {}  # character → its code, escaped
+
+    def assign(self, text: str) -> None:
+        """Give each character of `text` new to the document its code, in order."""
+        known = self._known
+        new = "".join([c for c in dict.fromkeys(text) if c not in known])
+        if not new:
+            return
+        self.font.splitString(new, self.doc)
+        assigned = self.font.state[self.doc].assignments
+        for char in new:
+            n = assigned.get(32 if char == "\xa0" else ord(char))  # (as splitString maps)
+            if n is not None:  # (one the face lacks has none: its runs go the long way)
+                known.add(char)
+                self._subset[ord(char)] = chr(n >> 8)
+                self._escaped[ord(char)] = escapePDF(bytes((n & 0xFF,)))
+
+    def parts(self, text: str) -> list[tuple[int, str]]:
+        """(subset, its codes escaped) for each part of `text` within one subset."""
+        if not text or not self._known.issuperset(text):
+            return [(subset, escapePDF(part))
+                    for subset, part in self.font.splitString(text, self.doc)]
+        subsets = text.translate(self._subset)
+        if subsets.count(subsets[0]) == len(subsets):  # (most runs: one part)
+            return [(ord(subsets[0]), text.translate(self._escaped))]
+        out = []
+        at = 0
+        for subset, part in groupby(subsets):
+            end = at + len(list(part))
+            out.append((ord(subset), text[at:end].translate(self._escaped)))
+            at = end
+        return out

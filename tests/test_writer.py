@@ -1,0 +1,82 @@
+"""The PDF writer's quick paths give what reportlab's own give: a font subset byte for byte
+(fontsubset), a run's codes as splitString codes them (render.runs.Coding), each stream
+compressed as zlib.compress does, on a thread or not (render.streams)."""
+from __future__ import annotations
+
+import io
+import random
+import zlib
+
+import pytest
+from reportlab.pdfbase.ttfonts import TTFontFace
+from reportlab.pdfgen.canvas import Canvas
+
+from layout.fonts import HALF_WIDTH_BASE, VERTICAL_BASE, shipped_fonts
+from layout.render.runs import Coding
+from layout.render.streams import THREADED_LEAST, Kept, writing
+
+FONTS = shipped_fonts()
+
+
+def _composites(face) -> int:
+    """How many of the face's glyphs are composite (made of other glyphs)."""
+    start = face.get_table_pos("glyf")[0]
+    data, positions = face._ttf_data, face.glyphPos
+    return sum(1 for g in range(face.numGlyphs) if positions[g + 1] > positions[g]
+               and int.from_bytes(data[start + positions[g]:start + positions[g] + 2],
+                                  "big", signed=True) < 0)
+
+
+@pytest.mark.parametrize("role", sorted(FONTS.faces))
+def test_a_subset_is_the_file_reportlab_makes(role):
+    face = FONTS.face(role).ttf.face
+    codes = sorted(face.charToGlyph)
+    rnd = random.Random(role)
+    subsets = [[0, *map(ord, "中文，。A"), HALF_WIDTH_BASE + ord("，"), 0x10FFFF],
+               [0] + [32] * 32 + rnd.sample(codes, 223), rnd.sample(codes, 40)]
+    for subset in subsets:
+        assert face.makeSubset(subset) == TTFontFace.makeSubset(face, subset)
+
+
+def test_composite_glyphs_are_subset_with_their_parts():
+    face = next(f.ttf.face for f in FONTS.faces.values() if _composites(f.ttf.face))
+    start, positions, data = face.get_table_pos("glyf")[0], face.glyphPos, face._ttf_data
+    composite = {g for g in range(face.numGlyphs) if positions[g + 1] > positions[g] and
+                 data[start + positions[g]] & 0x80}
+    codes = [c for c, g in face.charToGlyph.items() if g in composite][:50]
+    assert codes
+    assert face.makeSubset([0, *codes]) == TTFontFace.makeSubset(face, [0, *codes])
+
+
+def test_runs_are_coded_as_reportlab_codes_them():
+    font = FONTS.face("song").ttf
+    rnd = random.Random(7)
+    chars = [chr(c) for c in sorted(font.face.charToGlyph) if c < 0x10000][:3000]
+    chars += ["\xa0", " ", "(", ")", "\\", chr(VERTICAL_BASE + 0x3001), "\u0378"]  # (no glyph)
+    texts = ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 30)))
+             for _ in range(400)]
+    ours, theirs = Canvas(io.BytesIO())._doc, Canvas(io.BytesIO())._doc
+    coding = Coding(font, ours)
+    for start in range(0, len(texts), 50):  # a page's runs assigned, then painted
+        page = texts[start:start + 50]
+        coding.assign("".join(page))
+        for text in page:
+            expected = [(s, Canvas._escape(None, part))
+                        for s, part in font.splitString(text, theirs)]
+            assert coding.parts(text) == expected, text
+    assert font.state[ours].subsets == font.state[theirs].subsets
+    assert len(font.state[ours].subsets) > 4  # (the runs spread over several subsets)
+
+
+def test_streams_are_compressed_as_zlib_compresses_them_on_a_thread_or_not():
+    rnd = random.Random(3)
+    streams = [bytes(rnd.randrange(40) for _ in range(n))
+               for n in (10, THREADED_LEAST, 5 * THREADED_LEAST, 200_000)]
+    kept = Kept()
+    for keep in (None, kept, kept):
+        with writing(keep) as render:
+            for data in streams:
+                render.start(data)
+            assert [render.compressed(d) for d in streams] == [zlib.compress(d)
+                                                               for d in streams]
+    assert set(kept.streams) == set(streams)
