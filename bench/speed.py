@@ -20,6 +20,25 @@ Goals (issue 24): one page ≤ 3 × typst; batch ≥ 1.5 × typst's pages/s; war
 ≤ typst's compile of it, an edited paragraph under --watch ≤ half of that; each extra page
 of text ≤ 2 × typst's; import layout ≤ 60 ms.
 
+Figures at the end of the session of the writer's work, the measures and the make-up's
+guarantees (compiled builds, one after the other in one sitting, the machine otherwise quiet
+but slower than in earlier sessions: the start's build made the 10-article make-up page in
+2.6 s where it had made it in 1.5 s; before = d990030, after = e0c8496; typst's warm
+compile 0.025 s, its whole process 0.10–0.11 s):
+
+                                           before           after
+  one page, whole process (mean of five)   0.672 s, 5.9 ×   0.374 s, 3.8 ×
+  warm work per page (best of 3 × 15)      88–89 ms         73–81 ms
+  --watch, a save with nothing changed     36–40 ms         32 ms
+  --watch, one paragraph edited            48–50 ms         37–40 ms
+  each extra page of text                  2.3 ×            1.9 ×
+  batch of 100, 2 workers (bench/batch.py) 0.72 ×           0.68 ×  (16.6 / 17.4 pages/s)
+  batch of 60 real-news pages (--fresh)    0.28 ×           0.23 ×  (7.2 / 6.2 pages/s)
+  bench/makeup.py, 10 articles (median)    2.58 s           3.20 s  (the hierarchy in the
+                                                                     search and the repair's
+                                                                     new moves: +8 % and +4 %
+                                                                     of its CPU, pure Python)
+
 Figures, issue 24's writer and start-up work (compiled build; the machine's 2 cores shared
 with other sessions, load average 3–6 throughout, so wall times were 2–3 × a quiet
 machine's and varied as much from one run to the next; hence instruction counts from
