@@ -154,10 +154,8 @@ def _off_grid(issue: Issue, template: Template) -> list[LayoutError]:
         right = rule.column + rule.columns - 1
         bottom = rule.line + rule.lines - 1
         if right > t.columns or bottom > t.grid_lines:
-            what = (f"columns {rule.column}-{right}, line {rule.line}" if rule.across else
-                    f"gutter {rule.column - 1}-{rule.column}, lines {rule.line}-{bottom}")
             found.append(LayoutError(
-                f"rule ({what}) leaves the grid of template {t.name!r} ({t.columns} "
+                f"rule ({rule.where()}) leaves the grid of template {t.name!r} ({t.columns} "
                 f"columns, {t.grid_lines} lines)", rule.origin.file, rule.origin.line,
                 hint="keep the rule within the grid, or leave it out"))
     return found
@@ -168,34 +166,24 @@ def _through_modules(issue: Issue, pinned: list[ArticlePlan | None]) -> list[Lay
     rule `layout pin` wrote, left where it was when the regions were moved): they would
     print across its text."""
     found = []
+    modules = [plan for plan in pinned if plan is not None]
     for rule in issue.rules:
-        last_column = rule.column + rule.columns - 1
-        last_line = rule.line + rule.lines - 1
-        for plan in pinned:
-            if plan is None:
-                continue
-            if rule.across:  # through grid line `line`, over its columns (its first
-                # line is air where its band has some: the group is centred under the rule,
-                # as a jump's rest is set under the rule that parts it from the page)
-                top = plan.first_line + (1 if plan.head_extra else 0)
-                hit = (top <= rule.line <= plan.last_line
-                       and plan.first_column <= last_column
-                       and rule.column <= plan.last_column)
-                what = f"columns {rule.column}-{last_column}, line {rule.line}"
-            else:  # down the gutter left of `column`
-                hit = (plan.first_column < rule.column <= plan.last_column
-                       and plan.first_line <= last_line and rule.line <= plan.last_line)
-                what = f"gutter {rule.column - 1}-{rule.column}, lines {rule.line}-{last_line}"
-            if hit:
-                found.append(LayoutError(
-                    f"rule ({what}) runs through article {plan.index + 1}'s module (columns "
-                    f"{plan.first_column}-{plan.last_column}, lines {plan.first_line}-"
-                    f"{plan.last_line}): it would print across its text", rule.origin.file,
-                    rule.origin.line,
-                    hint="move the rule to the blank line or gutter between modules, or "
-                         "leave it out (after moving regions that `layout pin` wrote, move "
-                         "its rules with them, or delete them all and pin again)"))
-                break
+        # (a module's first line is air where its band has some: the group is centred under
+        # a rule through it, as a jump's rest is set under the rule that parts it from the
+        # page)
+        crossed = next((plan for plan in modules if rule.runs_through(
+            plan.first_column, plan.last_column,
+            plan.first_line + (1 if rule.across and plan.head_extra else 0), plan.last_line)),
+            None)
+        if crossed is not None:
+            found.append(LayoutError(
+                f"rule ({rule.where()}) runs through article {crossed.index + 1}'s module "
+                f"(columns {crossed.first_column}-{crossed.last_column}, lines "
+                f"{crossed.first_line}-{crossed.last_line}): it would print across its text",
+                rule.origin.file, rule.origin.line,
+                hint="move the rule to the blank line or gutter between modules, or leave it "
+                     "out (after moving regions that `layout pin` wrote, move its rules with "
+                     "them, or delete them all and pin again)"))
     return found
 
 

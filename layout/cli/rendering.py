@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_BAD_INPUT, EXIT_HOLES, EXIT_OVERFLOW, LayoutError, shown
-from ..model import on_page
+from ..model import PageFit, on_page
 from ..output import is_stdout, refuse_clashes, write_atomically
 from ..text.segmenter import load_in_background
 from .group import into_folder, main, make_folder, output_choice, output_options
@@ -210,9 +210,10 @@ def _tell(manifest: Path, said, page, verbose: bool, dump: bool) -> None:
                    err=True)
     for hole in said.holes:
         click.echo(f"{manifest}: {hole}", err=True)
-    # a page with holes and no text over, as a whole short of copy: by how much
-    short = {h.page: sum(f.delta for f in said.fits if f.page == h.page) for h in said.holes
-             if not any(o.page == h.page for o in said.overflow)}
+    # a page with holes, as a whole short of copy (its fit's total: never so with text
+    # left over): by how much
+    short = {h.page: PageFit.of([f for f in said.fits if f.page == h.page]).delta
+             for h in said.holes}
     for number, chars in short.items():
         if chars > 0:
             click.echo(f"  → {on_page(number)}the page is {chars} 字 short of full (a "

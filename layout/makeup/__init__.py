@@ -133,15 +133,10 @@ def clear_of_rules(area: Area, drawn: tuple[Rule, ...]) -> None:
     places articles in (one `layout pin` wrote, left when the regions around it were taken
     off): it would print across the made-up modules."""
     for r in drawn:
-        if r.across:
-            hit = (area.first_line <= r.line <= area.last_line and
-                   r.column <= area.last_column and area.first_column <= r.column + r.columns - 1)
-        else:
-            hit = (area.first_column < r.column <= area.last_column and
-                   r.line <= area.last_line and area.first_line <= r.line + r.lines - 1)
-        if hit:
+        if r.runs_through(area.first_column, area.last_column, area.first_line,
+                          area.last_line):
             raise LayoutError(
-                f"a rule of `rules:` runs through the part of the page the make-up places "
+                f"a rule of `rules:` ({r.where()}) runs through the part of the page the make-up places "
                 f"articles in (columns {area.first_column}-{area.last_column}, lines "
                 f"{area.first_line}-{area.last_line}): it would print across them",
                 r.origin.file, r.origin.line,

@@ -175,6 +175,25 @@ class Rule:
     lines: int
     origin: Origin
 
+    def where(self) -> str:
+        """Where it runs, as a message says it: `columns 1-6, line 23`, `gutter 4-5, lines
+        49-72`."""
+        if self.across:
+            return f"columns {self.column}-{self.column + self.columns - 1}, line {self.line}"
+        return (f"gutter {self.column - 1}-{self.column}, lines {self.line}-"
+                f"{self.line + self.lines - 1}")
+
+    def runs_through(self, first_column: int, last_column: int, first_line: int,
+                     last_line: int) -> bool:
+        """Whether it runs inside that rectangle of the grid, across one of its lines or
+        down a gutter between two of its columns (not along its edges: between it and the
+        next)."""
+        if self.across:
+            return (first_line <= self.line <= last_line and self.column <= last_column
+                    and first_column <= self.column + self.columns - 1)
+        return (first_column < self.column <= last_column and self.line <= last_line
+                and first_line <= self.line + self.lines - 1)
+
 
 @dataclass(frozen=True)
 class Article:
