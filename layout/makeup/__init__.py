@@ -103,7 +103,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         within(issue.articles[index], area.columns,
                f"the make-up places articles in columns {area.first_column}-"
                f"{area.last_column}")
-    candidates = _candidates(issue, t, fonts, cache, area, free, bool(fixed))
+    candidates = candidates_of(issue, t, fonts, cache, area, free, bool(fixed))
     search = _Search(candidates, area)
     best: tuple[float, list, list] | None = None
     for _ in range(SETTLE_ROUNDS):
@@ -181,7 +181,7 @@ def parted(area: Area, pinned: list[ArticlePlan], drawn: tuple[Rule, ...],
     return Area(area.first_column, area.last_column, first, last), cuts
 
 
-def _candidates(issue: Issue, t: Template, fonts: FontSet, cache: TextCache, area: Area,
+def candidates_of(issue: Issue, t: Template, fonts: FontSet, cache: TextCache, area: Area,
                 free: list[int], pinned: bool) -> list[Candidate]:
     """The articles the make-up places, in the page's order, the first the lead (unless
     the manifest pins some: then none leads)."""
