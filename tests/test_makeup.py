@@ -636,3 +636,31 @@ def test_a_short_last_leg_borrows_a_line_from_the_feet_of_the_columns_before_it(
         assert sum(lent) == lacks and max(lent) - min(lent) <= 1 and lent[-1] >= lent[0]
         assert [line.text for line in drawn.lines] == [line.text for line in plain.lines]
     assert found >= 3
+
+
+@pytest.mark.parametrize("air, divide", [(1, None), (None, 5), (2, 5)])
+def test_a_pinned_article_whose_pictures_the_make_up_sizes_keeps_its_air_and_division(
+        tmp_path, air, divide):
+    """`layout pin` writes a region's air: and divide:; a pinned article with a picture
+    still to size keeps both (its pictures sized on its own columns; without air:, the
+    make-up gives it what the pictures leave, as to a module of its own)."""
+    body = "".join(f"      - {p}\n" for p in PARAGRAPHS[:5])
+    region = "{columns: 1-6, lines: 6-40" + (f", air: {air}" if air else "") + (
+        f", divide: {divide}" if divide else "") + "}"
+    path = tmp_path / "pinned.yaml"
+    path.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npage: 2\n"
+                    "template: party-building\narticles:\n"
+                    f"  - headline: 钉住的文章\n    region: {region}\n"
+                    f"    images: [{{aspect: 4:3}}]\n    body:\n{body}"
+                    f"  - headline: 自动排的文章\n    body:\n{body}", encoding="utf-8")
+    issue = load_issue(path)
+    t = load_template("party-building")
+    pinned = plan_page(issue, t, shipped_fonts()).articles[0]
+    assert (pinned.first_column, pinned.last_column, pinned.first_line, pinned.last_line) \
+        == (1, 6, 6, 40)
+    assert pinned.head_extra == air if air else pinned.head_extra >= 0
+    assert (pinned.measure[0] if pinned.measure else None) == divide
+    (picture,) = pinned.images
+    assert 1 <= picture.first_column <= picture.last_column <= (divide or 6)
+    page = layout_loaded(issue, shipped_fonts(), t)
+    assert not page.overflow

@@ -309,19 +309,28 @@ def every_one(plans: list[ArticlePlan | None]) -> tuple[ArticlePlan, ...]:
 
 def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet,
                  cache: TextCache) -> ArticlePlan:
-    """A pinned article's pictures sized to fill its region."""
+    """A pinned article's pictures sized to fill its region, its `air:` and `divide:`
+    kept (a divided article's pictures sized on its own columns; a region without air
+    gets what the pictures' sizes leave, as a made-up module does)."""
+    grid, first_column = t, plan.first_column
     area = Area(plan.first_column, plan.last_column, plan.first_line, plan.last_line)
+    if plan.measure is not None:
+        count, width, gutter = plan.measure
+        grid, first_column = replace(t, columns=count, column_width=width, gutter=gutter), 1
+        area = Area(1, count, plan.first_line, plan.last_line)
     within(plan.article, area.columns, f"its region is {area.columns} column(s) wide")
-    candidate = Candidate(plan.index, plan.article, t, fonts, cache, area, plan.index,
-                           size_headline=False)
-    columns = area.columns
-    options = candidate.options(columns, area.lines)
+    candidate = Candidate(plan.index, plan.article, grid, fonts, cache, area, plan.index,
+                          size_headline=False)
+    options = {h: way for h, way in candidate.options(area.columns, area.lines).items()
+               if way[1].extra == plan.head_extra or not plan.head_extra
+               if not way[1].divide}
     if options:
-        height = max(h for h in options if h <= area.lines)
-        config = options[height][1]
+        config = options[max(h for h in options if h <= area.lines)][1]
     else:
-        config = smallest(candidate, Config(plan.article.headline.size
-                                             if plan.article.headline else None))
-    settled, _, _ = settle_article(candidate, columns, area.lines, config, plan.first_column,
-                                  plan.first_line)
-    return replace(settled, below=plan.below)
+        h = plan.article.headline
+        config = smallest(candidate, Config(h.size if h else None)).with_extra(
+            plan.head_extra)
+    settled = settle_article(candidate, area.columns, area.lines, config, first_column,
+                             plan.first_line).plan
+    return replace(settled, first_column=plan.first_column, last_column=plan.last_column,
+                   measure=plan.measure, below=plan.below)
