@@ -20,13 +20,13 @@ import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 import yaml
 
 from .errors import LayoutError, Mistakes, Skipped
+from .frozen import frozen
 from .model import Origin
 
 T = TypeVar("T")
@@ -145,7 +145,7 @@ def each(nodes: Iterable[Node], read: Callable[[Node], T],
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class Node:
     """A YAML value (dict of str → Node, list of Node, or a scalar) and where it was written."""
 
@@ -304,7 +304,7 @@ def _convert(loader: Any, node: yaml.Node, path: Path, where: str, count: list[i
         return Node(Unreadable(err), origin, where)
 
 
-@dataclass(frozen=True)
+@frozen
 class Unreadable:
     """A scalar YAML could not make; reading it raises its error."""
 
