@@ -19,18 +19,20 @@ from __future__ import annotations
 
 from dataclasses import FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
-from typing import Any, Callable, NamedTuple, TypeVar, dataclass_transform
+from typing import Any, Callable, TypeVar, dataclass_transform
 
 T = TypeVar("T", bound=type)
 
 
-class _Fields(NamedTuple):
-    """A class's field names: all of them, and the ones its repr, equality and hash read."""
+class _Fields:
+    """A class's field names: all of them, and the ones its repr, equality and hash read.
+    (Not a NamedTuple: typing compiles a NamedTuple's annotations at import.)"""
 
-    every: frozenset[str]
-    shown: tuple[str, ...]
-    compared: Callable[[Any], tuple]
-    hashed: Callable[[Any], tuple]
+    __slots__ = ("every", "shown", "compared", "hashed")
+
+    def __init__(self, every: frozenset[str], shown: tuple[str, ...],
+                 compared: Callable[[Any], tuple], hashed: Callable[[Any], tuple]):
+        self.every, self.shown, self.compared, self.hashed = every, shown, compared, hashed
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))

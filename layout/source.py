@@ -13,7 +13,6 @@ checks can add theirs (pipeline.load).
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
@@ -396,6 +395,8 @@ class Fields:
         for key, node in self.node.value.items():
             if key in self._seen:
                 continue
+            import difflib  # noqa: PLC0415 (only for a mistake: 0.2 % of a render's start)
+
             close = difflib.get_close_matches(key, self.allowed, n=1, cutoff=0.6)
             hint = (f"did you mean `{close[0]}`?" if close
                     else "known keys: " + ", ".join(sorted(set(self.allowed))))
@@ -457,6 +458,8 @@ def one_of(*choices: str) -> Callable[[Node], str]:
     def convert(node: Node) -> str:
         value = text(node)
         if value not in choices:
+            import difflib  # noqa: PLC0415 (only for a mistake)
+
             close = difflib.get_close_matches(value, choices, n=1)
             hint = f"did you mean `{close[0]}`?" if close else "one of: " + ", ".join(choices)
             raise node.fail(f"{value!r} is not one of {', '.join(choices)}", hint)
