@@ -15,6 +15,7 @@ fit" while the page has room, never a refusal for a size the make-up chose)."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 import sys
 from pathlib import Path
 
@@ -301,3 +302,34 @@ def test_a_near_full_page_fits_or_says_how_much_to_cut(tmp_path):
             {o.article_index for o in page.overflow}
     else:
         assert total.delta >= 0
+
+
+def test_a_narrow_module_s_long_title_takes_a_size_under_the_ladder_s_foot(tmp_path):
+    """NEWSPAPER.md: a narrow side module takes a small headline; a main title of more than
+    three lines has too few columns. Page 9's 27-字 and 36-字 titles in two 四开 columns take
+    three and four lines at the default ladder's foot (18 pt): the make-up sets them in 四号
+    (14 pt) in two lines, in 三号 (16 pt) in three (a width it avoids all the same); in three
+    columns the longer one in 16 pt in two. A template's own ladder is all the sizes there
+    are: nothing under its foot."""
+    from layout import makeup
+    from layout.flow import TextCache, sized
+    from layout.makeup.costs import TOO_NARROW
+
+    issue = load_issue(newsgen.write(9, tmp_path))
+    t = load_template(issue.template, issue.path.parent, issue.template_origin)
+    fonts = shipped_fonts()
+    area = makeup.free_area(t, [], issue.articles[0].origin)
+
+    def set_(n: int, columns: int, template=t) -> tuple[float, int, int, int]:
+        c = makeup.Candidate(n, issue.articles[n], template, fonts, TextCache(), area, n)
+        size, steps = c.headline(columns)
+        title, style = issue.articles[n].headline.main, template.styles["headline"]
+        return (size, steps, c.setter.line_count(title, sized(style, size), c.width_pt(columns)),
+                c.setter.line_count(title, sized(style, 18.0), c.width_pt(columns)))
+
+    assert set_(5, 2)[0::2] == (14.0, 2) and set_(5, 2)[3] == 3
+    size, steps, lines, at_foot = set_(3, 2)
+    assert (size, lines, at_foot) == (16.0, 3, 4) and steps >= TOO_NARROW
+    assert set_(3, 3)[0::2] == (16.0, 2) and set_(3, 3)[1] < TOO_NARROW
+    laddered = replace(t, headline_ladder=(42.0, 26.0, 22.0, 18.0))
+    assert set_(5, 2, laddered)[0] == 18.0

@@ -19,6 +19,9 @@ SHORT_MOST = MAX_BLANK  # lines the last column of an article may end short (eac
 # Headline sizes below the template's, largest first (pt: 小初, 一号, 小一, 二号, 小二).
 HEADLINE_STEPS = (36.0, 26.0, 24.0, 22.0, 18.0)
 MAX_HEADLINE_LINES = 2
+# Sizes below the default ladder's foot (pt: 三号, 四号) a title takes where no ladder
+# size sets it in MAX_HEADLINE_LINES: a narrow module's (a template's own ladder is all there is)
+NARROW_STEPS = (16.0, 14.0)
 MAX_TITLE_LINES = 3  # a main title of more lines than this at every size: too few columns
 NEAR_STEP = 0.8  # on a template's ladder, a headline kept to one line by a step down: only
 #                  a step to this share or more

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from ..flow import RULE_COLOUR
 from ..model import PlacedRect, Template
 from .candidate import Candidate
-from .shapes import Area, Config, Leaf, ladder_sizes
+from .shapes import Area, Config, Leaf, settable_sizes
 from .costs import BUTTING, HOLE, KEEP, MATCH, ORDER, READING, SHORT, SHORT_MOST, UNORDERED
 from .heads import floor
 
@@ -159,9 +159,9 @@ class Levels:
 
     @classmethod
     def of(cls, candidates: list[Candidate], width: int) -> Levels:
-        """The sizes the candidates' headlines can take: the ladder's, and those the
-        manifest gives."""
-        return cls([*ladder_sizes(candidates[0].t),
+        """The sizes the candidates' headlines can take: the ladder's (with those under
+        its foot a narrow module's title takes), and those the manifest gives."""
+        return cls([*settable_sizes(candidates[0].t),
                     *(c.article.headline.size for c in candidates
                       if c.article.headline and c.article.headline.size)], width)
 
