@@ -199,6 +199,45 @@ def test_pictures_keep_their_bounds(pages):
                     assert b[1] - a[3] > 10 * t.pitch, (seed, n + 1, m + 1, "stacked")
 
 
+def text_columns(body, size: float) -> list[tuple[float, float]]:
+    """The x ranges of an article's text columns (on its own grid, re-divided or not),
+    from its characters: runs of x its characters cover, parted by a gutter."""
+    out: list[list[float]] = []
+    for c in sorted(body, key=lambda c: c.box[0]):
+        if out and c.box[0] - out[-1][1] < size / 2:
+            out[-1][1] = max(out[-1][1], c.box[2])
+        else:
+            out.append([c.box[0], c.box[2]])
+    return [(left, right) for left, right in out]
+
+
+def one_column_legs(geometry, titles, t) -> list[tuple[int, tuple]]:
+    """Pictures that leave a single text column beside them in an article of four text
+    columns or more: (the article's number, the picture)."""
+    found = []
+    for n, (title, chars) in enumerate(articles_of(geometry, titles, t.body.size)):
+        body = [c for c in chars if abs(c.size - t.body.size) < 0.05]
+        columns = text_columns(body, t.body.size)
+        top, bottom = min(c.box[1] for c in title), max(c.box[3] for c in chars)
+        for p in geometry.pictures:
+            cx, cy = (p[0] + p[2]) / 2, (p[1] + p[3]) / 2
+            if not (columns[0][0] - 2 <= cx <= columns[-1][1] + 2 and top <= cy <= bottom):
+                continue
+            beside = [c for c in columns if c[1] <= p[0] or c[0] >= p[2]]
+            if len(columns) >= 4 and len(beside) == 1:
+                found.append((n + 1, p))
+    return found
+
+
+def test_a_picture_leaves_two_columns_of_text_beside_it_in_a_wide_module(pages):
+    """NEWSPAPER.md: a single column of text beside a picture ¾ of its module or wider is
+    a strip left over, not a leg of the story: in a module of four text columns or more a
+    picture the make-up sizes leaves two beside it (pictures.wide_enough)."""
+    for seed, issue, t, page, geometry in pages:
+        titles = [a.headline.main for a in issue.articles]
+        assert not one_column_legs(geometry, titles, t), seed
+
+
 def test_nothing_is_printed_over_anything_else(pages):
     for seed, issue, t, page, geometry in pages:
         assert not pdfgeom.printed_over(geometry), seed

@@ -7,6 +7,7 @@ from ..holes import MAX_BLANK
 CROP = 0.10  # the share of a picture the make-up may crop to land on the grid
 MAX_HEAD_EXTRA = 2  # lines of air a headline band may gain
 MIN_LEG = 5  # no text leg (a column of an article) shorter than this many lines
+TEXT_BESIDE = 2  # columns of text a picture leaves beside it in a module of four or more
 SHORT_OK = 1  # lines a column foot may end short of its module without counting as a hole
 KEEP = 24  # heights kept per range of articles and width (the cheapest): a bound on the search
 GOOD = 150.0  # cost per article of a make-up good enough to stop trying narrower leads
