@@ -372,3 +372,22 @@ def test_a_narrow_module_s_long_title_takes_a_size_under_the_ladder_s_foot(tmp_p
     assert set_(3, 3)[0::2] == (16.0, 2) and set_(3, 3)[1] < TOO_NARROW
     laddered = replace(t, headline_ladder=(42.0, 26.0, 22.0, 18.0))
     assert set_(5, 2, laddered)[0] == 18.0
+
+
+def test_the_make_up_weighs_each_pair_of_headlines_side_by_side_on_one_line(tmp_path):
+    """tiling.butting (the rounds' count, as the search's: at each cut down, the headlines
+    on the top of one part times those on the other): a row of three modules heading one
+    line is three pairs of 碰题, a module under them starts a line of its own, and a module
+    without a headline butts nothing."""
+    from layout.makeup.costs import BUTTING
+    from layout.makeup.tiling import butting
+    from layout.model import ArticlePlan
+
+    issue = load_issue(newsgen.write(35, tmp_path))
+    a = issue.articles
+    row = [ArticlePlan(a[n], n, 2 * n + 1, 2 * n + 2, 1, 30) for n in range(3)]
+    under = ArticlePlan(a[3], 3, 1, 6, 32, 70)
+    assert butting(row + [under]) == 3 * BUTTING
+    assert butting(row[:2] + [under]) == BUTTING
+    bare = replace(row[2], article=replace(a[2], headline=None))
+    assert butting(row[:2] + [bare, under]) == BUTTING

@@ -48,7 +48,8 @@ ORDER = 60.0  # modules stacked under a module whose headline is smaller than th
 UNORDERED = 2000.0  # and more when the lower headline could not be set down to that size
 #                    with its band kept as tall by air (settle.ordered_headlines): a page whose
 #                    hierarchy would be wrong
-BUTTING = 40.0  # two headlines side by side at one height (碰题), even with a rule between
+BUTTING = 40.0  # each pair of headlines side by side at one height (碰题), even with a rule
+#                  between
 DIVIDE = 20.0  # an article set in re-divided columns (破栏) rather than on the base grid
 READING = 400.0  # modules stacked under a module whose top is not one headline across them:
 #                   a reader (and a PDF's reading order) would go down the columns of both
