@@ -41,7 +41,7 @@ from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT
 from .settle import (Known, bound_headlines, ordered_headlines, repair_tree, room_for,
                      settle_article,
                      settle_tree)
-from .tiling import arrange, rules
+from .tiling import arrange, butting, rules
 
 __all__ = ["Area", "Candidate", "Config", "free_area", "make_up"]
 
@@ -111,6 +111,8 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         if choice is None:
             break
         total, settled, cuts, failed = search.settled(choice)
+        # (what the flow leaves blank or over, and the 碰题 the search weighed too)
+        total += butting(settled)
         if best is None or total < best[0]:
             best = (total, settled, cuts)
         if not failed:

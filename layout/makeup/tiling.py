@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..flow import RULE_COLOUR
-from ..model import PlacedRect, Template
+from ..model import ArticlePlan, PlacedRect, Template
 from .candidate import Candidate
-from .shapes import Area, Config, Leaf, ladder_sizes
+from .shapes import Area, Config, Leaf, settable_sizes
 from .costs import BUTTING, HOLE, KEEP, MATCH, ORDER, READING, SHORT, SHORT_MOST, UNORDERED
 from .heads import floor
 
@@ -47,10 +47,10 @@ class _Tiling:
     def table(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
         """Articles i..j in c columns: (height, whether re-divided) → (cost, tree, whether
         its top left module starts with a headline, whether its top is one headline across
-        its whole width, whether its top right module starts with a headline, whether it
-        has no base gutter (re-divided), and in each of its columns the sizes its
-        headlines reach, those above its smallest, and those the largest can be set
-        down to (`heads.floor`), as bits (`Levels`))."""
+        its whole width, how many headlines stand on its top line (side by side: 碰题,
+        BUTTING a pair), whether it has no base gutter (re-divided), and in each of its
+        columns the sizes its headlines reach, those above its smallest, and those the
+        largest can be set down to (`heads.floor`), as bits (`Levels`))."""
         lead = self.lead_columns
         key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap,
                self.refused[j + 1] - self.refused[i])
@@ -129,11 +129,12 @@ class _Tiling:
                         if other is None:
                             continue
                         c2, t2, head2, _, right2, _, reach2, above2, least2 = other
-                        cost = c1 + c2 + short + (BUTTING if head2 and right else 0.0)
+                        cost = c1 + c2 + short + BUTTING * right * right2
                         at = h + d if d > 0 else h
                         if cost < cost_at.get(at, INF):
                             cost_at[at] = cost
-                            best[at] = (cost, Cut(False, cl, t1, t2), head, False, right2,
+                            best[at] = (cost, Cut(False, cl, t1, t2), head, False,
+                                        right + right2,
                                         False, reach | reach2 << cl, above | above2 << cl,
                                         least | least2 << cl)
         # the cheapest heights only (KEEP): the search stays fast
@@ -159,9 +160,9 @@ class Levels:
 
     @classmethod
     def of(cls, candidates: list[Candidate], width: int) -> Levels:
-        """The sizes the candidates' headlines can take: the ladder's, and those the
-        manifest gives."""
-        return cls([*ladder_sizes(candidates[0].t),
+        """The sizes the candidates' headlines can take: the ladder's (with those under
+        its foot a narrow module's title takes), and those the manifest gives."""
+        return cls([*settable_sizes(candidates[0].t),
                     *(c.article.headline.size for c in candidates
                       if c.article.headline and c.article.headline.size)], width)
 
@@ -214,6 +215,21 @@ def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
         if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
             choice = (total, tree, h)
     return choice
+
+
+def butting(plans: list[ArticlePlan]) -> float:
+    """What the settled modules' 碰题 costs: BUTTING for each pair of headlines standing on
+    one line side by side (the search's own count: at each cut down, the headlines on the
+    top of one part times those on the other), so that the rounds of the make-up weigh it
+    as the search did."""
+    tops: dict[int, int] = {}
+    for p in plans:
+        if p.article.headline is not None:
+            tops[p.first_line] = tops.get(p.first_line, 0) + 1
+    pairs = 0
+    for count in tops.values():
+        pairs += count * (count - 1) // 2
+    return BUTTING * pairs
 
 
 def place(tree, column: int, line: int, columns: int, lines: int,
