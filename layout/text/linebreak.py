@@ -94,11 +94,9 @@ class SetLine:
 
 
 class _Fit:
-    """How boxes[a:b] fit a measure: the slack (measure - natural width; negative: the line
-    must shrink), how much the line's mark blanks may give up (push-in only), the gaps that
-    may widen, and how much word spaces and Han–Latin boundaries widen first. (A plain
-    class, made once a line: compiled, a frozen dataclass costs a hundred times more to
-    make.)"""
+    """How boxes[a:b] fit a measure: slack (measure - natural width), what the marks' blanks
+    may give up (push-in), gaps that may widen, what word spaces widen first. (Not a
+    frozen dataclass: compiled, one costs a hundred times more to make.)"""
 
     __slots__ = ("slack", "shrink", "stretch_gaps", "word_room")
 
@@ -116,12 +114,11 @@ class _Fit:
 
 
 class _Node:
-    """A break after which a line starts, as total_fit weighs it: its position, line key
-    (the measure its next line takes) and that measure, demerits of the best way to it,
-    line number, index in the trail, the line breaks typed before it, and its share of any
-    line's width, shrink, word room and stretchable gaps. (A class, not a tuple: compiled,
-    its numbers are stored as numbers; written out, not a dataclass, whose constructor
-    made breaking 15 % slower compiled.)"""
+    """A break after which a line starts, as total_fit weighs it: position, line key (the
+    measure its next line takes) and that measure, demerits of the best way to it, line
+    number, index in the trail, line breaks typed before it, its share of any line's width,
+    shrink, word room and stretchable gaps. (Not a tuple nor a dataclass: compiled, its
+    numbers are kept as numbers, and it is made many times faster.)"""
 
     __slots__ = ("start", "key", "measure", "demerits", "line", "index", "hard", "head",
                  "head_shrink", "head_words", "head_gaps")
@@ -143,9 +140,8 @@ class _Node:
 
 
 class _Reach:
-    """The best way found to a break for lines of one key (the measure the next line
-    takes): its demerits, the next line's number and the node it comes from; `at`, the
-    break it was found at (a slot is reused from break to break, not made anew)."""
+    """The best way found to a break for one line key: its demerits, the next line's number,
+    the node it comes from; `at`, the break it is of (a slot is reused break to break)."""
 
     __slots__ = ("at", "total", "line", "previous")
 
@@ -204,10 +200,9 @@ class ParagraphBreaker:
         self.squeeze_badness = SQUEEZE_BADNESS[rules.punctuation]
 
     def _sums(self) -> None:
-        """The prefix sums a line is measured by (each a running sum, as
-        itertools.accumulate makes it, written out: compiled, a loop keeps the numbers
-        as numbers): boxes' widths, gaps' kerns and spaces, stretchable gaps, word room,
-        free blanks, line breaks typed."""
+        """The prefix sums a line is measured by: boxes' widths, gaps' kerns and spaces,
+        stretchable gaps, word room, free blanks, line breaks typed (loops: compiled,
+        their numbers stay numbers)."""
         box_sum, shrink_sum = [0.0], [0.0]
         width = shrink = 0.0
         for b, right, left in zip(self.boxes, self.free_right, self.free_left):
