@@ -2,6 +2,8 @@
 library and the guide's pictures make a page the same way, through its stages."""
 from __future__ import annotations
 
+import os
+
 import re
 from pathlib import Path
 
@@ -131,13 +133,14 @@ def test_the_files_a_digest_reads_are_those_the_page_is_made_from():
     assert len([p for p in whole if p.suffix == ".yaml"]) > 2  # its pages' files, templates
 
 
-def test_the_segmenter_loads_in_a_helper_process_and_segments_the_same():
+def test_the_segmenter_loads_in_a_helper_process_and_segments_the_same(monkeypatch):
     import itertools
 
     import rjieba
 
     from layout.text import segmenter, words
 
+    monkeypatch.setattr(segmenter, "_HERE", [])  # (as in a process no batch forked from)
     load(SAMPLE)  # starts it, once a process
     assert len(segmenter._HELPERS) == 1
     helper = segmenter._HELPERS[0]
@@ -151,9 +154,35 @@ def test_the_segmenter_loads_in_a_helper_process_and_segments_the_same():
         assert helper.lengths(text) == [len(w) for w in rjieba.cut(text)]
 
 
+def test_a_batch_loads_the_segmenter_once_for_the_workers_it_forks(monkeypatch):
+    """A batch's workers share the dictionary their parent loaded before forking them
+    (segmenter.load_here): no helper process of their own, the same words."""
+    import rjieba
+
+    from layout.text import segmenter
+
+    monkeypatch.setattr(segmenter, "_HERE", [])
+    monkeypatch.setattr(segmenter, "_HELPERS", [])
+    monkeypatch.setattr(segmenter, "_FAILED", [])
+    segmenter.load_here()
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # a worker forked after it
+        segmenter.load_in_background()  # (what pipeline.load asks: nothing to start)
+        title = "四中全会以来各部委出台的改革举措"
+        same = segmenter.word_lengths(title) == [len(w) for w in rjieba.cut(title)]
+        os.write(write, b"%d %d" % (len(segmenter._HELPERS), same))
+        os._exit(0)
+    os.close(write)
+    os.waitpid(child, 0)
+    assert os.read(read, 16) == b"0 1"
+    os.close(read)
+
+
 def test_a_segmenter_helper_that_stops_is_replaced_by_the_segmenter_here(monkeypatch):
     from layout.text import segmenter
 
+    monkeypatch.setattr(segmenter, "_HERE", [])
     monkeypatch.setattr(segmenter, "_HELPERS", [])
     monkeypatch.setattr(segmenter, "_FAILED", [])
     segmenter.load_in_background()

@@ -7,6 +7,7 @@ import signal
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+from ..text.segmenter import load_here
 from .digest import fonts_digest
 from .jobs import Job, Outcome
 from .outdir import LOCK_FDS
@@ -47,6 +48,9 @@ def local_outcomes(jobs: list[Job], workers: int, force: bool, allow_overflow: b
         for job in jobs:
             yield render_job(job, force, allow_overflow, strict, output)
         return
+    # The word segmenter's dictionary loaded once, here, for the workers forked from this
+    # process to share (text.segmenter.load_here), not once in a helper of each worker.
+    load_here()
     # Jobs are handed out a few at a time (two per worker in flight), so that a batch
     # stopped by Ctrl-C finishes at most those few pages, each written whole.
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker,

@@ -153,10 +153,10 @@ def _box(piece: str, cls: CharClass, size: float, measure: Measure) -> Box:
             x += cell
         return Box(tuple(glyphs), x, BLANK_LEFT.get(cls, 0.0) * size,
                    BLANK_RIGHT.get(cls, 0.0) * size, cls, cls)
-    if len(piece) == 1:  # a Han character: most boxes
+    if len(piece) == 1:  # a Han character: most boxes (made faster: see glyph)
         face, advance = measure(piece)
-        return Box((Glyph(piece, face, 0.0, advance * size),), advance * size, 0.0, 0.0,
-                   cls, cls)
+        return _new_tuple(Box, ((glyph(piece, face, 0.0, advance * size),), advance * size,
+                                0.0, 0.0, cls, cls))
     for c in piece:
         face, advance = measure(c)
         glyphs.append(Glyph(c, face, x, advance * size))
@@ -272,11 +272,11 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
                 kern = 0.0 if space else _kern(before, box)
                 if latin_spacing and not space and (before.last, box.first) in _HAN_LATIN:
                     kern = latin_spacing * size
-                gaps.append(Gap(breakable=_may_break(before, box, spaces > 0), kern=kern,
-                                space=space,
-                            space_face=measure(" ")[0] if space else "",
-                            stretchable=not no_stretch,
-                            room=0.0 if no_stretch else _room(before, box, space, size)))
+                # Gap(breakable, kern, space, space_face, stretchable, room), made faster
+                gaps.append(_new_tuple(Gap, (_may_break(before, box, spaces > 0), kern, space,
+                                             measure(" ")[0] if space else "", not no_stretch,
+                                             0.0 if no_stretch else
+                                             _room(before, box, space, size))))
             boxes.append(box)
             spaces = 0
             broken = False

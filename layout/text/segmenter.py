@@ -74,6 +74,7 @@ class Helper:
         os.waitpid(self.pid, 0)
 
 
+_HERE: list = []  # rjieba imported into this process (load_here), shared by its forks
 _HELPERS: list[Helper] = []  # this process's helper, once started
 _INHERITED: list[Helper] = []  # a parent's, held (not collected) in a forked child
 _FAILED: list[bool] = []  # the helper failed: the segmenter is imported here
@@ -84,8 +85,21 @@ def load_in_background() -> None:
     """Start the segmenter's helper process, once a process (nothing when rjieba is not
     installed, or one failed: `word_ends` imports it here)."""
     with _STARTING:
-        if not (_HELPERS or _FAILED):
+        if not (_HELPERS or _FAILED or _HERE):
             _start()
+
+
+def load_here() -> None:
+    """Import rjieba into this process, for the processes forked from it to share (a
+    batch's, before its workers fork: the dictionary is loaded once, in memory the workers
+    share, where each worker would start a helper of its own, load it there and ask it
+    over a pipe for every text)."""
+    if not _HERE:
+        try:
+            import rjieba  # noqa: PLC0415
+        except ImportError:  # pragma: no cover - a platform without its wheel
+            return
+        _HERE.append(rjieba)
 
 
 def _start() -> None:
@@ -134,6 +148,8 @@ if hasattr(os, "register_at_fork"):
 def word_lengths(text: str) -> list[int] | None:
     """rjieba's cut of `text` as lengths: from the helper, else from rjieba imported here
     (None: rjieba is not installed)."""
+    if _HERE:  # (loaded here: load_here)
+        return [len(word) for word in _HERE[0].cut(text)]
     if not _FAILED:
         load_in_background()
     if _HELPERS:
