@@ -42,6 +42,10 @@ LEANING_MARKS: Final = "的了地得着过吗呢吧啊么"
 LEANING_ON: Final = "被把将对向从在与和及跟让给由于朝往比"
 STUB_SHARE: Final = 1 / 3  # a display line shorter than this share of the longest is a stub
 
+# (bound once: compiled, a member of another module's enum is looked up at each use)
+_LEFT: Final = Align.LEFT
+_CENTER: Final = Align.CENTER
+
 BoxLines = list[tuple[SetLine, TextStyle]]  # a box's lines, each in its style
 
 
@@ -297,9 +301,9 @@ class Typesetter:
                align: Align | None = None) -> PlacedLine:
         shift = 0.0
         align = align or style.align
-        if align is not Align.LEFT and line.glyphs:
+        if align is not _LEFT and line.glyphs:
             used = max(g.x + g.advance for g in line.glyphs)
-            shift = (width - used) / (2 if align is Align.CENTER else 1)
+            shift = (width - used) / (2 if align is _CENTER else 1)
         return PlacedLine(kind, baseline, style.size, left, width, line.glyphs, left + shift,
                           line.last, grid_line, color)
 
