@@ -2,8 +2,6 @@
 library and the guide's pictures make a page the same way, through its stages."""
 from __future__ import annotations
 
-import os
-
 import re
 from pathlib import Path
 
@@ -140,7 +138,8 @@ def test_the_segmenter_loads_in_a_helper_process_and_segments_the_same(monkeypat
 
     from layout.text import segmenter, words
 
-    monkeypatch.setattr(segmenter, "_HERE", [])  # (as in a process no batch forked from)
+    monkeypatch.setattr(segmenter, "_HERE", [])  # (as in a process that is no batch worker)
+    monkeypatch.setattr(segmenter, "_IN_PROCESS", [])
     load(SAMPLE)  # starts it, once a process
     assert len(segmenter._HELPERS) == 1
     helper = segmenter._HELPERS[0]
@@ -154,35 +153,29 @@ def test_the_segmenter_loads_in_a_helper_process_and_segments_the_same(monkeypat
         assert helper.lengths(text) == [len(w) for w in rjieba.cut(text)]
 
 
-def test_a_batch_loads_the_segmenter_once_for_the_workers_it_forks(monkeypatch):
-    """A batch's workers share the dictionary their parent loaded before forking them
-    (segmenter.load_here): no helper process of their own, the same words."""
+def test_a_batch_worker_segments_in_its_own_process(monkeypatch):
+    """A batch's worker (segmenter.segment_here) starts no helper process: it imports
+    rjieba when it first needs it; the same words."""
     import rjieba
 
     from layout.text import segmenter
 
     monkeypatch.setattr(segmenter, "_HERE", [])
+    monkeypatch.setattr(segmenter, "_IN_PROCESS", [])
     monkeypatch.setattr(segmenter, "_HELPERS", [])
     monkeypatch.setattr(segmenter, "_FAILED", [])
-    segmenter.load_here()
-    read, write = os.pipe()
-    child = os.fork()
-    if child == 0:  # a worker forked after it
-        segmenter.load_in_background()  # (what pipeline.load asks: nothing to start)
-        title = "四中全会以来各部委出台的改革举措"
-        same = segmenter.word_lengths(title) == [len(w) for w in rjieba.cut(title)]
-        os.write(write, b"%d %d" % (len(segmenter._HELPERS), same))
-        os._exit(0)
-    os.close(write)
-    os.waitpid(child, 0)
-    assert os.read(read, 16) == b"0 1"
-    os.close(read)
+    segmenter.segment_here()
+    segmenter.load_in_background()  # (what pipeline.load asks: nothing to start)
+    title = "四中全会以来各部委出台的改革举措"
+    assert segmenter.word_lengths(title) == [len(w) for w in rjieba.cut(title)]
+    assert segmenter._HELPERS == [] and segmenter._HERE == [rjieba]
 
 
 def test_a_segmenter_helper_that_stops_is_replaced_by_the_segmenter_here(monkeypatch):
     from layout.text import segmenter
 
     monkeypatch.setattr(segmenter, "_HERE", [])
+    monkeypatch.setattr(segmenter, "_IN_PROCESS", [])
     monkeypatch.setattr(segmenter, "_HELPERS", [])
     monkeypatch.setattr(segmenter, "_FAILED", [])
     segmenter.load_in_background()

@@ -7,7 +7,7 @@ import signal
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-from ..text.segmenter import load_here
+from ..text.segmenter import segment_here
 from .digest import fonts_digest
 from .jobs import Job, Outcome
 from .outdir import LOCK_FDS
@@ -20,6 +20,7 @@ def _warm_worker(parent: int) -> None:
     stops handing out jobs, and a worker finishes the page it is writing."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with(parent)
+    segment_here()  # (the word segmenter in this process, no helper: text.segmenter)
     with open(os.devnull, "rb") as null:  # the locks are the parent's alone: a worker
         # that outlived it must not keep the folder from the batch that resumes
         for fd in LOCK_FDS:
@@ -48,9 +49,6 @@ def local_outcomes(jobs: list[Job], workers: int, force: bool, allow_overflow: b
         for job in jobs:
             yield render_job(job, force, allow_overflow, strict, output)
         return
-    # The word segmenter's dictionary loaded once, here, for the workers forked from this
-    # process to share (text.segmenter.load_here), not once in a helper of each worker.
-    load_here()
     # Jobs are handed out a few at a time (two per worker in flight), so that a batch
     # stopped by Ctrl-C finishes at most those few pages, each written whole.
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker,
