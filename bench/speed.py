@@ -56,10 +56,11 @@ candidate) ~75 M and the flow it runs on its trials (line breaking ~45 M, heads 
 balancing layouts) the rest. An edit under --watch re-runs the make-up and the whole
 render (the content of every line, reportlab's save): 234 M against the ~80 M half
 of typst's compile allows. The batch (>= 1.5 x) gained what the warm page did (133 M a
-page), but a page costs its worker twice a warm page (747 M against 368 M over 10 pages a
-worker; a job alone in a warm process ~1 x): the rest (each worker's faces and caches
-made anew, the fonts' digest, the cyclic collector, the digest's second reading of the
-manifest) is not yet measured apart.
+page), but over 10 pages a worker a page costs it twice a warm page (747 M against 368 M;
+a job alone in a warm process ~1 x): each worker's fixed costs, ~1 G of faces parsed on
+first use, 0.4 G of the fonts' digest, 0.44 G of the segmenter's dictionary, are ~190 M
+a page there and ~20 M over the 100 pages a worker of a batch of 200; the rest of the
+difference is not yet measured apart.
 
 Figures at the end of the session of the writer's work, the measures and the make-up's
 guarantees (compiled builds, one after the other in one sitting, the machine otherwise quiet
