@@ -31,7 +31,7 @@ process's own threads) are the figures; wall times only as layout over typst in 
     load / make-up / final flow / render   4 / 60 / 4 / 30 %   5 / 51 / 3 / 39 %  (CPU shares)
   --watch, a save with nothing changed     236 M            201 M  (-15 %)
   --watch, one paragraph edited            273 M            234 M  (-14 %)
-  batch of 20, 2 workers, all processes    880 M a page     747 M  (-15 %; no segmenter
+  batch of 20, 2 workers, all processes    794 M a page     660 M  (-17 %; no segmenter
                                                                     helper a worker: 0.47 G
                                                                     each)
     wall, bench/batch.py --pages 100       0.58, 1.26 x     0.56, 1.06 x  (the load decided)
@@ -56,11 +56,12 @@ candidate) ~75 M and the flow it runs on its trials (line breaking ~45 M, heads 
 balancing layouts) the rest. An edit under --watch re-runs the make-up and the whole
 render (the content of every line, reportlab's save): 234 M against the ~80 M half
 of typst's compile allows. The batch (>= 1.5 x) gained what the warm page did (133 M a
-page), but over 10 pages a worker a page costs it twice a warm page (747 M against 368 M;
-a job alone in a warm process ~1 x): each worker's fixed costs, ~1 G of faces parsed on
-first use, 0.4 G of the fonts' digest, 0.44 G of the segmenter's dictionary, are ~190 M
-a page there and ~20 M over the 100 pages a worker of a batch of 200; the rest of the
-difference is not yet measured apart.
+page). A job in a warm process costs 433 M (the digests, the writes, the first job's
+faces); in a worker of that batch of 20 ~615 M a page (cachegrind counts what the parent
+ran before the fork, 0.87 G, again in each child: taken off above): each worker's fixed
+costs (the fonts' digest 0.4 G, the segmenter's dictionary 0.44 G, faces parsed on first
+use) spread over its 10 pages; over the 100 a worker of a batch of 200 they are ~10-20 M a
+page. What else a worker spends is not yet measured apart.
 
 Figures at the end of the session of the writer's work, the measures and the make-up's
 guarantees (compiled builds, one after the other in one sitting, the machine otherwise quiet
