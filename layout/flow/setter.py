@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 from ..fonts import FontSet
 from ..model import (Align, Boxed, Figure, Image, LineKind, Origin, PlacedImage, PlacedLine,
                      PlacedRect, Template, TextStyle)
@@ -66,6 +66,29 @@ class Drawn:
     head: int = 0  # lines[:head]: the headline group, byline and note
     # the captions of the pictures placed in the article: (first line, end, text)
     captions: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class CutRules(NamedTuple):
+    """What each character of a display text allows a cut of it into lines: may a line
+    start (end) at it, does a cut before it fall between clauses' marks (costed), does it
+    lean on the word before it; and how many characters before each offset are neither
+    letters nor digits."""
+
+    no_start: list[bool]
+    no_end: list[bool]
+    between: list[bool]
+    leaning: list[bool]
+    marks: list[int]
+
+
+def cut_rules(text: str) -> CutRules:
+    marks = [0]
+    for c in text:
+        marks.append(marks[-1] + (0 if c.isalnum() else 1))
+    return CutRules([char_class(c) in NO_LINE_START for c in text],
+                    [char_class(c) in NO_LINE_END for c in text],
+                    [c not in CLAUSE_MARKS for c in text],
+                    [c in LEANING_MARKS for c in text], marks)
 
 
 class TooLow(Exception):
@@ -190,26 +213,19 @@ class Typesetter:
         # cuts after a word of one character leaning on the next
         leaning_on = {e for e in ends if text[e - 1] in LEANING_ON
                       and (e == 1 or e - 1 in words)}
-        # what each character allows, read once for all the cuts tried: may a part start
-        # (end) at it; a cut's penalty before it and after it
         n = len(text)
-        no_start = [char_class(c) in NO_LINE_START for c in text]
-        no_end = [char_class(c) in NO_LINE_END for c in text]
-        between = [c not in CLAUSE_MARKS for c in text]
-        leaning = [c in LEANING_MARKS for c in text]
-        marks = [0]  # characters that are not letters or digits, before each offset
-        for c in text:
-            marks.append(marks[-1] + (0 if c.isalnum() else 1))
+        rules = cut_rules(text)  # (read once for all the cuts tried)
+        no_start, no_end, marks = rules.no_start, rules.no_end, rules.marks
         for cuts in itertools.combinations(ends, count - 1):
             bounds = list(zip((0, *cuts), (*cuts, n)))
             if any(no_start[a] or no_end[b - 1] for a, b in bounds):
                 continue
             penalty = 0.0  # (a float throughout: the module is compiled)
             for cut in cuts:  # (each part but the last ends at a cut)
-                if between[cut - 1]:
+                if rules.between[cut - 1]:
                     penalty += BETWEEN_CLAUSES * size
             for cut in cuts:
-                if leaning[cut]:
+                if rules.leaning[cut]:
                     penalty += LEANING * size
             for cut in cuts:
                 if cut in leaning_on:

@@ -146,10 +146,7 @@ class _Reach:
     __slots__ = ("at", "total", "line", "previous")
 
     def __init__(self) -> None:
-        self.at = -1
-        self.total = 0.0
-        self.line = 0
-        self.previous = 0
+        self.at, self.total, self.line, self.previous = -1, 0.0, 0, 0
 
 
 class ParagraphBreaker:
@@ -309,16 +306,13 @@ class ParagraphBreaker:
         # on one measure (the first line's no wider), every line ending here is looser the
         # later it starts: the search of a break stops at the first that cannot win
         bound = len(self.widths) == 1 and self.indent >= 0
-        # A node is a break after which a line starts (_Node). Nodes are kept in order of
-        # position, so lines from the first ones are the widest: once a line from a node is
-        # overfull, longer lines from it are too, and it leaves. `trail`: each node's
-        # position and the index of the one before it on its path.
-        trail_at, trail_from = [0], [-1]
+        # Nodes (_Node) are kept in order of position, so lines from the first ones are the
+        # widest: once a line from a node is overfull, longer ones are too, and it leaves.
+        trail_at, trail_from = [0], [-1]  # each node's position, the node before it
         active = [_Node(0, 0, measures[0], 0.0, 0, 0, hard_sum[0], box[0] + gap[0] + trim[0],
                         shrink_sum[0] + free_left[0], words[0], stretch[0])]
-        # the best way to this break for each key, in the order the keys were first reached
-        slots = [_Reach() for _ in measures]
-        reached: list[int] = []
+        slots = [_Reach() for _ in measures]  # the best way to a break, a line key each
+        reached: list[int] = []  # (the keys reached at this break, in order)
         for end in ends:
             reached = []
             tail = (box[end] + gap[end - 1] - blank_right[end - 1] - hang[end - 1]
@@ -398,8 +392,7 @@ class ParagraphBreaker:
                 del active[:full]
             node_head = box[end] + gap[end] + trim[end] if end < n else 0.0
             node_shrink = shrink_sum[end] + free_left[end] if end < n else 0.0
-            node_words = words[end] if end < n else 0.0
-            node_gaps = stretch[end] if end < n else 0
+            node_words, node_gaps = (words[end], stretch[end]) if end < n else (0.0, 0)
             node_hard = hard_sum[end] if end < n else 0
             if end == n:
                 active = []
