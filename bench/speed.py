@@ -48,7 +48,7 @@ flow reads the template's numbers once, not per line; the reading text skips wha
 article without captions does not need; a batch worker segments in its own process (no
 helper, no pipe round trip a text) and does not fsync a page's digest.
 Not reached, and where the floor is: warm work <= typst's compile needs ~160 M
-instructions a page (368 M now). The PDF writer alone is ~145 M (~100 M on the main
+instructions a page (368 M now; 501 M took 73-81 ms quiet, ~6.5 M a ms). The PDF writer alone is ~145 M (~100 M on the main
 thread: runs and their operators ~35 %, reportlab's object formatting at save ~25 %,
 font subsets ~15 %; zlib ~50 M on the compressing thread, the same deflate of the same
 streams that the bytes require); the make-up ~185 M, of which its search (tiling,
