@@ -56,6 +56,49 @@ Pillow (~0.38 G).
 Under load the render also waits for the segmenter's helper (0.44 G instructions to load
 rjieba's dictionary) where no core is free for it.
 
+Figures of issue 24's warm work (the warm branch: line breaking, the flow, the page's
+report, the batch's workers; compiled builds, main's d34f1a0 against the branch, in one
+sitting; the machine's 2 cores shared with other sessions at a load of 4-11, typst's warm
+compile 100-150 ms where it takes 25 ms quiet, so instruction counts (cachegrind, the
+process's own threads) are the figures; wall times only as layout over typst in one run):
+
+                                           before           after
+  warm work per page (a page not seen)     501 M instr.     368 M  (-27 %)
+    load / make-up / final flow / render   4 / 60 / 4 / 30 %   5 / 51 / 3 / 39 %  (CPU shares)
+  --watch, a save with nothing changed     236 M            201 M  (-15 %)
+  --watch, one paragraph edited            273 M            234 M  (-14 %)
+  batch of 20, 2 workers, all processes    794 M a page     660 M  (-17 %; no segmenter
+                                                                    helper a worker: 0.47 G
+                                                                    each)
+    wall, bench/batch.py --pages 100       0.58, 1.26 x     0.56, 1.06 x  (the load decided)
+  break_lines, the five pages' 689 calls   89-110 ms CPU    45-48 ms  (-50 %)
+  build_runs, their 439 paragraphs         29-36 ms CPU     15-20 ms
+  wall, warm page over typst's compile     3.95, 5.90 x     2.99, 3.63 x  (two runs each)
+
+What gained: compiled, a module-level constant or a member of another module's enum is a
+dict lookup or a getattr at each use (half of the line breaker's instructions): they are
+Final or bound once; total_fit keeps its best ways per line key in reused slots, not a dict
+of tuples; a frozen dataclass costs ~100 x a plain class to make (_Fit), a named tuple's
+own constructor is interpreted (glyphs, gaps and boxes are made by tuple.__new__); the
+flow reads the template's numbers once, not per line; the reading text skips what an
+article without captions does not need; a batch worker segments in its own process (no
+helper, no pipe round trip a text) and does not fsync a page's digest.
+Not reached, and where the floor is: warm work <= typst's compile needs ~160 M
+instructions a page (368 M now; 501 M took 73-81 ms quiet, ~6.5 M a ms). The PDF writer alone is ~145 M (~100 M on the main
+thread: runs and their operators ~35 %, reportlab's object formatting at save ~25 %,
+font subsets ~15 %; zlib ~50 M on the compressing thread, the same deflate of the same
+streams that the bytes require); the make-up ~185 M, of which its search (tiling,
+candidate) ~75 M and the flow it runs on its trials (line breaking ~45 M, heads ~30 M,
+balancing layouts) the rest. An edit under --watch re-runs the make-up and the whole
+render (the content of every line, reportlab's save): 234 M against the ~80 M half
+of typst's compile allows. The batch (>= 1.5 x) gained what the warm page did (133 M a
+page). A job in a warm process costs 433 M (the digests, the writes, the first job's
+faces); in a worker of that batch of 20 ~615 M a page (cachegrind counts what the parent
+ran before the fork, 0.87 G, again in each child: taken off above): each worker's fixed
+costs (the fonts' digest 0.4 G, the segmenter's dictionary 0.44 G, faces parsed on first
+use) spread over its 10 pages; over the 100 a worker of a batch of 200 they are ~10-20 M a
+page. What else a worker spends is not yet measured apart.
+
 Figures at the end of the session of the writer's work, the measures and the make-up's
 guarantees (compiled builds, one after the other in one sitting, the machine otherwise quiet
 but slower than in earlier sessions: the start's build made the 10-article make-up page in

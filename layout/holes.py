@@ -12,13 +12,13 @@ reader sees a hole rather than air."""
 from __future__ import annotations
 
 import math
-from typing import Iterable
+from typing import Final, Iterable
 
 from .model import ArticlePlan, Copyfit, Hole, LineKind, PlacedLine, Template
 
-MAX_BLANK = 2  # blank lines a column's foot may show without a hole
-MIN_LEG = 5  # no leg of text (a column of an article, or its part under a picture) shorter
-HOLE_MM = 20.0  # a blank band this tall (or taller) inside the page is a hole
+MAX_BLANK: Final = 2  # blank lines a column's foot may show without a hole
+MIN_LEG: Final = 5  # no leg of text (a column of an article, or its part under a picture) shorter
+HOLE_MM: Final = 20.0  # a blank band this tall (or taller) inside the page is a hole
 _BAND = (LineKind.KICKER, LineKind.HEADLINE, LineKind.SUBTITLE)
 
 
@@ -28,16 +28,21 @@ class Occupancy:
     def __init__(self, t: Template):
         self.t = t
         self.cells: set[tuple[int, int]] = set()
+        # the grid's numbers, read once (compiled, each read of a template's field is a
+        # lookup; a page marks cells for every line it places)
+        self.pitch, self.width = t.pitch, t.column_width
+        self.step = t.column_width + t.gutter
+        self.left, self.top = t.margin_left, t.margin_top
+        self.columns, self.lines = t.columns, t.grid_lines
+        self.lefts, self.tops = t.column_lefts, t.line_tops
 
     def _mark(self, x0: float, x1: float, y0: float, y1: float) -> None:
-        t = self.t
-        pitch, width = t.pitch, t.column_width
-        step = width + t.gutter
-        first = max(1, math.floor((x0 - t.margin_left) / step) + 1)
-        last = min(t.columns, math.floor((x1 - t.margin_left) / step) + 1)
-        top = max(1, math.floor((y0 - t.margin_top) / pitch) + 1)
-        bottom = min(t.grid_lines, math.floor((y1 - t.margin_top) / pitch) + 1)
-        cells, lefts, tops = self.cells, t.column_lefts, t.line_tops
+        pitch, width, step = self.pitch, self.width, self.step
+        first = max(1, math.floor((x0 - self.left) / step) + 1)
+        last = min(self.columns, math.floor((x1 - self.left) / step) + 1)
+        top = max(1, math.floor((y0 - self.top) / pitch) + 1)
+        bottom = min(self.lines, math.floor((y1 - self.top) / pitch) + 1)
+        cells, lefts, tops = self.cells, self.lefts, self.tops
         for c in range(first, last + 1):
             left = lefts[c - 1]
             if min(x1, left + width) - max(x0, left) <= width / 3:
@@ -48,19 +53,23 @@ class Occupancy:
                     cells.add((c, line))
 
     def add_lines(self, lines: Iterable[PlacedLine]) -> None:
-        t = self.t
+        pitch, tops = self.pitch, self.tops
         for line in lines:
-            if not line.set_glyphs:
+            glyphs = line.set_glyphs
+            if not glyphs:
                 continue
-            x0 = line.origin_x + line.set_glyphs[0].x
-            last = line.set_glyphs[-1]
-            x1 = line.origin_x + last.x + last.advance
-            if line.grid_line is not None:  # on the grid: its line, whatever its size
-                top = t.line_top(line.grid_line)
-                self._mark(x0, x1, top, top + t.pitch)
+            origin = line.origin_x
+            x0 = origin + glyphs[0].x
+            last = glyphs[-1]
+            x1 = origin + last.x + last.advance
+            grid = line.grid_line
+            if grid is not None:  # on the grid: its line, whatever its size
+                top = tops[grid - 1] if 0 < grid <= len(tops) else self.top + (
+                    grid - 1) * pitch
+                self._mark(x0, x1, top, top + pitch)
             else:
-                self._mark(x0, x1, line.baseline - 0.88 * line.size,
-                           line.baseline + 0.12 * line.size)
+                size, baseline = line.size, line.baseline
+                self._mark(x0, x1, baseline - 0.88 * size, baseline + 0.12 * size)
 
     def add_boxes(self, rects: Iterable, images: Iterable = ()) -> None:
         """Filled rectangles (banner, placeholders, tints), framed boxes and pictures;

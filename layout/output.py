@@ -88,26 +88,25 @@ def remove_stale_temporaries(target: Path) -> None:
     leave those of running processes alone, and every name this module did not make."""
     host = _host()
     prefix = f".{target.name}."
-    try:
-        entries = list(target.parent.iterdir())
+    try:  # (the names alone: a batch's folder holds thousands of files, read at each write)
+        names = [n for n in os.listdir(target.parent) if n.startswith(prefix)]
     except OSError:
         return
-    for entry in entries:
-        name = entry.name
-        if not name.startswith(prefix):
-            continue
+    for name in names:
         made = _TEMPORARY.fullmatch(name[len(prefix):])
         if made is None or made["host"] != host or alive(int(made["pid"])):
             continue
         try:
-            entry.unlink()
+            (target.parent / name).unlink()
         except OSError:
             pass
 
 
-def write_atomically(path: Path | str, data: bytes) -> None:
+def write_atomically(path: Path | str, data: bytes, durable: bool = True) -> None:
     """Write `data` to `path` so that it holds the old content or all of the new, never a
-    part; `-` writes to standard output, a device or FIFO is written into as it is."""
+    part; `-` writes to standard output, a device or FIFO is written into as it is.
+    `durable`: on the disk before it replaces the old (fsync); a file whose loss in a crash
+    costs nothing but work done again (a batch's digest beside its PDF) need not wait."""
     if is_stdout(path):
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -130,7 +129,8 @@ def write_atomically(path: Path | str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, real)
     except BaseException:

@@ -59,19 +59,19 @@ def reading_text(article: Article, lines: Sequence[PlacedLine], head: int,
     lines' range and its text) where the picture stands among the body's columns. Each
     line stands for the grid line it sits on (`pitch` high), so that a column's lines
     read as one block."""
-    is_caption = {i for start, end, _ in captions for i in range(start, end)}
-    boxes = [(line.left, line.left + line.width, line.baseline - pitch - 0.01,
-              line.baseline, i) for i, line in enumerate(lines) if i >= head
-             and line.kind.value != "label"]
-    order = xy_order(boxes)
-    starts = {start: text for start, _, text in captions}
     met: list[tuple[int, str]] = []  # (body characters read before it, caption)
-    read = 0
-    for i in order:
-        if i in starts:
-            met.append((read, starts[i]))
-        elif i not in is_caption:
-            read += sum(1 for g in lines[i].set_glyphs if not g.char.isspace())
+    if captions:  # (without, the body reads as the manifest gives it, in any order)
+        is_caption = {i for start, end, _ in captions for i in range(start, end)}
+        boxes = [(line.left, line.left + line.width, line.baseline - pitch - 0.01,
+                  line.baseline, i) for i, line in enumerate(lines) if i >= head
+                 and line.kind.value != "label"]
+        starts = {start: text for start, _, text in captions}
+        read = 0
+        for i in xy_order(boxes):
+            if i in starts:
+                met.append((read, starts[i]))
+            elif i not in is_caption:
+                read += sum(1 for g in lines[i].set_glyphs if not g.char.isspace())
     body = article_body(article)
     return "\n".join(article_head(article) + _inserted(body, met))
 
@@ -83,6 +83,9 @@ def _inserted(parts: list[str], met: list[tuple[int, str]]) -> list[str]:
     pending = sorted(met)
     read = 0
     for part in parts:
+        if not pending:  # (every caption placed: the rest as it is)
+            out.append(part)
+            continue
         current = ""
         for char in part:
             while pending and pending[0][0] <= read and not char.isspace():

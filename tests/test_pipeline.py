@@ -131,13 +131,15 @@ def test_the_files_a_digest_reads_are_those_the_page_is_made_from():
     assert len([p for p in whole if p.suffix == ".yaml"]) > 2  # its pages' files, templates
 
 
-def test_the_segmenter_loads_in_a_helper_process_and_segments_the_same():
+def test_the_segmenter_loads_in_a_helper_process_and_segments_the_same(monkeypatch):
     import itertools
 
     import rjieba
 
     from layout.text import segmenter, words
 
+    monkeypatch.setattr(segmenter, "_HERE", [])  # (as in a process that is no batch worker)
+    monkeypatch.setattr(segmenter, "_IN_PROCESS", [])
     load(SAMPLE)  # starts it, once a process
     assert len(segmenter._HELPERS) == 1
     helper = segmenter._HELPERS[0]
@@ -151,9 +153,29 @@ def test_the_segmenter_loads_in_a_helper_process_and_segments_the_same():
         assert helper.lengths(text) == [len(w) for w in rjieba.cut(text)]
 
 
+def test_a_batch_worker_segments_in_its_own_process(monkeypatch):
+    """A batch's worker (segmenter.segment_here) starts no helper process: it imports
+    rjieba when it first needs it; the same words."""
+    import rjieba
+
+    from layout.text import segmenter
+
+    monkeypatch.setattr(segmenter, "_HERE", [])
+    monkeypatch.setattr(segmenter, "_IN_PROCESS", [])
+    monkeypatch.setattr(segmenter, "_HELPERS", [])
+    monkeypatch.setattr(segmenter, "_FAILED", [])
+    segmenter.segment_here()
+    segmenter.load_in_background()  # (what pipeline.load asks: nothing to start)
+    title = "四中全会以来各部委出台的改革举措"
+    assert segmenter.word_lengths(title) == [len(w) for w in rjieba.cut(title)]
+    assert segmenter._HELPERS == [] and segmenter._HERE == [rjieba]
+
+
 def test_a_segmenter_helper_that_stops_is_replaced_by_the_segmenter_here(monkeypatch):
     from layout.text import segmenter
 
+    monkeypatch.setattr(segmenter, "_HERE", [])
+    monkeypatch.setattr(segmenter, "_IN_PROCESS", [])
     monkeypatch.setattr(segmenter, "_HELPERS", [])
     monkeypatch.setattr(segmenter, "_FAILED", [])
     segmenter.load_in_background()

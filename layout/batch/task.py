@@ -138,7 +138,9 @@ def write_job(job: Job, made: Made, digest: str | None) -> None:
     if made.manifest is not None:
         write_atomically(output.with_suffix(".yaml"), made.manifest.encode("utf-8"))
     write_atomically(output, made.pdf)
-    write_atomically(sidecar, ("\n".join(lines) + "\n").encode())
+    # (the PDF is on the disk before its digest is written; a digest lost in a crash, or
+    # written only in part, only has the next batch make the page again: no fsync)
+    write_atomically(sidecar, ("\n".join(lines) + "\n").encode(), durable=False)
 
 
 def render_job(job: Job, force: bool = False, allow_overflow: bool = False,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from ..errors import LayoutError
 from ..fonts import FontSet
@@ -22,8 +22,8 @@ from .textcache import TextCache
 
 RULE_COLOUR = "#333333"
 # 破栏: re-divided columns are at least MIN_DIVIDED characters wide, and near DIVIDED_WIDTH.
-MIN_DIVIDED = 9
-DIVIDED_WIDTH = 13
+MIN_DIVIDED: Final = 9
+DIVIDED_WIDTH: Final = 13
 
 
 class Division(NamedTuple):
@@ -275,18 +275,20 @@ class ArticleFlow:
         s, t = self.s, self.t
         blocks = self.body_blocks()
         pos = 0
+        # (read once: t.column_lefts[c - 1] is t.column_x(c))
+        body, lefts, width, spots = LineKind.BODY, t.column_lefts, t.column_width, cells.cells
         for index, block in enumerate(blocks):
             kind = kind_of(block)
             if kind.measure is None:  # running text, a line to a cell
                 lines = self.paragraph_lines(blocks, index)
                 last = len(lines) - 1
                 for i, line in enumerate(lines):
-                    if pos >= len(cells):
+                    if pos >= len(spots):
                         return self.overflow(blocks, index + 1, lines[i:])
                     if not count or i == last:
-                        column, grid = cells.cells[pos]
-                        s.grid_line(out, line, LineKind.BODY, t.body, t.column_x(column),
-                                    t.column_width, grid, 1, block.origin)
+                        column, grid = spots[pos]
+                        s.grid_line(out, line, body, t.body, lefts[column - 1], width, grid, 1,
+                                    block.origin)
                     pos += 1
                 continue
             if kind.join is not None and kind.join(s, out, block):
@@ -383,15 +385,21 @@ class ArticleFlow:
         """A thin rule down the middle of each gutter between two columns that hold text."""
         t = self.t
         bottoms: dict[int, float] = {}
-        for line in out.lines:
-            if line.grid_line is not None and line.grid_line >= body_top:
-                column = round((line.left - t.margin_left) / (t.column_width + t.gutter)) + 1
-                bottoms[column] = max(bottoms.get(column, 0.0), t.line_top(line.grid_line + 1))
-        # pictures and captions across a gutter: the rule stops at them, never runs through
+        # (the template's numbers read once: a line's fields and the template's are looked
+        # up at each read, compiled; `head + grid * pitch` is t.line_top(grid + 1))
+        left, step, head, pitch = t.margin_left, t.column_width + t.gutter, t.margin_top, t.pitch
+        caption = LineKind.CAPTION
         across = [(r.x, r.x + r.width, r.y, r.y + r.height) for r in out.images] + \
-            [(r.x, r.x + r.width, r.y, r.y + r.height) for r in out.rects if r.fill] + \
-            [(l.left, l.left + l.width, l.baseline - t.pitch, l.baseline + t.pitch / 2)
-             for l in out.lines if l.kind is LineKind.CAPTION]
+            [(r.x, r.x + r.width, r.y, r.y + r.height) for r in out.rects if r.fill]
+        for line in out.lines:
+            grid = line.grid_line
+            if grid is not None and grid >= body_top:
+                column = round((line.left - left) / step) + 1
+                bottoms[column] = max(bottoms.get(column, 0.0), head + grid * pitch)
+            if line.kind is caption:  # pictures and captions across a gutter: the rule
+                # stops at them, never runs through
+                across.append((line.left, line.left + line.width, line.baseline - pitch,
+                               line.baseline + pitch / 2))
         for column in columns[:-1]:
             if column in bottoms and column + 1 in bottoms:
                 x = t.column_x(column) + t.column_width + t.gutter / 2

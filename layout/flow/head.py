@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ..errors import LayoutError
 from ..model import (ArticlePlan, Headline, LineKind, PlacedImage, PlacedLine, PlacedRect,
@@ -20,13 +20,13 @@ from .setter import ASCENT, REVERSED_TEXT, Drawn, TooLow, Typesetter, moved, siz
 
 # A headline that fills its width (`fill: true`): its longest line spans this share of it,
 # at most this size (pt).
-FILL_SHARE = 0.96
-FILL_MOST = 72.0
+FILL_SHARE: Final = 0.96
+FILL_MOST: Final = 72.0
 # 竖排: columns of a vertical headline group stand this share of the main title's size
 # apart; two or three digits set side by side in one cell (縦中横) take at most this share
 # of the em.
-VERTICAL_GAP = 0.3
-VERTICAL_TCY = 0.9
+VERTICAL_GAP: Final = 0.3
+VERTICAL_TCY: Final = 0.9
 
 Part = tuple[str | None, TextStyle, LineKind]  # a text of the head, its style and kind
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field
+from typing import Final, NamedTuple
 from ..fonts import FontSet
 from ..model import (Align, Boxed, Figure, Image, LineKind, Origin, PlacedImage, PlacedLine,
                      PlacedRect, Template, TextStyle)
@@ -21,25 +22,29 @@ from .textcache import TextCache
 
 # Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
 # in Noto CJK; the box runs from +0.88 em to -0.12 em around the baseline).
-ASCENT = 0.88
+ASCENT: Final = 0.88
 # Inside a framed box (编者按, 微评) the text keeps this many body ems from the frame.
-BOX_PADDING = 0.5
+BOX_PADDING: Final = 0.5
 # A picture printed at less than this many pixels per inch looks soft: warn.
-MIN_DPI = 150
+MIN_DPI: Final = 150
 PLACEHOLDER_FILL, PLACEHOLDER_FRAME = "#e6e6e6", "#808080"
 REVERSED_TEXT = "#ffffff"  # text reversed out of the accent colour (section bars, 反白)
 # Display text breaks after a clause's mark rather than between two words of a clause,
 # unless that makes its longest line more than this many em longer.
-BETWEEN_CLAUSES = 4.0
-CLAUSE_MARKS = "，、；：。！？"
+BETWEEN_CLAUSES: Final = 4.0
+CLAUSE_MARKS: Final = "，、；：。！？"
 # A display line does not open with a particle that leans on the word before it (的, 了 …):
 # a cut before one costs this many em more; nor is a number cut from the unit after it.
-LEANING = 4.0
-LEANING_MARKS = "的了地得着过吗呢吧啊么"
+LEANING: Final = 4.0
+LEANING_MARKS: Final = "的了地得着过吗呢吧啊么"
 # Nor does one end with a word of one character that leans on the word after it (a
 # preposition, a conjunction, the passive 被: 通道被 | 长期霸占): a cut after one costs as much.
-LEANING_ON = "被把将对向从在与和及跟让给由于朝往比"
-STUB_SHARE = 1 / 3  # a display line shorter than this share of the longest is a stub
+LEANING_ON: Final = "被把将对向从在与和及跟让给由于朝往比"
+STUB_SHARE: Final = 1 / 3  # a display line shorter than this share of the longest is a stub
+
+# (bound once: compiled, a member of another module's enum is looked up at each use)
+_LEFT: Final = Align.LEFT
+_CENTER: Final = Align.CENTER
 
 BoxLines = list[tuple[SetLine, TextStyle]]  # a box's lines, each in its style
 
@@ -61,6 +66,29 @@ class Drawn:
     head: int = 0  # lines[:head]: the headline group, byline and note
     # the captions of the pictures placed in the article: (first line, end, text)
     captions: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class CutRules(NamedTuple):
+    """What each character of a display text allows a cut of it into lines: may a line
+    start (end) at it, does a cut before it fall between clauses' marks (costed), does it
+    lean on the word before it; and how many characters before each offset are neither
+    letters nor digits."""
+
+    no_start: list[bool]
+    no_end: list[bool]
+    between: list[bool]
+    leaning: list[bool]
+    marks: list[int]
+
+
+def cut_rules(text: str) -> CutRules:
+    marks = [0]
+    for c in text:
+        marks.append(marks[-1] + (0 if c.isalnum() else 1))
+    return CutRules([char_class(c) in NO_LINE_START for c in text],
+                    [char_class(c) in NO_LINE_END for c in text],
+                    [c not in CLAUSE_MARKS for c in text],
+                    [c in LEANING_MARKS for c in text], marks)
 
 
 class TooLow(Exception):
@@ -118,6 +146,7 @@ class Typesetter:
         self.x = template.column_x(first_column)
         self.width = template.column_x(last_column) + template.column_width - self.x
         self.where = where
+        self.top, self.pitch = template.margin_top, template.pitch  # (read once a line)
         # broken text, shared by the make-up's trials of one article at many widths
         self.cache = TextCache() if cache is None else cache
 
@@ -184,17 +213,19 @@ class Typesetter:
         # cuts after a word of one character leaning on the next
         leaning_on = {e for e in ends if text[e - 1] in LEANING_ON
                       and (e == 1 or e - 1 in words)}
+        n = len(text)
+        rules = cut_rules(text)  # (read once for all the cuts tried)
+        no_start, no_end, marks = rules.no_start, rules.no_end, rules.marks
         for cuts in itertools.combinations(ends, count - 1):
-            parts = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
-            if any(char_class(p[0]) in NO_LINE_START or char_class(p[-1]) in NO_LINE_END
-                   for p in parts):
+            bounds = list(zip((0, *cuts), (*cuts, n)))
+            if any(no_start[a] or no_end[b - 1] for a, b in bounds):
                 continue
             penalty = 0.0  # (a float throughout: the module is compiled)
-            for p in parts[:-1]:
-                if p[-1] not in CLAUSE_MARKS:
+            for cut in cuts:  # (each part but the last ends at a cut)
+                if rules.between[cut - 1]:
                     penalty += BETWEEN_CLAUSES * size
-            for p in parts[1:]:
-                if p[0] in LEANING_MARKS:
+            for cut in cuts:
+                if rules.leaning[cut]:
                     penalty += LEANING * size
             for cut in cuts:
                 if cut in leaning_on:
@@ -203,13 +234,13 @@ class Typesetter:
             # (once per face), less an em for each mark (squeezed, trimmed, its facing
             # neighbour gone): a cut that cannot fit, or cannot beat the best so far, is
             # not set
-            least = [(self._span(text, style, a, b)
-                      - sum(1 for c in text[a:b] if not c.isalnum())) * size
-                     for a, b in zip((0, *cuts), (*cuts, len(text)))]
+            least = [(self._span(text, style, a, b) - (marks[b] - marks[a])) * size
+                     for a, b in bounds]
             if max(least) > width + 1e-6 or best is not None and (
                     max(least) + penalty > best[0] + 1e-6 or not best[3]
                     and max(least) + penalty >= best[0] - 1e-6):
                 continue  # (as good as the best is tried only against a stub)
+            parts = [text[a:b] for a, b in bounds]
             set_parts = [self.set_runs(((p, style.face),), style.size, width, False)
                          for p in parts]
             if any(len(lines) != 1 or lines[0].forced for lines in set_parts):
@@ -286,9 +317,9 @@ class Typesetter:
                align: Align | None = None) -> PlacedLine:
         shift = 0.0
         align = align or style.align
-        if align is not Align.LEFT and line.glyphs:
+        if align is not _LEFT and line.glyphs:
             used = max(g.x + g.advance for g in line.glyphs)
-            shift = (width - used) / (2 if align is Align.CENTER else 1)
+            shift = (width - used) / (2 if align is _CENTER else 1)
         return PlacedLine(kind, baseline, style.size, left, width, line.glyphs, left + shift,
                           line.last, grid_line, color)
 
@@ -314,8 +345,8 @@ class Typesetter:
                   origin: Origin | None = None) -> None:
         """Place a line on grid line `grid`, centred in `lines` grid lines; `origin`:
         where the manifest writes the block it is of (a note names that line)."""
-        top = self.t.line_top(grid)
-        out.lines.append(self.placed(line, kind, baseline_in(top, lines * self.t.pitch,
+        top = self.top + (grid - 1) * self.pitch  # (t.line_top(grid))
+        out.lines.append(self.placed(line, kind, baseline_in(top, lines * self.pitch,
                                                              style.size),
                                      style, left, width, grid))
         if line.forced:

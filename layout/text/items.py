@@ -10,12 +10,22 @@ line, and any space typed between them. Widths are in points at the paragraph's 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from typing import Callable, Final, NamedTuple
 
 from .chars import (ASCII_NO_LINE_END, ASCII_NO_LINE_START, BLANK_LEFT, BLANK_RIGHT,
                     CELL, CLASSES, MARKS, NO_LINE_END,
                     NO_LINE_END_CHARS, NO_LINE_START, NO_LINE_START_CHARS, CharClass,
                     char_class)
+
+# What the per-character loops below read, bound once: compiled, a name imported from
+# another module, or a member of an enum defined in one, is looked up at each use.
+_SPACE: Final = CharClass.SPACE
+_LATIN: Final = CharClass.LATIN
+_INSEPARABLE: Final = CharClass.INSEPARABLE
+_CONNECTOR: Final = CharClass.CONNECTOR
+_OPENING: Final = CharClass.OPENING
+_KNOWN: Final = CLASSES
+_MARKS: Final = MARKS
 
 
 class Glyph(NamedTuple):
@@ -25,6 +35,17 @@ class Glyph(NamedTuple):
     face: str  # font role that has the glyph
     x: float  # left edge of the glyph's advance, from the box's untrimmed left edge, pt
     advance: float  # the glyph's own advance, pt
+
+
+# A named tuple's own constructor is a Python function, run by the interpreter even where
+# this package is compiled: a glyph made where a page makes thousands (a line set, a box
+# measured) is made by tuple.__new__ directly, a third cheaper, the same Glyph.
+_new_tuple = tuple.__new__
+
+
+def glyph(char: str, face: str, x: float, advance: float) -> Glyph:
+    """Glyph(char, face, x, advance), made faster."""
+    return _new_tuple(Glyph, (char, face, x, advance))
 
 
 class Box(NamedTuple):
@@ -80,19 +101,19 @@ def _runs(text: str) -> list[tuple[str, CharClass, int, bool]]:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
-        cls = CLASSES.get(c) or char_class(c)  # (the lookup first: most are known)
+        cls = _KNOWN.get(c) or char_class(c)  # (the lookup first: most are known)
         j = i + 1
-        if cls is CharClass.SPACE:
+        if cls is _SPACE:
             if c == "\n":
                 broken = True
             else:
                 spaces += 1
             i = j
             continue
-        if cls is CharClass.LATIN:
-            while j < n and char_class(text[j]) is CharClass.LATIN:
+        if cls is _LATIN:
+            while j < n and char_class(text[j]) is _LATIN:
                 j += 1
-        elif cls is CharClass.INSEPARABLE and j < n and text[j] == c:
+        elif cls is _INSEPARABLE and j < n and text[j] == c:
             j += 1  # —— and …… are one box of two cells (GB/T 15834 §4.9, §4.11)
         out.append((text[i:j], cls, spaces, broken))
         spaces = 0
@@ -104,7 +125,7 @@ def _runs(text: str) -> list[tuple[str, CharClass, int, bool]]:
 def _box(piece: str, cls: CharClass, size: float, measure: Measure) -> Box:
     glyphs: list[Glyph] = []
     x = 0.0
-    if cls is CharClass.INSEPARABLE and len(piece) > 1:
+    if cls is _INSEPARABLE and len(piece) > 1:
         # —— and ……: the glyphs touch (a dash drawn narrower than its cells would show a
         # gap between its halves), centred as a group in their cells.
         measured = [(c, *measure(c)) for c in piece]
@@ -114,14 +135,14 @@ def _box(piece: str, cls: CharClass, size: float, measure: Measure) -> Box:
             glyphs.append(Glyph(c, face, x, advance * size))
             x += advance * size
         return Box(tuple(glyphs), len(piece) * size, 0.0, 0.0, cls, cls)
-    if cls in MARKS:
+    if cls in _MARKS:
         cell = CELL.get(cls, 1.0) * size
         for c in piece:
             face, advance = measure(c)
             advance *= size
             # Place the glyph in its cell the mainland way: opening marks to the right,
             # left-sitting marks to the left, the rest centred (CJK-RULES §1).
-            if cls is CharClass.OPENING:
+            if cls is _OPENING:
                 offset = cell - advance
             elif cls in (CharClass.CLOSING, CharClass.COMMA, CharClass.FULL_STOP,
                          CharClass.DIVIDING):
@@ -132,10 +153,10 @@ def _box(piece: str, cls: CharClass, size: float, measure: Measure) -> Box:
             x += cell
         return Box(tuple(glyphs), x, BLANK_LEFT.get(cls, 0.0) * size,
                    BLANK_RIGHT.get(cls, 0.0) * size, cls, cls)
-    if len(piece) == 1:  # a Han character: most boxes
+    if len(piece) == 1:  # a Han character: most boxes (made faster: see glyph)
         face, advance = measure(piece)
-        return Box((Glyph(piece, face, 0.0, advance * size),), advance * size, 0.0, 0.0,
-                   cls, cls)
+        return _new_tuple(Box, ((glyph(piece, face, 0.0, advance * size),), advance * size,
+                                0.0, 0.0, cls, cls))
     for c in piece:
         face, advance = measure(c)
         glyphs.append(Glyph(c, face, x, advance * size))
@@ -143,7 +164,7 @@ def _box(piece: str, cls: CharClass, size: float, measure: Measure) -> Box:
     return Box(tuple(glyphs), x, 0.0, 0.0, char_class(piece[0]), char_class(piece[-1]))
 
 
-_DASHES = frozenset("—⸺―")  # a rule of them breaks between pairs; an ellipsis never does
+_DASHES: Final = frozenset("—⸺―")  # a rule of them breaks between pairs; an ellipsis never does
 
 
 def _may_break(before: Box, after: Box, spaced: bool = False) -> bool:
@@ -153,7 +174,7 @@ def _may_break(before: Box, after: Box, spaced: bool = False) -> bool:
     bracket parts it from what it would cling to."""
     if after.first in NO_LINE_START or before.last in NO_LINE_END:
         # a long rule of dashes (————) breaks between whole pairs (clreq §3.1.7)
-        return before.last is after.first is CharClass.INSEPARABLE and \
+        return before.last is after.first is _INSEPARABLE and \
             len(before.glyphs) == len(after.glyphs) == 2 and before.text == after.text and \
             before.glyphs[0].char in _DASHES
     last, first = before.glyphs[-1].char, after.glyphs[0].char
@@ -168,25 +189,26 @@ def _may_break(before: Box, after: Box, spaced: bool = False) -> bool:
 def _kern(before: Box, after: Box) -> float:
     """Two neighbouring marks lose one facing blank half (clreq §3.1.6.1): 。” and ：“ are
     1.5 em, not 2. Take the first mark's blank right half, else the second's left half."""
-    if before.first not in MARKS or after.first not in MARKS:
+    if before.first not in _MARKS or after.first not in _MARKS:
         return 0.0
     if before.blank_right:
         return -before.blank_right
     return -after.blank_left
 
 
-_HAN_LATIN = ((CharClass.IDEOGRAPHIC, CharClass.LATIN), (CharClass.LATIN, CharClass.IDEOGRAPHIC))
+_HAN_LATIN: Final = ((CharClass.IDEOGRAPHIC, CharClass.LATIN),
+                     (CharClass.LATIN, CharClass.IDEOGRAPHIC))
 
 
 # Justification widens Latin word spaces first, up to ½ em, and only then every gap between
 # characters alike (CJK-RULES §4). A Han–Latin boundary is a gap between characters like any
 # other: widening it first would show a space beside every number, which the newspaper
 # templates (Chinese–Latin spacing 0, as the seed pages) do not want.
-WORD_SPACE_MAX = 0.5
+WORD_SPACE_MAX: Final = 0.5
 
 
 def _room(before: Box, after: Box, space: float, size: float) -> float:
-    if space and CharClass.LATIN in (before.last, after.first):
+    if space and _LATIN in (before.last, after.first):
         return max(0.0, WORD_SPACE_MAX * size - space)
     return 0.0
 
@@ -194,15 +216,15 @@ def _room(before: Box, after: Box, space: float, size: float) -> float:
 def _space_em(before: Box, after: Box, measure: Measure) -> float:
     """Width of a typed space: a word space beside a Latin word, a full ideographic space
     between Chinese characters (a headline's parallel clauses, 本报记者 林芸)."""
-    if CharClass.LATIN in (before.last, after.first):
+    if _LATIN in (before.last, after.first):
         return measure(" ")[1]
     return 1.0
 
 
-_HAN = CharClass.IDEOGRAPHIC
+_HAN: Final = CharClass.IDEOGRAPHIC
 # Between two Han characters: a line may break, nothing is kerned, the gap widens with the
 # others (what build_runs' rules give for any two ideographs: none of them binds)
-_HAN_GAP = Gap(True, 0.0, 0.0, "", True, 0.0)
+_HAN_GAP: Final = Gap(True, 0.0, 0.0, "", True, 0.0)
 
 
 def build_items(text: str, size: float, measure: Measure, latin_spacing: float = 0.0,
@@ -232,7 +254,7 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
             box = made.get((measure, piece))
             if box is None:
                 box = _box(piece, cls, size, measure)
-                if cls is not CharClass.LATIN:
+                if cls is not _LATIN:
                     made[(measure, piece)] = box
             spaces += spaces_before
             broken = broken or break_before
@@ -246,15 +268,15 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
                     boxes.append(box)
                     continue
                 space = spaces * _space_em(before, box, measure) * size if spaces else 0.0
-                no_stretch = CharClass.CONNECTOR in (before.last, box.first)
+                no_stretch = _CONNECTOR in (before.last, box.first)
                 kern = 0.0 if space else _kern(before, box)
                 if latin_spacing and not space and (before.last, box.first) in _HAN_LATIN:
                     kern = latin_spacing * size
-                gaps.append(Gap(breakable=_may_break(before, box, spaces > 0), kern=kern,
-                                space=space,
-                            space_face=measure(" ")[0] if space else "",
-                            stretchable=not no_stretch,
-                            room=0.0 if no_stretch else _room(before, box, space, size)))
+                # Gap(breakable, kern, space, space_face, stretchable, room), made faster
+                gaps.append(_new_tuple(Gap, (_may_break(before, box, spaces > 0), kern, space,
+                                             measure(" ")[0] if space else "", not no_stretch,
+                                             0.0 if no_stretch else
+                                             _room(before, box, space, size))))
             boxes.append(box)
             spaces = 0
             broken = False
@@ -265,10 +287,10 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
         gaps.append(Gap(False, 0.0, 0.0, "", False))
         boxes.append(Box((), reserve, 0.0, 0.0, CharClass.OTHER, CharClass.OTHER))
     hyphen = ("", 0.0)
-    if runs and any(len(b.glyphs) >= LONG_WORD and b.first is CharClass.LATIN for b in boxes):
+    if runs and any(len(b.glyphs) >= LONG_WORD and b.first is _LATIN for b in boxes):
         face, advance = runs[-1][1]("-")
         hyphen = (face, advance * size)
     return Items(tuple(boxes), tuple(gaps), size, hyphen, tuple(hard))
 
 
-LONG_WORD = 6  # Latin words of this many characters or more may have to be hyphenated
+LONG_WORD: Final = 6  # Latin words of this many characters or more may have to be hyphenated

@@ -21,23 +21,22 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from itertools import accumulate
-from typing import Sequence
+from typing import Final, Sequence
 
 from ..model import Breaking, Composition, PunctuationFit
 from .chars import MARKS, CharClass
 from .hyphen import HYPHEN
-from .items import WORD_SPACE_MAX, Glyph, Items
+from .items import WORD_SPACE_MAX, Glyph, Items, glyph
 from .wide import EPS, parted
 
 # A justified line whose character gaps grow by more than this share of the type size is
 # reported as loose (CJK-RULES §4).
-LOOSE_GAP = 0.5
+LOOSE_GAP: Final = 0.5
 # The gap growth (share of the size) that costs a badness of 100. typst's largest gap
 # between Han characters in 13-字 columns is 0.09–0.25 em on the seed pages and 0.105 em on
 # bench/data/news.txt, the marks to meet; pricing 0.08 em at 100 brings ours to 0.105 em on
 # the news text and 0.111 em on every seed page (bench/compare_typst.py).
-TOLERABLE_GAP = 0.08
+TOLERABLE_GAP: Final = 0.08
 # Badness of a line whose marks give up all their remaining blank halves. Pushing in,
 # squeezing marks to ½ em is routine and costs little (10). Pushing out it must cost more
 # than spreading a line by a character: W11 担重任、提能力、争先锋、拼市场 then still pushes
@@ -48,33 +47,33 @@ SQUEEZE_BADNESS = {PunctuationFit.PUSH_IN: 10.0, PunctuationFit.PUSH_OUT: 3000.0
 # Badness of a line that has slack but nothing that may stretch (a lone long word), at
 # least: its slack is as bad as one gap that wide (a line of one box never beats a line of
 # several spread less).
-UNSTRETCHABLE_BADNESS = 10_000.0
+UNSTRETCHABLE_BADNESS: Final = 10_000.0
 # Added to every line's badness before squaring (TeX's \linepenalty): among equally even
 # settings, fewer lines win.
-LINE_PENALTY = 10.0
+LINE_PENALTY: Final = 10.0
 # Demerits of a break inside a word cut because it is wider than a line, where it has no
 # break point of its own: the breaker cuts it as few times as it must, then spaces the lines
 # evenly as ever.
-CUT_DEMERITS = 1e7
+CUT_DEMERITS: Final = 1e7
 # Demerits of a break at a too-wide word's own break point (after / . - @ of an address,
 # between digits, at a syllable: text/hyphen.py): as few as it must, where it must.
-SPLIT_DEMERITS = 1e4
+SPLIT_DEMERITS: Final = 1e4
 # Demerits of a break inside a word that fits, at one of its own break points (state-|owned,
 # an 18-digit number, an address): only where the line it saves would have spread its gaps
 # by some 0.17 em or more.
-HYPHEN_DEMERITS = 1e6
+HYPHEN_DEMERITS: Final = 1e6
 # Demerits of a paragraph whose last line is a single character (孤字, CJK-RULES §6):
 # larger than any spacing cost, so another choice always wins when one exists.
-WIDOW_DEMERITS = 1e9
+WIDOW_DEMERITS: Final = 1e9
 # Classes whose mark may hang past the right edge when hanging punctuation is on.
-HANGABLE = frozenset({CharClass.COMMA, CharClass.FULL_STOP})
+HANGABLE: Final = frozenset({CharClass.COMMA, CharClass.FULL_STOP})
 # With hanging punctuation off, these marks still hang at a line's end where every other
 # choice letter-spaces a line (JLREQ §3.8.3's hanging "only where needed"): 7月18日18:00-21:00，
 # is a third of an em wider than the 9 em an indented 11-字 line leaves, and the number may
 # not break, so the line was 7月18日 with gaps of 1.8 em. It costs what a line spread to
 # LOOSE_GAP does, so that any line less loose wins.
-RESCUE_HANG = frozenset("，。、．")
-RESCUE_DEMERITS = (LINE_PENALTY + 100.0 * (LOOSE_GAP / TOLERABLE_GAP) ** 3) ** 2
+RESCUE_HANG: Final = frozenset("，。、．")
+RESCUE_DEMERITS: Final = (LINE_PENALTY + 100.0 * (LOOSE_GAP / TOLERABLE_GAP) ** 3) ** 2
 
 
 @dataclass(frozen=True)
@@ -94,14 +93,18 @@ class SetLine:
         return "".join(g.char for g in self.glyphs)
 
 
-@dataclass(frozen=True)
 class _Fit:
-    """How boxes[a:b] fit a measure."""
+    """How boxes[a:b] fit a measure: slack (measure - natural width), what the marks' blanks
+    may give up (push-in), gaps that may widen, what word spaces widen first. (Not a
+    frozen dataclass: compiled, one costs a hundred times more to make.)"""
 
-    slack: float  # measure - natural width (negative: must shrink)
-    shrink: float  # how much the line's mark blanks may give up (push-in only)
-    stretch_gaps: int  # gaps that may widen
-    word_room: float  # how much word spaces and Han–Latin boundaries widen first
+    __slots__ = ("slack", "shrink", "stretch_gaps", "word_room")
+
+    def __init__(self, slack: float, shrink: float, stretch_gaps: int, word_room: float):
+        self.slack = slack
+        self.shrink = shrink
+        self.stretch_gaps = stretch_gaps
+        self.word_room = word_room
 
     def char_gap_extra(self) -> float:
         """What each character gap grows by when the line is spread."""
@@ -111,26 +114,39 @@ class _Fit:
 
 
 class _Node:
-    """A break after which a line starts, as total_fit weighs it: its position, line key
-    (the measure its next line takes), demerits of the best way to it, line number, index
-    in the trail, and its share of any line's width, shrink, word room and stretchable
-    gaps. (A class, not a tuple: compiled, its numbers are stored as numbers; written
-    out, not a dataclass, whose constructor made breaking 15 % slower compiled.)"""
+    """A break after which a line starts, as total_fit weighs it: position, line key (the
+    measure its next line takes) and that measure, demerits of the best way to it, line
+    number, index in the trail, line breaks typed before it, its share of any line's width,
+    shrink, word room and stretchable gaps. (Not a tuple nor a dataclass: compiled, its
+    numbers are kept as numbers, and it is made many times faster.)"""
 
-    __slots__ = ("start", "key", "demerits", "line", "index", "head", "head_shrink",
-                 "head_words", "head_gaps")
+    __slots__ = ("start", "key", "measure", "demerits", "line", "index", "hard", "head",
+                 "head_shrink", "head_words", "head_gaps")
 
-    def __init__(self, start: int, key: int, demerits: float, line: int, index: int,
-                 head: float, head_shrink: float, head_words: float, head_gaps: int):
+    def __init__(self, start: int, key: int, measure: float, demerits: float, line: int,
+                 index: int, hard: int, head: float, head_shrink: float, head_words: float,
+                 head_gaps: int):
         self.start = start
         self.key = key
+        self.measure = measure
         self.demerits = demerits
         self.line = line
         self.index = index
+        self.hard = hard
         self.head = head
         self.head_shrink = head_shrink
         self.head_words = head_words
         self.head_gaps = head_gaps
+
+
+class _Reach:
+    """The best way found to a break for one line key: its demerits, the next line's number,
+    the node it comes from; `at`, the break it is of (a slot is reused break to break)."""
+
+    __slots__ = ("at", "total", "line", "previous")
+
+    def __init__(self) -> None:
+        self.at, self.total, self.line, self.previous = -1, 0.0, 0, 0
 
 
 class ParagraphBreaker:
@@ -151,7 +167,6 @@ class ParagraphBreaker:
         cut, split, soft = words.cut, words.split, words.soft
         self.boxes, self.gaps = boxes, gaps
         self.hard = hard
-        self._hard = [0, *accumulate(1 if h else 0 for h in hard)]
         self.cut = cut
         self.split = split
         # demerits of a break inside a word
@@ -176,13 +191,36 @@ class ParagraphBreaker:
                      for b in boxes]
         self.rescue = [b.width - b.blank_right if not hanging and b.glyphs and
                        b.glyphs[-1].char in RESCUE_HANG else 0.0 for b in boxes]
-        self.trim_left = [b.blank_left if rules.trim_line_start else 0.0 for b in boxes]
-        self._box = [0.0, *accumulate(b.width for b in boxes)]
-        self._gap = [0.0, *accumulate(g.kern + g.space for g in gaps)]
-        self._stretch = [0, *accumulate(1 if g.stretchable else 0 for g in gaps)]
-        self._words = [0.0, *accumulate(g.room for g in gaps)]
-        self._shrink = [0.0, *accumulate(fr + fl for fr, fl in zip(free_right, free_left))]
+        trimmed = rules.trim_line_start
+        self.trim_left = [b.blank_left if trimmed else 0.0 for b in boxes]
+        self._sums()
         self.squeeze_badness = SQUEEZE_BADNESS[rules.punctuation]
+
+    def _sums(self) -> None:
+        """The prefix sums a line is measured by: boxes' widths, gaps' kerns and spaces,
+        stretchable gaps, word room, free blanks, line breaks typed (loops: compiled,
+        their numbers stay numbers)."""
+        box_sum, shrink_sum = [0.0], [0.0]
+        width = shrink = 0.0
+        for b, right, left in zip(self.boxes, self.free_right, self.free_left):
+            width += b.width
+            box_sum.append(width)
+            shrink += right + left
+            shrink_sum.append(shrink)
+        gap_sum, word_sum, stretch_sum, hard_sum = [0.0], [0.0], [0], [0]
+        kerns = room = 0.0
+        stretch = typed = 0
+        for g, hard in zip(self.gaps, self.hard):
+            kerns += g.kern + g.space
+            gap_sum.append(kerns)
+            room += g.room
+            word_sum.append(room)
+            stretch += 1 if g.stretchable else 0
+            stretch_sum.append(stretch)
+            typed += 1 if hard else 0
+            hard_sum.append(typed)
+        self._box, self._gap, self._stretch = box_sum, gap_sum, stretch_sum
+        self._words, self._shrink, self._hard = word_sum, shrink_sum, hard_sum
 
     def measure(self, line: int) -> float:
         width = self.widths[min(line, len(self.widths) - 1)]
@@ -268,15 +306,15 @@ class ParagraphBreaker:
         # on one measure (the first line's no wider), every line ending here is looser the
         # later it starts: the search of a break stops at the first that cannot win
         bound = len(self.widths) == 1 and self.indent >= 0
-        # A node is a break after which a line starts: (position, line key, demerits, line
-        # number, index in `trail`, and the node's share of any line's width and shrink).
-        # Nodes are kept in order of position, so lines from the first ones are the widest:
-        # once a line from a node is overfull, longer lines from it are too, and it leaves.
-        trail: list[tuple[int, int]] = [(0, -1)]  # (position, previous index) for the path
-        active = [_Node(0, 0, 0.0, 0, 0, box[0] + gap[0] + trim[0],
+        # Nodes (_Node) are kept in order of position, so lines from the first ones are the
+        # widest: once a line from a node is overfull, longer ones are too, and it leaves.
+        trail_at, trail_from = [0], [-1]  # each node's position, the node before it
+        active = [_Node(0, 0, measures[0], 0.0, 0, 0, hard_sum[0], box[0] + gap[0] + trim[0],
                         shrink_sum[0] + free_left[0], words[0], stretch[0])]
+        slots = [_Reach() for _ in measures]  # the best way to a break, a line key each
+        reached: list[int] = []  # (the keys reached at this break, in order)
         for end in ends:
-            reached: dict[int, tuple[float, int, int]] = {}
+            reached = []
             tail = (box[end] + gap[end - 1] - blank_right[end - 1] - hang[end - 1]
                     + tails[end - 1])
             end_shrink = shrink_sum[end] - free_right[end - 1]
@@ -292,10 +330,10 @@ class ParagraphBreaker:
             scattered = False  # (or not: then each node is looked at again)
             limit = math.inf  # the badness past which a line cannot beat the best here
             for node in active:
-                slack = measures[node.key] - (tail - node.head)
+                slack = node.measure - (tail - node.head)
                 squeeze = end_shrink - node.head_shrink
                 hung = 0.0
-                if hard_before > hard_sum[node.start]:  # the line runs over a line break
+                if hard_before > node.hard:  # the line runs over a line break
                     if reached or scattered:
                         scattered = True
                     else:
@@ -312,7 +350,7 @@ class ParagraphBreaker:
                     # it fits only with its last mark hung: dearly
                     slack, hung = max(slack + end_rescue, 0.0), RESCUE_DEMERITS
                 if slack < -EPS:
-                    bad = squeeze_badness * (-slack / squeeze) ** 3
+                    bad = squeeze_badness * math.pow(-slack / squeeze, 3.0)
                 elif last_line or hard_end or slack <= EPS:
                     bad = 0.0
                 else:
@@ -321,42 +359,50 @@ class ParagraphBreaker:
                     if slack <= room:
                         bad = slack / word_max
                     elif gaps:
-                        bad = 100.0 * ((slack - room) / gaps / tolerable) ** 3 + room / word_max
+                        bad = (100.0 * math.pow((slack - room) / gaps / tolerable, 3.0)
+                               + room / word_max)
                     else:  # its slack all in one place: as bad as one gap that wide
                         bad = max(UNSTRETCHABLE_BADNESS,
-                                  100.0 * ((slack - room) / tolerable) ** 3)
+                                  100.0 * math.pow((slack - room) / tolerable, 3.0))
                     if bound and not room and min(bad, UNSTRETCHABLE_BADNESS) > limit:
                         # a later start makes a shorter line, as loose or looser (without
                         # word spaces, the badness grows with the slack), or unstretchable:
                         # its demerits alone pass the best total here, so none can win
                         break
-                total = node.demerits + (LINE_PENALTY + bad) ** 2 + cut_demerits + hung
+                total = (node.demerits + math.pow(LINE_PENALTY + bad, 2.0) + cut_demerits
+                         + hung)
                 line = node.line
                 if (last_line or hard_end) and line and self.is_widow(node.start, end):
                     total += WIDOW_DEMERITS
                 next_key = line + 1 if line < last_key else last_key
                 # on a tie the later start wins: earlier lines stay full (CJK-RULES §6)
-                if next_key not in reached or total <= reached[next_key][0]:
-                    reached[next_key] = (total, line + 1, node.index)
+                slot = slots[next_key]
+                if slot.at != end or total <= slot.total:
+                    if slot.at != end:
+                        slot.at = end
+                        reached.append(next_key)
+                    slot.total, slot.line, slot.previous = total, line + 1, node.index
                     if bound:  # (one measure: every line here reaches the one key)
                         limit = math.sqrt(max(total - cut_demerits, 0.0)) - LINE_PENALTY + EPS
             if scattered:
-                active = [node for node in active if measures[node.key] - (tail - node.head)
+                active = [node for node in active if node.measure - (tail - node.head)
                           + max(end_shrink - node.head_shrink, end_rescue) >= -EPS
-                          and hard_before == hard_sum[node.start]]
+                          and hard_before == node.hard]
             elif full:
                 del active[:full]
-            if end < n:
-                node_head = box[end] + gap[end] + trim[end]
-                node_shrink = shrink_sum[end] + free_left[end]
-                for key, (total, line, previous) in reached.items():
-                    trail.append((end, previous))
-                    active.append(_Node(end, key, total, line, len(trail) - 1, node_head,
-                                        node_shrink, words[end], stretch[end]))
-            else:
-                active = [_Node(end, key, total, line, len(trail) + i, 0.0, 0.0, 0.0, 0)
-                          for i, (key, (total, line, previous)) in enumerate(reached.items())]
-                trail += [(end, previous) for total, line, previous in reached.values()]
+            node_head = box[end] + gap[end] + trim[end] if end < n else 0.0
+            node_shrink = shrink_sum[end] + free_left[end] if end < n else 0.0
+            node_words, node_gaps = (words[end], stretch[end]) if end < n else (0.0, 0)
+            node_hard = hard_sum[end] if end < n else 0
+            if end == n:
+                active = []
+            for key in reached:
+                slot = slots[key]
+                trail_at.append(end)
+                trail_from.append(slot.previous)
+                active.append(_Node(end, key, measures[key], slot.total, slot.line,
+                                    len(trail_at) - 1, node_hard, node_head, node_shrink,
+                                    node_words, node_gaps))
             if not active:
                 return None
         finals = [(node.demerits, node.index) for node in active if node.start == n]
@@ -365,8 +411,8 @@ class ParagraphBreaker:
         index = min(finals)[1]
         breaks: list[int] = []
         while index >= 0:
-            position, index = trail[index]
-            breaks.append(position)
+            breaks.append(trail_at[index])
+            index = trail_from[index]
         breaks.reverse()
         return [(a, b, b - 1 in self.cut) for a, b in zip(breaks, breaks[1:])]
 
@@ -403,7 +449,7 @@ class ParagraphBreaker:
             x -= left_cut
             # No glyph's advance box reaches past what the line leaves its box.
             extent = box.width - right_cut
-            glyphs += [Glyph(g.char, g.face, x + g.x, min(g.advance, extent - g.x))
+            glyphs += [glyph(g.char, g.face, x + g.x, min(g.advance, extent - g.x))
                        for g in box.glyphs]
             x += box.width - right_cut
             if k < b - 1:

@@ -74,6 +74,8 @@ class Helper:
         os.waitpid(self.pid, 0)
 
 
+_HERE: list = []  # rjieba imported into this process (segment_here)
+_IN_PROCESS: list[bool] = []  # rjieba is to be imported here when first needed
 _HELPERS: list[Helper] = []  # this process's helper, once started
 _INHERITED: list[Helper] = []  # a parent's, held (not collected) in a forked child
 _FAILED: list[bool] = []  # the helper failed: the segmenter is imported here
@@ -84,8 +86,16 @@ def load_in_background() -> None:
     """Start the segmenter's helper process, once a process (nothing when rjieba is not
     installed, or one failed: `word_ends` imports it here)."""
     with _STARTING:
-        if not (_HELPERS or _FAILED):
+        if not (_HELPERS or _FAILED or _IN_PROCESS):
             _start()
+
+
+def segment_here() -> None:
+    """Have this process import rjieba itself the first time it segments a text, and
+    start no helper: a batch's worker, which makes page after page (the helper pays for
+    itself only where its load overlaps the start of a one-page render; a worker would
+    pay for a second interpreter and a pipe round trip a text)."""
+    _IN_PROCESS.append(True)
 
 
 def _start() -> None:
@@ -134,6 +144,14 @@ if hasattr(os, "register_at_fork"):
 def word_lengths(text: str) -> list[int] | None:
     """rjieba's cut of `text` as lengths: from the helper, else from rjieba imported here
     (None: rjieba is not installed)."""
+    if _IN_PROCESS and not _HERE:
+        try:
+            import rjieba  # noqa: PLC0415
+        except ImportError:  # pragma: no cover - a platform without its wheel
+            return None
+        _HERE.append(rjieba)
+    if _HERE:
+        return [len(word) for word in _HERE[0].cut(text)]
     if not _FAILED:
         load_in_background()
     if _HELPERS:

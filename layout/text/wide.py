@@ -6,16 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from .chars import CharClass
 from .hyphen import break_points
 from .items import Box, Gap, Glyph
 
 # Lengths closer than this (pt) are equal: absorbs float error in summed widths.
-EPS = 1e-6
+EPS: Final = 1e-6
 # Latin words of this many characters or more (long numbers, addresses, long words) may
 # break at their own points even where they fit a line; shorter ones never do (2020年).
-LONG_LATIN = 12
+LONG_LATIN: Final = 12
+# (bound once: compiled, a member of an enum of another module is looked up at each use)
+_LATIN: Final = CharClass.LATIN
 # How a line may break after a piece of a parted word: the word's end (its own gap follows),
 # a cut (against the rules), at one of its break points, or there with a hyphen drawn.
 END, CUT, POINT, HYPHEN = 0, 1, 2, 3
@@ -32,7 +35,7 @@ def word_pieces(box: Box, limit: float) -> list[tuple[Box, int]]:
     each with how the line may break after it: CUT (a piece still too wide, cut into
     glyphs: against the rules), POINT, HYPHEN (a hyphen drawn); the last piece END."""
     glyphs = box.glyphs
-    points = break_points("".join(g.char for g in glyphs)) if box.first is CharClass.LATIN \
+    points = break_points("".join(g.char for g in glyphs)) if box.first is _LATIN \
         else {}
     ends = sorted(points) + [len(glyphs)]
     out: list[tuple[Box, int]] = []
@@ -97,12 +100,12 @@ def parted(boxes: Sequence[Box], gaps: Sequence[Gap], hard: Sequence[bool], firs
         box = out.boxes[k]
         limit = first if k == 0 else narrowest
         wide = box.width > limit + EPS and len(box.glyphs) > 1
-        if wide or (box.first is CharClass.LATIN and len(box.glyphs) >= LONG_LATIN):
+        if wide or (box.first is _LATIN and len(box.glyphs) >= LONG_LATIN):
             # a word wider than a line breaks at its own break points (cut anywhere
             # only where a piece is still too wide); a long one that fits (a number of
             # 18 digits, an address) may, dearly: rather than spread a line by an em
             pieces = word_pieces(box, limit)
-        elif box.first is CharClass.LATIN and len(box.glyphs) > 2 and any(
+        elif box.first is _LATIN and len(box.glyphs) > 2 and any(
                 g.char == "-" for g in box.glyphs[1:-1]):
             # so may a compound word after its hyphen between letters (state-|owned); a
             # short number's stays whole (125-135, CJK-RULES §2)
