@@ -23,13 +23,70 @@ class Cut(NamedTuple):  # (a tuple: the search makes very many)
     second: Any
 
 
+class Way:
+    """A way of setting a range of articles (`_Tiling.table`): its height, its cost (and
+    what it costs read under a part with a base gutter), whether its top left module starts
+    with a headline, whether its top is one headline across its whole width, whether its
+    top right module starts with a headline, whether it has no base gutter (re-divided),
+    and in each of its columns the sizes its headlines reach, those above its smallest,
+    and those the largest can be set down to (`heads.floor`), as bits (`Levels`); and
+    how: one article (`leaf`) or two parts cut across or down (`size`: the upper part's
+    lines, the left one's columns). Its tree (`Cut`s of `Leaf`s) is made only for the
+    way chosen (a search weighs very many). Typed fields, read in the search's innermost
+    loops (compiled: no boxed numbers)."""
+
+    def __init__(self, height: int, cost: float, head: bool, across: bool, right: bool,
+                 clear: bool, reach: int, above: int, least: int, leaf: Leaf | None,
+                 cut_across: bool = False, size: int = 0, first: Way | None = None,
+                 second: Way | None = None, divided: bool = False):
+        self.height = height
+        self.cost = cost
+        self.read = cost + (0.0 if across else READING)
+        self.head = head
+        self.across = across
+        self.right = right
+        self.clear = clear
+        self.reach = reach
+        self.above = above
+        self.least = least
+        self.leaf = leaf
+        self.cut_across = cut_across
+        self.size = size
+        self.first = first
+        self.second = second
+        self.divided = divided  # (a leaf's: kept beside the cheapest of its height)
+
+    def tree(self) -> Any:
+        """The way as a tree: its Leaf, or a Cut of its parts' trees."""
+        if self.leaf is not None:
+            return self.leaf
+        assert self.first is not None and self.second is not None
+        return Cut(self.cut_across, self.size, self.first.tree(), self.second.tree())
+
+
+class Table:
+    """A range's ways, in the order made, and as a lower part (by height) and a part
+    beside (the cheapest of each height, by height) of larger ranges."""
+
+    def __init__(self, ways: list[Way], limit: int):
+        self.ways = ways
+        # (sorted as the tuples (height, cost, read) they stand for)
+        self.lows = sorted(ways, key=lambda w: (w.height, w.cost, w.read))
+        beside: list[Way | None] = [None] * (limit + 2 * MATCH + 1)  # (height + MATCH)
+        for w in ways:
+            found = beside[w.height + MATCH]
+            if found is None or w.cost < found.cost:
+                beside[w.height + MATCH] = w
+        self.beside = beside
+
+
 class _Tiling:
     """arrange()'s search, as methods (nested functions that call each other would make a
     reference cycle, keeping every candidate's trials alive until the cyclic collector's
     next full pass)."""
 
     def __init__(self, candidates: list[Candidate], limit: int, lead_columns: int,
-                 squeeze: bool, memo: dict, levels: Levels):
+                 squeeze: bool, memo: dict, levels: Levels, columns: int):
         self.candidates = candidates
         self.levels = levels
         self.cap = candidates[-1].cap  # (the bound on every headline but the lead's)
@@ -37,6 +94,9 @@ class _Tiling:
         self.lead_columns = lead_columns
         self.squeeze = squeeze
         self.memo = memo
+        # (this search's tables, by range: [i][j][c])
+        self.tables: list[list[list[Table | None]]] = [
+            [[None] * (columns + 1) for _ in candidates] for _ in candidates]
         # the options refused so far, summed over the articles before each: a range's
         # tables are kept by how many of its articles' options were refused (the count
         # only grows), so a table made of an option since refused is never read again
@@ -44,102 +104,124 @@ class _Tiling:
         for candidate in candidates:
             self.refused.append(self.refused[-1] + len(candidate.refused))
 
-    def table(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
-        """Articles i..j in c columns: (height, whether re-divided) → (cost, tree, whether
-        its top left module starts with a headline, whether its top is one headline across
-        its whole width, whether its top right module starts with a headline, whether it
-        has no base gutter (re-divided), and in each of its columns the sizes its
-        headlines reach, those above its smallest, and those the largest can be set
-        down to (`heads.floor`), as bits (`Levels`))."""
+    def table(self, i: int, j: int, c: int) -> Table:
+        """Articles i..j in c columns: their ways, the cheapest of each height (two of
+        one article: the cheapest and the cheapest re-divided)."""
+        found = self.tables[i][j][c]
+        if found is not None:
+            return found
         lead = self.lead_columns
         key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap,
                self.refused[j + 1] - self.refused[i])
         if key not in self.memo:
-            self.memo[key] = self.leaf(i, c) if i == j else self.combined(i, j, c)
-        return self.memo[key]
+            self.memo[key] = Table(self.leaf(i, c) if i == j else self.combined(i, j, c),
+                                   self.limit)
+        found = self.memo[key]
+        self.tables[i][j][c] = found
+        return found
 
-    def leaf(self, i: int, c: int) -> dict[tuple[int, bool], tuple]:
+    def leaf(self, i: int, c: int) -> list[Way]:
         candidate = self.candidates[i]
         if (i == 0 and c != self.lead_columns) or (i > 0 and c > self.lead_columns):
-            return {}
+            return []
         headline = candidate.article.headline
         head = headline is not None
         across = headline is not None and not headline.columns and not candidate.vertical
         options = dict(candidate.cached_options(c, self.limit))
         if self.squeeze:
             options.update(candidate.squeezed(c, self.limit, options))
-        # the last flag: a re-divided body has no gutter on a base gutter, so a reader
-        # does not run on down from it into the modules under it; the cheapest such way
-        # of each height is kept beside the cheapest of all (a module under it may need it)
+        # a re-divided body has no gutter on a base gutter, so a reader does not run on
+        # down from it into the modules under it; the cheapest such way of each height is
+        # kept beside the cheapest of all (a module under it may need it)
         ways = [(h, cost, config) for h, (cost, config) in options.items()]
         ways += [(h, cost, config) for h, (cost, config) in
                  candidate.divided_options(c, self.limit).items()
                  if h not in options or not options[h][1].divide]
-        return {(h, bool(config.divide)): (cost, Leaf(candidate.index, config, c, h), head,
-                                           across and not config.beside,
-                                           head, bool(config.divide),
-                                           *self.levels.masks(candidate, config if head
-                                                              else None, c))
-                for h, cost, config in ways}
+        out: dict[tuple[int, bool], Way] = {}  # (one of each height and kind, the last)
+        for h, cost, config in ways:
+            reach, above, least = self.levels.masks(candidate, config if head else None, c)
+            out[(h, bool(config.divide))] = Way(
+                h, cost, head, across and not config.beside, head, bool(config.divide),
+                reach, above, least, Leaf(candidate.index, config, c, h),
+                divided=bool(config.divide))
+        return list(out.values())
 
-    def combined(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
-        limit = self.limit
-        cost_at: dict[int, float] = {}  # the cheapest way of each height so far, and it
-        best: dict[int, tuple] = {}
+    def combined(self, i: int, j: int, c: int) -> list[Way]:
+        """Articles i..j (more than one) in c columns: each way of cutting them in two
+        (`across`, `down`), the cheapest of each height (the first found of those as cheap),
+        and of those the KEEP cheapest (the search stays fast)."""
+        best: list[Way | None] = [None] * (self.limit + 2 * MATCH + 1)  # by height
+        order: list[int] = []  # the heights, in the order first found
         for k in range(i, j):
             upper, lower = self.table(i, k, c), self.table(k + 1, j, c)
-            if upper and lower:
-                # the lower part starts with a headline across it (or the upper one has
-                # no base gutter): read after the upper part, not beside its columns; a
-                # headline under a smaller one in a column they share costs ORDER
-                # (smaller down the page), and UNORDERED more when it could not be set
-                # down to that size in its band
-                lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1], e[6], e[7],
-                               e[8]) for (h, _), e in lower.items())
-                room = limit - 1 - lows[0][0]
-                for (h1, _), (c1, t1, head, across, right, clear, reach, above, least) \
-                        in upper.items():
-                    if h1 > room:
-                        continue
-                    for h2, c2, read, t2, reach2, above2, least2 in lows:
-                        h = h1 + 1 + h2
-                        if h > limit:
-                            break
-                        cost = c1 + (c2 if clear else read)
-                        if reach2 & above:
-                            cost += unordered(least2, above)
-                        if cost < cost_at.get(h, INF):
-                            cost_at[h] = cost
-                            best[h] = (cost, Cut(True, h1, t1, t2), head, across, right,
-                                       False, reach | reach2, above | above2, least | least2)
+            if upper.ways and lower.ways:
+                self.across(upper, lower, best, order)
             for cl in range(1, c):
-                left, right_part = self.table(i, k, cl), self.table(k + 1, j, c - cl)
-                if not (left and right_part):
+                left, right = self.table(i, k, cl), self.table(k + 1, j, c - cl)
+                if left.ways and right.ways:
+                    self.down(left, right, cl, c, best, order)
+        ways: list[Way] = []
+        for h in order:
+            way = best[h]
+            assert way is not None
+            ways.append(way)
+        if len(ways) > KEEP:  # the cheapest heights only: the search stays fast
+            ways = sorted(ways, key=lambda w: w.cost)[:KEEP]
+        return ways
+
+    def across(self, upper: Table, lower: Table, best: list[Way | None],
+               order: list[int]) -> None:
+        """The ways of `upper` over `lower`, into `best` where cheaper. The lower part
+        starts with a headline across it (or the upper one has no base gutter): read after
+        the upper part, not beside its columns; a headline under a smaller one in a column
+        they share costs ORDER (smaller down the page), and UNORDERED more when it could not
+        be set down to that size in its band."""
+        limit = self.limit
+        lows = lower.lows
+        room = limit - 1 - lows[0].height
+        for up in upper.ways:
+            h1 = up.height
+            if h1 > room:
+                continue
+            c1, clear, above = up.cost, up.clear, up.above
+            for low in lows:
+                h = h1 + 1 + low.height
+                if h > limit:
+                    break
+                cost = c1 + (low.cost if clear else low.read)
+                if low.reach & above:
+                    cost += unordered(low.least, above)
+                found = best[h]
+                if found is None or cost < found.cost:
+                    if found is None:
+                        order.append(h)
+                    best[h] = Way(h, cost, up.head, up.across, up.right, False,
+                                  up.reach | low.reach, above | low.above,
+                                  up.least | low.least, None, True, h1, up, low)
+
+    def down(self, left: Table, right: Table, cl: int, c: int, best: list[Way | None],
+             order: list[int]) -> None:
+        """The ways of `left` (`cl` columns) beside `right` (the rest of `c`), into `best`
+        where cheaper: the lower side's foot ends |d| lines short of the other's (MATCH
+        at the most); two headlines side by side at one height cost BUTTING."""
+        beside = right.beside
+        shorts = [SHORT * abs(d) * (cl if d > 0 else c - cl) for d in range(-MATCH, MATCH + 1)]
+        for way in left.ways:
+            h, c1, right_head = way.height, way.cost, way.right
+            for n in range(2 * MATCH + 1):
+                other = beside[h + n]  # (height h + n - MATCH)
+                if other is None:
                     continue
-                beside: dict[int, tuple] = {}  # the cheapest of each height
-                for (h, _), entry in right_part.items():
-                    if h not in beside or entry[0] < beside[h][0]:
-                        beside[h] = entry
-                # the lower side's foot ends |d| lines short of the other's
-                shorts = [(d, SHORT * abs(d) * (cl if d > 0 else c - cl))
-                          for d in range(-MATCH, MATCH + 1)]
-                for (h, _), (c1, t1, head, _, right, _, reach, above, least) in left.items():
-                    for d, short in shorts:
-                        other = beside.get(h + d)
-                        if other is None:
-                            continue
-                        c2, t2, head2, _, right2, _, reach2, above2, least2 = other
-                        cost = c1 + c2 + short + (BUTTING if head2 and right else 0.0)
-                        at = h + d if d > 0 else h
-                        if cost < cost_at.get(at, INF):
-                            cost_at[at] = cost
-                            best[at] = (cost, Cut(False, cl, t1, t2), head, False, right2,
-                                        False, reach | reach2 << cl, above | above2 << cl,
-                                        least | least2 << cl)
-        # the cheapest heights only (KEEP): the search stays fast
-        kept = sorted(best.items(), key=lambda e: e[1][0])[:KEEP] if len(best) > KEEP \
-            else best.items()
-        return {(h, False): entry for h, entry in kept}
+                cost = c1 + other.cost + shorts[n] + (BUTTING if other.head and right_head
+                                                      else 0.0)
+                at = h + n - MATCH if n > MATCH else h
+                found = best[at]
+                if found is None or cost < found.cost:
+                    if found is None:
+                        order.append(at)
+                    best[at] = Way(at, cost, way.head, False, other.right, False,
+                                   way.reach | other.reach << cl, way.above | other.above << cl,
+                                   way.least | other.least << cl, None, False, cl, way, other)
 
 
 class Levels:
@@ -203,17 +285,17 @@ def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
     memo = {} if memo is None else memo
     limit = area.lines
     whole = _Tiling(candidates, limit, lead_columns, squeeze, memo,
-                    Levels.of(candidates, area.columns)).table(0, len(candidates) - 1,
-                                                            area.columns)
-    if not whole:
-        return None
-    choice = None
-    for (h, _), (cost, tree, *_) in whole.items():
+                    Levels.of(candidates, area.columns), area.columns,
+                    ).table(0, len(candidates) - 1, area.columns)
+    choice: tuple[float, Way, int] | None = None
+    for way in whole.ways:
         # (a foot a line or two short is no hole: its modules grow into it when settled)
-        total = cost + (SHORT if limit - h <= SHORT_MOST else HOLE) * (limit - h) * area.columns
+        h = way.height
+        total = way.cost + (SHORT if limit - h <= SHORT_MOST else HOLE) * (limit - h) \
+            * area.columns
         if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
-            choice = (total, tree, h)
-    return choice
+            choice = (total, way, h)
+    return None if choice is None else (choice[0], choice[1].tree(), choice[2])
 
 
 def place(tree, column: int, line: int, columns: int, lines: int,
