@@ -59,6 +59,12 @@ class Known:
             if len(self.laid) > LAID_KEPT:
                 del self.laid[next(iter(self.laid))]
 
+    def score(self, key: tuple) -> float:
+        """What the module settled at `key` leaves blank or over (0: not settled yet),
+        not counted as asked for (`__getitem__`)."""
+        found = self.settled.get(key)
+        return 0.0 if found is None else found.score
+
     def laid_of(self, plan: ArticlePlan) -> Laid | None:
         """The flow's layout of `plan` (this very plan), if it is kept."""
         found = self.laid.get(id(plan))
@@ -66,11 +72,13 @@ class Known:
 
 
 def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
-             known: Known | None = None,
+             known: Known | None = None, bound: float = math.inf,
              ) -> tuple[float, list[ArticlePlan], list, list[Leaf]]:
     """The tree's modules in the area's top `lines`, each article settled in its own:
     (what they leave blank or over, their plans, the cuts between them, the leaves whose
-    option the flow did not bear out). `known`: modules settled before, by place."""
+    option the flow did not bear out). `known`: modules settled before, by place. A tree
+    that leaves at least `bound` blank or over (the best tried so far) is not settled to
+    the end (math.inf): the modules known count before any is settled anew."""
     leaves: list = []
     cuts: list = []
     place(tree, area.first_column, area.first_line, area.columns, lines, leaves, cuts)
@@ -78,11 +86,20 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
     known = Known() if known is None else known
     if any(height < MIN_LEG for *_, height in leaves):
         return math.inf, [], cuts, []  # (a module moved out of the page)
-    for leaf, column, line, columns, height in leaves:
-        key = (leaf, column, line, columns, height)
+    keys = [(leaf, column, line, columns, height)
+            for leaf, column, line, columns, height in leaves]
+    ahead = 0.0  # (what the known modules not reached yet leave: the scores are whole)
+    for key in keys:
+        ahead += known.score(key)
+    for key in keys:
+        leaf, column, line, columns, height = key
         if key not in known:
+            if total + ahead >= bound:
+                return math.inf, [], cuts, []  # (no better than the best tried)
             known[key] = settle_leaf(by_index[leaf.index], leaf, columns, height, column,
                                                           line)
+        else:
+            ahead -= known.score(key)
         plan, score = known[key][:2]
         settled.append(plan)
         total += score
@@ -108,8 +125,9 @@ def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
             for moved in trees:
                 if moved is None:
                     continue
-                trial = settle_tree(moved, area, lines, by_index, known)
-                if trial[0] < (best[1][0] if best else result[0]):
+                bound = best[1][0] if best else result[0]
+                trial = settle_tree(moved, area, lines, by_index, known, bound)
+                if trial[0] < bound:
                     best = (moved, trial)
             if best is not None:
                 break
