@@ -89,7 +89,10 @@ class _Tiling:
                  squeeze: bool, memo: dict, levels: Levels, columns: int):
         self.candidates = candidates
         self.levels = levels
-        self.cap = candidates[-1].cap  # (the bound on every headline but the lead's)
+        # where each headline starts on the ladder: all a table reads of the bound on the
+        # headlines (`Candidate.ladder`: tables under another bound are the same where
+        # that leaves every start as it was)
+        self.starts = [candidate.ladder()[1] for candidate in candidates]
         self.limit = limit
         self.lead_columns = lead_columns
         self.squeeze = squeeze
@@ -97,12 +100,17 @@ class _Tiling:
         # (this search's tables, by range: [i][j][c])
         self.tables: list[list[list[Table | None]]] = [
             [[None] * (columns + 1) for _ in candidates] for _ in candidates]
-        # the options refused so far, summed over the articles before each: a range's
-        # tables are kept by how many of its articles' options were refused (the count
-        # only grows), so a table made of an option since refused is never read again
-        self.refused = [0]
+        # the options refused so far at each width and those narrower, summed over the
+        # articles before each: a range's tables in c columns are kept by how many of its
+        # articles' options that narrow were refused (the count only grows), so a table
+        # made of an option since refused is never read again
+        self.refused = [[0] * (columns + 1)]
         for candidate in candidates:
-            self.refused.append(self.refused[-1] + len(candidate.refused))
+            counts, ahead = [0], 0
+            for width in range(1, columns + 1):
+                ahead += candidate.refused_at.get(width, 0)
+                counts.append(ahead)
+            self.refused.append([a + b for a, b in zip(self.refused[-1], counts)])
 
     def table(self, i: int, j: int, c: int) -> Table:
         """Articles i..j in c columns: their ways, the cheapest of each height (two of
@@ -111,8 +119,8 @@ class _Tiling:
         if found is not None:
             return found
         lead = self.lead_columns
-        key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap,
-               self.refused[j + 1] - self.refused[i])
+        key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze,
+               tuple(self.starts[i:j + 1]), self.refused[j + 1][c] - self.refused[i][c])
         if key not in self.memo:
             self.memo[key] = Table(self.leaf(i, c) if i == j else self.combined(i, j, c),
                                    self.limit)
@@ -281,7 +289,7 @@ def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
     height it fills). `lead_columns`: the first article's width, no other wider. `memo`
     keeps the tables of ranges of articles between calls for other lead widths (a range
     without the lead at a width no wider than the lead's does not depend on it) and
-    rounds (keyed by the options refused in the range)."""
+    rounds (keyed by the options refused in the range at its width or narrower)."""
     memo = {} if memo is None else memo
     limit = area.lines
     whole = _Tiling(candidates, limit, lead_columns, squeeze, memo,
