@@ -73,11 +73,27 @@ class Table:
         # (sorted as the tuples (height, cost, read) they stand for)
         self.lows = sorted(ways, key=lambda w: (w.height, w.cost, w.read))
         beside: list[Way | None] = [None] * (limit + 2 * MATCH + 1)  # (height + MATCH)
+        # (whether any way is within MATCH lines of a height: a part beside it may meet it)
+        near = [False] * (limit + 2 * MATCH + 1)
         for w in ways:
             found = beside[w.height + MATCH]
             if found is None or w.cost < found.cost:
                 beside[w.height + MATCH] = w
+            for n in range(w.height, w.height + 2 * MATCH + 1):
+                near[n] = True
         self.beside = beside
+        self.near = near  # (height + MATCH)
+
+
+class Memo:
+    """What the search keeps between calls of `arrange` (other lead widths, other rounds):
+    the tables of ranges of articles, by all they depend on (`_Tiling.table`), and the
+    `Levels` bits of each article set as a way says, by its width, headline size and band
+    (all `heads.floor` reads)."""
+
+    def __init__(self) -> None:
+        self.tables: dict[tuple, Table] = {}
+        self.masks: dict[tuple, tuple[int, int, int]] = {}
 
 
 class _Tiling:
@@ -86,7 +102,7 @@ class _Tiling:
     next full pass)."""
 
     def __init__(self, candidates: list[Candidate], limit: int, lead_columns: int,
-                 squeeze: bool, memo: dict, levels: Levels, columns: int):
+                 squeeze: bool, memo: Memo, levels: Levels, columns: int):
         self.candidates = candidates
         self.levels = levels
         # where each headline starts on the ladder: all a table reads of the bound on the
@@ -121,10 +137,11 @@ class _Tiling:
         lead = self.lead_columns
         key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze,
                tuple(self.starts[i:j + 1]), self.refused[j + 1][c] - self.refused[i][c])
-        if key not in self.memo:
-            self.memo[key] = Table(self.leaf(i, c) if i == j else self.combined(i, j, c),
+        tables = self.memo.tables
+        if key not in tables:
+            tables[key] = Table(self.leaf(i, c) if i == j else self.combined(i, j, c),
                                    self.limit)
-        found = self.memo[key]
+        found = tables[key]
         self.tables[i][j][c] = found
         return found
 
@@ -146,8 +163,16 @@ class _Tiling:
                  candidate.divided_options(c, self.limit).items()
                  if h not in options or not options[h][1].divide]
         out: dict[tuple[int, bool], Way] = {}  # (one of each height and kind, the last)
+        masks = self.memo.masks
         for h, cost, config in ways:
-            reach, above, least = self.levels.masks(candidate, config if head else None, c)
+            bits = (0, 0, 0)
+            if head:  # (the bits hang on the headline's size and band alone)
+                key = (i, c, config.size, config.extra, config.beside, config.divide)
+                found = masks.get(key)
+                if found is None:
+                    found = masks[key] = self.levels.masks(candidate, config, c)
+                bits = found
+            reach, above, least = bits
             out[(h, bool(config.divide))] = Way(
                 h, cost, head, across and not config.beside, head, bool(config.divide),
                 reach, above, least, Leaf(candidate.index, config, c, h),
@@ -158,27 +183,18 @@ class _Tiling:
         """Articles i..j (more than one) in c columns: each way of cutting them in two
         (`across`, `down`), the cheapest of each height (the first found of those as cheap),
         and of those the KEEP cheapest (the search stays fast)."""
-        best: list[Way | None] = [None] * (self.limit + 2 * MATCH + 1)  # by height
-        order: list[int] = []  # the heights, in the order first found
+        best = Cheapest(self.limit + 2 * MATCH + 1)
         for k in range(i, j):
             upper, lower = self.table(i, k, c), self.table(k + 1, j, c)
             if upper.ways and lower.ways:
-                self.across(upper, lower, best, order)
+                self.across(upper, lower, best)
             for cl in range(1, c):
                 left, right = self.table(i, k, cl), self.table(k + 1, j, c - cl)
                 if left.ways and right.ways:
-                    self.down(left, right, cl, c, best, order)
-        ways: list[Way] = []
-        for h in order:
-            way = best[h]
-            assert way is not None
-            ways.append(way)
-        if len(ways) > KEEP:  # the cheapest heights only: the search stays fast
-            ways = sorted(ways, key=lambda w: w.cost)[:KEEP]
-        return ways
+                    self.down(left, right, cl, c, best)
+        return best.ways()
 
-    def across(self, upper: Table, lower: Table, best: list[Way | None],
-               order: list[int]) -> None:
+    def across(self, upper: Table, lower: Table, best: Cheapest) -> None:
         """The ways of `upper` over `lower`, into `best` where cheaper. The lower part
         starts with a headline across it (or the upper one has no base gutter): read after
         the upper part, not beside its columns; a headline under a smaller one in a column
@@ -187,6 +203,7 @@ class _Tiling:
         limit = self.limit
         lows = lower.lows
         room = limit - 1 - lows[0].height
+        costs = best.costs
         for up in upper.ways:
             h1 = up.height
             if h1 > room:
@@ -199,23 +216,21 @@ class _Tiling:
                 cost = c1 + (low.cost if clear else low.read)
                 if low.reach & above:
                     cost += unordered(low.least, above)
-                found = best[h]
-                if found is None or cost < found.cost:
-                    if found is None:
-                        order.append(h)
-                    best[h] = Way(h, cost, up.head, up.across, up.right, False,
-                                  up.reach | low.reach, above | low.above,
-                                  up.least | low.least, None, True, h1, up, low)
+                if cost < costs[h]:
+                    best.found(h, cost, up, low, h1)
 
-    def down(self, left: Table, right: Table, cl: int, c: int, best: list[Way | None],
-             order: list[int]) -> None:
+    def down(self, left: Table, right: Table, cl: int, c: int, best: Cheapest) -> None:
         """The ways of `left` (`cl` columns) beside `right` (the rest of `c`), into `best`
         where cheaper: the lower side's foot ends |d| lines short of the other's (MATCH
         at the most); two headlines side by side at one height cost BUTTING."""
-        beside = right.beside
+        beside, near = right.beside, right.near
         shorts = [SHORT * abs(d) * (cl if d > 0 else c - cl) for d in range(-MATCH, MATCH + 1)]
+        costs = best.costs
         for way in left.ways:
-            h, c1, right_head = way.height, way.cost, way.right
+            h = way.height
+            if not near[h + MATCH]:  # (no way of the right part within MATCH lines)
+                continue
+            c1, right_head = way.cost, way.right
             for n in range(2 * MATCH + 1):
                 other = beside[h + n]  # (height h + n - MATCH)
                 if other is None:
@@ -223,13 +238,51 @@ class _Tiling:
                 cost = c1 + other.cost + shorts[n] + (BUTTING if other.head and right_head
                                                       else 0.0)
                 at = h + n - MATCH if n > MATCH else h
-                found = best[at]
-                if found is None or cost < found.cost:
-                    if found is None:
-                        order.append(at)
-                    best[at] = Way(at, cost, way.head, False, other.right, False,
-                                   way.reach | other.reach << cl, way.above | other.above << cl,
-                                   way.least | other.least << cl, None, False, cl, way, other)
+                if cost < costs[at]:
+                    best.found(at, cost, way, other, -cl)
+
+
+class Cheapest:
+    """`_Tiling.combined`'s cheapest way of each height so far, as its cost and parts (the
+    way itself is made for the heights kept), and the heights in the order first found."""
+
+    def __init__(self, size: int):
+        self.costs = [INF] * size
+        self.firsts: list[Way | None] = [None] * size
+        self.seconds: list[Way | None] = [None] * size
+        self.sizes = [0] * size  # lines of the upper part, or - the left part's columns
+        self.order: list[int] = []
+
+    def found(self, h: int, cost: float, first: Way, second: Way, size: int) -> None:
+        """A way cheaper than any found of height `h`."""
+        if self.firsts[h] is None:
+            self.order.append(h)
+        self.costs[h] = cost
+        self.firsts[h] = first
+        self.seconds[h] = second
+        self.sizes[h] = size
+
+    def ways(self) -> list[Way]:
+        """The ways of the KEEP cheapest heights (those as cheap in the order first found),
+        or of every height found when no more."""
+        heights = self.order
+        if len(heights) > KEEP:  # the cheapest heights only: the search stays fast
+            costs = self.costs
+            heights = sorted(heights, key=lambda h: costs[h])[:KEEP]
+        out = []
+        for h in heights:
+            cost, up, low, size = self.costs[h], self.firsts[h], self.seconds[h], self.sizes[h]
+            assert up is not None and low is not None
+            if size > 0:  # (one over the other)
+                out.append(Way(h, cost, up.head, up.across, up.right, False,
+                               up.reach | low.reach, up.above | low.above,
+                               up.least | low.least, None, True, size, up, low))
+            else:
+                cl = -size
+                out.append(Way(h, cost, up.head, False, low.right, False,
+                               up.reach | low.reach << cl, up.above | low.above << cl,
+                               up.least | low.least << cl, None, False, cl, up, low))
+        return out
 
 
 class Levels:
@@ -283,14 +336,14 @@ def unordered(least: int, above: int) -> float:
 
 
 def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
-            squeeze: bool = False, memo: dict | None = None,
+            squeeze: bool = False, memo: Memo | None = None,
             ) -> tuple[float, object, int] | None:
     """The cheapest guillotine tiling of `area` by the candidates in order: (cost, tree,
     height it fills). `lead_columns`: the first article's width, no other wider. `memo`
     keeps the tables of ranges of articles between calls for other lead widths (a range
     without the lead at a width no wider than the lead's does not depend on it) and
     rounds (keyed by the options refused in the range at its width or narrower)."""
-    memo = {} if memo is None else memo
+    memo = Memo() if memo is None else memo
     limit = area.lines
     whole = _Tiling(candidates, limit, lead_columns, squeeze, memo,
                     Levels.of(candidates, area.columns), area.columns,
