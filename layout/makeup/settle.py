@@ -47,10 +47,14 @@ class Known:
 
     def __getitem__(self, key: tuple) -> Settled:
         found = self.settled[key]
-        laid = self.laid.pop(id(found.plan), None)
-        if laid is not None:  # (settled again: kept as if settled last)
-            self.laid[id(found.plan)] = laid
+        self.asked(found)
         return found
+
+    def asked(self, found: Settled) -> None:
+        """`found` (of `settled`) asked for: its layout kept as if settled last."""
+        laid = self.laid.pop(id(found.plan), None)
+        if laid is not None:
+            self.laid[id(found.plan)] = laid
 
     def __setitem__(self, key: tuple, settled: Settled) -> None:
         self.settled[key] = Settled(settled.plan, settled.score, None)
@@ -58,12 +62,6 @@ class Known:
             self.laid[id(settled.plan)] = (settled.plan, settled.laid)
             if len(self.laid) > LAID_KEPT:
                 del self.laid[next(iter(self.laid))]
-
-    def score(self, key: tuple) -> float:
-        """What the module settled at `key` leaves blank or over (0: not settled yet),
-        not counted as asked for (`__getitem__`)."""
-        found = self.settled.get(key)
-        return 0.0 if found is None else found.score
 
     def laid_of(self, plan: ArticlePlan) -> Laid | None:
         """The flow's layout of `plan` (this very plan), if it is kept."""
@@ -88,19 +86,23 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
         return math.inf, [], cuts, []  # (a module moved out of the page)
     keys = [(leaf, column, line, columns, height)
             for leaf, column, line, columns, height in leaves]
-    ahead = 0.0  # (what the known modules not reached yet leave: the scores are whole)
-    for key in keys:
-        ahead += known.score(key)
-    for key in keys:
+    # (read without counting as asked for; what those not reached yet leave: the scores
+    # are whole lines' costs, so the sums are exact)
+    found = [known.settled.get(key) for key in keys]
+    ahead = 0.0
+    for had in found:
+        ahead += had.score if had is not None else 0.0
+    for key, had in zip(keys, found):
         leaf, column, line, columns, height = key
-        if key not in known:
+        if had is None:
             if total + ahead >= bound:
                 return math.inf, [], cuts, []  # (no better than the best tried)
-            known[key] = settle_leaf(by_index[leaf.index], leaf, columns, height, column,
-                                                          line)
+            had = settle_leaf(by_index[leaf.index], leaf, columns, height, column, line)
+            known[key] = had
         else:
-            ahead -= known.score(key)
-        plan, score = known[key][:2]
+            ahead -= had.score
+            known.asked(had)
+        plan, score = had.plan, had.score
         settled.append(plan)
         total += score
         # the flow disagrees with the option: text left over, or a module it could not
