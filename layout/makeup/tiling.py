@@ -35,13 +35,14 @@ class Way:
     way chosen (a search weighs very many). Typed fields, read in the search's innermost
     loops (compiled: no boxed numbers)."""
 
-    def __init__(self, height: int, cost: float, head: bool, across: bool, right: bool,
-                 clear: bool, reach: int, above: int, least: int, leaf: Leaf | None,
+    def __init__(self, height: int, cost: float, read: float, head: bool, across: bool,
+                 right: bool, clear: bool, reach: int, above: int, least: int,
+                 leaf: Leaf | None,
                  cut_across: bool = False, size: int = 0, first: Way | None = None,
                  second: Way | None = None, divided: bool = False):
         self.height = height
         self.cost = cost
-        self.read = cost + (0.0 if across else READING)
+        self.read = read  # (cost, READING more when its top is not one headline across)
         self.head = head
         self.across = across
         self.right = right
@@ -74,12 +75,13 @@ class Table:
         self.lows = sorted(ways, key=lambda w: (w.height, w.cost, w.read))
         beside: list[Way | None] = [None] * (limit + 2 * MATCH + 1)  # (height + MATCH)
         # (whether any way is within MATCH lines of a height: a part beside it may meet it)
-        near = [False] * (limit + 2 * MATCH + 1)
+        match = MATCH  # (a module's global, looked up at each use: once here)
+        near = [False] * (limit + 2 * match + 1)
         for w in ways:
-            found = beside[w.height + MATCH]
+            found = beside[w.height + match]
             if found is None or w.cost < found.cost:
-                beside[w.height + MATCH] = w
-            for n in range(w.height, w.height + 2 * MATCH + 1):
+                beside[w.height + match] = w
+            for n in range(w.height, w.height + 2 * match + 1):
                 near[n] = True
         self.beside = beside
         self.near = near  # (height + MATCH)
@@ -164,6 +166,7 @@ class _Tiling:
                  if h not in options or not options[h][1].divide]
         out: dict[tuple[int, bool], Way] = {}  # (one of each height and kind, the last)
         masks = self.memo.masks
+        reading = READING  # (a module's global, looked up at each use: once here)
         for h, cost, config in ways:
             bits = (0, 0, 0)
             if head:  # (the bits hang on the headline's size and band alone)
@@ -173,9 +176,10 @@ class _Tiling:
                     found = masks[key] = self.levels.masks(candidate, config, c)
                 bits = found
             reach, above, least = bits
+            top = across and not config.beside
             out[(h, bool(config.divide))] = Way(
-                h, cost, head, across and not config.beside, head, bool(config.divide),
-                reach, above, least, Leaf(candidate.index, config, c, h),
+                h, cost, cost + (0.0 if top else reading), head, top, head,
+                bool(config.divide), reach, above, least, Leaf(candidate.index, config, c, h),
                 divided=bool(config.divide))
         return list(out.values())
 
@@ -224,20 +228,22 @@ class _Tiling:
         where cheaper: the lower side's foot ends |d| lines short of the other's (MATCH
         at the most); two headlines side by side at one height cost BUTTING."""
         beside, near = right.beside, right.near
-        shorts = [SHORT * abs(d) * (cl if d > 0 else c - cl) for d in range(-MATCH, MATCH + 1)]
+        # (the modules' globals, looked up at each use: once here)
+        match, span, butting = MATCH, 2 * MATCH + 1, BUTTING
+        shorts = [SHORT * abs(d) * (cl if d > 0 else c - cl) for d in range(-match, match + 1)]
         costs = best.costs
         for way in left.ways:
             h = way.height
-            if not near[h + MATCH]:  # (no way of the right part within MATCH lines)
+            if not near[h + match]:  # (no way of the right part within MATCH lines)
                 continue
             c1, right_head = way.cost, way.right
-            for n in range(2 * MATCH + 1):
+            for n in range(span):
                 other = beside[h + n]  # (height h + n - MATCH)
                 if other is None:
                     continue
-                cost = c1 + other.cost + shorts[n] + (BUTTING if other.head and right_head
+                cost = c1 + other.cost + shorts[n] + (butting if other.head and right_head
                                                       else 0.0)
-                at = h + n - MATCH if n > MATCH else h
+                at = h + n - match if n > match else h
                 if cost < costs[at]:
                     best.found(at, cost, way, other, -cl)
 
@@ -270,16 +276,18 @@ class Cheapest:
             costs = self.costs
             heights = sorted(heights, key=lambda h: costs[h])[:KEEP]
         out = []
+        reading = READING  # (a module's global, looked up at each use: once here)
         for h in heights:
             cost, up, low, size = self.costs[h], self.firsts[h], self.seconds[h], self.sizes[h]
             assert up is not None and low is not None
             if size > 0:  # (one over the other)
-                out.append(Way(h, cost, up.head, up.across, up.right, False,
+                out.append(Way(h, cost, cost + (0.0 if up.across else reading), up.head,
+                               up.across, up.right, False,
                                up.reach | low.reach, up.above | low.above,
                                up.least | low.least, None, True, size, up, low))
             else:
                 cl = -size
-                out.append(Way(h, cost, up.head, False, low.right, False,
+                out.append(Way(h, cost, cost + reading, up.head, False, low.right, False,
                                up.reach | low.reach << cl, up.above | low.above << cl,
                                up.least | low.least << cl, None, False, cl, up, low))
         return out
