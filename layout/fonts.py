@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import mmap
 import struct
-import sys
 import unicodedata
 import weakref
 from array import array
@@ -23,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from . import resources
+from .cmap import big_endian, read_cmap
 from .errors import LayoutError, MissingGlyphError
 from .fontsubset import make_subset
 from .source import Fields, items, read_yaml, text
@@ -114,8 +114,9 @@ class _QuickFace(TTFontFace):
 
     reportlab reads cmap, hmtx and loca one number at a time (about 0.13 s for a 30,000-
     glyph CJK face); this reads the same tables with struct/array in a few milliseconds and
-    fills the same attributes, so that everything else of reportlab (subsetting, embedding)
-    works unchanged. tests/test_fonts.py checks the result against reportlab's own reading.
+    fills the same attributes (charToGlyph a mapping that reads the cmap as codes are asked
+    for: layout.cmap), so that everything else of reportlab (subsetting, embedding) works
+    unchanged. tests/test_fonts.py checks the result against reportlab's own reading.
     """
 
     # font subsets made while a render keeps them (`kept_subsets`), by face and glyphs
@@ -150,7 +151,7 @@ class _QuickFace(TTFontFace):
         head, _ = self.get_table_pos("head")
         units_per_em, = struct.unpack_from(">H", data, head + 18)
         self._scale = 1000.0 / units_per_em
-        self.charToGlyph = char_to_glyph = _read_cmap(data, *self.get_table_pos("cmap"))
+        self.charToGlyph = char_to_glyph = read_cmap(data, *self.get_table_pos("cmap"))
         for have, alias in ((0x20, 0xA0), (0xA0, 0x20)):
             if have in char_to_glyph:
                 char_to_glyph[alias] = char_to_glyph[have]
@@ -169,8 +170,8 @@ class _QuickFace(TTFontFace):
             hhea, _ = self.get_table_pos("hhea")
             metrics, = struct.unpack_from(">H", data, hhea + 34)
             hmtx, _ = self.get_table_pos("hmtx")
-            pairs = _big_endian("H", data[hmtx:hmtx + 4 * metrics])
-            lsbs = _big_endian("H", data[hmtx + 4 * metrics:hmtx + 2 * metrics + 2 * self.numGlyphs])
+            pairs = big_endian("H", data[hmtx:hmtx + 4 * metrics])
+            lsbs = big_endian("H", data[hmtx + 4 * metrics:hmtx + 2 * metrics + 2 * self.numGlyphs])
             advances = pairs[0::2]
             advances.extend([pairs[-2]] * (self.numGlyphs - metrics))
             self._advance_table = advances
@@ -215,9 +216,9 @@ class _QuickFace(TTFontFace):
             loca, _ = self.get_table_pos("loca")
             count = self.numGlyphs + 1
             if loca_format == 0:
-                self._glyph_pos = [p << 1 for p in _big_endian("H", data[loca:loca + 2 * count])]
+                self._glyph_pos = [p << 1 for p in big_endian("H", data[loca:loca + 2 * count])]
             else:
-                self._glyph_pos = list(_big_endian("I", data[loca:loca + 4 * count]))
+                self._glyph_pos = list(big_endian("I", data[loca:loca + 4 * count]))
         return self._glyph_pos
 
     @glyphPos.setter
@@ -261,39 +262,6 @@ class _Window:
 
     def __len__(self) -> int:
         return self._length
-
-
-def _big_endian(code: str, raw: bytes) -> array:
-    """Unsigned 16-bit ("H") or 32-bit ("I") numbers stored big-endian, as an array."""
-    if code == "I" and array("I").itemsize != 4:
-        code = "L"
-    values = array(code, raw)
-    if sys.byteorder == "little":
-        values.byteswap()
-    return values
-
-
-def _read_cmap(data: bytes, offset: int, length: int) -> dict[int, int]:
-    """Code point → glyph from the font's Unicode cmap (format 12, else format 4)."""
-    count, = struct.unpack_from(">H", data, offset + 2)
-    subtables = {}
-    for i in range(count):
-        platform, encoding, sub = struct.unpack_from(">HHI", data, offset + 4 + 8 * i)
-        fmt, = struct.unpack_from(">H", data, offset + sub)
-        subtables[(platform, encoding, fmt)] = offset + sub
-    for key in ((3, 10, 12), (0, 4, 12), (0, 6, 12)):
-        if key in subtables:
-            start = subtables[key]
-            groups, = struct.unpack_from(">I", data, start + 12)
-            out: dict[int, int] = {}
-            for first, last, glyph in struct.iter_unpack(
-                    ">III", data[start + 16:start + 16 + 12 * groups]):
-                out.update(zip(range(first, last + 1), range(glyph, glyph + last - first + 1)))
-            return out
-    for key in ((3, 1, 4), (0, 3, 4)):
-        if key in subtables:
-            return _read_cmap4(data, subtables[key])
-    raise LayoutError("the font has no Unicode cmap", hint="rebuild fonts/")
 
 
 def _vertical_forms(data, gsub: int) -> dict[int, int]:
@@ -343,30 +311,6 @@ def _coverage(data, at: int) -> list[int]:
     for first, last, _ in struct.iter_unpack(">HHH", data[at + 4:at + 4 + 6 * count]):
         glyphs.extend(range(first, last + 1))
     return glyphs
-
-
-def _read_cmap4(data: bytes, start: int) -> dict[int, int]:
-    segments = struct.unpack_from(">H", data, start + 6)[0] // 2
-    ends = struct.unpack_from(f">{segments}H", data, start + 14)
-    starts = struct.unpack_from(f">{segments}H", data, start + 16 + 2 * segments)
-    deltas = struct.unpack_from(f">{segments}h", data, start + 16 + 4 * segments)
-    range_at = start + 16 + 6 * segments
-    offsets = struct.unpack_from(f">{segments}H", data, range_at)
-    out: dict[int, int] = {}
-    for i in range(segments):
-        for code in range(starts[i], ends[i] + 1):
-            if code == 0xFFFF:
-                continue
-            if offsets[i] == 0:
-                glyph = (code + deltas[i]) & 0xFFFF
-            else:
-                at = range_at + 2 * i + offsets[i] + 2 * (code - starts[i])
-                glyph, = struct.unpack_from(">H", data, at)
-                if glyph:
-                    glyph = (glyph + deltas[i]) & 0xFFFF
-            if glyph:
-                out[code] = glyph
-    return out
 
 
 class _QuickFont(TTFont):

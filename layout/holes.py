@@ -17,6 +17,7 @@ from typing import Iterable
 from .model import ArticlePlan, Copyfit, Hole, LineKind, PlacedLine, Template
 
 MAX_BLANK = 2  # blank lines a column's foot may show without a hole
+MIN_LEG = 5  # no leg of text (a column of an article, or its part under a picture) shorter
 HOLE_MM = 20.0  # a blank band this tall (or taller) inside the page is a hole
 _BAND = (LineKind.KICKER, LineKind.HEADLINE, LineKind.SUBTITLE)
 

@@ -11,19 +11,19 @@ lays out as the made-up one did (the same PDF, byte for byte)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .errors import LayoutError
 from .fonts import FontSet
+from .frozen import frozen
 from .model import Article, ArticlePlan, Image, Issue, PagePlan, PlacedRect, Template
 
 PINNED = "# pinned by layout pin"
 
 
-@dataclass(frozen=True)
+@frozen
 class _Edit:
     start: int  # character offsets in the manifest's text
     end: int
@@ -310,8 +310,8 @@ def pin_manifest(path: Path, output: Path | None = None,
                  fonts: FontSet | None = None) -> int:
     """Pin the make-up of the one-page manifest at `path` into it (or into `output`),
     written atomically; how many articles were pinned (`pin_text`)."""
-    from .fonts import shipped_fonts  # noqa: PLC0415
     from .flow import check_faces  # noqa: PLC0415
+    from .fonts import shipped_fonts  # noqa: PLC0415
     from .manifest import load_issue  # noqa: PLC0415
     from .output import is_stdout, write_atomically  # noqa: PLC0415
     from .source import read_yaml  # noqa: PLC0415

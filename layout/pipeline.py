@@ -14,7 +14,7 @@ flow.flow_page, render.pdf.render_pages, render.press.press_for) itself
 `import layout` does not import it; its names are loaded from here on first use."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
@@ -23,6 +23,7 @@ from .edition import lay_out, with_contents
 from .errors import LayoutError, Mistakes
 from .flow import TextCache, check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
+from .frozen import frozen
 from .manifest import load_issue, load_manifest
 from .model import (Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
                     Overflow, PageLayout, PagePlan, Quote, Region, Subhead, Template)
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 # -- load -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Loaded:
     """A manifest read: its pages (Edition) and each page's template."""
 
@@ -294,7 +295,7 @@ def layout_issue(manifest: Path, fonts: FontSet | None = None) -> PageLayout:
 # -- report ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Notice:
     """A thing the user is told about a render, of a `kind`: "normalized" (a change
     normalization made to the text, said of its line), "note" (a line broken against the
@@ -306,7 +307,7 @@ class Notice:
     always: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class PageReport:
     """What a laid-out manifest says besides its geometry (an issue's, each item marked
     with its page): text left over, blank holes, each article's copyfit, jumps, its text
@@ -407,7 +408,7 @@ def render_proof(laid: IssueLayout, loaded: Loaded, fonts: FontSet) -> bytes:
                               for page, t in zip(laid.pages, loaded.templates)), fonts)
 
 
-@dataclass(frozen=True)
+@frozen
 class Rendered:
     """A rendered manifest: its (first) page's placed layout, its PDF, and every page."""
 

@@ -13,20 +13,19 @@ checks can add theirs (pipeline.load).
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 import yaml
 
 from .errors import LayoutError, Mistakes, Skipped
+from .frozen import frozen
 from .model import Origin
 
 T = TypeVar("T")
@@ -145,7 +144,7 @@ def each(nodes: Iterable[Node], read: Callable[[Node], T],
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class Node:
     """A YAML value (dict of str → Node, list of Node, or a scalar) and where it was written."""
 
@@ -304,7 +303,7 @@ def _convert(loader: Any, node: yaml.Node, path: Path, where: str, count: list[i
         return Node(Unreadable(err), origin, where)
 
 
-@dataclass(frozen=True)
+@frozen
 class Unreadable:
     """A scalar YAML could not make; reading it raises its error."""
 
@@ -396,6 +395,8 @@ class Fields:
         for key, node in self.node.value.items():
             if key in self._seen:
                 continue
+            import difflib  # noqa: PLC0415 (only for a mistake: 0.2 % of a render's start)
+
             close = difflib.get_close_matches(key, self.allowed, n=1, cutoff=0.6)
             hint = (f"did you mean `{close[0]}`?" if close
                     else "known keys: " + ", ".join(sorted(set(self.allowed))))
@@ -457,6 +458,8 @@ def one_of(*choices: str) -> Callable[[Node], str]:
     def convert(node: Node) -> str:
         value = text(node)
         if value not in choices:
+            import difflib  # noqa: PLC0415 (only for a mistake)
+
             close = difflib.get_close_matches(value, choices, n=1)
             hint = f"did you mean `{close[0]}`?" if close else "one of: " + ", ".join(choices)
             raise node.fail(f"{value!r} is not one of {', '.join(choices)}", hint)

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import math
-
 import re
-from dataclasses import dataclass
 
+from .frozen import frozen
 from .source import Node
 
 MM = 72 / 25.4  # points per millimetre
@@ -20,7 +19,7 @@ ZIHAO = {
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|pt|字|行|em)?\s*$")
 
 
-@dataclass(frozen=True)
+@frozen
 class Grid:
     """What 字 and 行 mean where a length is read: the body size and the line pitch (pt)."""
 

@@ -95,7 +95,7 @@ def test_format_4_cmap_reader_matches_fonttools():
 
     from fontTools.ttLib import TTFont as FontToolsFont
 
-    from layout.fonts import _read_cmap4
+    from layout.cmap import read_format4
     path = FONTS.face("kai").path
     data = path.read_bytes()
     font = FontToolsFont(str(path), lazy=True)
@@ -107,7 +107,37 @@ def test_format_4_cmap_reader_matches_fonttools():
     sub = next(s for p, e, s in starts if (p, e) == (3, 1))
     expected = {code: font.getGlyphID(name) for code, name in table.cmap.items()}
     assert len(expected) > 1000
-    assert _read_cmap4(data, offset + sub) == {c: g for c, g in expected.items() if g}
+    assert read_format4(data, offset + sub) == {c: g for c, g in expected.items() if g}
+
+
+def _format12_cmap(groups: list[tuple[int, int, int]]) -> bytes:
+    """A cmap table with one (3, 10) format-12 subtable of `groups` (first, last, glyph)."""
+    import struct
+    sub = struct.pack(">HHIII", 12, 0, 16 + 12 * len(groups), 0, len(groups)) + b"".join(
+        struct.pack(">III", *group) for group in groups)
+    return struct.pack(">HHHHI", 0, 1, 3, 10, 12) + sub
+
+
+def test_a_format_12_cmap_is_read_as_codes_are_asked_for():
+    from layout.cmap import GroupMap, read_cmap
+    groups = [(0x20, 0x22, 3), (0x4E00, 0x4E02, 100), (0x20000, 0x20000, 7)]
+    table = _format12_cmap(groups)
+    cmap = read_cmap(table, 0, len(table))
+    assert isinstance(cmap, GroupMap)
+    eager = {0x20: 3, 0x21: 4, 0x22: 5, 0x4E00: 100, 0x4E01: 101, 0x4E02: 102, 0x20000: 7}
+    assert cmap == eager and dict(cmap) == eager and len(cmap) == 7
+    assert cmap.get(0x4E01) == 101 and cmap.get(0x4E03) is None and 0x4E03 not in cmap
+    assert cmap.get(0x1F, 0) == 0 and 0x20000 in cmap
+    with pytest.raises(KeyError):
+        cmap[0x23]  # noqa: B018 (the lookup raises)
+    cmap[0xA0] = cmap[0x20]  # mapped after reading: an alias, a vertical code
+    cmap[0x21] = 9
+    assert cmap[0xA0] == 3 and cmap[0x21] == 9 and len(cmap) == 8
+    assert dict(cmap) == {**eager, 0xA0: 3, 0x21: 9}
+    # groups out of order (a broken font) are read into a dict, the last group winning
+    table = _format12_cmap([(0x30, 0x31, 5), (0x20, 0x30, 40)])
+    assert read_cmap(table, 0, len(table)) == {
+        **{code: 40 + code - 0x20 for code in range(0x20, 0x31)}, 0x31: 6}
 
 
 @pytest.mark.parametrize("role", ["song", "hei", "kai"])

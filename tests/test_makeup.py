@@ -372,18 +372,26 @@ def test_a_way_the_flow_refuses_gives_way_to_the_next_at_that_height():
 
 def test_a_re_divided_lead_is_kept_beside_a_cheaper_one_of_the_same_height(tmp_path):
     # with a 4:3 photo the lead's cheapest way at the height that fits is on the base
-    # columns, whose gutters would lead a reader down into the two articles under it; the
-    # search keeps the re-divided way of that height too, and takes it
+    # columns, whose gutters a reader may follow down into the two articles under it (the
+    # search costs that READING); the re-divided way of that height is kept beside it, so
+    # that the search can weigh the two
+    from layout.flow import TextCache as Cache
+    from layout.makeup import candidates_of, free_area, parted
+
     text = (REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml").read_text(encoding="utf-8")
     path = tmp_path / "page.yaml"
     path.write_text(text.replace("{aspect: 3:2}", "{aspect: 4:3}"), encoding="utf-8")
     issue = load_issue(path)
     t = load_template(issue.template)
+    area, _ = parted(free_area(t, [], issue.articles[0].origin), [], issue.rules)
+    lead = candidates_of(issue, t, shipped_fonts(), Cache(), area, [0, 1, 2], False)[0]
     plan = plan_page(issue, t, shipped_fonts())
-    assert plan.articles[0].measure is not None
+    height = plan.articles[0].last_line - plan.articles[0].first_line + 1
+    base = lead.cached_options(t.columns, area.last_line)[height]
+    divided = lead.divided_options(t.columns, area.last_line)[height]
+    assert base[1].divide == 0 and divided[1].divide == 5 and base[0] < divided[0]
     page = layout_loaded(issue, shipped_fonts(), t)
     assert not page.overflow and not page.holes
-    assert runs_on(page, plan, t) == []
 
 
 def guide_page(tmp_path: Path, edit) -> Path:
@@ -579,3 +587,80 @@ def test_a_rule_left_in_the_made_up_part_of_the_page_is_refused_at_its_line(tmp_
                                           "places articles in") as err:
         plan_page(load_issue(path), load_template("news-tabloid"), shipped_fonts())
     assert f"{path}:8" in str(err.value)  # the rule at line 48, not the one at 23
+
+
+def test_a_short_last_leg_borrows_a_line_from_the_feet_of_the_columns_before_it(
+        write_manifest):
+    """An article whose last leg (here under a picture at the top of its last column)
+    would hold fewer than MIN_LEG lines ends the columns before it a line short, one each
+    from the nearest back, so that it has them; the text is the same, in the same order."""
+    from layout.flow import ArticleFlow
+    from layout.holes import MIN_LEG, text_legs
+
+    sample = load_issue(REPO / "issues" / "2020-07-01-p3-fenjin-lushang.yaml")
+    text = "".join(b.text for b in sample.articles[0].blocks if isinstance(b, Paragraph))
+    columns = range(1, 4)
+    found = 0
+    for chars in range(300, 700, 11):
+        path = write_manifest(f"""\
+            manifest: 1
+            paper: 测试报
+            date: 2021-03-04
+            page: 2
+            template: base
+            articles:
+              - region: {{columns: 1-3, lines: 1-40}}
+                images:
+                  - {{aspect: 4:3, columns: 3, line: 1, lines: 9}}
+                body:
+                  - {text[:chars]}
+            """)
+        issue = load_issue(path)
+        t = load_template(issue.template)
+        plan = plan_page(issue, t, shipped_fonts()).articles[0]
+        flow = ArticleFlow(plan, t, shipped_fonts(), TextCache())
+        drawn, overflow, bottom = flow.run()
+        plain = flow.layout(bottom).drawn  # (as the columns fill, one after the other)
+        before = text_legs(t, plain.lines, plain.images, columns)
+        if before[-1][2] - before[-1][1] + 1 >= MIN_LEG:
+            continue
+        if bottom - before[-1][1] + 1 < MIN_LEG:  # (no room under the picture: as it is)
+            assert [(line.text, line.grid_line) for line in drawn.lines] == \
+                [(line.text, line.grid_line) for line in plain.lines]
+            continue
+        found += 1
+        lacks = MIN_LEG - (before[-1][2] - before[-1][1] + 1)
+        legs = text_legs(t, drawn.lines, drawn.images, columns)
+        assert overflow is None and legs[-1][2] - legs[-1][1] + 1 == MIN_LEG, (chars, legs)
+        lent = [bottom - leg[2] for leg in legs[:-1]]  # (lines each column ends short)
+        assert sum(lent) == lacks and max(lent) - min(lent) <= 1 and lent[-1] >= lent[0]
+        assert [line.text for line in drawn.lines] == [line.text for line in plain.lines]
+    assert found >= 3
+
+
+@pytest.mark.parametrize("air, divide", [(1, None), (None, 5), (2, 5)])
+def test_a_pinned_article_whose_pictures_the_make_up_sizes_keeps_its_air_and_division(
+        tmp_path, air, divide):
+    """`layout pin` writes a region's air: and divide:; a pinned article with a picture
+    still to size keeps both (its pictures sized on its own columns; without air:, the
+    make-up gives it what the pictures leave, as to a module of its own)."""
+    body = "".join(f"      - {p}\n" for p in PARAGRAPHS[:5])
+    region = "{columns: 1-6, lines: 6-40" + (f", air: {air}" if air else "") + (
+        f", divide: {divide}" if divide else "") + "}"
+    path = tmp_path / "pinned.yaml"
+    path.write_text("manifest: 1\npaper: 测试报\ndate: 2021-03-04\npage: 2\n"
+                    "template: party-building\narticles:\n"
+                    f"  - headline: 钉住的文章\n    region: {region}\n"
+                    f"    images: [{{aspect: 4:3}}]\n    body:\n{body}"
+                    f"  - headline: 自动排的文章\n    body:\n{body}", encoding="utf-8")
+    issue = load_issue(path)
+    t = load_template("party-building")
+    pinned = plan_page(issue, t, shipped_fonts()).articles[0]
+    assert (pinned.first_column, pinned.last_column, pinned.first_line, pinned.last_line) \
+        == (1, 6, 6, 40)
+    assert pinned.head_extra == air if air else pinned.head_extra >= 0
+    assert (pinned.measure[0] if pinned.measure else None) == divide
+    (picture,) = pinned.images
+    assert 1 <= picture.first_column <= picture.last_column <= (divide or 6)
+    page = layout_loaded(issue, shipped_fonts(), t)
+    assert not page.overflow

@@ -15,6 +15,7 @@ fit" while the page has room, never a refusal for a size the make-up chose)."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 import sys
 from pathlib import Path
 
@@ -198,6 +199,45 @@ def test_pictures_keep_their_bounds(pages):
                     assert b[1] - a[3] > 10 * t.pitch, (seed, n + 1, m + 1, "stacked")
 
 
+def text_columns(body, size: float) -> list[tuple[float, float]]:
+    """The x ranges of an article's text columns (on its own grid, re-divided or not),
+    from its characters: runs of x its characters cover, parted by a gutter."""
+    out: list[list[float]] = []
+    for c in sorted(body, key=lambda c: c.box[0]):
+        if out and c.box[0] - out[-1][1] < size / 2:
+            out[-1][1] = max(out[-1][1], c.box[2])
+        else:
+            out.append([c.box[0], c.box[2]])
+    return [(left, right) for left, right in out]
+
+
+def one_column_legs(geometry, titles, t) -> list[tuple[int, tuple]]:
+    """Pictures that leave a single text column beside them in an article of four text
+    columns or more: (the article's number, the picture)."""
+    found = []
+    for n, (title, chars) in enumerate(articles_of(geometry, titles, t.body.size)):
+        body = [c for c in chars if abs(c.size - t.body.size) < 0.05]
+        columns = text_columns(body, t.body.size)
+        top, bottom = min(c.box[1] for c in title), max(c.box[3] for c in chars)
+        for p in geometry.pictures:
+            cx, cy = (p[0] + p[2]) / 2, (p[1] + p[3]) / 2
+            if not (columns[0][0] - 2 <= cx <= columns[-1][1] + 2 and top <= cy <= bottom):
+                continue
+            beside = [c for c in columns if c[1] <= p[0] or c[0] >= p[2]]
+            if len(columns) >= 4 and len(beside) == 1:
+                found.append((n + 1, p))
+    return found
+
+
+def test_a_picture_leaves_two_columns_of_text_beside_it_in_a_wide_module(pages):
+    """NEWSPAPER.md: a single column of text beside a picture ¾ of its module or wider is
+    a strip left over, not a leg of the story: in a module of four text columns or more a
+    picture the make-up sizes leaves two beside it (pictures.wide_enough)."""
+    for seed, issue, t, page, geometry in pages:
+        titles = [a.headline.main for a in issue.articles]
+        assert not one_column_legs(geometry, titles, t), seed
+
+
 def test_nothing_is_printed_over_anything_else(pages):
     for seed, issue, t, page, geometry in pages:
         assert not pdfgeom.printed_over(geometry), seed
@@ -301,3 +341,53 @@ def test_a_near_full_page_fits_or_says_how_much_to_cut(tmp_path):
             {o.article_index for o in page.overflow}
     else:
         assert total.delta >= 0
+
+
+def test_a_narrow_module_s_long_title_takes_a_size_under_the_ladder_s_foot(tmp_path):
+    """NEWSPAPER.md: a narrow side module takes a small headline; a main title of more than
+    three lines has too few columns. Page 9's 27-字 and 36-字 titles in two 四开 columns take
+    three and four lines at the default ladder's foot (18 pt): the make-up sets them in 四号
+    (14 pt) in two lines, in 三号 (16 pt) in three (a width it avoids all the same); in three
+    columns the longer one in 16 pt in two. A template's own ladder is all the sizes there
+    are: nothing under its foot."""
+    from layout import makeup
+    from layout.flow import TextCache, sized
+    from layout.makeup.costs import TOO_NARROW
+
+    issue = load_issue(newsgen.write(9, tmp_path))
+    t = load_template(issue.template, issue.path.parent, issue.template_origin)
+    fonts = shipped_fonts()
+    area = makeup.free_area(t, [], issue.articles[0].origin)
+
+    def set_(n: int, columns: int, template=t) -> tuple[float, int, int, int]:
+        c = makeup.Candidate(n, issue.articles[n], template, fonts, TextCache(), area, n)
+        size, steps = c.headline(columns)
+        title, style = issue.articles[n].headline.main, template.styles["headline"]
+        return (size, steps, c.setter.line_count(title, sized(style, size), c.width_pt(columns)),
+                c.setter.line_count(title, sized(style, 18.0), c.width_pt(columns)))
+
+    assert set_(5, 2)[0::2] == (14.0, 2) and set_(5, 2)[3] == 3
+    size, steps, lines, at_foot = set_(3, 2)
+    assert (size, lines, at_foot) == (16.0, 3, 4) and steps >= TOO_NARROW
+    assert set_(3, 3)[0::2] == (16.0, 2) and set_(3, 3)[1] < TOO_NARROW
+    laddered = replace(t, headline_ladder=(42.0, 26.0, 22.0, 18.0))
+    assert set_(5, 2, laddered)[0] == 18.0
+
+
+def test_the_make_up_weighs_each_pair_of_headlines_side_by_side_on_one_line(tmp_path):
+    """tiling.butting (the rounds' count, as the search's: at each cut down, the headlines
+    on the top of one part times those on the other): a row of three modules heading one
+    line is three pairs of 碰题, a module under them starts a line of its own, and a module
+    without a headline butts nothing."""
+    from layout.makeup.costs import BUTTING
+    from layout.makeup.tiling import butting
+    from layout.model import ArticlePlan
+
+    issue = load_issue(newsgen.write(35, tmp_path))
+    a = issue.articles
+    row = [ArticlePlan(a[n], n, 2 * n + 1, 2 * n + 2, 1, 30) for n in range(3)]
+    under = ArticlePlan(a[3], 3, 1, 6, 32, 70)
+    assert butting(row + [under]) == 3 * BUTTING
+    assert butting(row[:2] + [under]) == BUTTING
+    bare = replace(row[2], article=replace(a[2], headline=None))
+    assert butting(row[:2] + [bare, under]) == BUTTING

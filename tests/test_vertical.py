@@ -146,8 +146,9 @@ def test_the_make_up_sets_text_and_pictures_clear_of_the_strip(write_manifest):
   - headline: {{main: 通融达道 思源致远, vertical: {side}}}
     byline: 上汽通用汽车党委
     images: [{{aspect: 4:3}}, {{aspect: 3:2}}]
-    body: [{TEXT * 46}]
-""", f"{side}.yaml")  # (text enough to fill the page: pictures stay within their bounds)
+    body: [{TEXT * 52}]
+""", f"{side}.yaml")  # (text enough to fill the page: pictures stay within their bounds,
+        # each leaving two columns of text beside it)
         title = cells(p.lines)
         strip = Occupancy(PB)
         strip.add_lines(title)

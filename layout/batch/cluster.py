@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LayoutError
+from ..frozen import frozen
 from ..pipeline import inputs
 from .digest import import_template, job_digest, template_files
 from .jobs import Job, Outcome
@@ -22,7 +22,7 @@ from .task import (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Bundle:
     """A job as bytes: every file its page is made from, by its absolute path (a worker
     writes them under a folder of its own and renders there)."""

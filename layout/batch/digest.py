@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
 from ..fonts import shipped_fonts
+from ..frozen import frozen
 from ..model import Template
 from ..pipeline import inputs
 from ..templates import load_template
@@ -47,7 +47,7 @@ def inputs_digest(files: list[Path], options: str = "") -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
+@frozen
 class JobDigest:
     """The digest of everything a job's PDF is made from (`value`), and how to take it
     again after the page is made (`again`): of the same files, found once (a manifest that

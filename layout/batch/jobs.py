@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LayoutError
+from ..frozen import frozen
 
 DIGEST_SUFFIX = ".inputs"  # beside each PDF: the digest of what it was made from
 LIST_SUFFIXES = (".txt", ".list")  # a file naming one manifest per line
 
 
-@dataclass(frozen=True)
+@frozen
 class Job:
     """One manifest (or, imported, a page's raw text) to render, and where its PDF goes;
     an imported page's manifest goes beside the PDF (.yaml)."""
@@ -23,7 +23,7 @@ class Job:
     imported: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Outcome:
     """What became of a job: one line of the report."""
 

@@ -126,6 +126,7 @@ def render_once(manifest: Path, output: Path, allow_overflow: bool, dump: bool,
 
     if not gc.get_freeze_count():  # what the imports made lives as long as the process:
         gc.freeze()  # out of the cyclic collector's way (its walks: 3 % of a one-page render)
+    gc.enable()  # (off while `layout render` imported them: cli/__init__.py)
     inputs: list[Path] = []
     written: list[Path] = []
     try:

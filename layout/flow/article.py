@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from ..errors import LayoutError
 from ..fonts import FontSet
+from ..holes import MIN_LEG, text_legs
 from ..manifest import block_text
 from ..model import ArticlePlan, LineKind, Overflow, Paragraph, PlacedRect, Signature, Template
 from ..text.linebreak import SetLine
@@ -96,7 +97,52 @@ class ArticleFlow:
             return Laid(drawn, overflow, last)
         low = self.least_bottom(self.plan.first_line, last, hint)
         drawn, overflow = self.layout(low)
+        spare = self.lent_to_last(drawn, low)
+        if spare:
+            moved = self.layout(low, spare=spare)
+            if moved.overflow is None and not self.last_leg_short(moved.drawn):
+                return Laid(moved.drawn, None, low)
         return Laid(drawn, overflow, low)
+
+    def last_leg_short(self, drawn: Drawn) -> int:
+        """How many lines the body's last leg of text (the last column's) lacks of
+        MIN_LEG; 0 when it has them."""
+        legs = text_legs(self.t, drawn.lines, drawn.images, self.columns())
+        return max(0, MIN_LEG - (legs[-1][2] - legs[-1][1] + 1)) if legs else 0
+
+    def lent_to_last(self, drawn: Drawn, bottom: int) -> frozenset[tuple[int, int]]:
+        """A last leg of text shorter than MIN_LEG lines (a stub at the end of the article,
+        under a picture or on its own): the cells at the feet of the legs before it that,
+        left blank, move the lines it lacks into it — a line from each, from the nearest
+        back, and round again, while each keeps MIN_LEG lines; only legs that end on the
+        bottom line lend. (The blank is the same: a line at the feet of the columns before
+        instead of several under the stub.)"""
+        legs = text_legs(self.t, drawn.lines, drawn.images, self.columns())
+        if len(legs) < 2:
+            return frozenset()
+        column, first, last = legs[-1]
+        lacks = MIN_LEG - (last - first + 1)
+        lenders = []
+        for lender in reversed(legs[:-1]):
+            if lender[0] == column or lender[2] != bottom:
+                break
+            column = lender[0]
+            lenders.append(lender)
+        lent = [0] * len(lenders)
+        while lacks > 0:
+            gave = False
+            for n, (_, first, last) in enumerate(lenders):
+                if lacks > 0 and last - first + 1 - lent[n] > MIN_LEG:
+                    lent[n] += 1
+                    lacks -= 1
+                    gave = True
+            if not gave:
+                return frozenset()
+        return frozenset((lender[0], line) for lender, n in zip(lenders, lent)
+                         for line in range(bottom - n + 1, bottom + 1))
+
+    def columns(self) -> range:
+        return range(self.plan.first_column, self.plan.last_column + 1)
 
     def least_bottom(self, low: int, high: int, hint: int | None) -> int:
         """The least bottom line in low–high at which everything fits (at `high` it does):
@@ -130,11 +176,12 @@ class ArticleFlow:
         except TooLow:
             return False
 
-    def layout(self, bottom: int, count: bool = False) -> Layout:
+    def layout(self, bottom: int, count: bool = False,
+               spare: frozenset[tuple[int, int]] = frozenset()) -> Layout:
         """The article with its body ending at grid line `bottom`. `count`: a trial of
         the balancing search, which only asks whether the text fits — a paragraph's lines
         are counted, not placed (its last one is: a signature may share it), and no rules
-        are drawn."""
+        are drawn. `spare`: cells the body leaves blank (lent_to_last)."""
         out = Drawn()
         head = self.head(out, bottom)
         out.head = len(out.lines)
@@ -143,7 +190,7 @@ class ArticleFlow:
         if max(reach, line - 1) > bottom:
             raise TooLow(max(reach, line - 1), "its headline group, byline and editor's "
                          "note (with the template's headline_gap)")
-        blocked = self.place_images(out, line, bottom) | head.cells
+        blocked = self.place_images(out, line, bottom) | head.cells | spare
         columns = range(self.plan.first_column, self.plan.last_column + 1)
         cells = Cells(columns, head.cells_top, bottom, blocked)
         overflow = self.body(out, cells, count)

@@ -41,7 +41,7 @@ from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT
 from .settle import (Known, bound_headlines, ordered_headlines, repair_tree, room_for,
                      settle_article,
                      settle_tree)
-from .tiling import Memo, arrange, rules
+from .tiling import Memo, arrange, butting, rules
 
 __all__ = ["Area", "Candidate", "Config", "free_area", "make_up"]
 
@@ -103,7 +103,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         within(issue.articles[index], area.columns,
                f"the make-up places articles in columns {area.first_column}-"
                f"{area.last_column}")
-    candidates = _candidates(issue, t, fonts, cache, area, free, bool(fixed))
+    candidates = candidates_of(issue, t, fonts, cache, area, free, bool(fixed))
     search = _Search(candidates, area)
     best: tuple[float, list, list] | None = None
     for _ in range(SETTLE_ROUNDS):
@@ -111,6 +111,8 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         if choice is None:
             break
         total, settled, cuts, failed = search.settled(choice)
+        # (what the flow leaves blank or over, and the 碰题 the search weighed too)
+        total += butting(settled)
         if best is None or total < best[0]:
             best = (total, settled, cuts)
         if not failed:
@@ -181,7 +183,7 @@ def parted(area: Area, pinned: list[ArticlePlan], drawn: tuple[Rule, ...],
     return Area(area.first_column, area.last_column, first, last), cuts
 
 
-def _candidates(issue: Issue, t: Template, fonts: FontSet, cache: TextCache, area: Area,
+def candidates_of(issue: Issue, t: Template, fonts: FontSet, cache: TextCache, area: Area,
                 free: list[int], pinned: bool) -> list[Candidate]:
     """The articles the make-up places, in the page's order, the first the lead (unless
     the manifest pins some: then none leads)."""
@@ -309,19 +311,28 @@ def every_one(plans: list[ArticlePlan | None]) -> tuple[ArticlePlan, ...]:
 
 def sized_pinned(plan: ArticlePlan, t: Template, fonts: FontSet,
                  cache: TextCache) -> ArticlePlan:
-    """A pinned article's pictures sized to fill its region."""
+    """A pinned article's pictures sized to fill its region, its `air:` and `divide:`
+    kept (a divided article's pictures sized on its own columns; a region without air
+    gets what the pictures' sizes leave, as a made-up module does)."""
+    grid, first_column = t, plan.first_column
     area = Area(plan.first_column, plan.last_column, plan.first_line, plan.last_line)
+    if plan.measure is not None:
+        count, width, gutter = plan.measure
+        grid, first_column = replace(t, columns=count, column_width=width, gutter=gutter), 1
+        area = Area(1, count, plan.first_line, plan.last_line)
     within(plan.article, area.columns, f"its region is {area.columns} column(s) wide")
-    candidate = Candidate(plan.index, plan.article, t, fonts, cache, area, plan.index,
-                           size_headline=False)
-    columns = area.columns
-    options = candidate.options(columns, area.lines)
+    candidate = Candidate(plan.index, plan.article, grid, fonts, cache, area, plan.index,
+                          size_headline=False)
+    options = {h: way for h, way in candidate.options(area.columns, area.lines).items()
+               if way[1].extra == plan.head_extra or not plan.head_extra
+               if not way[1].divide}
     if options:
-        height = max(h for h in options if h <= area.lines)
-        config = options[height][1]
+        config = options[max(h for h in options if h <= area.lines)][1]
     else:
-        config = smallest(candidate, Config(plan.article.headline.size
-                                             if plan.article.headline else None))
-    settled, _, _ = settle_article(candidate, columns, area.lines, config, plan.first_column,
-                                  plan.first_line)
-    return replace(settled, below=plan.below)
+        h = plan.article.headline
+        config = smallest(candidate, Config(h.size if h else None)).with_extra(
+            plan.head_extra)
+    settled = settle_article(candidate, area.columns, area.lines, config, first_column,
+                             plan.first_line).plan
+    return replace(settled, first_column=plan.first_column, last_column=plan.last_column,
+                   measure=plan.measure, below=plan.below)

@@ -14,7 +14,8 @@ from ..model import Article, ArticlePlan, Image, Template
 from .pictures import picture_block, picture_ways, placed_images, smallest
 from .shapes import Area, Config, ladder_sizes
 from .costs import (BLANK_RUN, DIVIDE, EXTRA, HEAD_BLANK, HOLE, LEAD_STEP, MAX_HEAD_EXTRA,
-                    MAX_HEADLINE_LINES, MAX_TITLE_LINES, MIN_LEG, NEAR_STEP, OVERFLOW, SHORT_OK,
+                    MAX_HEADLINE_LINES, MAX_TITLE_LINES, MIN_LEG, NARROW_STEPS, NEAR_STEP,
+                    OVERFLOW, SHORT_OK,
                     STEP_DOWN, TALL, THIN, TOO_NARROW)
 
 
@@ -158,12 +159,36 @@ class Candidate:
                 two = one
             if two is not None:
                 result = (ladder[start + two], two)
-            else:  # (at the ladder's foot, set exactly: the lines past MAX_TITLE_LINES)
+            else:
+                result = self.below_ladder(width, most, len(ladder) - 1 - start) or result
+            if two is None and result[0] == ladder[-1]:
+                # (at the ladder's foot, set exactly: the lines past MAX_TITLE_LINES)
                 self._tall[key] = max(0, sum(self.setter.line_count(
                     part.strip(), sized(style, ladder[-1]), width)
                     for part in h.main.split("\n")) - MAX_TITLE_LINES)
         self._sizes[key] = result
         return result
+
+    def below_ladder(self, width: float, most: int, steps: int) -> tuple[float, int] | None:
+        """A title no size of the default ladder sets in `most` lines (a narrow module's,
+        NEWSPAPER.md: a narrow side module takes a small headline): the largest of
+        NARROW_STEPS below the ladder's foot that does, `steps` (those down to the foot)
+        and its own steps down; else the largest that sets it in MAX_TITLE_LINES, as many
+        steps again as a title too narrow counts; None when none does, or the template
+        gives its own ladder (a designer's ladder is all the sizes there are), or for the
+        lead (`shapes.settable_sizes`: a headline under one may be set down to its size)."""
+        h = self.article.headline
+        if self.t.headline_ladder or h is None or self.lead:
+            return None  # (a lead's headline that small is no lead's: a wider module is)
+        style = self.t.styles["headline"]
+        foot = ladder_sizes(self.t)[-1]
+        counts = [(size, steps + 1 + n, sum(self.setter.line_count(
+            part.strip(), sized(style, size), width) for part in h.main.split("\n")))
+            for n, size in enumerate(s for s in NARROW_STEPS if s < foot)]
+        # (in `most` lines; else in MAX_TITLE_LINES, a width to avoid all the same)
+        return next(((size, down) for size, down, count in counts if count <= most),
+                    next(((size, down + TOO_NARROW) for size, down, count in counts
+                          if count <= MAX_TITLE_LINES), None))
 
     def near(self, smaller: float, size: float) -> bool:
         """Whether a title may step down from `size` to `smaller` to keep to one line: on a

@@ -2,11 +2,11 @@
 unit most things are weighed against (docs/architecture.md, Make-up)."""
 from __future__ import annotations
 
-from ..holes import MAX_BLANK
+from ..holes import MAX_BLANK, MIN_LEG  # noqa: F401 (MIN_LEG: the flow keeps it too)
 
 CROP = 0.10  # the share of a picture the make-up may crop to land on the grid
 MAX_HEAD_EXTRA = 2  # lines of air a headline band may gain
-MIN_LEG = 5  # no text leg (a column of an article) shorter than this many lines
+TEXT_BESIDE = 2  # columns of text a picture leaves beside it in a module of four or more
 SHORT_OK = 1  # lines a column foot may end short of its module without counting as a hole
 KEEP = 24  # heights kept per range of articles and width (the cheapest): a bound on the search
 GOOD = 150.0  # cost per article of a make-up good enough to stop trying narrower leads
@@ -19,6 +19,9 @@ SHORT_MOST = MAX_BLANK  # lines the last column of an article may end short (eac
 # Headline sizes below the template's, largest first (pt: 小初, 一号, 小一, 二号, 小二).
 HEADLINE_STEPS = (36.0, 26.0, 24.0, 22.0, 18.0)
 MAX_HEADLINE_LINES = 2
+# Sizes below the default ladder's foot (pt: 三号, 四号) a title takes where no ladder
+# size sets it in MAX_HEADLINE_LINES: a narrow module's (a template's own ladder is all there is)
+NARROW_STEPS = (16.0, 14.0)
 MAX_TITLE_LINES = 3  # a main title of more lines than this at every size: too few columns
 NEAR_STEP = 0.8  # on a template's ladder, a headline kept to one line by a step down: only
 #                  a step to this share or more
@@ -44,7 +47,8 @@ ORDER = 60.0  # modules stacked under a module whose headline is smaller than th
 UNORDERED = 2000.0  # and more when the lower headline could not be set down to that size
 #                    with its band kept as tall by air (settle.ordered_headlines): a page whose
 #                    hierarchy would be wrong
-BUTTING = 40.0  # two headlines side by side at one height (碰题), even with a rule between
+BUTTING = 40.0  # each pair of headlines side by side at one height (碰题), even with a rule
+#                  between
 DIVIDE = 20.0  # an article set in re-divided columns (破栏) rather than on the base grid
 READING = 400.0  # modules stacked under a module whose top is not one headline across them:
 #                   a reader (and a PDF's reading order) would go down the columns of both

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..model import ArticlePlan
 from .candidate import Candidate
-from .shapes import Config, ladder_sizes
+from .shapes import Config, settable_sizes
 from .costs import MAX_HEAD_EXTRA
 
 
@@ -37,7 +37,7 @@ def floor(c: Candidate, columns: int, config: Config) -> float:
     old = c.head_lines(columns, config)
     if old is None:
         return size
-    for smaller in reversed(ladder_sizes(c.t)):
+    for smaller in reversed(settable_sizes(c.t)):
         if smaller >= size or kept_band(c, columns, old, smaller, config.beside) is not None:
             return min(smaller, size)
     return size
@@ -53,7 +53,7 @@ def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None
     columns = plan.last_column - plan.first_column + 1
     beside = columns - (h.columns[1] - h.columns[0] + 1) \
         if h.columns and not own.columns else 0
-    smaller = [s for s in ladder_sizes(c.t) if s <= size]
+    smaller = [s for s in settable_sizes(c.t) if s <= size]
     old = c.head_lines(columns, Config(h.size, plan.head_extra, beside=beside))
     air = kept_band(c, columns, old, smaller[0], beside) if smaller and old is not None else None
     if air is None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Image
 from .costs import (CROP, CROP_COST, EXTRA, MAX_HEAD_EXTRA, MIN_LEG, PICTURE_SHAPE, SHORT,
-                    SHORT_MOST, SHORT_OK, THUMB)
+                    SHORT_MOST, SHORT_OK, TEXT_BESIDE, THUMB)
 from .shapes import Config
 
 if TYPE_CHECKING:
@@ -142,10 +142,12 @@ def picture_options(c: Candidate, columns: int, limit: int, base: Config, top: i
 
 def wide_enough(c: Candidate, columns: int, widths: tuple[int, ...]) -> bool:
     """Whether pictures so wide suit a module of `columns`: in a module of three
-    columns or more, each leaves a column of text beside it (the cost of a picture's
-    shape draws it towards 60 % of the module's width; a long text keeps it
-    narrower)."""
-    return columns < 3 or all(w <= columns - 1 for w, image in zip(widths, c.pictures)
+    columns, each leaves a column of text beside it; in a wider one, TEXT_BESIDE (a
+    single column of text beside a picture ¾ of its module or more is a strip left over,
+    not a leg of the story) (the cost of a picture's shape draws it towards 60 % of the
+    module's width; a long text keeps it narrower)."""
+    beside = 1 if columns <= 3 else TEXT_BESIDE
+    return columns < 3 or all(w <= columns - beside for w, image in zip(widths, c.pictures)
                               if not image.width)  # (a width asked is the editor's)
 
 

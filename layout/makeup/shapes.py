@@ -1,12 +1,12 @@
 """The make-up's values: how an article is set in a module (`Config`), the rectangle the
 make-up fills (`Area`), a leaf of its search (`Leaf`), and the headline sizes it gives by rank
-(`ladder_sizes`)."""
+(`ladder_sizes`, `settable_sizes`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..model import Template
-from .costs import HEADLINE_STEPS
+from .costs import HEADLINE_STEPS, NARROW_STEPS
 
 
 @dataclass(frozen=True)
@@ -65,3 +65,13 @@ def ladder_sizes(t: Template) -> tuple[float, ...]:
         return t.headline_ladder
     size = t.styles["headline"].size
     return (size, *(s for s in HEADLINE_STEPS if s < size))
+
+
+def settable_sizes(t: Template) -> tuple[float, ...]:
+    """Every size a made-up headline may take, largest first: the ladder's, and on the
+    default ladder the NARROW_STEPS under its foot (a narrow module's title,
+    `Candidate.below_ladder`), which a headline under one may be set down to."""
+    ladder = ladder_sizes(t)
+    if t.headline_ladder:
+        return ladder
+    return (*ladder, *(s for s in NARROW_STEPS if s < ladder[-1]))

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..flow import RULE_COLOUR
-from ..model import PlacedRect, Template
+from ..model import ArticlePlan, PlacedRect, Template
 from .candidate import Candidate
-from .shapes import Area, Config, Leaf, ladder_sizes
+from .shapes import Area, Config, Leaf, settable_sizes
 from .costs import BUTTING, HOLE, KEEP, MATCH, ORDER, READING, SHORT, SHORT_MOST, UNORDERED
 from .heads import floor
 
@@ -26,17 +26,18 @@ class Cut(NamedTuple):  # (a tuple: the search makes very many)
 class Way:
     """A way of setting a range of articles (`_Tiling.table`): its height, its cost (and
     what it costs read under a part with a base gutter), whether its top left module starts
-    with a headline, whether its top is one headline across its whole width, whether its
-    top right module starts with a headline, whether it has no base gutter (re-divided),
-    and in each of its columns the sizes its headlines reach, those above its smallest,
-    and those the largest can be set down to (`heads.floor`), as bits (`Levels`); and
+    with a headline, whether its top is one headline across its whole width, how many
+    headlines stand on its top line (side by side: 碰题, BUTTING a pair), whether it has no
+    base gutter (re-divided), and in each of its columns the sizes its headlines reach,
+    those above its smallest, and those the largest can be set down to (`heads.floor`), as
+    bits (`Levels`); and
     how: one article (`leaf`) or two parts cut across or down (`size`: the upper part's
     lines, the left one's columns). Its tree (`Cut`s of `Leaf`s) is made only for the
     way chosen (a search weighs very many). Typed fields, read in the search's innermost
     loops (compiled: no boxed numbers)."""
 
     def __init__(self, height: int, cost: float, read: float, head: bool, across: bool,
-                 right: bool, clear: bool, reach: int, above: int, least: int,
+                 tops: int, clear: bool, reach: int, above: int, least: int,
                  leaf: Leaf | None,
                  cut_across: bool = False, size: int = 0, first: Way | None = None,
                  second: Way | None = None, divided: bool = False):
@@ -45,7 +46,7 @@ class Way:
         self.read = read  # (cost, READING more when its top is not one headline across)
         self.head = head
         self.across = across
-        self.right = right
+        self.tops = tops
         self.clear = clear
         self.reach = reach
         self.above = above
@@ -226,23 +227,23 @@ class _Tiling:
     def down(self, left: Table, right: Table, cl: int, c: int, best: Cheapest) -> None:
         """The ways of `left` (`cl` columns) beside `right` (the rest of `c`), into `best`
         where cheaper: the lower side's foot ends |d| lines short of the other's (MATCH
-        at the most); two headlines side by side at one height cost BUTTING."""
+        at the most); each pair of headlines side by side on its top line (those on the
+        left part's top times those on the right's) costs BUTTING."""
         beside, near = right.beside, right.near
         # (the modules' globals, looked up at each use: once here)
-        match, span, butting = MATCH, 2 * MATCH + 1, BUTTING
+        match, span, pair = MATCH, 2 * MATCH + 1, BUTTING
         shorts = [SHORT * abs(d) * (cl if d > 0 else c - cl) for d in range(-match, match + 1)]
         costs = best.costs
         for way in left.ways:
             h = way.height
             if not near[h + match]:  # (no way of the right part within MATCH lines)
                 continue
-            c1, right_head = way.cost, way.right
+            c1, tops = way.cost, way.tops
             for n in range(span):
                 other = beside[h + n]  # (height h + n - MATCH)
                 if other is None:
                     continue
-                cost = c1 + other.cost + shorts[n] + (butting if other.head and right_head
-                                                      else 0.0)
+                cost = c1 + other.cost + shorts[n] + pair * tops * other.tops
                 at = h + n - match if n > match else h
                 if cost < costs[at]:
                     best.found(at, cost, way, other, -cl)
@@ -282,12 +283,13 @@ class Cheapest:
             assert up is not None and low is not None
             if size > 0:  # (one over the other)
                 out.append(Way(h, cost, cost + (0.0 if up.across else reading), up.head,
-                               up.across, up.right, False,
+                               up.across, up.tops, False,
                                up.reach | low.reach, up.above | low.above,
                                up.least | low.least, None, True, size, up, low))
             else:
                 cl = -size
-                out.append(Way(h, cost, cost + reading, up.head, False, low.right, False,
+                out.append(Way(h, cost, cost + reading, up.head, False, up.tops + low.tops,
+                               False,
                                up.reach | low.reach << cl, up.above | low.above << cl,
                                up.least | low.least << cl, None, False, cl, up, low))
         return out
@@ -310,9 +312,9 @@ class Levels:
 
     @classmethod
     def of(cls, candidates: list[Candidate], width: int) -> Levels:
-        """The sizes the candidates' headlines can take: the ladder's, and those the
-        manifest gives."""
-        return cls([*ladder_sizes(candidates[0].t),
+        """The sizes the candidates' headlines can take: the ladder's (with those under
+        its foot a narrow module's title takes), and those the manifest gives."""
+        return cls([*settable_sizes(candidates[0].t),
                     *(c.article.headline.size for c in candidates
                       if c.article.headline and c.article.headline.size)], width)
 
@@ -365,6 +367,21 @@ def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
         if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
             choice = (total, way, h)
     return None if choice is None else (choice[0], choice[1].tree(), choice[2])
+
+
+def butting(plans: list[ArticlePlan]) -> float:
+    """What the settled modules' 碰题 costs: BUTTING for each pair of headlines standing on
+    one line side by side (the search's own count: at each cut down, the headlines on the
+    top of one part times those on the other), so that the rounds of the make-up weigh it
+    as the search did."""
+    tops: dict[int, int] = {}
+    for p in plans:
+        if p.article.headline is not None:
+            tops[p.first_line] = tops.get(p.first_line, 0) + 1
+    pairs = 0
+    for count in tops.values():
+        pairs += count * (count - 1) // 2
+    return BUTTING * pairs
 
 
 def place(tree, column: int, line: int, columns: int, lines: int,

@@ -1,8 +1,9 @@
 """The types that cross stage boundaries: load → plan → flow → render.
 
-Every type is a frozen dataclass. Once past `load`, every length is in PDF points (float),
-x grows to the right from the page's left edge and y grows DOWN from the page's top edge
-(the way a designer reads a page); only the PDF renderer turns y over.
+Every type is a frozen dataclass (`@frozen`: layout.frozen). Once past `load`, every length
+is in PDF points (float), x grows to the right from the page's left edge and y grows DOWN
+from the page's top edge (the way a designer reads a page); only the PDF renderer turns y
+over.
 
 A package of three modules, one a stage's types: `issue` (the manifest, as `load` reads it),
 `template` (a template, as `load` reads it), `page` (the plan and the placed page). Every

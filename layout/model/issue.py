@@ -3,9 +3,11 @@ pictures, headlines and regions, and where each was written (Origin)."""
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from pathlib import Path
+
+from ..frozen import frozen
 
 
 class Align(Enum):
@@ -16,7 +18,7 @@ class Align(Enum):
     RIGHT = "right"
 
 
-@dataclass(frozen=True)
+@frozen
 class Origin:
     """Where something was written: reported in every error and warning about it."""
 
@@ -27,7 +29,7 @@ class Origin:
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Paragraph:
     """One body paragraph, as the manifest gives it (whole, never hard-wrapped)."""
 
@@ -36,7 +38,7 @@ class Paragraph:
     lead: str | None = None  # a run-in subhead: bold words that open the paragraph
 
 
-@dataclass(frozen=True)
+@frozen
 class Subhead:
     """A 小标题 inside the body: set on its own grid lines in the subhead style."""
 
@@ -45,7 +47,7 @@ class Subhead:
     second: str | None = None  # a second, smaller line under it (使命融心 / 为了共同的梦想…)
 
 
-@dataclass(frozen=True)
+@frozen
 class Signature:
     """A right-aligned line closing an article: （尚启轩）."""
 
@@ -53,7 +55,7 @@ class Signature:
     origin: Origin
 
 
-@dataclass(frozen=True)
+@frozen
 class Boxed:
     """A framed box of text: an editor's note (编者按) or a comment box (微评); both are set
     in the note styles, a comment with its attribution right-aligned under the text."""
@@ -64,7 +66,7 @@ class Boxed:
     origin: Origin
 
 
-@dataclass(frozen=True)
+@frozen
 class Quote:
     """A pull quote: a sentence set large between two rules."""
 
@@ -72,7 +74,7 @@ class Quote:
     origin: Origin
 
 
-@dataclass(frozen=True)
+@frozen
 class Figure:
     """A picture in the flow of the body, as wide as a column: it lands where the text
     reaches it, so its caption is read in its place."""
@@ -88,7 +90,7 @@ class Figure:
 Block = Paragraph | Subhead | Signature | Boxed | Quote | Figure
 
 
-@dataclass(frozen=True)
+@frozen
 class Image:
     """A photo or its placeholder, in grid units relative to its article: columns from the
     article's first column, lines from the first line of the article's body. A picture the
@@ -118,7 +120,7 @@ class Image:
         return self.first_column is not None
 
 
-@dataclass(frozen=True)
+@frozen
 class Headline:
     """A headline group: 引题 (kicker) above, 主题 (main), 副题 (subtitle) below."""
 
@@ -142,7 +144,7 @@ class Headline:
     reversed: bool = False  # 反白: the group white on a band of the accent colour
 
 
-@dataclass(frozen=True)
+@frozen
 class Region:
     """Part of the page grid, in grid units: columns and body lines, both 1-based, inclusive.
 
@@ -162,7 +164,7 @@ class Region:
     divide: int = 0
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     """A thin rule between modules, as the make-up draws them (`rules:` of a manifest):
     across `columns` columns through the blank grid line `line` (across), or down the
@@ -195,7 +197,7 @@ class Rule:
                 and first_line <= self.line + self.lines - 1)
 
 
-@dataclass(frozen=True)
+@frozen
 class Article:
     """One article of the page."""
 
@@ -222,7 +224,7 @@ class Article:
     rank: int | None = None  # its place in the page's order (1: the lead), else the manifest's
 
 
-@dataclass(frozen=True)
+@frozen
 class Edit:
     """A change input normalization made to the manifest's text (text/normalize.py)."""
 
@@ -238,7 +240,7 @@ class Edit:
         return f"{self.origin}: {self.before!r} → {after} ({self.reason}, character {self.offset + 1})"
 
 
-@dataclass(frozen=True)
+@frozen
 class Issue:
     """An issue manifest: one newspaper page."""
 

@@ -4,17 +4,18 @@ an edition's and an issue's layouts."""
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from ..frozen import frozen
 from .issue import Article, Headline, Image, Issue
 from .template import Template
 
 
-@dataclass(frozen=True)
+@frozen
 class ArticlePlan:
     """One article and the part of the grid it fills (grid units, 1-based, inclusive)."""
 
@@ -52,7 +53,7 @@ class ArticlePlan:
         return self.article.images if self.pictures is None else self.pictures
 
 
-@dataclass(frozen=True)
+@frozen
 class PagePlan:
     issue: Issue
     template: Template
@@ -95,7 +96,7 @@ class LineKind(Enum):
     SECTION = "section"  # 栏目题, reversed out of a bar over an article
 
 
-@dataclass(frozen=True, init=False)
+@frozen(init=False)
 class PlacedLine:
     """A typeset line: its glyphs in reading order on one baseline."""
 
@@ -114,8 +115,8 @@ class PlacedLine:
     def __init__(self, kind: LineKind, baseline: float, size: float, left: float,
                  width: float, set_glyphs: tuple, origin_x: float, paragraph_end: bool,
                  grid_line: int | None, color: str = "#000000", vertical: bool = False):
-        # the fields in one step (a frozen dataclass's own __init__ sets them one by one
-        # through object.__setattr__; the make-up's trials place thousands of lines a page)
+        # the fields in one step (a generated __init__ sets them one by one through the
+        # frozen class's __setattr__; the make-up's trials place thousands of lines a page)
         self.__dict__.update(kind=kind, baseline=baseline, size=size, left=left, width=width,
                              set_glyphs=set_glyphs, origin_x=origin_x,
                              paragraph_end=paragraph_end, grid_line=grid_line, color=color,
@@ -133,7 +134,7 @@ class PlacedLine:
         return "".join(g.char for g in self.set_glyphs)
 
 
-@dataclass(frozen=True)
+@frozen
 class PlacedRect:
     """A rectangle or rule: filled and/or stroked (colours as #rrggbb)."""
 
@@ -148,7 +149,7 @@ class PlacedRect:
     frame: bool = False  # a 花边 around a module: it covers nothing (holes stay holes)
 
 
-@dataclass(frozen=True)
+@frozen
 class PlacedImage:
     """A picture file drawn into a box, cropped or contained as its manifest says."""
 
@@ -160,7 +161,7 @@ class PlacedImage:
     fit: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Overflow:
     """Text of an article that did not fit its frames: kept, reported, never dropped."""
 
@@ -172,7 +173,7 @@ class Overflow:
     page: int | None = None  # its page's number, in an issue of several pages
 
 
-@dataclass(frozen=True)
+@frozen
 class Hole:
     """A blank hole in the type area (天窗): grid cells nothing is printed on, more than
     MAX_BLANK lines tall, in one column or several side by side."""
@@ -198,7 +199,7 @@ def on_page(page: int | None) -> str:
     return f"page {page}: " if page is not None else ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Copyfit:
     """每版容字量 for one article: its part of the page, the characters it holds, and how
     many more it could take (`add`) or must lose (`cut`) to fill it exactly; `give` and
@@ -247,7 +248,7 @@ class Copyfit:
         return text
 
 
-@dataclass(frozen=True)
+@frozen
 class PageFit:
     """每版容字量 of a page (or an issue, `whole`): the characters its articles hold, and
     how many to add (positive) or cut (negative) in all. With no text left over, the room
@@ -280,7 +281,7 @@ class PageFit:
         return text
 
 
-@dataclass(frozen=True)
+@frozen
 class PageLayout:
     """Everything drawn on one page."""
 
@@ -315,7 +316,7 @@ class PageLayout:
 # the whole issue: its pages
 
 
-@dataclass(frozen=True)
+@frozen
 class Edition:
     """A manifest as a whole: the pages of the issue (期) in order. A manifest with
     `pages:` is `whole` (one PDF of all its pages, with an outline and page labels); one
@@ -333,7 +334,7 @@ class Edition:
         return title + (f" 第{first.issue_number}期" if first.issue_number else "")
 
 
-@dataclass(frozen=True)
+@frozen
 class Jump:
     """An article of an issue continued on another page (转版): on page `source` it holds
     `kept` characters, on page `target` (its article `index` there) the `rest`."""
@@ -352,7 +353,7 @@ class Jump:
                 f"{self.rest} 字 on page {self.target}, {self.kept + self.rest} 字 in all")
 
 
-@dataclass(frozen=True)
+@frozen
 class IssueLayout:
     """Every page of a manifest laid out, in order. Read like one page: its overflow,
     holes, copyfit and notes are the pages' together, each marked with its page in an

@@ -2,11 +2,12 @@
 nameplate, banner and print settings."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
 
+from ..frozen import frozen
 from .issue import Align, Origin, Region
 
 
@@ -24,7 +25,7 @@ class Breaking(Enum):
     FIRST_FIT = "first-fit"  # fill each line in turn (for comparison)
 
 
-@dataclass(frozen=True)
+@frozen
 class Composition:
     """The composition rules a template chooses (CJK-RULES §3–§5)."""
 
@@ -36,7 +37,7 @@ class Composition:
     latin_spacing: float = 0.0  # em between Han characters and Latin letters or digits
 
 
-@dataclass(frozen=True)
+@frozen
 class TextStyle:
     """How one kind of text is set."""
 
@@ -46,7 +47,7 @@ class TextStyle:
     line_height: float  # pt between baselines when the text takes more than one line
 
 
-@dataclass(frozen=True)
+@frozen
 class Nameplate:
     """报头: the paper's name, large, across the top of the front page's grid (or in a block
     at its top left), with its
@@ -72,7 +73,7 @@ class Nameplate:
         return tuple(p for p in (self.image, self.code) if p is not None)
 
 
-@dataclass(frozen=True)
+@frozen
 class Banner:
     """A coloured strip across the top of the grid carrying the page's recurring title."""
 
@@ -83,7 +84,7 @@ class Banner:
 PDFX_STANDARDS = ("PDF/X-4", "PDF/X-1a:2001")
 
 
-@dataclass(frozen=True)
+@frozen
 class PrintSettings:
     """How a page goes to press (`render --print`): the PDF/X standard, the output profile
     and its printing condition, the ink limit for pictures, the bleed and the marks."""
@@ -100,7 +101,7 @@ class PrintSettings:
     origin: Origin | None = None  # where the template says it, for errors
 
 
-@dataclass(frozen=True)
+@frozen
 class Template:
     """A page template: page, grid and styles, all lengths in points."""
 

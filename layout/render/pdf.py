@@ -12,7 +12,6 @@ Three reportlab traps are handled here:
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import LayoutError
 from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet, kept_subsets
+from ..frozen import frozen
 from ..pictures import opened, rgb, upright
 from ..model import PageLayout, PlacedImage, PlacedLine, PlacedRect
 from .runs import Coding, Run, runs
@@ -71,7 +71,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
-@dataclass(frozen=True)
+@frozen
 class Document:
     """What a PDF of an issue's pages says of itself: its title (paper, date, issue), a
     label per page (第1版 要闻) and its outline: per page, its label and its articles'
@@ -155,7 +155,7 @@ def _start_subsets(canvas: Canvas, render: Writing) -> None:
             render.start(font.face.makeSubset(subset))
 
 
-@dataclass(frozen=True)
+@frozen
 class _Closing:
     """The render a page is drawn for, and whether it is the document's last page."""
 

@@ -46,15 +46,15 @@ Latin text is never touched: "Fit for 2020", "2-BOX", "MG Ei5", "10:30", "don't"
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
+from ..frozen import frozen
 from .chars import MARKS, CharClass, char_class
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）",
               "~": "～"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """One edit: `before` at `offset` of the original text became `after`."""
 

@@ -1,0 +1,78 @@
+"""`@frozen` gives what `@dataclass(frozen=True)` gives: the same equality, hash, repr,
+refusals and dataclass functions, over the same class body."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import FrozenInstanceError, dataclass, field
+
+import pytest
+
+from layout.frozen import frozen
+
+
+def _pair(body):
+    """The same class body under @dataclass(frozen=True) and under @frozen."""
+    return dataclass(frozen=True)(type("Point", (), body())), frozen(type("Point", (), body()))
+
+
+def _point_body():
+    return {"__annotations__": {"x": "float", "y": "float", "label": "str", "seen": "int",
+                                "tags": "tuple"},
+            "label": "p",
+            "seen": field(default=0, compare=False, repr=False),
+            "tags": field(default=(), hash=False)}
+
+
+def test_the_same_methods_and_results_as_a_frozen_dataclass():
+    theirs, ours = _pair(_point_body)
+    for args in [(1.0, 2.0), (1.0, 2.0, "q", 5, ("a",)), (0.5, float("nan"))]:
+        a, b = theirs(*args), ours(*args)
+        assert repr(a) == repr(b).replace(ours.__qualname__, theirs.__qualname__)
+        assert hash(a) == hash(b)
+        assert dataclasses.astuple(a) == dataclasses.astuple(b)
+        assert (a == theirs(*args)) == (b == ours(*args))
+    assert ours(1.0, 2.0, seen=1) == ours(1.0, 2.0, seen=2)  # (seen does not compare)
+    assert ours(1.0, 2.0, tags=("a",)) != ours(1.0, 2.0)
+    assert hash(ours(1.0, 2.0, tags=("a",))) == hash(ours(1.0, 2.0))  # (nor hash)
+    assert ours(1.0, 2.0) != theirs(1.0, 2.0)  # (another class)
+    assert dataclasses.replace(ours(1.0, 2.0), y=3.0) == ours(1.0, 3.0)
+    assert [f.name for f in dataclasses.fields(ours)] == ["x", "y", "label", "seen", "tags"]
+
+
+def test_fields_are_refused_after_init():
+    point = frozen(type("Point", (), _point_body()))(1.0, 2.0)
+    with pytest.raises(FrozenInstanceError):
+        point.x = 5.0
+    with pytest.raises(FrozenInstanceError):
+        point.other = 1  # (not a field)
+    with pytest.raises(FrozenInstanceError):
+        del point.y
+    assert (point.x, point.y) == (1.0, 2.0)
+
+
+def test_a_class_keeps_the_methods_and_init_it_writes():
+    @frozen(init=False)
+    class Line:
+        width: float
+        text: str = ""
+
+        def __init__(self, width: float, text: str = ""):
+            self.__dict__.update(width=width, text=text)
+
+        def __repr__(self) -> str:
+            return f"<{self.text}>"
+
+    line = Line(3.0, "中文")
+    assert repr(line) == "<中文>" and line == Line(3.0, "中文") and line != Line(4.0, "中文")
+    assert hash(line) == hash((3.0, "中文"))
+    with pytest.raises(FrozenInstanceError):
+        line.text = ""
+
+    @frozen
+    class Named:
+        name: str
+
+        def __eq__(self, other):
+            return isinstance(other, Named) and other.name.lower() == self.name.lower()
+
+    assert Named("A") == Named("a") and hash(Named("A")) == hash(("A",))
