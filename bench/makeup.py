@@ -26,6 +26,11 @@ change, and CPU times beside them):
   10 articles: tables of ranges made     6,970             6,392
                modules settled           751               428
 
+After main (6006077: tidy's 碰题 per pair, narrow titles, and what else main had) was merged
+in (ed5c020), same build, one run each: 10 articles 6.18 G, 5 articles 1.29 G instructions
+(not set against main's: its before is not built; the 10-article page is main's own page,
+byte for byte, and every table of the search equals main's).
+
 What gained: the search's ways are typed objects (tiling.Way, Table), so its compiled
 loops add and compare unboxed numbers (it was tuples: a boxed float and a generic call at
 each step; 8.5 G of the 15.2 G went to tiling.combined's own loops), a way's tree is made
