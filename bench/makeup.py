@@ -5,6 +5,44 @@ made of the seed pages' paragraphs, one or two placeholder pictures each, about 
 page holds. Also prints the blank holes the page kept and the copyfit total.
 
     python bench/makeup.py [--runs N] [--keep DIR]
+
+Figures of the make-up's search work (compiled builds, main's /work/venv-m against the
+mkspeed branch at a8249cf, one sitting, interleaved; the machine's two cores shared with
+other sessions, load average 3-8, so wall times swung by 2-4 x from one run to the next:
+instruction counts from cachegrind, `layout render`'s own process, which load does not
+change, and CPU times beside them):
+
+                                         before (main)     after
+  10 articles, instructions              15.22 G           6.03 G  (-60 %)
+    whole process, median of five        3.63 s            1.63 s  (load ~3; best 3.44 /
+                                                                    1.51 s; CPU 3.20 / 1.58 s)
+                                         7.42 s            3.54 s  (load ~6-8; CPU 4.81 /
+                                                                    2.07 s, at ce4dc8d)
+    this script's median                 4.55 s            2.37 s  (load 3-4.5)
+  5 articles, instructions               1.497 G           1.481 G (-1 %: one search, its
+                                                                    time the flow's measures)
+    whole process, median of five        0.85 s            0.73 s  (load ~3; best 0.53 /
+                                                                    0.55 s: the same, in noise)
+  10 articles: tables of ranges made     6,970             6,392
+               modules settled           751               428
+
+After main (6006077: tidy's 碰题 per pair, narrow titles, and what else main had) was merged
+in (ed5c020), same build, one run each: 10 articles 6.18 G, 5 articles 1.29 G instructions
+(not set against main's: its before is not built; the 10-article page is main's own page,
+byte for byte, and every table of the search equals main's).
+
+What gained: the search's ways are typed objects (tiling.Way, Table), so its compiled
+loops add and compare unboxed numbers (it was tuples: a boxed float and a generic call at
+each step; 8.5 G of the 15.2 G went to tiling.combined's own loops), a way's tree is made
+only for the way chosen, the winners' ways only for the heights kept; a part beside knows
+which heights any of its ways meets (Table.near); each article's Levels bits are kept
+(Memo.masks); the loops read the costs' constants from locals (a name imported from
+costs.py is a module global, a dict lookup at each use even compiled); the tables are kept
+by each headline's start on the ladder and by the options refused at their width, so more
+are found made; the repair gives up a moved tree once it cannot beat the best tried
+(settle_tree's bound). Every table the search makes, way by way, and every page are as
+before. Left: the 5-article page's make-up is the flow's measures of each article at each
+width (Candidate.options: heads, needs), not the search.
 """
 from __future__ import annotations
 

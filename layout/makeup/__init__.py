@@ -41,7 +41,7 @@ from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT
 from .settle import (Known, bound_headlines, ordered_headlines, repair_tree, room_for,
                      settle_article,
                      settle_tree)
-from .tiling import arrange, butting, rules
+from .tiling import Memo, arrange, butting, rules
 
 __all__ = ["Area", "Candidate", "Config", "free_area", "make_up"]
 
@@ -206,7 +206,7 @@ class _Search:
         self.candidates = candidates
         self.area = area
         self.by_index = {c.index: c for c in candidates}
-        self.memo: dict = {}  # the search's tables, by all they depend on (tiling.arrange)
+        self.memo = Memo()  # the search's tables, by all they depend on (tiling.arrange)
         # (a search that tiles the area exactly: once none does, none will, as the rounds
         # only take options away)
         self.exact = True

@@ -47,10 +47,14 @@ class Known:
 
     def __getitem__(self, key: tuple) -> Settled:
         found = self.settled[key]
-        laid = self.laid.pop(id(found.plan), None)
-        if laid is not None:  # (settled again: kept as if settled last)
-            self.laid[id(found.plan)] = laid
+        self.asked(found)
         return found
+
+    def asked(self, found: Settled) -> None:
+        """`found` (of `settled`) asked for: its layout kept as if settled last."""
+        laid = self.laid.pop(id(found.plan), None)
+        if laid is not None:
+            self.laid[id(found.plan)] = laid
 
     def __setitem__(self, key: tuple, settled: Settled) -> None:
         self.settled[key] = Settled(settled.plan, settled.score, None)
@@ -66,11 +70,13 @@ class Known:
 
 
 def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
-             known: Known | None = None,
+             known: Known | None = None, bound: float = math.inf,
              ) -> tuple[float, list[ArticlePlan], list, list[Leaf]]:
     """The tree's modules in the area's top `lines`, each article settled in its own:
     (what they leave blank or over, their plans, the cuts between them, the leaves whose
-    option the flow did not bear out). `known`: modules settled before, by place."""
+    option the flow did not bear out). `known`: modules settled before, by place. A tree
+    that leaves at least `bound` blank or over (the best tried so far) is not settled to
+    the end (math.inf): the modules known count before any is settled anew."""
     leaves: list = []
     cuts: list = []
     place(tree, area.first_column, area.first_line, area.columns, lines, leaves, cuts)
@@ -78,12 +84,25 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
     known = Known() if known is None else known
     if any(height < MIN_LEG for *_, height in leaves):
         return math.inf, [], cuts, []  # (a module moved out of the page)
-    for leaf, column, line, columns, height in leaves:
-        key = (leaf, column, line, columns, height)
-        if key not in known:
-            known[key] = settle_leaf(by_index[leaf.index], leaf, columns, height, column,
-                                                          line)
-        plan, score = known[key][:2]
+    keys = [(leaf, column, line, columns, height)
+            for leaf, column, line, columns, height in leaves]
+    # (read without counting as asked for; what those not reached yet leave: the scores
+    # are whole lines' costs, so the sums are exact)
+    found = [known.settled.get(key) for key in keys]
+    ahead = 0.0
+    for had in found:
+        ahead += had.score if had is not None else 0.0
+    for key, had in zip(keys, found):
+        leaf, column, line, columns, height = key
+        if had is None:
+            if total + ahead >= bound:
+                return math.inf, [], cuts, []  # (no better than the best tried)
+            had = settle_leaf(by_index[leaf.index], leaf, columns, height, column, line)
+            known[key] = had
+        else:
+            ahead -= had.score
+            known.asked(had)
+        plan, score = had.plan, had.score
         settled.append(plan)
         total += score
         # the flow disagrees with the option: text left over, or a module it could not
@@ -108,8 +127,9 @@ def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
             for moved in trees:
                 if moved is None:
                     continue
-                trial = settle_tree(moved, area, lines, by_index, known)
-                if trial[0] < (best[1][0] if best else result[0]):
+                bound = best[1][0] if best else result[0]
+                trial = settle_tree(moved, area, lines, by_index, known, bound)
+                if trial[0] < bound:
                     best = (moved, trial)
             if best is not None:
                 break

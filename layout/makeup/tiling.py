@@ -23,124 +23,276 @@ class Cut(NamedTuple):  # (a tuple: the search makes very many)
     second: Any
 
 
+class Way:
+    """A way of setting a range of articles (`_Tiling.table`): its height, its cost (and
+    what it costs read under a part with a base gutter), whether its top left module starts
+    with a headline, whether its top is one headline across its whole width, how many
+    headlines stand on its top line (side by side: 碰题, BUTTING a pair), whether it has no
+    base gutter (re-divided), and in each of its columns the sizes its headlines reach,
+    those above its smallest, and those the largest can be set down to (`heads.floor`), as
+    bits (`Levels`); and
+    how: one article (`leaf`) or two parts cut across or down (`size`: the upper part's
+    lines, the left one's columns). Its tree (`Cut`s of `Leaf`s) is made only for the
+    way chosen (a search weighs very many). Typed fields, read in the search's innermost
+    loops (compiled: no boxed numbers)."""
+
+    def __init__(self, height: int, cost: float, read: float, head: bool, across: bool,
+                 tops: int, clear: bool, reach: int, above: int, least: int,
+                 leaf: Leaf | None,
+                 cut_across: bool = False, size: int = 0, first: Way | None = None,
+                 second: Way | None = None, divided: bool = False):
+        self.height = height
+        self.cost = cost
+        self.read = read  # (cost, READING more when its top is not one headline across)
+        self.head = head
+        self.across = across
+        self.tops = tops
+        self.clear = clear
+        self.reach = reach
+        self.above = above
+        self.least = least
+        self.leaf = leaf
+        self.cut_across = cut_across
+        self.size = size
+        self.first = first
+        self.second = second
+        self.divided = divided  # (a leaf's: kept beside the cheapest of its height)
+
+    def tree(self) -> Any:
+        """The way as a tree: its Leaf, or a Cut of its parts' trees."""
+        if self.leaf is not None:
+            return self.leaf
+        assert self.first is not None and self.second is not None
+        return Cut(self.cut_across, self.size, self.first.tree(), self.second.tree())
+
+
+class Table:
+    """A range's ways, in the order made, and as a lower part (by height) and a part
+    beside (the cheapest of each height, by height) of larger ranges."""
+
+    def __init__(self, ways: list[Way], limit: int):
+        self.ways = ways
+        # (sorted as the tuples (height, cost, read) they stand for)
+        self.lows = sorted(ways, key=lambda w: (w.height, w.cost, w.read))
+        beside: list[Way | None] = [None] * (limit + 2 * MATCH + 1)  # (height + MATCH)
+        # (whether any way is within MATCH lines of a height: a part beside it may meet it)
+        match = MATCH  # (a module's global, looked up at each use: once here)
+        near = [False] * (limit + 2 * match + 1)
+        for w in ways:
+            found = beside[w.height + match]
+            if found is None or w.cost < found.cost:
+                beside[w.height + match] = w
+            for n in range(w.height, w.height + 2 * match + 1):
+                near[n] = True
+        self.beside = beside
+        self.near = near  # (height + MATCH)
+
+
+class Memo:
+    """What the search keeps between calls of `arrange` (other lead widths, other rounds):
+    the tables of ranges of articles, by all they depend on (`_Tiling.table`), and the
+    `Levels` bits of each article set as a way says, by its width, headline size and band
+    (all `heads.floor` reads)."""
+
+    def __init__(self) -> None:
+        self.tables: dict[tuple, Table] = {}
+        self.masks: dict[tuple, tuple[int, int, int]] = {}
+
+
 class _Tiling:
     """arrange()'s search, as methods (nested functions that call each other would make a
     reference cycle, keeping every candidate's trials alive until the cyclic collector's
     next full pass)."""
 
     def __init__(self, candidates: list[Candidate], limit: int, lead_columns: int,
-                 squeeze: bool, memo: dict, levels: Levels):
+                 squeeze: bool, memo: Memo, levels: Levels, columns: int):
         self.candidates = candidates
         self.levels = levels
-        self.cap = candidates[-1].cap  # (the bound on every headline but the lead's)
+        # where each headline starts on the ladder: all a table reads of the bound on the
+        # headlines (`Candidate.ladder`: tables under another bound are the same where
+        # that leaves every start as it was)
+        self.starts = [candidate.ladder()[1] for candidate in candidates]
         self.limit = limit
         self.lead_columns = lead_columns
         self.squeeze = squeeze
         self.memo = memo
-        # the options refused so far, summed over the articles before each: a range's
-        # tables are kept by how many of its articles' options were refused (the count
-        # only grows), so a table made of an option since refused is never read again
-        self.refused = [0]
+        # (this search's tables, by range: [i][j][c])
+        self.tables: list[list[list[Table | None]]] = [
+            [[None] * (columns + 1) for _ in candidates] for _ in candidates]
+        # the options refused so far at each width and those narrower, summed over the
+        # articles before each: a range's tables in c columns are kept by how many of its
+        # articles' options that narrow were refused (the count only grows), so a table
+        # made of an option since refused is never read again
+        self.refused = [[0] * (columns + 1)]
         for candidate in candidates:
-            self.refused.append(self.refused[-1] + len(candidate.refused))
+            counts, ahead = [0], 0
+            for width in range(1, columns + 1):
+                ahead += candidate.refused_at.get(width, 0)
+                counts.append(ahead)
+            self.refused.append([a + b for a, b in zip(self.refused[-1], counts)])
 
-    def table(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
-        """Articles i..j in c columns: (height, whether re-divided) → (cost, tree, whether
-        its top left module starts with a headline, whether its top is one headline across
-        its whole width, how many headlines stand on its top line (side by side: 碰题,
-        BUTTING a pair), whether it has no base gutter (re-divided), and in each of its
-        columns the sizes its headlines reach, those above its smallest, and those the
-        largest can be set down to (`heads.floor`), as bits (`Levels`))."""
+    def table(self, i: int, j: int, c: int) -> Table:
+        """Articles i..j in c columns: their ways, the cheapest of each height (two of
+        one article: the cheapest and the cheapest re-divided)."""
+        found = self.tables[i][j][c]
+        if found is not None:
+            return found
         lead = self.lead_columns
-        key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze, self.cap,
-               self.refused[j + 1] - self.refused[i])
-        if key not in self.memo:
-            self.memo[key] = self.leaf(i, c) if i == j else self.combined(i, j, c)
-        return self.memo[key]
+        key = (i, j, c, lead if i == 0 else min(lead, c), self.squeeze,
+               tuple(self.starts[i:j + 1]), self.refused[j + 1][c] - self.refused[i][c])
+        tables = self.memo.tables
+        if key not in tables:
+            tables[key] = Table(self.leaf(i, c) if i == j else self.combined(i, j, c),
+                                   self.limit)
+        found = tables[key]
+        self.tables[i][j][c] = found
+        return found
 
-    def leaf(self, i: int, c: int) -> dict[tuple[int, bool], tuple]:
+    def leaf(self, i: int, c: int) -> list[Way]:
         candidate = self.candidates[i]
         if (i == 0 and c != self.lead_columns) or (i > 0 and c > self.lead_columns):
-            return {}
+            return []
         headline = candidate.article.headline
         head = headline is not None
         across = headline is not None and not headline.columns and not candidate.vertical
         options = dict(candidate.cached_options(c, self.limit))
         if self.squeeze:
             options.update(candidate.squeezed(c, self.limit, options))
-        # the last flag: a re-divided body has no gutter on a base gutter, so a reader
-        # does not run on down from it into the modules under it; the cheapest such way
-        # of each height is kept beside the cheapest of all (a module under it may need it)
+        # a re-divided body has no gutter on a base gutter, so a reader does not run on
+        # down from it into the modules under it; the cheapest such way of each height is
+        # kept beside the cheapest of all (a module under it may need it)
         ways = [(h, cost, config) for h, (cost, config) in options.items()]
         ways += [(h, cost, config) for h, (cost, config) in
                  candidate.divided_options(c, self.limit).items()
                  if h not in options or not options[h][1].divide]
-        return {(h, bool(config.divide)): (cost, Leaf(candidate.index, config, c, h), head,
-                                           across and not config.beside,
-                                           head, bool(config.divide),
-                                           *self.levels.masks(candidate, config if head
-                                                              else None, c))
-                for h, cost, config in ways}
+        out: dict[tuple[int, bool], Way] = {}  # (one of each height and kind, the last)
+        masks = self.memo.masks
+        reading = READING  # (a module's global, looked up at each use: once here)
+        for h, cost, config in ways:
+            bits = (0, 0, 0)
+            if head:  # (the bits hang on the headline's size and band alone)
+                key = (i, c, config.size, config.extra, config.beside, config.divide)
+                found = masks.get(key)
+                if found is None:
+                    found = masks[key] = self.levels.masks(candidate, config, c)
+                bits = found
+            reach, above, least = bits
+            top = across and not config.beside
+            out[(h, bool(config.divide))] = Way(
+                h, cost, cost + (0.0 if top else reading), head, top, head,
+                bool(config.divide), reach, above, least, Leaf(candidate.index, config, c, h),
+                divided=bool(config.divide))
+        return list(out.values())
 
-    def combined(self, i: int, j: int, c: int) -> dict[tuple[int, bool], tuple]:
-        limit = self.limit
-        cost_at: dict[int, float] = {}  # the cheapest way of each height so far, and it
-        best: dict[int, tuple] = {}
+    def combined(self, i: int, j: int, c: int) -> list[Way]:
+        """Articles i..j (more than one) in c columns: each way of cutting them in two
+        (`across`, `down`), the cheapest of each height (the first found of those as cheap),
+        and of those the KEEP cheapest (the search stays fast)."""
+        best = Cheapest(self.limit + 2 * MATCH + 1)
         for k in range(i, j):
             upper, lower = self.table(i, k, c), self.table(k + 1, j, c)
-            if upper and lower:
-                # the lower part starts with a headline across it (or the upper one has
-                # no base gutter): read after the upper part, not beside its columns; a
-                # headline under a smaller one in a column they share costs ORDER
-                # (smaller down the page), and UNORDERED more when it could not be set
-                # down to that size in its band
-                lows = sorted((h, e[0], e[0] + (0.0 if e[3] else READING), e[1], e[6], e[7],
-                               e[8]) for (h, _), e in lower.items())
-                room = limit - 1 - lows[0][0]
-                for (h1, _), (c1, t1, head, across, right, clear, reach, above, least) \
-                        in upper.items():
-                    if h1 > room:
-                        continue
-                    for h2, c2, read, t2, reach2, above2, least2 in lows:
-                        h = h1 + 1 + h2
-                        if h > limit:
-                            break
-                        cost = c1 + (c2 if clear else read)
-                        if reach2 & above:
-                            cost += unordered(least2, above)
-                        if cost < cost_at.get(h, INF):
-                            cost_at[h] = cost
-                            best[h] = (cost, Cut(True, h1, t1, t2), head, across, right,
-                                       False, reach | reach2, above | above2, least | least2)
+            if upper.ways and lower.ways:
+                self.across(upper, lower, best)
             for cl in range(1, c):
-                left, right_part = self.table(i, k, cl), self.table(k + 1, j, c - cl)
-                if not (left and right_part):
+                left, right = self.table(i, k, cl), self.table(k + 1, j, c - cl)
+                if left.ways and right.ways:
+                    self.down(left, right, cl, c, best)
+        return best.ways()
+
+    def across(self, upper: Table, lower: Table, best: Cheapest) -> None:
+        """The ways of `upper` over `lower`, into `best` where cheaper. The lower part
+        starts with a headline across it (or the upper one has no base gutter): read after
+        the upper part, not beside its columns; a headline under a smaller one in a column
+        they share costs ORDER (smaller down the page), and UNORDERED more when it could not
+        be set down to that size in its band."""
+        limit = self.limit
+        lows = lower.lows
+        room = limit - 1 - lows[0].height
+        costs = best.costs
+        for up in upper.ways:
+            h1 = up.height
+            if h1 > room:
+                continue
+            c1, clear, above = up.cost, up.clear, up.above
+            for low in lows:
+                h = h1 + 1 + low.height
+                if h > limit:
+                    break
+                cost = c1 + (low.cost if clear else low.read)
+                if low.reach & above:
+                    cost += unordered(low.least, above)
+                if cost < costs[h]:
+                    best.found(h, cost, up, low, h1)
+
+    def down(self, left: Table, right: Table, cl: int, c: int, best: Cheapest) -> None:
+        """The ways of `left` (`cl` columns) beside `right` (the rest of `c`), into `best`
+        where cheaper: the lower side's foot ends |d| lines short of the other's (MATCH
+        at the most); each pair of headlines side by side on its top line (those on the
+        left part's top times those on the right's) costs BUTTING."""
+        beside, near = right.beside, right.near
+        # (the modules' globals, looked up at each use: once here)
+        match, span, pair = MATCH, 2 * MATCH + 1, BUTTING
+        shorts = [SHORT * abs(d) * (cl if d > 0 else c - cl) for d in range(-match, match + 1)]
+        costs = best.costs
+        for way in left.ways:
+            h = way.height
+            if not near[h + match]:  # (no way of the right part within MATCH lines)
+                continue
+            c1, tops = way.cost, way.tops
+            for n in range(span):
+                other = beside[h + n]  # (height h + n - MATCH)
+                if other is None:
                     continue
-                beside: dict[int, tuple] = {}  # the cheapest of each height
-                for (h, _), entry in right_part.items():
-                    if h not in beside or entry[0] < beside[h][0]:
-                        beside[h] = entry
-                # the lower side's foot ends |d| lines short of the other's
-                shorts = [(d, SHORT * abs(d) * (cl if d > 0 else c - cl))
-                          for d in range(-MATCH, MATCH + 1)]
-                for (h, _), (c1, t1, head, _, right, _, reach, above, least) in left.items():
-                    for d, short in shorts:
-                        other = beside.get(h + d)
-                        if other is None:
-                            continue
-                        c2, t2, head2, _, right2, _, reach2, above2, least2 = other
-                        cost = c1 + c2 + short + BUTTING * right * right2
-                        at = h + d if d > 0 else h
-                        if cost < cost_at.get(at, INF):
-                            cost_at[at] = cost
-                            best[at] = (cost, Cut(False, cl, t1, t2), head, False,
-                                        right + right2,
-                                        False, reach | reach2 << cl, above | above2 << cl,
-                                        least | least2 << cl)
-        # the cheapest heights only (KEEP): the search stays fast
-        kept = sorted(best.items(), key=lambda e: e[1][0])[:KEEP] if len(best) > KEEP \
-            else best.items()
-        return {(h, False): entry for h, entry in kept}
+                cost = c1 + other.cost + shorts[n] + pair * tops * other.tops
+                at = h + n - match if n > match else h
+                if cost < costs[at]:
+                    best.found(at, cost, way, other, -cl)
+
+
+class Cheapest:
+    """`_Tiling.combined`'s cheapest way of each height so far, as its cost and parts (the
+    way itself is made for the heights kept), and the heights in the order first found."""
+
+    def __init__(self, size: int):
+        self.costs = [INF] * size
+        self.firsts: list[Way | None] = [None] * size
+        self.seconds: list[Way | None] = [None] * size
+        self.sizes = [0] * size  # lines of the upper part, or - the left part's columns
+        self.order: list[int] = []
+
+    def found(self, h: int, cost: float, first: Way, second: Way, size: int) -> None:
+        """A way cheaper than any found of height `h`."""
+        if self.firsts[h] is None:
+            self.order.append(h)
+        self.costs[h] = cost
+        self.firsts[h] = first
+        self.seconds[h] = second
+        self.sizes[h] = size
+
+    def ways(self) -> list[Way]:
+        """The ways of the KEEP cheapest heights (those as cheap in the order first found),
+        or of every height found when no more."""
+        heights = self.order
+        if len(heights) > KEEP:  # the cheapest heights only: the search stays fast
+            costs = self.costs
+            heights = sorted(heights, key=lambda h: costs[h])[:KEEP]
+        out = []
+        reading = READING  # (a module's global, looked up at each use: once here)
+        for h in heights:
+            cost, up, low, size = self.costs[h], self.firsts[h], self.seconds[h], self.sizes[h]
+            assert up is not None and low is not None
+            if size > 0:  # (one over the other)
+                out.append(Way(h, cost, cost + (0.0 if up.across else reading), up.head,
+                               up.across, up.tops, False,
+                               up.reach | low.reach, up.above | low.above,
+                               up.least | low.least, None, True, size, up, low))
+            else:
+                cl = -size
+                out.append(Way(h, cost, cost + reading, up.head, False, up.tops + low.tops,
+                               False,
+                               up.reach | low.reach << cl, up.above | low.above << cl,
+                               up.least | low.least << cl, None, False, cl, up, low))
+        return out
 
 
 class Levels:
@@ -194,27 +346,27 @@ def unordered(least: int, above: int) -> float:
 
 
 def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
-            squeeze: bool = False, memo: dict | None = None,
+            squeeze: bool = False, memo: Memo | None = None,
             ) -> tuple[float, object, int] | None:
     """The cheapest guillotine tiling of `area` by the candidates in order: (cost, tree,
     height it fills). `lead_columns`: the first article's width, no other wider. `memo`
     keeps the tables of ranges of articles between calls for other lead widths (a range
     without the lead at a width no wider than the lead's does not depend on it) and
-    rounds (keyed by the options refused in the range)."""
-    memo = {} if memo is None else memo
+    rounds (keyed by the options refused in the range at its width or narrower)."""
+    memo = Memo() if memo is None else memo
     limit = area.lines
     whole = _Tiling(candidates, limit, lead_columns, squeeze, memo,
-                    Levels.of(candidates, area.columns)).table(0, len(candidates) - 1,
-                                                            area.columns)
-    if not whole:
-        return None
-    choice = None
-    for (h, _), (cost, tree, *_) in whole.items():
+                    Levels.of(candidates, area.columns), area.columns,
+                    ).table(0, len(candidates) - 1, area.columns)
+    choice: tuple[float, Way, int] | None = None
+    for way in whole.ways:
         # (a foot a line or two short is no hole: its modules grow into it when settled)
-        total = cost + (SHORT if limit - h <= SHORT_MOST else HOLE) * (limit - h) * area.columns
+        h = way.height
+        total = way.cost + (SHORT if limit - h <= SHORT_MOST else HOLE) * (limit - h) \
+            * area.columns
         if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
-            choice = (total, tree, h)
-    return choice
+            choice = (total, way, h)
+    return None if choice is None else (choice[0], choice[1].tree(), choice[2])
 
 
 def butting(plans: list[ArticlePlan]) -> float:
