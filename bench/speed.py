@@ -20,6 +20,21 @@ Goals (issue 24): one page ≤ 3 × typst; batch ≥ 1.5 × typst's pages/s; war
 ≤ typst's compile of it, an edited paragraph under --watch ≤ half of that; each extra page
 of text ≤ 2 × typst's; import layout ≤ 60 ms.
 
+Figures at the end of the session that merged the start-up, warm-work and make-up-search
+work (compiled builds, one after the other in one sitting, load average ~2; before =
+e0c8496's build, whose pages are main's at the session's start; after = 38f9a2b):
+
+                                           before           after
+  one page, whole process (this script,    0.416 s, 4.32 ×  0.364 s, 3.44 ×  (typst ~0.10 s)
+    median of 3, mean of the five)
+  warm work per page (load, make-up,       78-87 ms         68-76 ms  (best of 5 a page, the
+    render; the five pages, in-process)                                five in one process)
+  --watch, a save with nothing changed     49 ms            42 ms
+  --watch, one paragraph edited            58 ms            55 ms
+  batch of 100, 2 workers (bench/batch.py) 0.69 ×           0.75 ×  (12.3 / 12.9 pages/s)
+  bench/makeup.py, 10 / 5 articles         2.79 / 0.44 s    1.19 / 0.32 s  (median of 3)
+  layout --help                            0.193 s          0.133 s
+
 Figures, issue 24's one page at start-up (compiled builds; before = main's build at d64556c,
 after = the start branch, its pages the same byte for byte; instructions by cachegrind of
 `layout render PAGE -o x.pdf`, the render's own process, the segmenter's helper apart; the
