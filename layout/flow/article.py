@@ -142,6 +142,7 @@ class ArticleFlow:
                          for line in range(bottom - n + 1, bottom + 1))
 
     def columns(self) -> range:
+        """The columns of the article's part of the grid."""
         return range(self.plan.first_column, self.plan.last_column + 1)
 
     def least_bottom(self, low: int, high: int, hint: int | None) -> int:
@@ -191,7 +192,7 @@ class ArticleFlow:
             raise TooLow(max(reach, line - 1), "its headline group, byline and editor's "
                          "note (with the template's headline_gap)")
         blocked = self.place_images(out, line, bottom) | head.cells | spare
-        columns = range(self.plan.first_column, self.plan.last_column + 1)
+        columns = self.columns()
         cells = Cells(columns, head.cells_top, bottom, blocked)
         overflow = self.body(out, cells, count)
         if self.t.column_rules and not count:
