@@ -110,19 +110,40 @@ def test_headlines_get_smaller_down_the_page(pages):
     module's (NEWSPAPER.md: 区序, headlines smaller down the page); also where the lower one
     could not be set smaller in its band (page 11: 24 pt under an 18 pt title of three
     lines, a band of 8 lines that would be 3: the search costs that, UNORDERED)."""
-    failing = set()
-    for seed, issue, t, page, geometry in pages:
-        titles = [a.headline.main for a in issue.articles]
-        found = articles_of(geometry, titles, t.body.size)
-        boxes = [(max(c.size for c in title), min(c.box[0] for c in chars),
-                  min(c.box[1] for c in title), max(c.box[2] for c in chars),
-                  max(c.box[3] for c in chars)) for title, chars in found]
-        for size, left, top, right, bottom in boxes:
-            for size2, left2, top2, right2, _ in boxes:
-                if top2 > bottom and min(right, right2) - max(left, left2) > t.column_width / 2 \
-                        and size2 > size + 0.01:
-                    failing.add(seed)
-    assert not failing, sorted(failing)
+    failing = [seed for seed, issue, t, page, geometry in pages
+               if larger_under_smaller(issue, t, geometry)]
+    assert not failing, failing
+
+
+@pytest.mark.parametrize("seed", [106, 160])
+def test_a_headline_is_set_down_under_a_smaller_one_where_the_flow_gave_its_band_air(
+        tmp_path, seed):
+    """Pages 106 and 160: the search's first choice stacks a wide module under a narrow
+    side one whose headline is small (16 pt in two columns, 14 pt in one), its band too
+    tall to be set down to that size (`heads.reheaded`: UNORDERED, paid where the search
+    found nothing cheaper); later rounds (options the flow did not bear out refused) find
+    pages whose hierarchy holds, but the rounds were weighed by the blank they leave and
+    their 碰题 alone, and the first was taken: 24 pt under 16 pt, 26 pt under 14 pt. The
+    rounds are weighed with what is left unordered (`settle.unordered_left`)."""
+    issue = load_issue(newsgen.write(seed, tmp_path))
+    template = load_template(issue.template, issue.path.parent, issue.template_origin)
+    fonts = shipped_fonts()
+    geometry = pdfgeom.read(render_pdf(layout_loaded(issue, fonts, template), fonts))
+    assert larger_under_smaller(issue, template, geometry) == []
+
+
+def larger_under_smaller(issue, t, geometry) -> list[tuple[float, float]]:
+    """(The size above, the larger one under it) of each headline under another article's
+    smaller one, in columns they share."""
+    titles = [a.headline.main for a in issue.articles]
+    found = articles_of(geometry, titles, t.body.size)
+    boxes = [(max(c.size for c in title), min(c.box[0] for c in chars),
+              min(c.box[1] for c in title), max(c.box[2] for c in chars),
+              max(c.box[3] for c in chars)) for title, chars in found]
+    return [(size, size2) for size, left, top, right, bottom in boxes
+            for size2, left2, top2, right2, _ in boxes
+            if top2 > bottom and min(right, right2) - max(left, left2) > t.column_width / 2
+            and size2 > size + 0.01]
 
 
 def test_headlines_stand_over_their_text_and_no_leg_is_a_stub(pages):
