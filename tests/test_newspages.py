@@ -110,19 +110,40 @@ def test_headlines_get_smaller_down_the_page(pages):
     module's (NEWSPAPER.md: 区序, headlines smaller down the page); also where the lower one
     could not be set smaller in its band (page 11: 24 pt under an 18 pt title of three
     lines, a band of 8 lines that would be 3: the search costs that, UNORDERED)."""
-    failing = set()
-    for seed, issue, t, page, geometry in pages:
-        titles = [a.headline.main for a in issue.articles]
-        found = articles_of(geometry, titles, t.body.size)
-        boxes = [(max(c.size for c in title), min(c.box[0] for c in chars),
-                  min(c.box[1] for c in title), max(c.box[2] for c in chars),
-                  max(c.box[3] for c in chars)) for title, chars in found]
-        for size, left, top, right, bottom in boxes:
-            for size2, left2, top2, right2, _ in boxes:
-                if top2 > bottom and min(right, right2) - max(left, left2) > t.column_width / 2 \
-                        and size2 > size + 0.01:
-                    failing.add(seed)
-    assert not failing, sorted(failing)
+    failing = [seed for seed, issue, t, page, geometry in pages
+               if larger_under_smaller(issue, t, geometry)]
+    assert not failing, failing
+
+
+@pytest.mark.parametrize("seed", [106, 160])
+def test_a_headline_is_set_down_under_a_smaller_one_where_the_flow_gave_its_band_air(
+        tmp_path, seed):
+    """Pages 106 and 160: the search's first choice stacks a wide module under a narrow
+    side one whose headline is small (16 pt in two columns, 14 pt in one), its band too
+    tall to be set down to that size (`heads.reheaded`: UNORDERED, paid where the search
+    found nothing cheaper); later rounds (options the flow did not bear out refused) find
+    pages whose hierarchy holds, but the rounds were weighed by the blank they leave and
+    their 碰题 alone, and the first was taken: 24 pt under 16 pt, 26 pt under 14 pt. The
+    rounds are weighed with what is left unordered (`settle.unordered_left`)."""
+    issue = load_issue(newsgen.write(seed, tmp_path))
+    template = load_template(issue.template, issue.path.parent, issue.template_origin)
+    fonts = shipped_fonts()
+    geometry = pdfgeom.read(render_pdf(layout_loaded(issue, fonts, template), fonts))
+    assert larger_under_smaller(issue, template, geometry) == []
+
+
+def larger_under_smaller(issue, t, geometry) -> list[tuple[float, float]]:
+    """(The size above, the larger one under it) of each headline under another article's
+    smaller one, in columns they share."""
+    titles = [a.headline.main for a in issue.articles]
+    found = articles_of(geometry, titles, t.body.size)
+    boxes = [(max(c.size for c in title), min(c.box[0] for c in chars),
+              min(c.box[1] for c in title), max(c.box[2] for c in chars),
+              max(c.box[3] for c in chars)) for title, chars in found]
+    return [(size, size2) for size, left, top, right, bottom in boxes
+            for size2, left2, top2, right2, _ in boxes
+            if top2 > bottom and min(right, right2) - max(left, left2) > t.column_width / 2
+            and size2 > size + 0.01]
 
 
 def test_headlines_stand_over_their_text_and_no_leg_is_a_stub(pages):
@@ -134,31 +155,43 @@ def test_headlines_stand_over_their_text_and_no_leg_is_a_stub(pages):
             body = [c for c in chars if abs(c.size - t.body.size) < 0.05]
             band = max(c.box[3] for c in head)
             assert min(c.box[1] for c in body) >= band - 0.5, (seed, n + 1, "beside")
-            legs = text_legs(body, geometry.pictures, t)
-            lines = sum(len(rows) for rows in legs.values())
-            if lines >= MIN_LEG * len(legs):
-                short = [(c, len(rows)) for c, rows in legs.items()
-                         for rows in runs(rows, c, geometry.pictures, t) if len(rows) < MIN_LEG]
-                assert not short, (seed, n + 1, short)
+            stubs = stub_legs(body, geometry.pictures, t)
+            assert not stubs, (seed, n + 1, stubs)
 
 
-def text_legs(body, pictures, t) -> dict[int, list[int]]:
-    """The grid lines holding text in each column of an article, from its characters."""
-    rows: dict[int, set[int]] = {}
+def stub_legs(body, pictures, t) -> list[tuple[tuple[float, float], int]]:
+    """The legs of an article shorter than MIN_LEG lines, as (its column's x range, its
+    lines); none when the article is too short to give each of its columns that many."""
+    legs = text_legs(body, t)
+    if sum(len(rows) for rows in legs.values()) < MIN_LEG * len(legs):
+        return []
+    return [(column, len(rows)) for column, found in legs.items()
+            for rows in runs(found, column, pictures, t) if len(rows) < MIN_LEG]
+
+
+def text_legs(body, t) -> dict[tuple[float, float], list[int]]:
+    """The grid lines holding text in each text column of an article, from its characters:
+    the columns are those its characters stand in (`text_columns`), so that an article set
+    in re-divided columns (破栏, `divide:`) is read on its own columns, not the base grid's
+    (a re-divided column straddles a base gutter: read on the base grid, its full lines
+    would make a stub of the base column beside)."""
+    columns = text_columns(body, t.body.size)
+    rows: dict[tuple[float, float], set[int]] = {}
     for c in body:
-        column = t.column_at((c.box[0] + c.box[2]) / 2)
+        centre = (c.box[0] + c.box[2]) / 2
+        column = next(x for x in columns if x[0] <= centre <= x[1])
         middle = (c.box[1] + c.box[3]) / 2  # (a mark's box may be lower or higher)
         rows.setdefault(column, set()).add(math.floor((middle - t.margin_top) / t.pitch) + 1)
     return {column: sorted(found) for column, found in rows.items()}
 
 
-def runs(rows: list[int], column: int, pictures, t) -> list[list[int]]:
-    """The legs of a column: runs of lines, broken where a picture stands between them or
-    more than three lines are blank (a subhead's or a box's air keeps a leg whole)."""
+def runs(rows: list[int], x: tuple[float, float], pictures, t) -> list[list[int]]:
+    """The legs of a text column (`x`: its range): runs of lines, broken where a picture
+    stands between them or more than three lines are blank (a subhead's or a box's air
+    keeps a leg whole)."""
     out = [[rows[0]]]
     for row in rows[1:]:
         gap = (t.line_top(out[-1][-1] + 1), t.line_top(row))
-        x = (t.column_x(column), t.column_x(column) + t.column_width)
         blocked = any(pdfgeom.overlap((x[0], gap[0], x[1], gap[1]), p) > 1
                       for p in pictures)
         if row - out[-1][-1] <= 3 and not blocked:
@@ -167,6 +200,46 @@ def runs(rows: list[int], column: int, pictures, t) -> list[list[int]]:
             out.append([row])
     return out
 
+
+
+def test_the_leg_check_reads_a_re_divided_article_on_its_own_columns():
+    """(So that the stub check could fail, and does not fail where the page is right.) An
+    article of news-tabloid's six base columns re-divided into five (破栏, as page 96's
+    lead): two legs of 20 lines, then three under a picture. Its columns straddle the base
+    gutters, so lines ending short (a paragraph's last) leave, read on the base grid, a
+    base column holding only the other lines of a leg: stubs that are not there (page 96
+    read so had a 1-line leg in base column 3). Read on its own columns it has none, and a
+    real 1-line leg is found."""
+    from layout.flow.article import divided_into
+    from layout.templates import load_template
+
+    t = load_template("news-tabloid")
+    division = divided_into(t, 6, 5)
+    assert division is not None and division.width > t.column_width
+    size = t.body.size
+    picture = (t.column_x(1) + 2 * (division.width + division.gutter), t.line_top(1),
+               t.column_x(6) + t.column_width, t.line_top(11) - 2)
+
+    def leg(column: int, first: int, lines: int) -> list[pdfgeom.Char]:
+        left = t.column_x(1) + (column - 1) * (division.width + division.gutter)
+        chars = []
+        for line in range(first, first + lines):
+            count = 3 if line % 4 == 0 else round(division.width / size)  # (a short last)
+            top = t.line_top(line) + (t.pitch - size) / 2
+            chars += [pdfgeom.Char("字", size, (left + k * size, top, left + (k + 1) * size,
+                                               top + size)) for k in range(count)]
+        return chars
+
+    def stubs(last: int) -> list:
+        body = leg(1, 1, 20) + leg(2, 1, 20) + leg(3, 12, 9) + leg(4, 12, 9) + leg(5, 12, last)
+        return stub_legs(body, (picture,), t)
+
+    base = {t.column_at((c.box[0] + c.box[2]) / 2) for c in leg(2, 1, 20)}
+    assert len(base) == 2  # (the second column straddles a base gutter)
+    assert stubs(9) == []
+    (x, lines), = stubs(1)
+    assert lines == 1 and x[0] == pytest.approx(t.column_x(1) + 4 * (division.width
+                                                                     + division.gutter))
 
 def test_pictures_keep_their_bounds(pages):
     for seed, issue, t, page, geometry in pages:

@@ -39,8 +39,7 @@ from .pictures import smallest
 from .shapes import Area, Config
 from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT
 from .settle import (Known, bound_headlines, ordered_headlines, repair_tree, room_for,
-                     settle_article,
-                     settle_tree)
+                     settle_article, settle_tree, unordered_left)
 from .tiling import Memo, arrange, butting, rules
 
 __all__ = ["Area", "Candidate", "Config", "free_area", "make_up"]
@@ -111,8 +110,9 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         if choice is None:
             break
         total, settled, cuts, failed = search.settled(choice)
-        # (what the flow leaves blank or over, and the 碰题 the search weighed too)
-        total += butting(settled)
+        # (what the flow leaves blank or over, and the 碰题 and the hierarchy the search
+        # weighed too)
+        total += butting(settled) + unordered_left(settled, search.by_index)
         if best is None or total < best[0]:
             best = (total, settled, cuts)
         if not failed:

@@ -14,7 +14,7 @@ from .candidate import Candidate, short_legs, short_lines
 from .pictures import half, picture_sums, resized, smallest, wide_enough
 from .shapes import Area, Config, Leaf, ladder_sizes
 from .costs import (HOLE, MIN_LEG, MOST_ARTICLES, OVERFLOW, REPAIR_MOVES, REPAIR_ROUNDS,
-                    SETTLE_TRIES, SHORT_MOST, SHORT_OK, STUB, TOO_LOW)
+                    SETTLE_TRIES, SHORT_MOST, SHORT_OK, STUB, TOO_LOW, UNORDERED)
 from .tiling import Cut, place
 from .heads import reheaded
 
@@ -285,15 +285,39 @@ def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate]
         h = plan.headline
         if h is None or h.size is None or by_index[plan.index].lead:
             continue
-        above = [q.headline.size for q in out.values()
-                 if q.last_line < plan.first_line and q.first_column <= plan.last_column
-                 and plan.first_column <= q.last_column and q.headline
-                 and q.headline.size and not q.headline.vertical]
+        above = _sizes_above(plan, list(out.values()))
         if above and h.size > min(above):
             fixed = reheaded(by_index[plan.index], plan, min(above))
             if fixed is not None:
                 out[plan.index] = fixed
     return [out[p.index] for p in settled]
+
+
+def unordered_left(settled: list[ArticlePlan], by_index: dict[int, Candidate]) -> float:
+    """What a settled page costs for headlines still larger than one above them (in
+    columns they share) once `ordered_headlines` has set down those it can: UNORDERED
+    each, as the search weighs a tiling (tiling.unordered). The make-up's rounds are
+    weighed with it, so that a round's page whose hierarchy is wrong is not taken over a
+    later one's that holds for the blank it leaves alone."""
+    plans = ordered_headlines(settled, by_index)
+    cost = 0.0
+    for plan in plans:
+        h = plan.headline
+        if h is None or h.size is None or by_index[plan.index].lead:
+            continue
+        above = _sizes_above(plan, plans)
+        if above and h.size > min(above) + 0.01:
+            cost += UNORDERED
+    return cost
+
+
+def _sizes_above(plan: ArticlePlan, plans: list[ArticlePlan]) -> list[float]:
+    """The sizes of the made-up horizontal headlines of `plans` above `plan` in a column
+    they share."""
+    return [q.headline.size for q in plans
+            if q.last_line < plan.first_line and q.first_column <= plan.last_column
+            and plan.first_column <= q.last_column and q.headline
+            and q.headline.size and not q.headline.vertical]
 
 
 # -- one article settled in its module ---------------------------------------------------
