@@ -85,6 +85,32 @@ def test_ideographic_spaces_and_caption_spaces_are_the_editors():
     assert text == "党员冲锋"
 
 
+def test_a_credit_keeps_the_spaces_between_its_names():
+    text, changes = normalize("郑州讯（记者徐燕 通讯员焦轩 黄磊  赵萌萌）近日，")
+    assert text == "郑州讯（记者徐燕　通讯员焦轩　黄磊　赵萌萌）近日，"
+    assert {c.reason for c in changes} == {"space between names in a credit"}
+    text, _ = normalize("本报讯(本报记者 林芸 见习记者 孙文)")  # (brackets made full-width first)
+    assert text == "本报讯（本报记者　林芸　见习记者　孙文）"
+    text, _ = normalize("新报讯【记者 徐燕 通讯员 焦轩】无证")
+    assert text == "新报讯【记者　徐燕　通讯员　焦轩】无证"
+    text, _ = normalize("（这是 一个）测试，（记者 林芸")  # not a credit; a bracket left open
+    assert text == "（这是一个）测试，（记者林芸"
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("运用了“幸存者偏差\"这个概念", "运用了“幸存者偏差”这个概念"),
+    ("运用了\"幸存者偏差”这个概念", "运用了“幸存者偏差”这个概念"),
+    ('他说"好"，“对"。', "他说“好”，“对”。"),
+    ('"A" “B”', '"A" “B”'),  # (no Chinese inside: Latin text's quotes are never touched)
+    ("时间：19:30? 演出地点", "时间：19:30？演出地点"),
+    ("第3! 名", "第3！名"),
+    ("Python 3? yes", "Python 3? yes"),
+])
+def test_a_straight_quote_partners_a_curly_one_and_a_mark_after_a_number(raw, clean):
+    assert normalize(raw)[0] == clean
+    assert normalize(raw, gated=False)[0] == clean
+
+
 # -- real copy: what web pages and reporters' files leave (issue 22, point 1) ------------
 
 @pytest.mark.parametrize("raw, clean, body", [

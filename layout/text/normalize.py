@@ -25,16 +25,19 @@ unseen: `layout render --verbose`):
    the run breaks as characters do. It is a guess: reported as a warning. (A lone `?` is a
    question mark: rule 5.)
 5. *ASCII marks* , ; : ? ! ( ) ~ typed beside Chinese text (or between spaces in it) become
-   full-width; a `.` after a
-   Chinese character that does not run into a Latin word becomes `。`.
+   full-width, as does a `?` or `!` after a number with Chinese text next (`19:30? 演出`);
+   a `.` after a Chinese character that does not run into a Latin word becomes `。`.
 6. *Quotes*: straight quotes " ' in Chinese text become “ ” and ‘ ’, paired in order;
-   curly quotes typed the wrong way round (`“…“`, `”…“`) are paired again when the text
+   a straight quote that ends a quotation a curly one opened (`“幸存者偏差"`), or opens one a
+   curly one ends, becomes its partner; curly quotes typed the wrong way round (`“…“`, `”…“`) are paired again when the text
    holds an even number of them (an odd number is a quotation running on into the next
    paragraph, and is left alone). Re-pairing is a guess about the editor's text: it is
    reported as a warning, not only with `-v`.
 7. *Spaces*: at the ends of a line, or touching a full-width mark, a space (ASCII or
    ideographic) goes; in body text so does one between two Chinese characters, and a run
-   of spaces beside a Latin word becomes one word space. In headlines, bylines, captions
+   of spaces beside a Latin word becomes one word space; but inside a credit's bracket
+   (`（记者徐燕 通讯员焦轩 黄磊）`, `【…】`) a space parts two names and stays, as one full-width
+   space. In headlines, bylines, captions
    and labels a space between Chinese characters is deliberate (奋进路上 奋斗有我,
    本报记者　林芸): a run of ASCII spaces there becomes one; so is one after a mark that
    ends a clause or before an opening one (上汽大众： 让“五个在前”…: where the title
@@ -45,6 +48,7 @@ Latin text is never touched: "Fit for 2020", "2-BOX", "MG Ei5", "10:30", "don't"
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..frozen import frozen
@@ -406,7 +410,8 @@ def _marks(t: _Text) -> None:
             before, after = t.before(i), t.after(i)
             far = (t.before(i, True), t.after(i, True))
             if _chinese(before) or _chinese(after) or (
-                    any(map(_chinese, far)) and all(_chinese(c) or c is None for c in far)):
+                    any(map(_chinese, far)) and all(_chinese(c) or c is None for c in far)) or (
+                    c in "?!" and (before or "").isdigit() and _chinese(far[1])):
                 t.set(i, FULL_WIDTH[c], "ASCII mark in Chinese text")
         elif c == ".":
             before, after = t.before(i), t.after(i)
@@ -426,6 +431,8 @@ def _straight_quotes(t: _Text) -> None:
     for i, c in enumerate(t.chars):
         if c in quotes and not (c == "'" and _apostrophe(t, i)):
             quotes[c].append(i)
+    if "“" in t.chars or "”" in t.chars:
+        quotes['"'] = [i for i in quotes['"'] if not _closes_curly(t, i)]
     for mark, (opening, closing) in (('"', "“”"), ("'", "‘’")):
         positions = quotes[mark]
         for first, second in zip(positions[0::2], positions[1::2]):
@@ -435,6 +442,29 @@ def _straight_quotes(t: _Text) -> None:
             if context:
                 t.set(first, opening, "straight quote in Chinese text")
                 t.set(second, closing, "straight quote in Chinese text")
+
+
+def _han_in(chars: list[str]) -> bool:
+    return any(_chinese(c[:1] or None) for c in chars)
+
+
+def _closes_curly(t: _Text, i: int) -> bool:
+    """A straight quote that ends a quotation a curly one opened (“幸存者偏差"), or opens
+    one a curly one closes ("幸存者偏差”), in Chinese text: made its curly partner."""
+    quotes = "“”\""
+    j = i - 1
+    while j >= 0 and t.chars[j] not in quotes:
+        j -= 1
+    k = i + 1
+    while k < len(t.chars) and t.chars[k] not in quotes:
+        k += 1
+    if j >= 0 and t.chars[j] == "“" and _han_in(t.chars[j + 1:i]):
+        t.set(i, "”", "straight quote closing a curly one")
+        return True
+    if k < len(t.chars) and t.chars[k] == "”" and _han_in(t.chars[i + 1:k]):
+        t.set(i, "“", "straight quote opening a curly one")
+        return True
+    return False
 
 
 def _curly_quotes(t: _Text, pair: str) -> None:
@@ -471,7 +501,9 @@ def _stray_spaces(t: _Text, body: bool) -> None:
                 body or _stray(before, after)):
             keep, reason = "", "space beside a full-width mark"
         elif _chinese(before) and _chinese(after):
-            if body:
+            if body and _in_credit(t, i):
+                keep, reason = IDEOGRAPHIC_SPACE, "space between names in a credit"
+            elif body:
                 keep, reason = "", "space between Chinese characters"
             else:  # the editor's: one of them, as typed
                 keep, reason = (None, "") if ideographic or len(run) == 1 else (
@@ -486,3 +518,26 @@ def _stray_spaces(t: _Text, body: bool) -> None:
                 t.set(k, "", reason)
             if chars[run[0]] != keep:
                 t.set(run[0], keep, reason)
+
+
+# A credit in running text, （记者 徐燕 通讯员 焦轩 黄磊）: its spaces part the names.
+_CREDIT = re.compile(r"(本报|特约|见习|实习|首席|摄影)?(记者|通讯员|实习生|摄影|摄)")
+_CREDIT_REACH = 40  # (characters: a credit is a short bracket)
+_BRACKETS = "（）【】〔〕［］"  # (each opening mark, then its closing one)
+_OPENING_BRACKETS = _BRACKETS[0::2]
+
+
+def _in_credit(t: _Text, i: int) -> bool:
+    """Position i is inside a bracket that opens with a reporter's role: a space there
+    parts two names and stays, as the full-width space credits are set with."""
+    start = i - 1
+    while start >= max(0, i - _CREDIT_REACH) and t.chars[start] not in _BRACKETS:
+        start -= 1
+    if start < 0 or t.chars[start] not in _OPENING_BRACKETS:
+        return False
+    end = i + 1
+    while end < min(len(t.chars), i + _CREDIT_REACH) and t.chars[end] not in _BRACKETS:
+        end += 1
+    if end >= len(t.chars) or t.chars[end] != _BRACKETS[_BRACKETS.index(t.chars[start]) + 1]:
+        return False
+    return _CREDIT.match("".join(t.chars[start + 1:i])) is not None
