@@ -334,10 +334,22 @@ def report(laid: IssueLayout, loaded: Loaded | None = None) -> PageReport:
     notices = [Notice("normalized", f"{'warning: ' if e.warning else ''}normalized {e}",
                       e.warning) for e in edits]
     notices += [Notice("note", n, True) for n in laid.notes]
+    notices += [Notice("note", n, True) for n in _side_by_side(laid)]
     notices += [Notice("loose", n, False) for n in laid.loose]
     notices += [Notice("usage", n, False) for n in laid.usage]
     return PageReport(laid.overflow, laid.holes, laid.fits, laid.jumps, laid.loose,
                       tuple(notices), laid.text())
+
+
+def _side_by_side(laid: IssueLayout) -> list[str]:
+    """Each page's headlines side by side at one height (碰题), marked with its page in an
+    issue of several pages."""
+    from .sidebyside import side_by_side  # noqa: PLC0415
+
+    whole = laid.edition.whole
+    return [f"page {issue.page_number}: {note}" if whole else note
+            for issue, page in zip(laid.edition.pages, laid.pages)
+            for note in side_by_side(page.lines)]
 
 
 # -- render ---------------------------------------------------------------------------------
