@@ -9,15 +9,19 @@ their order); `__repr__`; assigning or deleting a field raises FrozenInstanceErr
 Why: Python 3.11's dataclasses compile six methods from source text for each class, each time
 the process starts (__init__, __repr__, __eq__, __hash__, __setattr__, __delattr__): 0.15 G
 instructions for the ~50 classes a render imports, a tenth of a one-page render's process.
-Here dataclasses compiles only `__init__`; the other five are the shared functions below,
-which read the class's field names (kept on the class as `__frozen_fields__`). They are slower
-per call than compiled ones, and seldom called (equality and hashing by memo keys and tests,
-repr by messages). `__init__` assigns through the shared `__setattr__`, which lets a field be
-set while it is unset (so by `__init__`) and refuses every other assignment.
+Here only `__init__` is compiled; the other five are the shared functions below, which read
+the class's field names (kept on the class as `__frozen_fields__`). They are slower per call
+than compiled ones, and seldom called (equality and hashing by memo keys and tests, repr by
+messages). The shared `__setattr__` refuses every assignment.
+`__init__` (`_init`) takes its arguments as a dataclass's does and sets the fields in one step
+(`__dict__.update`): a dataclass's would set them one at a time through that `__setattr__`, a
+Python call a field, and a page's make-up makes thousands of these objects. A class with an
+InitVar, a ClassVar, keyword-only fields or a `__post_init__` has the dataclass's, and a
+`__setattr__` that lets it set a field still unset.
 """
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError, dataclass, field, fields
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
 from typing import Any, Callable, TypeVar, dataclass_transform
 
@@ -40,8 +44,11 @@ def frozen(cls: T | None = None, /, *, init: bool = True) -> Any:
     """`@frozen` or `@frozen(init=False)` (the class writes its own __init__, which sets its
     fields with object.__setattr__)."""
     def make(cls: T) -> T:
-        dataclass(cls, init=init, repr=False, eq=False)  # (the class itself, its methods set)
+        ours = init and _plain(cls)
+        dataclass(cls, init=init and not ours, repr=False, eq=False)  # (the class itself)
         every = fields(cls)
+        if ours:
+            cls.__init__ = _init(cls, every)  # type: ignore[misc]
         own = cls.__dict__
         cls.__frozen_fields__ = _Fields(  # type: ignore[attr-defined]
             frozenset(f.name for f in every), tuple(f.name for f in every if f.repr),
@@ -52,11 +59,73 @@ def frozen(cls: T | None = None, /, *, init: bool = True) -> Any:
                 setattr(cls, name, method)
         if own.get("__hash__") is None:  # (None when the class defines __eq__ of its own)
             cls.__hash__ = _hash  # type: ignore[assignment]
-        cls.__setattr__ = _set_once  # type: ignore[assignment]
+        # (an __init__ of ours sets no field through __setattr__: every assignment refused)
+        cls.__setattr__ = _refuse if ours else _set_once  # type: ignore[assignment]
         cls.__delattr__ = _refuse_delete  # type: ignore[assignment]
         return cls
 
     return make if cls is None else make(cls)
+
+
+def _plain(cls: type) -> bool:
+    """Whether the class body is what `_init` writes an __init__ for: no InitVar, ClassVar
+    or keyword-only field, no __post_init__ (else its __init__ is the dataclass's)."""
+    kinds = cls.__dict__.get("__annotations__", {}).values()
+    return not hasattr(cls, "__post_init__") and not any(
+        word in str(kind) for kind in kinds for word in ("InitVar", "ClassVar", "KW_ONLY")) \
+        and not any(isinstance(value, Field) and value.kw_only is True
+                    for value in cls.__dict__.values())
+
+
+def _init(cls: type, every: tuple[Field, ...]) -> Callable[..., None]:
+    """The class's __init__, taking its arguments as a dataclass's does, setting every
+    field in one step (a dataclass's sets them one by one through the frozen __setattr__, a
+    Python call a field; the make-up's trials make thousands of these objects a page)."""
+    if len(every) != len(cls.__dataclass_fields__) or any(  # type: ignore[attr-defined]
+            f.kw_only for f in every):  # (inherited from a dataclass of another kind)
+        raise TypeError(f"@frozen {cls.__qualname__}: a base's InitVar, ClassVar or "
+                        "keyword-only field (write the class's __init__: init=False)")
+    space: dict[str, Any] = {"_UNSET": _UNSET}
+    params, values = [], []
+    for f in every:
+        name = f.name
+        if f.default is not MISSING:
+            space[f"_default_{name}"] = f.default
+            params.append(f"{name}=_default_{name}")
+            values.append(f"{name}={name}")
+        elif f.default_factory is not MISSING:
+            space[f"_factory_{name}"] = f.default_factory
+            params.append(f"{name}=_UNSET")
+            values.append(f"{name}=_factory_{name}() if {name} is _UNSET else {name}"
+                          if f.init else f"{name}=_factory_{name}()")
+        else:
+            params.append(name)
+            values.append(f"{name}={name}")
+        if not f.init:  # (unset, as a dataclass leaves it: its default is the class's)
+            params.pop()
+            if f.default_factory is MISSING:
+                values.pop()
+    source = (f"def __init__(_frozen_self, {', '.join(params)}):\n"
+              f"    _frozen_self.__dict__.update({', '.join(values)})\n")
+    try:
+        exec(source, space)  # noqa: S102 (made of the class's field names)
+    except SyntaxError:  # a field without a default after one with
+        dataclass(cls, repr=False, eq=False)  # (its TypeError says which)
+        raise
+    made = space["__init__"]
+    made.__qualname__ = f"{cls.__qualname__}.__init__"
+    made.__module__ = cls.__module__
+    return made
+
+
+class _Unset:
+    """A default_factory field's argument left out (the factory makes its value)."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_UNSET = _Unset()
 
 
 def _getter(names: list[str]) -> Callable[[Any], tuple]:
@@ -90,6 +159,10 @@ def _set_once(self: Any, name: str, value: Any) -> None:
     if name in self.__dict__ or name not in type(self).__frozen_fields__.every:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
     object.__setattr__(self, name, value)
+
+
+def _refuse(self: Any, name: str, value: Any) -> None:
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
 def _refuse_delete(self: Any, name: str) -> None:

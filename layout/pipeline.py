@@ -150,9 +150,10 @@ def page_inputs(issue: Issue, template: Template) -> list[Path]:
                        if isinstance(b, Figure) and b.file})
     profile = [template.press.profile] if template.press.profile else []
     nameplate = template.nameplate.files if template.nameplate else ()
-    # a body read from a text file beside the manifest (`body: {file: story.txt}`)
-    texts = sorted({Path(b.origin.file) for a in issue.articles for b in a.blocks
-                    if Path(b.origin.file) != Path(issue.path)})
+    # a body read from a text file beside the manifest (`body: {file: story.txt}`): each
+    # block's file (a Path made once a file by the reader), the few distinct ones as Paths
+    files = {b.origin.file for a in issue.articles for b in a.blocks}
+    texts = sorted({Path(f) for f in files} - {Path(issue.path)})
     return [issue.path, *template.sources, *profile, *nameplate, *pictures, *texts]
 
 

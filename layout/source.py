@@ -27,6 +27,7 @@ import yaml
 from .errors import LayoutError, Mistakes, Skipped
 from .frozen import frozen
 from .model import Origin
+from .reads import read_file
 
 T = TypeVar("T")
 # libyaml's parser when PyYAML was built with it (several times faster), else pure Python.
@@ -221,8 +222,7 @@ def read_yaml(path: Path) -> Node:
                           hint="split it into several pages, or check that it is the "
                                "right file")
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_YAML_BYTES + 1)
+        raw = read_file(path, MAX_YAML_BYTES + 1)
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise LayoutError(f"not UTF-8 text ({err.reason} at byte {err.start})", path,

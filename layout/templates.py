@@ -9,6 +9,7 @@ from . import resources
 from .errors import LayoutError, Skipped
 from .model import (Align, Banner, Breaking, Composition, Nameplate, Origin, PrintSettings,
                     PunctuationFit, Template, TextStyle)
+from .reads import digest, read_file, recorded
 from .source import MAX_YAML_BYTES, Fields, Node, each, flag, gathered, mistaken, one_of, \
     positive_int, read_yaml, text
 from .template_plates import banner, nameplate, slot
@@ -122,22 +123,28 @@ def load_template(name: str, relative_to: Path | None = None, origin: Origin | N
             raise LayoutError(message, origin.file, origin.line, hint)
         raise LayoutError(message, hint=hint)
     cached = _LOADED.get(path)
-    if cached is not None and cached[0] == _stamps(cached[1].sources):
+    if cached is not None and cached[0] == _contents(cached[1].sources):
         return cached[1]
-    root, files = _resolve(path, chain=())
+    with recorded() as read:
+        root, files = _resolve(path, chain=())
     template = replace(_build(root, path), sources=files)
-    _LOADED[path] = (_stamps(files), template)
+    _LOADED[path] = (tuple(read[f] for f in files), template)
     return template
 
 
-# Templates loaded in this process, by file, with the size and modification time of every
-# file of their chain: a batch worker reads each template once, and an edited one again.
-_LOADED: dict[Path, tuple[tuple, Template]] = {}
+# Templates parsed in this process, by file, with the digest of the bytes of every file of
+# their chain they were parsed from: a batch worker parses each template once, and one
+# whose files' bytes changed again (reads.py: the page's digest is of these same reads).
+_LOADED: dict[Path, tuple[tuple[str, ...], Template]] = {}
 
 
-def _stamps(files: tuple[Path, ...]) -> tuple:
-    stats = [f.stat() for f in files]
-    return tuple((s.st_size, s.st_mtime_ns) for s in stats)
+def _contents(files: tuple[Path, ...]) -> tuple[str, ...] | None:
+    """The digests of the files' bytes now; None when one cannot be read (the template is
+    read again, and says what is wrong)."""
+    try:
+        return tuple(digest(read_file(f, MAX_YAML_BYTES + 1)) for f in files)
+    except OSError:
+        return None
 
 
 def _resolve(path: Path, chain: tuple[Path, ...]) -> tuple[Node, tuple[Path, ...]]:

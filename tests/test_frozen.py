@@ -76,3 +76,58 @@ def test_a_class_keeps_the_methods_and_init_it_writes():
             return isinstance(other, Named) and other.name.lower() == self.name.lower()
 
     assert Named("A") == Named("a") and hash(Named("A")) == hash(("A",))
+
+
+def _factory_body():
+    return {"__annotations__": {"x": "int", "items": "list", "label": "str", "made": "dict",
+                                "fixed": "int", "unset": "int"},
+            "items": field(default_factory=list),
+            "label": "p",
+            "made": field(default_factory=dict, init=False),
+            "fixed": field(default=7, init=False),
+            "unset": field(init=False, default=dataclasses.MISSING)}
+
+
+def test_init_takes_its_arguments_as_a_dataclass_does():
+    theirs, ours = _pair(_factory_body)
+    for args, kwargs in [((1,), {}), ((1, [2]), {}), ((1,), {"label": "q", "items": [3]}),
+                         ((), {"x": 4})]:
+        a, b = theirs(*args, **kwargs), ours(*args, **kwargs)
+        assert vars(a) == vars(b)  # (the same fields set, `unset` in neither)
+    first, second = ours(1), ours(1)
+    assert first.items == [] and first.items is not second.items  # a new list each
+    assert first.made == {} and first.made is not second.made and first.fixed == 7
+    for args, kwargs in [((), {}), ((1, [], "q", 5), {}), ((1,), {"made": {}}),
+                         ((1,), {"nothing": 1}), ((1,), {"x": 2})]:
+        with pytest.raises(TypeError):
+            theirs(*args, **kwargs)
+        with pytest.raises(TypeError):
+            ours(*args, **kwargs)
+    with pytest.raises(FrozenInstanceError):
+        first.items = [1]
+    with pytest.raises(FrozenInstanceError):
+        first.unset = 1  # (a field init leaves unset is not for anyone else to set)
+
+
+def test_what_init_cannot_take_is_refused_as_a_dataclass_refuses_it():
+    ordered = {"__annotations__": {"x": "int", "y": "int"}, "x": 1}
+    with pytest.raises(TypeError, match="non-default argument 'y'"):
+        frozen(type("Point", (), dict(ordered)))
+    with pytest.raises(ValueError, match="mutable default"):
+        frozen(type("Point", (), {"__annotations__": {"x": "list"}, "x": []}))
+
+
+def test_a_class_with_post_init_or_keyword_only_fields_has_the_dataclass_init():
+    seen = []
+
+    @frozen
+    class Checked:
+        x: int
+        y: int = field(default=0, kw_only=True)
+
+        def __post_init__(self):
+            seen.append((self.x, self.y))
+
+    assert Checked(1, y=2).y == 2 and seen == [(1, 2)]
+    with pytest.raises(TypeError):
+        Checked(1, 2)  # (y is keyword-only)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from .. import __version__
 from ..fonts import shipped_fonts
 from ..frozen import frozen
 from ..model import Template
-from ..pipeline import inputs
+from ..pipeline import Loaded, inputs
 from ..templates import load_template
 from .jobs import Job
 
@@ -36,14 +37,18 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(files: list[Path], options: str = "") -> str:
+def inputs_digest(files: list[Path], options: str = "",
+                  read: Mapping[Path, str] | None = None) -> str:
     """Digest of everything the PDF of a manifest is made from (`files`: its inputs, an
     issue's every page's), and of the options that decide whether it is written (a page
-    refused without --allow-overflow is not up to date because a run with it wrote one)."""
+    refused without --allow-overflow is not up to date because a run with it wrote one).
+    `read`: the digests of the files as the page's load read them (reads.recorded), taken
+    for those instead of reading them again."""
     digest = hashlib.sha256(f"layout {__version__}\n{options}\n".encode())
     digest.update(fonts_digest().encode())
     for path in files:
-        digest.update(os.fsencode(path.name) + file_digest(path).encode())
+        known = read.get(path) if read else None
+        digest.update(os.fsencode(path.name) + (known or file_digest(path)).encode())
     return digest.hexdigest()
 
 
@@ -64,17 +69,32 @@ class JobDigest:
         return inputs_digest(list(self.files), self.options)
 
 
+def job_options(allow_overflow: bool, strict: bool, output: str | None = None) -> str:
+    """The options that decide whether a job's PDF is written, or how."""
+    options = f"allow_overflow={allow_overflow} strict={strict}"
+    return options + (f" output={output}" if output else "")
+
+
 def job_digest(job: Job, allow_overflow: bool, strict: bool,
                output: str | None = None) -> JobDigest:
     """The digest of everything the job's PDF is made from (and of the options that
-    decide whether it is written, or how)."""
-    options = f"allow_overflow={allow_overflow} strict={strict}"
-    if output:
-        options += f" output={output}"
+    decide whether it is written, or how), before the page is read: its files found by
+    reading the manifest without normalizing its text (`pipeline.inputs`; a Dask job's
+    client, an imported page)."""
+    options = job_options(allow_overflow, strict, output)
     if job.imported:
         return JobDigest(_imported_digest(job, options), (), options, job)
     files = tuple(inputs(job.manifest))
     return JobDigest(inputs_digest(list(files), options), files, options, job)
+
+
+def loaded_digest(job: Job, loaded: Loaded, read: Mapping[Path, str],
+                  options: str) -> JobDigest:
+    """The digest of a manifest's page as `loaded` (its files as the load read them:
+    `read`, from reads.recorded; the rest, pictures and profiles, read now, before the
+    render reads them)."""
+    files = tuple(loaded.inputs())
+    return JobDigest(inputs_digest(list(files), options, read), files, options, job)
 
 
 def _imported_digest(job: Job, options: str) -> str:

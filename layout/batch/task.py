@@ -14,7 +14,8 @@ from ..fonts import shipped_fonts
 from ..output import refuse_clashes, write_atomically
 from ..pipeline import Loaded, layout, layout_loaded, load, render, render_page
 from ..templates import load_template
-from .digest import file_digest, job_digest
+from ..reads import recorded
+from .digest import JobDigest, file_digest, job_digest, job_options, loaded_digest
 from .jobs import DIGEST_SUFFIX, Job, Outcome
 
 
@@ -151,13 +152,11 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
     start = time.perf_counter()
     made = Made()
     try:
-        digest = job_digest(job, allow_overflow, strict, output)
+        loaded, digest = _read_job(job, allow_overflow, strict, output)
         if not force and up_to_date(job, digest.value):
             return job_outcome(job, "skipped", start)
-        loaded = None
-        if not job.imported:  # read after the digest: what it made the digest of, or newer
-            loaded = load(job.manifest)
-            refuse_clashes([(job.output, "PDF")], loaded.inputs())
+        if loaded is not None:
+            refuse_clashes([(job.output, "PDF")], list(digest.files))
         make_page(job.manifest, job.imported, allow_overflow, strict, made, job.output.parent,
               output, loaded)
         # a file saved while the page was made: the PDF may be of the old one or the new,
@@ -167,6 +166,19 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
     except Exception as err:  # a bug must not stop the batch: the outcome says what
         return job_outcome(job, "failed", start, made,
                            failure(job, err) + kept_draft(job, made))
+
+
+def _read_job(job: Job, allow_overflow: bool, strict: bool,
+              output: str | None) -> tuple[Loaded | None, JobDigest]:
+    """A manifest read, each of its files once, and the digest of the bytes read (so
+    the digest is of what the page is made from); an imported page's digest (its text
+    is read as the page is made)."""
+    if job.imported:
+        return None, job_digest(job, allow_overflow, strict, output)
+    with recorded() as read:
+        loaded = load(job.manifest)
+    return loaded, loaded_digest(job, loaded, read, job_options(allow_overflow, strict,
+                                                                output))
 
 
 def kept_draft(job: Job, made: Made) -> str:

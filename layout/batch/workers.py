@@ -2,9 +2,11 @@
 time so that Ctrl-C finishes only the pages in flight."""
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Iterator
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
 from ..text.segmenter import segment_here
@@ -26,6 +28,35 @@ def _warm_worker(parent: int) -> None:
         for fd in LOCK_FDS:
             os.dup2(null.fileno(), fd)
     fonts_digest()
+    few_collections()
+
+
+# A batch's process has the cyclic collector look at its young objects after this many more
+# were made than freed, not Python's 700: a page's make-up and PDF make and free hundreds
+# of thousands, so at 700 the collector ran ~18 times a page, each time walking what the
+# page held then (8 ms of a page's ~90). A page leaves no reference cycles
+# (tests/test_cycles.py): what the collector is still for (an error's traceback) waits.
+YOUNG_COLLECTED_AFTER = 50_000
+
+
+def few_collections() -> None:
+    """What the process made so far (imports, the font set) moved out of the cyclic
+    collector's walks for good (gc.freeze), and its young objects collected seldom."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTED_AFTER, *gc.get_threshold()[1:])
+
+
+@contextmanager
+def collecting_seldom() -> Iterator[None]:
+    """`few_collections` while a batch runs in this process (-j 1), as it was after."""
+    threshold = gc.get_threshold()
+    few_collections()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def _die_with(parent: int) -> None:
@@ -46,8 +77,9 @@ def local_outcomes(jobs: list[Job], workers: int, force: bool, allow_overflow: b
            strict: bool = False, output: str | None = None) -> Iterator[Outcome]:
     if workers <= 1:  # in this process: Ctrl-C stays ours (no _warm_worker here)
         fonts_digest()
-        for job in jobs:
-            yield render_job(job, force, allow_overflow, strict, output)
+        with collecting_seldom():
+            for job in jobs:
+                yield render_job(job, force, allow_overflow, strict, output)
         return
     # Jobs are handed out a few at a time (two per worker in flight), so that a batch
     # stopped by Ctrl-C finishes at most those few pages, each written whole.

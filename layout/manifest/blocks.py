@@ -14,6 +14,7 @@ from ..model import (
     Signature,
     Subhead,
 )
+from ..reads import read_file
 from ..source import (
     MAX_YAML_BYTES,
     Fields,
@@ -113,7 +114,7 @@ def read_body(node: Node | None, base: Path, allow_outside: bool) -> tuple[Block
         if path.stat().st_size > MAX_YAML_BYTES:
             raise node.fail(f"body file {name!r} is larger than "
                             f"{MAX_YAML_BYTES // 2**20} MB", hint="split the article")
-        content = path.read_bytes().decode("utf-8-sig")
+        content = read_file(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise node.fail(f"body file {name!r} is not UTF-8 text",
                         hint="convert it to UTF-8 (e.g. iconv -f GBK -t UTF-8)") from None

@@ -45,7 +45,11 @@ def load_issue(path: Path, files_only: bool = False) -> Issue:
     false` (text/normalize.py). `files_only`: the text left as written, even invisible
     characters (what a digest of the page's files needs, at a sixth of the time)."""
     path = Path(path)
-    root = read_yaml(path)
+    return _issue_of(read_yaml(path), path, files_only)
+
+
+def _issue_of(root: Node, path: Path, files_only: bool) -> Issue:
+    """A one-page manifest from its parsed YAML (`load_issue`)."""
     try:
         return _read_issue(root, path, files_only=files_only)
     except Mistakes as err:  # and its template's, if it names one
@@ -135,8 +139,8 @@ def load_manifest(path: Path, files_only: bool = False) -> Edition:
     written there or in a file of its own: `file: p3.yaml`), or a single page."""
     path = Path(path)
     root = read_yaml(path)
-    if not (isinstance(root.value, dict) and "pages" in root.value):
-        return Edition(path, (load_issue(path, files_only),))
+    if not (isinstance(root.value, dict) and "pages" in root.value):  # (parsed once)
+        return Edition(path, (_issue_of(root, path, files_only),))
     with gathered():
         top = Fields(root, "an issue manifest")
         _version(top)
