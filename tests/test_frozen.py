@@ -76,3 +76,19 @@ def test_a_class_keeps_the_methods_and_init_it_writes():
             return isinstance(other, Named) and other.name.lower() == self.name.lower()
 
     assert Named("A") == Named("a") and hash(Named("A")) == hash(("A",))
+
+
+def test_copied_is_replace_without_init():
+    from layout.frozen import copied
+
+    _, ours = _pair(_point_body)
+    point = ours(1.0, 2.0, "q", 5, ("a",))
+    moved = copied(point, y=3.0, tags=("b",))
+    assert moved == dataclasses.replace(point, y=3.0, tags=("b",)) and moved is not point
+    assert repr(moved) == repr(dataclasses.replace(point, y=3.0, tags=("b",)))
+    assert (moved.x, moved.y, moved.label, moved.seen, moved.tags) == (1.0, 3.0, "q", 5, ("b",))
+    assert point.y == 2.0  # (the original as it was)
+    with pytest.raises(FrozenInstanceError):
+        moved.x = 0.0
+    with pytest.raises(TypeError, match="only its fields"):
+        copied(point, z=1.0)
