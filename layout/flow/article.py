@@ -56,8 +56,10 @@ class Cells:
 
     def __init__(self, columns: range, first_line: int, last_line: int,
                  blocked: set[tuple[int, int]]):
-        self.cells = [(c, line) for c in columns for line in range(first_line, last_line + 1)
-                      if (c, line) not in blocked]
+        lines = range(first_line, last_line + 1)
+        self.cells = [(c, line) for c in columns for line in lines
+                      if (c, line) not in blocked] if blocked else \
+            [(c, line) for c in columns for line in lines]  # (none to look up)
 
     def __len__(self) -> int:
         return len(self.cells)
