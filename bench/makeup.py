@@ -43,6 +43,36 @@ are found made; the repair gives up a moved tree once it cannot beat the best tr
 (settle_tree's bound). Every table the search makes, way by way, and every page are as
 before. Left: the 5-article page's make-up is the flow's measures of each article at each
 width (Candidate.options: heads, needs), not the search.
+
+Figures of the make-up's measures shared (branch mkfast, d541eb0, against main's build at
+274d659, /work/venv-n; compiled; instructions by cachegrind, the page's own process, or
+one process laying out and rendering ten pages of real news, tests/newsgen seeds 0-9):
+
+                                         before (main)     after
+  10 pages of real news, one process     14.19 G           12.74 G (-10 %)
+  5 articles (this script's page)        1.168 G           1.132 G (-3 %)
+  10 articles (this script's page)       5.35 G            4.97 G  (-7 %)
+
+  wall times in one sitting, main and branch interleaved, load average 7-12 (the
+  machine's two cores shared with three other sessions: 5-13 x a quiet machine's):
+  this script's median of 3, 5 / 10      2.89 / 10.44 s    2.73 / 8.82 s
+  bench/speed.py, warm work per page     1.04 s, 3.83 x    0.46 s, 3.32 x typst's (load
+                                                           12 / 10: noise, mostly)
+  bench/batch.py --fresh, 60 pages       73.1 s            68.2 s
+
+What gained: an article's flows share its head where their plans set it alike
+(flow.Heads: the make-up lays one module out many times, its pictures a line taller or
+shorter, and measures it at many widths), the options' fill is kept by its width, height
+and headline size (a new bound on the headlines or an option refused made it again), the
+body's need by the band's height where the head spans the columns, the tables of several
+articles are not sorted (one way a height), and what the trials did interpreted is done
+compiled or copied (Template.column_at inside text_legs; a plan's sized headline and a
+placed picture by frozen.copied, not dataclasses.replace); the line breaker's widow test
+stops at a line's second word. Every page byte-identical (53, tools-lead/same.py).
+Where the rest goes (news pages): the heads at each width, size and air (Candidate.head,
+~20 %: the display lines' even cuts are set at each new size and width), the body broken
+at each width a lead may be re-divided to, and the flow's layouts of the settling and
+repair (~13 %).
 """
 from __future__ import annotations
 

@@ -128,6 +128,24 @@ class _Unset:
 _UNSET = _Unset()
 
 
+def copied(obj: Any, **changes: Any) -> Any:
+    """`dataclasses.replace` for an instance of a `@frozen` class without `__post_init__`
+    whose fields its `__init__` sets: the same value, made by copying its fields with
+    `changes` rather than through `replace` (which reads every field and calls `__init__`
+    with them, interpreted: the make-up sizes a headline and places pictures for each of
+    its trials)."""
+    cls = type(obj)
+    every = cls.__frozen_fields__.every
+    if not every.issuperset(changes) or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__qualname__}: only its fields are copied "
+                        f"({', '.join(sorted(set(changes) - every))})")
+    new = object.__new__(cls)
+    values = {name: value for name, value in obj.__dict__.items() if name in every}
+    values.update(changes)
+    new.__dict__.update(values)
+    return new
+
+
 def _getter(names: list[str]) -> Callable[[Any], tuple]:
     """The tuple of these attributes of an object (as dataclasses compares and hashes it)."""
     if len(names) > 1:

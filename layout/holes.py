@@ -100,10 +100,14 @@ def text_legs(t: Template, lines: Iterable[PlacedLine], images: Iterable = (),
     grid lines holding text, broken where a picture (or a placeholder) stands; the blank
     lines a subhead or a box keeps round itself do not break a leg."""
     rows: dict[int, set[int]] = {}
+    # (t.column_at, its numbers read once: a template's method is interpreted, and this
+    # runs for every line of every trial the make-up weighs)
+    step, left, half, count = t.column_width + t.gutter, t.margin_left, t.gutter / 2, t.columns
     for line in lines:
         if line.kind in _TEXT and line.grid_line is not None and line.set_glyphs:
-            column = t.column_at(line.origin_x + line.set_glyphs[0].x + 0.5)
-            if column is not None:
+            x = line.origin_x + line.set_glyphs[0].x + 0.5
+            column = int((x - left + half) // step) + 1
+            if 1 <= column <= count:
                 rows.setdefault(column, set()).add(line.grid_line)
     blocked = Occupancy(t)
     blocked.add_boxes((), images)

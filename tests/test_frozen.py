@@ -131,3 +131,19 @@ def test_a_class_with_post_init_or_keyword_only_fields_has_the_dataclass_init():
     assert Checked(1, y=2).y == 2 and seen == [(1, 2)]
     with pytest.raises(TypeError):
         Checked(1, 2)  # (y is keyword-only)
+
+
+def test_copied_is_replace_without_init():
+    from layout.frozen import copied
+
+    _, ours = _pair(_point_body)
+    point = ours(1.0, 2.0, "q", 5, ("a",))
+    moved = copied(point, y=3.0, tags=("b",))
+    assert moved == dataclasses.replace(point, y=3.0, tags=("b",)) and moved is not point
+    assert repr(moved) == repr(dataclasses.replace(point, y=3.0, tags=("b",)))
+    assert (moved.x, moved.y, moved.label, moved.seen, moved.tags) == (1.0, 3.0, "q", 5, ("b",))
+    assert point.y == 2.0  # (the original as it was)
+    with pytest.raises(FrozenInstanceError):
+        moved.x = 0.0
+    with pytest.raises(TypeError, match="only its fields"):
+        copied(point, z=1.0)

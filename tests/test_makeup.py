@@ -542,6 +542,39 @@ def test_the_make_up_reads_an_article_s_head_and_fill_as_typed_measures():
     assert measure_head(ArticleFlow(low, t, shipped_fonts(), TextCache())) is None
 
 
+def test_an_article_s_flows_share_its_head_and_sizes_of_one_band_share_a_need(monkeypatch):
+    from layout.flow import ArticleFlow, Drawn, Heads, measure_need, set_head
+    from layout.makeup import Area, Candidate, Config, candidate
+    from layout.model import ArticlePlan
+
+    path = REPO / "issues" / "2020-07-01-p3-fenjin-lushang.yaml"
+    issue = load_issue(path)
+    t = load_template(issue.template)
+    fonts, cache, heads = shipped_fonts(), TextCache(), Heads()
+    article = replace(issue.articles[0], images=())
+    plans = [ArticlePlan(article, 0, 1, 4, 3, last, head_size=36.0, pictures=())
+             for last in (60, 80)]  # (one module's head, the body's foot tried lower)
+    set_ = [ArticleFlow(p, t, fonts, cache, heads).head(Drawn(), p.last_line) for p in plans]
+    assert set_[0] is set_[1] == set_head(ArticleFlow(plans[0], t, fonts).s, plans[0])
+    other = replace(plans[0], head_extra=1)  # (air in its band: a head of its own)
+    aired = ArticleFlow(other, t, fonts, cache, heads).head(Drawn(), other.last_line)
+    assert aired is not set_[0] and aired.body_line == set_[0].body_line + 1
+    # headline sizes whose bands take as many lines leave the body the same cells: its
+    # need measured once, the same as each size's measured alone
+    measured = []
+    monkeypatch.setattr(candidate, "measure_need", lambda *a: measured.append(a) or
+                        measure_need(*a))
+    area = Area(1, 8, 1, t.grid_lines)
+    c = Candidate(0, article, t, fonts, cache, area, 0)
+    sizes = [s for s in (32.0, 28.0, 26.0, 24.0)
+             if c.head_lines(4, Config(s)) == c.head_lines(4, Config(32.0))]
+    assert len(sizes) > 1
+    needs = [c.need_at(4, s) for s in sizes]
+    assert len(measured) == 1 and len(set(needs)) == 1
+    for s in sizes[1:]:
+        assert Candidate(0, article, t, fonts, TextCache(), area, 0).need_at(4, s) == needs[0]
+
+
 def test_a_made_up_plan_carries_its_decisions_beside_the_manifest_s_article():
     path = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
     issue = load_issue(path)

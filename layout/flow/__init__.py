@@ -26,8 +26,8 @@ from .article import (DIVIDED_WIDTH, MIN_DIVIDED, RULE_COLOUR, ArticleFlow, Cell
                       Laid, Layout, article_flow, divided, divided_into)
 from .blocks import BLOCKS, SUBHEAD_KEEP, BlockKind, Measured, kind_of, measure_block
 from .coverage import check_faces, check_text
-from .head import (FILL_MOST, FILL_SHARE, VERTICAL_GAP, VERTICAL_TCY, Head, Reach, Seat,
-                   set_head, two_below, vertical_cells)
+from .head import (FILL_MOST, FILL_SHARE, VERTICAL_GAP, VERTICAL_TCY, Head, Heads, Reach,
+                   Seat, set_head, two_below, vertical_cells)
 from .measure import Fill, HeadMeasure, measure_fill, measure_head, measure_need
 from .page import Placed, dated, flow_page, furniture
 from .setter import (ASCENT, BOX_PADDING, MIN_DPI, REVERSED_TEXT, Drawn, TooLow, Typesetter,
@@ -38,7 +38,7 @@ __all__ = [
     "ASCENT", "BLOCKS", "BOX_PADDING", "DIVIDED_WIDTH", "FILL_MOST", "FILL_SHARE",
     "MIN_DIVIDED", "MIN_DPI", "REVERSED_TEXT", "RULE_COLOUR", "SUBHEAD_KEEP", "VERTICAL_GAP",
     "VERTICAL_TCY", "ArticleFlow", "BlockKind", "Cells", "Division", "Drawn", "Fill", "Head",
-    "HeadMeasure", "Laid",
+    "HeadMeasure", "Heads", "Laid",
     "Layout", "Measured", "Placed", "Reach", "Seat", "TextCache", "TooLow", "Typesetter",
     "article_flow",
     "baseline_in", "check_faces", "check_text", "dated", "divided", "divided_into",

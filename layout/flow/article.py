@@ -16,7 +16,7 @@ from ..manifest import block_text
 from ..model import ArticlePlan, LineKind, Overflow, Paragraph, PlacedRect, Signature, Template
 from ..text.linebreak import SetLine
 from .blocks import flows, kind_of, measure_block, room_after
-from .head import Head, set_head
+from .head import Head, Heads, set_head
 from .setter import Drawn, TooLow, Typesetter
 from .textcache import TextCache
 
@@ -56,8 +56,10 @@ class Cells:
 
     def __init__(self, columns: range, first_line: int, last_line: int,
                  blocked: set[tuple[int, int]]):
-        self.cells = [(c, line) for c in columns for line in range(first_line, last_line + 1)
-                      if (c, line) not in blocked]
+        lines = range(first_line, last_line + 1)
+        self.cells = [(c, line) for c in columns for line in lines
+                      if (c, line) not in blocked] if blocked else \
+            [(c, line) for c in columns for line in lines]  # (none to look up)
 
     def __len__(self) -> int:
         return len(self.cells)
@@ -77,12 +79,13 @@ class ArticleFlow:
     """Lays one article out in its part of the grid."""
 
     def __init__(self, plan: ArticlePlan, template: Template, fonts: FontSet,
-                 cache: TextCache | None = None):
+                 cache: TextCache | None = None, heads: Heads | None = None):
         self.plan = plan
         self.t = template
         self.s = Typesetter(template, fonts, plan.first_column, plan.last_column, cache,
                             f"article {plan.index + 1}, ")
         self._head: Head | None = None  # the head as set once (head())
+        self.heads = heads  # (the heads of this article's other flows on this grid)
 
     # -- the article, balanced --------------------------------------------------------------
 
@@ -205,7 +208,8 @@ class ArticleFlow:
         of it depends on the bottom but whether it reaches past it, and the balancing
         search lays the article out at every bottom it tries."""
         if self._head is None:
-            self._head = set_head(self.s, self.plan)
+            self._head = set_head(self.s, self.plan) if self.heads is None \
+                else self.heads.head(self.s, self.plan)
         self._head.draw_into(out, bottom)
         return self._head
 

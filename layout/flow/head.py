@@ -116,6 +116,27 @@ def set_head(setter: Typesetter, plan: ArticlePlan) -> Head:
     return _HeadSetter(setter, plan).head()
 
 
+class Heads:
+    """The heads one article's flows on one grid set, by all of its plan a head reads (its
+    columns, first line, headline size and columns, and air): the make-up lays an article
+    out many times in one module (its pictures a line taller or shorter, its text at
+    another width), and its head is the same in each (set_head reads neither the plan's
+    last line nor its pictures)."""
+
+    def __init__(self) -> None:
+        self.set: dict[tuple[int, int, int, float | None, tuple[int, int] | None, int],
+                       Head] = {}
+
+    def head(self, setter: Typesetter, plan: ArticlePlan) -> Head:
+        """The head of `plan` (an ArticlePlan of this article), set by `setter` once."""
+        key = (plan.first_column, plan.last_column, plan.first_line, plan.head_size,
+               plan.head_columns, plan.head_extra)
+        found = self.set.get(key)
+        if found is None:
+            found = self.set[key] = set_head(setter, plan)
+        return found
+
+
 class _HeadSetter:
     """Sets one article's head (set_head)."""
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from ..flow import (ArticleFlow, Fill, HeadMeasure, TextCache, TooLow, Typesetter, divided,
-                    measure_fill, measure_head, measure_need, sized, vertical_cells)
+from ..flow import (ArticleFlow, Fill, HeadMeasure, Heads, TextCache, TooLow, Typesetter,
+                    divided, measure_fill, measure_head, measure_need, sized, vertical_cells)
 from ..fonts import FontSet
 from ..holes import hole_lines
 from ..model import Article, ArticlePlan, Image, Template
@@ -34,7 +34,8 @@ class Candidate:
         self.rank = rank
         self.pictures = [i for i in article.images if not i.placed]
         self._need: int | None = None
-        self._needs: dict[tuple, int] = {}
+        self._needs: dict[tuple[int, float | None], int] = {}  # (columns, size)
+        self._seated: dict[tuple[int, int], int] = {}  # (columns, head lines): need_at
         # (columns, size, extra, beside) → its head's measure and what the blank beside it
         # costs
         self._heads: dict[tuple, tuple[HeadMeasure, float] | None] = {}
@@ -61,6 +62,11 @@ class Candidate:
         # (columns, cap) at which its title takes more than MAX_TITLE_LINES at any size
         self._tall: dict[tuple[int, float | None], int] = {}
         self.setter = Typesetter(template, fonts, 1, 1, cache)  # sets one-off text
+        self.heads = Heads()  # (the heads its flows set, shared by those set alike)
+        # (columns, limit, the plan's headline size) → the article without pictures laid
+        # out in a module so wide and tall (None: too low for it), what `options` weighs:
+        # the same under every bound on the headline and option refused that leave its size
+        self._fills: dict[tuple[int, int, float | None], Fill | None] = {}
 
     # -- what the article looks like at a width -------------------------------------------
 
@@ -88,7 +94,7 @@ class Candidate:
 
 
     def flow(self, plan: ArticlePlan) -> ArticleFlow:
-        return ArticleFlow(plan, self.t, self.fonts, self.cache)
+        return ArticleFlow(plan, self.t, self.fonts, self.cache, self.heads)
 
     def need(self) -> int:
         """Grid cells the body takes (the flow's estimate, without column feet)."""
@@ -102,9 +108,21 @@ class Candidate:
         key = (columns, size)
         if key not in self._needs:
             base = Config(size)
-            top = self.head_lines(columns, base) or 0
-            plan = self.plan(columns, self.area.lines, base)
-            self._needs[key] = measure_need(self.flow(plan), top, self.need())
+            found = self.head_lines(columns, base)
+            top = found or 0
+            # a head across all the columns (no vertical title, no `columns:`) leaves the
+            # body the same cells at every size that takes as many lines (what the body
+            # meets of it is its lines: its text and boxes stand above them)
+            h = self.article.headline
+            seat = (columns, top) if found is not None and (
+                h is None or not (h.columns or h.vertical)) else None
+            need = self._seated.get(seat) if seat is not None else None
+            if need is None:
+                plan = self.plan(columns, self.area.lines, base)
+                need = measure_need(self.flow(plan), top, self.need())
+                if seat is not None:
+                    self._seated[seat] = need
+            self._needs[key] = need
         return self._needs[key]
 
     def width_pt(self, columns: int) -> float:
@@ -310,12 +328,8 @@ class Candidate:
         if self.pictures:
             return picture_ways(self, columns, limit, size, top, cost)
         plan = self.plan(columns, limit, base)
-        hint = plan.first_line + top + math.ceil(self.need() / columns) - 1
-        try:
-            fill = measure_fill(self.flow(plan), hint)
-        except TooLow:
-            return {}
-        if fill.over is not None:
+        fill = self.fill(plan, columns, limit, top)
+        if fill is None or fill.over is not None:
             return {}
         height = fill.bottom - plan.first_line + 1
         if height - top < MIN_LEG and columns > 1:
@@ -348,6 +362,18 @@ class Candidate:
                     + self.too_tall(columns)
                 self.offer(out, columns, at + extra, score, sized.with_extra(extra))
         return out
+
+    def fill(self, plan: ArticlePlan, columns: int, limit: int, top: int) -> Fill | None:
+        """The article without pictures laid out balanced in `plan`'s module (`columns` ×
+        `limit`, its headline band `top` lines); None when it is too low for it."""
+        key = (columns, limit, plan.head_size)  # (all that tells its plans apart)
+        if key not in self._fills:
+            hint = plan.first_line + top + math.ceil(self.need() / columns) - 1
+            try:
+                self._fills[key] = measure_fill(self.flow(plan), hint)
+            except TooLow:
+                self._fills[key] = None
+        return self._fills[key]
 
     def offer(self, out: dict[int, tuple[float, Config]], columns: int, height: int,
               cost: float, config: Config) -> None:

@@ -8,6 +8,7 @@ import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..frozen import copied
 from ..model import Image
 from .costs import (CROP, CROP_COST, EXTRA, MAX_HEAD_EXTRA, MIN_LEG, PICTURE_SHAPE, SHORT,
                     SHORT_MOST, SHORT_OK, TEXT_BESIDE, THUMB)
@@ -32,14 +33,14 @@ def placed_images(c: Candidate, columns: int, body: int, head: int,
                                                   config.heights)):  # (in order)
         (_, low, high), caption = picture_block(c, image, width)
         if n % 2 == 0:
-            out.append(replace(image, first_column=columns - width + 1,
-                               last_column=columns, first_line=top, lines=lines,
-                               sized=(low, high)))
+            out.append(copied(image, first_column=columns - width + 1,
+                              last_column=columns, first_line=top, lines=lines,
+                              sized=(low, high)))
             top += lines + caption + 1
         else:
             foot -= lines + caption
-            out.append(replace(image, first_column=1, last_column=width,
-                               first_line=foot, lines=lines, sized=(low, high)))
+            out.append(copied(image, first_column=1, last_column=width,
+                              first_line=foot, lines=lines, sized=(low, high)))
             foot -= 1
     return tuple(out)
 

@@ -68,12 +68,11 @@ class Way:
 
 class Table:
     """A range's ways, in the order made, and as a lower part (by height) and a part
-    beside (the cheapest of each height, by height) of larger ranges."""
+    beside (the cheapest of each height, by height) of larger ranges. `one`: no two ways
+    of one height (a table of several articles)."""
 
-    def __init__(self, ways: list[Way], limit: int):
+    def __init__(self, ways: list[Way], limit: int, one: bool = False):
         self.ways = ways
-        # (sorted as the tuples (height, cost, read) they stand for)
-        self.lows = sorted(ways, key=lambda w: (w.height, w.cost, w.read))
         beside: list[Way | None] = [None] * (limit + 2 * MATCH + 1)  # (height + MATCH)
         # (whether any way is within MATCH lines of a height: a part beside it may meet it)
         match = MATCH  # (a module's global, looked up at each use: once here)
@@ -86,6 +85,10 @@ class Table:
                 near[n] = True
         self.beside = beside
         self.near = near  # (height + MATCH)
+        # (sorted as the tuples (height, cost, read) they stand for: a way a height, those
+        # beside in order)
+        self.lows = [w for w in beside if w is not None] if one else \
+            sorted(ways, key=lambda w: (w.height, w.cost, w.read))
 
 
 class Memo:
@@ -142,8 +145,8 @@ class _Tiling:
                tuple(self.starts[i:j + 1]), self.refused[j + 1][c] - self.refused[i][c])
         tables = self.memo.tables
         if key not in tables:
-            tables[key] = Table(self.leaf(i, c) if i == j else self.combined(i, j, c),
-                                   self.limit)
+            tables[key] = Table(self.leaf(i, c), self.limit) if i == j else \
+                Table(self.combined(i, j, c), self.limit, True)
         found = tables[key]
         self.tables[i][j][c] = found
         return found

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from ..frozen import frozen
+from ..frozen import copied, frozen
 from .issue import Article, Headline, Image, Issue
 from .template import Template
 
@@ -44,8 +44,8 @@ class ArticlePlan:
         h = self.article.headline
         if h is None or (self.head_size is None and self.head_columns is None):
             return h
-        return replace(h, size=h.size if self.head_size is None else self.head_size,
-                       columns=h.columns if self.head_columns is None else self.head_columns)
+        return copied(h, size=h.size if self.head_size is None else self.head_size,
+                      columns=h.columns if self.head_columns is None else self.head_columns)
 
     @property
     def images(self) -> tuple[Image, ...]:

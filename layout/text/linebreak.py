@@ -101,10 +101,8 @@ class _Fit:
     __slots__ = ("slack", "shrink", "stretch_gaps", "word_room")
 
     def __init__(self, slack: float, shrink: float, stretch_gaps: int, word_room: float):
-        self.slack = slack
-        self.shrink = shrink
-        self.stretch_gaps = stretch_gaps
-        self.word_room = word_room
+        self.slack, self.shrink = slack, shrink
+        self.stretch_gaps, self.word_room = stretch_gaps, word_room
 
     def char_gap_extra(self) -> float:
         """What each character gap grows by when the line is spread."""
@@ -126,17 +124,10 @@ class _Node:
     def __init__(self, start: int, key: int, measure: float, demerits: float, line: int,
                  index: int, hard: int, head: float, head_shrink: float, head_words: float,
                  head_gaps: int):
-        self.start = start
-        self.key = key
-        self.measure = measure
-        self.demerits = demerits
-        self.line = line
-        self.index = index
-        self.hard = hard
-        self.head = head
-        self.head_shrink = head_shrink
-        self.head_words = head_words
-        self.head_gaps = head_gaps
+        self.start, self.key, self.measure, self.demerits = start, key, measure, demerits
+        self.line, self.index, self.hard = line, index, hard
+        self.head, self.head_shrink, self.head_words, self.head_gaps = (head, head_shrink,
+                                                                        head_words, head_gaps)
 
 
 class _Reach:
@@ -242,8 +233,13 @@ class ParagraphBreaker:
 
     def is_widow(self, a: int, b: int) -> bool:
         """A last line of one character, or one character and its marks (孤字)."""
-        words = [box for box in self.boxes[a:b] if box.first not in MARKS and box.glyphs]
-        return len(words) == 1 and len(words[0].glyphs) == 1
+        words = 0  # (its boxes not marks: its first two or a word of two tell)
+        for box in self.boxes[a:b]:
+            if box.first not in MARKS and box.glyphs:
+                words += 1
+                if words > 1 or len(box.glyphs) > 1:
+                    return False
+        return words == 1
 
     # -- choosing breaks -----------------------------------------------------------------
 
@@ -477,8 +473,8 @@ class ParagraphBreaker:
 def break_lines(items: Items, widths: Sequence[float], indent: float = 0.0,
                 justify: bool = True, rules: Composition | None = None) -> list[SetLine]:
     """Break a paragraph into lines; `widths[i]` is the measure of its i-th line (pt), the
-    last one also of every line after it; the first line is indented by `indent`. Every line but the last is spread flush when
-    `justify`; nothing is ever dropped."""
+    last one also of every line after it; the first line is indented by `indent`. Every
+    line but the last is spread flush when `justify`; nothing is ever dropped."""
     if not items.boxes:
         return []
     rules = rules or Composition()
@@ -493,8 +489,7 @@ def break_lines(items: Items, widths: Sequence[float], indent: float = 0.0,
             # the last word, together wider than the line, and is alone on a line: give it
             # up, and the signature takes a line of its own.
             return break_lines(Items(items.boxes[:-1], items.gaps[:-1], items.size,
-                                     items.hyphen), widths,
-                               indent, justify, rules)
+                                     items.hyphen), widths, indent, justify, rules)
     return [paragraph.set_line(a, b, i, i == len(lines) - 1 or paragraph.hard[b - 1],
                                justify, forced)
             for i, (a, b, forced) in enumerate(lines)]
