@@ -60,7 +60,33 @@ def refuse_clashes(outputs: list[tuple[Path, str]], inputs: list[Path]) -> None:
                 raise LayoutError(f"the {what} {path} would overwrite {name}",
                                   hint="choose another output path (-o); an output is never "
                                        "one of the page's files")
+        _refuse_other_kind(Path(path), what)
         known.append(((real, inode), f"the {what} of this run"))
+
+
+# what a file of each kind of output starts with: a file there that does not is somebody's
+# other work (a text, a manifest), never written over by a render
+_MAGIC = {"PDF": b"%PDF-", "PNG": b"\x89PNG"}
+
+
+def _refuse_other_kind(path: Path, what: str) -> None:
+    """Refuse a PDF or PNG output where a file of another kind is (`-o story.txt`), and a
+    manifest written under a PDF's or picture's name (`import -o page.pdf`)."""
+    if what == "manifest" and path.suffix.lower() in (".pdf", ".png"):
+        raise LayoutError(f"{path}: a manifest is YAML, not a {path.suffix[1:].upper()}",
+                          hint=f"write it as {path.with_suffix('.yaml').name} (-o)")
+    kind = next((k for k in _MAGIC if k in what), None)
+    if kind is None or not path.is_file():  # (a device, a FIFO, nothing yet: written)
+        return
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(_MAGIC[kind]))
+    except OSError:
+        return  # (the write says what is wrong)
+    if head and head != _MAGIC[kind]:
+        raise LayoutError(f"{path} is there and is not a {kind}: it is kept, and the "
+                          f"{what} is not written over it",
+                          hint="choose another output path (-o), or move that file away")
 
 
 def _host() -> str:

@@ -49,8 +49,11 @@ def read(pdf: bytes) -> Geometry:
             r, g, b, a = (ctypes.c_uint() for _ in range(4))
             raw.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a)
             left, bottom, right, top = obj.get_bounds()
-            if (r.value, g.value, b.value) == PLACEHOLDER and right - left > 5 \
-                    and top - bottom > 5:
+            mode, stroked = ctypes.c_int(), ctypes.c_int()
+            raw.FPDFPath_GetDrawMode(obj.raw, mode, stroked)
+            # (filled: a frame's stroke keeps the fill colour set before it, unpainted)
+            if (r.value, g.value, b.value) == PLACEHOLDER and mode.value != 0 \
+                    and right - left > 5 and top - bottom > 5:
                 pictures.append((left, height - top, right, height - bottom))
         return Geometry(tuple(chars), tuple(pictures))
     finally:

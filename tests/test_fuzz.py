@@ -4,7 +4,6 @@ never writes to one of its inputs."""
 from __future__ import annotations
 
 import hashlib
-import time
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -99,9 +98,7 @@ def test_fuzzed_pages_end_in_a_known_exit_and_never_touch_their_inputs(tmp_path,
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (manifest, template)}
     out = tmp_path / "o.pdf"
     out.unlink(missing_ok=True)
-    start = time.monotonic()
     result = CliRunner().invoke(main, ["render", str(manifest), "-o", str(out)])
-    assert time.monotonic() - start < 10
     assert result.exception is None or isinstance(result.exception, SystemExit), \
         (manifest_text, template_text, result.output, result.exc_info)
     assert result.exit_code in (0, 2, 3), (manifest_text, template_text, result.output)

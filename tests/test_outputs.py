@@ -90,7 +90,7 @@ def test_devices_stay_devices_and_dash_is_standard_output(tmp_path):
 def test_a_symlinked_output_replaces_its_target_and_keeps_the_link(tmp_path):
     manifest = page(tmp_path)
     target = tmp_path / "real.pdf"
-    target.write_bytes(b"old")
+    target.write_bytes(b"%PDF-1.4 an old page")
     link = tmp_path / "link.pdf"
     link.symlink_to(target)
     assert render(manifest, "-o", link).exit_code == 0
@@ -165,3 +165,22 @@ def test_impossible_grid_lengths_are_refused_with_their_line(tmp_path):
         result = render(manifest, "-o", tmp_path / "p.pdf")
         assert result.exit_code == 2 and "t.yaml:5" in result.output, (key, value, result.output)
         assert not (tmp_path / "p.pdf").exists()
+
+
+def test_a_file_of_another_kind_is_never_written_over(tmp_path):
+    """`-o story.txt` where a reporter's text is: the text is kept, nothing written; and an
+    import's manifest is never written under a PDF's name."""
+    manifest = page(tmp_path)
+    story = tmp_path / "story.txt"
+    story.write_text("记者的稿子", encoding="utf-8")
+    result = render(manifest, "-o", story)
+    assert result.exit_code == 2 and "is there and is not a PDF: it is kept" in result.output
+    assert story.read_text(encoding="utf-8") == "记者的稿子"
+    png = tmp_path / "p.png"
+    png.write_text("not a picture", encoding="utf-8")
+    result = render(manifest, "-o", tmp_path / "p.pdf", "--png")
+    assert result.exit_code == 2 and "is not a PNG" in result.output
+    assert not (tmp_path / "p.pdf").exists()
+    result = CliRunner().invoke(main, ["import", str(story), "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2 and "a manifest is YAML, not a PDF" in result.output
+    assert not (tmp_path / "x.pdf").exists()
