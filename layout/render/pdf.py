@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import ttfonts
 from reportlab.lib.colors import HexColor
-from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -26,7 +25,7 @@ from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet, kept_subsets
 from ..frozen import frozen
 from ..pictures import opened, rgb, upright
 from ..model import PageLayout, PlacedImage, PlacedLine, PlacedRect
-from .runs import Coding, Run, runs
+from .runs import Run, Selects, paint, runs
 from .streams import Kept, Writing, writing
 
 if TYPE_CHECKING:  # (the press, and littleCMS with it, is loaded only to print)
@@ -120,7 +119,7 @@ def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | 
     canvas.setProducer("layout")
     canvas.setAuthor("")
     canvas.setSubject("")
-    selects: dict = {}  # (see _text)
+    selects = Selects(canvas._doc)
     for number, page in enumerate(pages):
         if number:
             canvas.setPageSize((page.width + 2 * margin, page.height + 2 * margin))
@@ -188,32 +187,30 @@ def _bookmarks(canvas: Canvas, document: Document, number: int, top: float) -> N
 
 
 def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | None,
-               codes: dict, selects: dict, closing: _Closing) -> None:
+               codes: dict, selects: Selects, closing: _Closing) -> None:
     """One page painted and closed (its colours set anew: a page starts with none)."""
-    paint = _Paint(canvas, press)
+    fill = _Paint(canvas, press)
     if press:
         margin = press.margin
         press.boxes(canvas, page.width, page.height)
         canvas.translate(margin, margin)  # the page drawn from the trim's corner
     for rect in page.rects:
-        _draw_rect(canvas, rect, page.height, paint, page.width)
+        _draw_rect(canvas, rect, page.height, fill, page.width)
     for image in page.images:
-        _draw_image(canvas, image, page.height, paint, page.width)
+        _draw_image(canvas, image, page.height, fill, page.width)
     painted = [(line, runs(line, fonts, codes)) for line in page.lines]
-    closing.start(canvas, _assign(canvas, fonts, painted, selects))
+    closing.start(canvas, _assign(fonts, painted, selects))
+    code = canvas._code
     for line, line_runs in painted:
-        y = page.height - line.baseline
-        paint.fill(line.color)
-        for run in line_runs:
-            _text(canvas, fonts.face(run.role).ttf, line.size, run.x, y, run.spacing, run.text,
-                  selects)
+        fill.fill(line.color)
+        paint(code, line_runs, fonts, line.size, page.height - line.baseline, selects)
     if press:
         press.marks(canvas, page.width, page.height)
     canvas.showPage()
 
 
-def _assign(canvas: Canvas, fonts: FontSet, painted: list[tuple[PlacedLine, list[Run]]],
-            selects: dict) -> list:
+def _assign(fonts: FontSet, painted: list[tuple[PlacedLine, list[Run]]],
+            selects: Selects) -> list:
     """The codes of the page's characters new to the document, face by face, in the order
     they are painted (runs.Coding); the faces (reportlab's fonts) the page uses."""
     by_face: dict[str, list[str]] = {}
@@ -223,40 +220,9 @@ def _assign(canvas: Canvas, fonts: FontSet, painted: list[tuple[PlacedLine, list
     used = []
     for role, texts in by_face.items():
         font = fonts.face(role).ttf
-        _coding(font, canvas._doc, selects).assign("".join(texts))
+        selects.coding(font).assign("".join(texts))
         used.append(font)
     return used
-
-
-def _coding(font, doc, selects: dict) -> Coding:
-    coding = selects.get(font)
-    if coding is None:
-        coding = selects[font] = Coding(font, doc)
-    return coding
-
-
-def _text(canvas: Canvas, font, size: float, x: float, y: float, spacing: float,
-          text: str, selects: dict) -> None:
-    """A run of one face and one spacing, written into the page's content as reportlab's
-    text object writes it (BT, its spacing and origin, each subset's font and codes, ET),
-    without the object: a page has thousands of runs. `selects` remembers the operators
-    that select a subset at a size (font, subset, size → "/F1+0 9 Tf 10.8 TL") and each
-    font's `Coding` (by the font)."""
-    doc = canvas._doc
-    code = ["BT 1 0 0 1 0 0 Tm", f"{fp_str(spacing)} Tc 1 0 0 1 {fp_str(x, y)} Tm"]
-    current = -1
-    for subset, part in _coding(font, doc, selects).parts(text):
-        if subset != current:
-            key = (font.fontName, subset, size)
-            select = selects.get(key)
-            if select is None:  # (the first names the subset in the document)
-                select = selects[key] = (f"{font.getSubsetInternalName(subset, doc)} "
-                                         f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL")
-            code.append(select)
-            current = subset
-        code.append(f"({part}) Tj")
-    code.append("ET")
-    canvas._code.append(" ".join(code))
 
 
 @lru_cache(maxsize=64)
