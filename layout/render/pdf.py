@@ -25,19 +25,27 @@ from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet, kept_subsets
 from ..frozen import frozen
 from ..pictures import opened, rgb, upright
 from ..model import PageLayout, PlacedImage, PlacedLine, PlacedRect
+from . import objects  # noqa: F401 (reportlab's arrays of numbers written in one step)
 from .runs import Run, Selects, paint, runs
 from .streams import Kept, Writing, writing
 
 if TYPE_CHECKING:  # (the press, and littleCMS with it, is loaded only to print)
     from .press import Press
 
-@lru_cache(maxsize=None)
+_UTF16: dict[int, str] = {}  # code → its character as UTF-16, hex (see _utf16_hex)
+_ENTRY = ["<%02X> <" % code for code in range(256)]  # a ToUnicode line up to the character
+
+
 def _utf16_hex(code: int) -> str:
-    if HALF_WIDTH_BASE <= code < HALF_WIDTH_BASE + 0x10000:
-        code -= HALF_WIDTH_BASE  # a mark's half-width code copies out as the mark
-    elif code >= VERTICAL_BASE:
-        code -= VERTICAL_BASE  # and its vertical form's code too
-    return chr(code).encode("utf-16-be").hex().upper()
+    found = _UTF16.get(code)
+    if found is None:
+        character = code
+        if HALF_WIDTH_BASE <= code < HALF_WIDTH_BASE + 0x10000:
+            character -= HALF_WIDTH_BASE  # a mark's half-width code copies out as the mark
+        elif code >= VERTICAL_BASE:
+            character -= VERTICAL_BASE  # and its vertical form's code too
+        found = _UTF16[code] = chr(character).encode("utf-16-be").hex().upper()
+    return found
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -58,7 +66,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
         "<00> <%02X>" % (len(subset) - 1),
         "endcodespacerange",
         "%d beginbfchar" % len(subset),
-        *("<%02X> <%s>" % (i, _utf16_hex(v)) for i, v in enumerate(subset)),
+        *[f"{_ENTRY[i]}{_UTF16.get(v) or _utf16_hex(v)}>" for i, v in enumerate(subset)],
         "endbfchar",
         "endcmap",
         "CMapName currentdict /CMap defineresource pop",
@@ -92,11 +100,23 @@ def render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | N
     """Pages as one PDF (a page alone as render_pdf makes it). With `document`: its title,
     page labels and outline. `kept`: font subsets and compressed streams kept from an
     earlier render of the process, and for the next one (the same bytes either way)."""
-    if kept is not None and kept.fonts is not fonts:
-        kept.fonts, kept.codes = fonts, {}
     with writing(kept) as render, kept_subsets({} if kept is None else kept.subsets):
-        return _render_pages(pages, fonts, press, document,
-                             {} if kept is None else kept.codes, render)
+        return _render_pages(pages, fonts, press, document, _codes(fonts, kept), render)
+
+
+# The codes of the renders that keep nothing of their own (a batch's worker, page after
+# page): a page paints the characters the last one painted (runs._Coder). Started afresh
+# for another font set, or past this many faces and sizes.
+_SHARED = Kept()
+MOST_CODED_SIZES = 400
+
+
+def _codes(fonts: FontSet, kept: Kept | None) -> dict:
+    """The codes of `fonts`' characters (runs.runs) that `kept`, or the process, holds."""
+    holder = _SHARED if kept is None else kept
+    if holder.fonts is not fonts or len(holder.codes) > MOST_CODED_SIZES:
+        holder.fonts, holder.codes = fonts, {}
+    return holder.codes
 
 
 def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | None,
@@ -241,6 +261,7 @@ class _Paint:
         self.canvas = canvas
         self.press = press
         self._overprint = {"fill": False, "stroke": False}
+        self._screen: dict[tuple[bool, str], str] = {}  # (fill?, colour) → its operator
         if press:
             canvas._setOverprintMask(1)  # (a zero in a CMYK overprint leaves that ink)
 
@@ -254,7 +275,7 @@ class _Paint:
         canvas = self.canvas
         fill = which == "fill"
         if not self.press:
-            (canvas.setFillColor if fill else canvas.setStrokeColor)(_colour(colour))
+            self._on_screen(fill, colour)
             return
         cmyk = self.press.colour(colour)
         black = cmyk[:3] == (0.0, 0.0, 0.0) and cmyk[3] >= 0.999
@@ -262,6 +283,26 @@ class _Paint:
             (canvas._setFillOverprint if fill else canvas._setStrokeOverprint)(black)
             self._overprint[which] = black
         (canvas.setFillColorCMYK if fill else canvas.setStrokeColorCMYK)(*cmyk)
+
+
+    def _on_screen(self, fill: bool, colour: str) -> None:
+        """The colour set as reportlab sets it, the first time; then its operator written
+        again (a page sets a colour before each line: setFillColor also asks for the
+        opacity, 1, which writes nothing, each time)."""
+        canvas = self.canvas
+        code = canvas._code
+        operator = self._screen.get((fill, colour))
+        if operator is None:
+            count = len(code)
+            (canvas.setFillColor if fill else canvas.setStrokeColor)(_colour(colour))
+            if len(code) == count + 1:
+                self._screen[(fill, colour)] = code[-1]
+            return
+        code.append(operator)
+        if fill:
+            canvas._fillColorObj = _colour(colour)
+        else:
+            canvas._strokeColorObj = _colour(colour)
 
 
 def _draw_rect(canvas: Canvas, rect: PlacedRect, height: float, paint: _Paint,

@@ -17,6 +17,21 @@ from ..text.items import Glyph
 
 # Two glyph gaps closer than this (pt) are equal: one text run with one character spacing.
 SPACING_TOLERANCE = 0.001
+# Numbers written as reportlab writes them (fp_str: thousands of instructions each, a page
+# writes thousands, most of them many times: spacings, baselines, column edges), by value;
+# started afresh past this many.
+MOST_NUMBERS = 100_000
+_NUMBERS: dict[float, str] = {}
+
+
+def number(value: float) -> str:
+    """`value` as reportlab's fp_str writes it (one number; equal values, equal text)."""
+    found = _NUMBERS.get(value)
+    if found is None:
+        if len(_NUMBERS) >= MOST_NUMBERS:
+            _NUMBERS.clear()
+        found = _NUMBERS[value] = fp_str(value)
+    return found
 
 
 class Run(NamedTuple):
@@ -177,9 +192,11 @@ def paint(code: list[str], line_runs: list[Run], fonts: FontSet, size: float, y:
     """Each run of a line written into a page's content (`code`) as reportlab's text
     object writes it (BT, its spacing and origin, each subset's font and codes, ET),
     without the object: a page has thousands of runs."""
+    at = number(y)
     for run in line_runs:
         font = fonts.face(run.role).ttf
-        parts = [f"BT 1 0 0 1 0 0 Tm {fp_str(run.spacing)} Tc 1 0 0 1 {fp_str(run.x, y)} Tm"]
+        parts = [f"BT 1 0 0 1 0 0 Tm {number(run.spacing)} Tc 1 0 0 1 {number(run.x)} "
+                 f"{at} Tm"]
         current = -1
         for subset, part in selects.coding(font).parts(run.text):
             if subset != current:
