@@ -84,6 +84,11 @@ def test_streams_are_compressed_as_zlib_compresses_them_on_a_thread_or_not():
             assert [render.compressed(d) for d in streams] == [zlib.compress(d)
                                                                for d in streams]
     assert set(kept.streams) == set(streams)
+    with writing(None) as render:  # (started by the object; an equal copy asked for)
+        for data in streams:
+            render.start(data)
+        assert [render.compressed(bytes(bytearray(d))) for d in streams] == [
+            zlib.compress(d) for d in streams]
 
 
 def test_numbers_and_arrays_of_numbers_are_written_as_reportlab_writes_them():
