@@ -46,11 +46,18 @@ class GroupMap(Mapping[int, int]):
             raise KeyError(code)
         return glyph
 
+    # (`get` and `in` ask `_known` first themselves: the PDF writer asks each a few thousand
+    # times a page, for codes looked up before)
+
     def get(self, code: int, default: int | None = None) -> int | None:  # type: ignore[override]
-        glyph = self.glyph(code)
+        known = self._known
+        glyph = known[code] if code in known else self.glyph(code)
         return default if glyph is None else glyph
 
     def __contains__(self, code: object) -> bool:
+        known = self._known
+        if code in known:
+            return known[code] is not None  # type: ignore[index]
         return isinstance(code, int) and self.glyph(code) is not None
 
     def __setitem__(self, code: int, glyph: int) -> None:

@@ -13,12 +13,13 @@ import pytest
 
 import layout
 from layout.text import items, linebreak, wide
-from layout import holes
+from layout import fontsubset, holes
+from layout.render import runs
 from layout.flow import article, setter
 
 from conftest import REPO
 
-COMPILED = (linebreak, wide, items, holes, setter, article)
+COMPILED = (linebreak, wide, items, holes, setter, article, runs, fontsubset)
 
 
 def compiled(module) -> bool:

@@ -128,11 +128,16 @@ def test_a_format_12_cmap_is_read_as_codes_are_asked_for():
     assert cmap == eager and dict(cmap) == eager and len(cmap) == 7
     assert cmap.get(0x4E01) == 101 and cmap.get(0x4E03) is None and 0x4E03 not in cmap
     assert cmap.get(0x1F, 0) == 0 and 0x20000 in cmap
+    # asked again (now from the codes looked up): the same answers
+    assert [cmap.get(c, -1) for c in (0x4E01, 0x4E03, 0x1F, 0x20000)] == [101, -1, -1, 7]
+    assert [c in cmap for c in (0x4E01, 0x4E03, 0x1F, 0x20000, "x")] == [True, False, False,
+                                                                         True, False]
     with pytest.raises(KeyError):
         cmap[0x23]  # noqa: B018 (the lookup raises)
     cmap[0xA0] = cmap[0x20]  # mapped after reading: an alias, a vertical code
     cmap[0x21] = 9
     assert cmap[0xA0] == 3 and cmap[0x21] == 9 and len(cmap) == 8
+    assert 0xA0 in cmap and cmap.get(0x21) == 9
     assert dict(cmap) == {**eager, 0xA0: 3, 0x21: 9}
     # groups out of order (a broken font) are read into a dict, the last group winning
     table = _format12_cmap([(0x30, 0x31, 5), (0x20, 0x30, 40)])

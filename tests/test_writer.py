@@ -1,6 +1,7 @@
 """The PDF writer's quick paths give what reportlab's own give: a font subset byte for byte
-(fontsubset), a run's codes as splitString codes them (render.runs.Coding), each stream
-compressed as zlib.compress does, on a thread or not (render.streams)."""
+(fontsubset), a run's codes as splitString codes them (render.runs.Coding), numbers and
+arrays of them as fp_str and PDFArray write them (render.runs.number, render.objects), each
+stream compressed as zlib.compress does, on a thread or not (render.streams)."""
 from __future__ import annotations
 
 import io
@@ -8,11 +9,14 @@ import random
 import zlib
 
 import pytest
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 
 from layout.fonts import HALF_WIDTH_BASE, VERTICAL_BASE, shipped_fonts
-from layout.render.runs import Coding
+from layout.render.objects import array_format, reportlab_format
+from layout.render.runs import Coding, number
 from layout.render.streams import THREADED_LEAST, Kept, writing
 
 FONTS = shipped_fonts()
@@ -80,3 +84,23 @@ def test_streams_are_compressed_as_zlib_compresses_them_on_a_thread_or_not():
             assert [render.compressed(d) for d in streams] == [zlib.compress(d)
                                                                for d in streams]
     assert set(kept.streams) == set(streams)
+    with writing(None) as render:  # (started by the object; an equal copy asked for)
+        for data in streams:
+            render.start(data)
+        assert [render.compressed(bytes(bytearray(d))) for d in streams] == [
+            zlib.compress(d) for d in streams]
+
+
+def test_numbers_and_arrays_of_numbers_are_written_as_reportlab_writes_them():
+    rnd = random.Random(5)
+    values = ([0, 1, -0.0, 1e-8, 1000, 333, 12345.678, 0.5, -2, 2 ** 40]
+              + [rnd.uniform(-2000, 2000) for _ in range(3000)]
+              + [rnd.random() * 10 ** rnd.randint(-9, 6) for _ in range(3000)])
+    assert [number(v) for v in values] == [fp_str(v) for v in values]
+    assert [number(v) for v in values] == [fp_str(v) for v in values]  # (as remembered)
+    doc = Canvas(io.BytesIO())._doc
+    arrays = [values[:n] for n in (1, 9, 10, 11, 20, 21, 256)] + [[], [1, True], [1, "x"]]
+    for sequence in arrays:
+        array = pdfdoc.PDFArray(sequence)
+        assert array.format(doc) == reportlab_format(array, doc), sequence
+        assert array_format(array, doc) == reportlab_format(array, doc)

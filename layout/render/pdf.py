@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import ttfonts
 from reportlab.lib.colors import HexColor
-from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -26,19 +25,27 @@ from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet, kept_subsets
 from ..frozen import frozen
 from ..pictures import opened, rgb, upright
 from ..model import PageLayout, PlacedImage, PlacedLine, PlacedRect
-from .runs import Coding, Run, runs
+from . import objects  # noqa: F401 (reportlab's arrays of numbers written in one step)
+from .runs import Run, Selects, paint, runs
 from .streams import Kept, Writing, writing
 
 if TYPE_CHECKING:  # (the press, and littleCMS with it, is loaded only to print)
     from .press import Press
 
-@lru_cache(maxsize=None)
+_UTF16: dict[int, str] = {}  # code → its character as UTF-16, hex (see _utf16_hex)
+_ENTRY = ["<%02X> <" % code for code in range(256)]  # a ToUnicode line up to the character
+
+
 def _utf16_hex(code: int) -> str:
-    if HALF_WIDTH_BASE <= code < HALF_WIDTH_BASE + 0x10000:
-        code -= HALF_WIDTH_BASE  # a mark's half-width code copies out as the mark
-    elif code >= VERTICAL_BASE:
-        code -= VERTICAL_BASE  # and its vertical form's code too
-    return chr(code).encode("utf-16-be").hex().upper()
+    found = _UTF16.get(code)
+    if found is None:
+        character = code
+        if HALF_WIDTH_BASE <= code < HALF_WIDTH_BASE + 0x10000:
+            character -= HALF_WIDTH_BASE  # a mark's half-width code copies out as the mark
+        elif code >= VERTICAL_BASE:
+            character -= VERTICAL_BASE  # and its vertical form's code too
+        found = _UTF16[code] = chr(character).encode("utf-16-be").hex().upper()
+    return found
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -59,7 +66,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
         "<00> <%02X>" % (len(subset) - 1),
         "endcodespacerange",
         "%d beginbfchar" % len(subset),
-        *("<%02X> <%s>" % (i, _utf16_hex(v)) for i, v in enumerate(subset)),
+        *[f"{_ENTRY[i]}{_UTF16.get(v) or _utf16_hex(v)}>" for i, v in enumerate(subset)],
         "endbfchar",
         "endcmap",
         "CMapName currentdict /CMap defineresource pop",
@@ -93,11 +100,23 @@ def render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | N
     """Pages as one PDF (a page alone as render_pdf makes it). With `document`: its title,
     page labels and outline. `kept`: font subsets and compressed streams kept from an
     earlier render of the process, and for the next one (the same bytes either way)."""
-    if kept is not None and kept.fonts is not fonts:
-        kept.fonts, kept.codes = fonts, {}
     with writing(kept) as render, kept_subsets({} if kept is None else kept.subsets):
-        return _render_pages(pages, fonts, press, document,
-                             {} if kept is None else kept.codes, render)
+        return _render_pages(pages, fonts, press, document, _codes(fonts, kept), render)
+
+
+# The codes of the renders that keep nothing of their own (a batch's worker, page after
+# page): a page paints the characters the last one painted (runs._Coder). Started afresh
+# for another font set, or past this many faces and sizes.
+_SHARED = Kept()
+MOST_CODED_SIZES = 400
+
+
+def _codes(fonts: FontSet, kept: Kept | None) -> dict:
+    """The codes of `fonts`' characters (runs.runs) that `kept`, or the process, holds."""
+    holder = _SHARED if kept is None else kept
+    if holder.fonts is not fonts or len(holder.codes) > MOST_CODED_SIZES:
+        holder.fonts, holder.codes = fonts, {}
+    return holder.codes
 
 
 def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | None,
@@ -120,7 +139,7 @@ def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | 
     canvas.setProducer("layout")
     canvas.setAuthor("")
     canvas.setSubject("")
-    selects: dict = {}  # (see _text)
+    selects = Selects(canvas._doc)
     for number, page in enumerate(pages):
         if number:
             canvas.setPageSize((page.width + 2 * margin, page.height + 2 * margin))
@@ -188,32 +207,30 @@ def _bookmarks(canvas: Canvas, document: Document, number: int, top: float) -> N
 
 
 def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | None,
-               codes: dict, selects: dict, closing: _Closing) -> None:
+               codes: dict, selects: Selects, closing: _Closing) -> None:
     """One page painted and closed (its colours set anew: a page starts with none)."""
-    paint = _Paint(canvas, press)
+    fill = _Paint(canvas, press)
     if press:
         margin = press.margin
         press.boxes(canvas, page.width, page.height)
         canvas.translate(margin, margin)  # the page drawn from the trim's corner
     for rect in page.rects:
-        _draw_rect(canvas, rect, page.height, paint, page.width)
+        _draw_rect(canvas, rect, page.height, fill, page.width)
     for image in page.images:
-        _draw_image(canvas, image, page.height, paint, page.width)
+        _draw_image(canvas, image, page.height, fill, page.width)
     painted = [(line, runs(line, fonts, codes)) for line in page.lines]
-    closing.start(canvas, _assign(canvas, fonts, painted, selects))
+    closing.start(canvas, _assign(fonts, painted, selects))
+    code = canvas._code
     for line, line_runs in painted:
-        y = page.height - line.baseline
-        paint.fill(line.color)
-        for run in line_runs:
-            _text(canvas, fonts.face(run.role).ttf, line.size, run.x, y, run.spacing, run.text,
-                  selects)
+        fill.fill(line.color)
+        paint(code, line_runs, fonts, line.size, page.height - line.baseline, selects)
     if press:
         press.marks(canvas, page.width, page.height)
     canvas.showPage()
 
 
-def _assign(canvas: Canvas, fonts: FontSet, painted: list[tuple[PlacedLine, list[Run]]],
-            selects: dict) -> list:
+def _assign(fonts: FontSet, painted: list[tuple[PlacedLine, list[Run]]],
+            selects: Selects) -> list:
     """The codes of the page's characters new to the document, face by face, in the order
     they are painted (runs.Coding); the faces (reportlab's fonts) the page uses."""
     by_face: dict[str, list[str]] = {}
@@ -223,40 +240,9 @@ def _assign(canvas: Canvas, fonts: FontSet, painted: list[tuple[PlacedLine, list
     used = []
     for role, texts in by_face.items():
         font = fonts.face(role).ttf
-        _coding(font, canvas._doc, selects).assign("".join(texts))
+        selects.coding(font).assign("".join(texts))
         used.append(font)
     return used
-
-
-def _coding(font, doc, selects: dict) -> Coding:
-    coding = selects.get(font)
-    if coding is None:
-        coding = selects[font] = Coding(font, doc)
-    return coding
-
-
-def _text(canvas: Canvas, font, size: float, x: float, y: float, spacing: float,
-          text: str, selects: dict) -> None:
-    """A run of one face and one spacing, written into the page's content as reportlab's
-    text object writes it (BT, its spacing and origin, each subset's font and codes, ET),
-    without the object: a page has thousands of runs. `selects` remembers the operators
-    that select a subset at a size (font, subset, size → "/F1+0 9 Tf 10.8 TL") and each
-    font's `Coding` (by the font)."""
-    doc = canvas._doc
-    code = ["BT 1 0 0 1 0 0 Tm", f"{fp_str(spacing)} Tc 1 0 0 1 {fp_str(x, y)} Tm"]
-    current = -1
-    for subset, part in _coding(font, doc, selects).parts(text):
-        if subset != current:
-            key = (font.fontName, subset, size)
-            select = selects.get(key)
-            if select is None:  # (the first names the subset in the document)
-                select = selects[key] = (f"{font.getSubsetInternalName(subset, doc)} "
-                                         f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL")
-            code.append(select)
-            current = subset
-        code.append(f"({part}) Tj")
-    code.append("ET")
-    canvas._code.append(" ".join(code))
 
 
 @lru_cache(maxsize=64)
@@ -275,6 +261,7 @@ class _Paint:
         self.canvas = canvas
         self.press = press
         self._overprint = {"fill": False, "stroke": False}
+        self._screen: dict[tuple[bool, str], str] = {}  # (fill?, colour) → its operator
         if press:
             canvas._setOverprintMask(1)  # (a zero in a CMYK overprint leaves that ink)
 
@@ -288,7 +275,7 @@ class _Paint:
         canvas = self.canvas
         fill = which == "fill"
         if not self.press:
-            (canvas.setFillColor if fill else canvas.setStrokeColor)(_colour(colour))
+            self._on_screen(fill, colour)
             return
         cmyk = self.press.colour(colour)
         black = cmyk[:3] == (0.0, 0.0, 0.0) and cmyk[3] >= 0.999
@@ -296,6 +283,26 @@ class _Paint:
             (canvas._setFillOverprint if fill else canvas._setStrokeOverprint)(black)
             self._overprint[which] = black
         (canvas.setFillColorCMYK if fill else canvas.setStrokeColorCMYK)(*cmyk)
+
+
+    def _on_screen(self, fill: bool, colour: str) -> None:
+        """The colour set as reportlab sets it, the first time; then its operator written
+        again (a page sets a colour before each line: setFillColor also asks for the
+        opacity, 1, which writes nothing, each time)."""
+        canvas = self.canvas
+        code = canvas._code
+        operator = self._screen.get((fill, colour))
+        if operator is None:
+            count = len(code)
+            (canvas.setFillColor if fill else canvas.setStrokeColor)(_colour(colour))
+            if len(code) == count + 1:
+                self._screen[(fill, colour)] = code[-1]
+            return
+        code.append(operator)
+        if fill:
+            canvas._fillColorObj = _colour(colour)
+        else:
+            canvas._strokeColorObj = _colour(colour)
 
 
 def _draw_rect(canvas: Canvas, rect: PlacedRect, height: float, paint: _Paint,

@@ -1,19 +1,37 @@
 """A placed line as the PDF writer paints it: its glyphs gathered into runs of one face and
-one spacing (`runs`), and a run's characters as the codes of the document's font subsets
-(`Coding`): the per-glyph work of a page, written to do as little as it can per glyph (a
-page paints three to five thousand)."""
+one spacing (`runs`), a run's characters as the codes of the document's font subsets
+(`Coding`), and each run written as the text object reportlab writes (`paint`): the
+per-glyph work of a page, written to do as little as it can per glyph (a page paints three
+to five thousand). Compiled (setup.py); what it asks of reportlab is a few calls per face
+and per subset, never per glyph."""
 from __future__ import annotations
 
 from itertools import groupby
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from reportlab.lib.rl_accel import escapePDF
+from reportlab.lib.rl_accel import escapePDF, fp_str
 
 from ..fonts import FontSet
 from ..model import PlacedLine
+from ..text.items import Glyph
 
 # Two glyph gaps closer than this (pt) are equal: one text run with one character spacing.
 SPACING_TOLERANCE = 0.001
+# Numbers written as reportlab writes them (fp_str: thousands of instructions each, a page
+# writes thousands, most of them many times: spacings, baselines, column edges), by value;
+# started afresh past this many.
+MOST_NUMBERS = 100_000
+_NUMBERS: dict[float, str] = {}
+
+
+def number(value: float) -> str:
+    """`value` as reportlab's fp_str writes it (one number; equal values, equal text)."""
+    found = _NUMBERS.get(value)
+    if found is None:
+        if len(_NUMBERS) >= MOST_NUMBERS:
+            _NUMBERS.clear()
+        found = _NUMBERS[value] = fp_str(value)
+    return found
 
 
 class Run(NamedTuple):
@@ -37,7 +55,9 @@ class _Coder:
         if known is None:
             known = codes[(role, size, vertical)] = {}
         self.known: dict[tuple[str, float], tuple[str, float]] = known
-        self._face, self._size, self._vertical = fonts.face(role), size, vertical
+        self._face = fonts.face(role)
+        self._size = size
+        self._vertical = vertical
 
     def code(self, key: tuple[str, float]) -> tuple[str, float]:
         char, advance = key
@@ -52,15 +72,19 @@ def runs(line: PlacedLine, fonts: FontSet, codes: dict) -> list[Run]:
     """The line's glyphs as runs to paint. The spacing is measured against the advance the
     PDF gives each code, so every glyph lands on the x the layout chose. `codes`: see
     `_Coder`."""
-    size, origin, vertical = line.size, line.origin_x, line.vertical
+    size: float = line.size
+    origin: float = line.origin_x
+    vertical: bool = line.vertical
+    glyphs: tuple[Glyph, ...] = line.set_glyphs
     out: list[Run] = []
     face = ""
     coder: _Coder | None = None
     known: dict[tuple[str, float], tuple[str, float]] = {}
     first = end = 0.0
-    spacing: float | None = None
+    spacing = 0.0
+    spaced = False  # (spacing measured: the run has two glyphs)
     chars: list[str] = []
-    for glyph in line.set_glyphs:
+    for glyph in glyphs:
         if glyph.face != face or coder is None:
             if chars:
                 out.append(Run(face, first, spacing or 0.0, "".join(chars)))
@@ -76,14 +100,14 @@ def runs(line: PlacedLine, fonts: FontSet, codes: dict) -> list[Run]:
         x = origin + glyph.x
         if chars:
             gap = x - end
-            if spacing is None:
-                spacing = gap
+            if not spaced:
+                spacing, spaced = gap, True
             if abs(gap - spacing) <= SPACING_TOLERANCE:
                 chars.append(painted)
                 end = x + advance
                 continue
             out.append(Run(face, first, spacing or 0.0, "".join(chars)))
-        first, spacing, chars = x, None, [painted]
+        first, spacing, spaced, chars = x, 0.0, False, [painted]
         end = x + advance
     if chars:
         out.append(Run(face, first, spacing or 0.0, "".join(chars)))
@@ -100,8 +124,9 @@ class Coding:
     and hands `splitString` each character new to the document once, in that order:
     the codes are those the runs would have been given one after another."""
 
-    def __init__(self, font, doc):
-        self.font, self.doc = font, doc
+    def __init__(self, font: Any, doc: Any):
+        self.font = font
+        self.doc = doc
         self._known: set[str] = set()
         self._subset: dict[int, str] = {}  # character → chr(its subset)
         self._escaped: dict[int, str] = {}  # character → its code, escaped
@@ -136,3 +161,47 @@ class Coding:
             out.append((ord(subset), text[at:end].translate(self._escaped)))
             at = end
         return out
+
+
+class Selects:
+    """A document's codings, each face's by the face (`coding`), and the operators that
+    select a subset at a size (font, subset, size → "/F1+0 9 Tf 10.8 TL")."""
+
+    def __init__(self, doc: Any):
+        self.doc = doc
+        self.codings: dict[Any, Coding] = {}
+        self.fonts: dict[tuple[str, int, float], str] = {}
+
+    def coding(self, font: Any) -> Coding:
+        coding = self.codings.get(font)
+        if coding is None:
+            coding = self.codings[font] = Coding(font, self.doc)
+        return coding
+
+    def font(self, font: Any, subset: int, size: float) -> str:
+        key = (font.fontName, subset, size)
+        select = self.fonts.get(key)
+        if select is None:  # (the first names the subset in the document)
+            select = self.fonts[key] = (f"{font.getSubsetInternalName(subset, self.doc)} "
+                                        f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL")
+        return select
+
+
+def paint(code: list[str], line_runs: list[Run], fonts: FontSet, size: float, y: float,
+          selects: Selects) -> None:
+    """Each run of a line written into a page's content (`code`) as reportlab's text
+    object writes it (BT, its spacing and origin, each subset's font and codes, ET),
+    without the object: a page has thousands of runs."""
+    at = number(y)
+    for run in line_runs:
+        font = fonts.face(run.role).ttf
+        parts = [f"BT 1 0 0 1 0 0 Tm {number(run.spacing)} Tc 1 0 0 1 {number(run.x)} "
+                 f"{at} Tm"]
+        current = -1
+        for subset, part in selects.coding(font).parts(run.text):
+            if subset != current:
+                parts.append(selects.font(font, subset, size))
+                current = subset
+            parts.append(f"({part}) Tj")
+        parts.append("ET")
+        code.append(" ".join(parts))

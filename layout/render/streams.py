@@ -90,14 +90,16 @@ class Writing:
 
     def __init__(self, kept: Kept | None):
         self.kept = kept
-        self._running: dict[bytes, _Compression] = {}
+        # by the stream's id (its compression holds it): a page's streams are a megabyte or
+        # two, hashed for nothing where nothing is kept by content
+        self._running: dict[int, _Compression] = {}
 
     def start(self, data: bytes) -> None:
         """Have `data` compressed beside the writing (a large stream not kept before)."""
-        if (len(data) < THREADED_LEAST or data in self._running
+        if (len(data) < THREADED_LEAST or id(data) in self._running
                 or self.kept is not None and data in self.kept.streams):
             return
-        compression = self._running[data] = _Compression(data)
+        compression = self._running[id(data)] = _Compression(data)
         _COMPRESSOR.put(compression)
 
     def compressed(self, data: bytes) -> bytes:
@@ -108,10 +110,11 @@ class Writing:
             if found is not None:
                 kept.used.add(data)
                 return found
-        compression = self._running.pop(data, None)
-        if compression is None:
-            found = zlib.compress(data)  # (reportlab's own call)
+        compression = self._running.get(id(data))
+        if compression is None or compression.data is not data:  # (an equal copy: made
+            found = zlib.compress(data)  # again; reportlab's own call)
         else:
+            del self._running[id(data)]
             found = compression.join()
         if kept is not None:
             kept.streams[data] = found
