@@ -96,12 +96,17 @@ def test_every_page_is_full_or_says_what_to_add_or_cut(pages):
 
 
 def test_the_lead_headline_is_the_largest_and_on_top(pages):
+    """The lead's headline strictly larger than every other (page 208: the lead's module
+    three columns wide, its title at the ladder's foot, 18 pt, beside another's at 18 pt),
+    unless the manifest sized one of the two (`size:`)."""
     for seed, issue, t, page, geometry in pages:
         titles = [a.headline.main for a in issue.articles]
         found = articles_of(geometry, titles, t.body.size)
         sizes = [max(c.size for c in title) for title, _ in found]
         tops = [min(c.box[1] for c in title) for title, _ in found]
-        assert all(sizes[0] >= s for s in sizes[1:]), (seed, sizes)
+        own = [bool(a.headline.size) for a in issue.articles]
+        assert all(sizes[0] > s + 0.01 for s, sized in zip(sizes[1:], own[1:])
+                   if not (sized or own[0])), (seed, sizes)
         assert tops[0] <= min(tops) + sizes[0], (seed, tops)  # (in the top band)
 
 
@@ -130,6 +135,45 @@ def test_a_headline_is_set_down_under_a_smaller_one_where_the_flow_gave_its_band
     fonts = shipped_fonts()
     geometry = pdfgeom.read(render_pdf(layout_loaded(issue, fonts, template), fonts))
     assert larger_under_smaller(issue, template, geometry) == []
+
+
+def test_a_lead_at_the_ladders_foot_stays_larger_than_every_other_headline(tmp_path):
+    """Page 208: the lead's module three columns wide, its two-line title at the foot of
+    the default ladder (18 pt); the others were bounded a step below it on the ladder,
+    where there is none, so they were set at 18 pt too, the second's beside the lead's at
+    the same height. The others take the sizes under the foot (16 pt) instead."""
+    issue = load_issue(newsgen.write(208, tmp_path))
+    template = load_template(issue.template, issue.path.parent, issue.template_origin)
+    fonts = shipped_fonts()
+    geometry = pdfgeom.read(render_pdf(layout_loaded(issue, fonts, template), fonts))
+    found = articles_of(geometry, [a.headline.main for a in issue.articles],
+                        template.body.size)
+    sizes = [max(c.size for c in title) for title, _ in found]
+    assert sizes[0] == 18 and max(sizes[1:]) == 16, sizes
+
+
+def test_the_others_are_bounded_under_a_lead_at_the_ladders_foot(tmp_path):
+    """settle.bound_headlines at page 208's lead width (three columns, the lead's title at
+    18 pt, the default ladder's foot): the others under it, at 16 pt at most, the width
+    free of cost; on a template's own ladder whose foot is 18 pt nothing is under it, and
+    the width costs UNORDERED (the lead's no larger than the others')."""
+    from layout import makeup
+    from layout.flow import TextCache
+    from layout.makeup.costs import UNORDERED
+    from layout.makeup.settle import bound_headlines
+
+    issue = load_issue(newsgen.write(208, tmp_path))
+    t = load_template(issue.template, issue.path.parent, issue.template_origin)
+    fonts = shipped_fonts()
+    area = makeup.free_area(t, [], issue.articles[0].origin)
+    free = list(range(len(issue.articles)))
+    default = makeup.candidates_of(issue, t, fonts, TextCache(), area, free, False)
+    assert bound_headlines(default, 3) == 0.0 and default[0].headline(3)[0] == 18.0
+    assert all(c.cap == 16.0 and (c.headline(3)[0] or 0) <= 16.0 for c in default[1:])
+    laddered = replace(t, headline_ladder=(42.0, 26.0, 22.0, 18.0))
+    own = makeup.candidates_of(issue, laddered, fonts, TextCache(), area, free, False)
+    assert bound_headlines(own, 3) == UNORDERED and own[1].headline(3)[0] == 18.0
+    assert bound_headlines(own, 6) == 0.0 and own[0].headline(6)[0] > 18.0
 
 
 def larger_under_smaller(issue, t, geometry) -> list[tuple[float, float]]:

@@ -218,13 +218,16 @@ class _Search:
     def choose(self) -> tuple[float, object, int] | None:
         """The cheapest tiling (cost, tree, height) of a round: the lead widest of all, the
         widest lead that makes up a good page; a tiling that leaves text over or lines
-        empty (squeezed) only when none fills the area."""
+        empty (squeezed) only when none fills the area. A lead width whose headline no
+        other can be set below pays for it (`bound_headlines`)."""
         candidates, choice = self.candidates, None
         for squeeze in (False, True) if self.exact else (True,):
             costs: dict[int, float] = {}
             for lead in self.leads:
-                bound_headlines(candidates, lead)
+                unequal = bound_headlines(candidates, lead)
                 found = arrange(candidates, self.area, lead, squeeze, self.memo)
+                if found and unequal:
+                    found = (found[0] + unequal, found[1], found[2])
                 if found:
                     costs[lead] = found[0]
                 if found and (choice is None or found[0] < choice[0]):

@@ -12,7 +12,7 @@ from ..fonts import FontSet
 from ..holes import hole_lines
 from ..model import Article, ArticlePlan, Image, Template
 from .pictures import picture_block, picture_ways, placed_images, smallest
-from .shapes import Area, Config, ladder_sizes
+from .shapes import Area, Config, ladder_sizes, settable_sizes
 from .costs import (BLANK_RUN, DIVIDE, EXTRA, HEAD_BLANK, HOLE, LEAD_STEP, MAX_HEAD_EXTRA,
                     MAX_HEADLINE_LINES, MAX_TITLE_LINES, MIN_LEG, NARROW_STEPS, NEAR_STEP,
                     OVERFLOW, SHORT_OK,
@@ -202,7 +202,8 @@ class Candidate:
         foot = ladder_sizes(self.t)[-1]
         counts = [(size, steps + 1 + n, sum(self.setter.line_count(
             part.strip(), sized(style, size), width) for part in h.main.split("\n")))
-            for n, size in enumerate(s for s in NARROW_STEPS if s < foot)]
+            for n, size in enumerate(s for s in NARROW_STEPS
+                                     if s < foot and (self.cap is None or s <= self.cap))]
         # (in `most` lines; else in MAX_TITLE_LINES, a width to avoid all the same)
         return next(((size, down) for size, down, count in counts if count <= most),
                     next(((size, down + TOO_NARROW) for size, down, count in counts
@@ -223,10 +224,18 @@ class Candidate:
         """The sizes a made-up headline may take, largest first (`ladder`), and where this
         article's rank starts on it: on the template's `headline_ladder`, rank n at its
         n-th size (the later ones at its last); on the default one the lead at the top,
-        the next a step down, the rest two; never above `cap`."""
+        the next a step down, the rest two; never above `cap` (under the ladder's foot
+        when the cap is: the NARROW_STEPS under it)."""
         ladder = list(ladder_sizes(self.t))
         start = min(self.rank, len(ladder) - 1 if self.t.headline_ladder else 2,
                     len(ladder) - 1)
+        if self.cap is not None and self.cap < ladder[-1]:
+            # (the lead's at the foot of the default ladder: the sizes under it, so that
+            # the lead's stays the largest on the page; where it starts, past the foot,
+            # is all a search's table reads of the bound, as for a bound on the ladder)
+            ladder = list(settable_sizes(self.t))
+            return ladder, next((n for n, s in enumerate(ladder) if s <= self.cap),
+                                len(ladder) - 1)
         if self.cap is not None:
             while start < len(ladder) - 1 and ladder[start] > self.cap:
                 start += 1

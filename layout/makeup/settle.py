@@ -12,11 +12,11 @@ from ..flow import Laid, TooLow, measure_fill
 from ..model import ArticlePlan, Issue, Template
 from .candidate import Candidate, short_legs, short_lines
 from .pictures import half, picture_sums, resized, smallest, wide_enough
-from .shapes import Area, Config, Leaf, ladder_sizes
+from .shapes import Area, Config, Leaf, ladder_sizes, settable_sizes
 from .costs import (HOLE, MIN_LEG, MOST_ARTICLES, OVERFLOW, REPAIR_MOVES, REPAIR_ROUNDS,
                     SETTLE_TRIES, SHORT_MOST, SHORT_OK, STUB, TOO_LOW, UNORDERED)
 from .tiling import Cut, place
-from .heads import reheaded
+from .heads import own_size, reheaded
 
 # layouts of settled modules the make-up keeps for the final page to reuse (Known)
 LAID_KEPT = 32
@@ -257,21 +257,28 @@ def room_for(issue: Issue, t: Template, free: list[int], area: Area) -> None:
                           hint="move some articles to another page")
 
 
-def bound_headlines(candidates: list[Candidate], lead: int) -> None:
+def bound_headlines(candidates: list[Candidate], lead: int) -> float:
     """Every headline but the lead's a step below the lead's at the lead's width `lead`
-    (on the base grid or re-divided), so the lead's stays the largest on the page."""
+    (on the base grid or re-divided), so the lead's stays the largest on the page: on the
+    default ladder a lead's at its foot puts the others under it (NARROW_STEPS). What the
+    lead width costs when no size is below the lead's (a template's own ladder, the lead
+    at its foot) and another headline is made up: UNORDERED, as the page's hierarchy
+    would be wrong (the lead's no larger than the others')."""
     first = candidates[0]
     sizes = [first.headline(lead)[0]]
     variant = first.variant(lead) if first.may_divide else None
     if variant is not None:
         sizes.append(variant.headline(variant.area.columns)[0])
     known = [s for s in sizes if s is not None]
-    cap = None
+    cap, cost = None, 0.0
     if known and first.article.headline is not None:
-        below = [s for s in ladder_sizes(first.t) if s < min(known)]
+        below = [s for s in settable_sizes(first.t) if s < min(known)]
         cap = below[0] if below else min(known)
+        if not below and any(not own_size(c) for c in candidates[1:]):
+            cost = UNORDERED
     for candidate in candidates[1:]:
         candidate.cap = cap
+    return cost
 
 
 def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate],
