@@ -649,6 +649,9 @@ def test_display_text_with_spaces_breaks_at_them_then_between_words(write_manife
     # no line ends with a word leaning on the next (was 消防通道被 | 长期霸占)
     ("曝光台·调查｜市场消防通道被长期霸占？事情并非想象的那样", 16,
      ["曝光台·调查｜市场消防通道", "被长期霸占？事情并非想象的那样"]),
+    # nor with an adverb leaning on its verb (was 寒假作业没 | 做完, 迷路后就 | 被民警)
+    ("孩子寒假作业没做完都不敢回家", 10, ["孩子寒假作业", "没做完都不敢回家"]),
+    ("老人迷路后就被民警送回了家", 10, ["老人迷路后", "就被民警送回了家"]),
 ])
 def test_a_headline_breaks_at_its_clauses_never_before_a_particle_or_a_unit(title, em, lines):
     from layout.flow import TextCache, Typesetter, sized

@@ -38,8 +38,9 @@ CLAUSE_MARKS: Final = "，、；：。！？"
 LEANING: Final = 4.0
 LEANING_MARKS: Final = "的了地得着过吗呢吧啊么"
 # Nor does one end with a word of one character that leans on the word after it (a
-# preposition, a conjunction, the passive 被: 通道被 | 长期霸占): a cut after one costs as much.
-LEANING_ON: Final = "被把将对向从在与和及跟让给由于朝往比"
+# preposition, a conjunction, the passive 被: 通道被 | 长期霸占; an adverb before its verb
+# or adjective: 也 | 很惨, 不 | 满意): a cut after one costs as much.
+LEANING_ON: Final = "被把将对向从在与和及跟让给由于朝往比也都还又就才再更最很不没"
 STUB_SHARE: Final = 1 / 3  # a display line shorter than this share of the longest is a stub
 
 # (bound once: compiled, a member of another module's enum is looked up at each use)
