@@ -5,11 +5,10 @@ one title into the other across the rule (…执法显成效（图） | 株洲�
 tells the editor, who may move one (`region:`) or change the order (`rank:`)."""
 from __future__ import annotations
 
+from .flow.setter import ASCENT
 from .frozen import frozen
 from .model import LineKind, PlacedLine
 
-_CAP = 0.88  # a title's top over its baseline, and its foot under it, in ems (the face's
-_FOOT = 0.12  # ideographic box: 880/120 of 1000 units)
 _SHORT = 8  # characters of a title a notice quotes
 
 
@@ -34,7 +33,9 @@ def title_blocks(lines: tuple[PlacedLine, ...]) -> list[TitleBlock]:
     blocks: list[TitleBlock] = []
     last: PlacedLine | None = None
     for line in heads:
-        top, bottom = line.baseline - _CAP * line.size, line.baseline + _FOOT * line.size
+        # (the ideographic box: ASCENT em over the baseline, the rest of the em under it)
+        top = line.baseline - ASCENT * line.size
+        bottom = line.baseline + (1 - ASCENT) * line.size
         if (last is not None and (line.left, line.width) == (last.left, last.width)
                 and line.baseline - last.baseline < 2.5 * line.size):
             b = blocks[-1]

@@ -37,7 +37,7 @@ def test_a_title_of_two_lines_is_one_block_and_pairs_are_found_by_height():
         (370, 400 - 0.88 * 30, 400 + 0.12 * 30)]
     said = side_by_side(lines)
     assert len(said) == 1 and "「蚌埠两男子车内吸…」 and 「谁是性价比」" in said[0]
-    # one above the other in the same columns, or at one height in one measure: no pair
+    # a title beside but lower down: no pair
     assert side_by_side(lines[:2] + lines[3:4]) == ()
 
 

@@ -27,21 +27,21 @@ unseen: `layout render --verbose`):
 5. *ASCII marks* , ; : ? ! ( ) ~ typed beside Chinese text (or between spaces in it) become
    full-width, as does a `?` or `!` after a number with Chinese text next (`19:30? 演出`);
    a `.` after a Chinese character that does not run into a Latin word becomes `。`.
-6. *Quotes*: straight quotes " ' in Chinese text become “ ” and ‘ ’, paired in order;
-   a straight quote that ends a quotation a curly one opened (`“幸存者偏差"`), or opens one a
-   curly one ends, becomes its partner; curly quotes typed the wrong way round (`“…“`, `”…“`) are paired again when the text
-   holds an even number of them (an odd number is a quotation running on into the next
-   paragraph, and is left alone). Re-pairing is a guess about the editor's text: it is
-   reported as a warning, not only with `-v`.
+6. *Quotes*: straight quotes " ' in Chinese text become “ ” and ‘ ’, paired in order; a
+   straight quote that ends a quotation a curly one opened (`“幸存者偏差"`), or opens one a curly
+   one ends, becomes its partner; curly quotes typed the wrong way round (`“…“`, `”…“`) are
+   paired again when the text holds an even number of them (an odd number is a quotation
+   running on into the next paragraph, and is left alone). Re-pairing is a guess about the
+   editor's text: it is reported as a warning, not only with `-v`.
 7. *Spaces*: at the ends of a line, or touching a full-width mark, a space (ASCII or
-   ideographic) goes; in body text so does one between two Chinese characters, and a run
-   of spaces beside a Latin word becomes one word space; but inside a credit's bracket
+   ideographic) goes; in body text so does one between two Chinese characters, and a run of
+   spaces beside a Latin word becomes one word space; but inside a credit's bracket
    (`（记者徐燕 通讯员焦轩 黄磊）`, `【…】`) a space parts two names and stays, as one full-width
-   space. In headlines, bylines, captions
-   and labels a space between Chinese characters is deliberate (奋进路上 奋斗有我,
-   本报记者　林芸): a run of ASCII spaces there becomes one; so is one after a mark that
-   ends a clause or before an opening one (上汽大众： 让“五个在前”…: where the title
-   breaks), not after ，、 (危机， 为了), after an opening mark or before another mark.
+   space. In headlines, bylines, captions and labels a space between Chinese characters is
+   deliberate (奋进路上 奋斗有我, 本报记者　林芸): a run of ASCII spaces there becomes one; so is
+   one after a mark that ends a clause or before an opening one (上汽大众： 让“五个在前”…:
+   where the title breaks), not after ，、 (危机， 为了), after an opening mark or before
+   another mark.
 
 Latin text is never touched: "Fit for 2020", "2-BOX", "MG Ei5", "10:30", "don't",
 "Loading...".
@@ -521,7 +521,7 @@ def _stray_spaces(t: _Text, body: bool) -> None:
 
 
 # A credit in running text, （记者 徐燕 通讯员 焦轩 黄磊）: its spaces part the names.
-_CREDIT = re.compile(r"(本报|特约|见习|实习|首席|摄影)?(记者|通讯员|实习生|摄影|摄)")
+_CREDIT = re.compile(r"(本报|特约|见习|实习|首席|摄影)?(记者|通讯员|实习生|摄)")
 _CREDIT_REACH = 40  # (characters: a credit is a short bracket)
 _BRACKETS = "（）【】〔〕［］"  # (each opening mark, then its closing one)
 _OPENING_BRACKETS = _BRACKETS[0::2]
