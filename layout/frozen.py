@@ -136,7 +136,9 @@ def copied(obj: Any, **changes: Any) -> Any:
     its trials)."""
     cls = type(obj)
     every = cls.__frozen_fields__.every
-    if not every.issuperset(changes) or hasattr(cls, "__post_init__"):
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__qualname__} has a __post_init__: use dataclasses.replace")
+    if not every.issuperset(changes):
         raise TypeError(f"{cls.__qualname__}: only its fields are copied "
                         f"({', '.join(sorted(set(changes) - every))})")
     new = object.__new__(cls)

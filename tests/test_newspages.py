@@ -129,7 +129,7 @@ def test_a_headline_is_set_down_under_a_smaller_one_where_the_flow_gave_its_band
     found nothing cheaper); later rounds (options the flow did not bear out refused) find
     pages whose hierarchy holds, but the rounds were weighed by the blank they leave and
     their 碰题 alone, and the first was taken: 24 pt under 16 pt, 26 pt under 14 pt. The
-    rounds are weighed with what is left unordered (`settle.unordered_left`)."""
+    rounds are weighed with what `settle.ordered_headlines` leaves unordered)."""
     issue = load_issue(newsgen.write(seed, tmp_path))
     template = load_template(issue.template, issue.path.parent, issue.template_origin)
     fonts = shipped_fonts()

@@ -100,7 +100,7 @@ def test_numbers_and_arrays_of_numbers_are_written_as_reportlab_writes_them():
     assert [number(v) for v in values] == [fp_str(v) for v in values]  # (as remembered)
     doc = Canvas(io.BytesIO())._doc
     arrays = [values[:n] for n in (1, 9, 10, 11, 20, 21, 256)] + [[], [1, True], [1, "x"]]
+    assert pdfdoc.PDFArray.format is array_format  # (installed on import: every array)
     for sequence in arrays:
         array = pdfdoc.PDFArray(sequence)
         assert array.format(doc) == reportlab_format(array, doc), sequence
-        assert array_format(array, doc) == reportlab_format(array, doc)

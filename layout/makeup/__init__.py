@@ -37,9 +37,9 @@ from ..model import Article, ArticlePlan, Issue, PagePlan, Rule, Template
 from .candidate import Candidate
 from .pictures import smallest
 from .shapes import Area, Config
-from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT
+from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT, UNORDERED
 from .settle import (Known, bound_headlines, ordered_headlines, repair_tree, room_for,
-                     settle_article, settle_tree, unordered_left)
+                     settle_article, settle_tree)
 from .tiling import Memo, arrange, butting, rules
 
 __all__ = ["Area", "Candidate", "Config", "free_area", "make_up"]
@@ -110,11 +110,12 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         if choice is None:
             break
         total, settled, cuts, failed = search.settled(choice)
+        ordered, left = ordered_headlines(settled, search.by_index)
         # (what the flow leaves blank or over, and the 碰题 and the hierarchy the search
         # weighed too)
-        total += butting(settled) + unordered_left(settled, search.by_index)
+        total += butting(settled) + UNORDERED * left
         if best is None or total < best[0]:
-            best = (total, settled, cuts)
+            best = (total, ordered, cuts)
         if not failed:
             break
         search.forget(failed)  # try again without the options the flow did not bear out
@@ -124,7 +125,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                           f"lines {area.first_line}-{area.last_line}",
                           first.origin.file, first.origin.line,
                           hint="move some articles to another page, or shorten them")
-    for plan in ordered_headlines(best[1], search.by_index):
+    for plan in best[1]:
         plans[plan.index] = plan
     return PagePlan(issue, t, every_one(plans), tuple(rules(parting + best[2], t)),
                     search.laid(plans))

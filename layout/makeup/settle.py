@@ -282,12 +282,17 @@ def bound_headlines(candidates: list[Candidate], lead: int) -> float:
 
 
 def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate],
-                      ) -> list[ArticlePlan]:
+                      ) -> tuple[list[ArticlePlan], int]:
     """Headlines smaller down the page: a made-up headline under a smaller one (in columns
     they share) takes that size, its band kept as tall by air, so that nothing else moves
     (`heads.reheaded`; the search costs a page where that cannot be done: tiling's
-    UNORDERED); the lead, a title the manifest sized and a vertical one keep theirs."""
+    UNORDERED); the lead, a title the manifest sized and a vertical one keep theirs. With
+    the plans, how many headlines are left larger than one above them (none could be set
+    down): the make-up's rounds are weighed with UNORDERED each (as the search weighs a
+    tiling), so that a round whose hierarchy is wrong is not taken over a later one's that
+    holds for the blank it leaves alone."""
     out = {p.index: p for p in settled}
+    left = 0
     for plan in sorted(settled, key=lambda p: (p.first_line, p.first_column)):
         h = plan.headline
         if h is None or h.size is None or by_index[plan.index].lead:
@@ -295,27 +300,11 @@ def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate]
         above = _sizes_above(plan, list(out.values()))
         if above and h.size > min(above):
             fixed = reheaded(by_index[plan.index], plan, min(above))
-            if fixed is not None:
+            if fixed is None:
+                left += 1
+            else:
                 out[plan.index] = fixed
-    return [out[p.index] for p in settled]
-
-
-def unordered_left(settled: list[ArticlePlan], by_index: dict[int, Candidate]) -> float:
-    """What a settled page costs for headlines still larger than one above them (in
-    columns they share) once `ordered_headlines` has set down those it can: UNORDERED
-    each, as the search weighs a tiling (tiling.unordered). The make-up's rounds are
-    weighed with it, so that a round's page whose hierarchy is wrong is not taken over a
-    later one's that holds for the blank it leaves alone."""
-    plans = ordered_headlines(settled, by_index)
-    cost = 0.0
-    for plan in plans:
-        h = plan.headline
-        if h is None or h.size is None or by_index[plan.index].lead:
-            continue
-        above = _sizes_above(plan, plans)
-        if above and h.size > min(above) + 0.01:
-            cost += UNORDERED
-    return cost
+    return [out[p.index] for p in settled], left
 
 
 def _sizes_above(plan: ArticlePlan, plans: list[ArticlePlan]) -> list[float]:
