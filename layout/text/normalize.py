@@ -51,26 +51,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..frozen import frozen
 from .chars import MARKS, CharClass, char_class
+from .edits import IDEOGRAPHIC_SPACE, LOST, Change, EditedText, chinese, space
+from .quotes import curly_quotes, straight_quotes
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）",
               "~": "～"}
-
-
-@frozen
-class Change:
-    """One edit: `before` at `offset` of the original text became `after`."""
-
-    offset: int
-    before: str
-    after: str
-    reason: str
-    warning: bool = False  # a guess the editor should look at (quotes paired again)
-
-
-ASCII_SPACES = " \t"
-IDEOGRAPHIC_SPACE = "\u3000"
 LINE_BREAKS = "\r\u2028\u2029\x85"  # (a CR before a LF is nothing: Windows' line end)
 
 
@@ -91,16 +77,6 @@ _SAFE = frozenset("，、；：？！（）《》—…%")
 def _quick(text: str) -> bool:
     """True when no rule can touch `text`: letters, digits and marks no rule starts from."""
     return all(c.isalnum() or c in _SAFE for c in text)
-
-
-def _chinese(char: str | None) -> bool:
-    """A Han character or a full-width mark: the context that makes ASCII marks Chinese."""
-    if char is None:
-        return False
-    if char == LOST:  # (it stands for a Chinese character)
-        return True
-    cls = char_class(char)
-    return cls is CharClass.IDEOGRAPHIC or (cls in MARKS and ord(char) > 0x2000)
 
 
 def _mark(char: str | None) -> bool:
@@ -132,71 +108,6 @@ def _latin_quote(before: str | None, after: str | None) -> bool:
 _CURLY = frozenset("“”‘’")
 
 
-def _space(char: str) -> bool:
-    return char in ASCII_SPACES or char == IDEOGRAPHIC_SPACE
-
-
-class _Text:
-    """The text being cleaned: `chars[i]` is what the original character i has become (""
-    when it went, several characters when a run was joined into its first), so every change
-    is recorded at its offset in the original."""
-
-    def __init__(self, text: str):
-        self.original = text
-        self.chars = list(text)
-        self.changes: dict[int, Change] = {}  # by offset: the original and what it became
-
-    def set(self, i: int, new: str, reason: str, warning: bool = False,
-            before: str | None = None) -> None:
-        earlier = self.changes.get(i)
-        if earlier is not None:  # (changed twice: one change from the original)
-            before, reason = earlier.before, f"{earlier.reason}; {reason}"
-            warning = warning or earlier.warning
-        elif before is None:
-            before = self.chars[i]
-        self.changes[i] = Change(i, before, new, reason, warning)
-        self.chars[i] = new
-
-    def before(self, i: int, skip_spaces: bool = False) -> str | None:
-        """The last character before position i as the text now stands."""
-        j = i - 1
-        while j >= 0:
-            now = self.chars[j]
-            if now and not (skip_spaces and _space(now[-1])):
-                return now[-1]
-            j -= 1
-        return None
-
-    def after(self, i: int, skip_spaces: bool = False) -> str | None:
-        """The first character after position i as the text now stands."""
-        j = i + 1
-        while j < len(self.chars):
-            now = self.chars[j]
-            if now and not (skip_spaces and _space(now[0])):
-                return now[0]
-            j += 1
-        return None
-
-    def run(self, i: int) -> int:
-        """The end of the run of the character at position i (characters gone skipped)."""
-        j = i + 1
-        while j < len(self.chars) and self.chars[j] in ("", self.chars[i]):
-            j += 1
-        while self.chars[j - 1] == "":
-            j -= 1
-        return j
-
-    def join(self, i: int, j: int, new: str, reason: str) -> None:
-        """Positions i..j (a run) become `new`, recorded once at i."""
-        before = "".join(self.chars[i:j])
-        for k in range(i + 1, j):
-            self.chars[k] = ""
-        self.set(i, new, reason, before=before)
-
-    def result(self) -> tuple[str, list[Change]]:
-        return "".join(self.chars), [self.changes[i] for i in sorted(self.changes)]
-
-
 def normalize(text: str, body: bool = True, clean: bool = True,
               wraps: bool = False, gated: bool = True) -> tuple[str, list[Change]]:
     """The cleaned text and the list of changes. `body` False: a headline, byline, caption
@@ -210,7 +121,7 @@ def normalize(text: str, body: bool = True, clean: bool = True,
     over every character (the reference the tests compare with: the same result)."""
     if gated and _quick(text):
         return text, []
-    t = _Text(text)
+    t = EditedText(text)
     if not gated:
         _every_rule(t, body, clean, wraps)
         return t.result()
@@ -236,11 +147,11 @@ def normalize(text: str, body: bool = True, clean: bool = True,
         if not _MARK_STARTS.isdisjoint(chars):
             _marks(t)
         if '"' in chars or "'" in chars:
-            _straight_quotes(t)
+            straight_quotes(t)
         if "“" in chars or "”" in chars:
-            _curly_quotes(t, "“”")
+            curly_quotes(t, "“”")
         if "‘" in chars or "’" in chars:
-            _curly_quotes(t, "‘’")
+            curly_quotes(t, "‘’")
         if " " in chars or "\t" in chars or IDEOGRAPHIC_SPACE in chars:
             _stray_spaces(t, body)
     return t.result()
@@ -248,7 +159,7 @@ def normalize(text: str, body: bool = True, clean: bool = True,
 
 _MARK_STARTS = frozenset(FULL_WIDTH) | {"."}
 
-def _every_rule(t: _Text, body: bool, clean: bool, wraps: bool) -> None:
+def _every_rule(t: EditedText, body: bool, clean: bool, wraps: bool) -> None:
     """Every rule in its order over every character (normalize, not gated)."""
     _invisible(t)
     if not clean:
@@ -260,9 +171,9 @@ def _every_rule(t: _Text, body: bool, clean: bool, wraps: bool) -> None:
     _runs(t)
     _lost(t)
     _marks(t)
-    _straight_quotes(t)
-    _curly_quotes(t, "“”")
-    _curly_quotes(t, "‘’")
+    straight_quotes(t)
+    curly_quotes(t, "“”")
+    curly_quotes(t, "‘’")
     _stray_spaces(t, body)
 
 
@@ -272,7 +183,7 @@ def _spaced_or_accent(c: str) -> bool:
                          unicodedata.category(c) == "Zs") or bool(unicodedata.combining(c))
 
 
-def _invisible(t: _Text) -> None:
+def _invisible(t: EditedText) -> None:
     chars = t.chars
     for i, c in enumerate(chars):
         if c in LINE_BREAKS:
@@ -285,7 +196,7 @@ def _invisible(t: _Text) -> None:
             t.set(i, "", "invisible character (zero-width, format or control)")
 
 
-def _wraps(t: _Text) -> None:
+def _wraps(t: EditedText) -> None:
     """A box's hard wraps joined, its blank lines made one line break (rule 2)."""
     chars, original = t.chars, t.original
     i = 0
@@ -311,15 +222,15 @@ _ENDS = frozenset("。！？!?…")
 _CLOSERS = frozenset("”’」』）)》")
 
 
-def _sentence_end(t: _Text, i: int) -> bool:
+def _sentence_end(t: EditedText, i: int) -> bool:
     """Whether the text before position i ends a sentence (。 or 。”, spaces after it)."""
     j = i - 1
-    while j >= 0 and (not t.chars[j] or t.chars[j][-1] in _CLOSERS or _space(t.chars[j][-1])):
+    while j >= 0 and (not t.chars[j] or t.chars[j][-1] in _CLOSERS or space(t.chars[j][-1])):
         j -= 1
     return j < 0 or t.chars[j][-1] in _ENDS
 
 
-def _breaks(t: _Text) -> None:
+def _breaks(t: EditedText) -> None:
     """A typed backslash-n: a line break, unless it stands inside Latin text (C:\\new)."""
     chars = t.chars
     for i in range(len(chars) - 1):
@@ -333,7 +244,7 @@ def _breaks(t: _Text) -> None:
             t.join(i, i + 2, "\n", "a typed \\n: a line break")
 
 
-def _spaces_and_accents(t: _Text) -> None:
+def _spaces_and_accents(t: EditedText) -> None:
     chars = t.chars
     for i, c in enumerate(chars):
         if len(c) != 1:
@@ -352,7 +263,7 @@ def _spaces_and_accents(t: _Text) -> None:
                     t.set(i, "", "letter and accent joined")
 
 
-def _runs(t: _Text) -> None:
+def _runs(t: EditedText) -> None:
     """`...`, `。。。` → `……`; `--` → `——`, beside Chinese text."""
     chars = t.chars
     i = 0
@@ -362,7 +273,7 @@ def _runs(t: _Text) -> None:
             j = t.run(i)
             count = sum(1 for k in range(i, j) if chars[k])
             if count >= (2 if c == "-" else 3) and (
-                    _chinese(t.before(i, True)) or _chinese(t.after(j - 1, True))):
+                    chinese(t.before(i, True)) or chinese(t.after(j - 1, True))):
                 t.join(i, j, "——" if c == "-" else "……",
                       "a dash typed as hyphens" if c == "-" else "an ellipsis typed as dots")
                 i = j
@@ -370,10 +281,9 @@ def _runs(t: _Text) -> None:
         i += 1
 
 
-LOST = "□"  # a character the source lost (the 缺字 mark of Chinese proofs)
 
 
-def _lost(t: _Text) -> None:
+def _lost(t: EditedText) -> None:
     """`? ? ?` and ` ???? ` beside Chinese text: characters a web page lost (rule 4)."""
     chars = t.chars
     i = 0
@@ -385,7 +295,7 @@ def _lost(t: _Text) -> None:
         while j < len(chars):
             if chars[j] == "?":
                 marks.append(j)
-            elif chars[j] and _space(chars[j]) and chars[j + 1:j + 2] == ["?"]:
+            elif chars[j] and space(chars[j]) and chars[j + 1:j + 2] == ["?"]:
                 spaces.append(j)
             elif chars[j]:
                 break
@@ -393,7 +303,7 @@ def _lost(t: _Text) -> None:
         before, after = t.before(i), t.after(marks[-1])
         apart = len(marks) > 1 and (bool(spaces) or (
             before in (None, " ", IDEOGRAPHIC_SPACE) and after in (None, " ", IDEOGRAPHIC_SPACE)))
-        if apart and (_chinese(t.before(i, True)) or _chinese(t.after(marks[-1], True))):
+        if apart and (chinese(t.before(i, True)) or chinese(t.after(marks[-1], True))):
             reason = "characters the source lost (typed as ? ? ?): □ marks each"
             for k in marks:
                 t.set(k, LOST, reason, warning=True)
@@ -402,92 +312,32 @@ def _lost(t: _Text) -> None:
         i = j
 
 
-def _marks(t: _Text) -> None:
+def _marks(t: EditedText) -> None:
     chars = t.chars
     for i, c in enumerate(chars):
         if c in FULL_WIDTH:
             # a mark is Chinese when it touches Chinese, or stands between spaces in it
             before, after = t.before(i), t.after(i)
             far = (t.before(i, True), t.after(i, True))
-            if _chinese(before) or _chinese(after) or (
-                    any(map(_chinese, far)) and all(_chinese(c) or c is None for c in far)) or (
-                    c in "?!" and (before or "").isdigit() and _chinese(far[1])):
+            if chinese(before) or chinese(after) or (
+                    any(map(chinese, far)) and all(chinese(c) or c is None for c in far)) or (
+                    c in "?!" and (before or "").isdigit() and chinese(far[1])):
                 t.set(i, FULL_WIDTH[c], "ASCII mark in Chinese text")
         elif c == ".":
             before, after = t.before(i), t.after(i)
             if char_class(before or "a") is CharClass.IDEOGRAPHIC and (
-                    after is None or after.isspace() or _chinese(after)):
+                    after is None or after.isspace() or chinese(after)):
                 t.set(i, "。", "ASCII full stop in Chinese text")
 
 
-def _apostrophe(t: _Text, i: int) -> bool:
-    before, after = t.before(i), t.after(i)
-    return bool(before and after and before.isascii() and before.isalpha()
-                and after.isascii() and after.isalpha())
-
-
-def _straight_quotes(t: _Text) -> None:
-    quotes: dict[str, list[int]] = {'"': [], "'": []}
-    for i, c in enumerate(t.chars):
-        if c in quotes and not (c == "'" and _apostrophe(t, i)):
-            quotes[c].append(i)
-    if "“" in t.chars or "”" in t.chars:
-        quotes['"'] = [i for i in quotes['"'] if not _closes_curly(t, i)]
-    for mark, (opening, closing) in (('"', "“”"), ("'", "‘’")):
-        positions = quotes[mark]
-        for first, second in zip(positions[0::2], positions[1::2]):
-            inside = t.chars[first + 1:second]
-            context = (_chinese(t.before(first)) or _chinese(t.after(second)) or
-                       any(_chinese(c[:1] or None) for c in inside))
-            if context:
-                t.set(first, opening, "straight quote in Chinese text")
-                t.set(second, closing, "straight quote in Chinese text")
-
-
-def _han_in(chars: list[str]) -> bool:
-    return any(_chinese(c[:1] or None) for c in chars)
-
-
-def _closes_curly(t: _Text, i: int) -> bool:
-    """A straight quote that ends a quotation a curly one opened (“幸存者偏差"), or opens
-    one a curly one closes ("幸存者偏差”), in Chinese text: made its curly partner."""
-    quotes = "“”\""
-    j = i - 1
-    while j >= 0 and t.chars[j] not in quotes:
-        j -= 1
-    k = i + 1
-    while k < len(t.chars) and t.chars[k] not in quotes:
-        k += 1
-    if j >= 0 and t.chars[j] == "“" and _han_in(t.chars[j + 1:i]):
-        t.set(i, "”", "straight quote closing a curly one")
-        return True
-    if k < len(t.chars) and t.chars[k] == "”" and _han_in(t.chars[i + 1:k]):
-        t.set(i, "“", "straight quote opening a curly one")
-        return True
-    return False
-
-
-def _curly_quotes(t: _Text, pair: str) -> None:
-    """Curly quotes typed the wrong way round, paired again in order when they are even."""
-    opening, closing = pair
-    found = [i for i, c in enumerate(t.chars) if c and c in pair
-             and not (c == "’" and _apostrophe(t, i))]
-    if len(found) % 2:
-        return
-    for n, i in enumerate(found):
-        want = opening if n % 2 == 0 else closing
-        if t.chars[i] != want:
-            t.set(i, want, "quote typed the wrong way round, paired again", warning=True)
-
-
-def _stray_spaces(t: _Text, body: bool) -> None:
+def _stray_spaces(t: EditedText, body: bool) -> None:
     chars = t.chars
     j = 0  # (where the last run ended: a space before it was in that run)
     for i in [k for k, c in enumerate(chars) if c == " " or c == "\t" or c == IDEOGRAPHIC_SPACE]:
         if i < j:
             continue
         j = i
-        while j < len(chars) and (chars[j] == "" or (len(chars[j]) == 1 and _space(chars[j]))):
+        while j < len(chars) and (chars[j] == "" or (len(chars[j]) == 1 and space(chars[j]))):
             j += 1
         while chars[j - 1] == "":
             j -= 1
@@ -500,7 +350,7 @@ def _stray_spaces(t: _Text, body: bool) -> None:
         elif (_mark(before) or _mark(after)) and not _latin_quote(before, after) and (
                 body or _stray(before, after)):
             keep, reason = "", "space beside a full-width mark"
-        elif _chinese(before) and _chinese(after):
+        elif chinese(before) and chinese(after):
             if body and _in_credit(t, i):
                 keep, reason = IDEOGRAPHIC_SPACE, "space between names in a credit"
             elif body:
@@ -527,7 +377,7 @@ _BRACKETS = "（）【】〔〕［］"  # (each opening mark, then its closing o
 _OPENING_BRACKETS = _BRACKETS[0::2]
 
 
-def _in_credit(t: _Text, i: int) -> bool:
+def _in_credit(t: EditedText, i: int) -> bool:
     """Position i is inside a bracket that opens with a reporter's role: a space there
     parts two names and stays, as the full-width space credits are set with."""
     start = i - 1
