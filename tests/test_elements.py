@@ -479,7 +479,7 @@ def test_a_headline_styled_for_its_article(write_manifest):
     for line in (kicker, left_main, subtitle):  # centred, the whole group
         left = min(g.x for g in line.glyphs) - line.left
         right = line.left + line.width - max(g.x + g.advance for g in line.glyphs)
-        assert abs(left - right) < 3.0  # (a mark's blank half aside)
+        assert abs(left - right) < 0.25 * line.size  # (a mark's blank half, a ——'s inset aside)
     assert right_main.size == 22.0  # right-aligned: its right edge on the module's
     assert max(g.x + g.advance for g in right_main.glyphs) == pytest.approx(
         right_main.left + right_main.width, abs=0.5)

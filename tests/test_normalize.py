@@ -97,6 +97,25 @@ def test_a_credit_keeps_the_spaces_between_its_names():
     assert text == "（这是一个）测试，（记者林芸"
 
 
+def test_a_credit_of_names_only_keeps_them_apart_where_credits_stand():
+    text, changes = normalize("中新网南京7月10日电　(胡兴瑞 杨颜慈)记者获悉")  # after a dateline
+    assert text == "中新网南京7月10日电（胡兴瑞　杨颜慈）记者获悉"
+    assert "space between names in a credit" in {c.reason for c in changes}
+    assert normalize("全部退还善款。（海外网 濮阳艺婧）")[0] == "全部退还善款。（海外网　濮阳艺婧）"
+    # the same bracket inside a sentence is words with a stray space
+    assert normalize("善款。（海外网 濮阳艺婧）他说")[0] == "善款。（海外网濮阳艺婧）他说"
+
+
+def test_a_dateline_keeps_its_space_from_the_story():
+    text, changes = normalize("新华社电 不少男生发现")
+    assert text == "新华社电　不少男生发现"
+    assert [c.reason for c in changes] == ["space after a dateline"]
+    assert normalize("第一段。\n本报讯 记者张三报道")[0] == "第一段。\n本报讯　记者张三报道"
+    assert normalize("昨日全市停电 影响")[0] == "昨日全市停电影响"  # 停电 is no dateline
+    assert normalize("他说，新华社电 不少")[0] == "他说，新华社电不少"  # not the paragraph's head
+    assert normalize("新华社电 不少", body=False)[0] == "新华社电 不少"  # a title's: the editor's
+
+
 @pytest.mark.parametrize("raw, clean", [
     ("运用了“幸存者偏差\"这个概念", "运用了“幸存者偏差”这个概念"),
     ("运用了\"幸存者偏差”这个概念", "运用了“幸存者偏差”这个概念"),
@@ -179,6 +198,27 @@ def test_characters_a_web_page_lost_are_each_marked_and_reported(raw, clean):
     ("What ? ? ok", "What ? ? ok"),  # no Chinese beside it: Latin text, untouched
 ])
 def test_question_marks_typed_as_such_stay_question_marks(raw, clean):
+    assert normalize(raw)[0] == clean
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("非同一般的感受。?选择", "非同一般的感受。□选择"),
+    ("自信。??为了", "自信。□□为了"),
+    ("第一，?第二", "第一，□第二"),
+])
+def test_a_question_mark_where_no_question_ends_is_a_character_lost(raw, clean):
+    text, changes = normalize(raw)
+    assert text == clean
+    assert [c.warning for c in changes if c.after == "□"] == [True] * raw.count("?")
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("温馨提示(1)17-18日", "温馨提示（1）17-18日"),
+    ("温馨提示（1)17-18日", "温馨提示（1）17-18日"),
+    ("17(1）日", "17（1）日"),
+    ("(MG Ei5) is", "(MG Ei5) is"),  # Latin text: untouched
+])
+def test_a_bracket_is_as_wide_as_its_partner(raw, clean):
     assert normalize(raw)[0] == clean
 
 

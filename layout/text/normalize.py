@@ -23,10 +23,12 @@ unseen: `layout render --verbose`):
    mark Chinese proofs use for a character lost, and the spaces inside the run go. Nothing
    is dropped (one mark for each character lost), no line starts with a question mark, and
    the run breaks as characters do. It is a guess: reported as a warning. (A lone `?` is a
-   question mark: rule 5.)
+   question mark, rule 5, but after 。，、；：, where no question ends, it is a character lost
+   too: `感受。?选择`.)
 5. *ASCII marks* , ; : ? ! ( ) ~ typed beside Chinese text (or between spaces in it) become
    full-width, as does a `?` or `!` after a number with Chinese text next (`19:30? 演出`);
-   a `.` after a Chinese character that does not run into a Latin word becomes `。`.
+   a `.` after a Chinese character that does not run into a Latin word becomes `。`; a
+   bracket whose partner became full-width does too (`提示(1)17-18日` → `提示（1）17-18日`).
 6. *Quotes*: straight quotes " ' in Chinese text become “ ” and ‘ ’, paired in order; a
    straight quote that ends a quotation a curly one opened (`“幸存者偏差"`), or opens one a curly
    one ends, becomes its partner; curly quotes typed the wrong way round (`“…“`, `”…“`) are
@@ -36,8 +38,9 @@ unseen: `layout render --verbose`):
 7. *Spaces*: at the ends of a line, or touching a full-width mark, a space (ASCII or
    ideographic) goes; in body text so does one between two Chinese characters, and a run of
    spaces beside a Latin word becomes one word space; but inside a credit's bracket
-   (`（记者徐燕 通讯员焦轩 黄磊）`, `【…】`) a space parts two names and stays, as one full-width
-   space. In headlines, bylines, captions and labels a space between Chinese characters is
+   (`（记者徐燕 通讯员焦轩 黄磊）`, `【…】`; names only after a dateline or a story's last
+   sentence: `电 (胡兴瑞 杨颜慈)`, `。（海外网 濮阳艺婧）`) a space parts two names and stays, as one
+   full-width space, and so does one after a dateline that opens a paragraph (`新华社电 不少`). In headlines, bylines, captions and labels a space between Chinese characters is
    deliberate (奋进路上 奋斗有我, 本报记者　林芸): a run of ASCII spaces there becomes one; so is
    one after a mark that ends a clause or before an opening one (上汽大众： 让“五个在前”…:
    where the title breaks), not after ，、 (危机， 为了), after an opening mark or before
@@ -146,6 +149,8 @@ def normalize(text: str, body: bool = True, clean: bool = True,
             _lost(t)
         if not _MARK_STARTS.isdisjoint(chars):
             _marks(t)
+            if "(" in chars or ")" in chars:
+                _paired_brackets(t)
         if '"' in chars or "'" in chars:
             straight_quotes(t)
         if "“" in chars or "”" in chars:
@@ -171,6 +176,7 @@ def _every_rule(t: EditedText, body: bool, clean: bool, wraps: bool) -> None:
     _runs(t)
     _lost(t)
     _marks(t)
+    _paired_brackets(t)
     straight_quotes(t)
     curly_quotes(t, "“”")
     curly_quotes(t, "‘’")
@@ -283,6 +289,9 @@ def _runs(t: EditedText) -> None:
 
 
 
+_NO_QUESTION_AFTER = frozenset("。，、；：")
+
+
 def _lost(t: EditedText) -> None:
     """`? ? ?` and ` ???? ` beside Chinese text: characters a web page lost (rule 4)."""
     chars = t.chars
@@ -303,7 +312,9 @@ def _lost(t: EditedText) -> None:
         before, after = t.before(i), t.after(marks[-1])
         apart = len(marks) > 1 and (bool(spaces) or (
             before in (None, " ", IDEOGRAPHIC_SPACE) and after in (None, " ", IDEOGRAPHIC_SPACE)))
-        if apart and (chinese(t.before(i, True)) or chinese(t.after(marks[-1], True))):
+        # (no question mark follows a full stop, comma or colon: 感受。?选择, 自信。??为了)
+        if (apart or before in _NO_QUESTION_AFTER) and (
+                chinese(t.before(i, True)) or chinese(t.after(marks[-1], True))):
             reason = "characters the source lost (typed as ? ? ?): □ marks each"
             for k in marks:
                 t.set(k, LOST, reason, warning=True)
@@ -353,6 +364,8 @@ def _stray_spaces(t: EditedText, body: bool) -> None:
         elif chinese(before) and chinese(after):
             if body and _in_credit(t, i):
                 keep, reason = IDEOGRAPHIC_SPACE, "space between names in a credit"
+            elif body and _after_dateline(t, i):
+                keep, reason = IDEOGRAPHIC_SPACE, "space after a dateline"
             elif body:
                 keep, reason = "", "space between Chinese characters"
             else:  # the editor's: one of them, as typed
@@ -390,4 +403,41 @@ def _in_credit(t: EditedText, i: int) -> bool:
         end += 1
     if end >= len(t.chars) or t.chars[end] != _BRACKETS[_BRACKETS.index(t.chars[start]) + 1]:
         return False
-    return _CREDIT.match("".join(t.chars[start + 1:i])) is not None
+    inside = "".join(t.chars[start + 1:end])
+    if _CREDIT.match(inside) is not None:
+        return True
+    # names only: a credit where credits stand, after a dateline (…7月10日电 (胡兴瑞 杨颜慈)) or
+    # after a story's last sentence (…善款。（海外网 濮阳艺婧）); （这是 一个）测试 is none
+    before = t.before(start, True)
+    return _NAMES.fullmatch(inside) is not None and (before in ("电", "讯") or (
+        before is not None and before in _STORY_ENDS and t.after(end, True) in (None, "\n")))
+
+
+_STORY_ENDS = frozenset("。！？”…")
+# A bracket of names only, （胡兴瑞 杨颜慈）, （海外网 濮阳艺婧）: a credit without a role.
+_NAMES = re.compile(r"[\u4e00-\u9fff]{2,6}([ \t\u3000]+[\u4e00-\u9fff]{2,6})+")
+# A dateline at a paragraph's head, 新华社电 不少男生…, 本报讯 记者…: the space after it
+# parts it from the story and stays, as the full-width space datelines are set with.
+_DATELINE = re.compile(r"[^\s。！？；，、：]{0,28}(讯|[日社网台]电)")
+
+
+def _after_dateline(t: EditedText, i: int) -> bool:
+    """Position i (a space) follows a dateline that opens its paragraph."""
+    start = i
+    while start > 0 and t.chars[start - 1] != "\n" and i - start <= 30:
+        start -= 1
+    return (start == 0 or t.chars[start - 1] == "\n") and _DATELINE.fullmatch(
+        "".join(t.chars[start:i])) is not None
+
+
+def _paired_brackets(t: EditedText) -> None:
+    """A bracket whose partner rule 5 made full-width, 温馨提示（1)17-18日: full-width too."""
+    openers: list[int] = []
+    for i, c in enumerate(t.chars):
+        if c in ("(", "（"):
+            openers.append(i)
+        elif c in (")", "）") and openers:
+            j = openers.pop()
+            if (t.chars[j] == "（") != (c == "）"):
+                k = i if c == ")" else j
+                t.set(k, "）" if c == ")" else "（", "bracket paired with a full-width one")
