@@ -20,7 +20,8 @@ shared by every trial). What makes modules meet exactly:
   headline), the second on the foot at the left, further ones stacked on those;
 * the headline group's band may take up to MAX_HEAD_EXTRA more lines of air;
 * headlines are sized by rank (the lead's the largest on the page, every other a step
-  below it at the least) and take no more than two lines where any size allows;
+  below it at the least, none larger than one ranked before it) and take no more than two
+  lines where any size allows;
 * the lead of a page of several articles may be set in re-divided columns (破栏).
 
 Text is never cut or spaced out to fill. Where no tiling fills the rectangle the cheapest one
@@ -110,13 +111,14 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         if choice is None:
             break
         total, settled, cuts, failed = search.settled(choice)
-        ordered, left = ordered_headlines(settled, search.by_index)
+        ordered = ordered_headlines(settled, search.by_index)
         # (what the flow leaves blank or over, and the 碰题 and the hierarchy the search
         # weighed too)
-        total += butting(settled) + UNORDERED * left
+        total += butting(settled) + UNORDERED * ordered.left
         if best is None or total < best[0]:
-            best = (total, ordered, cuts)
-        if not failed:
+            best = (total, ordered.plans, cuts)
+        bounded = search.bound(ordered.bounds)
+        if not failed and not bounded:
             break
         search.forget(failed)  # try again without the options the flow did not bear out
     if best is None:
@@ -280,6 +282,17 @@ class _Search:
         area's foot, nor re-headed since), for the final page to reuse."""
         return tuple((p, laid) for p in plans if p is not None
                      for laid in [self.known.laid_of(p)] if laid is not None)
+
+    def bound(self, bounds: dict[int, float]) -> bool:
+        """Bound the headlines a round left larger than one ranked before them under that
+        size in the rounds to come (`Candidate.rank_cap`, read by `bound_headlines`):
+        whether any bound is new."""
+        new = False
+        for index, size in bounds.items():
+            c = self.by_index[index]
+            if c.rank_cap is None or size < c.rank_cap:
+                c.rank_cap, new = size, True
+        return new
 
     def forget(self, failed: list) -> None:
         """Refuse the options of `failed` leaves the flow did not bear out (the search's

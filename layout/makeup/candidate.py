@@ -55,6 +55,7 @@ class Candidate:
         # the largest size the make-up lets this headline take: a step below the lead's, so
         # that the lead's headline is the largest on the page (None: no bound)
         self.cap: float | None = None
+        self.rank_cap: float | None = None  # (a bound by rank a round set: settle.Ordered)
         self.lead = False  # the page's lead (头条): its headline the largest on the page
         self.alone = False  # the only article the make-up places
         # (columns, cap) at which its text leaves a stub → the height it fills there

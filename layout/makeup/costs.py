@@ -13,6 +13,7 @@ GOOD = 150.0  # cost per article of a make-up good enough to stop trying narrowe
 SETTLE_TRIES = 16  # other picture sizes tried in the flow when the estimate's do not fill
 FAR = 4.0  # a lead width whose page costs this many times the best is not searched again
 SETTLE_ROUNDS = 4  # times the search runs again without options the flow did not bear out
+#                   (or with headlines bounded under one ranked before them: settle.Ordered)
 MATCH = 2  # lines by which modules side by side may differ (the shorter one's foot ends short)
 SHORT_MOST = MAX_BLANK  # lines the last column of an article may end short (each beyond
 #                        SHORT_OK costs SHORT): more is a 天窗
@@ -37,7 +38,10 @@ BLANK_RUN = 3  # lines blank down a column beside a headline that count as a bla
 EXTRA = 25.0  # each line of air added to a headline band
 STEP_DOWN = 12.0  # each headline size step below the one its rank gives
 LEAD_STEP = 80.0  # each step the lead's headline goes below the template's size
-TALL = 400.0  # each line a main title takes past MAX_TITLE_LINES at its smallest size
+TALL = 2000.0  # each line a main title takes past MAX_TITLE_LINES at its smallest size (as
+#               much as a wrong hierarchy, UNORDERED: at 400 an underfull page's narrow side
+#               module took a title of 5-7 lines as filler, 10 of seeds 0-199, 14 once sizes
+#               stepped down by rank)
 THIN = 60.0  # each leg of a short story thinner than MIN_LEG lines (a narrower width is better)
 CROP_COST = 150.0  # per unit of share cropped (10 % → 15)
 THUMB = 300.0  # the lead's first picture a column wide in a module of three or more
@@ -47,6 +51,9 @@ ORDER = 60.0  # modules stacked under a module whose headline is smaller than th
 UNORDERED = 2000.0  # and more when the lower headline could not be set down to that size
 #                    with its band kept as tall by air (settle.ordered_headlines): a page whose
 #                    hierarchy would be wrong
+OUT_OF_RANK = 300.0  # a made-up headline larger than one ranked before it (made-up headline
+#                     sizes step down by rank: settle.ordered_headlines sets it down to that
+#                     size), and UNORDERED more when it could not be so in its band
 BUTTING = 40.0  # each pair of headlines side by side at one height (碰题), even with a rule
 #                  between
 DIVIDE = 20.0  # an article set in re-divided columns (破栏) rather than on the base grid

@@ -260,10 +260,12 @@ def room_for(issue: Issue, t: Template, free: list[int], area: Area) -> None:
 def bound_headlines(candidates: list[Candidate], lead: int) -> float:
     """Every headline but the lead's a step below the lead's at the lead's width `lead`
     (on the base grid or re-divided), so the lead's stays the largest on the page: on the
-    default ladder a lead's at its foot puts the others under it (NARROW_STEPS). What the
-    lead width costs when no size is below the lead's (a template's own ladder, the lead
-    at its foot) and another headline is made up: UNORDERED, as the page's hierarchy
-    would be wrong (the lead's no larger than the others')."""
+    default ladder a lead's at its foot puts the others under it (NARROW_STEPS); and no
+    larger than its `rank_cap` (a size ranked before it took in an earlier round:
+    `Ordered.bounds`). What the lead width costs when no size is below the lead's (a
+    template's own ladder, the lead at its foot) and another headline is made up:
+    UNORDERED, as the page's hierarchy would be wrong (the lead's no larger than the
+    others')."""
     first = candidates[0]
     sizes = [first.headline(lead)[0]]
     variant = first.variant(lead) if first.may_divide else None
@@ -277,34 +279,56 @@ def bound_headlines(candidates: list[Candidate], lead: int) -> float:
         if not below and any(not own_size(c) for c in candidates[1:]):
             cost = UNORDERED
     for candidate in candidates[1:]:
-        candidate.cap = cap
+        bounds = [b for b in (cap, candidate.rank_cap) if b is not None]
+        candidate.cap = min(bounds) if bounds else None
     return cost
 
 
-def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate],
-                      ) -> tuple[list[ArticlePlan], int]:
-    """Headlines smaller down the page: a made-up headline under a smaller one (in columns
-    they share) takes that size, its band kept as tall by air, so that nothing else moves
-    (`heads.reheaded`; the search costs a page where that cannot be done: tiling's
-    UNORDERED); the lead, a title the manifest sized and a vertical one keep theirs. With
-    the plans, how many headlines are left larger than one above them (none could be set
-    down): the make-up's rounds are weighed with UNORDERED each (as the search weighs a
-    tiling), so that a round whose hierarchy is wrong is not taken over a later one's that
-    holds for the blank it leaves alone."""
+class Ordered(NamedTuple):
+    """The settled plans with their headlines in order (`ordered_headlines`), how many
+    headlines it left larger than one before or above them, and for each article left
+    larger than one ranked before it, that size (the bound a later round sets it under:
+    `Candidate.rank_cap`)."""
+
+    plans: list[ArticlePlan]
+    left: int
+    bounds: dict[int, float]
+
+
+def ordered_headlines(settled: list[ArticlePlan], by_index: dict[int, Candidate]) -> Ordered:
+    """Made-up headline sizes step down by rank, and headlines get smaller down the page:
+    a made-up headline larger than one ranked before it, or than one above it (in columns
+    they share), takes the least of those sizes, its band kept as tall by air, so that
+    nothing else moves (`heads.reheaded`; the search costs a page where that cannot be
+    done: tiling's OUT_OF_RANK and UNORDERED); the lead, a title the manifest sized and a
+    vertical one keep theirs (and bound no rank: `heads.own_size`). With the plans, how many
+    headlines are left larger than one before or above them (none could be set down): the
+    make-up's rounds are weighed with UNORDERED each (as the search weighs a tiling), so
+    that a round whose hierarchy is wrong is not taken over a later one's that holds for
+    the blank it leaves alone; and the next round bounds those left out of rank (`bounds`)."""
     out = {p.index: p for p in settled}
-    left = 0
-    for plan in sorted(settled, key=lambda p: (p.first_line, p.first_column)):
-        h = plan.headline
-        if h is None or h.size is None or by_index[plan.index].lead:
+    left, bounds = 0, {}
+    ranked = math.inf  # (the least made-up size of the headlines ranked so far)
+    for plan in sorted(settled, key=lambda p: by_index[p.index].rank):
+        h, c = plan.headline, by_index[plan.index]
+        if h is None or h.size is None:
             continue
-        above = _sizes_above(plan, list(out.values()))
-        if above and h.size > min(above):
-            fixed = reheaded(by_index[plan.index], plan, min(above))
-            if fixed is None:
-                left += 1
-            else:
-                out[plan.index] = fixed
-    return [out[p.index] for p in settled], left
+        made = not own_size(c)
+        if not c.lead:
+            bound = min([*_sizes_above(plan, list(out.values())),
+                         *([ranked] if made else [])], default=math.inf)
+            if h.size > bound:
+                fixed = reheaded(c, plan, bound)
+                if fixed is None:
+                    left += 1
+                    if made and h.size > ranked:
+                        bounds[plan.index] = ranked
+                else:
+                    out[plan.index] = fixed
+        now = out[plan.index].headline
+        if made and now is not None and now.size:
+            ranked = min(ranked, now.size)
+    return Ordered([out[p.index] for p in settled], left, bounds)
 
 
 def _sizes_above(plan: ArticlePlan, plans: list[ArticlePlan]) -> list[float]:

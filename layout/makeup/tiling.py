@@ -9,8 +9,9 @@ from ..flow import RULE_COLOUR
 from ..model import ArticlePlan, PlacedRect, Template
 from .candidate import Candidate
 from .shapes import Area, Config, Leaf, settable_sizes
-from .costs import BUTTING, HOLE, KEEP, MATCH, ORDER, READING, SHORT, SHORT_MOST, UNORDERED
-from .heads import floor
+from .costs import (BUTTING, HOLE, KEEP, MATCH, ORDER, OUT_OF_RANK, READING, SHORT,
+                    SHORT_MOST, UNORDERED)
+from .heads import floor, own_size
 
 
 INF = float("inf")
@@ -30,15 +31,17 @@ class Way:
     headlines stand on its top line (side by side: 碰题, BUTTING a pair), whether it has no
     base gutter (re-divided), and in each of its columns the sizes its headlines reach,
     those above its smallest, and those the largest can be set down to (`heads.floor`), as
-    bits (`Levels`); and
-    how: one article (`leaf`) or two parts cut across or down (`size`: the upper part's
-    lines, the left one's columns). Its tree (`Cut`s of `Leaf`s) is made only for the
+    bits (`Levels`); of its made-up headlines (those the make-up sizes), the size of the
+    first in rank order, the least that one can be set down to, and the smallest's
+    (`rank_top`, `rank_floor`, `rank_least`: 0, 0 and INF when none); and how: one
+    article (`leaf`) or two parts cut across or down (`size`: the upper part's lines, the
+    left one's columns). Its tree (`Cut`s of `Leaf`s) is made only for the
     way chosen (a search weighs very many). Typed fields, read in the search's innermost
     loops (compiled: no boxed numbers)."""
 
     def __init__(self, height: int, cost: float, read: float, head: bool, across: bool,
                  tops: int, clear: bool, reach: int, above: int, least: int,
-                 leaf: Leaf | None,
+                 rank_top: float, rank_floor: float, rank_least: float, leaf: Leaf | None,
                  cut_across: bool = False, size: int = 0, first: Way | None = None,
                  second: Way | None = None, divided: bool = False):
         self.height = height
@@ -51,6 +54,9 @@ class Way:
         self.reach = reach
         self.above = above
         self.least = least
+        self.rank_top = rank_top
+        self.rank_floor = rank_floor
+        self.rank_least = rank_least
         self.leaf = leaf
         self.cut_across = cut_across
         self.size = size
@@ -95,11 +101,12 @@ class Memo:
     """What the search keeps between calls of `arrange` (other lead widths, other rounds):
     the tables of ranges of articles, by all they depend on (`_Tiling.table`), and the
     `Levels` bits of each article set as a way says, by its width, headline size and band
-    (all `heads.floor` reads)."""
+    (all `heads.floor` reads), and so its made-up headline's size and floor (`floors`)."""
 
     def __init__(self) -> None:
         self.tables: dict[tuple, Table] = {}
         self.masks: dict[tuple, tuple[int, int, int]] = {}
+        self.floors: dict[tuple, tuple[float, float]] = {}
 
 
 class _Tiling:
@@ -169,21 +176,29 @@ class _Tiling:
                  candidate.divided_options(c, self.limit).items()
                  if h not in options or not options[h][1].divide]
         out: dict[tuple[int, bool], Way] = {}  # (one of each height and kind, the last)
-        masks = self.memo.masks
+        masks, floors = self.memo.masks, self.memo.floors
         reading = READING  # (a module's global, looked up at each use: once here)
+        made = head and not own_size(candidate)  # (a headline the make-up sizes)
         for h, cost, config in ways:
             bits = (0, 0, 0)
+            sizes = (0.0, 0.0)
             if head:  # (the bits hang on the headline's size and band alone)
                 key = (i, c, config.size, config.extra, config.beside, config.divide)
                 found = masks.get(key)
                 if found is None:
                     found = masks[key] = self.levels.masks(candidate, config, c)
                 bits = found
+                if made and config.size:
+                    ranked = floors.get(key)
+                    if ranked is None:
+                        ranked = floors[key] = (config.size, floor(candidate, c, config))
+                    sizes = ranked
             reach, above, least = bits
             top = across and not config.beside
             out[(h, bool(config.divide))] = Way(
                 h, cost, cost + (0.0 if top else reading), head, top, head,
-                bool(config.divide), reach, above, least, Leaf(candidate.index, config, c, h),
+                bool(config.divide), reach, above, least, sizes[0], sizes[1],
+                sizes[0] or INF, Leaf(candidate.index, config, c, h),
                 divided=bool(config.divide))
         return list(out.values())
 
@@ -207,7 +222,8 @@ class _Tiling:
         starts with a headline across it (or the upper one has no base gutter): read after
         the upper part, not beside its columns; a headline under a smaller one in a column
         they share costs ORDER (smaller down the page), and UNORDERED more when it could not
-        be set down to that size in its band."""
+        be set down to that size in its band; the lower part's first made-up headline larger
+        than the upper part's smallest costs `out_of_rank`."""
         limit = self.limit
         lows = lower.lows
         room = limit - 1 - lows[0].height
@@ -216,7 +232,7 @@ class _Tiling:
             h1 = up.height
             if h1 > room:
                 continue
-            c1, clear, above = up.cost, up.clear, up.above
+            c1, clear, above, smallest = up.cost, up.clear, up.above, up.rank_least
             for low in lows:
                 h = h1 + 1 + low.height
                 if h > limit:
@@ -224,6 +240,8 @@ class _Tiling:
                 cost = c1 + (low.cost if clear else low.read)
                 if low.reach & above:
                     cost += unordered(low.least, above)
+                if low.rank_top > smallest:
+                    cost += out_of_rank(low.rank_floor, smallest)
                 if cost < costs[h]:
                     best.found(h, cost, up, low, h1)
 
@@ -231,7 +249,8 @@ class _Tiling:
         """The ways of `left` (`cl` columns) beside `right` (the rest of `c`), into `best`
         where cheaper: the lower side's foot ends |d| lines short of the other's (MATCH
         at the most); each pair of headlines side by side on its top line (those on the
-        left part's top times those on the right's) costs BUTTING."""
+        left part's top times those on the right's) costs BUTTING; the right part's first
+        made-up headline larger than the left part's smallest, `out_of_rank`."""
         beside, near = right.beside, right.near
         # (the modules' globals, looked up at each use: once here)
         match, span, pair = MATCH, 2 * MATCH + 1, BUTTING
@@ -241,12 +260,14 @@ class _Tiling:
             h = way.height
             if not near[h + match]:  # (no way of the right part within MATCH lines)
                 continue
-            c1, tops = way.cost, way.tops
+            c1, tops, smallest = way.cost, way.tops, way.rank_least
             for n in range(span):
                 other = beside[h + n]  # (height h + n - MATCH)
                 if other is None:
                     continue
                 cost = c1 + other.cost + shorts[n] + pair * tops * other.tops
+                if other.rank_top > smallest:
+                    cost += out_of_rank(other.rank_floor, smallest)
                 at = h + n - match if n > match else h
                 if cost < costs[at]:
                     best.found(at, cost, way, other, -cl)
@@ -284,17 +305,23 @@ class Cheapest:
         for h in heights:
             cost, up, low, size = self.costs[h], self.firsts[h], self.seconds[h], self.sizes[h]
             assert up is not None and low is not None
+            # (its first made-up headline in rank order the upper or left part's, if it has one)
+            top, floor_ = (up.rank_top, up.rank_floor) if up.rank_top else \
+                (low.rank_top, low.rank_floor)
+            least = min(up.rank_least, low.rank_least)
             if size > 0:  # (one over the other)
                 out.append(Way(h, cost, cost + (0.0 if up.across else reading), up.head,
                                up.across, up.tops, False,
                                up.reach | low.reach, up.above | low.above,
-                               up.least | low.least, None, True, size, up, low))
+                               up.least | low.least, top, floor_, least, None, True, size,
+                               up, low))
             else:
                 cl = -size
                 out.append(Way(h, cost, cost + reading, up.head, False, up.tops + low.tops,
                                False,
                                up.reach | low.reach << cl, up.above | low.above << cl,
-                               up.least | low.least << cl, None, False, cl, up, low))
+                               up.least | low.least << cl, top, floor_, least, None, False,
+                               cl, up, low))
         return out
 
 
@@ -346,6 +373,15 @@ def unordered(least: int, above: int) -> float:
     UNORDERED more where it could not be set down to that size in its band (`least`: the
     sizes its headlines can be set down to reach)."""
     return ORDER + (UNORDERED if least & above else 0.0)
+
+
+def out_of_rank(floor: float, smallest: float) -> float:
+    """What a part costs put after (under or right of) a part whose smallest made-up
+    headline is `smallest` when its own first made-up headline is larger (lower in rank,
+    larger on the page: `settle.ordered_headlines` sets it down to that size): OUT_OF_RANK,
+    and UNORDERED more where it could not be set down so in its band (`floor`: the least
+    it can be)."""
+    return OUT_OF_RANK + (UNORDERED if floor > smallest else 0.0)
 
 
 def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
