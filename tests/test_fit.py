@@ -68,6 +68,7 @@ def test_the_count_given_fills_a_pinned_page_to_the_character(pinned, tmp_path):
     # article 1 is re-divided into five columns of 13 characters (not six of 11)
     assert counts == {0: 14, 1: 26, 2: 22, 3: 72, 4: 91, 5: 106}
     assert "room for 261 字: +106 字" in said
+    assert said.splitlines()[-1].startswith("note: the counts are plain text's")
     followed(pinned, counts, tmp_path)
     full = appended(pinned, 5, plain(106), tmp_path / "full.yaml")
     assert re.search(r"^article 6 .*holds 261 字, room for 261 字: ±0 字 \(full\)",

@@ -33,6 +33,11 @@ def fit(manifest: Path) -> None:
         click.echo(str(jump))
     click.echo(str(PageFit.of(said.fits, "issue" if loaded.edition.whole else "page")))
     _holes(said)
+    if any(f.tried and f.delta for f in said.fits):
+        click.echo("note: the counts are plain text's, added at the end of an article's last "
+                   "paragraph (or cut from its end); text with punctuation can take two or "
+                   "three more where a line breaks (keep three 字 in hand), a new paragraph "
+                   "its indent and its last line's end")
     _made_up(manifest, loaded)
 
 
