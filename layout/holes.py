@@ -185,8 +185,7 @@ def copyfit(plan: ArticlePlan, occupied: Occupancy, lines: list[PlacedLine], hol
     how many its pictures could make room for, resized within their crop."""
     t = occupied.t
     per_line = int(t.column_width / t.body.size + 1e-6)
-    blank = 0 if cut else occupied.blank_feet(range(plan.first_column, plan.last_column + 1),
-                                               plan.first_line, plan.last_line)
+    blank = 0 if cut else _blank_feet(occupied, lines, plan)
     body = [line for line in lines if line.kind is LineKind.BODY]
     free = 0
     if body and not cut and body[-1].paragraph_end:
@@ -202,3 +201,23 @@ def copyfit(plan: ArticlePlan, occupied: Occupancy, lines: list[PlacedLine], hol
             take += (image.sized[1] - image.lines) * width * per_line
     return Copyfit(plan.index, title, plan.first_column, plan.last_column, plan.first_line,
                    plan.last_line, holds, blank * per_line + free, cut, give, take)
+
+
+def _blank_feet(occupied: Occupancy, lines: list[PlacedLine], plan: ArticlePlan) -> int:
+    """The blank lines at the feet of the article's columns: under the last line of its
+    text in each (however short that line: a paragraph's last line of a character or two
+    covers too little of its cell for Occupancy, yet no text can go on it), or under
+    whatever else covers the column."""
+    t = occupied.t
+    ends: dict[int, int] = {}
+    step, left, half = t.column_width + t.gutter, t.margin_left, t.gutter / 2
+    for line in lines:
+        if line.kind in _TEXT and line.grid_line is not None and line.set_glyphs:
+            column = int((line.origin_x + line.set_glyphs[0].x + 0.5 - left + half) // step) + 1
+            ends[column] = max(ends.get(column, 0), line.grid_line)
+    first, bottom = plan.first_line, plan.last_line
+    blank = 0
+    for column in range(plan.first_column, plan.last_column + 1):
+        foot = max(occupied.foot(column, first, bottom), min(ends.get(column, 0), bottom))
+        blank += max(0, bottom - max(foot, first - 1))
+    return blank

@@ -25,7 +25,7 @@ from .flow import TextCache, check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
 from .frozen import frozen
 from .manifest import load_issue, load_manifest
-from .model import (Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
+from .model import (Article, Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
                     Overflow, PageLayout, PagePlan, Quote, Region, Subhead, Template)
 from .plan import Unplaced, partial_plan, plan_mistakes, plan_page
 from .render.pdf import Document, render_pages
@@ -192,28 +192,40 @@ class Kept:
         return found[1]
 
 
+# what `fitted` is told of each page laid out: its plan, the page, the text cache it used
+Seen = Callable[[PagePlan, PageLayout, TextCache], None]
+
+
 def layout_loaded(issue: Issue, fonts: FontSet | None = None,
-                  template: Template | None = None, kept: Kept | None = None) -> PageLayout:
+                  template: Template | None = None, kept: Kept | None = None,
+                  seen: Seen | None = None) -> PageLayout:
     """One page planned and flowed (on its template, loaded unless given): every glyph
     placed, overflow, holes and copyfit listed. `kept`: text broken by an earlier render
-    of the process is not broken again."""
+    of the process is not broken again. `seen`: told the page's plan (a page beside a
+    报头 block is then set once more, from the plan chosen)."""
     template = template or page_template(issue)
     fonts = fonts or shipped_fonts()
     check_faces(template, fonts)
     beside = placed_beside(issue, template, fonts)
+    if beside and seen is None:
+        return beside[1]
     # text broken by the make-up's trials is not broken again by the flow
-    return beside[1] if beside else _set(issue, template, fonts, kept.text_cache(
-        template, fonts) if kept else TextCache())
+    return _set(beside[0] if beside else issue, template, fonts, kept.text_cache(
+        template, fonts) if kept else TextCache(), seen)
 
 
-def _set(issue: Issue, template: Template, fonts: FontSet, cache: TextCache) -> PageLayout:
+def _set(issue: Issue, template: Template, fonts: FontSet, cache: TextCache,
+         seen: Seen | None = None) -> PageLayout:
     """The page planned and flowed; the setting's mistakes of its other articles come
     with those of the placement."""
     try:
         planned = plan(issue, template, fonts, cache)
     except Unplaced as err:
         raise Mistakes(err.errors + _set_mistakes(err.partial, fonts, cache)) from None
-    return flow_page(planned, fonts, cache)
+    page = flow_page(planned, fonts, cache)
+    if seen is not None:
+        seen(planned, page, cache)
+    return page
 
 
 def _set_mistakes(planned: PagePlan | None, fonts: FontSet,
@@ -286,6 +298,36 @@ def layout(loaded: Loaded, fonts: FontSet | None = None,
     pages, jumps = lay_out(edition, lambda issue: lay_page(
         issue, fonts, templates[issue.page_number]), grid)
     return IssueLayout(edition, pages, jumps)
+
+
+def fitted(loaded: Loaded, fonts: FontSet | None = None) -> IssueLayout:
+    """Every page laid out as `layout` lays it out, each article's copyfit tried
+    (fitting.tried: the page flowed again, in its plan, with the count added or cut) —
+    but an article that jumps or goes on from another page, whose count stays the flow's
+    estimate."""
+    from .fitting import tried  # noqa: PLC0415 (`layout fit`'s only)
+
+    fonts = fonts or shipped_fonts()
+    seen: dict[int, tuple[PagePlan, PageLayout, TextCache]] = {}
+    laid = layout(loaded, fonts, partial(layout_loaded, seen=lambda planned, page, cache:
+                                         seen.__setitem__(id(page), (planned, page, cache))))
+    pages = []
+    for page in laid.pages:
+        if id(page) not in seen or seen[id(page)][1] is not page:
+            pages.append(page)  # (an issue's page changed after its flow)
+            continue
+        planned, _, cache = seen[id(page)]
+        flow = partial(flow_page, fonts=fonts, cache=cache)
+        pages.append(replace(page, fits=tuple(
+            tried(planned, page, fit, flow) if _own(planned.issue.articles[fit.article_index])
+            else fit for fit in page.fits)))
+    return replace(laid, pages=tuple(pages))
+
+
+def _own(article: Article) -> bool:
+    """Whether all of an article is on its page (none of it jumps, or comes from another)."""
+    return article.jump is None and article.continued_from is None \
+        and article.continues_on is None and article.contents is None
 
 
 def layout_issue(manifest: Path, fonts: FontSet | None = None) -> PageLayout:

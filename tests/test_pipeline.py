@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from layout.cli import main
 from layout.fonts import shipped_fonts
-from layout.pipeline import inputs, layout, load, render, render_issue, report
+from layout.pipeline import fitted, inputs, layout, load, render, render_issue, report
 
 from conftest import REPO, SAMPLE
 
@@ -106,7 +106,12 @@ def test_the_command_s_fit_and_text_are_the_report_s(tmp_path):
     assert result.exit_code == 0 and result.output == said.text
     result = CliRunner().invoke(main, ["fit", str(SAMPLE)])
     assert result.exit_code == 0
-    assert result.output.splitlines()[:len(said.fits)] == [str(f) for f in said.fits]
+    tried = report(fitted(load(SAMPLE), shipped_fonts()))
+    assert result.output.splitlines()[:len(said.fits)] == [str(f) for f in tried.fits]
+    # the same articles and room, each count tried (the flow's own is an estimate)
+    assert [(f.article_index, f.holds, f.first_line) for f in tried.fits] == \
+        [(f.article_index, f.holds, f.first_line) for f in said.fits]
+    assert all(f.tried for f in tried.fits) and not any(f.tried for f in said.fits)
 
 
 def test_an_issue_renders_as_the_command_renders_it(tmp_path):

@@ -341,4 +341,4 @@ def test_a_page_short_of_copy_says_by_how_much_beside_its_holes(one_paragraph, t
     assert result.exit_code == 0 and "blank hole" in result.output
     total = CliRunner().invoke(main, ["fit", str(manifest)]).output
     room = re.search(r"page: holds \d+ 字, room for \d+ 字: \+(\d+) 字", total).group(1)
-    assert f"the page is {room} 字 short of full" in result.output
+    assert f"the page is about {room} 字 short of full" in result.output

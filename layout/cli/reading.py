@@ -14,14 +14,16 @@ from .group import main
 @click.argument("manifest", type=click.Path(path_type=Path))
 def fit(manifest: Path) -> None:
     """Copyfit (每版容字量): per article, its part of the page, the characters it holds and
-    how many to add or cut to fill it exactly; then the page's total."""
+    how many to add or cut to fill it exactly — tried: that much plain text added to (or
+    cut from the end of) its last paragraph fills the page as it is arranged, one more
+    would run over; then the page's total, and under each blank hole what fills it."""
     from ..fonts import shipped_fonts  # noqa: PLC0415
     from ..model import PageFit  # noqa: PLC0415
-    from ..pipeline import layout, load, report  # noqa: PLC0415
+    from ..pipeline import fitted, load, report  # noqa: PLC0415
 
     try:
         loaded = load(manifest)
-        said = report(layout(loaded, shipped_fonts()))
+        said = report(fitted(loaded, shipped_fonts()))
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
@@ -30,8 +32,37 @@ def fit(manifest: Path) -> None:
     for jump in said.jumps:  # an article on two pages: counted across both
         click.echo(str(jump))
     click.echo(str(PageFit.of(said.fits, "issue" if loaded.edition.whole else "page")))
+    _holes(said)
+    if any(f.tried and f.delta for f in said.fits):
+        click.echo("note: the counts are plain text's, added at the end of an article's last "
+                   "paragraph (or cut from its end); text with punctuation can take two or "
+                   "three more where a line breaks (keep three 字 in hand), a new paragraph "
+                   "its indent and its last line's end")
+    _made_up(manifest, loaded)
+
+
+def _holes(said) -> None:
+    """Each blank hole, and under it what fills it."""
+    from ..fitting import what_fills  # noqa: PLC0415
+
     for hole in said.holes:
         click.echo(str(hole))
+        fit = next((f for f in said.fits if f.article_index == hole.article_index
+                    and f.page == hole.page), None)
+        click.echo(f"  → {what_fills(hole, fit)}")
+
+
+def _made_up(manifest: Path, loaded) -> None:
+    """On a page the make-up arranged, that the counts hold for the arrangement shown."""
+    made_up = [issue.page_number for issue in loaded.edition.pages
+               if any(a.region is None and a.slot is None for a in issue.articles)]
+    if not made_up:
+        return
+    pages = (f"page{'s' if len(made_up) > 1 else ''} {', '.join(map(str, made_up))}"
+             if loaded.edition.whole else "the page")
+    click.echo(f"note: the make-up arranged {pages}: these counts hold for the arrangement "
+               "shown, and after an edit it arranges the page anew (with counts of its "
+               f"own); `layout pin {manifest}` first keeps the arrangement through the edit")
 
 
 @main.command()

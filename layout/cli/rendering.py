@@ -217,10 +217,10 @@ def _tell(manifest: Path, said, page, verbose: bool, dump: bool) -> None:
              for h in said.holes}
     for number, chars in short.items():
         if chars > 0:
-            click.echo(f"  → {on_page(number)}the page is {chars} 字 short of full (a "
+            click.echo(f"  → {on_page(number)}the page is about {chars} 字 short of full (a "
                        "newspaper prints no blank): add text or pictures to the articles with "
-                       "holes (`layout fit` says how many characters each needs), or give "
-                       "them less room", err=True)
+                       "holes (`layout fit` says how many characters each takes, and what "
+                       "fills a hole no text reaches), or give them less room", err=True)
     if said.holes and not any(chars > 0 for chars in short.values()):
         click.echo("  → add text or pictures to the article (`layout fit` says how many "
                    "characters), or give it less room", err=True)

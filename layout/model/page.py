@@ -8,7 +8,7 @@ from dataclasses import field, replace
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ..frozen import copied, frozen
 from .issue import Article, Headline, Image, Issue
@@ -199,6 +199,11 @@ def on_page(page: int | None) -> str:
     return f"page {page}: " if page is not None else ""
 
 
+# an article (a page) is far short when what it lacks is more than 1/FAR_SHORT of what it
+# holds (of its room): advice to write that much more is no advice
+FAR_SHORT: Final = 3
+
+
 @frozen
 class Copyfit:
     """每版容字量 for one article: its part of the page, the characters it holds, and how
@@ -218,6 +223,7 @@ class Copyfit:
     give: int = 0
     take: int = 0
     page: int | None = None  # its page's number, in an issue of several pages
+    tried: bool = False  # add and cut found by laying the page out so (fitting.py)
 
     @property
     def delta(self) -> int:
@@ -229,6 +235,8 @@ class Copyfit:
                 f"{self.last_line}")
         if self.cut:
             verdict = f"−{self.cut} 字 (cut that much: it does not fit)"
+        elif self.add and not self.tried:  # the flow's count, not tried (render -v)
+            verdict = f"+{self.add} 字 (about: `layout fit` tries it)"
         elif self.add:
             verdict = f"+{self.add} 字 (add that much to fill it)"
         else:
@@ -236,6 +244,10 @@ class Copyfit:
         text = (f"{on_page(self.page)}article {self.article_index + 1} {self.title}: {size}; "
                 f"holds {self.holds} 字, "
                 f"room for {self.holds + self.add - self.cut} 字: {verdict}")
+        if self.add > self.holds / FAR_SHORT:
+            text += (f"; far short (more than a third of its own {self.holds} 字 again): a "
+                     "picture or another article fills its part better, or the page made "
+                     "up again")
         if self.give and self.take:
             text += (f"; its pictures, resized within their crop, could make room for up "
                      f"to {self.give} 字 more (smaller) or {self.take} 字 less (larger)")
@@ -274,6 +286,9 @@ class PageFit:
         sign = "+" if self.delta > 0 else "−" if self.delta < 0 else "±"
         text = (f"{self.whole}: holds {self.holds} 字, room for {self.holds + self.delta} 字: "
                 f"{sign}{abs(self.delta)} 字")
+        if self.delta > (self.holds + self.delta) / FAR_SHORT:
+            text += (f" (far short: more than a third of the {self.whole}'s room is blank; it "
+                     "needs more articles or pictures, or to be made up again)")
         if self.delta < 0:
             text += " (left over: cut that much from the articles that do not fit"
             text += (f"; the others' parts have room for {self.spare} 字 more of their own)"
