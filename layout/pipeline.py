@@ -10,7 +10,8 @@
 The command line, the batch (and its Dask jobs), the importer's pages, `layout pin` and the
 guide's pictures call these; only this module calls the stages (plan.plan_page,
 flow.flow_page, render.pdf.render_pages, render.press.press_for) itself
-(tests/test_pipeline.py holds that). `Kept` is what `render --watch` keeps between renders.
+(tests/test_pipeline.py holds that). `Kept` (kept.py) is what `render --watch` keeps between
+renders.
 `import layout` does not import it; its names are loaded from here on first use."""
 from __future__ import annotations
 
@@ -24,12 +25,12 @@ from .errors import LayoutError, Mistakes
 from .flow import TextCache, check_faces, flow_page
 from .fonts import FontSet, shipped_fonts
 from .frozen import frozen
+from .kept import Kept, render_key
 from .manifest import load_issue, load_manifest
 from .model import (Article, Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
                     Overflow, PageLayout, PagePlan, Quote, Region, Subhead, Template)
 from .plan import Unplaced, partial_plan, plan_mistakes, plan_page
 from .render.pdf import Document, render_pages
-from .render.streams import Kept as PdfKept
 from .source import alone, carried
 from .source import kept as keep_mistake
 from .templates import load_template
@@ -161,35 +162,12 @@ def page_inputs(issue: Issue, template: Template) -> list[Path]:
 
 
 def plan(issue: Issue, template: Template, fonts: FontSet,
-         cache: TextCache | None = None) -> PagePlan:
+         cache: TextCache | None = None, kept: Kept | None = None) -> PagePlan:
     """Each article's module on the page (pinned, or found by the make-up): what `layout
-    pin` writes back. `cache`: text broken on the way, for the flow to read."""
-    return plan_page(issue, template, fonts, TextCache() if cache is None else cache)
-
-
-class Kept:
-    """What a process that renders the same manifest again and again (`render --watch`)
-    keeps from one render for the next, so that an edit costs about what it changes:
-    the text the make-up and the flow broke (paragraphs at each width, display lines,
-    each character's box at each size: the page's text cache, whose keys hold everything
-    its values are made from but the composition rules and the fonts, so one is kept per
-    composition and font set), and the PDF's font subsets and compressed streams
-    (render.pdf.Kept). The same input gives the same bytes, kept or not."""
-
-    # a text cache grown past this many entries (a long session of edits) starts afresh
-    MOST_ENTRIES = 400_000
-
-    def __init__(self) -> None:
-        self._texts: dict[tuple, tuple[FontSet, TextCache]] = {}
-        self.pdf = PdfKept()
-
-    def text_cache(self, template: Template, fonts: FontSet) -> TextCache:
-        key = (template.composition, id(fonts))
-        found = self._texts.get(key)
-        if found is None or len(found[1]) > self.MOST_ENTRIES:
-            # (the font set held: its id stays its)
-            found = self._texts[key] = (fonts, TextCache())
-        return found[1]
+    pin` writes back. `cache`: text broken on the way, for the flow to read; `kept`: what
+    an earlier render of the process kept (its make-up's measures)."""
+    return plan_page(issue, template, fonts, TextCache() if cache is None else cache,
+                     kept.makeup(issue) if kept is not None else None)
 
 
 # what `fitted` is told of each page laid out: its plan, the page, the text cache it used
@@ -205,21 +183,29 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
     报头 block is then set once more, from the plan chosen)."""
     template = template or page_template(issue)
     fonts = fonts or shipped_fonts()
+    found = kept.laid(issue, template, fonts) if kept and seen is None else None
+    if found is not None:
+        return found
     check_faces(template, fonts)
     beside = placed_beside(issue, template, fonts)
-    if beside and seen is None:
-        return beside[1]
     # text broken by the make-up's trials is not broken again by the flow
-    return _set(beside[0] if beside else issue, template, fonts, kept.text_cache(
-        template, fonts) if kept else TextCache(), seen)
+    if beside and seen is None:
+        page = beside[1]
+    else:
+        page = _set(beside[0] if beside else issue, template, fonts, kept.text_cache(
+            template, fonts) if kept else TextCache(), kept, seen)
+    if kept and seen is None:
+        kept.keep_laid(issue, template, fonts, page)
+    return page
 
 
 def _set(issue: Issue, template: Template, fonts: FontSet, cache: TextCache,
-         seen: Seen | None = None) -> PageLayout:
+         kept: Kept | None = None, seen: Seen | None = None) -> PageLayout:
     """The page planned and flowed; the setting's mistakes of its other articles come
-    with those of the placement."""
+    with those of the placement. `kept`: what an earlier render kept; `seen`: told the
+    plan and the page."""
     try:
-        planned = plan(issue, template, fonts, cache)
+        planned = plan(issue, template, fonts, cache, kept)
     except Unplaced as err:
         raise Mistakes(err.errors + _set_mistakes(err.partial, fonts, cache)) from None
     page = flow_page(planned, fonts, cache)
@@ -430,9 +416,19 @@ def render(laid: IssueLayout, loaded: Loaded, fonts: FontSet,
     """The manifest's PDF (one page as it always was, an issue's pages in one document)
     for `output`: "screen", "print", a PDF/X standard, or None for what the template's
     `output:` says (an issue: its first page's template). `kept`: font subsets and
-    compressed streams an earlier render of the process made (`Kept`)."""
-    return render_pages(laid.pages, fonts, press(loaded.templates[0], output),
-                        document(laid, loaded.templates), kept.pdf if kept else None)
+    compressed streams an earlier render of the process made, and its PDF when nothing
+    it is made from changed (`Kept`)."""
+    whole = document(laid, loaded.templates)
+    key = render_key(laid.pages, loaded.inputs(), whole, loaded.templates[0], output,
+                     fonts) if kept else ()
+    found = kept.rendered(key) if kept else None
+    if found is not None:
+        return found
+    pdf = render_pages(laid.pages, fonts, press(loaded.templates[0], output), whole,
+                       kept.pdf if kept else None)
+    if kept:
+        kept.keep_rendered(key, pdf)
+    return pdf
 
 
 def render_split(laid: IssueLayout, loaded: Loaded, fonts: FontSet,

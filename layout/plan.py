@@ -13,14 +13,16 @@ from .model import Article, ArticlePlan, Issue, PagePlan, Region, Template
 
 if TYPE_CHECKING:
     from .flow import TextCache
+    from .makeup import Kept as MakeupKept
 
 
 def plan_page(issue: Issue, template: Template, fonts: FontSet,
-              cache: TextCache | None = None) -> PagePlan:
+              cache: TextCache | None = None, kept: MakeupKept | None = None) -> PagePlan:
     """Each article's columns and lines and every picture's size: pinned articles where the
     manifest puts them, the others made up around them. Every character is checked against
     the faces first: the make-up sets text too (headlines, section bars), and a character
-    no face has is a mistake to name, not a crash."""
+    no face has is a mistake to name, not a crash. `kept`: what an earlier make-up of the
+    page kept (`makeup.Kept`)."""
     from .makeup import make_up  # noqa: PLC0415 (make-up measures with the flow)
     from .makeup.tiling import rules  # noqa: PLC0415
 
@@ -30,7 +32,7 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
         if partial is not None:
             raise Unplaced(found, partial)
         raise found[0] if len(found) == 1 else Mistakes(found)
-    page = make_up(issue, template, fonts, pinned, cache)
+    page = make_up(issue, template, fonts, pinned, cache, kept)
     if issue.rules:
         page = replace(page, rules=tuple(rules([(r.across, r.column, r.line, r.columns,
                                                   r.lines) for r in issue.rules], template))

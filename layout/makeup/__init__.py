@@ -43,7 +43,7 @@ from .settle import (Known, bound_headlines, ordered_headlines, repair_tree, roo
                      settle_article, settle_tree)
 from .tiling import Memo, arrange, butting, rules
 
-__all__ = ["Area", "Candidate", "Config", "free_area", "make_up"]
+__all__ = ["Area", "Candidate", "Config", "Kept", "free_area", "make_up"]
 
 
 def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
@@ -78,9 +78,11 @@ def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
 
 
 def make_up(issue: Issue, template: Template, fonts: FontSet,
-            pinned: list[ArticlePlan | None], cache: TextCache | None = None) -> PagePlan:
+            pinned: list[ArticlePlan | None], cache: TextCache | None = None,
+            kept: Kept | None = None) -> PagePlan:
     """Place the articles the manifest did not pin (None in `pinned`) and size every
-    picture that has no place yet; `cache` keeps the text broken on the way."""
+    picture that has no place yet; `cache` keeps the text broken on the way, `kept` what
+    an earlier make-up of the page measured and settled (`Kept`)."""
     t = template
     cache = TextCache() if cache is None else cache
     fixed = [p for p in pinned if p is not None]
@@ -105,6 +107,8 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                f"{area.last_column}")
     candidates = candidates_of(issue, t, fonts, cache, area, free, bool(fixed))
     search = _Search(candidates, area)
+    if kept is not None:
+        kept.into(search, (t, fonts, cache, area))
     best: tuple[float, list, list] | None = None
     for _ in range(SETTLE_ROUNDS):
         choice = search.choose()
@@ -129,6 +133,8 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
                           hint="move some articles to another page, or shorten them")
     for plan in best[1]:
         plans[plan.index] = plan
+    if kept is not None:
+        kept.keep(search)
     return PagePlan(issue, t, every_one(plans), tuple(rules(parting + best[2], t)),
                     search.laid(plans))
 
@@ -199,6 +205,71 @@ def candidates_of(issue: Issue, t: Template, fonts: FontSet, cache: TextCache, a
     candidates[0].lead = not pinned
     candidates[0].alone = len(candidates) == 1
     return candidates
+
+
+class Kept:
+    """What a page's make-up keeps for the next make-up of the page (`render --watch`:
+    pipeline.Kept): each article's `Candidate`, with all it measured (its options, heads,
+    fills, needs), and the modules the search settled (`settle.Known`: by leaf and place,
+    with the layouts of the last settled), by all they are made from: the template, fonts
+    and text cache, the area, and of each article its content, index, rank and role (lead,
+    alone, re-divisible). An edit of one article measures and settles that article again
+    and no other; the search itself (the tilings, the rounds) runs as in a fresh process,
+    every candidate taken back to as it was made (`Candidate.afresh`), so the page is the
+    one a fresh process makes. What the last make-up did not use is let go."""
+
+    def __init__(self) -> None:
+        self.page: tuple = ()  # (template, fonts, text cache, area)
+        self.candidates: dict[tuple, Candidate] = {}
+        self.headed: dict[tuple, Candidate] = {}  # (the same, by `head_key`)
+        self.known = Known()
+        # candidates taken from the last make-up as they were, and with another body
+        # (for tests)
+        self.reused = 0
+        self.rebodied = 0
+
+    def into(self, search: _Search, page: tuple) -> None:
+        """Give `search` the candidates the last make-up made alike (and what it settled
+        of them), or of the same article with another body (`Candidate.rebodied`: what
+        it measured of its head and pictures); the rest of what was kept is let go."""
+        if len(page) != len(self.page) or any(a is not b and a != b
+                                               for a, b in zip(page, self.page)):
+            self.page, self.candidates, self.headed, self.known = page, {}, {}, Known()
+        reused: set[int] = set()
+        self.rebodied = 0
+        fresh = search.candidates
+        for n, candidate in enumerate(fresh):
+            found = self.candidates.get(candidate_key(candidate))
+            if found is not None:
+                reused.add(found.index)
+            else:
+                found = self.headed.get(head_key(candidate))
+                if found is None:
+                    continue
+                found.rebodied(candidate.article)
+                self.rebodied += 1
+            found.afresh()
+            fresh[n] = found
+        search.by_index = {c.index: c for c in fresh}
+        self.reused = len(reused)
+        search.known.seed(self.known, reused)
+
+    def keep(self, search: _Search) -> None:
+        """What `search` made and settled, for the next make-up."""
+        self.candidates = {candidate_key(c): c for c in search.candidates}
+        self.headed = {head_key(c): c for c in search.candidates}
+        self.known = search.known
+
+
+def candidate_key(c: Candidate) -> tuple:
+    """All a candidate is made from besides the page's template, fonts, cache and area."""
+    return (c.index, c.article, c.rank, c.size_headline, c.may_divide, c.lead, c.alone)
+
+
+def head_key(c: Candidate) -> tuple:
+    """`candidate_key` without the article's body (its blocks)."""
+    return (c.index, replace(c.article, blocks=()), c.rank, c.size_headline, c.may_divide,
+            c.lead, c.alone)
 
 
 class _Search:

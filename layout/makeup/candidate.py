@@ -19,6 +19,9 @@ from .costs import (BLANK_RUN, DIVIDE, EXTRA, HEAD_BLANK, HOLE, LEAD_STEP, MAX_H
                     STEP_DOWN, TALL, THIN, TOO_NARROW)
 
 
+NONE_REFUSED: frozenset[tuple[int, int, Config]] = frozenset()
+
+
 class Candidate:
     """One article the make-up places: its heights at each width, from the flow."""
 
@@ -47,9 +50,12 @@ class Candidate:
         # (columns, height, config) the flow did not bear out: the search offers the next
         # cheapest way to fill that height instead
         self.refused: set[tuple[int, int, Config]] = set()
-        # how many of them at each width: the options of a width are kept by it, so an
-        # option refused makes them anew (nothing is forgotten by hand)
+        # how many of them at each width (the search's tables are kept by it), and which:
+        # the options of a width are kept by those, so an option refused makes them anew
+        # (nothing is forgotten by hand) and a candidate kept for the next render
+        # (`makeup.Kept`: its refusals are taken back) finds them again
         self.refused_at: dict[int, int] = {}
+        self.refused_by: dict[int, frozenset[tuple[int, int, Config]]] = {}
         self.may_divide = False  # 破栏 offered (the lead of a page of several articles)
         self._sizes: dict[tuple[int, float | None], tuple[float | None, int]] = {}
         # the largest size the make-up lets this headline take: a step below the lead's, so
@@ -92,7 +98,6 @@ class Candidate:
             # (beside a picture, the group spans the columns the first picture leaves)
             head_columns=(1, columns - config.beside) if h is not None and config.beside
             else None, pictures=images)
-
 
     def flow(self, plan: ArticlePlan) -> ArticleFlow:
         return ArticleFlow(plan, self.t, self.fonts, self.cache, self.heads)
@@ -397,10 +402,34 @@ class Candidate:
         re-divided grid, its variant's), so that the options offer the next way."""
         self.refused.add((columns, height, config))
         self.refused_at[columns] = self.refused_at.get(columns, 0) + 1
+        self.refused_by[columns] = self.refused_by.get(columns, frozenset()) | {
+            (columns, height, config)}
         if config.divide:
             variant = self.variant(columns)
             if variant is not None:
                 variant.refuse(config.divide, limit, height, replace(config, divide=0))
+
+    def afresh(self) -> None:
+        """As made, for another render (`makeup.Kept`): no option refused, no bound on
+        its headline; what it measured is kept (keyed by all it reads of these)."""
+        self.refused.clear()
+        self.refused_at.clear()
+        self.refused_by.clear()
+        self.cap = None
+        for variant in self._variants.values():
+            if variant is not None:
+                variant.afresh()
+
+    def rebodied(self, article: Article) -> None:
+        """The article with another body (only its blocks differ): what it measured of
+        its head and pictures is kept (none of it reads the body), of its body let go."""
+        self.article = article
+        self._need = None
+        self._needs, self._seated, self._fills, self._stubby = {}, {}, {}, {}
+        self._options, self._divided = {}, {}
+        for variant in self._variants.values():
+            if variant is not None:
+                variant.rebodied(article)
 
     def smaller(self, size: float | None, steps: int) -> list[tuple[float, int]]:
         """The next two headline sizes below `size` on the ladder, with their steps."""
@@ -411,18 +440,11 @@ class Candidate:
         below = [s for s in ladder_sizes(self.t) if s < size]
         return [(s, steps + 1 + n) for n, s in enumerate(below[:2])]
 
-
-
-
-
-
-
-
     def cached_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
         """`options`, remembered (by all they depend on: the bound on the headline and
         the options refused at this width); with 破栏 variants when the article may be
         re-divided."""
-        key = (columns, limit, self.cap, self.refused_at.get(columns, 0))
+        key = (columns, limit, self.cap, self.refused_by.get(columns, NONE_REFUSED))
         if key not in self._options:
             out = dict(self.options(columns, limit))
             for height, (cost, config) in self.divided_options(columns, limit).items():
@@ -433,7 +455,7 @@ class Candidate:
     def divided_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
         """The cheapest re-divided (破栏) way of each height, when the article may be
         (remembered as `cached_options`: its variant's refused come through `refuse`)."""
-        key = (columns, limit, self.cap, self.refused_at.get(columns, 0))
+        key = (columns, limit, self.cap, self.refused_by.get(columns, NONE_REFUSED))
         if key not in self._divided:
             variant = self.variant(columns) if self.may_divide else None
             out: dict[int, tuple[float, Config]] = {}
@@ -488,13 +510,6 @@ class Candidate:
             out[h] = (OVERFLOW * over / columns + HOLE * blank + self.too_tall(columns),
                       config)
         return out
-
-
-
-
-
-
-
 
 
 def short_lines(fill: Fill, plan: ArticlePlan, bottom: int) -> int:

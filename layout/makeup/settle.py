@@ -63,6 +63,16 @@ class Known:
             if len(self.laid) > LAID_KEPT:
                 del self.laid[next(iter(self.laid))]
 
+    def seed(self, earlier: Known, indexes: set[int]) -> None:
+        """What `earlier` (a make-up of the page before: makeup.Kept) settled of the
+        articles `indexes` (their candidates the same), with the layouts it kept of them."""
+        for key, settled in earlier.settled.items():
+            if key[0].index in indexes:
+                self.settled[key] = settled
+        for plan_id, (plan, laid) in earlier.laid.items():
+            if plan.index in indexes:
+                self.laid[plan_id] = (plan, laid)
+
     def laid_of(self, plan: ArticlePlan) -> Laid | None:
         """The flow's layout of `plan` (this very plan), if it is kept."""
         found = self.laid.get(id(plan))

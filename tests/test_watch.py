@@ -1,0 +1,114 @@
+"""What `render --watch` keeps from one render for the next (pipeline.Kept): an edit of one
+article measures that article again and no other, a page nothing changed on is not laid
+out again, and the bytes are those a fresh process makes."""
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import yaml
+
+from layout.fonts import shipped_fonts
+from layout.pipeline import Kept, layout, load, render, render_issue
+
+from conftest import REPO
+
+# three articles, each with a picture the make-up sizes
+PAGE = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
+
+
+def _paragraphs(text: str) -> list[re.Match]:
+    return list(re.finditer(r"(?m)^      - ([^{\n]{40,})$", text))
+
+
+def _article_of(text: str, at: int) -> int:
+    """The index of the article (of `articles:`) whose text holds position `at`."""
+    return len(re.findall(r"(?m)^  - ", text[:at])) - 1
+
+
+def _watched(path: Path, kept: Kept, fonts) -> bytes:
+    loaded = load(path)
+    return render(layout(loaded, fonts, kept=kept), loaded, fonts, kept=kept)
+
+
+def test_an_edited_article_is_measured_again_and_the_others_are_kept(tmp_path):
+    fonts = shipped_fonts()
+    text = PAGE.read_text(encoding="utf-8")
+    second = next(m for m in _paragraphs(text) if _article_of(text, m.start()) == 1)
+    path = tmp_path / PAGE.name
+    path.write_text(text, encoding="utf-8")
+    kept = Kept()
+    assert _watched(path, kept, fonts) == render_issue(path, fonts).pdf
+    made = kept.makeup(load(path).edition.pages[0])
+    assert (made.reused, made.rebodied) == (0, 0)  # (nothing kept before the first)
+
+    # the second article's paragraph shortened: its head and pictures' measures kept,
+    # the other two articles as they were
+    path.write_text(text[:second.start(1)] + second.group(1)[12:] + text[second.end(1):],
+                    encoding="utf-8")
+    edited = _watched(path, kept, fonts)
+    assert (made.reused, made.rebodied) == (2, 1)
+    assert edited == render_issue(path, fonts).pdf
+
+    # saved again, nothing changed: the page and its PDF are kept
+    pages, pdfs = kept.pages_kept, kept.pdfs_kept
+    assert _watched(path, kept, fonts) == edited
+    assert (kept.pages_kept, kept.pdfs_kept) == (pages + 1, pdfs + 1)
+
+    # its byline changed too (a part of its head): nothing of that article is kept, the
+    # others are
+    changed = path.read_text(encoding="utf-8")
+    assert changed.count("byline: 首席记者 阮希琼") == 1
+    path.write_text(changed.replace("byline: 首席记者 阮希琼", "byline: 记者 阮希琼"),
+                    encoding="utf-8")
+    assert _watched(path, kept, fonts) == render_issue(path, fonts).pdf
+    assert (made.reused, made.rebodied) == (2, 0)
+
+
+def test_a_watched_page_edited_again_and_again_is_a_fresh_process_s(tmp_path):
+    fonts = shipped_fonts()
+    for page in sorted((REPO / "issues").glob("*.yaml"))[:2]:  # (one article each)
+        text = page.read_text(encoding="utf-8")
+        path = tmp_path / page.name
+        kept = Kept()
+        for n, found in enumerate(_paragraphs(text)[:3]):
+            path.write_text(text[:found.start(1)] + f"第{n}稿，" + found.group(1)
+                            + text[found.end(1):], encoding="utf-8")
+            assert _watched(path, kept, fonts) == render_issue(path, fonts).pdf, (page, n)
+        assert kept.makeup(load(path).edition.pages[0]).rebodied == 1
+
+
+def _pictured(body: str) -> str:
+    """A page of two articles the make-up places, the first with a picture file."""
+    return yaml.safe_dump({
+        "manifest": 1, "paper": "测试报", "date": datetime.date(2021, 3, 4), "page": 2,
+        "template": "news-tabloid",
+        "articles": [{"headline": "党员冲在一线干在一线", "images": [{"file": "photo.png"}],
+                      "body": [body]},
+                     {"headline": "社区志愿者坚守岗位", "body": [body]}]},
+        allow_unicode=True)
+
+
+def test_a_picture_redrawn_with_other_pixels_is_laid_out_and_rendered_again(tmp_path):
+    from PIL import Image as PILImage
+
+    fonts = shipped_fonts()
+    path = tmp_path / "page.yaml"
+    path.write_text(_pictured("党员冲在一线、干在一线，在抗击疫情中冲锋在前。" * 25),
+                    encoding="utf-8")
+    picture = tmp_path / "photo.png"
+    PILImage.new("RGB", (60, 40), "red").save(picture)  # (soft: a note says so)
+    kept = Kept()
+    first = _watched(path, kept, fonts)
+    assert first == render_issue(path, fonts).pdf
+    assert any("dpi" in note for note in layout(load(path), fonts).pages[0].notes)
+    assert _watched(path, kept, fonts) == first and kept.pdfs_kept == 1  # (nothing changed)
+    # the same proportions (the manifest reads as it did), more pixels: no note, another
+    # picture in the PDF
+    PILImage.new("RGB", (1200, 800), "blue").save(picture)
+    loaded = load(path)
+    laid = layout(loaded, fonts, kept=kept)
+    assert not any("dpi" in note for note in laid.pages[0].notes)
+    assert render(laid, loaded, fonts, kept=kept) == render_issue(path, fonts).pdf != first
+    assert kept.pdfs_kept == 1
