@@ -39,6 +39,12 @@ the helper included) and instructions are the figures, the ratios only as the sa
     mean of five, load ~15)                                                   that load)
   batch of 100 variants, 2 workers, CPU    9.9 s            8.4 s    (-15 %; 2 runs each)
   batch of 40 fresh pages, 2 workers, CPU  10.5 s           10.1 s   (-4 %; median of 3)
+  then, the load down to ~1.7 (after the
+    other sessions' runs):
+  one page, wall / CPU (median of 7        0.355 s / 0.511 s  0.331 s / 0.334 s  (-7 % / -35 %)
+    interleaved rounds, mean of five)
+  one page, this script (median of 3)      0.315 s, 3.39 x  0.303 s, 2.91 x  (typst 0.093 /
+                                                                            0.104 s)
   bench/batch.py --pages 100 (two runs     36.5 s, 0.92 x   31.9 s, 0.96 x  (typst 30-39 s:
     each, interleaved, load 12-18)         31.9 s, 0.95 x   31.7 s, 1.22 x   the load decided)
     peak memory a worker                   96 MB            69 MB    (no dictionary in memory)
