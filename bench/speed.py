@@ -45,6 +45,11 @@ the helper included) and instructions are the figures, the ratios only as the sa
     interleaved rounds, mean of five)
   one page, this script (median of 3)      0.315 s, 3.39 x  0.303 s, 2.91 x  (typst 0.093 /
                                                                             0.104 s)
+  layout batch, the 100 variants, -j 2     11.85 s / 9.08 s 11.23 s / 7.78 s  (min 8.74 /
+    (wall / CPU, median of 3 interleaved,                                    7.03 s wall;
+    load ~5; one bench/batch.py run each                                     -14 % CPU)
+    at load 3-4: 1.55 x / 0.98 x, typst's
+    own 15.5 / 12.4 s: the load decided)
   bench/batch.py --pages 100 (two runs     36.5 s, 0.92 x   31.9 s, 0.96 x  (typst 30-39 s:
     each, interleaved, load 12-18)         31.9 s, 0.95 x   31.7 s, 1.22 x   the load decided)
     peak memory a worker                   96 MB            69 MB    (no dictionary in memory)
