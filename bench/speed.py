@@ -47,6 +47,57 @@ the PDF writer (~24 ms CPU: the page's runs painted again, a changed font subset
 compressed, reportlab's save), the body's measures on a one-article page (~12 ms), the
 manifest's load (~4-5 ms, half of it normalizing text that did not change).
 
+Figures of issue 24's segmenter work (the start branch: jieba's cut made by text.segmenter
+from words/words.dat, mapped where a text needs it, instead of rjieba's whole dictionary
+built in a helper process at each `layout render` and in each batch worker; compiled builds
+in one sitting, before = d4a91b5, after = 181b9b9 (the read of words.dat; 22f9750 maps it,
+the same instructions); the machine's 2 cores shared with other sessions at a load average
+of 13-18 throughout, so wall times were 4-10 x a quiet machine's: CPU time (user + system,
+the helper included) and instructions are the figures, the ratios only as the same run's):
+
+                                           before           after
+  one page, instructions (cachegrind, the  0.99 G + helper  1.00 G, no helper (the cut
+    render's own process; p3)              (0.47 G, counted                 in-process: +7 M)
+                                           by an earlier session)
+    p1                                     1.17 G + 0.47 G  1.18 G
+  one page, CPU, render + helper (median   0.548 s          0.356 s  (-35 %)
+    of 3 interleaved rounds, mean of five)
+  one page, this script (median of 3,      1.708 s, 5.47 x  1.304 s, 4.13 x  (typst 0.31 s at
+    mean of five, load ~15)                                                   that load)
+  batch of 100 variants, 2 workers, CPU    9.9 s            8.4 s    (-15 %; 2 runs each)
+  batch of 40 fresh pages, 2 workers, CPU  10.5 s           10.1 s   (-4 %; median of 3)
+  then, the load down to ~1.7 (after the
+    other sessions' runs):
+  one page, wall / CPU (median of 7        0.355 s / 0.511 s  0.331 s / 0.334 s  (-7 % / -35 %)
+    interleaved rounds, mean of five)
+  one page, this script (median of 3)      0.315 s, 3.39 x  0.303 s, 2.91 x  (typst 0.093 /
+                                                                            0.104 s)
+  layout batch, the 100 variants, -j 2     11.85 s / 9.08 s 11.23 s / 7.78 s  (min 8.74 /
+    (wall / CPU, median of 3 interleaved,                                    7.03 s wall;
+    load ~5; one bench/batch.py run each                                     -14 % CPU)
+    at load 3-4: 1.55 x / 0.98 x, typst's
+    own 15.5 / 12.4 s: the load decided)
+  bench/batch.py --pages 100 (two runs     36.5 s, 0.92 x   31.9 s, 0.96 x  (typst 30-39 s:
+    each, interleaved, load 12-18)         31.9 s, 0.95 x   31.7 s, 1.22 x   the load decided)
+    peak memory a worker                   96 MB            69 MB    (no dictionary in memory)
+  bench/batch.py --fresh --pages 40        61.7 s, 0.29 x   50.2 s, 0.39 x  (112 -> 85 MB a
+                                                                            worker)
+
+What gained: a page breaks 2-5 display texts (25-80 characters); the dictionary rjieba
+built for them (349,045 words) cost 0.44 G instructions in the helper, whose interpreter
+start added ~0.03 G, and a batch worker imported it on its first page. The cut from the
+mapped file is ~6.5 M instructions a page. On a quiet machine with a core free the helper
+overlapped the render, so the one page's wall time gains less than its CPU (the render's
+own process is as it was); where no core is free it gains the helper's whole load.
+Not reached, and where the rest is: one page (<= 3 x): the render's own process, ~1.0-1.2 G
+instructions, about half of it imports (click, yaml, reportlab, Pillow, the model), the
+make-up ~0.25 G, the PDF writer; the batch (>= 1.5 x): laying out and rendering a variant
+is ~60 of a job's 67 ms CPU in a warm worker (the make-up about half, the PDF writer most of
+the rest; the job's reads, digests and writes ~5 ms), and the make-up ~85 % of a fresh
+page's (cProfile); keeping the text cache across a worker's jobs (pipeline.Kept)
+was tried (one process, 20 pages): -10 % CPU on the variants, -5 % on fresh pages, whose
+process grew from 84 to 145 MB; left out.
+
 Figures at the end of the session that merged the batch's reads, the PDF writer's compiled
 runs and the make-up's shared measures (compiled builds in one sitting on a quiet machine,
 load average ~1; before = 38f9a2b's build, after = cce84de; the five samples byte-identical):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable
 
 from .edition import lay_out, with_contents
 from .errors import LayoutError, Mistakes
@@ -28,13 +28,12 @@ from .frozen import frozen
 from .kept import Kept, render_key
 from .manifest import load_issue, load_manifest
 from .model import (Article, Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
-                    Overflow, PageLayout, PagePlan, Quote, Region, Subhead, Template)
+                    Overflow, PageLayout, PagePlan, Region, Template)
 from .plan import Unplaced, partial_plan, plan_mistakes, plan_page
 from .render.pdf import Document, render_pages
 from .source import alone, carried
 from .source import kept as keep_mistake
 from .templates import load_template
-from .text.segmenter import load_in_background
 
 if TYPE_CHECKING:
     from .render.press import Press
@@ -59,8 +58,7 @@ class Loaded:
 
 
 def load(manifest: Path) -> Loaded:
-    """Read a manifest (one page, or an issue of `pages:`) and its pages' templates; the
-    word segmenter starts loading (text.words) when a display text might break. A
+    """Read a manifest (one page, or an issue of `pages:`) and its pages' templates. A
     manifest with mistakes is read on past them (an article with one has a stand-in, so
     that the others keep their numbers) and its pages are put through the placement's
     checks as well: every mistake of the manifest, its templates and its pages' places is
@@ -76,8 +74,6 @@ def load(manifest: Path) -> Loaded:
                         keep_mistake(found)
     if mistakes:
         raise Mistakes(mistakes)
-    if any(len(t) >= SEGMENTED for issue in edition.pages for t in _display_texts(issue)):
-        load_in_background()
     return Loaded(edition, tuple(t for t in templates if t is not None))
 
 
@@ -105,28 +101,6 @@ def _placed(issue: Issue, template: Template, fonts: FontSet,
                                                   cache), fonts, cache)
     except Exception:  # noqa: BLE001 (what the stand-ins broke; the mistakes are said)
         return []
-
-
-# Display text this long or longer might break (a headline in one narrow column): the
-# segmenter is loaded in the background for it, before the make-up sizes the headlines.
-SEGMENTED = 4
-
-
-def _display_texts(issue: Issue) -> Iterator[str]:
-    """The texts of a page that break only between words (headlines, bylines, subheads,
-    pull quotes, captions)."""
-    for article in issue.articles:
-        h = article.headline
-        if h is not None:
-            yield from (t for t in (h.kicker, h.main, h.subtitle) if t)
-        if article.byline:
-            yield article.byline
-        yield from (i.caption for i in article.images if i.caption)
-        for block in article.blocks:
-            if isinstance(block, (Subhead, Quote)):
-                yield block.text
-            elif isinstance(block, Figure) and block.caption:
-                yield block.caption
 
 
 def inputs(manifest: Path) -> list[Path]:

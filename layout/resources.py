@@ -1,8 +1,10 @@
-"""Where the shipped fonts, templates and colour profile are, installed or in a checkout.
+"""Where the shipped fonts, templates, colour profile and word segmenter's data are,
+installed or in a checkout.
 
-In the repository they live at the top level (`fonts/`, `templates/`, `profiles/`); an
-install puts them inside the package (`layout/fonts`, `layout/templates`,
-`layout/profiles`, see pyproject.toml), so a normal install works from any folder.
+In the repository they live at the top level (`fonts/`, `templates/`, `profiles/`,
+`words/`); an install puts them inside the package (`layout/fonts`, `layout/templates`,
+`layout/profiles`, `layout/words`, see pyproject.toml), so a normal install works from any
+folder.
 """
 from __future__ import annotations
 
@@ -28,3 +30,7 @@ def templates_dir() -> Path:
 
 def profiles_dir() -> Path:
     return _data_dir("profiles")
+
+
+def words_dir() -> Path:
+    return _data_dir("words")

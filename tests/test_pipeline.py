@@ -136,61 +136,6 @@ def test_the_files_a_digest_reads_are_those_the_page_is_made_from():
     assert len([p for p in whole if p.suffix == ".yaml"]) > 2  # its pages' files, templates
 
 
-def test_the_segmenter_loads_in_a_helper_process_and_segments_the_same(monkeypatch):
-    import itertools
-
-    import rjieba
-
-    from layout.text import segmenter, words
-
-    monkeypatch.setattr(segmenter, "_HERE", [])  # (as in a process that is no batch worker)
-    monkeypatch.setattr(segmenter, "_IN_PROCESS", [])
-    load(SAMPLE)  # starts it, once a process
-    assert len(segmenter._HELPERS) == 1
-    helper = segmenter._HELPERS[0]
-    load(SAMPLE)
-    assert segmenter._HELPERS == [helper]
-    title = "四中全会以来各部委出台的改革举措"
-    lengths = [len(w) for w in rjieba.cut(title)]
-    assert helper.lengths(title) == lengths
-    assert words.word_ends(title) == tuple(itertools.accumulate(lengths))[:-1]
-    for text in ("", "a\nb \\ “引号”\t", "𠮷野家"):  # (a line break stays in its text)
-        assert helper.lengths(text) == [len(w) for w in rjieba.cut(text)]
-
-
-def test_a_batch_worker_segments_in_its_own_process(monkeypatch):
-    """A batch's worker (segmenter.segment_here) starts no helper process: it imports
-    rjieba when it first needs it; the same words."""
-    import rjieba
-
-    from layout.text import segmenter
-
-    monkeypatch.setattr(segmenter, "_HERE", [])
-    monkeypatch.setattr(segmenter, "_IN_PROCESS", [])
-    monkeypatch.setattr(segmenter, "_HELPERS", [])
-    monkeypatch.setattr(segmenter, "_FAILED", [])
-    segmenter.segment_here()
-    segmenter.load_in_background()  # (what pipeline.load asks: nothing to start)
-    title = "四中全会以来各部委出台的改革举措"
-    assert segmenter.word_lengths(title) == [len(w) for w in rjieba.cut(title)]
-    assert segmenter._HELPERS == [] and segmenter._HERE == [rjieba]
-
-
-def test_a_segmenter_helper_that_stops_is_replaced_by_the_segmenter_here(monkeypatch):
-    from layout.text import segmenter
-
-    monkeypatch.setattr(segmenter, "_HERE", [])
-    monkeypatch.setattr(segmenter, "_IN_PROCESS", [])
-    monkeypatch.setattr(segmenter, "_HELPERS", [])
-    monkeypatch.setattr(segmenter, "_FAILED", [])
-    segmenter.load_in_background()
-    helper = segmenter._HELPERS[0]
-    helper.stop()
-    text = "打造线上线下相融合的用户服务平台"
-    assert segmenter.word_lengths(text) == [2, 1, 2, 2, 2, 1, 2, 4]  # 打造|线|上线|…
-    assert segmenter._FAILED and not segmenter._HELPERS
-
-
 def _edited(path: Path, folder: Path) -> Path:
     """The page with its first paragraph of body text shortened by a sentence's worth."""
     text = path.read_text(encoding="utf-8")
@@ -220,18 +165,3 @@ def test_what_a_watched_render_keeps_gives_the_same_bytes(tmp_path):
         loaded = load(edited)
         made = render(layout(loaded, fonts, kept=kept), loaded, fonts, kept=kept)
         assert made == render_issue(edited, fonts).pdf != fresh[path]
-
-
-def test_the_segmenter_is_not_loaded_for_a_page_whose_display_text_cannot_break(tmp_path):
-    import subprocess
-    import sys
-
-    short = tmp_path / "short.yaml"
-    short.write_text(PRINTED.format(body="正文。").replace("template: house", "template: base")
-                     .replace("党员冲在一线", "长文"), encoding="utf-8")
-    code = ("import sys; from layout.pipeline import load; from layout.text import segmenter; "
-            "load(sys.argv[1]); print(len(segmenter._HELPERS))")
-    counts = [subprocess.run([sys.executable, "-c", code, str(path)], check=True,
-                             capture_output=True, text=True).stdout.strip()
-              for path in (short, SAMPLE)]
-    assert counts == ["0", "1"]

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-from ..text.segmenter import segment_here
 from .digest import fonts_digest
 from .jobs import Job, Outcome
 from .outdir import LOCK_FDS
@@ -22,7 +21,6 @@ def _warm_worker(parent: int) -> None:
     stops handing out jobs, and a worker finishes the page it is writing."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with(parent)
-    segment_here()  # (the word segmenter in this process, no helper: text.segmenter)
     with open(os.devnull, "rb") as null:  # the locks are the parent's alone: a worker
         # that outlived it must not keep the folder from the batch that resumes
         for fd in LOCK_FDS:

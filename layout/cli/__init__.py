@@ -4,10 +4,7 @@
 with its kind: `rendering` (render, --watch), `batching` (batch), `reading` (fit, text,
 templates), `drafting` (import, intake, pin). Importing this package registers them all.
 
-`layout render` segments a page's display text (text.words): its helper process
-(text.segmenter) is started
-here, before the command line's own modules are imported, so that the segmenter loads on
-another core while they and the pipeline are. The cyclic garbage collector is off while they
+The cyclic garbage collector is off while `layout render`'s modules
 import (its walks over what they make cost ~2 % of a one-page render); `render_once` moves
 what they made out of its way and turns it on again.
 """
@@ -16,11 +13,6 @@ import sys
 
 if sys.argv[1:2] == ["render"]:
     gc.disable()
-
-from ..text.segmenter import load_in_background  # noqa: E402
-
-if sys.argv[1:2] == ["render"]:
-    load_in_background()
 
 from .batching import batch  # noqa: E402
 from .drafting import import_, intake, pin  # noqa: E402

@@ -12,7 +12,6 @@ import click
 from ..errors import EXIT_BAD_INPUT, EXIT_HOLES, EXIT_OVERFLOW, LayoutError, shown
 from ..model import PageFit, on_page
 from ..output import is_stdout, refuse_clashes, write_atomically
-from ..text.segmenter import load_in_background
 from .group import into_folder, main, make_folder, output_choice, output_options
 
 
@@ -57,7 +56,6 @@ def render(manifest: Path, output: str | None, allow_overflow: bool, dump: bool,
     if problem:  # before any work: nothing is written
         click.echo(f"error: {problem}", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    load_in_background()  # the word segmenter loads in a process of its own meanwhile
 
     kept = None
     if watch:  # an edit re-renders what it changed: the rest is kept from the last render

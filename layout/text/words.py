@@ -2,12 +2,9 @@
 only between words (body text keeps breaking between any two characters, as Chinese
 composition does).
 
-The segmenter is rjieba (Python bindings of jieba-rs, the Rust port of jieba, the common
-Chinese word segmenter; MIT): its dictionary loads in well under 0.1 s, where jieba's own
-takes about a second on first use, too slow for a one-page render. It is loaded and asked
-in a helper process of its own (text.segmenter: loading it here would hold the
-interpreter's lock all the while); the words are rjieba's own cut either way, so the
-pages are the same. Without rjieba every character boundary counts.
+The words are jieba's (the common Chinese word segmenter) as its Rust build jieba-rs cuts
+them: text.segmenter reads its dictionary where a text needs it, the first time a page
+segments a display text (a page whose display text never breaks reads nothing).
 """
 from __future__ import annotations
 
@@ -15,22 +12,19 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .segmenter import load_in_background, word_lengths
+from .segmenter import word_lengths
 
 if TYPE_CHECKING:
     from .items import Items
 
-__all__ = ["between_words", "load_in_background", "word_ends"]
+__all__ = ["between_words", "word_ends"]
 
 
 @lru_cache(maxsize=4096)
 def word_ends(text: str) -> tuple[int, ...]:
     """Offsets inside `text` (0 < offset < len) where one word ends and the next begins."""
-    lengths = word_lengths(text)
-    if lengths is None:  # pragma: no cover - a platform without rjieba's wheel
-        return tuple(range(1, len(text)))
     ends, at = [], 0
-    for length in lengths:
+    for length in word_lengths(text):
         at += length
         if 0 < at < len(text):
             ends.append(at)
