@@ -113,7 +113,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         ordered, left = ordered_headlines(settled, search.by_index)
         # (what the flow leaves blank or over, and the 碰题 and the hierarchy the search
         # weighed too)
-        total += butting(settled) + UNORDERED * left
+        total += butting(ordered, search.by_index) + UNORDERED * left
         if best is None or total < best[0]:
             best = (total, ordered, cuts)
         if not failed:
