@@ -35,6 +35,7 @@ COMPILED = [
     "layout/makeup/costs.py",
     "layout/makeup/heads.py",
     "layout/makeup/pictures.py",
+    "layout/makeup/placed.py",
     "layout/makeup/settle.py",
     "layout/makeup/shapes.py",
     "layout/makeup/tiling.py",

@@ -159,7 +159,8 @@ def _pin_region(text: str, node: yaml.Node, plan: ArticlePlan, free: bool,
             _set(text, value, {"air": str(air)}, edits)
         return
     pairs = _region_pairs(plan.first_column, plan.last_column, plan.first_line,
-                          plan.last_line, air, plan.measure[0] if plan.measure else 0)
+                          plan.last_line, air, plan.measure[0] if plan.measure else 0,
+                          plan.head_drop)
     first = node.value[0][0].start_mark
     if node.flow_style:
         at = node.start_mark.index + 1
@@ -171,13 +172,16 @@ def _pin_region(text: str, node: yaml.Node, plan: ArticlePlan, free: bool,
 
 
 def _region_pairs(first_column: int, last_column: int, first_line: int,
-                  last_line: int | None, air: int, divide: int) -> dict[str, str]:
+                  last_line: int | None, air: int, divide: int,
+                  drop: int = 0) -> dict[str, str]:
     pairs = {"columns": f"{first_column}-{last_column}",
              "lines": f"{first_line}-{'rest' if last_line is None else last_line}"}
     if air:
         pairs["air"] = str(air)
     if divide:
         pairs["divide"] = str(divide)
+    if drop:
+        pairs["drop"] = str(drop)
     return pairs
 
 
@@ -278,9 +282,9 @@ def _pin_rules(text: str, root: yaml.Node, page: PagePlan, edits: list[_Edit]) -
 
 
 def _rule_pairs(rules: tuple[PlacedRect, ...], t: Template) -> list[dict[str, str]]:
-    """The rules as `rules:` writes them (makeup/tiling.py `rules` draws them from these:
+    """The rules as `rules:` writes them (makeup/placed.py `rules` draws them from these:
     checked by drawing them again)."""
-    from .makeup.tiling import rules as draw  # noqa: PLC0415
+    from .makeup.placed import rules as draw  # noqa: PLC0415
 
     columns = {t.column_x(c): c for c in range(1, t.columns + 1)}
     gutters = {t.column_x(c) - t.gutter / 2: c for c in range(2, t.columns + 1)}

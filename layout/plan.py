@@ -24,7 +24,7 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
     no face has is a mistake to name, not a crash. `kept`: what an earlier make-up of the
     page kept (`makeup.Kept`)."""
     from .makeup import make_up  # noqa: PLC0415 (make-up measures with the flow)
-    from .makeup.tiling import rules  # noqa: PLC0415
+    from .makeup.placed import rules  # noqa: PLC0415
 
     found, pinned = plan_mistakes(issue, template, fonts)
     if found:
@@ -263,13 +263,13 @@ def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan |
             article.origin.file, article.origin.line,
             hint="keep the region within the grid")
     measure = _measure(article, region, index, template, last_col - first_col + 1)
-    if region.air and region.air > last_line - first_line:
+    if region.air + region.drop > last_line - first_line:
         raise LayoutError(
-            f"article {index + 1}: `air: {region.air}` is more lines than its region's "
-            f"{last_line - first_line + 1}", article.origin.file, article.origin.line,
-            hint="give it a line or two of air")
+            f"article {index + 1}: `air: {region.air}` and `drop: {region.drop}` are more "
+            f"lines than its region's {last_line - first_line + 1}", article.origin.file,
+            article.origin.line, hint="give it a line or two of air")
     plan = ArticlePlan(article, index, first_col, last_col, first_line, last_line, below,
-                       region.air, measure)
+                       region.air, measure, head_drop=region.drop)
     _refuse_clashes(plan, template, plans)
     return plan
 

@@ -10,6 +10,15 @@ from .frozen import frozen
 from .model import LineKind, PlacedLine
 
 _SHORT = 8  # characters of a title a notice quotes
+# Two main titles stand at one height (碰题) when, in modules side by side, their boxes (the
+# ideographic em of each line, ASCENT over the baseline) share any height down the page
+# (more than this share of the smaller title's size: a hair, not a line's touching the
+# other's): a title whose first line starts under the other's last is staggered, one
+# whose first line stands beside the other's last is read across as surely as two titles
+# on one line. The render's notices and the make-up's count of a settled page
+# (makeup.placed.butting) both ask `at_one_height`; the search estimates it on grid lines
+# (makeup.heads.title_rows).
+BUTT_SHARE = 0.05
 
 
 @frozen
@@ -48,21 +57,28 @@ def title_blocks(lines: tuple[PlacedLine, ...]) -> list[TitleBlock]:
     return blocks
 
 
+def at_one_height(a: TitleBlock, b: TitleBlock) -> bool:
+    """Whether two titles stand side by side at one height: apart across the page, their
+    boxes sharing more than BUTT_SHARE of the smaller one's size down it."""
+    shared = min(a.bottom, b.bottom) - max(a.top, b.top)
+    apart = a.right <= b.left + 0.5 or b.right <= a.left + 0.5
+    return apart and shared > BUTT_SHARE * min(a.size, b.size)
+
+
+def butting(lines: tuple[PlacedLine, ...]) -> list[tuple[TitleBlock, TitleBlock]]:
+    """Each pair of main titles among `lines` at one height (the left one first)."""
+    blocks = sorted(title_blocks(lines), key=lambda b: (b.top, b.left))
+    return [(a, b) if a.left <= b.left else (b, a)
+            for i, a in enumerate(blocks) for b in blocks[i + 1:] if at_one_height(a, b)]
+
+
 def side_by_side(lines: tuple[PlacedLine, ...]) -> tuple[str, ...]:
     """A notice for each pair of main titles at one height in modules side by side."""
-    blocks = sorted(title_blocks(lines), key=lambda b: (b.top, b.left))
-    out = []
-    for i, a in enumerate(blocks):
-        for b in blocks[i + 1:]:
-            shared = min(a.bottom, b.bottom) - max(a.top, b.top)
-            apart = a.right <= b.left + 0.5 or b.right <= a.left + 0.5
-            if apart and shared > 0.3 * min(a.size, b.size):
-                first, second = sorted((a, b), key=lambda block: block.left)
-                out.append(f"headlines side by side at one height (碰题): "
-                           f"「{_short(first.text)}」 and 「{_short(second.text)}」: a rule "
-                           "parts them, but a reader may read one into the other (→ move "
-                           "one with `region:`, or change the order with `rank:`)")
-    return tuple(out)
+    return tuple(f"headlines side by side at one height (碰题): "
+                 f"「{_short(first.text)}」 and 「{_short(second.text)}」: a rule "
+                 "parts them, but a reader may read one into the other (→ move "
+                 "one with `region:`, or change the order with `rank:`)"
+                 for first, second in butting(lines))
 
 
 def _short(text: str) -> str:

@@ -165,7 +165,10 @@ def test_a_lead_at_the_ladders_foot_stays_larger_than_every_other_headline(tmp_p
     """Page 208: the lead's module three columns wide, its two-line title at the foot of
     the default ladder (18 pt); the others were bounded a step below it on the ladder,
     where there is none, so they were set at 18 pt too, the second's beside the lead's at
-    the same height. The others take the sizes under the foot (16 pt) instead."""
+    the same height. The others take the sizes under the foot (16 pt) instead. (Since the
+    make-up staggers titles side by side, 碰题 costing more, the page's lead is wider, its
+    title 26 pt: the lead stays the largest; the bound at three columns is
+    test_the_others_are_bounded_under_a_lead_at_the_ladders_foot's.)"""
     issue = load_issue(newsgen.write(208, tmp_path))
     template = load_template(issue.template, issue.path.parent, issue.template_origin)
     fonts = shipped_fonts()
@@ -173,7 +176,8 @@ def test_a_lead_at_the_ladders_foot_stays_larger_than_every_other_headline(tmp_p
     found = articles_of(geometry, [a.headline.main for a in issue.articles],
                         template.body.size)
     sizes = [max(c.size for c in title) for title, _ in found]
-    assert sizes[0] == 18 and max(sizes[1:]) == 16, sizes
+    assert sizes[0] > max(sizes[1:]), sizes
+    assert sizes[0] != 18 or max(sizes[1:]) == 16, sizes
 
 
 def test_the_others_are_bounded_under_a_lead_at_the_ladders_foot(tmp_path):
@@ -514,21 +518,3 @@ def test_a_narrow_module_s_long_title_takes_a_size_under_the_ladder_s_foot(tmp_p
     laddered = replace(t, headline_ladder=(42.0, 26.0, 22.0, 18.0))
     assert set_(5, 2, laddered)[0] == 18.0
 
-
-def test_the_make_up_weighs_each_pair_of_headlines_side_by_side_on_one_line(tmp_path):
-    """tiling.butting (the rounds' count, as the search's: at each cut down, the headlines
-    on the top of one part times those on the other): a row of three modules heading one
-    line is three pairs of 碰题, a module under them starts a line of its own, and a module
-    without a headline butts nothing."""
-    from layout.makeup.costs import BUTTING
-    from layout.makeup.tiling import butting
-    from layout.model import ArticlePlan
-
-    issue = load_issue(newsgen.write(35, tmp_path))
-    a = issue.articles
-    row = [ArticlePlan(a[n], n, 2 * n + 1, 2 * n + 2, 1, 30) for n in range(3)]
-    under = ArticlePlan(a[3], 3, 1, 6, 32, 70)
-    assert butting(row + [under]) == 3 * BUTTING
-    assert butting(row[:2] + [under]) == BUTTING
-    bare = replace(row[2], article=replace(a[2], headline=None))
-    assert butting(row[:2] + [bare, under]) == BUTTING

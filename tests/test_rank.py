@@ -80,7 +80,8 @@ def test_the_search_costs_a_later_part_whose_first_headline_is_larger():
     from layout.makeup.tiling import INF, Way
 
     def way(top: float, floor: float, least: float) -> Way:
-        return Way(10, 0.0, 0.0, True, True, 1, False, 0, 0, 0, top, floor, least, None)
+        return Way(10, 0.0, 0.0, True, True, 1, False, 0, 0, 0, top, floor, least, None, 0, 0,
+                   0.0)
 
     earlier, later = way(26.0, 18.0, 14.0), way(26.0, 14.0, 22.0)
     assert later.rank_top > earlier.rank_least

@@ -60,3 +60,20 @@ def test_render_tells_the_pair_and_still_writes_the_page(tmp_path):
                                        "-o", str(out)])
     assert result.exit_code == 0 and out.is_file()
     assert "headlines side by side at one height (碰题)" in result.output
+
+
+def test_titles_are_at_one_height_when_their_boxes_share_any_height():
+    """sidebyside.at_one_height, the one definition the render's notices and the make-up's
+    count share: a title whose first line stands beside the other's last line is read
+    across (a pair); one whose box starts under the other's does not."""
+    from layout.sidebyside import BUTT_SHARE, TitleBlock, at_one_height
+
+    two = TitleBlock(50, 350, 100 - 0.88 * 30, 136 + 0.12 * 30, 30, "蚌埠两男子车内吸毒被查")
+    beside_last = TitleBlock(370, 570, 130 - 0.88 * 24, 130 + 0.12 * 24, 24, "谁是性价比")
+    under = TitleBlock(370, 570, two.bottom + 1, two.bottom + 25, 24, "男人寿命")
+    touching = TitleBlock(370, 570, two.bottom - BUTT_SHARE * 24 / 2, two.bottom + 22, 24,
+                          "碰一点")
+    above_it = TitleBlock(50, 350, 20, 60, 30, "同栏之上")  # (not apart across the page)
+    assert at_one_height(two, beside_last) and at_one_height(beside_last, two)
+    assert not at_one_height(two, under) and not at_one_height(two, touching)
+    assert not at_one_height(two, above_it)

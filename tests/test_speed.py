@@ -45,7 +45,8 @@ def test_fast_constructors_keep_every_field():
     assert sized(style, 16.0) == replace(style, size=16.0, line_height=24.0)
     from layout.makeup import Config
 
-    config = Config(28.0, 1, (2, 1), (9, 7), 2, 4)
-    assert len(fields(Config)) == 6
+    config = Config(28.0, 1, (2, 1), (9, 7), 2, 4, 3)
+    assert len(fields(Config)) == 7
     assert config.pictured((3,), (5,)) == replace(config, widths=(3,), heights=(5,))
     assert config.with_extra(2) == replace(config, extra=2)
+    assert config.lowered(2) == replace(config, drop=2)

@@ -124,13 +124,13 @@ class Heads:
     last line nor its pictures)."""
 
     def __init__(self) -> None:
-        self.set: dict[tuple[int, int, int, float | None, tuple[int, int] | None, int],
+        self.set: dict[tuple[int, int, int, float | None, tuple[int, int] | None, int, int],
                        Head] = {}
 
     def head(self, setter: Typesetter, plan: ArticlePlan) -> Head:
         """The head of `plan` (an ArticlePlan of this article), set by `setter` once."""
         key = (plan.first_column, plan.last_column, plan.first_line, plan.head_size,
-               plan.head_columns, plan.head_extra)
+               plan.head_columns, plan.head_extra, plan.head_drop)
         found = self.set.get(key)
         if found is None:
             found = self.set[key] = set_head(setter, plan)
@@ -168,6 +168,7 @@ class _HeadSetter:
         if headline and headline.vertical:
             return self.vertical_head(out, line)
         top = line
+        line += self.plan.head_drop  # (air over the group: lower than its neighbour's)
         head_columns = self.head_columns()
         x = self.t.column_x(head_columns[0])
         width = self.t.column_x(head_columns[-1]) + self.t.column_width - x

@@ -41,7 +41,8 @@ from .shapes import Area, Config
 from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT, UNORDERED
 from .settle import (Known, bound_headlines, ordered_headlines, repair_tree, room_for,
                      settle_article, settle_tree)
-from .tiling import Memo, arrange, butting, rules
+from .placed import butting, rules
+from .tiling import Memo, arrange
 
 __all__ = ["Area", "Candidate", "Config", "Kept", "free_area", "make_up"]
 
@@ -118,7 +119,7 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
         ordered = ordered_headlines(settled, search.by_index)
         # (what the flow leaves blank or over, and the 碰题 and the hierarchy the search
         # weighed too)
-        total += butting(settled) + UNORDERED * ordered.left
+        total += butting(ordered.plans, search.by_index) + UNORDERED * ordered.left
         if best is None or total < best[0]:
             best = (total, ordered.plans, cuts)
         bounded = search.bound(ordered.bounds)

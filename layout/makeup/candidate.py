@@ -97,7 +97,7 @@ class Candidate:
             head_size=config.size if h is not None and config.size and not h.size else None,
             # (beside a picture, the group spans the columns the first picture leaves)
             head_columns=(1, columns - config.beside) if h is not None and config.beside
-            else None, pictures=images)
+            else None, pictures=images, head_drop=config.drop)
 
     def flow(self, plan: ArticlePlan) -> ArticleFlow:
         return ArticleFlow(plan, self.t, self.fonts, self.cache, self.heads)
@@ -278,7 +278,7 @@ class Candidate:
     def head(self, columns: int, config: Config) -> tuple[HeadMeasure, float] | None:
         """The head's measure at this width, set as `config` says, and what the blank
         beside it costs; None: the head does not fit the area."""
-        key = (columns, config.size, config.extra, config.beside)
+        key = (columns, config.size, config.extra, config.beside, config.drop)
         if key not in self._heads:
             plan = self.plan(columns, self.area.lines, config.pictured((), ()),
                              pictures=False)

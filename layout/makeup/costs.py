@@ -54,8 +54,17 @@ UNORDERED = 2000.0  # and more when the lower headline could not be set down to 
 OUT_OF_RANK = 300.0  # a made-up headline larger than one ranked before it (made-up headline
 #                     sizes step down by rank: settle.ordered_headlines sets it down to that
 #                     size), and UNORDERED more when it could not be so in its band
-BUTTING = 40.0  # each pair of headlines side by side at one height (碰题), even with a rule
-#                  between
+BUTTING = 60.0  # each pair of headlines side by side at one height (碰题), even with a rule
+#                  between (sidebyside.at_one_height): more than the air that staggers them
+#                  (DROP) and a line or two short, less than a blank line or a title too
+#                  tall for its module (TALL), so a pair stays only where every other
+#                  arrangement leaves more blank or text over, or a worse title
+DROPS = (2, 3)  # lines of air a headline group may stand under (not the lead's), so that it
+#                 is not at one height with its neighbour's (3 and the band's own air stay
+#                 under a hole's height, holes.HOLE_MM)
+DROP = 20.0  # each line of that air where it staggers the group against a title beside it
+STRAY_DROP = HOLE + 1.0  # and elsewhere, each of its cells (a blank band over a headline:
+#                          no filler, worse than the hole it would fill)
 DIVIDE = 20.0  # an article set in re-divided columns (破栏) rather than on the base grid
 READING = 400.0  # modules stacked under a module whose top is not one headline across them:
 #                   a reader (and a PDF's reading order) would go down the columns of both

@@ -1,14 +1,17 @@
 """A settled headline's size changed without anything else moving: its band kept as
 tall by air (settle.ordered_headlines, headlines smaller down the page), and the least size
-the search can count on reaching so (`floor`: tiling's UNORDERED)."""
+the search can count on reaching so (`floor`: tiling's UNORDERED); and the grid lines a
+headline's main title stands at, what the search weighs 碰题 on (`title_rows`)."""
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from ..model import ArticlePlan
+from ..sidebyside import BUTT_SHARE
 from .candidate import Candidate
 from .shapes import Config, settable_sizes
-from .costs import MAX_HEAD_EXTRA
+from .costs import DROPS, MAX_HEAD_EXTRA
 
 
 def own_size(c: Candidate) -> bool:
@@ -34,7 +37,7 @@ def floor(c: Candidate, columns: int, config: Config) -> float:
     size = config.size
     if size is None or own_size(c) or config.divide:
         return size or 0.0
-    old = c.head_lines(columns, config)
+    old = c.head_lines(columns, config.lowered(0))  # (the air over the group stays)
     if old is None:
         return size
     for smaller in reversed(settable_sizes(c.t)):
@@ -59,3 +62,29 @@ def reheaded(c: Candidate, plan: ArticlePlan, size: float) -> ArticlePlan | None
     if air is None:
         return None
     return replace(plan, head_size=smaller[0], head_extra=air)
+
+
+def title_rows(c: Candidate, columns: int, config: Config) -> int:
+    """The grid lines of a module set as `config` says that its main title stands at, as
+    bits (its first line the lowest): those its box reaches into past half BUTT_SHARE of
+    its size at either end, so that two titles at one height (sidebyside.at_one_height)
+    nearly always meet on one (the search's estimate; a settled page is counted on the
+    titles as set, placed.butting). 0: no horizontal title."""
+    found = c.head(columns, config)
+    if found is None or not found[0].title_size:
+        return 0
+    m, pitch = found[0], c.t.pitch
+    margin = BUTT_SHARE * m.title_size / 2
+    first = int((m.title_top + margin) // pitch)
+    last = max(first, math.ceil((m.title_bottom - margin) / pitch - 1e-9) - 1)
+    return ((1 << (last + 1)) - 1) ^ ((1 << first) - 1)
+
+
+def drops(c: Candidate) -> tuple[int, ...]:
+    """The lines of air its headline group may stand under (DROPS): a group standing
+    lower than its neighbour's (碰题); none for the lead (on top), a headline that is not
+    across its module (vertical, or on `columns:`) or under a section bar."""
+    h = c.article.headline
+    if c.lead or h is None or h.columns or c.vertical or c.article.section:
+        return ()
+    return DROPS

@@ -15,7 +15,8 @@ from .pictures import half, picture_sums, resized, smallest, wide_enough
 from .shapes import Area, Config, Leaf, ladder_sizes, settable_sizes
 from .costs import (HOLE, MIN_LEG, MOST_ARTICLES, OVERFLOW, REPAIR_MOVES, REPAIR_ROUNDS,
                     SETTLE_TRIES, SHORT_MOST, SHORT_OK, STUB, TOO_LOW, UNORDERED)
-from .tiling import Cut, place
+from .placed import place
+from .tiling import Cut
 from .heads import own_size, reheaded
 
 # layouts of settled modules the make-up keeps for the final page to reuse (Known)

@@ -12,7 +12,8 @@ from .costs import HEADLINE_STEPS, NARROW_STEPS
 @dataclass(frozen=True)
 class Config:
     """How one article is set in its module: its headline size, the air added to the
-    headline band, and its pictures (each one's columns and lines)."""
+    headline band, its pictures (each one's columns and lines), and the air over the
+    headline group that sets it lower than its neighbour's (`drop`: 碰题)."""
 
     size: float | None
     extra: int = 0
@@ -20,16 +21,24 @@ class Config:
     heights: tuple[int, ...] = ()
     beside: int = 0  # columns of the first picture standing beside the headline (0: under)
     divide: int = 0  # 破栏: the module's base columns re-divided into this many (0: not)
+    drop: int = 0  # lines of air over the headline group
 
     # The search makes thousands of these: made field by field, not through
     # dataclasses.replace, several times slower (a test keeps them in step with the fields).
     def pictured(self, widths: tuple[int, ...], heights: tuple[int, ...]) -> Config:
         """This config with the pictures so wide and so tall."""
-        return Config(self.size, self.extra, widths, heights, self.beside, self.divide)
+        return Config(self.size, self.extra, widths, heights, self.beside, self.divide,
+                      self.drop)
+
+    def lowered(self, drop: int) -> Config:
+        """This config with `drop` lines of air over the headline group."""
+        return Config(self.size, self.extra, self.widths, self.heights, self.beside,
+                      self.divide, drop)
 
     def with_extra(self, extra: int) -> Config:
         """This config with `extra` lines of air in the headline band."""
-        return Config(self.size, extra, self.widths, self.heights, self.beside, self.divide)
+        return Config(self.size, extra, self.widths, self.heights, self.beside, self.divide,
+                      self.drop)
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from ..flow import RULE_COLOUR
-from ..model import ArticlePlan, PlacedRect, Template
 from .candidate import Candidate
 from .shapes import Area, Config, Leaf, settable_sizes
-from .costs import (BUTTING, HOLE, KEEP, MATCH, ORDER, OUT_OF_RANK, READING, SHORT,
-                    SHORT_MOST, UNORDERED)
-from .heads import floor, own_size
+from .costs import (BUTTING, DROP, HOLE, KEEP, MATCH, ORDER, OUT_OF_RANK, READING, SHORT,
+                    SHORT_MOST, STRAY_DROP, UNORDERED)
+from .heads import drops, floor, own_size, title_rows
 
 
 INF = float("inf")
@@ -28,7 +26,11 @@ class Way:
     """A way of setting a range of articles (`_Tiling.table`): its height, its cost (and
     what it costs read under a part with a base gutter), whether its top left module starts
     with a headline, whether its top is one headline across its whole width, how many
-    headlines stand on its top line (side by side: 碰题, BUTTING a pair), whether it has no
+    headlines stand on its top line (side by side: 碰题, BUTTING a pair), the grid lines its
+    main titles stand at (`rows`, bits from its top line: `heads.title_rows`) and those of
+    the titles not on its top line (`lower`), what it gives back when it stands beside a
+    part whose top line has a title that its top module's lowered title then clears
+    (`spare`: such air costs STRAY_DROP a cell elsewhere, DROP a line there), whether it has no
     base gutter (re-divided), and in each of its columns the sizes its headlines reach,
     those above its smallest, and those the largest can be set down to (`heads.floor`), as
     bits (`Levels`); of its made-up headlines (those the make-up sizes), the size of the
@@ -41,7 +43,8 @@ class Way:
 
     def __init__(self, height: int, cost: float, read: float, head: bool, across: bool,
                  tops: int, clear: bool, reach: int, above: int, least: int,
-                 rank_top: float, rank_floor: float, rank_least: float, leaf: Leaf | None,
+                 rank_top: float, rank_floor: float, rank_least: float,
+                 leaf: Leaf | None, rows: int, lower: int, spare: float,
                  cut_across: bool = False, size: int = 0, first: Way | None = None,
                  second: Way | None = None, divided: bool = False):
         self.height = height
@@ -57,6 +60,9 @@ class Way:
         self.rank_top = rank_top
         self.rank_floor = rank_floor
         self.rank_least = rank_least
+        self.rows = rows
+        self.lower = lower
+        self.spare = spare
         self.leaf = leaf
         self.cut_across = cut_across
         self.size = size
@@ -74,12 +80,14 @@ class Way:
 
 class Table:
     """A range's ways, in the order made, and as a lower part (by height) and a part
-    beside (the cheapest of each height, by height) of larger ranges. `one`: no two ways
-    of one height (a table of several articles)."""
+    beside (the cheapest of each height, by height; and the cheapest of each height whose
+    top line has no title, `staggered`, where it is another) of larger ranges. `one`: no
+    two ways of one height but a staggered one (a table of several articles)."""
 
     def __init__(self, ways: list[Way], limit: int, one: bool = False):
         self.ways = ways
         beside: list[Way | None] = [None] * (limit + 2 * MATCH + 1)  # (height + MATCH)
+        staggered: list[Way | None] = [None] * (limit + 2 * MATCH + 1)
         # (whether any way is within MATCH lines of a height: a part beside it may meet it)
         match = MATCH  # (a module's global, looked up at each use: once here)
         near = [False] * (limit + 2 * match + 1)
@@ -87,14 +95,22 @@ class Table:
             found = beside[w.height + match]
             if found is None or w.cost < found.cost:
                 beside[w.height + match] = w
+            found = staggered[w.height + match]
+            if w.tops == 0 and w.head and (found is None or w.cost < found.cost):
+                staggered[w.height + match] = w
             for n in range(w.height, w.height + 2 * match + 1):
                 near[n] = True
+        for n, lowered in enumerate(staggered):
+            if lowered is not None and beside[n] is lowered:
+                staggered[n] = None  # (the cheapest already)
         self.beside = beside
+        self.staggered = staggered
         self.near = near  # (height + MATCH)
         # (sorted as the tuples (height, cost, read) they stand for: a way a height, those
-        # beside in order)
-        self.lows = [w for w in beside if w is not None] if one else \
-            sorted(ways, key=lambda w: (w.height, w.cost, w.read))
+        # beside in order; none whose top title is lowered, which under a rule staggers
+        # nothing)
+        self.lows = [w for w in beside if w is not None and not w.spare] if one else \
+            sorted((w for w in ways if not w.spare), key=lambda w: (w.height, w.cost, w.read))
 
 
 class Memo:
@@ -107,6 +123,7 @@ class Memo:
         self.tables: dict[tuple, Table] = {}
         self.masks: dict[tuple, tuple[int, int, int]] = {}
         self.floors: dict[tuple, tuple[float, float]] = {}
+        self.rows: dict[tuple, int] = {}  # (the same keys: `heads.title_rows`)
 
 
 class _Tiling:
@@ -175,30 +192,43 @@ class _Tiling:
         ways += [(h, cost, config) for h, (cost, config) in
                  candidate.divided_options(c, self.limit).items()
                  if h not in options or not options[h][1].divide]
-        out: dict[tuple[int, bool], Way] = {}  # (one of each height and kind, the last)
-        masks, floors = self.memo.masks, self.memo.floors
+        # its headline group lower by a few lines of air (the body as tall: the module so
+        # much taller), against 碰题 where it stands beside another's
+        refused, limit = candidate.refused, self.limit
+        ways += [(h + d, cost + STRAY_DROP * c * d, config.lowered(d))
+                 for d in drops(candidate)
+                 for h, (cost, config) in options.items()
+                 if not (config.beside or config.divide) and h + d <= limit
+                 and (c, h + d, config.lowered(d)) not in refused]
+        # (one of each height and kind, the last)
+        out: dict[tuple[int, bool, int], Way] = {}
+        masks, titles, floors = self.memo.masks, self.memo.rows, self.memo.floors
         reading = READING  # (a module's global, looked up at each use: once here)
-        made = head and not own_size(candidate)  # (a headline the make-up sizes)
+        sized = head and not own_size(candidate)  # (a headline the make-up sizes)
         for h, cost, config in ways:
-            bits = (0, 0, 0)
+            bits, rows = (0, 0, 0), 0
             sizes = (0.0, 0.0)
             if head:  # (the bits hang on the headline's size and band alone)
-                key = (i, c, config.size, config.extra, config.beside, config.divide)
+                key = (i, c, config.size, config.extra, config.beside, config.divide,
+                       config.drop)
                 found = masks.get(key)
                 if found is None:
                     found = masks[key] = self.levels.masks(candidate, config, c)
-                bits = found
-                if made and config.size:
+                    titles[key] = title_rows(candidate, c, config)
+                bits, rows = found, titles[key]
+                if sized and config.size:
                     ranked = floors.get(key)
                     if ranked is None:
                         ranked = floors[key] = (config.size, floor(candidate, c, config))
                     sizes = ranked
             reach, above, least = bits
             top = across and not config.beside
-            out[(h, bool(config.divide))] = Way(
-                h, cost, cost + (0.0 if top else reading), head, top, head,
+            low = bool(config.drop)  # (its title not on its top line)
+            out[(h, bool(config.divide), config.drop)] = Way(
+                h, cost, cost + (0.0 if top else reading), head, top, head and not low,
                 bool(config.divide), reach, above, least, sizes[0], sizes[1],
                 sizes[0] or INF, Leaf(candidate.index, config, c, h),
+                rows, rows if low else 0, (STRAY_DROP * c - DROP) * config.drop,
                 divided=bool(config.divide))
         return list(out.values())
 
@@ -227,12 +257,13 @@ class _Tiling:
         limit = self.limit
         lows = lower.lows
         room = limit - 1 - lows[0].height
-        costs = best.costs
+        costs, staggered = best.costs, best.staggered
         for up in upper.ways:
             h1 = up.height
             if h1 > room:
                 continue
             c1, clear, above, smallest = up.cost, up.clear, up.above, up.rank_least
+            untitled = not up.tops
             for low in lows:
                 h = h1 + 1 + low.height
                 if h > limit:
@@ -242,40 +273,56 @@ class _Tiling:
                     cost += unordered(low.least, above)
                 if low.rank_top > smallest:
                     cost += out_of_rank(low.rank_floor, smallest)
-                if cost < costs[h]:
+                if cost < costs[h] or (untitled and cost < staggered[h]):
                     best.found(h, cost, up, low, h1)
 
     def down(self, left: Table, right: Table, cl: int, c: int, best: Cheapest) -> None:
         """The ways of `left` (`cl` columns) beside `right` (the rest of `c`), into `best`
         where cheaper: the lower side's foot ends |d| lines short of the other's (MATCH
         at the most); each pair of headlines side by side on its top line (those on the
-        left part's top times those on the right's) costs BUTTING; the right part's first
-        made-up headline larger than the left part's smallest, `out_of_rank`."""
-        beside, near = right.beside, right.near
+        left part's top times those on the right's) costs BUTTING, and one more where a
+        title under either part's top stands at a line of a title of the other (modules
+        stacked to a height so near that their titles meet across the cut); the right
+        part's first made-up headline larger than the left part's smallest, `out_of_rank`."""
+        beside, untitled, near = right.beside, right.staggered, right.near
         # (the modules' globals, looked up at each use: once here)
         match, span, pair = MATCH, 2 * MATCH + 1, BUTTING
         shorts = [SHORT * abs(d) * (cl if d > 0 else c - cl) for d in range(-match, match + 1)]
-        costs = best.costs
+        costs, lowest = best.costs, best.staggered
         for way in left.ways:
             h = way.height
             if not near[h + match]:  # (no way of the right part within MATCH lines)
                 continue
-            c1, tops, smallest = way.cost, way.tops, way.rank_least
+            c1, tops, rows, lower, spare = way.cost, way.tops, way.rows, way.lower, way.spare
+            smallest = way.rank_least
             for n in range(span):
-                other = beside[h + n]  # (height h + n - MATCH)
-                if other is None:
-                    continue
-                cost = c1 + other.cost + shorts[n] + pair * tops * other.tops
-                if other.rank_top > smallest:
-                    cost += out_of_rank(other.rank_floor, smallest)
                 at = h + n - match if n > match else h
-                if cost < costs[at]:
-                    best.found(at, cost, way, other, -cl)
+                # (the cheapest way of the right part of height h + n - MATCH, and the
+                # cheapest whose top line has no title)
+                for other in (beside[h + n], untitled[h + n]):
+                    if other is None:
+                        continue
+                    cost = c1 + other.cost + shorts[n] + pair * tops * other.tops
+                    if other.rank_top > smallest:
+                        cost += out_of_rank(other.rank_floor, smallest)
+                    if lower & other.rows or rows & other.lower:
+                        cost += pair
+                    # (a lowered title clear of one on the other's top line: its air
+                    # staggers them, DROP a line, not STRAY_DROP a cell)
+                    elif other.tops and not tops:
+                        cost -= spare
+                    elif tops and not other.tops:
+                        cost -= other.spare
+                    if cost < costs[at] or (
+                            tops + other.tops == 0 and cost < lowest[at]):
+                        best.found(at, cost, way, other, -cl)
 
 
 class Cheapest:
     """`_Tiling.combined`'s cheapest way of each height so far, as its cost and parts (the
-    way itself is made for the heights kept), and the heights in the order first found."""
+    way itself is made for the heights kept), and the heights in the order first found;
+    and beside it the cheapest of each height whose top line has no title (`staggered`:
+    a part a cut down may stand beside another's top without 碰题)."""
 
     def __init__(self, size: int):
         self.costs = [INF] * size
@@ -283,9 +330,18 @@ class Cheapest:
         self.seconds: list[Way | None] = [None] * size
         self.sizes = [0] * size  # lines of the upper part, or - the left part's columns
         self.order: list[int] = []
+        self.staggered = [INF] * size
+        self.lowered: list[tuple[Way, Way, int] | None] = [None] * size
 
     def found(self, h: int, cost: float, first: Way, second: Way, size: int) -> None:
-        """A way cheaper than any found of height `h`."""
+        """A way cheaper than any found of height `h`, or than any of it whose top line
+        has no title."""
+        if first.tops + (second.tops if size < 0 else 0) == 0 and first.head \
+                and cost < self.staggered[h]:
+            self.staggered[h] = cost
+            self.lowered[h] = (first, second, size)
+        if cost >= self.costs[h]:
+            return
         if self.firsts[h] is None:
             self.order.append(h)
         self.costs[h] = cost
@@ -295,34 +351,43 @@ class Cheapest:
 
     def ways(self) -> list[Way]:
         """The ways of the KEEP cheapest heights (those as cheap in the order first found),
-        or of every height found when no more."""
+        or of every height found when no more; and of those heights, the cheapest whose
+        top has no title where it is another."""
         heights = self.order
         if len(heights) > KEEP:  # the cheapest heights only: the search stays fast
             costs = self.costs
             heights = sorted(heights, key=lambda h: costs[h])[:KEEP]
         out = []
-        reading = READING  # (a module's global, looked up at each use: once here)
         for h in heights:
-            cost, up, low, size = self.costs[h], self.firsts[h], self.seconds[h], self.sizes[h]
+            up, low = self.firsts[h], self.seconds[h]
             assert up is not None and low is not None
-            # (its first made-up headline in rank order the upper or left part's, if it has one)
-            top, floor_ = (up.rank_top, up.rank_floor) if up.rank_top else \
-                (low.rank_top, low.rank_floor)
-            least = min(up.rank_least, low.rank_least)
-            if size > 0:  # (one over the other)
-                out.append(Way(h, cost, cost + (0.0 if up.across else reading), up.head,
-                               up.across, up.tops, False,
-                               up.reach | low.reach, up.above | low.above,
-                               up.least | low.least, top, floor_, least, None, True, size,
-                               up, low))
-            else:
-                cl = -size
-                out.append(Way(h, cost, cost + reading, up.head, False, up.tops + low.tops,
-                               False,
-                               up.reach | low.reach << cl, up.above | low.above << cl,
-                               up.least | low.least << cl, top, floor_, least, None, False,
-                               cl, up, low))
+            out.append(made(h, self.costs[h], up, low, self.sizes[h]))
+            lowered = self.lowered[h]
+            if lowered is not None and self.staggered[h] > self.costs[h]:
+                out.append(made(h, self.staggered[h], *lowered))
         return out
+
+
+def made(h: int, cost: float, up: Way, low: Way, size: int) -> Way:
+    """The way of height `h` made of two parts: `up` over `low` (`size`: the upper one's
+    lines), or beside it (- the left one's columns)."""
+    # (its first made-up headline in rank order the upper or left part's, if it has one)
+    top, floor_ = (up.rank_top, up.rank_floor) if up.rank_top else \
+        (low.rank_top, low.rank_floor)
+    least = min(up.rank_least, low.rank_least)
+    if size > 0:  # (one over the other)
+        under = low.rows << (size + 1)
+        return Way(h, cost, cost + (0.0 if up.across else READING), up.head,
+                   up.across, up.tops, False,
+                   up.reach | low.reach, up.above | low.above,
+                   up.least | low.least, top, floor_, least, None, up.rows | under,
+                   up.lower | under, up.spare, True, size, up, low)
+    cl = -size
+    return Way(h, cost, cost + READING, up.head, False, up.tops + low.tops, False,
+               up.reach | low.reach << cl, up.above | low.above << cl,
+               up.least | low.least << cl, top, floor_, least, None, up.rows | low.rows,
+               up.lower | low.lower, 0.0 if up.tops + low.tops else up.spare + low.spare,
+               False, cl, up, low)
 
 
 class Levels:
@@ -406,52 +471,3 @@ def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
         if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
             choice = (total, way, h)
     return None if choice is None else (choice[0], choice[1].tree(), choice[2])
-
-
-def butting(plans: list[ArticlePlan]) -> float:
-    """What the settled modules' 碰题 costs: BUTTING for each pair of headlines standing on
-    one line side by side (the search's own count: at each cut down, the headlines on the
-    top of one part times those on the other), so that the rounds of the make-up weigh it
-    as the search did."""
-    tops: dict[int, int] = {}
-    for p in plans:
-        if p.article.headline is not None:
-            tops[p.first_line] = tops.get(p.first_line, 0) + 1
-    pairs = 0
-    for count in tops.values():
-        pairs += count * (count - 1) // 2
-    return BUTTING * pairs
-
-
-def place(tree, column: int, line: int, columns: int, lines: int,
-           out: list[tuple[Leaf, int, int, int, int]], cuts: list) -> None:
-    """Give each leaf of the tree its rectangle; collect the cuts (for rules)."""
-    if isinstance(tree, Leaf):
-        out.append((tree, column, line, columns, lines))
-        return
-    if tree.across:
-        cuts.append((True, column, line + tree.size, columns, 1))
-        place(tree.first, column, line, columns, tree.size, out, cuts)
-        place(tree.second, column, line + tree.size + 1, columns, lines - tree.size - 1,
-               out, cuts)
-    else:
-        cuts.append((False, column + tree.size, line, 1, lines))
-        place(tree.first, column, line, tree.size, lines, out, cuts)
-        place(tree.second, column + tree.size, line, columns - tree.size, lines, out, cuts)
-
-
-def rules(cuts: list, t: Template) -> list[PlacedRect]:
-    """A thin rule through the blank line between stacked modules, and down the gutter
-    between modules side by side."""
-    rules = []
-    for across, column, line, columns, lines in cuts:
-        if across:
-            x = t.column_x(column)
-            width = t.column_x(column + columns - 1) + t.column_width - x
-            rules.append(PlacedRect(x, t.line_top(line) + t.pitch / 2, width, 0, None,
-                                    RULE_COLOUR, 0.5))
-        else:
-            x = t.column_x(column) - t.gutter / 2
-            top = t.line_top(line)
-            rules.append(PlacedRect(x, top, 0, lines * t.pitch, None, RULE_COLOUR, 0.5))
-    return rules

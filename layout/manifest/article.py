@@ -118,12 +118,13 @@ def _region(node: Node) -> Region:
     below = fields.take("below", positive_int, None)
     air = fields.take("air", count, 0)
     divide = fields.take("divide", count, 0)
+    drop = fields.take("drop", count, 0)
     if divide == 1:
         raise fields.raw("divide").fail(
             "`divide: 1` is one column: 破栏 re-divides the region's columns into 2 or more",
             hint="write the number of columns to set it in, or leave `divide:` out")
     fields.done()
-    return Region(first_col, last_col, first_line, last_line, below, air, divide)
+    return Region(first_col, last_col, first_line, last_line, below, air, divide, drop)
 
 
 def read_rule(node: Node) -> Rule:

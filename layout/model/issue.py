@@ -153,7 +153,8 @@ class Region:
     article ends, once it is laid out: articles stacked in a block of columns follow one
     another whatever the length of their text. `air`: empty body lines added around the
     headline group (as the make-up adds them); `divide`: the region's columns re-divided
-    into this many (破栏; 0: not), its pictures' columns counted in those."""
+    into this many (破栏; 0: not), its pictures' columns counted in those; `drop`: empty
+    body lines over the headline group (it stands lower than its neighbour's: 碰题)."""
 
     first_column: int
     last_column: int
@@ -162,6 +163,7 @@ class Region:
     below: int | None = None
     air: int = 0
     divide: int = 0
+    drop: int = 0
 
 
 @frozen

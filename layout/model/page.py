@@ -37,6 +37,9 @@ class ArticlePlan:
     head_size: float | None = None
     head_columns: tuple[int, int] | None = None
     pictures: tuple[Image, ...] | None = None
+    # empty body lines over the headline group (the group lower in its module than its
+    # neighbour's: a stagger against 碰题, as the make-up or the region's `drop:` gives it)
+    head_drop: int = 0
 
     @cached_property
     def headline(self) -> Headline | None:
