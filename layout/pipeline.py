@@ -273,7 +273,7 @@ def fitted(loaded: Loaded, fonts: FontSet | None = None) -> IssueLayout:
                                          seen.__setitem__(id(page), (planned, page, cache))))
     pages = []
     for page in laid.pages:
-        if id(page) not in seen or seen[id(page)][1] is not page:
+        if id(page) not in seen:  # (seen holds its pages: their ids are not reused)
             pages.append(page)  # (an issue's page changed after its flow)
             continue
         planned, _, cache = seen[id(page)]

@@ -37,7 +37,6 @@ import struct
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-STATES = "BEMS"
 
 
 def read_dictionary(path: Path) -> dict[str, int]:

@@ -416,6 +416,7 @@ class Candidate:
         self.refused_at.clear()
         self.refused_by.clear()
         self.cap = None
+        self.rank_cap = None  # (a bound an earlier render's rounds set: not a fresh one's)
         for variant in self._variants.values():
             if variant is not None:
                 variant.afresh()

@@ -55,8 +55,8 @@ OUT_OF_RANK = 300.0  # a made-up headline larger than one ranked before it (made
 #                     sizes step down by rank: settle.ordered_headlines sets it down to that
 #                     size), and UNORDERED more when it could not be so in its band
 BUTTING = 60.0  # each pair of headlines side by side at one height (碰题), even with a rule
-#                  between (sidebyside.at_one_height): more than the air that staggers them
-#                  (DROP) and a line or two short, less than a blank line or a title too
+#                  between (sidebyside.at_one_height): at least the air that staggers them
+#                  (DROP a line, three at most: a tie), less than a blank line or a title too
 #                  tall for its module (TALL), so a pair stays only where every other
 #                  arrangement leaves more blank or text over, or a worse title
 DROPS = (2, 3)  # lines of air a headline group may stand under (not the lead's), so that it

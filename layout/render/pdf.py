@@ -66,7 +66,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
         "<00> <%02X>" % (len(subset) - 1),
         "endcodespacerange",
         "%d beginbfchar" % len(subset),
-        *[f"{_ENTRY[i]}{_UTF16.get(v) or _utf16_hex(v)}>" for i, v in enumerate(subset)],
+        *[f"{_ENTRY[i]}{_utf16_hex(v)}>" for i, v in enumerate(subset)],
         "endbfchar",
         "endcmap",
         "CMapName currentdict /CMap defineresource pop",

@@ -408,12 +408,10 @@ def _in_credit(t: EditedText, i: int) -> bool:
         return True
     # names only: a credit where credits stand, after a dateline (…7月10日电 (胡兴瑞 杨颜慈)) or
     # after a story's last sentence (…善款。（海外网 濮阳艺婧）); （这是 一个）测试 is none
-    before = t.before(start, True)
-    return _NAMES.fullmatch(inside) is not None and (before in ("电", "讯") or (
-        before is not None and before in _STORY_ENDS and t.after(end, True) in (None, "\n")))
+    return _NAMES.fullmatch(inside) is not None and (t.before(start, True) in ("电", "讯") or (
+        start > 0 and _sentence_end(t, start) and t.after(end, True) in (None, "\n")))
 
 
-_STORY_ENDS = frozenset("。！？”…")
 # A bracket of names only, （胡兴瑞 杨颜慈）, （海外网 濮阳艺婧）: a credit without a role.
 _NAMES = re.compile(r"[\u4e00-\u9fff]{2,6}([ \t\u3000]+[\u4e00-\u9fff]{2,6})+")
 # A dateline at a paragraph's head, 新华社电 不少男生…, 本报讯 记者…: the space after it

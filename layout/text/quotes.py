@@ -23,7 +23,7 @@ def straight_quotes(t: EditedText) -> None:
         for first, second in zip(positions[0::2], positions[1::2]):
             inside = t.chars[first + 1:second]
             context = (chinese(t.before(first)) or chinese(t.after(second)) or
-                       any(chinese(c[:1] or None) for c in inside))
+                       _han_in(inside))
             if context:
                 t.set(first, opening, "straight quote in Chinese text")
                 t.set(second, closing, "straight quote in Chinese text")
@@ -36,7 +36,7 @@ def _han_in(chars: list[str]) -> bool:
 def _closes_curly(t: EditedText, i: int) -> bool:
     """A straight quote that ends a quotation a curly one opened (“幸存者偏差"), or opens
     one a curly one closes ("幸存者偏差”), in Chinese text: made its curly partner."""
-    quotes = "“”\""
+    quotes = frozenset("“”\"")  # (a set: a character gone is "", in every string)
     j = i - 1
     while j >= 0 and t.chars[j] not in quotes:
         j -= 1
