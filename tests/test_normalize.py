@@ -418,3 +418,8 @@ def test_gated_rules_on_real_copy():
         for text in (title, *paragraphs):
             for body in (True, False):
                 assert normalize(text, body) == normalize(text, body, gated=False)
+
+
+def test_a_straight_quote_closes_a_curly_one_across_a_character_another_rule_removed():
+    # (a zero-width space goes first, rule 1: the quote's scan must pass what it left)
+    assert normalize("他说“幸存者\u200b偏差\"。")[0] == "他说“幸存者偏差”。"
