@@ -5,7 +5,6 @@ part by all it is made from, so that the same input gives the same bytes, kept o
 (tests/test_watch.py)."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,7 @@ from .flow import TextCache
 from .fonts import FontSet
 from .model import Figure, Issue, PageLayout, Template
 from .pictures import opened, upright_size
+from .reads import file_digest
 from .render.streams import Kept as PdfKept
 
 if TYPE_CHECKING:
@@ -101,12 +101,13 @@ class Kept:
 def render_key(pages: tuple[PageLayout, ...], files: list[Path], *values: object) -> tuple:
     """What a PDF is made from: its pages (these very objects: a page kept whole, `laid`),
     the content of the files it reads or was read from (the manifest, templates,
-    pictures, a profile: a digest of each), and `values` (compared by equality: the
-    document's title and outline, the template, the output asked for, the fonts)."""
+    pictures, a profile: each one's `reads.file_digest`, the digest the batch takes), and
+    `values` (compared by equality: the document's title and outline, the template, the
+    output asked for, the fonts)."""
     digests = []
     for file in files:
         try:
-            digests.append((file, hashlib.blake2b(Path(file).read_bytes()).digest()))
+            digests.append((file, file_digest(file)))
         except OSError:
             digests.append((file, None))
     return (pages, tuple(digests), values)

@@ -24,8 +24,19 @@ _RECORDS: ContextVar[tuple[dict[Path, str], ...]] = ContextVar("_RECORDS", defau
 
 
 def digest(data: bytes) -> str:
-    """The digest a file's bytes are known by (sha256, hex)."""
+    """The digest a file's bytes are known by (sha256, hex): the one digest of a file's
+    content the package takes (`file_digest` reads the file for it)."""
     return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """`digest` of the file's bytes, read a megabyte at a time (a picture may be large);
+    OSError as open and read raise it. Not recorded: what a load parsed is `read_file`'s."""
+    found = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            found.update(block)
+    return found.hexdigest()
 
 
 def read_file(path: Path, limit: int = -1) -> bytes:

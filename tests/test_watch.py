@@ -112,3 +112,27 @@ def test_a_picture_redrawn_with_other_pixels_is_laid_out_and_rendered_again(tmp_
     assert not any("dpi" in note for note in laid.pages[0].notes)
     assert render(laid, loaded, fonts, kept=kept) == render_issue(path, fonts).pdf != first
     assert kept.pdfs_kept == 1
+
+
+def test_a_picture_redrawn_in_its_pixels_keeps_the_page_and_makes_a_new_pdf(tmp_path):
+    """The layout reads a picture's pixel count only: redrawn in as many pixels, the page
+    is kept whole; the PDF holds the picture's content, and is made again (`render_key`:
+    each file's content digest)."""
+    from PIL import Image as PILImage
+
+    fonts = shipped_fonts()
+    path = tmp_path / "page.yaml"
+    path.write_text(_pictured("党员冲在一线、干在一线，在抗击疫情中冲锋在前。" * 25),
+                    encoding="utf-8")
+    picture = tmp_path / "photo.png"
+    PILImage.new("RGB", (1200, 800), "red").save(picture)
+    kept = Kept()
+    first = _watched(path, kept, fonts)
+    pages = kept.pages_kept
+    PILImage.new("RGB", (1200, 800), "blue").save(picture)
+    again = _watched(path, kept, fonts)
+    assert kept.pages_kept == pages + 1 and kept.pdfs_kept == 0
+    assert again == render_issue(path, fonts).pdf != first
+    # the picture as it was: its PDF again, made afresh
+    PILImage.new("RGB", (1200, 800), "red").save(picture)
+    assert _watched(path, kept, fonts) == first and kept.pdfs_kept == 0

@@ -12,6 +12,7 @@ from ..fonts import shipped_fonts
 from ..frozen import frozen
 from ..model import Template
 from ..pipeline import Loaded, inputs
+from ..reads import file_digest
 from ..templates import load_template
 from .jobs import Job
 
@@ -27,14 +28,6 @@ def fonts_digest() -> str:
             digest.update(face.role.encode() + file_digest(face.path).encode())
         _FONT_DIGEST = digest.hexdigest()
     return _FONT_DIGEST
-
-
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def inputs_digest(files: list[Path], options: str = "",

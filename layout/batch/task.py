@@ -3,7 +3,6 @@ unless up to date, its PDF written whole and its digest after it; never raising 
 input (the failure is the outcome)."""
 from __future__ import annotations
 
-import hashlib
 import resource
 import time
 from dataclasses import dataclass
@@ -14,8 +13,9 @@ from ..fonts import shipped_fonts
 from ..output import refuse_clashes, write_atomically
 from ..pipeline import Loaded, layout, layout_loaded, load, render, render_page
 from ..templates import load_template
-from ..reads import recorded
-from .digest import JobDigest, file_digest, job_digest, job_options, loaded_digest
+from ..reads import digest as content_digest
+from ..reads import file_digest, recorded
+from .digest import JobDigest, job_digest, job_options, loaded_digest
 from .jobs import DIGEST_SUFFIX, Job, Outcome
 
 
@@ -91,7 +91,7 @@ def _draft_line(job: Job, manifest: str) -> str:
         raise LayoutError("a manifest is there that this batch did not write (or that was "
                           "edited since): it is kept, and the page is not made", target,
                           hint="move it away, or batch into another -o folder")
-    return f"manifest {hashlib.sha256(manifest.encode('utf-8')).hexdigest()}"
+    return f"manifest {content_digest(manifest.encode('utf-8'))}"
 
 
 def job_outcome(job: Job, status: str, start: float, made: Made | None = None,
