@@ -39,7 +39,7 @@ def pin_text(issue: Issue, template: Template, fonts: FontSet,
     from .pipeline import plan as planned  # noqa: PLC0415
 
     beside = placed_beside(issue, template, fonts)  # (a 报头 block's: the make-up's choice)
-    page = planned(beside[0] if beside else issue, template, fonts)
+    page = beside.plan if beside else planned(issue, template, fonts)
     root = yaml.compose(text, Loader=yaml.SafeLoader)  # (offsets in characters)
     articles = _get(root, "articles")
     assert articles is not None and isinstance(articles, yaml.SequenceNode)

@@ -154,38 +154,45 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
     """One page planned and flowed (on its template, loaded unless given): every glyph
     placed, overflow, holes and copyfit listed. `kept`: text broken by an earlier render
     of the process is not broken again. `seen`: told the page's plan (a page beside a
-    报头 block is then set once more, from the plan chosen)."""
+    报头 block: the plan `placed_beside` chose it by)."""
     template = template or page_template(issue)
     fonts = fonts or shipped_fonts()
     found = kept.laid(issue, template, fonts) if kept and seen is None else None
     if found is not None:
         return found
     check_faces(template, fonts)
-    beside = placed_beside(issue, template, fonts)
-    # text broken by the make-up's trials is not broken again by the flow
-    if beside and seen is None:
-        page = beside[1]
-    else:
-        page = _set(beside[0] if beside else issue, template, fonts, kept.text_cache(
-            template, fonts) if kept else TextCache(), kept, seen)
+    # a page beside a 报头 block: as its trial set it (text broken by the trials is not
+    # broken again)
+    setting = placed_beside(issue, template, fonts) or _set(
+        issue, template, fonts, kept.text_cache(template, fonts) if kept else TextCache(),
+        kept)
+    if seen is not None:
+        seen(setting.plan, setting.page, setting.cache)
     if kept and seen is None:
-        kept.keep_laid(issue, template, fonts, page)
-    return page
+        kept.keep_laid(issue, template, fonts, setting.page)
+    return setting.page
+
+
+@frozen
+class Setting:
+    """A page planned and flowed: its plan (`plan.issue`, the manifest it was set from: a
+    page beside a 报头 block has the article chosen for that place), the page, and the
+    text cache the flow read."""
+
+    plan: PagePlan
+    page: PageLayout
+    cache: TextCache
 
 
 def _set(issue: Issue, template: Template, fonts: FontSet, cache: TextCache,
-         kept: Kept | None = None, seen: Seen | None = None) -> PageLayout:
+         kept: Kept | None = None) -> Setting:
     """The page planned and flowed; the setting's mistakes of its other articles come
-    with those of the placement. `kept`: what an earlier render kept; `seen`: told the
-    plan and the page."""
+    with those of the placement. `kept`: what an earlier render kept."""
     try:
         planned = plan(issue, template, fonts, cache, kept)
     except Unplaced as err:
         raise Mistakes(err.errors + _set_mistakes(err.partial, fonts, cache)) from None
-    page = flow_page(planned, fonts, cache)
-    if seen is not None:
-        seen(planned, page, cache)
-    return page
+    return Setting(planned, flow_page(planned, fonts, cache), cache)
 
 
 def _set_mistakes(planned: PagePlan | None, fonts: FontSet,
@@ -204,14 +211,13 @@ def _set_mistakes(planned: PagePlan | None, fonts: FontSet,
 BESIDE_TRIES = 4
 
 
-def placed_beside(issue: Issue, template: Template, fonts: FontSet,
-                  ) -> tuple[Issue, PageLayout] | None:
+def placed_beside(issue: Issue, template: Template, fonts: FontSet) -> Setting | None:
     """A page under a 报头 block at the top left whose manifest pins nothing beside it: the
-    page with the article the make-up would place that fills the columns beside the block
-    best (of the first BESIDE_TRIES: none left over, then the fewest blank cells on the
-    page, then the fewest characters short of filling its place) given those columns, and
-    the page laid out so, the others made up under it. None when the manifest pins an
-    article there, or no article fits (the placement then says what to pin there)."""
+    page set with the article the make-up would place that fills the columns beside the
+    block best (of the first BESIDE_TRIES: none left over, then the fewest blank cells on
+    the page, then the fewest characters short of filling its place) given those columns
+    (its plan's `issue`), the others made up under it. None when the manifest pins an article
+    there, or no article fits (the placement then says what to pin there)."""
     plate = template.nameplate
     if plate is None or plate.columns is None:
         return None
@@ -219,7 +225,7 @@ def placed_beside(issue: Issue, template: Template, fonts: FontSet,
     if any(a.slot is not None or (a.region is not None and a.region.first_line <= last)
            for a in issue.articles):
         return None
-    best: tuple[tuple[int, int, int, int], Issue, PageLayout] | None = None
+    best: tuple[tuple[int, int, int, int], Setting] | None = None
     free = [i for i, a in enumerate(issue.articles) if a.region is None]
     for index in free[:BESIDE_TRIES]:
         region = Region(plate.columns + 1, template.columns, 1, last)
@@ -227,16 +233,17 @@ def placed_beside(issue: Issue, template: Template, fonts: FontSet,
             replace(a, region=region) if i == index else a
             for i, a in enumerate(issue.articles)))
         try:
-            page = _set(trial, template, fonts, TextCache())
+            setting = _set(trial, template, fonts, TextCache())
         except LayoutError:
             continue
+        page = setting.page
         fit = next(f for f in page.fits if f.article_index == index)
         score = (sum(len("".join(o.text.split())) for o in page.overflow),
                  sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
                      for h in page.holes), fit.add, index)
         if best is None or score < best[0]:
-            best = (score, trial, page)
-    return (best[1], best[2]) if best and not best[0][0] else None
+            best = (score, setting)
+    return best[1] if best and not best[0][0] else None
 
 
 def layout(loaded: Loaded, fonts: FontSet | None = None,

@@ -17,7 +17,7 @@ from layout.cli import main
 from layout.errors import LayoutError
 from layout.fonts import shipped_fonts
 from layout.manifest import load_manifest
-from layout.pipeline import layout, load, render
+from layout.pipeline import fitted, layout, load, render
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -299,6 +299,13 @@ def test_the_make_up_sets_beside_a_nameplate_block_the_article_that_fills_it_bes
     assert pinned.exit_code == 0, pinned.output
     assert "  - region: {columns: 3-6, lines: 1-17}  # pinned by layout pin\n" \
            "    headline: 二条新闻\n" in pinned.output
+    # `layout fit` tries its counts in the plan the page was chosen by: the pinned page's
+    pinned_path = tmp_path / "pinned.yaml"
+    pinned_path.write_text(pinned.stdout, encoding="utf-8")
+    fits = fitted(load(path)).pages[0].fits
+    assert fits == fitted(load(pinned_path)).pages[0].fits
+    assert [(f.article_index, f.add, f.cut, f.tried) for f in fits] == [
+        (0, 101, 0, True), (1, 31, 0, True), (2, 108, 0, True)]
     # none fits there: the manifest is asked to say what stands beside it
     text = LEFT.format(lead="头条的正文。" * 300, second="二条的正文说明。" * 300,
                        third="三条的正文说明。" * 300)
