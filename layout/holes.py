@@ -94,11 +94,9 @@ class Occupancy:
 _TEXT = (LineKind.BODY, LineKind.SUBHEAD, LineKind.SIGNATURE, LineKind.QUOTE, LineKind.NOTE)
 
 
-def text_legs(t: Template, lines: Iterable[PlacedLine], images: Iterable = (),
-              columns: range | None = None) -> list[tuple[int, int, int]]:
-    """The legs of text down each column: (column, first line, last line) of each run of
-    grid lines holding text, broken where a picture (or a placeholder) stands; the blank
-    lines a subhead or a box keeps round itself do not break a leg."""
+def _text_rows(t: Template, lines: Iterable[PlacedLine]) -> dict[int, set[int]]:
+    """The grid lines holding text in each column of the grid (a line is in the column its
+    first glyph starts in)."""
     rows: dict[int, set[int]] = {}
     # (t.column_at, its numbers read once: a template's method is interpreted, and this
     # runs for every line of every trial the make-up weighs)
@@ -109,6 +107,15 @@ def text_legs(t: Template, lines: Iterable[PlacedLine], images: Iterable = (),
             column = int((x - left + half) // step) + 1
             if 1 <= column <= count:
                 rows.setdefault(column, set()).add(line.grid_line)
+    return rows
+
+
+def text_legs(t: Template, lines: Iterable[PlacedLine], images: Iterable = (),
+              columns: range | None = None) -> list[tuple[int, int, int]]:
+    """The legs of text down each column: (column, first line, last line) of each run of
+    grid lines holding text, broken where a picture (or a placeholder) stands; the blank
+    lines a subhead or a box keeps round itself do not break a leg."""
+    rows = _text_rows(t, lines)
     blocked = Occupancy(t)
     blocked.add_boxes((), images)
     out = []
@@ -208,16 +215,11 @@ def _blank_feet(occupied: Occupancy, lines: list[PlacedLine], plan: ArticlePlan)
     text in each (however short that line: a paragraph's last line of a character or two
     covers too little of its cell for Occupancy, yet no text can go on it), or under
     whatever else covers the column."""
-    t = occupied.t
-    ends: dict[int, int] = {}
-    step, left, half = t.column_width + t.gutter, t.margin_left, t.gutter / 2
-    for line in lines:
-        if line.kind in _TEXT and line.grid_line is not None and line.set_glyphs:
-            column = int((line.origin_x + line.set_glyphs[0].x + 0.5 - left + half) // step) + 1
-            ends[column] = max(ends.get(column, 0), line.grid_line)
+    rows = _text_rows(occupied.t, lines)
     first, bottom = plan.first_line, plan.last_line
     blank = 0
     for column in range(plan.first_column, plan.last_column + 1):
-        foot = max(occupied.foot(column, first, bottom), min(ends.get(column, 0), bottom))
+        end = max(rows[column]) if column in rows else 0
+        foot = max(occupied.foot(column, first, bottom), min(end, bottom))
         blank += max(0, bottom - max(foot, first - 1))
     return blank

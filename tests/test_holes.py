@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from layout.errors import LayoutError
-from layout.holes import MAX_BLANK, Occupancy, find_holes
+from layout.holes import MAX_BLANK, Occupancy, copyfit, find_holes
 from layout.model import ArticlePlan, LineKind, PlacedLine
 from layout.pipeline import layout_issue
 from layout.templates import load_template
@@ -65,6 +65,23 @@ def test_a_blank_at_a_columns_foot_of_more_than_two_lines_is_a_hole():
     assert holes_of(text(1, 1, 40 - MAX_BLANK), plans) == []
     found = holes_of(text(1, 1, 40 - MAX_BLANK - 1), plans)
     assert [(h.first_line, h.last_line, h.article_index) for h in found] == [(38, 40, 0)]
+
+
+def test_the_room_under_a_paragraph_s_last_character_is_counted_from_under_it():
+    # column 1 full to line 30, then one character (too little of its cell for the
+    # occupancy, yet nothing can be set on its line): 9 lines free under it; column 2
+    # full but for its last 2 lines
+    module = ArticlePlan(None, 0, 1, 2, 1, 40, pictures=())  # type: ignore[arg-type]
+    short = PlacedLine(LineKind.BODY, T.line_top(31) + T.pitch * 0.8, T.body.size,
+                       T.column_x(1), T.column_width, (Glyph("字", "song", 0.0, T.body.size),),
+                       T.column_x(1), False, 31)
+    lines = text(1, 1, 30) + [short] + text(2, 1, 38)
+    occupied = Occupancy(T)
+    occupied.add_lines(lines)
+    assert (1, 31) not in occupied.cells
+    per_line = int(T.column_width / T.body.size + 1e-6)
+    fit = copyfit(module, occupied, lines, 100, 0, "")
+    assert fit.add == (9 + 2) * per_line and fit.cut == 0
 
 
 def test_the_blank_line_between_stacked_articles_belongs_to_neither():
