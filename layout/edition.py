@@ -10,9 +10,10 @@ from dataclasses import replace
 from typing import Callable
 
 from .errors import LayoutError, Mistakes
-from .manifest import block_text
+from .manifest import body_count
 from .model import (Article, Edition, Headline, Issue, Jump, Overflow, PageLayout, Region,
                     Paragraph, Rule)
+from .text.chars import char_count
 from .units import ZIHAO
 
 # The 接题 (the headline again over a jump's rest): this size unless the template's
@@ -108,7 +109,7 @@ def lay_out(edition: Edition, lay: Lay,
                 origin = edition.pages[jump.source - 1].articles[jump.article_index].origin
                 failed.append(LayoutError(
                     f"article {jump.article_index + 1} of page {jump.source} jumps to page "
-                    f"{jump.target}, and {_chars_of(left)} characters of it do not fit "
+                    f"{jump.target}, and {char_count(left.text)} characters of it do not fit "
                     f"there either", origin.file, origin.line,
                     hint="shorten the article, give it more room on one of the pages, or "
                          "jump to a page with room (`jump: auto` finds one)"))
@@ -147,7 +148,7 @@ def _laid(source: int, pages: list[Issue], laid: dict[int, PageLayout], jumps: l
         pages[targets[index]] = _at_foot(receiving, continuation, grid, lay)
         jumps.append(Jump(issue.page_number, index, targets[index] + 1,
                           len(receiving.articles), title.replace("\n", ""),
-                          _chars(kept[index]), _chars(rest)))
+                          body_count(kept[index]), body_count(rest)))
     pages[source] = replace(issue, articles=_noted(originals, kept, targets))
     return lay(pages[source]) if relay else layout
 
@@ -164,7 +165,7 @@ def _at_foot(issue: Issue, continuation: Article, grid: Grid | None, lay: Lay) -
     if grid is None:
         return plain
     columns, lines, per_line = grid(issue)
-    chars = _chars(continuation.blocks)
+    chars = body_count(continuation.blocks)
     least = -(-chars // (columns * per_line)) + FOOT_HEAD
     best: tuple[int, Issue] | None = None
     holds_rest: Issue | None = None
@@ -377,9 +378,3 @@ def _room(pages: list[Issue], first: int, laid: dict, source: int, continuation:
     return first
 
 
-def _chars(blocks) -> int:
-    return sum(len("".join(block_text(b).split())) for b in blocks)
-
-
-def _chars_of(left: Overflow) -> int:
-    return len("".join(left.text.split()))

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Callable, Final
 
 from .model import Article, Copyfit, Hole, PageLayout, PagePlan, Paragraph
+from .text.chars import char_count
 
 # plain text, the kind an editor adds: common Han characters, no punctuation
 FILLER: Final = "本报记者今日从有关部门获悉该项工作已经全面展开群众反映良好"
@@ -47,7 +48,7 @@ def edited(article: Article, delta: int) -> Article | None:
     left = -delta
     for i in reversed(last):
         text = blocks[i].text
-        count = len("".join(text.split()))
+        count = char_count(text)
         if count <= left:
             blocks[i], left = None, left - count
             if left == 0:
@@ -70,7 +71,7 @@ class Trial:
 
     def __init__(self, plan: PagePlan, page: PageLayout, index: int, flow: Flow):
         self.plan, self.index, self.flow = plan, index, flow
-        self.before = {o.article_index: _chars(o.text) for o in page.overflow}
+        self.before = {o.article_index: char_count(o.text) for o in page.overflow}
         self.tries = 0
 
     def fits(self, delta: int) -> bool | None:
@@ -92,13 +93,9 @@ class Trial:
                                  articles=tuple(plans)))
         for left in page.overflow:
             if left.article_index == self.index or \
-                    _chars(left.text) > self.before.get(left.article_index, 0):
+                    char_count(left.text) > self.before.get(left.article_index, 0):
                 return False
         return True
-
-
-def _chars(text: str) -> int:
-    return len("".join(text.split()))
 
 
 def tried(plan: PagePlan, page: PageLayout, fit: Copyfit, flow: Flow) -> Copyfit:

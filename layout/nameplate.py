@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .model import Align, Issue, LineKind, PlacedImage, PlacedRect, Template, TextStyle
+from .text.chars import char_count
 
 if TYPE_CHECKING:
     from .flow import Drawn, Typesetter
@@ -136,7 +137,7 @@ def _block(issue: Issue, template: Template, flow: Typesetter, out: Drawn,
     else:
         name = plate.name or issue.paper
         size = min(plate.size, band * NAME_SHARE / 1.05,
-                   width * NAME_SHARE / max(len("".join(name.split())), 1))
+                   width * NAME_SHARE / max(char_count(name), 1))
         style = TextStyle(plate.face, size, Align.CENTER, size * 1.05)
         line = flow.set_text(name, style, width, False)[0]
         out.lines.append(flow.placed(line, LineKind.BANNER, baseline_in(top, band, size),

@@ -34,6 +34,7 @@ from .render.pdf import Document, render_pages
 from .source import alone, carried
 from .source import kept as keep_mistake
 from .templates import load_template
+from .text.chars import char_count
 
 if TYPE_CHECKING:
     from .render.press import Press
@@ -238,7 +239,7 @@ def placed_beside(issue: Issue, template: Template, fonts: FontSet) -> Setting |
             continue
         page = setting.page
         fit = next(f for f in page.fits if f.article_index == index)
-        score = (sum(len("".join(o.text.split())) for o in page.overflow),
+        score = (sum(char_count(o.text) for o in page.overflow),
                  sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
                      for h in page.holes), fit.add, index)
         if best is None or score < best[0]:

@@ -162,3 +162,20 @@ def test_a_page_far_short_says_so_besides_the_counts(tmp_path):
     assert "more than a third of its own 697 字 again): a picture or another article" in far[0]
     assert far[2].startswith("page: holds 4095 字") and "needs more articles or pictures" \
         in far[2]
+
+
+def test_a_count_of_characters_leaves_out_spaces_and_line_breaks(tmp_path):
+    """Every count an editor is given (an article's 字, text left over) is of the text
+    without its spaces and line breaks: a credit's spaces part names, and take no room an
+    editor writes into."""
+    from layout.text.chars import char_count
+
+    assert char_count("（记者　徐燕 通讯员\n焦轩）") == 11
+    path = tmp_path / "page.yaml"
+    path.write_text("manifest: 1\npaper: 测试报\ndate: 2024-05-01\npage: 2\n"
+                    "template: news-tabloid\narticles:\n  - headline: 标题\n"
+                    "    body:\n      - 汉字汉字。（记者　徐燕　通讯员　焦轩）\n", encoding="utf-8")
+    issue = load_issue(path)
+    assert "　" in issue.articles[0].blocks[0].text  # (the credit's spaces kept)
+    (fit,) = layout_loaded(issue).fits
+    assert fit.holds == 5 + 11

@@ -35,6 +35,7 @@ def import_(source: Path, output: str | None, template: str | None, paper: str |
     are added as placeholders where the page would otherwise leave a blank hole."""
     from ..importer import fill, import_text, read_source  # noqa: PLC0415
     from ..templates import load_template  # noqa: PLC0415
+    from ..text.chars import char_count  # noqa: PLC0415
 
     output = into_folder(output, source.with_suffix(".yaml").name) or \
         source.with_suffix(".yaml")
@@ -79,7 +80,7 @@ def import_(source: Path, output: str | None, template: str | None, paper: str |
     for hole in laid.holes:
         click.echo(str(hole), err=True)
     for left in laid.overflow:
-        click.echo(f"article {left.article_index + 1}: {len(''.join(left.text.split()))} "
+        click.echo(f"article {left.article_index + 1}: {char_count(left.text)} "
                    "characters do not fit", err=True)
     click.echo("wrote the manifest to standard output" if is_stdout(output)
                else f"wrote {output}", err=True)

@@ -12,10 +12,11 @@ from typing import NamedTuple
 from ..errors import LayoutError, Mistakes
 from ..fonts import FontSet
 from ..holes import Occupancy, copyfit, find_holes
-from ..manifest import TEMPLATE_TINT, block_text
+from ..manifest import TEMPLATE_TINT, body_count
 from ..model import (Align, ArticlePlan, Copyfit, Hole, Issue, LineKind, Overflow, PageLayout,
                      PagePlan, PlacedLine, PlacedRect, Template)
 from ..reading import reading_text
+from ..text.chars import char_count
 from .article import Laid, article_flow
 from .setter import Drawn, TooLow, Typesetter, moved
 from .textcache import TextCache
@@ -293,8 +294,8 @@ def _fullness(plan: PagePlan, page: Drawn,
         if article_plan.index in starts:
             article_plan = replace(article_plan, last_line=starts[article_plan.index] - 2)
         article = article_plan.article
-        holds = sum(len("".join(block_text(b).split())) for b in article.blocks)
-        cut = len("".join(left.text.split())) if left is not None else 0
+        holds = body_count(article.blocks)
+        cut = char_count(left.text) if left is not None else 0
         title = article.headline.main.replace("\n", " ") if article.headline else ""
         fits.append(copyfit(article_plan, occupied, drawn.lines, holds, cut, title))
     return find_holes(occupied, first, plans), fits

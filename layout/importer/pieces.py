@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from ..errors import LayoutError
 from ..source import MAX_YAML_BYTES as MAX_BYTES
+from ..text.chars import char_count
 
 BANNERS = ("奋进路上 党旗飘扬",)  # the party-building template's banner
 SHORT = 30  # characters: longer pieces are paragraphs
@@ -50,10 +51,6 @@ class Piece:
     # last one too: a column break cut it, not a paragraph's end
     full_start: bool = False
     full_end: bool = False
-
-
-def char_count(text: str) -> int:
-    return len("".join(text.split()))
 
 
 def _balanced(text: str) -> bool:

@@ -13,10 +13,10 @@ from .article import TEMPLATE_TINT
 from .blocks import BLOCK_READERS, BORDERS, BlockReader, text_block
 from .issue import MANIFEST_VERSION, load_issue, load_manifest
 from .pictures import DEFAULT_ASPECT
-from .text import article_body, article_head, article_text, block_text, issue_text
+from .text import article_body, article_head, article_text, block_text, body_count, issue_text
 
 __all__ = [
     "BLOCK_READERS", "BORDERS", "DEFAULT_ASPECT", "MANIFEST_VERSION", "TEMPLATE_TINT",
-    "BlockReader", "article_body", "article_head", "article_text", "block_text", "issue_text",
+    "BlockReader", "article_body", "article_head", "article_text", "block_text", "body_count", "issue_text",
     "load_issue", "load_manifest", "text_block",
 ]

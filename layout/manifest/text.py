@@ -1,7 +1,10 @@
-"""An issue's text as the reader reads it: the check `layout text` prints and an article's
-head and body lines."""
+"""An issue's text as the reader reads it: the check `layout text` prints, an article's
+head and body lines, and the characters a body holds."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from ..text.chars import char_count
 from ..model import (
     Article,
     Block,
@@ -49,6 +52,11 @@ def article_body(article: Article) -> list[str]:
     if article.continues_on:
         out.append(f"（下转第{article.continues_on}版）")
     return out
+
+
+def body_count(blocks: Iterable[Block]) -> int:
+    """The characters a body holds, as the reader reads them (`block_text`, `char_count`)."""
+    return sum(char_count(block_text(block)) for block in blocks)
 
 
 def block_text(block: Block) -> str:

@@ -88,6 +88,13 @@ ASCII_NO_LINE_START = frozenset(",.:;?!)]}%")
 CLASSES: dict[str, CharClass] = dict(_TABLE)
 
 
+def char_count(text: str) -> int:
+    """How many characters a text counts as wherever the package counts them for an editor
+    (copyfit's 字, text left over, a jump's parts, an imported piece's length): all but
+    spaces and line breaks."""
+    return len("".join(text.split()))
+
+
 def char_class(char: str) -> CharClass:
     """The composition class of one character."""
     cls = CLASSES.get(char)
