@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .errors import LayoutError
 from .importer import BYLINE, SENTENCE_END, SIGNATURE, captioned, read_source, scalar
+from .text.credits import CREDITED
 from .text.normalize import normalize
 
 # where pasted text starts a new paragraph: a line break (a typed \n too), or an indent of
@@ -145,8 +146,7 @@ def _heading(p: Para) -> bool:
 
 
 def _is_byline(text: str) -> bool:
-    return len(text) <= SHORT_HEAD and bool(BYLINE.match(text) or re.match(
-        r"^(本报记者|记者|通讯员|本报通讯员|特约记者)", text))
+    return len(text) <= SHORT_HEAD and bool(BYLINE.match(text) or re.match(CREDITED, text))
 
 
 def story(paras: list[Para]) -> Story:

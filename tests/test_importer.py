@@ -301,6 +301,14 @@ def test_a_cluster_whose_workers_see_none_of_the_files_makes_the_same_bytes(tmp_
             assert (remote / yaml).read_bytes() == (local / yaml).read_bytes()
 
 
+def test_a_byline_of_any_role_and_rank_is_read_as_one():
+    for byline in ("本报实习生 王五", "特约通讯员 李四", "撰稿 赵六", "摄影记者 钱七",
+                   "首席记者 阮希琼 见习记者 李明 实习生 王五"):
+        text = "\n".join(["社区里的志愿者", "", byline, "", "　　清晨六点，志愿者们已经来到社区门口。", ""])
+        [article] = import_text(text).articles
+        assert (article.head, article.byline) == (["社区里的志愿者"], byline), byline
+
+
 def test_forms_of_other_papers_bylines_credits_indents_and_bracketed_notes():
     text = "\n".join([
         "社区里的志愿者", "",

@@ -190,6 +190,19 @@ def test_markdown_headings_and_bold_lines(tmp_path):
                                                     "Subhead", "Paragraph"]
 
 
+def test_a_long_credit_under_the_title_is_the_byline(tmp_path):
+    """A line opening with a reporter's role and rank (text/credits.py), too long for the
+    importer's byline, is the byline of a story still."""
+    credit = "首席记者 阮希琼 见习记者 李明 实习生 王五 赵六 钱七 孙八"
+    story = tmp_path / "s.md"
+    story.write_text(f"# 标题一行\n\n{credit}\n\n正文第一段。\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["intake", str(story)])
+    assert run.exit_code == 0, run.output
+    a = load_issue(tmp_path / "s.yaml").articles[0]
+    assert (a.headline.main, a.byline) == ("标题一行", credit)
+    assert [b.text for b in a.blocks] == ["正文第一段。"]
+
+
 def test_a_file_that_is_not_a_story_is_refused_in_words(tmp_path):
     bad = tmp_path / "s.docx"
     bad.write_bytes(b"not a zip")

@@ -97,6 +97,16 @@ def test_a_credit_keeps_the_spaces_between_its_names():
     assert text == "（这是一个）测试，（记者林芸"
 
 
+def test_a_credit_opens_with_any_role_the_importer_reads_a_byline_by():
+    # (text/credits.py: one list of roles and ranks for the normalizer and the bylines)
+    text, _ = normalize("记者获悉（撰稿 徐燕 李明）近日，")
+    assert text == "记者获悉（撰稿　徐燕　李明）近日，"
+    text, _ = normalize("记者获悉（首席记者 徐燕 实习生 李明）近日，")
+    assert text == "记者获悉（首席记者　徐燕　实习生　李明）近日，"
+    text, _ = normalize("记者获悉（摄影 徐燕）近日，")  # (a photographer's credit)
+    assert text == "记者获悉（摄影　徐燕）近日，"
+
+
 def test_a_credit_of_names_only_keeps_them_apart_where_credits_stand():
     text, changes = normalize("中新网南京7月10日电　(胡兴瑞 杨颜慈)记者获悉")  # after a dateline
     assert text == "中新网南京7月10日电（胡兴瑞　杨颜慈）记者获悉"

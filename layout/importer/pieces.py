@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ..errors import LayoutError
 from ..source import MAX_YAML_BYTES as MAX_BYTES
 from ..text.chars import char_count
+from ..text.credits import CREDITED
 
 BANNERS = ("奋进路上 党旗飘扬",)  # the party-building template's banner
 SHORT = 30  # characters: longer pieces are paragraphs
@@ -19,8 +20,8 @@ SHORT = 30  # characters: longer pieces are paragraphs
 SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)]*$")
 OPEN_END = ("，", "、", "；", "：", ",", ";", ":")  # a piece ending so runs on
 LONG_TITLE = 16  # characters: a longer title has a clause mark (， ： or a space) in it
-BYLINE = re.compile(r"^(本报|特约|见习|首席|实习)?(记者|通讯员|摄影记者|撰稿)[\s　]*\S.{0,20}$|"
-                    r"^(本报|特约|见习|首席|实习)?记者.{1,12}通讯员.{1,12}$|"
+BYLINE = re.compile(rf"^{CREDITED}[\s　]*\S.{{0,20}}$|"
+                    rf"^{CREDITED}.{{1,12}}{CREDITED}.{{1,12}}$|"
                     r"^(文|图|文图|文/图|文／图)[/／:：\s　]+\S.{0,20}$")
 SIGNATURE = re.compile(r"^[（(][^（）()]{1,24}[）)]$")
 # a section label (栏目): a short line over a headline ending as 栏目 names do

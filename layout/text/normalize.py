@@ -55,6 +55,7 @@ import re
 import unicodedata
 
 from .chars import MARKS, CharClass, char_class
+from .credits import CREDITED, RANKS
 from .edits import IDEOGRAPHIC_SPACE, LOST, Change, EditedText, chinese, space
 from .quotes import curly_quotes, straight_quotes
 
@@ -384,7 +385,8 @@ def _stray_spaces(t: EditedText, body: bool) -> None:
 
 
 # A credit in running text, （记者 徐燕 通讯员 焦轩 黄磊）: its spaces part the names.
-_CREDIT = re.compile(r"(本报|特约|见习|实习|首席|摄影)?(记者|通讯员|实习生|摄)")
+# (摄 too: a photographer's credit, （摄影 张三）)
+_CREDIT = re.compile(f"{CREDITED}|(?:{'|'.join(RANKS)})?摄")
 _CREDIT_REACH = 40  # (characters: a credit is a short bracket)
 _BRACKETS = "（）【】〔〕［］"  # (each opening mark, then its closing one)
 _OPENING_BRACKETS = _BRACKETS[0::2]
