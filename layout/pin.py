@@ -49,7 +49,7 @@ def pin_text(issue: Issue, template: Template, fonts: FontSet,
         node = articles.value[plan.index]
         article = issue.articles[plan.index]
         before = len(edits)
-        _pin_region(text, node, plan, article.region is None and article.slot is None,
+        _pin_region(text, node, plan, not article.pinned,
                     template, edits)
         _pin_headline(text, node, plan, article, edits)
         _pin_images(text, node, plan, article, edits)

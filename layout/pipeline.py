@@ -227,7 +227,7 @@ def placed_beside(issue: Issue, template: Template, fonts: FontSet) -> Setting |
            for a in issue.articles):
         return None
     best: tuple[tuple[int, int, int, int], Setting] | None = None
-    free = [i for i, a in enumerate(issue.articles) if a.region is None]
+    free = [i for i, a in enumerate(issue.articles) if not a.pinned]
     for index in free[:BESIDE_TRIES]:
         region = Region(plate.columns + 1, template.columns, 1, last)
         trial = replace(issue, articles=tuple(

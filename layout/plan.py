@@ -246,7 +246,7 @@ def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan |
          mistaken: set[int]) -> ArticlePlan | None:
     """The pinned article `index`'s plan (None: the make-up places it)."""
     article = issue.articles[index]
-    if article.slot is None and article.region is None:
+    if not article.pinned:
         return None
     region = _region(article, template, index)
     first_col, last_col = region.first_column, region.last_column

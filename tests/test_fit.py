@@ -179,3 +179,24 @@ def test_a_count_of_characters_leaves_out_spaces_and_line_breaks(tmp_path):
     assert "　" in issue.articles[0].blocks[0].text  # (the credit's spaces kept)
     (fit,) = layout_loaded(issue).fits
     assert fit.holds == 5 + 11
+
+
+def test_a_page_pinned_by_slots_is_not_one_the_make_up_arranged(tmp_path):
+    """An article is pinned by a slot as by a region (`Article.pinned`): a page of slots
+    has no note that the make-up arranged it; one article left free, it has."""
+    body = "党员冲在一线、干在一线，在抗击疫情中冲锋在前，群众看在眼里。" * 12
+
+    def page(slots: list[str | None]) -> Path:
+        articles = "".join(f"  - headline: 标题{n}\n" + (f"    slot: {s}\n" if s else "")
+                           + f"    body:\n      - {body}\n" for n, s in enumerate(slots))
+        path = tmp_path / f"{len([s for s in slots if s])}.yaml"
+        path.write_text("manifest: 1\npaper: 测试报\ndate: 2024-05-01\npage: 2\n"
+                        f"template: news\narticles:\n{articles}", encoding="utf-8")
+        return path
+
+    pinned = page(["top", "left", "right"])
+    assert all(a.pinned for a in load_issue(pinned).articles)
+    assert "note: the make-up" not in fit(pinned)[0]
+    free = page(["top", "left", None])
+    assert [a.pinned for a in load_issue(free).articles] == [True, True, False]
+    assert "note: the make-up arranged the page" in fit(free)[0]

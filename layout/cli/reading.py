@@ -55,7 +55,7 @@ def _holes(said) -> None:
 def _made_up(manifest: Path, loaded) -> None:
     """On a page the make-up arranged, that the counts hold for the arrangement shown."""
     made_up = [issue.page_number for issue in loaded.edition.pages
-               if any(a.region is None and a.slot is None for a in issue.articles)]
+               if not all(a.pinned for a in issue.articles)]
     if not made_up:
         return
     pages = (f"page{'s' if len(made_up) > 1 else ''} {', '.join(map(str, made_up))}"

@@ -225,6 +225,12 @@ class Article:
     tint: str | None = None  # 底纹 under its whole module (#rrggbb), or None
     rank: int | None = None  # its place in the page's order (1: the lead), else the manifest's
 
+    @property
+    def pinned(self) -> bool:
+        """Whether the manifest places it (a template slot or a region: plan.py); the
+        make-up places the others."""
+        return self.slot is not None or self.region is not None
+
 
 @frozen
 class Edit:
