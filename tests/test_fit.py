@@ -200,3 +200,21 @@ def test_a_page_pinned_by_slots_is_not_one_the_make_up_arranged(tmp_path):
     free = page(["top", "left", None])
     assert [a.pinned for a in load_issue(free).articles] == [True, True, False]
     assert "note: the make-up arranged the page" in fit(free)[0]
+
+
+def test_far_short_is_said_past_the_share_its_words_name():
+    """The share the message names (a third) is FAR_SHORT's: an article lacking a third of
+    what it holds is not far short, one character more is; a page likewise of its room."""
+    from layout.model import Copyfit, PageFit
+    from layout.model.page import FAR_SHORT, FAR_SHORT_WORDS
+
+    assert (FAR_SHORT, FAR_SHORT_WORDS) == (3, "a third")
+    holds = 100 * FAR_SHORT
+
+    def said(add: int) -> str:
+        return str(Copyfit(0, "标题", 1, 2, 1, 40, holds, add, 0))
+
+    assert "far short" not in said(100)
+    assert "far short (more than a third of its own 300 字 again)" in said(101)
+    assert "far short" not in str(PageFit(200, 100))  # (100 of a room of 300)
+    assert "far short: more than a third of the page's room is blank" in str(PageFit(199, 101))

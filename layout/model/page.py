@@ -205,6 +205,8 @@ def on_page(page: int | None) -> str:
 # an article (a page) is far short when what it lacks is more than 1/FAR_SHORT of what it
 # holds (of its room): advice to write that much more is no advice
 FAR_SHORT: Final = 3
+# 1/FAR_SHORT as the messages say it (a FAR_SHORT with no words here fails at import)
+FAR_SHORT_WORDS: Final = {2: "a half", 3: "a third", 4: "a quarter", 5: "a fifth"}[FAR_SHORT]
 
 
 @frozen
@@ -248,9 +250,9 @@ class Copyfit:
                 f"holds {self.holds} 字, "
                 f"room for {self.holds + self.add - self.cut} 字: {verdict}")
         if self.add > self.holds / FAR_SHORT:
-            text += (f"; far short (more than a third of its own {self.holds} 字 again): a "
-                     "picture or another article fills its part better, or the page made "
-                     "up again")
+            text += (f"; far short (more than {FAR_SHORT_WORDS} of its own {self.holds} 字 "
+                     "again): a picture or another article fills its part better, or the "
+                     "page made up again")
         if self.give and self.take:
             text += (f"; its pictures, resized within their crop, could make room for up "
                      f"to {self.give} 字 more (smaller) or {self.take} 字 less (larger)")
@@ -290,8 +292,8 @@ class PageFit:
         text = (f"{self.whole}: holds {self.holds} 字, room for {self.holds + self.delta} 字: "
                 f"{sign}{abs(self.delta)} 字")
         if self.delta > (self.holds + self.delta) / FAR_SHORT:
-            text += (f" (far short: more than a third of the {self.whole}'s room is blank; it "
-                     "needs more articles or pictures, or to be made up again)")
+            text += (f" (far short: more than {FAR_SHORT_WORDS} of the {self.whole}'s room is "
+                     "blank; it needs more articles or pictures, or to be made up again)")
         if self.delta < 0:
             text += " (left over: cut that much from the articles that do not fit"
             text += (f"; the others' parts have room for {self.spare} 字 more of their own)"
