@@ -1,0 +1,106 @@
+"""The package's structure rules (docs/architecture.md, issue 24), read from its source
+with ast: no module reads another module's private (`_name`) names, by `from x import _y`
+or as `x._y`; no function is over FUNCTION_LINES long but the total-fit line breaker (an
+algorithm, said in its docstring)."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from conftest import REPO
+
+PACKAGE = REPO / "layout"
+FUNCTION_LINES = 60
+LONGER = {"layout/text/linebreak.py:total_fit"}  # (the total-fit breaker)
+
+
+def _modules() -> dict[str, Path]:
+    """Every module of the package by its dotted name (a package by its __init__)."""
+    out = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(REPO).with_suffix("").parts
+        out[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return out
+
+
+MODULES = _modules()
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def _absolute(name: str, node: ast.ImportFrom) -> str:
+    """The module an import from `node` names, made absolute from module `name`'s place."""
+    if not node.level:
+        return node.module or ""
+    package = name.split(".")
+    if MODULES[name].name != "__init__.py":
+        package = package[:-1]
+    base = package[:len(package) - node.level + 1]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def _reads_of_private_names(name: str, tree: ast.Module) -> list[str]:
+    found, aliases = [], {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in MODULES:  # (`import a.b` binds a; `import a.b as c`, c)
+                    top = alias.name.split(".")[0]
+                    aliases[alias.asname or top] = alias.name if alias.asname else top
+        elif isinstance(node, ast.ImportFrom):
+            source = _absolute(name, node)
+            if source not in MODULES:
+                continue
+            for alias in node.names:
+                if f"{source}.{alias.name}" in MODULES:
+                    aliases[alias.asname or alias.name] = f"{source}.{alias.name}"
+                elif _private(alias.name) and source != name:
+                    found.append(f"line {node.lineno}: from {source} import {alias.name}")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and _private(node.attr):
+            dotted, value = [node.attr], node.value
+            while isinstance(value, ast.Attribute):
+                dotted.insert(0, value.attr)
+                value = value.value
+            if isinstance(value, ast.Name) and value.id in aliases and \
+                    ".".join([aliases[value.id], *dotted[:-1]]) in MODULES:
+                found.append(f"line {node.lineno}: {'.'.join([aliases[value.id], *dotted])}")
+    return sorted(found, key=lambda said: int(said.split(":")[0][5:]))
+
+
+def test_no_module_reads_another_module_s_private_names():
+    found = {}
+    for name, path in MODULES.items():
+        reads = _reads_of_private_names(name, ast.parse(path.read_text(encoding="utf-8")))
+        if reads:
+            found[name] = reads
+    assert found == {}
+
+
+def test_the_rule_finds_a_private_name_read_from_another_module():
+    source = ("from ..reads import _RECORDS\nfrom .. import reads\nfrom . import linebreak\n"
+              "import layout.fonts\nreads._RECORDS\nlinebreak._BOX.x\nlayout.fonts._x\n"
+              "from .items import __all__\nfrom .linebreak import _y\n")
+    found = _reads_of_private_names("layout.text.wide", ast.parse(source))
+    assert found == ["line 1: from layout.reads import _RECORDS",
+                     "line 5: layout.reads._RECORDS", "line 6: layout.text.linebreak._BOX",
+                     "line 7: layout.fonts._x",
+                     "line 9: from layout.text.linebreak import _y"]
+
+
+def test_no_function_is_over_sixty_lines_but_the_total_fit_breaker():
+    long = []
+    for path in MODULES.values():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                where = f"{path.relative_to(REPO).as_posix()}:{node.name}"
+                lines = node.end_lineno - node.lineno + 1
+                if lines > FUNCTION_LINES and where not in LONGER:
+                    long.append(f"{where} ({lines} lines)")
+    assert long == []
+    breaker = ast.parse((PACKAGE / "text" / "linebreak.py").read_text(encoding="utf-8"))
+    total_fit = next(n for n in ast.walk(breaker)
+                     if isinstance(n, ast.FunctionDef) and n.name == "total_fit")
+    assert "long" in (ast.get_docstring(total_fit) or "").lower()
