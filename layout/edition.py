@@ -106,13 +106,8 @@ def lay_out(edition: Edition, lay: Lay,
     for jump in jumps:  # its rest must fit where it goes
         for left in laid[jump.target - 1].overflow if jump.target - 1 in laid else ():
             if left.article_index == jump.index:
-                origin = edition.pages[jump.source - 1].articles[jump.article_index].origin
-                failed.append(LayoutError(
-                    f"article {jump.article_index + 1} of page {jump.source} jumps to page "
-                    f"{jump.target}, and {char_count(left.text)} characters of it do not fit "
-                    f"there either", origin.file, origin.line,
-                    hint="shorten the article, give it more room on one of the pages, or "
-                         "jump to a page with room (`jump: auto` finds one)"))
+                failed.append(_jump_failed(edition, jump, f"{char_count(left.text)} "
+                                           "characters of it do not fit there either"))
     if failed:
         raise failed[0] if len(failed) == 1 else Mistakes(failed)
     return tuple(laid[i] for i in range(count)), tuple(jumps)
@@ -216,13 +211,17 @@ def _received(issue: Issue, jumps: list[Jump], edition: Edition, lay: Lay) -> Pa
         if not into:
             raise
         jump = into[-1]
-        origin = edition.pages[jump.source - 1].articles[jump.article_index].origin
-        raise LayoutError(
-            f"article {jump.article_index + 1} of page {jump.source} jumps to page "
-            f"{jump.target}, and its {jump.rest} characters left over cannot be made up "
-            f"there either ({err.message})", origin.file, origin.line,
-            hint="shorten the article, give it more room on one of the pages, or jump to "
-                 "a page with room (`jump: auto` finds one)") from None
+        raise _jump_failed(edition, jump, f"its {jump.rest} characters left over cannot be "
+                           f"made up there either ({err.message})") from None
+
+
+def _jump_failed(edition: Edition, jump: Jump, what: str) -> LayoutError:
+    """An article's rest does not go where it jumps (`what`: how), said at the article."""
+    origin = edition.pages[jump.source - 1].articles[jump.article_index].origin
+    return LayoutError(f"article {jump.article_index + 1} of page {jump.source} jumps to "
+                       f"page {jump.target}, and {what}", origin.file, origin.line,
+                       hint="shorten the article, give it more room on one of the pages, or "
+                            "jump to a page with room (`jump: auto` finds one)")
 
 
 def _order(pages: list[Issue]) -> list[int]:
