@@ -79,26 +79,31 @@ def test_a_watched_page_edited_again_and_again_is_a_fresh_process_s(tmp_path):
         assert kept.makeup(load(path).edition.pages[0]).rebodied == 1
 
 
-def _pictured(body: str) -> str:
-    """A page of two articles the make-up places, the first with a picture file."""
-    return yaml.safe_dump({
+def _pictured(folder: Path, pixels: tuple[int, int], colour: str) -> tuple[Path, Path]:
+    """A page of two articles the make-up places, the first with a picture file drawn
+    in `pixels` of `colour`: the manifest and the picture."""
+    body = "党员冲在一线、干在一线，在抗击疫情中冲锋在前。" * 25
+    path = folder / "page.yaml"
+    path.write_text(yaml.safe_dump({
         "manifest": 1, "paper": "测试报", "date": datetime.date(2021, 3, 4), "page": 2,
         "template": "news-tabloid",
         "articles": [{"headline": "党员冲在一线干在一线", "images": [{"file": "photo.png"}],
                       "body": [body]},
                      {"headline": "社区志愿者坚守岗位", "body": [body]}]},
-        allow_unicode=True)
+        allow_unicode=True), encoding="utf-8")
+    return path, _drawn(folder / "photo.png", pixels, colour)
+
+
+def _drawn(picture: Path, pixels: tuple[int, int], colour: str) -> Path:
+    from PIL import Image as PILImage
+
+    PILImage.new("RGB", pixels, colour).save(picture)
+    return picture
 
 
 def test_a_picture_redrawn_with_other_pixels_is_laid_out_and_rendered_again(tmp_path):
-    from PIL import Image as PILImage
-
     fonts = shipped_fonts()
-    path = tmp_path / "page.yaml"
-    path.write_text(_pictured("党员冲在一线、干在一线，在抗击疫情中冲锋在前。" * 25),
-                    encoding="utf-8")
-    picture = tmp_path / "photo.png"
-    PILImage.new("RGB", (60, 40), "red").save(picture)  # (soft: a note says so)
+    path, picture = _pictured(tmp_path, (60, 40), "red")  # (soft: a note says so)
     kept = Kept()
     first = _watched(path, kept, fonts)
     assert first == render_issue(path, fonts).pdf
@@ -106,7 +111,7 @@ def test_a_picture_redrawn_with_other_pixels_is_laid_out_and_rendered_again(tmp_
     assert _watched(path, kept, fonts) == first and kept.pdfs_kept == 1  # (nothing changed)
     # the same proportions (the manifest reads as it did), more pixels: no note, another
     # picture in the PDF
-    PILImage.new("RGB", (1200, 800), "blue").save(picture)
+    _drawn(picture, (1200, 800), "blue")
     loaded = load(path)
     laid = layout(loaded, fonts, kept=kept)
     assert not any("dpi" in note for note in laid.pages[0].notes)
@@ -118,21 +123,15 @@ def test_a_picture_redrawn_in_its_pixels_keeps_the_page_and_makes_a_new_pdf(tmp_
     """The layout reads a picture's pixel count only: redrawn in as many pixels, the page
     is kept whole; the PDF holds the picture's content, and is made again (`render_key`:
     each file's content digest)."""
-    from PIL import Image as PILImage
-
     fonts = shipped_fonts()
-    path = tmp_path / "page.yaml"
-    path.write_text(_pictured("党员冲在一线、干在一线，在抗击疫情中冲锋在前。" * 25),
-                    encoding="utf-8")
-    picture = tmp_path / "photo.png"
-    PILImage.new("RGB", (1200, 800), "red").save(picture)
+    path, picture = _pictured(tmp_path, (1200, 800), "red")
     kept = Kept()
     first = _watched(path, kept, fonts)
     pages = kept.pages_kept
-    PILImage.new("RGB", (1200, 800), "blue").save(picture)
+    _drawn(picture, (1200, 800), "blue")
     again = _watched(path, kept, fonts)
     assert kept.pages_kept == pages + 1 and kept.pdfs_kept == 0
     assert again == render_issue(path, fonts).pdf != first
     # the picture as it was: its PDF again, made afresh
-    PILImage.new("RGB", (1200, 800), "red").save(picture)
+    _drawn(picture, (1200, 800), "red")
     assert _watched(path, kept, fonts) == first and kept.pdfs_kept == 0
