@@ -145,8 +145,19 @@ def plan(issue: Issue, template: Template, fonts: FontSet,
                      kept.makeup(issue) if kept is not None else None)
 
 
-# what `fitted` is told of each page laid out: its plan, the page, the text cache it used
-Seen = Callable[[PagePlan, PageLayout, TextCache], None]
+@frozen
+class Setting:
+    """A page planned and flowed: its plan (`plan.issue`, the manifest it was set from: a
+    page beside a 报头 block has the article chosen for that place), the page, and the
+    text cache the flow read."""
+
+    plan: PagePlan
+    page: PageLayout
+    cache: TextCache
+
+
+# what `fitted` is told of each page laid out
+Seen = Callable[[Setting], None]
 
 
 def layout_loaded(issue: Issue, fonts: FontSet | None = None,
@@ -154,8 +165,8 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
                   seen: Seen | None = None) -> PageLayout:
     """One page planned and flowed (on its template, loaded unless given): every glyph
     placed, overflow, holes and copyfit listed. `kept`: text broken by an earlier render
-    of the process is not broken again. `seen`: told the page's plan (a page beside a
-    报头 block: the plan `placed_beside` chose it by)."""
+    of the process is not broken again. `seen`: told the page's Setting, its plan with it
+    (a page beside a 报头 block: the one `placed_beside` chose)."""
     template = template or page_template(issue)
     fonts = fonts or shipped_fonts()
     found = kept.laid(issue, template, fonts) if kept and seen is None else None
@@ -168,21 +179,10 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
         issue, template, fonts, kept.text_cache(template, fonts) if kept else TextCache(),
         kept)
     if seen is not None:
-        seen(setting.plan, setting.page, setting.cache)
+        seen(setting)
     if kept and seen is None:
         kept.keep_laid(issue, template, fonts, setting.page)
     return setting.page
-
-
-@frozen
-class Setting:
-    """A page planned and flowed: its plan (`plan.issue`, the manifest it was set from: a
-    page beside a 报头 block has the article chosen for that place), the page, and the
-    text cache the flow read."""
-
-    plan: PagePlan
-    page: PageLayout
-    cache: TextCache
 
 
 def _set(issue: Issue, template: Template, fonts: FontSet, cache: TextCache,
@@ -276,16 +276,16 @@ def fitted(loaded: Loaded, fonts: FontSet | None = None) -> IssueLayout:
     from .fitting import tried  # noqa: PLC0415 (`layout fit`'s only)
 
     fonts = fonts or shipped_fonts()
-    seen: dict[int, tuple[PagePlan, PageLayout, TextCache]] = {}
-    laid = layout(loaded, fonts, partial(layout_loaded, seen=lambda planned, page, cache:
-                                         seen.__setitem__(id(page), (planned, page, cache))))
+    seen: dict[int, Setting] = {}
+    laid = layout(loaded, fonts, partial(
+        layout_loaded, seen=lambda setting: seen.__setitem__(id(setting.page), setting)))
     pages = []
     for page in laid.pages:
         if id(page) not in seen:  # (seen holds its pages: their ids are not reused)
             pages.append(page)  # (an issue's page changed after its flow)
             continue
-        planned, _, cache = seen[id(page)]
-        flow = partial(flow_page, fonts=fonts, cache=cache)
+        planned = seen[id(page)].plan
+        flow = partial(flow_page, fonts=fonts, cache=seen[id(page)].cache)
         pages.append(replace(page, fits=tuple(
             tried(planned, page, fit, flow) if _own(planned.issue.articles[fit.article_index])
             else fit for fit in page.fits)))
