@@ -178,8 +178,7 @@ def _at_foot(issue: Issue, continuation: Article, grid: Grid | None, lay: Lay) -
         holds_rest = holds_rest or trial
         if laid.overflow:  # the page's own text: a lower foot leaves it less room still
             break
-        blank = sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
-                    for h in laid.holes)
+        blank = sum(h.cells for h in laid.holes)
         if best is None or blank < best[0]:
             best = (blank, trial)
         if not blank:

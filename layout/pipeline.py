@@ -240,8 +240,7 @@ def placed_beside(issue: Issue, template: Template, fonts: FontSet) -> Setting |
         page = setting.page
         fit = next(f for f in page.fits if f.article_index == index)
         score = (sum(char_count(o.text) for o in page.overflow),
-                 sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
-                     for h in page.holes), fit.add, index)
+                 sum(h.cells for h in page.holes), fit.add, index)
         if best is None or score < best[0]:
             best = (score, setting)
     return best[1] if best and not best[0][0] else None

@@ -48,6 +48,11 @@ def test_a_hole_is_reported_in_the_article_whose_module_holds_it():
     found = holes_of(lines, plans)
     assert [(h.article_index, h.first_line, h.last_line) for h in found] == [(1, 22, 29)]
     assert "article 2's part" in str(found[0])
+    # two columns of a module blank over the same 4 lines: one hole of 8 cells
+    plans = [plan(0, (1, 3), (1, 40))]
+    found = holes_of(text(1, 1, 40) + text(2, 1, 36) + text(3, 1, 36), plans)
+    assert [(h.first_column, h.last_column, h.first_line, h.last_line, h.cells)
+            for h in found] == [(2, 3, 37, 40, 8)]
 
 
 def test_air_beside_a_headline_shorter_than_a_hole_is_no_hole():

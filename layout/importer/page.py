@@ -85,8 +85,7 @@ def fill(imported: Imported, folder: Path, fonts=None) -> Filled:
                 if err.file == Path(imported.source):  # (said of the text already)
                     raise
                 raise _draft_error(err, draft, imported.source) from None
-        blank = sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
-                    for h in page.holes)
+        blank = sum(h.cells for h in page.holes)
         over = sum(o.lines for o in page.overflow)
         if best is None or (over, blank) < best[0]:
             best = ((over, blank), Filled(text, page))

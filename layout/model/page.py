@@ -188,6 +188,11 @@ class Hole:
     article_index: int | None  # the article whose part of the grid it is in
     page: int | None = None  # its page's number, in an issue of several pages
 
+    @property
+    def cells(self) -> int:
+        """The grid cells it leaves blank (columns × lines)."""
+        return (self.last_column - self.first_column + 1) * (self.last_line - self.first_line + 1)
+
     def __str__(self) -> str:
         columns = (f"column {self.first_column}" if self.first_column == self.last_column
                    else f"columns {self.first_column}-{self.last_column}")
