@@ -17,6 +17,6 @@ from .text import article_body, article_head, article_text, block_text, body_cou
 
 __all__ = [
     "BLOCK_READERS", "BORDERS", "DEFAULT_ASPECT", "MANIFEST_VERSION", "TEMPLATE_TINT",
-    "BlockReader", "article_body", "article_head", "article_text", "block_text", "body_count", "issue_text",
-    "load_issue", "load_manifest", "text_block",
+    "BlockReader", "article_body", "article_head", "article_text", "block_text", "body_count",
+    "issue_text", "load_issue", "load_manifest", "text_block",
 ]
