@@ -2,24 +2,22 @@
 (issue 21, point 5); shared by bench/stability.py and tests/test_stability.py.
 
 `edit(page, rng)` makes bench/stability.py's random edit: a paragraph more or less of one
-article (a paragraph: PARAGRAPH characters at the most, a long one's first or last
-sentences). `bound(...)` asks of one edit whether every other module could keep its
+article. `bound(...)` asks of one edit whether every other module could keep its
 rectangle. The make-up keeps no memory (a manifest gives one page), keeps pages full (holes
-at most FULL of the grid's cells) and never leaves text over while the page has room (point
-4); as the modules tile the type area, every other module keeps its rectangle only if the
-edited article does too. So the edited article is set in its old rectangle with every
+at most FULL of the grid's cells) and leaves no text over while the page has room (point
+4); the modules tile the type area, so every other module keeps its rectangle only if the
+edited one does too. So the edited article is set in its old rectangle with every
 freedom the make-up has, the other modules as they were (`layout pin`'s page), and the edit
 falls in one of these classes (`Bound.kind`):
 
 * KEEPS: some setting fits it there with the page full, no leg of text under MIN_LEG
   lines and no more holes than the make-up's page of the edit: nothing forces a move;
 * EMPTIER: some setting fits it with the page full (holes at most FULL), but each leaves
-  more holes than the make-up's page of the edit: the rules force no move (a make-up that
-  weighs blank as the make-up does would move);
+  more holes than the make-up's page of the edit (the rules force no move);
 * STUB: some setting fits it with the page full, but each leaves a leg of text under
   MIN_LEG lines (guarantee 2 forbids it);
-* NO_ROOM: it is left over at every setting, and the make-up of the edited page leaves
-  text over too (`layout fit`'s total: cut): a copyfit is the answer, nothing forces a move;
+* NO_ROOM: it is left over at every setting, and so is text on the make-up's page of the
+  edit (`layout fit`'s total: cut): a copyfit is the answer, nothing forces a move;
 * ROOM: it is left over at every setting, while the make-up of the edited page sets all
   its text: point 4 forces a move;
 * EMPTY: it fits but leaves the page not full at every setting, while the make-up of the
@@ -54,7 +52,7 @@ import copy
 import itertools
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 PARAGRAPH = 150  # characters of the longest paragraph an edit adds or takes off whole
@@ -153,8 +151,8 @@ def neighbours(rects: dict[int, Rect], n: int) -> set[int]:
 
 @dataclass
 class Bound:
-    """What one edit allows: its class (KEEPS … EMPTY_ANYWAY), the modules, what the
-    make-up of the edited page keeps, and what the old rectangle gave at its best."""
+    """What one edit allows: its class, the modules, what the make-up of the edited page
+    keeps, and what the old rectangle gave at its best."""
 
     kind: str
     modules: int
@@ -168,7 +166,6 @@ class Bound:
     made_holes: int = 0  # cells of holes on the make-up's page of the edit
     full: int = 0  # the most cells of holes a full page has
     plan: object = None  # the edited article's plan in its old module that keeps the page
-    notes: list[str] = field(default_factory=list)
 
     @property
     def most(self) -> int:
@@ -183,13 +180,10 @@ class Bound:
 
 def sizes(c, plans, n: int, ranked: tuple[int, ...],
           strict: bool = False) -> list[float | None]:
-    """The headline sizes article n's rank allows (largest first): the lead's, any size of
-    the template's ladder larger than every other headline; another's, any settable size
-    up to its rank's on the ladder, below the lead's, no larger than a made-up headline
-    ranked before it or standing above it in a column they share; the size it had first
-    (then those nearest it). `strict`: no smaller than a made-up headline ranked after it
-    or standing under it in a column they share (else the make-up would set that one down
-    too, in its band: its module keeps its rectangle all the same). A headline the make-up
+    """The headline sizes article n's rank allows (the module docstring says which), the
+    size it had first, then those nearest it. `strict`: none smaller than a made-up
+    headline ranked after it or standing under it in a column they share (else the make-up
+    sets that one down too, in its band, its module where it was). A headline the make-up
     does not size (none, `size:`, vertical, filling its band) keeps the one it has."""
     from layout.makeup.shapes import ladder_sizes, settable_sizes  # noqa: PLC0415
 
@@ -203,8 +197,7 @@ def sizes(c, plans, n: int, ranked: tuple[int, ...],
                                          or p.article.headline.fill
                                          or p.article.headline.vertical)}
     if ranked[0] == n and len(plans) > 1:
-        # (the lead's: the ladder's top, or a step below it where its text would otherwise
-        # be left over, staying the largest: makeup/settle.py `_smaller_heads`)
+        # (a step below the top where its text is left over: settle.py `_smaller_heads`)
         return [s for s in ladder_sizes(c.t)[:1 + LEAD_STEPS]
                 if all(s > o for o in made.values())]
     ladder, start = c.ladder()
@@ -237,7 +230,6 @@ def settings(c, columns: int, lines: int, size_list, lead: bool, old=None):
     """Every setting (`Config`) of candidate `c` in a module `columns` × `lines`, by
     size, the first picture's place, widths and heights; air comes after (`aired`). Those
     nearest the plan `old` first (the pictures' widths and heights as they were)."""
-    from layout.makeup.costs import CROP  # noqa: F401,PLC0415 (picture_block's bound)
     from layout.makeup.pictures import half, picture_block, wide_enough  # noqa: PLC0415
     from layout.makeup.shapes import Config  # noqa: PLC0415
 
@@ -388,8 +380,8 @@ def how(old, plan) -> str:
 @dataclass
 class Found:
     fits_full: bool = False
-    over: int = 0  # characters left over at the best setting (when none fits)
-    holes: int = 0  # least cells of holes on the page of a fitting setting
+    over: float = 0  # characters left over at the best setting (when none fits)
+    holes: float = 0  # least cells of holes on the page of a setting that fits
     tried: int = 0
     emptier: bool = False  # one fits with the page full, but more holes than `tight`
     stubby: bool = False  # one fits with the page full, but leaves a leg under MIN_LEG
@@ -445,56 +437,18 @@ class OldRect:
         leg under MIN_LEG; air over the headline group the old plan did not have counted
         as holes); else what the settings give (`Found`), `plan` the setting that fits
         with the fewest holes up to `limit`."""
-        from layout.flow import TooLow, article_flow, flow_page, measure_fill  # noqa: PLC0415
-        from layout.makeup.candidate import short_legs  # noqa: PLC0415
-        from layout.model import PagePlan  # noqa: PLC0415
-
-        base = self.base
-        found = Found()
-        over, holes = math.inf, math.inf
-        others = [(p, base.laid(p)) for p in self.others]
-
-        def tried(plan) -> str:
-            """"over" (text left over, or a picture past the foot), "full" (it fits, the
-            page full, no leg of text under MIN_LEG lines), "stub" (the same with a short
-            leg) or "blank" (it fits, the page not full)."""
-            nonlocal over, holes
-            found.tried += 1
-            try:
-                fill = measure_fill(article_flow(plan, base.t, base.fonts, base.cache))
-            except TooLow:
-                return "over"
-            laid = fill.laid
-            if laid.overflow is not None:
-                over = min(over, chars(laid.overflow.text))
-                return "over"
-            plans = sorted([*(p for p, _ in others), plan], key=lambda q: q.index)
-            page = flow_page(PagePlan(self.issue, base.t, tuple(plans), base.plan.rules,
-                                      (*others, (plan, laid))), base.fonts, base.cache)
-            over, cells = 0, holes_cells(page)
-            holes = min(holes, cells)
-            if page.overflow or cells > limit:
-                return "blank"
-            if short_legs(fill)[0]:
-                found.stubby = True
-                return "stub"
-            # (air over the group that the page did not have: a blank band, no stagger
-            # the page needed, which the make-up weighs as a hole, STRAY_DROP)
-            cells += self.columns * max(0, plan.head_drop - self.old.head_drop)
-            if found.plan is None or cells < found.plan_holes:
-                found.plan, found.plan_holes = plan, cells
-            if cells <= (limit if tight is None else tight):
-                return "full"
-            found.emptier = True
-            return "loose"
-
+        found = Found(over=math.inf, holes=math.inf)
+        others = [(p, self.base.laid(p)) for p in self.others]
+        tight = limit if tight is None else tight
         for c, columns, measure in self.grids():
             for config in settings(c, columns, self.lines, self.sizes, self.lead, self.old):
-                outcome = tried(self.plan(c, columns, measure, config))
+                outcome = self.tried(self.plan(c, columns, measure, config), others, limit,
+                                     tight, found)
                 if outcome == "over":
                     continue  # (more air leaves more over)
                 for more in ((), aired(config, self.lead))[outcome != "full"]:
-                    if tried(self.plan(c, columns, measure, more)) == "full":
+                    if self.tried(self.plan(c, columns, measure, more), others, limit, tight,
+                                  found) == "full":
                         outcome = "full"
                         break
                 if outcome == "full":
@@ -502,6 +456,45 @@ class OldRect:
                     break
             if found.fits_full:
                 break
-        found.over = 0 if over == math.inf else int(over)
-        found.holes = 0 if holes == math.inf else int(holes)
+        found.over = 0 if found.over == math.inf else int(found.over)
+        found.holes = 0 if found.holes == math.inf else int(found.holes)
         return found
+
+    def tried(self, plan, others: list, limit: float, tight: float, found: Found) -> str:
+        """"over" (text left over, or a picture past the foot), "full" (it fits with the
+        page's holes at most `tight`, no leg of text under MIN_LEG lines), "loose" (at
+        most `limit`), "stub" (the same with a short leg) or "blank" (the page not full);
+        `found` noting it."""
+        from layout.flow import TooLow, article_flow, flow_page, measure_fill  # noqa: PLC0415
+        from layout.makeup.candidate import short_legs  # noqa: PLC0415
+        from layout.model import PagePlan  # noqa: PLC0415
+
+        base = self.base
+        found.tried += 1
+        try:
+            fill = measure_fill(article_flow(plan, base.t, base.fonts, base.cache))
+        except TooLow:
+            return "over"
+        laid = fill.laid
+        if laid.overflow is not None:
+            found.over = min(found.over, chars(laid.overflow.text))
+            return "over"
+        plans = sorted([*(p for p, _ in others), plan], key=lambda q: q.index)
+        page = flow_page(PagePlan(self.issue, base.t, tuple(plans), base.plan.rules,
+                                  (*others, (plan, laid))), base.fonts, base.cache)
+        found.over, cells = 0, holes_cells(page)
+        found.holes = min(found.holes, cells)
+        if page.overflow or cells > limit:
+            return "blank"
+        if short_legs(fill)[0]:
+            found.stubby = True
+            return "stub"
+        # (air over the group that the page did not have: a blank band, no stagger the
+        # page needed, which the make-up weighs as a hole, STRAY_DROP)
+        cells += self.columns * max(0, plan.head_drop - self.old.head_drop)
+        if found.plan is None or cells < found.plan_holes:
+            found.plan, found.plan_holes = plan, cells
+        if cells <= tight:
+            return "full"
+        found.emptier = True
+        return "loose"
