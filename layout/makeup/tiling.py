@@ -113,17 +113,33 @@ class Table:
             sorted((w for w in ways if not w.spare), key=lambda w: (w.height, w.cost, w.read))
 
 
+class Marks:
+    """What the search reads of an article's headline set as a way says (`Memo.marks`):
+    its `Levels` bits (the sizes it reaches, those above it, those its floor reaches), the
+    grid lines its main title stands at with the group on the module's top line
+    (`heads.title_rows`: a group lowered by a drop stands as many lines lower, the same
+    head), and its made-up headline's size and floor (`heads.floor`; 0.0, 0.0 when the
+    make-up does not size it)."""
+
+    def __init__(self, reach: int, above: int, least: int, rows: int, size: float,
+                 floor: float):
+        self.reach = reach
+        self.above = above
+        self.least = least
+        self.rows = rows
+        self.size = size
+        self.floor = floor
+
+
 class Memo:
     """What the search keeps between calls of `arrange` (other lead widths, other rounds):
     the tables of ranges of articles, by all they depend on (`_Tiling.table`), and the
-    `Levels` bits of each article set as a way says, by its width, headline size and band
-    (all `heads.floor` reads), and so its made-up headline's size and floor (`floors`)."""
+    `Marks` of each article set as a way says, by its width, headline size and band (all
+    `heads.floor` and `heads.title_rows` read; not the drop, which only shifts its rows)."""
 
     def __init__(self) -> None:
         self.tables: dict[tuple, Table] = {}
-        self.masks: dict[tuple, tuple[int, int, int]] = {}
-        self.floors: dict[tuple, tuple[float, float]] = {}
-        self.rows: dict[tuple, int] = {}  # (the same keys: `heads.title_rows`)
+        self.marks: dict[tuple, Marks] = {}
 
 
 class _Tiling:
@@ -202,35 +218,35 @@ class _Tiling:
                  and (c, h + d, config.lowered(d)) not in refused]
         # (one of each height and kind, the last)
         out: dict[tuple[int, bool, int], Way] = {}
-        masks, titles, floors = self.memo.masks, self.memo.rows, self.memo.floors
         reading = READING  # (a module's global, looked up at each use: once here)
-        sized = head and not own_size(candidate)  # (a headline the make-up sizes)
+        none = Marks(0, 0, 0, 0, 0.0, 0.0)  # (no headline: it bounds nothing)
         for h, cost, config in ways:
-            bits, rows = (0, 0, 0), 0
-            sizes = (0.0, 0.0)
-            if head:  # (the bits hang on the headline's size and band alone)
-                key = (i, c, config.size, config.extra, config.beside, config.divide,
-                       config.drop)
-                found = masks.get(key)
-                if found is None:
-                    found = masks[key] = self.levels.masks(candidate, config, c)
-                    titles[key] = title_rows(candidate, c, config)
-                bits, rows = found, titles[key]
-                if sized and config.size:
-                    ranked = floors.get(key)
-                    if ranked is None:
-                        ranked = floors[key] = (config.size, floor(candidate, c, config))
-                    sizes = ranked
-            reach, above, least = bits
+            marks = self.marks(i, candidate, c, config) if head else none
+            rows = marks.rows << config.drop
             top = across and not config.beside
             low = bool(config.drop)  # (its title not on its top line)
             out[(h, bool(config.divide), config.drop)] = Way(
                 h, cost, cost + (0.0 if top else reading), head, top, head and not low,
-                bool(config.divide), reach, above, least, sizes[0], sizes[1],
-                sizes[0] or INF, Leaf(candidate.index, config, c, h),
+                bool(config.divide), marks.reach, marks.above, marks.least, marks.size,
+                marks.floor, marks.size or INF, Leaf(candidate.index, config, c, h),
                 rows, rows if low else 0, (STRAY_DROP * c - DROP) * config.drop,
                 divided=bool(config.divide))
         return list(out.values())
+
+    def marks(self, i: int, candidate: Candidate, c: int, config: Config) -> Marks:
+        """The `Marks` of article `i` (`candidate`, with a headline) in `c` columns set as
+        `config` says (its bits hang on the headline's size and band alone)."""
+        key = (i, c, config.size, config.extra, config.beside, config.divide)
+        found = self.memo.marks.get(key)
+        if found is None:
+            unlowered, size = config.lowered(0), config.size
+            least = floor(candidate, c, unlowered)
+            reach, above, reached = self.levels.masks(size, least, c)
+            sized = size is not None and bool(size) and not own_size(candidate)
+            found = self.memo.marks[key] = Marks(
+                reach, above, reached, title_rows(candidate, c, unlowered),
+                size if sized and size is not None else 0.0, least if sized else 0.0)
+        return found
 
     def combined(self, i: int, j: int, c: int) -> list[Way]:
         """Articles i..j (more than one) in c columns: each way of cutting them in two
@@ -423,13 +439,14 @@ class Levels:
                 above |= block << (n * self.width)
         return reach, above
 
-    def masks(self, c: Candidate, config: Config | None, columns: int) -> tuple[int, int, int]:
-        """(Reached, above, reached by its floor) of a module of `columns` set as `config`
-        says (None: no headline, which bounds nothing)."""
-        if config is None or config.size is None:
+    def masks(self, size: float | None, least: float, columns: int) -> tuple[int, int, int]:
+        """(Reached, above, reached by its floor) of a module of `columns` whose headline
+        is at `size` and can be set down to `least` (None: no headline, which bounds
+        nothing)."""
+        if size is None:
             return 0, 0, 0
-        reach, above = self.reached(config.size, columns)
-        return reach, above, self.reached(floor(c, columns, config), columns)[0]
+        reach, above = self.reached(size, columns)
+        return reach, above, self.reached(least, columns)[0]
 
 
 def unordered(least: int, above: int) -> float:
