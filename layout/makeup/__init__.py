@@ -221,8 +221,9 @@ class Kept:
 
     def __init__(self) -> None:
         self.page: tuple = ()  # (template, fonts, text cache, area)
+        # by `head_key`: a candidate of the same article (`candidate_key` tells whether
+        # of the same body too)
         self.candidates: dict[tuple, Candidate] = {}
-        self.headed: dict[tuple, Candidate] = {}  # (the same, by `head_key`)
         self.known = Known()
         # candidates taken from the last make-up as they were, and with another body
         # (for tests)
@@ -235,18 +236,17 @@ class Kept:
         it measured of its head and pictures); the rest of what was kept is let go."""
         if len(page) != len(self.page) or any(a is not b and a != b
                                                for a, b in zip(page, self.page)):
-            self.page, self.candidates, self.headed, self.known = page, {}, {}, Known()
+            self.page, self.candidates, self.known = page, {}, Known()
         reused: set[int] = set()
         self.rebodied = 0
         fresh = search.candidates
         for n, candidate in enumerate(fresh):
-            found = self.candidates.get(candidate_key(candidate))
-            if found is not None:
+            found = self.candidates.get(head_key(candidate))
+            if found is None:
+                continue
+            if candidate_key(found) == candidate_key(candidate):
                 reused.add(found.index)
             else:
-                found = self.headed.get(head_key(candidate))
-                if found is None:
-                    continue
                 found.rebodied(candidate.article)
                 self.rebodied += 1
             found.afresh()
@@ -257,8 +257,7 @@ class Kept:
 
     def keep(self, search: _Search) -> None:
         """What `search` made and settled, for the next make-up."""
-        self.candidates = {candidate_key(c): c for c in search.candidates}
-        self.headed = {head_key(c): c for c in search.candidates}
+        self.candidates = {head_key(c): c for c in search.candidates}
         self.known = search.known
 
 

@@ -19,7 +19,7 @@ from .costs import (BLANK_RUN, DIVIDE, EXTRA, HEAD_BLANK, HOLE, LEAD_STEP, MAX_H
                     STEP_DOWN, TALL, THIN, TOO_NARROW)
 
 
-NONE_REFUSED: frozenset[tuple[int, int, Config]] = frozenset()
+NONE_REFUSED: frozenset[tuple[int, Config]] = frozenset()
 
 
 class Candidate:
@@ -47,15 +47,12 @@ class Candidate:
         self._options: dict[tuple, dict] = {}
         self._variants: dict[int, Candidate | None] = {}
         self._divided: dict[tuple, dict[int, tuple[float, Config]]] = {}
-        # (columns, height, config) the flow did not bear out: the search offers the next
-        # cheapest way to fill that height instead
-        self.refused: set[tuple[int, int, Config]] = set()
-        # how many of them at each width (the search's tables are kept by it), and which:
-        # the options of a width are kept by those, so an option refused makes them anew
-        # (nothing is forgotten by hand) and a candidate kept for the next render
-        # (`makeup.Kept`: its refusals are taken back) finds them again
-        self.refused_at: dict[int, int] = {}
-        self.refused_by: dict[int, frozenset[tuple[int, int, Config]]] = {}
+        # columns → the (height, config) the flow did not bear out at that width: the
+        # search offers the next cheapest way to fill that height instead. The options of
+        # a width are kept by them (and the search's tables by how many), so an option
+        # refused makes them anew (nothing is forgotten by hand) and a candidate kept for
+        # the next render (`makeup.Kept`: its refusals are taken back) finds them again
+        self.refused: dict[int, frozenset[tuple[int, Config]]] = {}
         self.may_divide = False  # 破栏 offered (the lead of a page of several articles)
         self._sizes: dict[tuple[int, float | None], tuple[float | None, int]] = {}
         # the largest size the make-up lets this headline take: a step below the lead's, so
@@ -393,17 +390,14 @@ class Candidate:
     def offer(self, out: dict[int, tuple[float, Config]], columns: int, height: int,
               cost: float, config: Config) -> None:
         """Keep in `out` the cheapest way to fill `height` lines that was not refused."""
-        if (columns, height, config) not in self.refused and (
+        if (height, config) not in self.refused.get(columns, NONE_REFUSED) and (
                 height not in out or cost < out[height][0]):
             out[height] = (cost, config)
 
     def refuse(self, columns: int, limit: int, height: int, config: Config) -> None:
         """The flow did not bear out `config` at `height` lines: forget it (and, on the
         re-divided grid, its variant's), so that the options offer the next way."""
-        self.refused.add((columns, height, config))
-        self.refused_at[columns] = self.refused_at.get(columns, 0) + 1
-        self.refused_by[columns] = self.refused_by.get(columns, frozenset()) | {
-            (columns, height, config)}
+        self.refused[columns] = self.refused.get(columns, NONE_REFUSED) | {(height, config)}
         if config.divide:
             variant = self.variant(columns)
             if variant is not None:
@@ -413,8 +407,6 @@ class Candidate:
         """As made, for another render (`makeup.Kept`): no option refused, no bound on
         its headline; what it measured is kept (keyed by all it reads of these)."""
         self.refused.clear()
-        self.refused_at.clear()
-        self.refused_by.clear()
         self.cap = None
         self.rank_cap = None  # (a bound an earlier render's rounds set: not a fresh one's)
         for variant in self._variants.values():
@@ -445,7 +437,7 @@ class Candidate:
         """`options`, remembered (by all they depend on: the bound on the headline and
         the options refused at this width); with 破栏 variants when the article may be
         re-divided."""
-        key = (columns, limit, self.cap, self.refused_by.get(columns, NONE_REFUSED))
+        key = (columns, limit, self.cap, self.refused.get(columns, NONE_REFUSED))
         if key not in self._options:
             out = dict(self.options(columns, limit))
             for height, (cost, config) in self.divided_options(columns, limit).items():
@@ -456,7 +448,7 @@ class Candidate:
     def divided_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
         """The cheapest re-divided (破栏) way of each height, when the article may be
         (remembered as `cached_options`: its variant's refused come through `refuse`)."""
-        key = (columns, limit, self.cap, self.refused_by.get(columns, NONE_REFUSED))
+        key = (columns, limit, self.cap, self.refused.get(columns, NONE_REFUSED))
         if key not in self._divided:
             variant = self.variant(columns) if self.may_divide else None
             out: dict[int, tuple[float, Config]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from .candidate import Candidate
+from .candidate import NONE_REFUSED, Candidate
 from .shapes import Area, Config, Leaf, settable_sizes
 from .costs import (BUTTING, DROP, HOLE, KEEP, MATCH, ORDER, OUT_OF_RANK, READING, SHORT,
                     SHORT_MOST, STRAY_DROP, UNORDERED)
@@ -53,6 +53,9 @@ class Way:
         self.head = head
         self.across = across
         self.tops = tops
+        # headed, and no title on its top line (its top module's group lowered): a part
+        # that staggers beside another's top title (`Table.staggered`)
+        self.untitled = head and not tops
         self.clear = clear
         self.reach = reach
         self.above = above
@@ -96,7 +99,7 @@ class Table:
             if found is None or w.cost < found.cost:
                 beside[w.height + match] = w
             found = staggered[w.height + match]
-            if w.tops == 0 and w.head and (found is None or w.cost < found.cost):
+            if w.untitled and (found is None or w.cost < found.cost):
                 staggered[w.height + match] = w
             for n in range(w.height, w.height + 2 * match + 1):
                 near[n] = True
@@ -170,7 +173,7 @@ class _Tiling:
         for candidate in candidates:
             counts, ahead = [0], 0
             for width in range(1, columns + 1):
-                ahead += candidate.refused_at.get(width, 0)
+                ahead += len(candidate.refused.get(width, NONE_REFUSED))
                 counts.append(ahead)
             self.refused.append([a + b for a, b in zip(self.refused[-1], counts)])
 
@@ -210,12 +213,12 @@ class _Tiling:
                  if h not in options or not options[h][1].divide]
         # its headline group lower by a few lines of air (the body as tall: the module so
         # much taller), against 碰题 where it stands beside another's
-        refused, limit = candidate.refused, self.limit
+        refused, limit = candidate.refused.get(c, NONE_REFUSED), self.limit
         ways += [(h + d, cost + STRAY_DROP * c * d, config.lowered(d))
                  for d in drops(candidate)
                  for h, (cost, config) in options.items()
                  if not (config.beside or config.divide) and h + d <= limit
-                 and (c, h + d, config.lowered(d)) not in refused]
+                 and (h + d, config.lowered(d)) not in refused]
         # (one of each height and kind, the last)
         out: dict[tuple[int, bool, int], Way] = {}
         reading = READING  # (a module's global, looked up at each use: once here)
@@ -279,7 +282,7 @@ class _Tiling:
             if h1 > room:
                 continue
             c1, clear, above, smallest = up.cost, up.clear, up.above, up.rank_least
-            untitled = not up.tops
+            untitled = up.untitled  # (and so the way of it over any lower part)
             for low in lows:
                 h = h1 + 1 + low.height
                 if h > limit:
@@ -290,7 +293,7 @@ class _Tiling:
                 if low.rank_top > smallest:
                     cost += out_of_rank(low.rank_floor, smallest)
                 if cost < costs[h] or (untitled and cost < staggered[h]):
-                    best.found(h, cost, up, low, h1)
+                    best.found(h, cost, up, low, h1, untitled)
 
     def down(self, left: Table, right: Table, cl: int, c: int, best: Cheapest) -> None:
         """The ways of `left` (`cl` columns) beside `right` (the rest of `c`), into `best`
@@ -310,6 +313,7 @@ class _Tiling:
             if not near[h + match]:  # (no way of the right part within MATCH lines)
                 continue
             c1, tops, rows, lower, spare = way.cost, way.tops, way.rows, way.lower, way.spare
+            untitled_left = way.untitled
             smallest = way.rank_least
             for n in range(span):
                 at = h + n - match if n > match else h
@@ -329,9 +333,11 @@ class _Tiling:
                         cost -= spare
                     elif tops and not other.tops:
                         cost -= other.spare
-                    if cost < costs[at] or (
-                            tops + other.tops == 0 and cost < lowest[at]):
-                        best.found(at, cost, way, other, -cl)
+                    # (the way of the two untitled: the left part's, no title on the top
+                    # line of the right)
+                    staggers = untitled_left and not other.tops
+                    if cost < costs[at] or (staggers and cost < lowest[at]):
+                        best.found(at, cost, way, other, -cl, staggers)
 
 
 class Cheapest:
@@ -349,11 +355,11 @@ class Cheapest:
         self.staggered = [INF] * size
         self.lowered: list[tuple[Way, Way, int] | None] = [None] * size
 
-    def found(self, h: int, cost: float, first: Way, second: Way, size: int) -> None:
+    def found(self, h: int, cost: float, first: Way, second: Way, size: int,
+              untitled: bool) -> None:
         """A way cheaper than any found of height `h`, or than any of it whose top line
-        has no title."""
-        if first.tops + (second.tops if size < 0 else 0) == 0 and first.head \
-                and cost < self.staggered[h]:
+        has no title (`untitled`: the way of `first` and `second` is, `Way.untitled`)."""
+        if untitled and cost < self.staggered[h]:
             self.staggered[h] = cost
             self.lowered[h] = (first, second, size)
         if cost >= self.costs[h]:
