@@ -155,7 +155,7 @@ class _Tiling:
         self.candidates = candidates
         self.levels = levels
         # where each headline starts on the ladder: all a table reads of the bound on the
-        # headlines (`Candidate.ladder`: tables under another bound are the same where
+        # headlines (`Sizes.ladder`: tables under another bound are the same where
         # that leaves every start as it was)
         self.starts = [candidate.ladder()[1] for candidate in candidates]
         self.limit = limit
