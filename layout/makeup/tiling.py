@@ -214,11 +214,12 @@ class _Tiling:
         # its headline group lower by a few lines of air (the body as tall: the module so
         # much taller), against 碰题 where it stands beside another's
         refused, limit = candidate.refused.get(c, NONE_REFUSED), self.limit
-        ways += [(h + d, cost + STRAY_DROP * c * d, config.lowered(d))
+        ways += [(h + d, cost + STRAY_DROP * c * d, lowered)
                  for d in drops(candidate)
                  for h, (cost, config) in options.items()
                  if not (config.beside or config.divide) and h + d <= limit
-                 and (h + d, config.lowered(d)) not in refused]
+                 for lowered in (config.lowered(d),)
+                 if not refused or (h + d, lowered) not in refused]
         # (one of each height and kind, the last)
         out: dict[tuple[int, bool, int], Way] = {}
         reading = READING  # (a module's global, looked up at each use: once here)
