@@ -38,6 +38,7 @@ COMPILED = [
     "layout/makeup/placed.py",
     "layout/makeup/settle.py",
     "layout/makeup/shapes.py",
+    "layout/makeup/sizing.py",
     "layout/makeup/tiling.py",
 ]
 

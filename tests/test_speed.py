@@ -50,3 +50,37 @@ def test_fast_constructors_keep_every_field():
     assert config.pictured((3,), (5,)) == replace(config, widths=(3,), heights=(5,))
     assert config.with_extra(2) == replace(config, extra=2)
     assert config.lowered(2) == replace(config, drop=2)
+
+
+
+def test_the_make_up_runs_without_the_cyclic_collector_and_leaves_it_as_it_was():
+    """makeup.make_up: the collector waits while the make-up's trials run (they make no
+    cycles: above), even where it would collect every few objects, and is on again after,
+    or still off where it was off."""
+    from layout.manifest import load_issue
+    from layout.plan import plan_page
+    from layout.templates import load_template
+
+    issue = load_issue(REPO / "issues" / "2020-07-01-p3-fenjin-lushang.yaml")
+    template, fonts = load_template(issue.template), shipped_fonts()
+    plan_page(issue, template, fonts)  # (faces and templates made first)
+    collections: list[int] = []
+
+    def collected(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    threshold = gc.get_threshold()
+    gc.set_threshold(10)
+    gc.callbacks.append(collected)
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            page = plan_page(issue, template, fonts)
+            assert gc.isenabled() == enabled
+            assert len(page.articles) == len(issue.articles)
+    finally:
+        gc.callbacks.remove(collected)
+        gc.set_threshold(*threshold)
+        gc.enable()
+    assert len(collections) < 50  # (none here: the placement's checks before it; 2,124 with it)

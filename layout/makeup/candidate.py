@@ -7,23 +7,23 @@ import math
 from dataclasses import replace
 
 from ..flow import (ArticleFlow, Fill, HeadMeasure, Heads, TextCache, TooLow, Typesetter,
-                    divided, measure_fill, measure_head, measure_need, sized, vertical_cells)
+                    divided, measure_fill, measure_head, measure_need)
 from ..fonts import FontSet
 from ..holes import hole_lines
 from ..model import Article, ArticlePlan, Image, Template
 from .pictures import picture_block, picture_ways, placed_images, smallest
-from .shapes import Area, Config, ladder_sizes, settable_sizes
+from .shapes import Area, Config
+from .sizing import Sizes
 from .costs import (BLANK_RUN, DIVIDE, EXTRA, HEAD_BLANK, HOLE, LEAD_STEP, MAX_HEAD_EXTRA,
-                    MAX_HEADLINE_LINES, MAX_TITLE_LINES, MIN_LEG, NARROW_STEPS, NEAR_STEP,
-                    OVERFLOW, SHORT_OK,
-                    STEP_DOWN, TALL, THIN, TOO_NARROW)
+                    MIN_LEG, OVERFLOW, SHORT_OK, STEP_DOWN, THIN)
 
 
-NONE_REFUSED: frozenset[tuple[int, int, Config]] = frozenset()
+NONE_REFUSED: frozenset[tuple[int, Config]] = frozenset()
 
 
-class Candidate:
-    """One article the make-up places: its heights at each width, from the flow."""
+class Candidate(Sizes):
+    """One article the make-up places: its heights at each width, from the flow (its
+    headline's size at each: `Sizes`)."""
 
     def __init__(self, index: int, article: Article, template: Template, fonts: FontSet,
                  cache: TextCache, area: Area, rank: int, size_headline: bool = True):
@@ -47,27 +47,23 @@ class Candidate:
         self._options: dict[tuple, dict] = {}
         self._variants: dict[int, Candidate | None] = {}
         self._divided: dict[tuple, dict[int, tuple[float, Config]]] = {}
-        # (columns, height, config) the flow did not bear out: the search offers the next
-        # cheapest way to fill that height instead
-        self.refused: set[tuple[int, int, Config]] = set()
-        # how many of them at each width (the search's tables are kept by it), and which:
-        # the options of a width are kept by those, so an option refused makes them anew
-        # (nothing is forgotten by hand) and a candidate kept for the next render
-        # (`makeup.Kept`: its refusals are taken back) finds them again
-        self.refused_at: dict[int, int] = {}
-        self.refused_by: dict[int, frozenset[tuple[int, int, Config]]] = {}
+        # columns → the (height, config) the flow did not bear out at that width: the
+        # search offers the next cheapest way to fill that height instead. The options of
+        # a width are kept by them (and the search's tables by how many), so an option
+        # refused makes them anew (nothing is forgotten by hand) and a candidate kept for
+        # the next render (`makeup.Kept`: its refusals are taken back) finds them again
+        self.refused: dict[int, frozenset[tuple[int, Config]]] = {}
         self.may_divide = False  # 破栏 offered (the lead of a page of several articles)
-        self._sizes: dict[tuple[int, float | None], tuple[float | None, int]] = {}
+        self._sizes = {}  # (Sizes.headline)
         # the largest size the make-up lets this headline take: a step below the lead's, so
         # that the lead's headline is the largest on the page (None: no bound)
-        self.cap: float | None = None
+        self.cap = None
         self.rank_cap: float | None = None  # (a bound by rank a round set: settle.Ordered)
         self.lead = False  # the page's lead (头条): its headline the largest on the page
         self.alone = False  # the only article the make-up places
         # (columns, cap) at which its text leaves a stub → the height it fills there
         self._stubby: dict[tuple[int, float | None], int] = {}
-        # (columns, cap) at which its title takes more than MAX_TITLE_LINES at any size
-        self._tall: dict[tuple[int, float | None], int] = {}
+        self._tall = {}  # (Sizes.too_tall)
         self.setter = Typesetter(template, fonts, 1, 1, cache)  # sets one-off text
         self.heads = Heads()  # (the heads its flows set, shared by those set alike)
         # (columns, limit, the plan's headline size) → the article without pictures laid
@@ -131,136 +127,11 @@ class Candidate:
             self._needs[key] = need
         return self._needs[key]
 
-    def width_pt(self, columns: int) -> float:
-        return columns * self.t.column_width + (columns - 1) * self.t.gutter
-
     def caption_lines(self, image: Image, columns: int) -> int:
         if not image.caption:
             return 0
         return len(self.setter.set_text(image.caption, self.t.styles["caption"],
                                         self.width_pt(columns), True, words=True))
-
-    def headline(self, columns: int) -> tuple[float | None, int]:
-        """The main title's size at this width (by rank, no more than two lines), and how
-        many steps it is below the size its rank gives."""
-        key = (columns, self.cap)
-        if key in self._sizes:
-            return self._sizes[key]
-        h = self.article.headline
-        if h is None or h.size or h.fill or not self.size_headline:
-            result: tuple[float | None, int] = (h.size if h else None, 0)
-        elif h.vertical:
-            result = self.vertical_size()
-        else:
-            style = self.t.styles["headline"]
-            ladder, start = self.ladder()
-            width = self.width_pt(h.columns[1] - h.columns[0] + 1 if h.columns else columns)
-            # (a title in more than two lines at the smallest size: a width to avoid, as
-            # many steps down again as the ladder has, on top of the steps it took)
-            result = (ladder[-1], 2 * (len(ladder) - 1 - start) + TOO_NARROW)
-            parts = h.main.count("\n") + 1  # lines the editor broke it into
-            # the largest size that sets the title in at most two lines, or one step
-            # smaller when that keeps it to the lines the editor gave it (one, unless
-            # broken by hand): 称号 alone on a second line reads badly
-            counts: list[int] = []
-            two: int | None = None
-            most = max(parts, MAX_HEADLINE_LINES)
-            for size in ladder[start:]:
-                at = sized(style, size)
-                count = sum(self.setter.line_count(part.strip(), at, width, least=True)
-                            for part in h.main.split("\n"))
-                if count <= most:  # (past it, its exact count changes nothing below)
-                    count = sum(self.setter.line_count(part.strip(), at, width)
-                                for part in h.main.split("\n"))
-                counts.append(count)
-                if two is None and counts[-1] <= most:
-                    two = len(counts) - 1
-                if two is not None and len(counts) > two + 1:
-                    break  # (the step below it, all that `one` may be, is measured too)
-            one = next((i for i, n in enumerate(counts) if n <= parts), None)
-            if one is not None and (two is None or one <= two + 1 and self.near(
-                    ladder[start + one], ladder[start + two])):
-                two = one
-            if two is not None:
-                result = (ladder[start + two], two)
-            else:
-                result = self.below_ladder(width, most, len(ladder) - 1 - start) or result
-            if two is None and result[0] == ladder[-1]:
-                # (at the ladder's foot, set exactly: the lines past MAX_TITLE_LINES)
-                self._tall[key] = max(0, sum(self.setter.line_count(
-                    part.strip(), sized(style, ladder[-1]), width)
-                    for part in h.main.split("\n")) - MAX_TITLE_LINES)
-        self._sizes[key] = result
-        return result
-
-    def below_ladder(self, width: float, most: int, steps: int) -> tuple[float, int] | None:
-        """A title no size of the default ladder sets in `most` lines (a narrow module's,
-        NEWSPAPER.md: a narrow side module takes a small headline): the largest of
-        NARROW_STEPS below the ladder's foot that does, `steps` (those down to the foot)
-        and its own steps down; else the largest that sets it in MAX_TITLE_LINES, as many
-        steps again as a title too narrow counts; None when none does, or the template
-        gives its own ladder (a designer's ladder is all the sizes there are), or for the
-        lead (`shapes.settable_sizes`: a headline under one may be set down to its size)."""
-        h = self.article.headline
-        if self.t.headline_ladder or h is None or self.lead:
-            return None  # (a lead's headline that small is no lead's: a wider module is)
-        style = self.t.styles["headline"]
-        foot = ladder_sizes(self.t)[-1]
-        counts = [(size, steps + 1 + n, sum(self.setter.line_count(
-            part.strip(), sized(style, size), width) for part in h.main.split("\n")))
-            for n, size in enumerate(s for s in NARROW_STEPS
-                                     if s < foot and (self.cap is None or s <= self.cap))]
-        # (in `most` lines; else in MAX_TITLE_LINES, a width to avoid all the same)
-        return next(((size, down) for size, down, count in counts if count <= most),
-                    next(((size, down + TOO_NARROW) for size, down, count in counts
-                          if count <= MAX_TITLE_LINES), None))
-
-    def near(self, smaller: float, size: float) -> bool:
-        """Whether a title may step down from `size` to `smaller` to keep to one line: on a
-        template's own ladder, not a step so far down that it reads as another rank."""
-        return not self.t.headline_ladder or smaller >= NEAR_STEP * size
-
-    def too_tall(self, columns: int) -> float:
-        """What a title costs that takes more than MAX_TITLE_LINES lines at every size at
-        this width (too few columns for it, NEWSPAPER.md): TALL a line past them."""
-        self.headline(columns)
-        return TALL * self._tall.get((columns, self.cap), 0)
-
-    def ladder(self) -> tuple[list[float], int]:
-        """The sizes a made-up headline may take, largest first (`ladder`), and where this
-        article's rank starts on it: on the template's `headline_ladder`, rank n at its
-        n-th size (the later ones at its last); on the default one the lead at the top,
-        the next a step down, the rest two; never above `cap` (under the ladder's foot
-        when the cap is: the NARROW_STEPS under it)."""
-        ladder = list(ladder_sizes(self.t))
-        start = min(self.rank, len(ladder) - 1 if self.t.headline_ladder else 2,
-                    len(ladder) - 1)
-        if self.cap is not None and self.cap < ladder[-1]:
-            # (the lead's at the foot of the default ladder: the sizes under it, so that
-            # the lead's stays the largest on the page; where it starts, past the foot,
-            # is all a search's table reads of the bound, as for a bound on the ladder)
-            ladder = list(settable_sizes(self.t))
-            return ladder, next((n for n, s in enumerate(ladder) if s <= self.cap),
-                                len(ladder) - 1)
-        if self.cap is not None:
-            while start < len(ladder) - 1 and ladder[start] > self.cap:
-                start += 1
-        return ladder, start
-
-    def vertical_size(self) -> tuple[float, int]:
-        """A vertical title's size: by rank as a horizontal one's, no wider than a column
-        less a body character of air each side, its characters no taller than half the
-        area's height."""
-        h = self.article.headline
-        assert h is not None  # (asked for a vertical headline only)
-        ladder, start = self.ladder()
-        # (a title broken by hand stands in as many columns: its longest sets the height)
-        cells = max(len(list(vertical_cells(part))) for part in h.main.split("\n"))
-        room = self.area.lines * self.t.pitch / 2
-        for steps, size in enumerate(ladder[start:]):
-            if size <= self.t.column_width - 2 * self.t.body.size and cells * size <= room:
-                return size, steps
-        return ladder[-1], len(ladder) - 1 - start
 
     def head_lines(self, columns: int, config: Config) -> int | None:
         """Grid lines the headline group, byline and note take at this width (None: the
@@ -393,17 +264,14 @@ class Candidate:
     def offer(self, out: dict[int, tuple[float, Config]], columns: int, height: int,
               cost: float, config: Config) -> None:
         """Keep in `out` the cheapest way to fill `height` lines that was not refused."""
-        if (columns, height, config) not in self.refused and (
+        if (height, config) not in self.refused.get(columns, NONE_REFUSED) and (
                 height not in out or cost < out[height][0]):
             out[height] = (cost, config)
 
     def refuse(self, columns: int, limit: int, height: int, config: Config) -> None:
         """The flow did not bear out `config` at `height` lines: forget it (and, on the
         re-divided grid, its variant's), so that the options offer the next way."""
-        self.refused.add((columns, height, config))
-        self.refused_at[columns] = self.refused_at.get(columns, 0) + 1
-        self.refused_by[columns] = self.refused_by.get(columns, frozenset()) | {
-            (columns, height, config)}
+        self.refused[columns] = self.refused.get(columns, NONE_REFUSED) | {(height, config)}
         if config.divide:
             variant = self.variant(columns)
             if variant is not None:
@@ -413,8 +281,6 @@ class Candidate:
         """As made, for another render (`makeup.Kept`): no option refused, no bound on
         its headline; what it measured is kept (keyed by all it reads of these)."""
         self.refused.clear()
-        self.refused_at.clear()
-        self.refused_by.clear()
         self.cap = None
         self.rank_cap = None  # (a bound an earlier render's rounds set: not a fresh one's)
         for variant in self._variants.values():
@@ -432,20 +298,11 @@ class Candidate:
             if variant is not None:
                 variant.rebodied(article)
 
-    def smaller(self, size: float | None, steps: int) -> list[tuple[float, int]]:
-        """The next two headline sizes below `size` on the ladder, with their steps."""
-        h = self.article.headline
-        if size is None or h is None or h.size or h.fill or h.vertical \
-                or not self.size_headline or self.lead:
-            return []  # (the lead's size bounds the others': it keeps the one it has)
-        below = [s for s in ladder_sizes(self.t) if s < size]
-        return [(s, steps + 1 + n) for n, s in enumerate(below[:2])]
-
     def cached_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
         """`options`, remembered (by all they depend on: the bound on the headline and
         the options refused at this width); with 破栏 variants when the article may be
         re-divided."""
-        key = (columns, limit, self.cap, self.refused_by.get(columns, NONE_REFUSED))
+        key = (columns, limit, self.cap, self.refused.get(columns, NONE_REFUSED))
         if key not in self._options:
             out = dict(self.options(columns, limit))
             for height, (cost, config) in self.divided_options(columns, limit).items():
@@ -456,7 +313,7 @@ class Candidate:
     def divided_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
         """The cheapest re-divided (破栏) way of each height, when the article may be
         (remembered as `cached_options`: its variant's refused come through `refuse`)."""
-        key = (columns, limit, self.cap, self.refused_by.get(columns, NONE_REFUSED))
+        key = (columns, limit, self.cap, self.refused.get(columns, NONE_REFUSED))
         if key not in self._divided:
             variant = self.variant(columns) if self.may_divide else None
             out: dict[int, tuple[float, Config]] = {}

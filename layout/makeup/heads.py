@@ -23,10 +23,12 @@ def own_size(c: Candidate) -> bool:
 
 def kept_band(c: Candidate, columns: int, old: int, size: float, beside: int = 0) -> int | None:
     """The air (lines) that keeps a band of `old` lines as tall with the headline at
-    `size`; None when the band would grow or need more air than a band may take."""
+    `size`; None when the band would grow or need more air than a band may take. (The air
+    is added to the band's lines as they are, `flow.head`'s band: the group so set takes
+    `old` lines, and what stands under it, the byline and note, stands where it stood
+    under the band of `old` lines, so reaches no lower: it is not set to be told so.)"""
     new = c.head_lines(columns, Config(size, beside=beside))
-    if new is None or not 0 <= old - new <= MAX_HEAD_EXTRA + 1 or \
-            c.head_lines(columns, Config(size, old - new, beside=beside)) != old:
+    if new is None or not 0 <= old - new <= MAX_HEAD_EXTRA + 1:
         return None
     return old - new
 

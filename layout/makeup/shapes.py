@@ -79,7 +79,7 @@ def ladder_sizes(t: Template) -> tuple[float, ...]:
 def settable_sizes(t: Template) -> tuple[float, ...]:
     """Every size a made-up headline may take, largest first: the ladder's, and on the
     default ladder the NARROW_STEPS under its foot (a narrow module's title,
-    `Candidate.below_ladder`), which a headline under one may be set down to."""
+    `Sizes.below_ladder`), which a headline under one may be set down to."""
     ladder = ladder_sizes(t)
     if t.headline_ladder:
         return ladder

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from .candidate import Candidate
+from .candidate import NONE_REFUSED, Candidate
 from .shapes import Area, Config, Leaf, settable_sizes
 from .costs import (BUTTING, DROP, HOLE, KEEP, MATCH, ORDER, OUT_OF_RANK, READING, SHORT,
                     SHORT_MOST, STRAY_DROP, UNORDERED)
@@ -53,6 +53,9 @@ class Way:
         self.head = head
         self.across = across
         self.tops = tops
+        # headed, and no title on its top line (its top module's group lowered): a part
+        # that staggers beside another's top title (`Table.staggered`)
+        self.untitled = head and not tops
         self.clear = clear
         self.reach = reach
         self.above = above
@@ -96,7 +99,7 @@ class Table:
             if found is None or w.cost < found.cost:
                 beside[w.height + match] = w
             found = staggered[w.height + match]
-            if w.tops == 0 and w.head and (found is None or w.cost < found.cost):
+            if w.untitled and (found is None or w.cost < found.cost):
                 staggered[w.height + match] = w
             for n in range(w.height, w.height + 2 * match + 1):
                 near[n] = True
@@ -113,17 +116,33 @@ class Table:
             sorted((w for w in ways if not w.spare), key=lambda w: (w.height, w.cost, w.read))
 
 
+class Marks:
+    """What the search reads of an article's headline set as a way says (`Memo.marks`):
+    its `Levels` bits (the sizes it reaches, those above it, those its floor reaches), the
+    grid lines its main title stands at with the group on the module's top line
+    (`heads.title_rows`: a group lowered by a drop stands as many lines lower, the same
+    head), and its made-up headline's size and floor (`heads.floor`; 0.0, 0.0 when the
+    make-up does not size it)."""
+
+    def __init__(self, reach: int, above: int, least: int, rows: int, size: float,
+                 floor: float):
+        self.reach = reach
+        self.above = above
+        self.least = least
+        self.rows = rows
+        self.size = size
+        self.floor = floor
+
+
 class Memo:
     """What the search keeps between calls of `arrange` (other lead widths, other rounds):
     the tables of ranges of articles, by all they depend on (`_Tiling.table`), and the
-    `Levels` bits of each article set as a way says, by its width, headline size and band
-    (all `heads.floor` reads), and so its made-up headline's size and floor (`floors`)."""
+    `Marks` of each article set as a way says, by its width, headline size and band (all
+    `heads.floor` and `heads.title_rows` read; not the drop, which only shifts its rows)."""
 
     def __init__(self) -> None:
         self.tables: dict[tuple, Table] = {}
-        self.masks: dict[tuple, tuple[int, int, int]] = {}
-        self.floors: dict[tuple, tuple[float, float]] = {}
-        self.rows: dict[tuple, int] = {}  # (the same keys: `heads.title_rows`)
+        self.marks: dict[tuple, Marks] = {}
 
 
 class _Tiling:
@@ -136,7 +155,7 @@ class _Tiling:
         self.candidates = candidates
         self.levels = levels
         # where each headline starts on the ladder: all a table reads of the bound on the
-        # headlines (`Candidate.ladder`: tables under another bound are the same where
+        # headlines (`Sizes.ladder`: tables under another bound are the same where
         # that leaves every start as it was)
         self.starts = [candidate.ladder()[1] for candidate in candidates]
         self.limit = limit
@@ -154,7 +173,7 @@ class _Tiling:
         for candidate in candidates:
             counts, ahead = [0], 0
             for width in range(1, columns + 1):
-                ahead += candidate.refused_at.get(width, 0)
+                ahead += len(candidate.refused.get(width, NONE_REFUSED))
                 counts.append(ahead)
             self.refused.append([a + b for a, b in zip(self.refused[-1], counts)])
 
@@ -194,43 +213,44 @@ class _Tiling:
                  if h not in options or not options[h][1].divide]
         # its headline group lower by a few lines of air (the body as tall: the module so
         # much taller), against 碰题 where it stands beside another's
-        refused, limit = candidate.refused, self.limit
-        ways += [(h + d, cost + STRAY_DROP * c * d, config.lowered(d))
+        refused, limit = candidate.refused.get(c, NONE_REFUSED), self.limit
+        ways += [(h + d, cost + STRAY_DROP * c * d, lowered)
                  for d in drops(candidate)
                  for h, (cost, config) in options.items()
                  if not (config.beside or config.divide) and h + d <= limit
-                 and (c, h + d, config.lowered(d)) not in refused]
+                 for lowered in (config.lowered(d),)
+                 if not refused or (h + d, lowered) not in refused]
         # (one of each height and kind, the last)
         out: dict[tuple[int, bool, int], Way] = {}
-        masks, titles, floors = self.memo.masks, self.memo.rows, self.memo.floors
         reading = READING  # (a module's global, looked up at each use: once here)
-        sized = head and not own_size(candidate)  # (a headline the make-up sizes)
+        none = Marks(0, 0, 0, 0, 0.0, 0.0)  # (no headline: it bounds nothing)
         for h, cost, config in ways:
-            bits, rows = (0, 0, 0), 0
-            sizes = (0.0, 0.0)
-            if head:  # (the bits hang on the headline's size and band alone)
-                key = (i, c, config.size, config.extra, config.beside, config.divide,
-                       config.drop)
-                found = masks.get(key)
-                if found is None:
-                    found = masks[key] = self.levels.masks(candidate, config, c)
-                    titles[key] = title_rows(candidate, c, config)
-                bits, rows = found, titles[key]
-                if sized and config.size:
-                    ranked = floors.get(key)
-                    if ranked is None:
-                        ranked = floors[key] = (config.size, floor(candidate, c, config))
-                    sizes = ranked
-            reach, above, least = bits
+            marks = self.marks(i, candidate, c, config) if head else none
+            rows = marks.rows << config.drop
             top = across and not config.beside
             low = bool(config.drop)  # (its title not on its top line)
             out[(h, bool(config.divide), config.drop)] = Way(
                 h, cost, cost + (0.0 if top else reading), head, top, head and not low,
-                bool(config.divide), reach, above, least, sizes[0], sizes[1],
-                sizes[0] or INF, Leaf(candidate.index, config, c, h),
+                bool(config.divide), marks.reach, marks.above, marks.least, marks.size,
+                marks.floor, marks.size or INF, Leaf(candidate.index, config, c, h),
                 rows, rows if low else 0, (STRAY_DROP * c - DROP) * config.drop,
                 divided=bool(config.divide))
         return list(out.values())
+
+    def marks(self, i: int, candidate: Candidate, c: int, config: Config) -> Marks:
+        """The `Marks` of article `i` (`candidate`, with a headline) in `c` columns set as
+        `config` says (its bits hang on the headline's size and band alone)."""
+        key = (i, c, config.size, config.extra, config.beside, config.divide)
+        found = self.memo.marks.get(key)
+        if found is None:
+            unlowered, size = config.lowered(0), config.size
+            least = floor(candidate, c, unlowered)
+            reach, above, reached = self.levels.masks(size, least, c)
+            sized = size is not None and bool(size) and not own_size(candidate)
+            found = self.memo.marks[key] = Marks(
+                reach, above, reached, title_rows(candidate, c, unlowered),
+                size if sized and size is not None else 0.0, least if sized else 0.0)
+        return found
 
     def combined(self, i: int, j: int, c: int) -> list[Way]:
         """Articles i..j (more than one) in c columns: each way of cutting them in two
@@ -263,7 +283,7 @@ class _Tiling:
             if h1 > room:
                 continue
             c1, clear, above, smallest = up.cost, up.clear, up.above, up.rank_least
-            untitled = not up.tops
+            untitled = up.untitled  # (and so the way of it over any lower part)
             for low in lows:
                 h = h1 + 1 + low.height
                 if h > limit:
@@ -274,7 +294,7 @@ class _Tiling:
                 if low.rank_top > smallest:
                     cost += out_of_rank(low.rank_floor, smallest)
                 if cost < costs[h] or (untitled and cost < staggered[h]):
-                    best.found(h, cost, up, low, h1)
+                    best.found(h, cost, up, low, h1, untitled)
 
     def down(self, left: Table, right: Table, cl: int, c: int, best: Cheapest) -> None:
         """The ways of `left` (`cl` columns) beside `right` (the rest of `c`), into `best`
@@ -294,6 +314,7 @@ class _Tiling:
             if not near[h + match]:  # (no way of the right part within MATCH lines)
                 continue
             c1, tops, rows, lower, spare = way.cost, way.tops, way.rows, way.lower, way.spare
+            untitled_left = way.untitled
             smallest = way.rank_least
             for n in range(span):
                 at = h + n - match if n > match else h
@@ -313,9 +334,11 @@ class _Tiling:
                         cost -= spare
                     elif tops and not other.tops:
                         cost -= other.spare
-                    if cost < costs[at] or (
-                            tops + other.tops == 0 and cost < lowest[at]):
-                        best.found(at, cost, way, other, -cl)
+                    # (the way of the two untitled: the left part's, no title on the top
+                    # line of the right)
+                    staggers = untitled_left and not other.tops
+                    if cost < costs[at] or (staggers and cost < lowest[at]):
+                        best.found(at, cost, way, other, -cl, staggers)
 
 
 class Cheapest:
@@ -333,11 +356,11 @@ class Cheapest:
         self.staggered = [INF] * size
         self.lowered: list[tuple[Way, Way, int] | None] = [None] * size
 
-    def found(self, h: int, cost: float, first: Way, second: Way, size: int) -> None:
+    def found(self, h: int, cost: float, first: Way, second: Way, size: int,
+              untitled: bool) -> None:
         """A way cheaper than any found of height `h`, or than any of it whose top line
-        has no title."""
-        if first.tops + (second.tops if size < 0 else 0) == 0 and first.head \
-                and cost < self.staggered[h]:
+        has no title (`untitled`: the way of `first` and `second` is, `Way.untitled`)."""
+        if untitled and cost < self.staggered[h]:
             self.staggered[h] = cost
             self.lowered[h] = (first, second, size)
         if cost >= self.costs[h]:
@@ -423,13 +446,14 @@ class Levels:
                 above |= block << (n * self.width)
         return reach, above
 
-    def masks(self, c: Candidate, config: Config | None, columns: int) -> tuple[int, int, int]:
-        """(Reached, above, reached by its floor) of a module of `columns` set as `config`
-        says (None: no headline, which bounds nothing)."""
-        if config is None or config.size is None:
+    def masks(self, size: float | None, least: float, columns: int) -> tuple[int, int, int]:
+        """(Reached, above, reached by its floor) of a module of `columns` whose headline
+        is at `size` and can be set down to `least` (None: no headline, which bounds
+        nothing)."""
+        if size is None:
             return 0, 0, 0
-        reach, above = self.reached(config.size, columns)
-        return reach, above, self.reached(floor(c, columns, config), columns)[0]
+        reach, above = self.reached(size, columns)
+        return reach, above, self.reached(least, columns)[0]
 
 
 def unordered(least: int, above: int) -> float:
