@@ -196,9 +196,9 @@ class _Tiling:
         # much taller), against 碰题 where it stands beside another's
         refused, limit = candidate.refused, self.limit
         ways += [(h + d, cost + STRAY_DROP * c * d, config.lowered(d))
-                 for d in drops(candidate)
                  for h, (cost, config) in options.items()
-                 if not (config.beside or config.divide) and h + d <= limit
+                 if not (config.beside or config.divide)
+                 for d in drops(candidate, c, config) if h + d <= limit
                  and (c, h + d, config.lowered(d)) not in refused]
         # (one of each height and kind, the last)
         out: dict[tuple[int, bool, int], Way] = {}
