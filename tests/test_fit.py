@@ -142,6 +142,21 @@ def test_a_hole_no_count_fills_says_what_does(pinned):
                  "of the page"] == "  → article 4's +314 字 fill it"
 
 
+def test_a_hole_over_a_headline_group_says_its_air_moves_the_text_up():
+    """A blank across a module's top (air set over its headline group, `drop:`/`air:`):
+    no count fills it, less air does; beside the headline (not across), the headline's
+    advice; at the foot, the count."""
+    from layout.fitting import what_fills
+    from layout.model import Copyfit, Hole
+
+    fit = Copyfit(4, "这位清官，字写得不错！", 5, 6, 52, 72, 238, 48, 0)
+    said = what_fills(Hole(5, 6, 52, 55, 4), fit)
+    assert said.startswith("no count of characters fills it: it is over article 5's "
+                           "headline group") and "`drop:` and `air:`" in said
+    assert "beside article 5's headline" in what_fills(Hole(6, 6, 52, 58, 4), fit)
+    assert what_fills(Hole(5, 6, 70, 72, 4), fit) == "article 5's +48 字 fill it"
+
+
 def test_a_made_up_page_says_the_counts_hold_for_its_arrangement(pinned, tmp_path):
     unpinned = newsgen.write(212, tmp_path)
     said, counts = fit(unpinned)
