@@ -180,6 +180,12 @@ def what_fills(hole: Hole, fit: Copyfit | None) -> str:
             return f"{name}'s +{fit.add} 字 fill it"
         return (f"no more text fits {name} (its columns end short): a picture there, or "
                 "its module made smaller (`region:`), fills it")
+    if hole.first_line == fit.first_line and (hole.first_column, hole.last_column) == (
+            fit.first_column, fit.last_column):  # across its top: over the headline group
+        return (f"no count of characters fills it: it is over {name}'s headline group "
+                "(the air set over it); less air there (its region's `drop:` and `air:`, "
+                "written by `layout pin`) moves its text up, then its count fills the "
+                "foot; or the page made up again")
     if hole.first_line <= fit.first_line + 1:  # at its top: beside the headline
         return (f"no count of characters fills it: it is beside {name}'s headline, and "
                 "text flows under the headline; the headline across it (its `columns:`, "

@@ -147,7 +147,9 @@ def find_holes(occupied: Occupancy, first_line: int, plans: Iterable[ArticlePlan
     stacked articles belongs to neither and ends a run), merged across neighbouring
     columns of the same article that share lines. A run at the foot of an article's
     column (or of the page) is a hole when it is longer than MAX_BLANK lines; elsewhere
-    (air beside a headline, a band inside the page) when it is HOLE_MM tall or more."""
+    (air beside a headline, a band inside the page) when it is HOLE_MM tall or more, a run
+    at the top of an article's part measured with the blank line of the rule over it and
+    reported in its own lines."""
     t = occupied.t
     plans = list(plans)
     inside = hole_lines(t)
@@ -166,7 +168,9 @@ def find_holes(occupied: Occupancy, first_line: int, plans: Iterable[ArticlePlan
             if start is not None and (not blank or owner.get((column, line)) != here):
                 end = line - 1
                 foot = end == t.grid_lines or (column, end) in feet
-                if end - start + 1 > (MAX_BLANK if foot else inside - 1):
+                seen = end - start + 1 + (0 if foot else _over(occupied, owner, column,
+                                                                start, first_line))
+                if seen > (MAX_BLANK if foot else inside - 1):
                     runs.append((column, start, end, here))
                 start = None
             if blank and start is None:
@@ -183,6 +187,17 @@ def find_holes(occupied: Occupancy, first_line: int, plans: Iterable[ArticlePlan
             holes.append([column, column, top, bottom, whose])
     return [Hole(first_column, last_column, top, bottom, whose)
             for first_column, last_column, top, bottom, whose in holes]
+
+
+def _over(occupied: Occupancy, owner: dict[tuple[int, int], int], column: int, start: int,
+          first_line: int) -> int:
+    """1 when a run from `start` down `column` begins an article's part under the blank
+    line of a rule between stacked modules (no article's): a reader sees the two as one
+    blank (the make-up weighs a headline group's air so, makeup.Candidate.head); else 0."""
+    line = start - 1
+    return int(line >= first_line and owner.get((column, line)) is None
+               and (column, line) not in occupied.cells
+               and owner.get((column, start)) is not None)
 
 
 def copyfit(plan: ArticlePlan, occupied: Occupancy, lines: list[PlacedLine], holds: int,

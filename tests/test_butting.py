@@ -28,7 +28,9 @@ from layout.sidebyside import TitleBlock, at_one_height  # noqa: E402
 from layout.templates import load_template  # noqa: E402
 
 PAGES = 40  # seeds 0..39 (main before the stagger: 34 pairs on 24 of them)
-MOST_PAIRS = 23  # all the pages' pairs at the most (23 with the stagger)
+MOST_PAIRS = 26  # all the pages' pairs at the most (23 with the stagger; 26 since a group
+#                 may not stand under a blank a reader sees as a hole: 3 more pairs, each
+#                 with a rule between, for fuller pages: 7 → 10 of 40 full)
 MOST_ON_A_PAGE = 3  # (page 28: a row of three, every other page worse by holes)
 
 
@@ -55,10 +57,34 @@ def page_of(seed: int, folder: Path):
 
 
 @pytest.fixture(scope="module")
-def butting(tmp_path_factory):
+def pages(tmp_path_factory):
     folder = tmp_path_factory.mktemp("butting")
+    return {seed: page_of(seed, folder) for seed in range(PAGES)}
+
+
+@pytest.fixture(scope="module")
+def butting(pages):
     return {seed: pairs_of(titles(issue, t, geometry))
-            for seed in range(PAGES) for issue, t, _, geometry in [page_of(seed, folder)]}
+            for seed, (issue, t, _, geometry) in pages.items()}
+
+
+def test_few_headline_groups_stand_under_a_blank_as_tall_as_a_hole(pages):
+    """A headline group lowered against 碰题 leaves no blank over it that a reader sees as
+    a hole (holes.HOLE_MM, with the blank line of the rule over its module; heads.drops),
+    and the make-up weighs a band's air so too: a hole over a whole module's top (the
+    render reports it) is left on 2 of 40 pages at the most, both far short of copy (seeds
+    14 and 21, 1,248 and 3,340 字 short: a lowered group whose band took air in the rounds
+    after the search, 3 and 1 lines; main before this: 10, on 10 pages)."""
+    found = {}
+    for seed, (issue, t, page, _) in pages.items():
+        modules = {f.article_index: (f.first_line, f.first_column, f.last_column)
+                   for f in page.fits}
+        over = [h for h in page.holes if h.article_index is not None
+                and (h.first_line, h.first_column, h.last_column)
+                == modules.get(h.article_index)]
+        if over:
+            found[seed] = over
+    assert len(found) <= 2, found
 
 
 def test_few_made_up_pages_have_headlines_side_by_side_at_one_height(butting):
@@ -75,7 +101,8 @@ def test_a_module_beside_another_stands_its_headline_lower(tmp_path, seed):
     """A cut down whose one part starts with a module whose headline group stands under a
     few lines of air (`drop:`), beside a module whose title is on the top line they share:
     the lowered title starts under the other's (no 碰题), the air over it is shorter than a
-    hole, the lowered module leaves no hole, and `layout pin` writes the air back."""
+    hole, the lowered module leaves no hole over its group, and `layout pin` writes the air
+    back."""
     issue, t, page, geometry = page_of(seed, tmp_path)
     plans = plan_page(issue, t, shipped_fonts()).articles
     blocks = titles(issue, t, geometry)
@@ -90,7 +117,8 @@ def test_a_module_beside_another_stands_its_headline_lower(tmp_path, seed):
         for other in beside:
             a, b = blocks[low.index], blocks[other.index]
             assert not at_one_height(a, b) and a.top >= b.bottom, (a, b)
-        assert low.index not in {h.article_index for h in page.holes}
+        assert not [h for h in page.holes  # (no blank over the lowered group a hole)
+                    if h.article_index == low.index and h.first_line == low.first_line]
     assert not pairs_of(blocks)
     # `layout pin` writes the air back (the region's `drop:`), and the page stays the same
     from click.testing import CliRunner

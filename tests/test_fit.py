@@ -66,12 +66,12 @@ def test_the_count_given_fills_a_pinned_page_to_the_character(pinned, tmp_path):
     said, counts = fit(pinned)
     # article 6's short last line (得点赞。) was counted twice: a blank line and its end;
     # article 1 is re-divided into five columns of 13 characters (not six of 11)
-    assert counts == {0: 20, 1: 26, 2: 11, 3: 6, 4: 124, 5: 73}
-    assert "room for 228 字: +73 字" in said
+    assert counts == {0: 20, 1: 26, 2: 11, 3: 314, 4: 3, 5: 128}
+    assert "room for 283 字: +128 字" in said
     assert said.splitlines()[-1].startswith("note: the counts are plain text's")
     followed(pinned, counts, tmp_path)
-    full = appended(pinned, 5, plain(73), tmp_path / "full.yaml")
-    assert re.search(r"^article 6 .*holds 228 字, room for 228 字: ±0 字 \(full\)",
+    full = appended(pinned, 5, plain(128), tmp_path / "full.yaml")
+    assert re.search(r"^article 6 .*holds 283 字, room for 283 字: ±0 字 \(full\)",
                      fit(full)[0], re.M)
 
 
@@ -109,7 +109,7 @@ def test_the_count_to_cut_makes_an_overset_article_fit(pinned, tmp_path):
         issue = replace(issue, articles=tuple(articles))
     page = fitted(replace(loaded, edition=replace(loaded.edition, pages=(issue,)))).pages[0]
     cuts = {f.article_index: f.cut for f in page.fits if f.cut}
-    assert sorted(cuts) == [0, 1, 2, 3] and all(f.tried for f in page.fits)
+    assert sorted(cuts) == [0, 1, 2, 4] and all(f.tried for f in page.fits)
     fonts = shipped_fonts()
     for index, cut in cuts.items():
         articles = list(issue.articles)
@@ -138,8 +138,23 @@ def test_a_hole_no_count_fills_says_what_does(pinned):
     assert under["blank hole (天窗): column 6, lines 21-30 (10 lines) in article 2's part of "
                  "the page"].startswith("  → no count of characters fills it: it is beside "
                                         "article 2's headline")
-    assert under["blank hole (天窗): columns 1-3, lines 69-72 (4 lines) in article 5's part "
-                 "of the page"] == "  → article 5's +124 字 fill it"
+    assert under["blank hole (天窗): columns 1-4, lines 66-72 (7 lines) in article 4's part "
+                 "of the page"] == "  → article 4's +314 字 fill it"
+
+
+def test_a_hole_over_a_headline_group_says_its_air_moves_the_text_up():
+    """A blank across a module's top (air set over its headline group, `drop:`/`air:`):
+    no count fills it, less air does; beside the headline (not across), the headline's
+    advice; at the foot, the count."""
+    from layout.fitting import what_fills
+    from layout.model import Copyfit, Hole
+
+    fit = Copyfit(4, "这位清官，字写得不错！", 5, 6, 52, 72, 238, 48, 0)
+    said = what_fills(Hole(5, 6, 52, 55, 4), fit)
+    assert said.startswith("no count of characters fills it: it is over article 5's "
+                           "headline group") and "`drop:` and `air:`" in said
+    assert "beside article 5's headline" in what_fills(Hole(6, 6, 52, 58, 4), fit)
+    assert what_fills(Hole(5, 6, 70, 72, 4), fit) == "article 5's +48 字 fill it"
 
 
 def test_a_made_up_page_says_the_counts_hold_for_its_arrangement(pinned, tmp_path):

@@ -97,6 +97,21 @@ def test_the_blank_line_between_stacked_articles_belongs_to_neither():
     assert holes_of(lines, plans) == []
 
 
+def test_a_blank_over_a_headline_is_seen_with_the_rule_line_over_its_module():
+    # article 1's first 4 lines blank (air over its headline group): with the blank line of
+    # the rule over it, 5 lines (20 mm), a hole a reader sees, reported in article 1's own
+    # lines; 3 lines with the rule line (4) stay air
+    square = 5
+    plans = [plan(0, (1, 1), (1, 20)), plan(1, (1, 1), (22, 40))]
+    lines = text(1, 1, 20) + text(1, 22 + square - 1, 40)
+    found = holes_of(lines, plans)
+    assert [(h.article_index, h.first_line, h.last_line) for h in found] == [(1, 22, 25)]
+    assert holes_of(text(1, 1, 20) + text(1, 22 + square - 2, 40), plans) == []
+    # (at the top of the page, no rule over it: as tall as a hole by itself)
+    top = [plan(0, (1, 1), (1, 40))]
+    assert holes_of(text(1, square, 40), top) == []
+
+
 def many(write_manifest, count: int, template: str = "news-tabloid"):
     articles = "".join(f"  - headline: 第{i}条短讯\n    body: [这是一条很短的新闻，只有几句话而已。]\n"
                        for i in range(count))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from layout.model import Breaking, Composition
@@ -24,6 +24,8 @@ TEXT = st.lists(PIECE, min_size=1, max_size=80).map("".join).filter(lambda t: t.
 
 
 @settings(max_examples=150, deadline=None)
+@example(text="AAAAAAAAaaba", width=5, breaking=Breaking.TOTAL_FIT)  # (a syllable of a word
+# wider than a line, as wide as the line: its hyphen drawn past the edge; wide.word_pieces)
 @given(text=TEXT, width=st.integers(5, 30),
        breaking=st.sampled_from(list(Breaking)))
 def test_breaking_keeps_every_character_and_the_rules(text, width, breaking):

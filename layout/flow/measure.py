@@ -20,7 +20,9 @@ class HeadMeasure(NamedTuple):
 
     lines: int  # grid lines it takes, from the module's first to the body's first
     # the runs of blank lines down the columns its headline group spans, beside the band
-    # (each run's length, column by column, top down)
+    # (each run's length, column by column, top down; a run from the module's first line
+    # negative: over the group, a reader sees it with the blank line of the rule over the
+    # module, holes.find_holes)
     blanks: tuple[int, ...]
     strip: int  # a vertical title's strip: the lines it takes below the body's first
     strip_columns: int  # and its columns (0: a horizontal headline)
@@ -83,7 +85,7 @@ def measure_head(flow: ArticleFlow) -> HeadMeasure | None:
                 run += 1
                 continue
             if run:
-                blanks.append(run)
+                blanks.append(-run if row - run == plan.first_line else run)
             run = 0
     h = plan.headline
     vertical = h is not None and h.vertical is not None

@@ -160,11 +160,14 @@ class Candidate(Sizes):
             # blank beside the band: runs of BLANK_RUN lines or more down a column (a
             # kicker shorter than the main title leaves a line or two: no hole); a blank
             # as tall as a reader's eye takes for a hole (holes.HOLE_MM) costs as one,
-            # shorter air beside a headline a little
+            # shorter air beside a headline a little; a run over the group (a drop, a
+            # band's air) is seen with the blank line of the rule over the module
             blank = 0.0
             square = hole_lines(self.t)
             for run in measured.blanks:
-                blank += run * (HOLE if run >= square else
+                seen = 1 - run if run < 0 else run
+                run = abs(run)
+                blank += run * (HOLE if seen >= square else
                                 HEAD_BLANK if run >= BLANK_RUN else 0.0)
             self._heads[key] = (measured, blank)
         return self._heads[key]

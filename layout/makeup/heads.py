@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from ..holes import hole_lines
 from ..model import ArticlePlan
 from ..sidebyside import BUTT_SHARE
 from .candidate import Candidate
@@ -82,11 +83,19 @@ def title_rows(c: Candidate, columns: int, config: Config) -> int:
     return ((1 << (last + 1)) - 1) ^ ((1 << first) - 1)
 
 
-def drops(c: Candidate) -> tuple[int, ...]:
-    """The lines of air its headline group may stand under (DROPS): a group standing
-    lower than its neighbour's (碰题); none for the lead (on top), a headline that is not
-    across its module (vertical, or on `columns:`) or under a section bar."""
+def drops(c: Candidate, columns: int, config: Config) -> tuple[int, ...]:
+    """The lines of air its headline group, set as `config` says, may stand under (DROPS):
+    a group standing lower than its neighbour's (碰题); none for the lead (on top), a
+    headline that is not across its module (vertical, or on `columns:`) or under a section
+    bar; none that makes the blank over the group (the band's own air over it, and the
+    line of the rule over the module) as tall as a hole (holes.HOLE_MM: a reader sees a
+    hole over the headline, which no copy fills)."""
     h = c.article.headline
     if c.lead or h is None or h.columns or c.vertical or c.article.section:
         return ()
-    return DROPS
+    found = c.head(columns, config)
+    if found is None:
+        return ()
+    over = max((-run for run in found[0].blanks if run < 0), default=0)
+    square = hole_lines(c.t)
+    return tuple(d for d in DROPS if over + d + 1 < square)

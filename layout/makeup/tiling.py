@@ -215,9 +215,9 @@ class _Tiling:
         # much taller), against 碰题 where it stands beside another's
         refused, limit = candidate.refused.get(c, NONE_REFUSED), self.limit
         ways += [(h + d, cost + STRAY_DROP * c * d, lowered)
-                 for d in drops(candidate)
                  for h, (cost, config) in options.items()
-                 if not (config.beside or config.divide) and h + d <= limit
+                 if not (config.beside or config.divide)
+                 for d in drops(candidate, c, config) if h + d <= limit
                  for lowered in (config.lowered(d),)
                  if not refused or (h + d, lowered) not in refused]
         # (one of each height and kind, the last)

@@ -30,10 +30,11 @@ def split_glyphs(box: Box) -> list[Box]:
                 box.first, box.last) for g in box.glyphs]
 
 
-def word_pieces(box: Box, limit: float) -> list[tuple[Box, int]]:
+def word_pieces(box: Box, limit: float, hyphen: float = 0.0) -> list[tuple[Box, int]]:
     """A word wider than `limit` as the pieces its own break points part (text/hyphen.py),
     each with how the line may break after it: CUT (a piece still too wide, cut into
-    glyphs: against the rules), POINT, HYPHEN (a hyphen drawn); the last piece END."""
+    glyphs: against the rules; a piece a hyphen ends too wide with it, `hyphen` wide),
+    POINT, HYPHEN (a hyphen drawn); the last piece END."""
     glyphs = box.glyphs
     points = break_points("".join(g.char for g in glyphs)) if box.first is _LATIN \
         else {}
@@ -47,7 +48,7 @@ def word_pieces(box: Box, limit: float) -> list[tuple[Box, int]]:
         how = END if end == len(glyphs) else (HYPHEN if points[end] else POINT)
         piece = Box(tuple(Glyph(g.char, g.face, g.x - x0, g.advance) for g in part), width,
                     0.0, 0.0, box.first, box.last)
-        if width > limit + EPS and len(part) > 1:
+        if width + (hyphen if how == HYPHEN else 0.0) > limit + EPS and len(part) > 1:
             cut = split_glyphs(piece)
             out += [(p, CUT) for p in cut[:-1]] + [(cut[-1], how)]
         else:
@@ -104,7 +105,7 @@ def parted(boxes: Sequence[Box], gaps: Sequence[Gap], hard: Sequence[bool], firs
             # a word wider than a line breaks at its own break points (cut anywhere
             # only where a piece is still too wide); a long one that fits (a number of
             # 18 digits, an address) may, dearly: rather than spread a line by an em
-            pieces = word_pieces(box, limit)
+            pieces = word_pieces(box, limit, hyphen)
         elif box.first is _LATIN and len(box.glyphs) > 2 and any(
                 g.char == "-" for g in box.glyphs[1:-1]):
             # so may a compound word after its hyphen between letters (state-|owned); a
