@@ -144,7 +144,10 @@ def test_edits_that_force_a_move_or_a_copyfit(fonts, tmp_path):
     at every size no smaller than the third's (strict: 13 字), while the make-up of the
     page sets it all, moving both others: point 4 forces a move; with the third's headline
     set down too it fits (18 pt). Its third a paragraph more (142 字): left over in its
-    module (77 字) and on the make-up's page too: a copyfit, no move forced."""
+    module (77 字) while the make-up's page sets it all, a move forced too (until the
+    make-up weighed the blank over a headline group as a reader sees it, its page left
+    text over as well); its first paragraph again (149 字): left over in its module
+    (84 字) and on the make-up's page too: a copyfit, no move forced."""
     page = laomo()
     base = Page(written(page, tmp_path / "base.yaml"), fonts)
     edited, made = changed(page, 1, 3)
@@ -157,4 +160,8 @@ def test_edits_that_force_a_move_or_a_copyfit(fonts, tmp_path):
     edited, made = changed(page, 2, 11)
     assert made.what == "a paragraph more (142 字)"
     found = bound(base, written(edited, tmp_path / "edit.yaml"), 2)
-    assert (found.kind, found.over, found.most) == (NO_ROOM, 77, 2)
+    assert (found.kind, found.over, found.most) == (ROOM, 77, 1)
+    edited, made = changed(page, 2, 0)
+    assert made.what == "a paragraph more (149 字)"
+    found = bound(base, written(edited, tmp_path / "edit.yaml"), 2)
+    assert (found.kind, found.over, found.most) == (NO_ROOM, 84, 2)
