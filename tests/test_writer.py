@@ -69,6 +69,8 @@ def test_runs_are_coded_as_reportlab_codes_them():
                         for s, part in font.splitString(text, theirs)]
             assert coding.parts(text) == expected, text
     assert font.state[ours].subsets == font.state[theirs].subsets
+    assert font.state[ours].assignments == font.state[theirs].assignments
+    assert font.state[ours].nextCode == font.state[theirs].nextCode
     assert len(font.state[ours].subsets) > 4  # (the runs spread over several subsets)
 
 
