@@ -106,3 +106,25 @@ def test_numbers_and_arrays_of_numbers_are_written_as_reportlab_writes_them():
     for sequence in arrays:
         array = pdfdoc.PDFArray(sequence)
         assert array.format(doc) == reportlab_format(array, doc), sequence
+
+
+def test_a_line_s_runs_are_kept_by_its_glyphs_for_the_next_render():
+    from dataclasses import replace  # noqa: PLC0415
+
+    from layout.pipeline import layout, load  # noqa: PLC0415
+    from layout.render.runs import LineRuns, runs  # noqa: PLC0415
+    from conftest import SAMPLE  # noqa: PLC0415
+
+    loaded = load(SAMPLE)
+    lines = layout(loaded, FONTS).pages[0].lines
+    kept, codes = LineRuns(), {}
+    first = [kept.runs(line, FONTS, codes) for line in lines]
+    assert first == [runs(line, FONTS, codes) for line in lines]
+    kept.turn()
+    again = [kept.runs(line, FONTS, codes) for line in lines]
+    assert all(a is b for a, b in zip(again, first))  # (the same runs, not made again)
+    moved = replace(lines[0], origin_x=lines[0].origin_x + 12)
+    assert kept.runs(moved, FONTS, codes) == runs(moved, FONTS, codes) != first[0]
+    kept.turn()
+    kept.turn()  # (two renders that asked for none: let go)
+    assert kept.runs(lines[1], FONTS, codes) is not first[1]

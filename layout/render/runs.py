@@ -117,6 +117,39 @@ def runs(line: PlacedLine, fonts: FontSet, codes: dict) -> list[Run]:
 _ESCAPED = [escapePDF(bytes((n,))) for n in range(256)]  # a code in a PDF string
 
 
+class LineRuns:
+    """Each line's runs (`runs`) kept from one render to the next by the line's glyphs (the
+    very tuple, held here: the flow gives a line it set before the same tuple again, and
+    an edit under `--watch` leaves most of a page's lines as they were), its origin, size
+    and direction. What one render did not ask for is let go at the next (`turn`). The
+    codes its runs were made with are those of the same font set (render.pdf resets both)."""
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple[Any, float, float, bool, list[Run]]] = {}
+        self._now: dict[int, tuple[Any, float, float, bool, list[Run]]] = {}
+
+    def runs(self, line: PlacedLine, fonts: FontSet, codes: dict) -> list[Run]:
+        glyphs = line.set_glyphs
+        origin: float = line.origin_x
+        size: float = line.size
+        vertical: bool = line.vertical
+        key = id(glyphs)
+        found = self._last.get(key)
+        if found is None:
+            found = self._now.get(key)
+        if (found is not None and found[0] is glyphs and found[1] == origin
+                and found[2] == size and found[3] == vertical):
+            out = found[4]
+        else:
+            out = runs(line, fonts, codes)
+        self._now[key] = (glyphs, origin, size, vertical, out)
+        return out
+
+    def turn(self) -> None:
+        """A render is done: the lines it asked for are those kept for the next."""
+        self._last, self._now = self._now, {}
+
+
 class Coding:
     """A face's characters as one document's subsets code them: what reportlab's
     `splitString` gives a run (each part of it within one subset, its codes escaped for
