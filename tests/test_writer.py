@@ -128,3 +128,14 @@ def test_a_line_s_runs_are_kept_by_its_glyphs_for_the_next_render():
     kept.turn()
     kept.turn()  # (two renders that asked for none: let go)
     assert kept.runs(lines[1], FONTS, codes) is not first[1]
+
+
+def test_a_subset_s_tounicode_map_is_given_again_as_made():
+    from layout.render.pdf import _cmap_text, _to_unicode_cmap  # noqa: PLC0415
+
+    subset = [0, *[32] * 32, ord("中"), ord("文"), 0x20BB7, HALF_WIDTH_BASE + ord("，")]
+    made = _to_unicode_cmap("AAAAAB+song", subset)
+    assert "<23> <D842DFB7>" in made and "<24> <FF0C>" in made  # (𠮷 as UTF-16; the mark)
+    assert _to_unicode_cmap("AAAAAB+song", list(subset)) is made  # (kept)
+    assert made == _cmap_text("AAAAAB+song", subset)
+    assert _to_unicode_cmap("AAAAAC+song", subset) != made  # (by name too)

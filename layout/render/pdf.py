@@ -48,9 +48,26 @@ def _utf16_hex(code: int) -> str:
     return found
 
 
+# ToUnicode maps made in this process, by subset name and codes: a render under --watch
+# writes again the subsets an edit left as they were. Started afresh past this many.
+_CMAPS: dict[tuple[str, tuple[int, ...]], str] = {}
+MOST_CMAPS = 256
+
+
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """A ToUnicode CMap mapping each subset code to its character, as UTF-16 (surrogate
-    pairs beyond U+FFFF, as the PDF specification requires)."""
+    pairs beyond U+FFFF, as the PDF specification requires); one made before for the same
+    subset is given again."""
+    key = (fontname, tuple(subset))
+    found = _CMAPS.get(key)
+    if found is None:
+        if len(_CMAPS) >= MOST_CMAPS:
+            _CMAPS.clear()
+        found = _CMAPS[key] = _cmap_text(fontname, subset)
+    return found
+
+
+def _cmap_text(fontname: str, subset: list[int]) -> str:
     return "\n".join([
         "/CIDInit /ProcSet findresource begin",
         "12 dict begin",
