@@ -29,6 +29,12 @@ Figures, issue 24's writer, load and imports (the pdfw branch; compiled builds, 
   warm work per page (the five again)      341 M            329 M    (-3.6 %)
   --watch, one paragraph edited            158 M            138 M    (-12 %)
     a save and an edit                     176 M            147 M    (-17 %)
+  then quiet (load ~1.2, after = 78ab6cb; this script, median of 4 interleaved runs):
+  one page (ratio; CPU median of 25)       3.22 x, 0.340 s  3.18 x, 0.330 s
+  --watch, one paragraph edited            39 ms, 1.30 x    28.5 ms, 1.05 x  (CPU: 40.6 ->
+                                                            38.3 ms; the wall gains zlib's
+                                                            thread on the free core)
+  warm work per page                       2.70 x           2.95 x   (82 / 78 ms: noise)
 What gained: yaml's unused pure-reader pattern (57 M) and normalize's names pattern (19 M)
 not compiled at each start, nor tokenize's (13.5 M, a dataclass without a docstring); a
 page's codes given by a compiled loop (splitString's state the same); a line's runs, a
