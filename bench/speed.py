@@ -20,6 +20,29 @@ Goals (issue 24): one page ≤ 3 × typst; batch ≥ 1.5 × typst's pages/s; war
 ≤ typst's compile of it, an edited paragraph under --watch ≤ half of that; each extra page
 of text ≤ 2 × typst's; import layout ≤ 60 ms.
 
+Figures, issue 24's writer, load and imports (the pdfw branch; compiled builds, before = main's
+7a91ae0, after = 4f5cfc9; load 6-9 throughout, so instructions (cachegrind) are the figures):
+
+                                           before           after
+  one page, whole process, instructions    1.052 G          0.963 G  (-8.5 %, mean of five)
+    CPU (25 runs interleaved, median)      0.320 s          0.300 s
+  warm work per page (the five again)      341 M            329 M    (-3.6 %)
+  --watch, one paragraph edited            158 M            138 M    (-12 %)
+    a save and an edit                     176 M            147 M    (-17 %)
+  then quiet (load ~1.2, after = 78ab6cb; this script, median of 4 interleaved runs):
+  one page (ratio; CPU median of 25)       3.22 x, 0.340 s  3.18 x, 0.330 s
+  --watch, one paragraph edited            39 ms, 1.30 x    28.5 ms, 1.05 x  (CPU: 40.6 ->
+                                                            38.3 ms; the wall gains zlib's
+                                                            thread on the free core)
+  warm work per page                       2.70 x           2.95 x   (82 / 78 ms: noise)
+What gained: yaml's unused pure-reader pattern (57 M) and normalize's names pattern (19 M)
+not compiled at each start, nor tokenize's (13.5 M, a dataclass without a docstring); a
+page's codes given by a compiled loop (splitString's state the same); a line's runs, a
+subset's ToUnicode map and each text normalize cleaned kept for the next render. Not
+reached: the edit is still ~1.5 x the ~90 M the goal allows (the make-up ~1/3, the writer
+~1/2: every subset after the edit's first new character is coded, made and compressed again,
+as a fresh render's bytes require; reportlab's save); one page ~3.3 x (imports ~0.5 G).
+
 Figures, issue 24's --watch loop (what a render keeps for the next: kept.py, makeup.Kept;
 compiled builds, before = d4a91b5, after = the watch branch; the machine's 2 cores shared,
 load average 13-17 through the runs, so wall times were ~6 x a quiet machine's; CPU time of

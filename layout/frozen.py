@@ -45,6 +45,8 @@ def frozen(cls: T | None = None, /, *, init: bool = True) -> Any:
     fields with object.__setattr__)."""
     def make(cls: T) -> T:
         ours = init and _plain(cls)
+        if not cls.__doc__:  # (dataclasses would read a signature for it: with our __init__
+            cls.__doc__ = cls.__name__  # not yet set, object's, through tokenize: ~14 M)
         dataclass(cls, init=init and not ours, repr=False, eq=False)  # (the class itself)
         every = fields(cls)
         if ours:

@@ -232,3 +232,20 @@ def test_a_template_missing_whole_parts_names_each_part_once(tmp_path):
     assert [l.split(": ", 1)[1].split(":")[0] for l in lines] == ["body", "grid", "styles",
                                                                   "accent"]
     assert "body.size" not in str(err.value) and "margins leave" not in str(err.value)
+
+
+
+def test_a_manifest_loaded_again_is_normalized_as_the_first_time(write_manifest):
+    import layout.manifest.issue as issue_module  # noqa: PLC0415
+
+    path = write_manifest(GOOD.replace("第一段。", '第一段 说"好"。').replace("第二段。", "第二段,完。"))
+    issue_module._CLEANED.clear()
+    first = load_issue(path)
+    assert [b.text for b in first.articles[0].blocks] == ["第一段说“好”。", "小标题", "第二段，完。"]
+    assert len(first.edits) == 4  # (the space, two quotes, the comma)
+    assert issue_module._CLEANED  # (each text cleaned is remembered)
+    again = load_issue(path)  # (its texts as remembered)
+    issue_module._CLEANED.clear()
+    fresh = load_issue(path)
+    assert again == first == fresh
+    assert again.edits == first.edits == fresh.edits

@@ -433,3 +433,17 @@ def test_gated_rules_on_real_copy():
 def test_a_straight_quote_closes_a_curly_one_across_a_character_another_rule_removed():
     # (a zero-width space goes first, rule 1: the quote's scan must pass what it left)
     assert normalize("他说“幸存者\u200b偏差\"。")[0] == "他说“幸存者偏差”。"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("胡兴瑞杨颜慈海外网濮阳艺婧 \t\u3000\u4dff\u9fff\u4e00a1（）"),
+               max_size=16))
+def test_a_bracket_of_names_only_is_what_its_pattern_matched(text):
+    import re  # noqa: PLC0415
+
+    from layout.text.normalize import _names_only  # noqa: PLC0415
+
+    pattern = re.compile(r"[\u4e00-\u9fff]{2,6}([ \t\u3000]+[\u4e00-\u9fff]{2,6})+")
+    assert _names_only(text) == (pattern.fullmatch(text) is not None)
+    assert _names_only("胡兴瑞 杨颜慈") and _names_only("海外网\u3000濮阳艺婧")
+    assert not _names_only("胡兴瑞") and not _names_only(" 胡兴瑞 杨颜慈")

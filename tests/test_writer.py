@@ -69,6 +69,8 @@ def test_runs_are_coded_as_reportlab_codes_them():
                         for s, part in font.splitString(text, theirs)]
             assert coding.parts(text) == expected, text
     assert font.state[ours].subsets == font.state[theirs].subsets
+    assert font.state[ours].assignments == font.state[theirs].assignments
+    assert font.state[ours].nextCode == font.state[theirs].nextCode
     assert len(font.state[ours].subsets) > 4  # (the runs spread over several subsets)
 
 
@@ -104,3 +106,36 @@ def test_numbers_and_arrays_of_numbers_are_written_as_reportlab_writes_them():
     for sequence in arrays:
         array = pdfdoc.PDFArray(sequence)
         assert array.format(doc) == reportlab_format(array, doc), sequence
+
+
+def test_a_line_s_runs_are_kept_by_its_glyphs_for_the_next_render():
+    from dataclasses import replace  # noqa: PLC0415
+
+    from layout.pipeline import layout, load  # noqa: PLC0415
+    from layout.render.runs import LineRuns, runs  # noqa: PLC0415
+    from conftest import SAMPLE  # noqa: PLC0415
+
+    loaded = load(SAMPLE)
+    lines = layout(loaded, FONTS).pages[0].lines
+    kept, codes = LineRuns(), {}
+    first = [kept.runs(line, FONTS, codes) for line in lines]
+    assert first == [runs(line, FONTS, codes) for line in lines]
+    kept.turn()
+    again = [kept.runs(line, FONTS, codes) for line in lines]
+    assert all(a is b for a, b in zip(again, first))  # (the same runs, not made again)
+    moved = replace(lines[0], origin_x=lines[0].origin_x + 12)
+    assert kept.runs(moved, FONTS, codes) == runs(moved, FONTS, codes) != first[0]
+    kept.turn()
+    kept.turn()  # (two renders that asked for none: let go)
+    assert kept.runs(lines[1], FONTS, codes) is not first[1]
+
+
+def test_a_subset_s_tounicode_map_is_given_again_as_made():
+    from layout.render.pdf import _cmap_text, _to_unicode_cmap  # noqa: PLC0415
+
+    subset = [0, *[32] * 32, ord("中"), ord("文"), 0x20BB7, HALF_WIDTH_BASE + ord("，")]
+    made = _to_unicode_cmap("AAAAAB+song", subset)
+    assert "<23> <D842DFB7>" in made and "<24> <FF0C>" in made  # (𠮷 as UTF-16; the mark)
+    assert _to_unicode_cmap("AAAAAB+song", list(subset)) is made  # (kept)
+    assert made == _cmap_text("AAAAAB+song", subset)
+    assert _to_unicode_cmap("AAAAAC+song", subset) != made  # (by name too)

@@ -193,6 +193,26 @@ def _page(node: Node, number: int, path: Path, inherited: dict,
     return replace(page, **changes)
 
 
+# Each text normalize cleaned in this process, with its flags → (the clean text, its
+# changes): a manifest loaded again (`render --watch`, after a save) normalizes only the
+# texts that changed (about half of a load's time was normalizing). Started afresh past
+# MOST_CLEANED entries.
+_CLEANED: dict[tuple[str, bool, bool, bool], tuple[str, tuple]] = {}
+MOST_CLEANED = 20_000
+
+
+def _cleaned(value: str, body: bool, full: bool, wraps: bool) -> tuple[str, tuple]:
+    """normalize(value, …) (text/normalize.py: the same text and changes), remembered."""
+    key = (value, body, full, wraps)
+    found = _CLEANED.get(key)
+    if found is None:
+        if len(_CLEANED) >= MOST_CLEANED:
+            _CLEANED.clear()
+        result, changes = normalize(value, body=body, clean=full, wraps=wraps)
+        found = _CLEANED[key] = (result, tuple(changes))
+    return found
+
+
 def _normalized(issue: Issue, full: bool = True) -> Issue:
     """The issue with its text cleaned, and the list of what changed."""
     edits: list[Edit] = []
@@ -201,7 +221,7 @@ def _normalized(issue: Issue, full: bool = True) -> Issue:
               wraps: bool = False) -> str | None:
         if value is None:
             return None
-        result, changes = normalize(value, body=body, clean=full, wraps=wraps)
+        result, changes = _cleaned(value, body, full, wraps)
         edits.extend(Edit(origin, c.offset, c.before, c.after, c.reason, c.warning)
                      for c in changes)
         return result

@@ -26,7 +26,7 @@ from ..frozen import frozen
 from ..pictures import opened, rgb, upright
 from ..model import PageLayout, PlacedImage, PlacedLine, PlacedRect
 from . import objects  # noqa: F401 (reportlab's arrays of numbers written in one step)
-from .runs import Run, Selects, paint, runs
+from .runs import LineRuns, Run, Selects, paint
 from .streams import Kept, Writing, writing
 
 if TYPE_CHECKING:  # (the press, and littleCMS with it, is loaded only to print)
@@ -48,9 +48,26 @@ def _utf16_hex(code: int) -> str:
     return found
 
 
+# ToUnicode maps made in this process, by subset name and codes: a render under --watch
+# writes again the subsets an edit left as they were. Started afresh past this many.
+_CMAPS: dict[tuple[str, tuple[int, ...]], str] = {}
+MOST_CMAPS = 256
+
+
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """A ToUnicode CMap mapping each subset code to its character, as UTF-16 (surrogate
-    pairs beyond U+FFFF, as the PDF specification requires)."""
+    pairs beyond U+FFFF, as the PDF specification requires); one made before for the same
+    subset is given again."""
+    key = (fontname, tuple(subset))
+    found = _CMAPS.get(key)
+    if found is None:
+        if len(_CMAPS) >= MOST_CMAPS:
+            _CMAPS.clear()
+        found = _CMAPS[key] = _cmap_text(fontname, subset)
+    return found
+
+
+def _cmap_text(fontname: str, subset: list[int]) -> str:
     return "\n".join([
         "/CIDInit /ProcSet findresource begin",
         "12 dict begin",
@@ -100,8 +117,13 @@ def render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | N
     """Pages as one PDF (a page alone as render_pdf makes it). With `document`: its title,
     page labels and outline. `kept`: font subsets and compressed streams kept from an
     earlier render of the process, and for the next one (the same bytes either way)."""
+    holder = _SHARED if kept is None else kept
     with writing(kept) as render, kept_subsets({} if kept is None else kept.subsets):
-        return _render_pages(pages, fonts, press, document, _codes(fonts, kept), render)
+        codes = _codes(fonts, holder)
+        try:
+            return _render_pages(pages, fonts, press, document, codes, holder.lines, render)
+        finally:
+            holder.lines.turn()
 
 
 # The codes of the renders that keep nothing of their own (a batch's worker, page after
@@ -111,17 +133,19 @@ _SHARED = Kept()
 MOST_CODED_SIZES = 400
 
 
-def _codes(fonts: FontSet, kept: Kept | None) -> dict:
-    """The codes of `fonts`' characters (runs.runs) that `kept`, or the process, holds."""
-    holder = _SHARED if kept is None else kept
+def _codes(fonts: FontSet, holder: Kept) -> dict:
+    """The codes of `fonts`' characters (runs.runs) that `holder` (a render's kept, or the
+    process's) holds; its lines' runs (runs.LineRuns) let go with them."""
     if holder.fonts is not fonts or len(holder.codes) > MOST_CODED_SIZES:
-        holder.fonts, holder.codes = fonts, {}
+        holder.fonts, holder.codes, holder.lines = fonts, {}, LineRuns()
     return holder.codes
 
 
 def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | None,
-                  document: Document | None, codes: dict, render: Writing) -> bytes:
-    """The PDF of `pages` (see render_pages); `codes`: see runs.runs. Each page's content
+                  document: Document | None, codes: dict, lines: LineRuns,
+                  render: Writing) -> bytes:
+    """The PDF of `pages` (see render_pages); `codes`: see runs.runs, `lines`: the runs of
+    lines kept (runs.LineRuns). Each page's content
     and each font subset is compressed beside the writing (`render`) as soon as it is
     made; the subsets, in a render of their own (`fonts.kept_subsets`), are made before
     the document is saved, and taken from there as it is."""
@@ -145,7 +169,7 @@ def _render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | 
             canvas.setPageSize((page.width + 2 * margin, page.height + 2 * margin))
         if document:
             _bookmarks(canvas, document, number, page.height + margin)
-        _draw_page(canvas, page, fonts, press, codes, selects,
+        _draw_page(canvas, page, fonts, press, _Painting(codes, lines, selects),
                    _Closing(render, number == len(pages) - 1))
         _start_content(canvas, render)
     if document:
@@ -206,8 +230,18 @@ def _bookmarks(canvas: Canvas, document: Document, number: int, top: float) -> N
         canvas.addOutlineEntry(title, article_key, 1)
 
 
+@frozen
+class _Painting:
+    """What a page's lines are painted with: the codes of their characters (runs.runs), the
+    runs of lines kept (runs.LineRuns), the document's codings (runs.Selects)."""
+
+    codes: dict
+    lines: LineRuns
+    selects: Selects
+
+
 def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | None,
-               codes: dict, selects: Selects, closing: _Closing) -> None:
+               painting: _Painting, closing: _Closing) -> None:
     """One page painted and closed (its colours set anew: a page starts with none)."""
     fill = _Paint(canvas, press)
     if press:
@@ -218,7 +252,8 @@ def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | 
         _draw_rect(canvas, rect, page.height, fill, page.width)
     for image in page.images:
         _draw_image(canvas, image, page.height, fill, page.width)
-    painted = [(line, runs(line, fonts, codes)) for line in page.lines]
+    selects, line_runs = painting.selects, painting.lines.runs
+    painted = [(line, line_runs(line, fonts, painting.codes)) for line in page.lines]
     closing.start(canvas, _assign(fonts, painted, selects))
     code = canvas._code
     for line, line_runs in painted:

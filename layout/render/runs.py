@@ -114,6 +114,42 @@ def runs(line: PlacedLine, fonts: FontSet, codes: dict) -> list[Run]:
     return out
 
 
+_ESCAPED = [escapePDF(bytes((n,))) for n in range(256)]  # a code in a PDF string
+
+
+class LineRuns:
+    """Each line's runs (`runs`) kept from one render to the next by the line's glyphs (the
+    very tuple, held here: the flow gives a line it set before the same tuple again, and
+    an edit under `--watch` leaves most of a page's lines as they were), its origin, size
+    and direction. What one render did not ask for is let go at the next (`turn`). The
+    codes its runs were made with are those of the same font set (render.pdf resets both)."""
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple[Any, float, float, bool, list[Run]]] = {}
+        self._now: dict[int, tuple[Any, float, float, bool, list[Run]]] = {}
+
+    def runs(self, line: PlacedLine, fonts: FontSet, codes: dict) -> list[Run]:
+        glyphs = line.set_glyphs
+        origin: float = line.origin_x
+        size: float = line.size
+        vertical: bool = line.vertical
+        key = id(glyphs)
+        found = self._last.get(key)
+        if found is None:
+            found = self._now.get(key)
+        if (found is not None and found[0] is glyphs and found[1] == origin
+                and found[2] == size and found[3] == vertical):
+            out = found[4]
+        else:
+            out = runs(line, fonts, codes)
+        self._now[key] = (glyphs, origin, size, vertical, out)
+        return out
+
+    def turn(self) -> None:
+        """A render is done: the lines it asked for are those kept for the next."""
+        self._last, self._now = self._now, {}
+
+
 class Coding:
     """A face's characters as one document's subsets code them: what reportlab's
     `splitString` gives a run (each part of it within one subset, its codes escaped for
@@ -132,19 +168,52 @@ class Coding:
         self._escaped: dict[int, str] = {}  # character → its code, escaped
 
     def assign(self, text: str) -> None:
-        """Give each character of `text` new to the document its code, in order."""
+        """Give each character of `text` new to the document its code, in order: as
+        reportlab's `splitString` gives them (its state, `assignments`, `subsets` and
+        `nextCode`, the same), without its loop's interpreted work a character."""
         known = self._known
         new = "".join([c for c in dict.fromkeys(text) if c not in known])
         if not new:
             return
-        self.font.splitString(new, self.doc)
-        assigned = self.font.state[self.doc].assignments
+        font, doc = self.font, self.doc
+        state = font.state.get(doc)
+        if state is None:
+            font.splitString("", doc)  # (reportlab makes the document's state)
+            state = font.state[doc]
+        if state.frozen:
+            font.splitString(new, doc)  # (reportlab's error: the font is saved already)
+        has = font.face.charToGlyph
+        assignments: dict[int, int] = state.assignments
+        subsets: list[list[int]] = state.subsets
+        n_next: int = state.nextCode
         for char in new:
-            n = assigned.get(32 if char == "\xa0" else ord(char))  # (as splitString maps)
-            if n is not None:  # (one the face lacks has none: its runs go the long way)
-                known.add(char)
-                self._subset[ord(char)] = chr(n >> 8)
-                self._escaped[ord(char)] = escapePDF(bytes((n & 0xFF,)))
+            code = ord(char)
+            if code == 0xA0:
+                code = 32  # (as splitString maps)
+            found = assignments.get(code)
+            if found is None:
+                if code not in has:  # (one the face lacks has none: its runs go the long
+                    continue  # way, through splitString)
+                n = n_next
+                if n & 0xFF == 32:  # code 32 of each subset is a space
+                    if n != 32:
+                        subsets[n >> 8].append(32)
+                    n += 1
+                if n > 32:
+                    if not n & 0xFF:  # a new subset, its code 0 the missing glyph
+                        subsets.append([0])
+                        n += 1
+                    subsets[n >> 8].append(code)
+                else:
+                    subsets[0][n] = code
+                n_next = n + 1
+                assignments[code] = n
+            else:
+                n = found
+            known.add(char)
+            self._subset[ord(char)] = chr(n >> 8)
+            self._escaped[ord(char)] = _ESCAPED[n & 0xFF]
+        state.nextCode = n_next
 
     def parts(self, text: str) -> list[tuple[int, str]]:
         """(subset, its codes escaped) for each part of `text` within one subset."""

@@ -20,6 +20,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 
 from ..fonts import FontSet
+from .runs import LineRuns
 
 # A stream shorter than this is compressed where it is written: a thread costs more.
 THREADED_LEAST = 16_384
@@ -31,12 +32,14 @@ class Kept:
     render for the next, by content, so that the same content gives the same bytes
     without being made again: each font subset (by face and characters) and each stream
     compressed (by its bytes), and the code each character is painted with (`render.runs`:
-    by face, size, character and advance). What the last render did not use is let go."""
+    by face, size, character and advance), and each line's runs (`render.runs.LineRuns`).
+    What the last render did not use is let go."""
 
     subsets: dict = field(default_factory=dict)
     streams: dict = field(default_factory=dict)
     codes: dict = field(default_factory=dict)
     fonts: FontSet | None = None  # the font set the codes are of
+    lines: LineRuns = field(default_factory=LineRuns)  # each line's runs (of those codes)
     used: set = field(default_factory=set)
 
     def forget_unused(self) -> None:
