@@ -20,10 +20,11 @@ class HeadMeasure(NamedTuple):
 
     lines: int  # grid lines it takes, from the module's first to the body's first
     # the runs of blank lines down the columns its headline group spans, beside the band
-    # (each run's length, column by column, top down; a run from the module's first line
-    # negative: over the group, a reader sees it with the blank line of the rule over the
-    # module, holes.find_holes)
+    # (each run's length, column by column, top down), and those from the module's first
+    # line: over the group, seen with the blank line of the rule over the module
+    # (holes.find_holes)
     blanks: tuple[int, ...]
+    over: tuple[int, ...]
     strip: int  # a vertical title's strip: the lines it takes below the body's first
     strip_columns: int  # and its columns (0: a horizontal headline)
     # a horizontal main title's box down the module (pt under its first line's top: the
@@ -77,7 +78,8 @@ def measure_head(flow: ArticleFlow) -> HeadMeasure | None:
     occupied = Occupancy(flow.t)
     occupied.add_lines(out.lines)
     occupied.add_boxes(out.rects)
-    blanks = []
+    blanks: list[int] = []
+    over: list[int] = []
     for c in spans:
         run = 0
         for row in range(plan.first_line, line + 1):
@@ -85,7 +87,7 @@ def measure_head(flow: ArticleFlow) -> HeadMeasure | None:
                 run += 1
                 continue
             if run:
-                blanks.append(-run if row - run == plan.first_line else run)
+                (over if row - run == plan.first_line else blanks).append(run)
             run = 0
     h = plan.headline
     vertical = h is not None and h.vertical is not None
@@ -97,7 +99,8 @@ def measure_head(flow: ArticleFlow) -> HeadMeasure | None:
         top = min(em_box(pl)[0] for pl in titles) - origin
         bottom = max(em_box(pl)[1] for pl in titles) - origin
         size = max(pl.size for pl in titles)
-    return HeadMeasure(line - plan.first_line, tuple(blanks), strip if vertical else 0,
+    return HeadMeasure(line - plan.first_line, tuple(blanks), tuple(over),
+                       strip if vertical else 0,
                        len(spans) if vertical else 0, top, bottom, size)
 
 

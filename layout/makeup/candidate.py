@@ -164,9 +164,8 @@ class Candidate(Sizes):
             # band's air) is seen with the blank line of the rule over the module
             blank = 0.0
             square = hole_lines(self.t)
-            for run in measured.blanks:
-                seen = 1 - run if run < 0 else run
-                run = abs(run)
+            for seen, run in [(run, run) for run in measured.blanks] + [
+                    (run + 1, run) for run in measured.over]:
                 blank += run * (HOLE if seen >= square else
                                 HEAD_BLANK if run >= BLANK_RUN else 0.0)
             self._heads[key] = (measured, blank)

@@ -96,6 +96,6 @@ def drops(c: Candidate, columns: int, config: Config) -> tuple[int, ...]:
     found = c.head(columns, config)
     if found is None:
         return ()
-    over = max((-run for run in found[0].blanks if run < 0), default=0)
+    over = max(found[0].over, default=0)
     square = hole_lines(c.t)
     return tuple(d for d in DROPS if over + d + 1 < square)
