@@ -122,6 +122,10 @@ def test_a_dateline_keeps_its_space_from_the_story():
     assert [c.reason for c in changes] == ["space after a dateline"]
     assert normalize("第一段。\n本报讯 记者张三报道")[0] == "第一段。\n本报讯　记者张三报道"
     assert normalize("昨日全市停电 影响")[0] == "昨日全市停电影响"  # 停电 is no dateline
+    assert normalize("新华社北京5月1日电 记者")[0] == "新华社北京5月1日电　记者"
+    assert normalize("映象网讯 记者燕子丹")[0] == "映象网讯　记者燕子丹"
+    for word in ("通讯 设备", "喜讯 传来了", "资讯 平台上线", "今日电 价上涨"):  # words, no
+        assert normalize(word)[0] == word.replace(" ", "")                  # datelines
     assert normalize("他说，新华社电 不少")[0] == "他说，新华社电不少"  # not the paragraph's head
     assert normalize("新华社电 不少", body=False)[0] == "新华社电 不少"  # a title's: the editor's
 

@@ -427,9 +427,11 @@ def _names_only(text: str) -> bool:
         1 < len(name) < 7 and all("\u4e00" <= c <= "\u9fff" for c in name) for name in names)
 
 
-# A dateline at a paragraph's head, 新华社电 不少男生…, 本报讯 记者…: the space after it
-# parts it from the story and stays, as the full-width space datelines are set with.
-_DATELINE = re.compile(r"[^\s。！？；，、：]{0,28}(讯|[日社网台]电)")
+# A dateline at a paragraph's head, 新华社电 不少男生…, 本报讯 记者…, 新华社北京5月1日电:
+# the space after it parts it from the story and stays, as the full-width space datelines
+# are set with. A paper's, an agency's or a site's 讯 (本报讯, 快讯, 映象网讯), an agency's 电
+# (新华社电) or one dated (…5月1日电); not a word that ends so (通讯, 喜讯, 资讯, 今日电).
+_DATELINE = re.compile(r"[^\s。！？；，、：]{0,26}(?:[报刊网台快简]讯|社电|[0-9０-９]日电)")
 
 
 def _after_dateline(t: EditedText, i: int) -> bool:
