@@ -38,15 +38,15 @@ def edited(article: Article, delta: int) -> Article | None:
     or that many cut from its paragraphs' end (negative; whole paragraphs go first, from
     the last). None: it has no paragraph, or fewer characters than `-delta`."""
     blocks: list = list(article.blocks)
-    last = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph)]
-    if not last:
+    paragraphs = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph)]
+    if not paragraphs:
         return None
     if delta >= 0:
-        block = blocks[last[-1]]
-        blocks[last[-1]] = replace(block, text=block.text + plain(delta))
+        block = blocks[paragraphs[-1]]
+        blocks[paragraphs[-1]] = replace(block, text=block.text + plain(delta))
         return replace(article, blocks=tuple(blocks))
     left = -delta
-    for i in reversed(last):
+    for i in reversed(paragraphs):
         text = blocks[i].text
         count = char_count(text)
         if count <= left:
@@ -73,12 +73,14 @@ class Trial:
         self.plan, self.index, self.flow = plan, index, flow
         self.before = {o.article_index: char_count(o.text) for o in page.overflow}
         self.tries = 0
+        # (the article's place in the plan, which lists them as placed)
+        self.at = next(n for n, p in enumerate(plan.articles) if p.index == index)
 
     def fits(self, delta: int) -> bool | None:
         """None: the article cannot be edited so (or the tries are spent)."""
         if self.tries >= TRIES:
             return None
-        at = next(n for n, p in enumerate(self.plan.articles) if p.index == self.index)
+        at = self.at
         article = edited(self.plan.articles[at].article, delta)
         if article is None:
             return None

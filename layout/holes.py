@@ -236,5 +236,5 @@ def _blank_feet(occupied: Occupancy, lines: list[PlacedLine], plan: ArticlePlan)
     for column in range(plan.first_column, plan.last_column + 1):
         end = max(rows[column]) if column in rows else 0
         foot = max(occupied.foot(column, first, bottom), min(end, bottom))
-        blank += max(0, bottom - max(foot, first - 1))
+        blank += max(0, bottom - foot)  # (foot: first - 1 at the least)
     return blank

@@ -104,7 +104,7 @@ def render_key(pages: tuple[PageLayout, ...], files: list[Path], *values: object
     pictures, a profile: each one's `reads.file_digest`, the digest the batch takes), and
     `values` (compared by equality: the document's title and outline, the template, the
     output asked for, the fonts)."""
-    digests = []
+    digests: list[tuple[Path, str | None]] = []
     for file in files:
         try:
             digests.append((file, file_digest(file)))
@@ -123,7 +123,7 @@ def picture_pixels(issue: Issue) -> tuple:
     order (None: one that cannot be read)."""
     files = [i.file for a in issue.articles for i in a.images if i.file] + [
         b.file for a in issue.articles for b in a.blocks if isinstance(b, Figure) and b.file]
-    out = []
+    out: list[tuple[Path, tuple[int, int] | None]] = []
     for file in files:
         try:
             with opened(file) as picture:

@@ -164,8 +164,9 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
                   template: Template | None = None, kept: Kept | None = None,
                   seen: Seen | None = None) -> PageLayout:
     """One page planned and flowed (on its template, loaded unless given): every glyph
-    placed, overflow, holes and copyfit listed. `kept`: text broken by an earlier render
-    of the process is not broken again. `seen`: told the page's Setting, its plan with it
+    placed, overflow, holes and copyfit listed. `kept`: what an earlier render of the
+    process made (render --watch): its page whole when nothing it was made from changed,
+    else its text broken and the make-up's measures of the articles that did not change. `seen`: told the page's Setting, its plan with it
     (a page beside a 报头 block: the one `placed_beside` chose)."""
     template = template or page_template(issue)
     fonts = fonts or shipped_fonts()

@@ -319,8 +319,7 @@ class Page:
 
 
 def holes_cells(page) -> int:
-    return sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
-               for h in page.holes)
+    return sum(h.cells for h in page.holes)
 
 
 def chars(text: str) -> int:

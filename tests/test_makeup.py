@@ -91,8 +91,7 @@ def modules_tile_the_area(plan, template) -> None:
 def hole_share(page, template) -> float:
     top = 1 + (template.banner.lines if template.banner else 0)
     area = template.columns * (template.grid_lines - top + 1)
-    return sum((h.last_column - h.first_column + 1) * (h.last_line - h.first_line + 1)
-               for h in page.holes) / area
+    return sum(h.cells for h in page.holes) / area
 
 
 def runs_on(page, plan, t) -> list[str]:

@@ -70,22 +70,15 @@ def title_lines(chars) -> int:
     return 1 + sum(1 for a, b in zip(middles, middles[1:]) if b - a > size / 2)
 
 
-def test_the_search_costs_a_later_part_whose_first_headline_is_larger():
-    """tiling: a range of the search is a run of ranks; at a cut, the later part's first
-    made-up headline larger than the earlier part's smallest costs OUT_OF_RANK, and
-    UNORDERED more where it could not be set down to that size in its band; a part without
-    a made-up headline bounds nothing (its smallest is INF) and is larger than nothing."""
+def test_a_later_part_whose_first_headline_is_larger_costs_out_of_rank():
+    """tiling.out_of_rank, what the search adds at a cut where the later part's first
+    made-up headline is larger than the earlier part's smallest: OUT_OF_RANK, and UNORDERED
+    more where it could not be set down to that size in its band (its floor larger). That
+    the search adds it where it should is read from the pages themselves (above, and
+    test_newspages' headlines getting smaller down the page)."""
     from layout.makeup.costs import OUT_OF_RANK, UNORDERED
     from layout.makeup import tiling
-    from layout.makeup.tiling import INF, Way
 
-    def way(top: float, floor: float, least: float) -> Way:
-        return Way(10, 0.0, 0.0, True, True, 1, False, 0, 0, 0, top, floor, least, None, 0, 0,
-                   0.0)
-
-    earlier, later = way(26.0, 18.0, 14.0), way(26.0, 14.0, 22.0)
-    assert later.rank_top > earlier.rank_least
-    assert tiling.out_of_rank(later.rank_floor, earlier.rank_least) == OUT_OF_RANK
-    assert tiling.out_of_rank(18.0, earlier.rank_least) == OUT_OF_RANK + UNORDERED
-    bare = way(0.0, 0.0, INF)
-    assert not bare.rank_top > earlier.rank_least and not later.rank_top > bare.rank_least
+    smallest = 14.0  # (the earlier part's smallest made-up headline)
+    assert tiling.out_of_rank(14.0, smallest) == OUT_OF_RANK  # (set down to 14 pt in its band)
+    assert tiling.out_of_rank(18.0, smallest) == OUT_OF_RANK + UNORDERED

@@ -92,16 +92,16 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
     if collecting:
         gc.disable()
     try:
-        return made_up(issue, template, fonts, pinned, cache, kept)
+        return _made_up(issue, template, fonts, pinned, cache, kept)
     finally:
         if collecting:
             gc.enable()
 
 
-def made_up(issue: Issue, template: Template, fonts: FontSet,
+def _made_up(issue: Issue, template: Template, fonts: FontSet,
             pinned: list[ArticlePlan | None], cache: TextCache | None,
             kept: Kept | None) -> PagePlan:
-    """`make_up`, the collector as it is."""
+    """What `make_up` does, with the cyclic collector as `make_up` leaves it."""
     t = template
     cache = TextCache() if cache is None else cache
     fixed = [p for p in pinned if p is not None]

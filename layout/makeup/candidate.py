@@ -39,8 +39,8 @@ class Candidate(Sizes):
         self._need: int | None = None
         self._needs: dict[tuple[int, float | None], int] = {}  # (columns, size)
         self._seated: dict[tuple[int, int], int] = {}  # (columns, head lines): need_at
-        # (columns, size, extra, beside) → its head's measure and what the blank beside it
-        # costs
+        # (columns, size, extra, beside, drop) → its head's measure and what the blank
+        # beside and over it costs
         self._heads: dict[tuple, tuple[HeadMeasure, float] | None] = {}
         self.block_memo: dict[tuple, tuple] = {}  # (pictures.picture_block)
         self.sum_memo: dict[int, dict] = {}  # (pictures.picture_sums)
@@ -56,7 +56,8 @@ class Candidate(Sizes):
         self.may_divide = False  # 破栏 offered (the lead of a page of several articles)
         self._sizes = {}  # (Sizes.headline)
         # the largest size the make-up lets this headline take: a step below the lead's, so
-        # that the lead's headline is the largest on the page (None: no bound)
+        # that the lead's headline is the largest on the page, or a bound by rank a round
+        # set (rank_cap), the smaller (settle.bound_headlines; None: no bound)
         self.cap = None
         self.rank_cap: float | None = None  # (a bound by rank a round set: settle.Ordered)
         self.lead = False  # the page's lead (头条): its headline the largest on the page
