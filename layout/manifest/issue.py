@@ -196,9 +196,11 @@ def _page(node: Node, number: int, path: Path, inherited: dict,
 # Each text normalize cleaned in this process, with its flags → (the clean text, its
 # changes): a manifest loaded again (`render --watch`, after a save) normalizes only the
 # texts that changed (about half of a load's time was normalizing). Started afresh past
-# MOST_CLEANED entries.
+# MOST_CLEANED characters (an issue of several pages being edited fits; a batch worker,
+# whose pages are each new, keeps a few MB at the most: ~2.3 KB an entry of ~400)
 _CLEANED: dict[tuple[str, bool, bool, bool], tuple[str, tuple]] = {}
-MOST_CLEANED = 20_000
+_HELD = [0]  # the characters of the texts _CLEANED holds
+MOST_CLEANED = 200_000
 
 
 def _cleaned(value: str, body: bool, full: bool, wraps: bool) -> tuple[str, tuple]:
@@ -206,8 +208,10 @@ def _cleaned(value: str, body: bool, full: bool, wraps: bool) -> tuple[str, tupl
     key = (value, body, full, wraps)
     found = _CLEANED.get(key)
     if found is None:
-        if len(_CLEANED) >= MOST_CLEANED:
+        if _HELD[0] + len(value) > MOST_CLEANED:
             _CLEANED.clear()
+            _HELD[0] = 0
+        _HELD[0] += len(value)
         result, changes = normalize(value, body=body, clean=full, wraps=wraps)
         found = _CLEANED[key] = (result, tuple(changes))
     return found

@@ -46,9 +46,14 @@ AFTER = {BEGIN: (END, SINGLE), END: (BEGIN, MIDDLE), MIDDLE: (MIDDLE, BEGIN),
 _LATIN = re.compile(r"[a-zA-Z0-9]+(?:[._-][a-zA-Z0-9]+)*%?")
 
 
+HEADER = 1024  # bytes the file's six header lines fit in (355 as built)
+
+
 def _numbers(data: bytes) -> array:
     """The file's little-endian uint32s."""
-    numbers = array("I" if array("I").itemsize == 4 else "L", data)
+    numbers = array("I", data)
+    if numbers.itemsize != 4:  # (4 on every platform CPython builds for today)
+        raise RuntimeError("words.dat needs 32-bit unsigned integers (array 'I')")
     if sys.byteorder == "big":
         numbers.byteswap()
     return numbers
@@ -76,7 +81,10 @@ class Words:
     total, and the model's probabilities."""
 
     def __init__(self, data: bytes | mmap.mmap):
-        lines = data[:1024].split(b"\n", 6)[:6]
+        lines = data[:HEADER].split(b"\n", 6)[:6]
+        if len(lines) < 6 or sum(len(line) + 1 for line in lines) > HEADER:
+            raise RuntimeError("words.dat's header is not six lines within its first "
+                               f"{HEADER} bytes: build it again (words/build_words.py)")
         _, _, total, keys, words_bytes, emit_bytes = lines[0].split()
         count = int(keys)
         self.log_total = math.log(float(int(total)))
