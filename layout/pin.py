@@ -13,12 +13,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
 from .errors import LayoutError
 from .fonts import FontSet
 from .frozen import frozen
 from .model import Article, ArticlePlan, Image, Issue, PagePlan, PlacedRect, Template
+from .yamlload import yaml
 
 PINNED = "# pinned by layout pin"
 

@@ -26,50 +26,11 @@ from .errors import LayoutError, Mistakes, Skipped
 from .frozen import frozen
 from .model import Origin
 from .reads import read_file
+from .yamlload import yaml
 
 T = TypeVar("T")
 
 
-class _Later:
-    """A pattern compiled when it is first used (`_import_yaml`)."""
-
-    def __init__(self, pattern: str):
-        self._pattern = pattern
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(re.compile(self._pattern), name)
-
-
-# The pure Python reader's pattern of the characters YAML does not allow (yaml.reader): its
-# compilation is ~57 M instructions, a twentieth of a page's whole process, at each import
-# of yaml, for a reader that libyaml's loader never uses.
-_NON_PRINTABLE = ("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD"
-                  "\U00010000-\U0010ffff]")
-
-
-def _import_yaml() -> Any:
-    """PyYAML, imported with the pure reader's pattern compiled on first use (`_Later`):
-    the same module, its pattern the same where it is used."""
-    import sys  # noqa: PLC0415
-
-    if "yaml" in sys.modules:
-        return sys.modules["yaml"]
-    compile_now = re.compile
-
-    def compile_later(pattern: Any, flags: int = 0) -> Any:
-        if flags == 0 and pattern == _NON_PRINTABLE:
-            return _Later(pattern)
-        return compile_now(pattern, flags)
-
-    re.compile = compile_later  # type: ignore[assignment]
-    try:
-        import yaml as module  # noqa: PLC0415
-    finally:
-        re.compile = compile_now
-    return module
-
-
-yaml = _import_yaml()
 # libyaml's parser when PyYAML was built with it (several times faster), else pure Python.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+|rest)\s*)?$")

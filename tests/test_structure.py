@@ -104,3 +104,26 @@ def test_no_function_is_over_sixty_lines_but_the_total_fit_breaker():
     total_fit = next(n for n in ast.walk(breaker)
                      if isinstance(n, ast.FunctionDef) and n.name == "total_fit")
     assert "long" in (ast.get_docstring(total_fit) or "").lower()
+
+
+def test_yaml_is_imported_without_compiling_its_pure_readers_pattern():
+    """Every module that reads or writes YAML takes it from layout.yamlload, so the pure
+    reader's pattern (~57 M instructions to compile, never used by libyaml's loader) is
+    compiled only when used: in a fresh process after the render's, pin's and the
+    importer's modules, it is not compiled; the pure reader still refuses what it must."""
+    import subprocess
+    import sys
+
+    code = (
+        "import re, layout.source, layout.pin, layout.importer.draft, layout.cli\n"
+        "import yaml\n"
+        "pattern = yaml.reader.Reader.NON_PRINTABLE\n"
+        "print(isinstance(pattern, re.Pattern))\n"
+        "try:\n"
+        "    yaml.load('a: \"\\x07\"', Loader=yaml.SafeLoader)\n"
+        "    print('read')\n"
+        "except yaml.YAMLError:\n"
+        "    print('refused')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "refused"]

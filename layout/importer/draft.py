@@ -6,7 +6,7 @@ import json
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-import yaml
+from ..yamlload import yaml
 
 from .pieces import char_count
 
