@@ -170,7 +170,10 @@ class Coding:
     def assign(self, text: str) -> None:
         """Give each character of `text` new to the document its code, in order: as
         reportlab's `splitString` gives them (its state, `assignments`, `subsets` and
-        `nextCode`, the same), without its loop's interpreted work a character."""
+        `nextCode`, the same), without its loop's interpreted work a character. As
+        splitString does for a face with `_asciiReadable` off, as fonts.py makes every
+        face (on, it keeps codes 33-126 for ASCII, which this loop does not)."""
+        assert not getattr(self.font, "_asciiReadable", 0), "fonts.py turns it off"
         known = self._known
         new = "".join([c for c in dict.fromkeys(text) if c not in known])
         if not new:
