@@ -53,9 +53,9 @@ class Way:
         self.head = head
         self.across = across
         self.tops = tops
-        # headed, and no title on its top line (its top module's group lowered): a part
-        # that staggers beside another's top title (`Table.staggered`)
-        self.untitled = head and not tops
+        # staggered: headed, and no title on its top line (its top module's group lowered):
+        # a part that staggers beside another's top title (`Table.staggered`)
+        self.staggered = head and not tops
         self.clear = clear
         self.reach = reach
         self.above = above
@@ -99,12 +99,12 @@ class Table:
             if found is None or w.cost < found.cost:
                 beside[w.height + match] = w
             found = staggered[w.height + match]
-            if w.untitled and (found is None or w.cost < found.cost):
+            if w.staggered and (found is None or w.cost < found.cost):
                 staggered[w.height + match] = w
             for n in range(w.height, w.height + 2 * match + 1):
                 near[n] = True
-        for n, lowered in enumerate(staggered):
-            if lowered is not None and beside[n] is lowered:
+        for n, way in enumerate(staggered):
+            if way is not None and beside[n] is way:
                 staggered[n] = None  # (the cheapest already)
         self.beside = beside
         self.staggered = staggered
@@ -277,13 +277,13 @@ class _Tiling:
         limit = self.limit
         lows = lower.lows
         room = limit - 1 - lows[0].height
-        costs, staggered = best.costs, best.staggered
+        costs, staggered_costs = best.costs, best.staggered
         for up in upper.ways:
             h1 = up.height
             if h1 > room:
                 continue
             c1, clear, above, smallest = up.cost, up.clear, up.above, up.rank_least
-            untitled = up.untitled  # (and so the way of it over any lower part)
+            up_staggered = up.staggered  # (and so the way of it over any lower part)
             for low in lows:
                 h = h1 + 1 + low.height
                 if h > limit:
@@ -293,8 +293,8 @@ class _Tiling:
                     cost += unordered(low.least, above)
                 if low.rank_top > smallest:
                     cost += out_of_rank(low.rank_floor, smallest)
-                if cost < costs[h] or (untitled and cost < staggered[h]):
-                    best.found(h, cost, up, low, h1, untitled)
+                if cost < costs[h] or (up_staggered and cost < staggered_costs[h]):
+                    best.found(h, cost, up, low, h1, up_staggered)
 
     def down(self, left: Table, right: Table, cl: int, c: int, best: Cheapest) -> None:
         """The ways of `left` (`cl` columns) beside `right` (the rest of `c`), into `best`
@@ -304,23 +304,23 @@ class _Tiling:
         title under either part's top stands at a line of a title of the other (modules
         stacked to a height so near that their titles meet across the cut); the right
         part's first made-up headline larger than the left part's smallest, `out_of_rank`."""
-        beside, untitled, near = right.beside, right.staggered, right.near
+        beside, staggered, near = right.beside, right.staggered, right.near
         # (the modules' globals, looked up at each use: once here)
         match, span, pair = MATCH, 2 * MATCH + 1, BUTTING
         shorts = [SHORT * abs(d) * (cl if d > 0 else c - cl) for d in range(-match, match + 1)]
-        costs, lowest = best.costs, best.staggered
+        costs, staggered_costs = best.costs, best.staggered
         for way in left.ways:
             h = way.height
             if not near[h + match]:  # (no way of the right part within MATCH lines)
                 continue
             c1, tops, rows, lower, spare = way.cost, way.tops, way.rows, way.lower, way.spare
-            untitled_left = way.untitled
+            left_staggered = way.staggered
             smallest = way.rank_least
             for n in range(span):
                 at = h + n - match if n > match else h
                 # (the cheapest way of the right part of height h + n - MATCH, and the
-                # cheapest whose top line has no title)
-                for other in (beside[h + n], untitled[h + n]):
+                # cheapest staggered one, whose top line has no title)
+                for other in (beside[h + n], staggered[h + n]):
                     if other is None:
                         continue
                     cost = c1 + other.cost + shorts[n] + pair * tops * other.tops
@@ -334,10 +334,10 @@ class _Tiling:
                         cost -= spare
                     elif tops and not other.tops:
                         cost -= other.spare
-                    # (the way of the two untitled: the left part's, no title on the top
+                    # (the way of the two staggered: the left part's, no title on the top
                     # line of the right)
-                    staggers = untitled_left and not other.tops
-                    if cost < costs[at] or (staggers and cost < lowest[at]):
+                    staggers = left_staggered and not other.tops
+                    if cost < costs[at] or (staggers and cost < staggered_costs[at]):
                         best.found(at, cost, way, other, -cl, staggers)
 
 
@@ -354,15 +354,15 @@ class Cheapest:
         self.sizes = [0] * size  # lines of the upper part, or - the left part's columns
         self.order: list[int] = []
         self.staggered = [INF] * size
-        self.lowered: list[tuple[Way, Way, int] | None] = [None] * size
+        self.staggered_parts: list[tuple[Way, Way, int] | None] = [None] * size
 
     def found(self, h: int, cost: float, first: Way, second: Way, size: int,
-              untitled: bool) -> None:
+              staggered: bool) -> None:
         """A way cheaper than any found of height `h`, or than any of it whose top line
-        has no title (`untitled`: the way of `first` and `second` is, `Way.untitled`)."""
-        if untitled and cost < self.staggered[h]:
+        has no title (`staggered`: the way of `first` and `second` is, `Way.staggered`)."""
+        if staggered and cost < self.staggered[h]:
             self.staggered[h] = cost
-            self.lowered[h] = (first, second, size)
+            self.staggered_parts[h] = (first, second, size)
         if cost >= self.costs[h]:
             return
         if self.firsts[h] is None:
@@ -385,9 +385,9 @@ class Cheapest:
             up, low = self.firsts[h], self.seconds[h]
             assert up is not None and low is not None
             out.append(made(h, self.costs[h], up, low, self.sizes[h]))
-            lowered = self.lowered[h]
-            if lowered is not None and self.staggered[h] > self.costs[h]:
-                out.append(made(h, self.staggered[h], *lowered))
+            parts = self.staggered_parts[h]
+            if parts is not None and self.staggered[h] > self.costs[h]:
+                out.append(made(h, self.staggered[h], *parts))
         return out
 
 
