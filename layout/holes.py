@@ -68,8 +68,8 @@ class Occupancy:
                     grid - 1) * pitch
                 self._mark(x0, x1, top, top + pitch)
             else:
-                size, baseline = line.size, line.baseline
-                self._mark(x0, x1, baseline - 0.88 * size, baseline + 0.12 * size)
+                box = line.em_box
+                self._mark(x0, x1, box.top, box.bottom)
 
     def add_boxes(self, rects: Iterable, images: Iterable = ()) -> None:
         """Filled rectangles (banner, placeholders, tints), framed boxes and pictures;

@@ -5,13 +5,12 @@ one title into the other across the rule (…执法显成效（图） | 株洲�
 tells the editor, who may move one (`region:`) or change the order (`rank:`)."""
 from __future__ import annotations
 
-from .flow.setter import em_box
 from .frozen import frozen
 from .model import LineKind, PlacedLine
 
 _SHORT = 8  # characters of a title a notice quotes
 # Two main titles stand at one height (碰题) when, in modules side by side, their boxes (the
-# ideographic em of each line, flow.setter.em_box) share any height down the page
+# ideographic em of each line, PlacedLine.em_box) share any height down the page
 # (more than this share of the smaller title's size: a hair, not a line's touching the
 # other's): a title whose first line starts under the other's last is staggered, one
 # whose first line stands beside the other's last is read across as surely as two titles
@@ -42,7 +41,7 @@ def title_blocks(lines: tuple[PlacedLine, ...]) -> list[TitleBlock]:
     blocks: list[TitleBlock] = []
     last: PlacedLine | None = None
     for line in heads:
-        top, bottom = em_box(line)
+        top, bottom = line.em_box
         if (last is not None and (line.left, line.width) == (last.left, last.width)
                 and line.baseline - last.baseline < 2.5 * line.size):
             b = blocks[-1]

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from ..holes import Occupancy, text_legs
 from ..model import LineKind, Template
 from .article import ArticleFlow, Laid
-from .setter import Drawn, TooLow, em_box
+from .setter import Drawn, TooLow
 
 
 class HeadMeasure(NamedTuple):
@@ -96,8 +96,8 @@ def measure_head(flow: ArticleFlow) -> HeadMeasure | None:
     top = bottom = size = 0.0
     if titles:
         origin = flow.t.line_top(plan.first_line)
-        top = min(em_box(pl)[0] for pl in titles) - origin
-        bottom = max(em_box(pl)[1] for pl in titles) - origin
+        top = min(pl.em_box.top for pl in titles) - origin
+        bottom = max(pl.em_box.bottom for pl in titles) - origin
         size = max(pl.size for pl in titles)
     return HeadMeasure(line - plan.first_line, tuple(blanks), tuple(over),
                        strip if vertical else 0,

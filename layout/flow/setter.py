@@ -11,8 +11,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 from ..fonts import FontSet
-from ..model import (Align, Boxed, Figure, Image, LineKind, Origin, PlacedImage, PlacedLine,
-                     PlacedRect, Template, TextStyle)
+from ..model import (ASCENT, Align, Boxed, Figure, Image, LineKind, Origin, PlacedImage,
+                     PlacedLine, PlacedRect, Template, TextStyle)
 from ..pictures import opened, upright_size
 from ..text.chars import NO_LINE_END, NO_LINE_START, char_class
 from ..text.items import Measure, build_runs
@@ -20,15 +20,6 @@ from ..text.linebreak import SetLine, break_lines
 from ..text.words import between_words, word_ends
 from .textcache import TextCache
 
-# Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
-# in Noto CJK; the box runs from +0.88 em to -0.12 em around the baseline).
-ASCENT: Final = 0.88
-
-
-def em_box(line: PlacedLine) -> tuple[float, float]:
-    """The top and bottom of a line's ideographic (em) box: ASCENT em over its baseline,
-    the rest of the em under it."""
-    return line.baseline - ASCENT * line.size, line.baseline + (1 - ASCENT) * line.size
 # Inside a framed box (编者按, 微评) the text keeps this many body ems from the frame.
 BOX_PADDING: Final = 0.5
 # A picture printed at less than this many pixels per inch looks soft: warn.

@@ -30,9 +30,11 @@ from .issue import (
     Subhead,
 )
 from .page import (
+    ASCENT,
     ArticlePlan,
     Copyfit,
     Edition,
+    EmBox,
     Hole,
     IssueLayout,
     Jump,
@@ -60,6 +62,7 @@ from .template import (
 )
 
 __all__ = [
+    "ASCENT",
     "PDFX_STANDARDS",
     "Align",
     "Article",
@@ -72,6 +75,7 @@ __all__ = [
     "Copyfit",
     "Edit",
     "Edition",
+    "EmBox",
     "Figure",
     "Headline",
     "Hole",

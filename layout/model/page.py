@@ -99,6 +99,18 @@ class LineKind(Enum):
     SECTION = "section"  # 栏目题, reversed out of a bar over an article
 
 
+# Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
+# in Noto CJK; the box runs from +0.88 em to -0.12 em around the baseline).
+ASCENT: Final = 0.88
+
+
+class EmBox(NamedTuple):
+    """A line's ideographic (em) box down the page: its top and bottom edges."""
+
+    top: float
+    bottom: float
+
+
 @frozen(init=False)
 class PlacedLine:
     """A typeset line: its glyphs in reading order on one baseline."""
@@ -135,6 +147,13 @@ class PlacedLine:
     @property
     def text(self) -> str:
         return "".join(g.char for g in self.set_glyphs)
+
+    @property
+    def em_box(self) -> EmBox:
+        """The line's ideographic (em) box: ASCENT em over its baseline, the rest of the em
+        under it (the cells a line off the grid covers, its title's height: 碰题)."""
+        return EmBox(self.baseline - ASCENT * self.size,
+                     self.baseline + (1 - ASCENT) * self.size)
 
 
 @frozen
