@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Final
 
-from .model import Article, Copyfit, Hole, PageLayout, PagePlan, Paragraph
+from .model import Article, Copyfit, PageLayout, PagePlan, Paragraph
 from .text.chars import char_count
 
 # plain text, the kind an editor adds: common Han characters, no punctuation
@@ -166,31 +166,3 @@ def _between(trial: Trial, good: int, bad: int, sign: int) -> int:
         else:
             bad = middle
     return good
-
-
-def what_fills(hole: Hole, fit: Copyfit | None) -> str:
-    """What fills a blank hole, said under it by `layout fit`: the count its article is
-    to take when the hole is at the foot of the article's part (text flows down into
-    it); else what no count of characters can do — text flows under a headline and round
-    a picture, never beside them."""
-    if fit is None:
-        return ("outside every article: no text flows there; a module over it (an "
-                "article's `region:`), or the page made up again, fills it")
-    name = f"article {fit.article_index + 1}"
-    if hole.last_line >= fit.last_line:  # at the foot of its columns
-        if fit.add:
-            return f"{name}'s +{fit.add} 字 fill it"
-        return (f"no more text fits {name} (its columns end short): a picture there, or "
-                "its module made smaller (`region:`), fills it")
-    if hole.first_line == fit.first_line and (hole.first_column, hole.last_column) == (
-            fit.first_column, fit.last_column):  # across its top: over the headline group
-        return (f"no count of characters fills it: it is over {name}'s headline group "
-                "(the air set over it); less air there (its region's `drop:` and `air:`, "
-                "written by `layout pin`) moves its text up, then its count fills the "
-                "foot; or the page made up again")
-    if hole.first_line <= fit.first_line + 1:  # at its top: beside the headline
-        return (f"no count of characters fills it: it is beside {name}'s headline, and "
-                "text flows under the headline; the headline across it (its `columns:`, "
-                "or a size up), a picture there, or the page made up again")
-    return (f"no count of characters fills it: text flows round {name}'s pictures, not "
-            "into it; a larger picture, or the page made up again")

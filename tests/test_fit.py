@@ -146,7 +146,7 @@ def test_a_hole_over_a_headline_group_says_its_air_moves_the_text_up():
     """A blank across a module's top (air set over its headline group, `drop:`/`air:`):
     no count fills it, less air does; beside the headline (not across), the headline's
     advice; at the foot, the count."""
-    from layout.fitting import what_fills
+    from layout.cli.reading import what_fills
     from layout.model import Copyfit, Hole
 
     fit = Copyfit(4, "这位清官，字写得不错！", 5, 6, 52, 72, 238, 48, 0)

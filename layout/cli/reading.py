@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import EXIT_BAD_INPUT, LayoutError
 from .group import main
+
+if TYPE_CHECKING:
+    from ..model import Copyfit, Hole
 
 
 @main.command()
@@ -43,13 +47,40 @@ def fit(manifest: Path) -> None:
 
 def _holes(said) -> None:
     """Each blank hole, and under it what fills it."""
-    from ..fitting import what_fills  # noqa: PLC0415
-
     for hole in said.holes:
         click.echo(str(hole))
         fit = next((f for f in said.fits if f.article_index == hole.article_index
                     and f.page == hole.page), None)
         click.echo(f"  → {what_fills(hole, fit)}")
+
+
+
+def what_fills(hole: Hole, fit: Copyfit | None) -> str:
+    """What fills a blank hole, said under it by `layout fit`: the count its article is
+    to take when the hole is at the foot of the article's part (text flows down into
+    it); else what no count of characters can do — text flows under a headline and round
+    a picture, never beside them."""
+    if fit is None:
+        return ("outside every article: no text flows there; a module over it (an "
+                "article's `region:`), or the page made up again, fills it")
+    name = f"article {fit.article_index + 1}"
+    if hole.last_line >= fit.last_line:  # at the foot of its columns
+        if fit.add:
+            return f"{name}'s +{fit.add} 字 fill it"
+        return (f"no more text fits {name} (its columns end short): a picture there, or "
+                "its module made smaller (`region:`), fills it")
+    if hole.first_line == fit.first_line and (hole.first_column, hole.last_column) == (
+            fit.first_column, fit.last_column):  # across its top: over the headline group
+        return (f"no count of characters fills it: it is over {name}'s headline group "
+                "(the air set over it); less air there (its region's `drop:` and `air:`, "
+                "written by `layout pin`) moves its text up, then its count fills the "
+                "foot; or the page made up again")
+    if hole.first_line <= fit.first_line + 1:  # at its top: beside the headline
+        return (f"no count of characters fills it: it is beside {name}'s headline, and "
+                "text flows under the headline; the headline across it (its `columns:`, "
+                "or a size up), a picture there, or the page made up again")
+    return (f"no count of characters fills it: text flows round {name}'s pictures, not "
+            "into it; a larger picture, or the page made up again")
 
 
 def _made_up(manifest: Path, loaded) -> None:
