@@ -28,13 +28,12 @@ from .frozen import frozen
 from .kept import Kept, render_key
 from .manifest import load_issue, load_manifest
 from .model import (Article, Copyfit, Edition, Figure, Hole, Issue, IssueLayout, Jump,
-                    Overflow, PageLayout, PagePlan, Region, Template)
+                    Overflow, PageLayout, PagePlan, Region, Template, left_over)
 from .plan import Unplaced, partial_plan, plan_mistakes, plan_page
 from .render.pdf import Document, render_pages
 from .source import alone, carried
 from .source import kept as keep_mistake
 from .templates import load_template
-from .text.chars import char_count
 
 if TYPE_CHECKING:
     from .render.press import Press
@@ -240,7 +239,7 @@ def placed_beside(issue: Issue, template: Template, fonts: FontSet) -> Setting |
             continue
         page = setting.page
         fit = next(f for f in page.fits if f.article_index == index)
-        score = (sum(char_count(o.text) for o in page.overflow),
+        score = (left_over(page.overflow),
                  sum(h.cells for h in page.holes), fit.add, index)
         if best is None or score < best[0]:
             best = (score, setting)

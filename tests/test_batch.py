@@ -228,3 +228,28 @@ def test_a_bug_or_a_full_disk_is_reported_as_such(tmp_path, monkeypatch):
     failed = render_job(job)
     assert failed.error == f"cannot write or read {job.output}: No space left on device"
     assert not job.output.exists()
+
+
+def test_a_page_with_text_left_over_is_refused_or_reported_with_its_count(tmp_path):
+    """Text left over: refused with its count of characters (spaces not counted), or with
+    --allow-overflow made and the count in the report; one count (`model.left_over`)."""
+    from layout import pipeline
+    from layout.model import left_over
+    from layout.text.chars import char_count
+
+    page = tmp_path / "in" / "over.yaml"
+    page.parent.mkdir()
+    page.write_text(SMALL.format(day=1).replace("lines: 1-30", "lines: 1-3")
+                    .replace("担当。", "担当，" + "党员冲在一线，" * 20 + "text left over。"),
+                    encoding="utf-8")
+    over = pipeline.layout(pipeline.load(page)).overflow
+    count = sum(char_count(o.text) for o in over)
+    assert over and count == left_over(over) and count < sum(len(o.text) for o in over)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(page.parent), "-o", str(out)])
+    item, = report(out / "report.jsonl")
+    assert result.exit_code == 1 and item["status"] == "failed"
+    assert f"text does not fit: {count} characters left over" in item["error"]
+    CliRunner().invoke(main, ["batch", str(page.parent), "-o", str(out), "--allow-overflow"])
+    item, = report(out / "report.jsonl")
+    assert item["status"] == "done" and item["overflow"] == count

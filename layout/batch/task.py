@@ -10,10 +10,10 @@ from pathlib import Path
 
 from ..errors import LayoutError
 from ..fonts import shipped_fonts
+from ..model import left_over
 from ..output import refuse_clashes, write_atomically
 from ..pipeline import Loaded, layout, layout_loaded, load, render, render_page
 from ..templates import load_template
-from ..text.chars import char_count
 from ..reads import digest as content_digest
 from ..reads import file_digest, recorded
 from .digest import JobDigest, job_digest, job_options, loaded_digest
@@ -51,7 +51,7 @@ def make_page(source: Path, imported: bool, allow_overflow: bool, strict: bool, 
         made.page = layout(loaded, fonts, layout_loaded)  # (an issue: all pages)
     page = made.page
     if page.overflow and not allow_overflow:
-        left = sum(char_count(o.text) for o in page.overflow)
+        left = left_over(page.overflow)
         raise LayoutError(f"text does not fit: {left} characters left over", source,
                           hint="shorten it, or batch with --allow-overflow")
     if page.holes and strict:
@@ -102,7 +102,7 @@ def job_outcome(job: Job, status: str, start: float, made: Made | None = None,
     page = made.page if made is not None else None
     if page is not None:
         found = dict(holes=tuple(map(str, page.holes)), fit=tuple(map(str, page.fits)),
-                     overflow=sum(char_count(o.text) for o in page.overflow))
+                     overflow=left_over(page.overflow))
     if made is not None and made.unsure:
         found["unsure"] = made.unsure
     if job.imported:

@@ -47,6 +47,7 @@ from .page import (
     PlacedImage,
     PlacedLine,
     PlacedRect,
+    left_over,
     on_page,
 )
 from .template import (
@@ -104,5 +105,6 @@ __all__ = [
     "Subhead",
     "Template",
     "TextStyle",
+    "left_over",
     "on_page"
 ]

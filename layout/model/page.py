@@ -8,9 +8,10 @@ from dataclasses import field, replace
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import Final, Iterable, NamedTuple
 
 from ..frozen import copied, frozen
+from ..text.chars import char_count
 from .issue import Article, Headline, Image, Issue
 from .template import Template
 
@@ -190,9 +191,16 @@ class Overflow:
     article_index: int
     text: str
     lines: int  # lines it would take in the article's last frame width
+
     # the body blocks left over (a paragraph cut in two: its rest), for a 转版 to go on with
     rest: tuple = ()
     page: int | None = None  # its page's number, in an issue of several pages
+
+
+def left_over(overflow: Iterable[Overflow]) -> int:
+    """The characters of text left over (a page's `overflow`), as an editor counts them
+    (`char_count`)."""
+    return sum(char_count(o.text) for o in overflow)
 
 
 @frozen
