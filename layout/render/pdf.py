@@ -120,14 +120,18 @@ def render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | N
     holder = _SHARED if kept is None else kept
     with writing(kept) as render, kept_subsets({} if kept is None else kept.subsets):
         codes = _codes(fonts, holder)
+        # (the lines' runs only for a render that keeps its own: no page paints another
+        # page's lines, and the process's would keep the last page's alive till the next)
+        lines = holder.lines if kept is not None else LineRuns()
         try:
-            return _render_pages(pages, fonts, press, document, codes, holder.lines, render)
+            return _render_pages(pages, fonts, press, document, codes, lines, render)
         finally:
-            holder.lines.turn()
+            lines.turn()
 
 
 # The codes of the renders that keep nothing of their own (a batch's worker, page after
-# page): a page paints the characters the last one painted (runs._Coder). Started afresh
+# page): a page paints the characters the last one painted (runs._Coder), the one thing
+# pages share (its subsets, streams and lines' runs are a render's own). Started afresh
 # for another font set, or past this many faces and sizes.
 _SHARED = Kept()
 MOST_CODED_SIZES = 400
