@@ -1,6 +1,8 @@
 """Shared fixtures: a synthetic measure for engine tests, manifests written on the fly."""
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -8,6 +10,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "issues" / "2020-07-01-p3-fenjin-lushang.yaml"
+
+
+def fresh_pdf(manifest: Path, folder: Path) -> bytes:
+    """The PDF a fresh process makes of `manifest` (`layout render` in a process of its
+    own): a render compared with it shares none of this process's caches, so a stale entry
+    of one keyed by all it is made from cannot hide (a render compared with one of the same
+    process would share it)."""
+    out = folder / f"{manifest.stem}-fresh.pdf"
+    subprocess.run([sys.executable, "-m", "layout.cli", "render", str(manifest), "-o",
+                    str(out)], check=True, capture_output=True)
+    return out.read_bytes()
 
 
 def em_measure(char: str) -> tuple[str, float]:
