@@ -35,12 +35,13 @@ def kept_band(c: Candidate, columns: int, old: int, size: float, beside: int = 0
 
 
 def floor(c: Candidate, columns: int, config: Config) -> float:
-    """The least ladder size the headline set as `config` says could be set down to with
-    its band kept as tall (`reheaded`); its own size when none, or when it keeps it."""
+    """The least ladder size the headline set as `config` says (unlowered: the search
+    reads a lowered head as the unlowered one shifted, `tiling.Marks`) could be set down to
+    with its band kept as tall (`reheaded`); its own size when none, or when it keeps it."""
     size = config.size
     if size is None or own_size(c) or config.divide:
         return size or 0.0
-    old = c.head_lines(columns, config.lowered(0))  # (the air over the group stays)
+    old = c.head_lines(columns, config)
     if old is None:
         return size
     for smaller in reversed(settable_sizes(c.t)):
