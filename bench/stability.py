@@ -45,6 +45,16 @@ make-up fills (holes at most 5 % of the grid, no text over: 12 of seeds 0-39, 15
     full of 0-39 ×3: 36 (126)     49  38.9 %   115  91.3 %   107  84.9 %   (111 88.1 %, 104 82.5 %)
     full of 40-79:   45 (138)     36  26.1 %   121  87.7 %   114  82.6 %   (121 87.7 %, 113 81.9 %)
 
+`--ladder` (headlines on the template's ladder, as the make-up sizes them: laomo's four-column
+third article 22 or 18 pt, not the 16 or 14 pt only a narrow module's title takes) and a
+stub counted as forcing (guarantee 2): laomo ×40, make-up of 3d84058: kept 24 (30.0 %),
+most 72 (90.0 %), no stub 72 (90.0 %), tight 65 (81.2 %): keeps 21, emptier 7, over with
+no room 4, over with room 8. So on laomo the issue's 90 % is the ceiling itself: a make-up
+would have to keep every module in every edit that any setting could keep, emptier pages
+included. bench/holding.py measures what each module holds in its rectangle, and so what
+a make-up with no memory can keep over pages like one: 90.7 % for laomo, 85.4 % over the
+full pages of real news (8 of 11 under 90 %).
+
 The classes: laomo + 0-11: keeps 7, keeps but emptier 3, not full anyway 24 (10 of the 12
 generated pages are not full before any edit: fullness forces nothing there), not full 1,
 over with room 4. Laomo ×40: keeps 24, emptier 8, over with no room 5 (a copyfit: the
@@ -125,6 +135,9 @@ def main() -> None:
     parser.add_argument("--strict", action="store_true",
                         help="with --bound: an edited headline no smaller than one ranked "
                              "after it or under it (nothing else set down)")
+    parser.add_argument("--ladder", action="store_true",
+                        help="with --bound: headline sizes on the template's ladder only "
+                             "(below its foot only where the make-up sets one so: narrow)")
     parser.add_argument("--full", action="store_true",
                         help="with --bound: only the pages the make-up fills (holes at "
                              "most 5 %%, no text over)")
@@ -163,7 +176,7 @@ def main() -> None:
           f"{ceiling / max(1, total):.0%} of the others could have kept theirs")
 
 
-COLUMNS = ("edits", "others", "kept", "most", "tight", "own kept", "near only", "far too",
+COLUMNS = ("edits", "others", "kept", "most", "no stub", "tight", "own kept", "near only", "far too",
            "far ones")
 
 
@@ -191,10 +204,11 @@ def bounds(args) -> None:
             for _ in range(args.edits):
                 edited, made = edit(page, rng)
                 edit_path.write_text(yaml.safe_dump(edited, allow_unicode=True), "utf-8")
-                b = bound(base, edit_path, made.index, args.strict)
+                b = bound(base, edit_path, made.index, args.strict, args.ladder)
                 moved = b.kept < b.modules - 1
                 row = rows.setdefault(b.kind, [0] * len(COLUMNS))
-                for k, v in enumerate((1, b.modules - 1, b.kept, b.most, b.most_tight,
+                for k, v in enumerate((1, b.modules - 1, b.kept, b.most, b.most_rules,
+                                       b.most_tight,
                                        b.own_kept,
                                        moved and not b.moved_far, bool(b.moved_far),
                                        b.moved_far)):
@@ -218,8 +232,9 @@ def bounds(args) -> None:
     print(f"{'all':24}" + "".join(f"{v:>10}" for v in total))
     print(f"the make-up kept {total[2]}/{total[1]} = {total[2] / max(1, total[1]):.1%}; "
           f"any make-up could keep {total[3]}/{total[1]} = {total[3] / max(1, total[1]):.1%}"
-          f" (with no stub and no page emptier than the make-up's: {total[4]}/{total[1]} = "
-          f"{total[4] / max(1, total[1]):.1%})")
+          f", with no stub {total[4]}/{total[1]} = {total[4] / max(1, total[1]):.1%}"
+          f" (and no page emptier than the make-up's: {total[5]}/{total[1]} = "
+          f"{total[5] / max(1, total[1]):.1%})")
 
 
 if __name__ == "__main__":

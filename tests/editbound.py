@@ -48,14 +48,13 @@ the edit: where it leaves text over (or holes) and some other arrangement would 
 edit is counted as forcing nothing, so that `most` stays a bound."""
 from __future__ import annotations
 
-import copy
 import itertools
 import math
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-PARAGRAPH = 150  # characters of the longest paragraph an edit adds or takes off whole
+from edits import PARAGRAPH, Edit, changed, edit, paragraph, sentences  # noqa: F401
+
 LEAD_STEPS = 1  # steps down the ladder a lead's headline may take
 FULL = 0.05  # a page is full when its holes take at most this share of its grid's cells
 
@@ -64,66 +63,6 @@ KEEPS, EMPTIER, STUB, NO_ROOM, ROOM, EMPTY, EMPTY_ANYWAY = (
     "not full anyway")
 FORCED = (ROOM, EMPTY)  # by the rules: point 4, and full pages
 FORCED_TIGHT = (ROOM, EMPTY, EMPTIER, STUB)  # and no stub, no page emptier than the make-up's
-
-
-def sentences(text: str) -> list[str]:
-    """The text's sentences, each with its end (。！？ and a closing quote)."""
-    return [s for s in re.findall(r".*?[。！？]”?|.+$", text) if s]
-
-
-def paragraph(text: str, last: bool = False) -> str:
-    """`text` itself when a paragraph's length, else its first (`last`: its last) sentences
-    up to PARAGRAPH characters (one at the least)."""
-    if len(text) <= PARAGRAPH:
-        return text
-    parts = sentences(text)
-    parts = parts[::-1] if last else parts
-    out = [parts[0][-PARAGRAPH:] if last else parts[0][:PARAGRAPH]]
-    for s in parts[1:]:
-        if sum(map(len, out)) + len(s) > PARAGRAPH:
-            break
-        out.append(s)
-    return "".join(out[::-1] if last else out)
-
-
-@dataclass(frozen=True)
-class Edit:
-    index: int  # the article edited (0-based)
-    what: str  # "a paragraph more (N 字)" or "a paragraph less (N 字)"
-
-
-def edit(page: dict, rng) -> tuple[dict, Edit]:
-    """`page` (a manifest as a dict) with a paragraph more or less of one article, at
-    random (`rng`: the draws bench/stability.py has always made)."""
-    n = rng.randrange(len(page["articles"]))
-    body = page["articles"][n]["body"]
-    texts = [i for i, b in enumerate(body) if isinstance(b, str)]
-    last = body[texts[-1]]
-    if rng.random() < 0.5 and (len(texts) > 1 or len(last) > PARAGRAPH):
-        return changed(page, n)
-    return changed(page, n, rng.choice(texts))
-
-
-def changed(page: dict, n: int, source: int | None = None) -> tuple[dict, Edit]:
-    """`page` with a paragraph less of article n (its last, or its last sentences), or
-    (`source`: a paragraph of its body, by its place) a paragraph more: that one, or its
-    first sentences, after the last."""
-    edited = copy.deepcopy(page)
-    body = edited["articles"][n]["body"]
-    texts = [i for i, b in enumerate(body) if isinstance(b, str)]
-    last = body[texts[-1]]
-    if source is None:
-        cut = paragraph(last, last=True)
-        if cut == last:
-            body.pop(texts[-1])
-        else:
-            body[texts[-1]] = last[:len(last) - len(cut)]
-        what = f"a paragraph less ({len(cut)} 字)"
-    else:
-        more = paragraph(body[source])
-        body.append(more)
-        what = f"a paragraph more ({len(more)} 字)"
-    return edited, Edit(n, what)
 
 
 Rect = tuple[int, int, int, int]  # first column, last column, first line, last line
@@ -173,13 +112,19 @@ class Bound:
         return self.modules - 1 - (self.kind in FORCED)
 
     @property
+    def most_rules(self) -> int:
+        """The same, with no stub (guarantee 2) (and, with `ladder`, headlines on the
+        ladder: guarantee 1)."""
+        return self.modules - 1 - (self.kind in FORCED or self.kind == STUB)
+
+    @property
     def most_tight(self) -> int:
         """The same, with no stub and no page emptier than the make-up's."""
         return self.modules - 1 - (self.kind in FORCED_TIGHT)
 
 
 def sizes(c, plans, n: int, ranked: tuple[int, ...],
-          strict: bool = False) -> list[float | None]:
+          strict: bool = False, on_ladder: bool = False) -> list[float | None]:
     """The headline sizes article n's rank allows (the module docstring says which), the
     size it had first, then those nearest it. `strict`: none smaller than a made-up
     headline ranked after it or standing under it in a column they share (else the make-up
@@ -221,6 +166,9 @@ def sizes(c, plans, n: int, ranked: tuple[int, ...],
                        and p.first_column <= plan.last_column
                        and plan.first_column <= p.last_column)])
     out = [s for s in settable if lower <= s <= upper]
+    if on_ladder:  # (below the ladder's foot only where the make-up sets it so: narrow)
+        own = c.headline(plan.last_column - plan.first_column + 1)[0] or 0.0
+        out = [s for s in out if s >= min(ladder_sizes(c.t)[-1], own)]
     had = plan.headline.size if plan.headline else None
     return sorted(out, key=lambda s: abs(settable.index(s) - settable.index(had))
                   if had in settable else 0)
@@ -326,7 +274,8 @@ def chars(text: str) -> int:
     return len("".join(text.split()))
 
 
-def bound(base: Page, edit_path: Path, n: int, strict: bool = False) -> Bound:
+def bound(base: Page, edit_path: Path, n: int, strict: bool = False,
+          ladder: bool = False) -> Bound:
     """The class of the edit of article n whose manifest is `edit_path` (`Bound`)."""
     from layout.flow import flow_page  # noqa: PLC0415
     from layout.manifest import load_issue  # noqa: PLC0415
@@ -345,7 +294,7 @@ def bound(base: Page, edit_path: Path, n: int, strict: bool = False) -> Bound:
     kept = sum(base.rects[i] == after[i] for i in others)
     near = neighbours(base.rects, n)
     far = sum(1 for i in others if base.rects[i] != after[i] and i not in near)
-    search = OldRect(base, issue, n, strict)
+    search = OldRect(base, issue, n, strict, ladder)
     found = search.run(limit, min(limit, holes_cells(made_page)) if made_fits else limit)
     if found.fits_full:
         kind = KEEPS
@@ -393,7 +342,8 @@ class OldRect:
     module as it was: every setting (`settings`, `aired`), until one fits with the page
     full."""
 
-    def __init__(self, base: Page, issue, n: int, strict: bool = False):
+    def __init__(self, base: Page, issue, n: int, strict: bool = False,
+                 ladder: bool = False):
         from layout.makeup import Candidate  # noqa: PLC0415
         from layout.makeup.shapes import Area  # noqa: PLC0415
 
@@ -409,7 +359,7 @@ class OldRect:
         c = Candidate(n, issue.articles[n], base.t, base.fonts, base.cache, area, rank)
         c.lead, c.alone, c.may_divide = self.lead, count == 1, rank == 0 and count > 2
         self.c = c
-        self.sizes = sizes(c, base.plan.articles, n, ranked, strict)
+        self.sizes = sizes(c, base.plan.articles, n, ranked, strict, ladder)
         self.columns = p.last_column - p.first_column + 1
         self.lines = p.last_line - p.first_line + 1
 

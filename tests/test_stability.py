@@ -165,3 +165,42 @@ def test_edits_that_force_a_move_or_a_copyfit(fonts, tmp_path):
     assert made.what == "a paragraph more (149 字)"
     found = bound(base, written(edited, tmp_path / "edit.yaml"), 2)
     assert (found.kind, found.over, found.most) == (NO_ROOM, 84, 2)
+
+
+def test_a_bound_on_the_ladder_leaves_out_sizes_no_make_up_gives_such_a_module(fonts):
+    """`--ladder` (bench/stability.py, bench/holding.py): laomo's third article, four
+    columns wide, may be set down the ladder (22, 18 pt) but not to the sizes under its
+    foot that only a narrow module's title takes (16, 14 pt), as the bound without it
+    allows."""
+    base = Page(LAOMO, fonts)
+    issue = load_issue(LAOMO)
+    assert editbound.OldRect(base, issue, 2).sizes == [22.0, 18.0, 16.0, 14.0]
+    assert editbound.OldRect(base, issue, 2, ladder=True).sizes == [22.0, 18.0]
+    assert editbound.OldRect(base, issue, 1, ladder=True).sizes == [22.0, 24.0, 18.0, 26.0]
+
+
+def test_the_text_a_module_holds_in_its_own_rectangle(fonts, tmp_path):
+    """bench/holding.py: laomo's third article made 20 字 longer (its own text again, a
+    paragraph ending 。 after its last) or 60 字 shorter (off its end) by exactly that
+    many characters; its rectangle holds it 40 字 longer and 200 shorter (the page full,
+    no stub, headlines on the ladder), not 200 longer."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import holding  # noqa: PLC0415
+    from edits import with_chars  # noqa: PLC0415
+
+    page = laomo()
+
+    def chars(p: dict) -> int:
+        return sum(len(b) for b in p["articles"][2]["body"] if isinstance(b, str))
+
+    longer = with_chars(page, 2, 20)
+    shorter = with_chars(page, 2, -60)
+    assert chars(longer) - chars(page) == 20 and chars(page) - chars(shorter) == 60
+    body = longer["articles"][2]["body"]
+    texts = [i for i, b in enumerate(body) if isinstance(b, str)]
+    assert body[texts[-1]].endswith("。") and not isinstance(body[-1], str)  # (signed last)
+    base = Page(written(page, tmp_path / "base.yaml"), fonts)
+    probe = tmp_path / "probe.yaml"
+    assert holding.holds(base, with_chars(page, 2, 40), 2, probe)
+    assert holding.holds(base, with_chars(page, 2, -200), 2, probe)
+    assert not holding.holds(base, with_chars(page, 2, 200), 2, probe)
