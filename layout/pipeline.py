@@ -95,7 +95,7 @@ def _placed(issue: Issue, template: Template, fonts: FontSet,
     (`plan.partial_plan`). The stand-ins (a date or a paper left out, an article without
     text) may be more than the checks bear: then they say nothing more."""
     try:
-        found = plan_mistakes(issue, template, fonts)[0]
+        found = plan_mistakes(issue, template, fonts).mistakes
         cache = TextCache()
         return found + _set_mistakes(partial_plan(issue, template, fonts, read + found,
                                                   cache), fonts, cache)

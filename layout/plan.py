@@ -5,7 +5,7 @@ every picture without a place, are left to the make-up stage (makeup.py)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import LayoutError, MissingGlyphError, Mistakes
 from .fonts import FontSet
@@ -26,7 +26,7 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
     from .makeup import make_up  # noqa: PLC0415 (make-up measures with the flow)
     from .makeup.placed import rules  # noqa: PLC0415
 
-    found, pinned = plan_mistakes(issue, template, fonts)
+    pinned, found, _ = plan_mistakes(issue, template, fonts)
     if found:
         partial = partial_plan(issue, template, fonts, found, cache)
         if partial is not None:
@@ -40,11 +40,19 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
     return page
 
 
-def plan_mistakes(issue: Issue, template: Template, fonts: FontSet,
-                  ) -> tuple[list[LayoutError], list[ArticlePlan | None]]:
+class Pinned(NamedTuple):
+    """Each article's pinned plan (None: the make-up places it), the mistakes found
+    (`plan_mistakes`: every one before the make-up) and (`_pinned`) the articles they are of."""
+
+    plans: list[ArticlePlan | None]
+    mistakes: list[LayoutError]
+    mistaken: set[int]
+
+
+def plan_mistakes(issue: Issue, template: Template, fonts: FontSet) -> Pinned:
     """Every mistake the placement finds before the make-up, in one run: characters no
     face has, pictures taller than the columns, pinned places off the grid or overlapping,
-    rules off the grid; and the pinned articles' plans (None for the others)."""
+    rules off the grid; and the pinned articles' plans (`Pinned`)."""
     from .flow import check_text  # noqa: PLC0415 (make-up measures with the flow)
 
     found: list[LayoutError] = []
@@ -53,14 +61,14 @@ def plan_mistakes(issue: Issue, template: Template, fonts: FontSet,
     except LayoutError as err:  # said with the regions' mistakes, if any: one run
         found.extend(getattr(err, "errors", [err]))
     found.extend(_too_tall(issue, template))
-    pinned, misplaced, _ = _pinned(issue, template)
+    pinned, misplaced, mistaken = _pinned(issue, template)
     found.extend(misplaced)
     found.extend(_off_grid(issue, template))
     if not found:
         found.extend(_through_modules(issue, pinned))
     if not found:
         found.extend(_beside_block(issue, template, pinned))
-    return found, pinned
+    return Pinned(pinned, found, mistaken)
 
 
 def _faces_have(issue: Issue, article, template: Template, fonts: FontSet, check) -> bool:
@@ -221,9 +229,8 @@ def pin_articles(issue: Issue, template: Template) -> list[ArticlePlan | None]:
     return plans
 
 
-def _pinned(issue: Issue, template: Template,
-            ) -> tuple[list[ArticlePlan | None], list[LayoutError], set[int]]:
-    """(each article's pinned plan or None, the mistakes found, the articles they are of)."""
+def _pinned(issue: Issue, template: Template) -> Pinned:
+    """Each article's pinned plan or None, the mistakes found, the articles they are of."""
     plans: list[ArticlePlan | None] = []
     found: list[LayoutError] = []
     mistaken: set[int] = set()
@@ -235,7 +242,7 @@ def _pinned(issue: Issue, template: Template,
                 found.append(err)
             mistaken.add(index)
             plans.append(None)
-    return plans, found, mistaken
+    return Pinned(plans, found, mistaken)
 
 
 class _Mistaken(LayoutError):

@@ -38,10 +38,10 @@ from ..fonts import FontSet
 from ..model import Article, ArticlePlan, Issue, PagePlan, Rule, Template
 from .candidate import Candidate
 from .pictures import smallest
-from .shapes import Area, Config
+from .shapes import Area, Choice, Config
 from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT, UNORDERED
-from .settle import (Known, bound_headlines, ordered_headlines, repair_tree, room_for,
-                     settle_article, settle_tree)
+from .settle import (Known, TreeSettled, bound_headlines, ordered_headlines, repair_tree,
+                     room_for, settle_article, settle_tree)
 from .placed import butting, rules
 from .tiling import Memo, arrange
 
@@ -307,8 +307,8 @@ class _Search:
         # refuses changes the options, not how a module settles)
         self.known = Known()
 
-    def choose(self) -> tuple[float, object, int] | None:
-        """The cheapest tiling (cost, tree, height) of a round: the lead widest of all, the
+    def choose(self) -> Choice | None:
+        """The cheapest tiling of a round: the lead widest of all, the
         widest lead that makes up a good page; a tiling that leaves text over or lines
         empty (squeezed) only when none fills the area. A lead width whose headline no
         other can be set below pays for it (`bound_headlines`)."""
@@ -319,26 +319,25 @@ class _Search:
                 unequal = bound_headlines(candidates, lead)
                 found = arrange(candidates, self.area, lead, squeeze, self.memo)
                 if found and unequal:
-                    found = (found[0] + unequal, found[1], found[2])
+                    found = Choice(found.cost + unequal, found.tree, found.height)
                 if found:
-                    costs[lead] = found[0]
-                if found and (choice is None or found[0] < choice[0]):
+                    costs[lead] = found.cost
+                if found and (choice is None or found.cost < choice.cost):
                     choice = found
-                if choice is not None and choice[0] <= GOOD * len(candidates):
+                if choice is not None and choice.cost <= GOOD * len(candidates):
                     break
             if choice is not None and len(costs) > 1:
                 # (the next rounds only take options away: a lead width far dearer than
                 # the best is not tried again)
                 self.leads = [lead for lead in self.leads if lead not in costs
-                              or costs[lead] <= FAR * choice[0]]
+                              or costs[lead] <= FAR * choice.cost]
             if choice is not None:
                 return choice
             self.exact = False
         return None
 
-    def settled(self, choice: tuple[float, object, int]) -> tuple:
-        """The chosen tiling laid out: (what it leaves blank or over, the plans, the cuts,
-        the leaves the flow did not bear out). A tiling shorter than the area gives its
+    def settled(self, choice: Choice) -> TreeSettled:
+        """The chosen tiling laid out (`TreeSettled`). A tiling shorter than the area gives its
         foot the lines left over: the modules at the bottom grow (their pictures may take
         them) rather than leave a band empty; where they cannot, the tiling keeps its
         height, a line or two short. Text left over moves the boundaries between
@@ -349,7 +348,7 @@ class _Search:
                                                    self.known)
         if height < area.lines:
             short = settle_tree(tree, area, height, by_index, self.known)
-            if short[0] + SHORT * (area.lines - height) * area.columns < total:
+            if short.total + SHORT * (area.lines - height) * area.columns < total:
                 # the modules on the foot reach it all the same, their text balanced as
                 # it was set (a line or two short: no hole) and their pictures where they
                 # were, so that the modules tile the area
@@ -363,8 +362,9 @@ class _Search:
                         for across, column, line, columns, lines in cuts]
         if total >= OVERFLOW:  # text left over: move the boundaries between modules
             tree, (total, settled, cuts, failed) = repair_tree(
-                tree, area, area.lines, by_index, (total, settled, cuts, failed), self.known)
-        return total, settled, cuts, failed
+                tree, area, area.lines, by_index, TreeSettled(total, settled, cuts, failed),
+                self.known)
+        return TreeSettled(total, settled, cuts, failed)
 
     def laid(self, plans: list[ArticlePlan | None]) -> tuple[tuple[ArticlePlan, Laid], ...]:
         """The flow's layouts of those of `plans` settled as they are (not moved to the

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from typing import NamedTuple
 
 from ..flow import (ArticleFlow, Fill, HeadMeasure, Heads, TextCache, TooLow, Typesetter,
                     divided, measure_fill, measure_head, measure_need)
@@ -19,6 +20,14 @@ from .costs import (BLANK_RUN, DIVIDE, EXTRA, HEAD_BLANK, HOLE, LEAD_STEP, MAX_H
 
 
 NONE_REFUSED: frozenset[tuple[int, Config]] = frozenset()
+
+
+class Headed(NamedTuple):
+    """An article's head measured at a width and set one way (`Candidate.head`): the
+    flow's measure, and what the blank beside and over it costs."""
+
+    measure: HeadMeasure
+    blank: float
 
 
 class Candidate(Sizes):
@@ -41,7 +50,7 @@ class Candidate(Sizes):
         self._seated: dict[tuple[int, int], int] = {}  # (columns, head lines): need_at
         # (columns, size, extra, beside, drop) → its head's measure and what the blank
         # beside and over it costs
-        self._heads: dict[tuple, tuple[HeadMeasure, float] | None] = {}
+        self._heads: dict[tuple, Headed | None] = {}
         self.block_memo: dict[tuple, tuple] = {}  # (pictures.picture_block)
         self.sum_memo: dict[int, dict] = {}  # (pictures.picture_sums)
         self._options: dict[tuple, dict] = {}
@@ -138,18 +147,18 @@ class Candidate(Sizes):
         """Grid lines the headline group, byline and note take at this width (None: the
         note does not fit the area)."""
         found = self.head(columns, config)
-        return None if found is None else found[0].lines
+        return None if found is None else found.measure.lines
 
     def head_blank(self, columns: int, config: Config) -> float:
         """What the blank beside the headline group, byline and note costs: runs of
         BLANK_RUN lines or more down one of its columns, as holes where a run is as tall
         as a hole."""
         found = self.head(columns, config)
-        return 0.0 if found is None else found[1]
+        return 0.0 if found is None else found.blank
 
-    def head(self, columns: int, config: Config) -> tuple[HeadMeasure, float] | None:
+    def head(self, columns: int, config: Config) -> Headed | None:
         """The head's measure at this width, set as `config` says, and what the blank
-        beside it costs; None: the head does not fit the area."""
+        beside it costs (`Headed`); None: the head does not fit the area."""
         key = (columns, config.size, config.extra, config.beside, config.drop)
         if key not in self._heads:
             plan = self.plan(columns, self.area.lines, config.pictured((), ()),
@@ -169,7 +178,7 @@ class Candidate(Sizes):
                     (run + 1, run) for run in measured.over]:
                 blank += run * (HOLE if seen >= square else
                                 HEAD_BLANK if run >= BLANK_RUN else 0.0)
-            self._heads[key] = (measured, blank)
+            self._heads[key] = Headed(measured, blank)
         return self._heads[key]
 
     @property
@@ -199,7 +208,7 @@ class Candidate(Sizes):
         """Lines a vertical title's strip takes below the body's first line, and its
         columns ((0, 0): none)."""
         found = self.head(columns, config)
-        return (0, 0) if found is None else (found[0].strip, found[0].strip_columns)
+        return (0, 0) if found is None else (found.measure.strip, found.measure.strip_columns)
 
     # -- the heights it can take ---------------------------------------------------------
 

@@ -75,9 +75,9 @@ def title_rows(c: Candidate, columns: int, config: Config) -> int:
     nearly always meet on one (the search's estimate; a settled page is counted on the
     titles as set, placed.butting). 0: no horizontal title."""
     found = c.head(columns, config)
-    if found is None or not found[0].title_size:
+    if found is None or not found.measure.title_size:
         return 0
-    m, pitch = found[0], c.t.pitch
+    m, pitch = found.measure, c.t.pitch
     margin = BUTT_SHARE * m.title_size / 2
     first = int((m.title_top + margin) // pitch)
     last = max(first, math.ceil((m.title_bottom - margin) / pitch - 1e-9) - 1)
@@ -97,6 +97,6 @@ def drops(c: Candidate, columns: int, config: Config) -> tuple[int, ...]:
     found = c.head(columns, config)
     if found is None:
         return ()
-    over = max(found[0].over, default=0)
+    over = max(found.measure.over, default=0)
     square = hole_lines(c.t)
     return tuple(d for d in DROPS if over + d + 1 < square)

@@ -33,6 +33,24 @@ class Settled(NamedTuple):
     laid: Laid | None
 
 
+class TreeSettled(NamedTuple):
+    """A tree's modules each settled in its own (`settle_tree`): what they leave blank or
+    over, their plans, the cuts between them, and the leaves whose option the flow did
+    not bear out."""
+
+    total: float
+    plans: list[ArticlePlan]
+    cuts: list
+    failed: list[Leaf]
+
+
+class Repaired(NamedTuple):
+    """A tree `repair_tree` moved, and its modules settled."""
+
+    tree: Any
+    result: TreeSettled
+
+
 class Known:
     """Modules settled, by leaf and place (the same in every round: what a round refuses
     changes the options, not how a module settles); and the flow's layouts of the
@@ -81,11 +99,9 @@ class Known:
 
 
 def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
-             known: Known | None = None, bound: float = math.inf,
-             ) -> tuple[float, list[ArticlePlan], list, list[Leaf]]:
-    """The tree's modules in the area's top `lines`, each article settled in its own:
-    (what they leave blank or over, their plans, the cuts between them, the leaves whose
-    option the flow did not bear out). `known`: modules settled before, by place. A tree
+             known: Known | None = None, bound: float = math.inf) -> TreeSettled:
+    """The tree's modules in the area's top `lines`, each article settled in its own
+    (`TreeSettled`). `known`: modules settled before, by place. A tree
     that leaves at least `bound` blank or over (the best tried so far) is not settled to
     the end (math.inf): the modules known count before any is settled anew."""
     leaves: list = []
@@ -94,7 +110,7 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
     settled, total, failed = [], 0.0, []
     known = Known() if known is None else known
     if any(height < MIN_LEG for *_, height in leaves):
-        return math.inf, [], cuts, []  # (a module moved out of the page)
+        return TreeSettled(math.inf, [], cuts, [])  # (a module moved out of the page)
     keys = [(leaf, column, line, columns, height)
             for leaf, column, line, columns, height in leaves]
     # (read without counting as asked for; what those not reached yet leave: the scores
@@ -107,7 +123,7 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
         leaf, column, line, columns, height = key
         if had is None:
             if total + ahead >= bound:
-                return math.inf, [], cuts, []  # (no better than the best tried)
+                return TreeSettled(math.inf, [], cuts, [])  # (no better than the best tried)
             had = settle_leaf(by_index[leaf.index], leaf, columns, height, column, line)
             known[key] = had
         else:
@@ -120,28 +136,28 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
         # fill
         if score >= OVERFLOW or score > HOLE * (SHORT_MOST - SHORT_OK):
             failed.append(leaf)
-    return total, settled, cuts, failed
+    return TreeSettled(total, settled, cuts, failed)
 
 
 def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
-                result: tuple, known: Known | None = None) -> tuple[Any, tuple]:
+                result: TreeSettled, known: Known | None = None) -> Repaired:
     """The tree changed a move at a time while that leaves less text over and less blank
     (the options only estimate: a module that does not hold its text where the page has
     room takes lines from a neighbour that has them to spare): the moves of `repairs`."""
     known = Known() if known is None else known
     chosen = {leaf.index: leaf for leaf in _leaves(tree)}
     for _ in range(REPAIR_ROUNDS):
-        if result[0] < OVERFLOW:  # (no text left over)
+        if result.total < OVERFLOW:  # (no text left over)
             break
-        best = None
+        best: Repaired | None = None
         for trees in repairs(tree, result, by_index):
             for moved in trees:
                 if moved is None:
                     continue
-                bound = best[1][0] if best else result[0]
+                bound = best.result.total if best else result.total
                 trial = settle_tree(moved, area, lines, by_index, known, bound)
-                if trial[0] < bound:
-                    best = (moved, trial)
+                if trial.total < bound:
+                    best = Repaired(moved, trial)
             if best is not None:
                 break
         if best is None:
@@ -149,24 +165,25 @@ def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
         tree, result = best
     # (the leaves the flow did not bear out, as the search chose them: the options it
     # forgets)
-    return tree, (*result[:3], [chosen[leaf.index] for leaf in result[3]])
+    return Repaired(tree, result._replace(failed=[chosen[leaf.index]
+                                                  for leaf in result.failed]))
 
 
-def repairs(tree, result: tuple, by_index: dict[int, Candidate]) -> Iterator[list]:
+def repairs(tree, result: TreeSettled, by_index: dict[int, Candidate]) -> Iterator[list]:
     """The trees a round of repair tries, in two sets, the second only when nothing of
     the first helps: a boundary between stacked modules that hold an article with text
     left over moved (REPAIR_MOVES lines), or that article's head band made shorter
     (`_smaller_heads`); then the band of a module stacked with it made shorter and the
     boundary moved by the lines that gives (1-3)."""
-    failed = {leaf.index for leaf in result[3]}
+    failed = {leaf.index for leaf in result.failed}
     # (the cuts whose parts hold an article that failed: no other boundary helps it)
     paths = _across_paths(tree, failed=failed)
-    others = max((p.headline.size for p in result[1]
+    others = max((p.headline.size for p in result.plans
                   if not by_index[p.index].lead and p.headline and p.headline.size),
                  default=0.0)
     yield ([_moved_cut(tree, path, sign * move) for path in paths
             for move in REPAIR_MOVES for sign in (1, -1)]
-           + [_releafed(tree, leaf, config) for leaf in result[3]
+           + [_releafed(tree, leaf, config) for leaf in result.failed
               for config in _smaller_heads(by_index[leaf.index], leaf.config, others)])
     yield [_moved_cut(_releafed(tree, leaf, config), path, sign * move)
            for path in paths for leaf in _leaves(_at(tree, path)) if leaf.index not in failed

@@ -1,9 +1,10 @@
 """The make-up's values: how an article is set in a module (`Config`), the rectangle the
-make-up fills (`Area`), a leaf of its search (`Leaf`), and the headline sizes it gives by rank
-(`ladder_sizes`, `settable_sizes`)."""
+make-up fills (`Area`), a leaf of its search (`Leaf`), the tiling a round chooses (`Choice`),
+and the headline sizes it gives by rank (`ladder_sizes`, `settable_sizes`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from ..model import Template
 from .costs import HEADLINE_STEPS, NARROW_STEPS
@@ -65,6 +66,15 @@ class Leaf:
     config: Config
     columns: int = 0  # the option it came from: its width and height
     height: int = 0
+
+
+class Choice(NamedTuple):
+    """The tiling a round of the search chooses: what it costs, its tree (`tiling.Cut`s
+    of `Leaf`s) and the lines of the area it fills from the top."""
+
+    cost: float
+    tree: Any
+    height: int
 
 
 def ladder_sizes(t: Template) -> tuple[float, ...]:

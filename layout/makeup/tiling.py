@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from .candidate import NONE_REFUSED, Candidate
-from .shapes import Area, Config, Leaf, settable_sizes
+from .shapes import Area, Choice, Config, Leaf, settable_sizes
 from .costs import (BUTTING, DROP, HOLE, KEEP, MATCH, ORDER, OUT_OF_RANK, READING, SHORT,
                     SHORT_MOST, STRAY_DROP, UNORDERED)
 from .heads import drops, floor, own_size, title_rows
@@ -474,10 +474,8 @@ def out_of_rank(floor: float, smallest: float) -> float:
 
 
 def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
-            squeeze: bool = False, memo: Memo | None = None,
-            ) -> tuple[float, object, int] | None:
-    """The cheapest guillotine tiling of `area` by the candidates in order: (cost, tree,
-    height it fills). `lead_columns`: the first article's width, no other wider. `memo`
+            squeeze: bool = False, memo: Memo | None = None) -> Choice | None:
+    """The cheapest guillotine tiling of `area` by the candidates in order (`Choice`). `lead_columns`: the first article's width, no other wider. `memo`
     keeps the tables of ranges of articles between calls for other lead widths (a range
     without the lead at a width no wider than the lead's does not depend on it) and
     rounds (keyed by the options refused in the range at its width or narrower)."""
@@ -494,4 +492,4 @@ def arrange(candidates: list[Candidate], area: Area, lead_columns: int,
             * area.columns
         if choice is None or total < choice[0] or (total == choice[0] and h > choice[2]):
             choice = (total, way, h)
-    return None if choice is None else (choice[0], choice[1].tree(), choice[2])
+    return None if choice is None else Choice(choice[0], choice[1].tree(), choice[2])
