@@ -221,8 +221,10 @@ def copyfit(plan: ArticlePlan, occupied: Occupancy, lines: list[PlacedLine], hol
             width = image.last_column - image.first_column + 1
             give += (image.lines - image.sized[0]) * width * per_line
             take += (image.sized[1] - image.lines) * width * per_line
+    starts = [line.grid_line for line in body if line.grid_line is not None]
     return Copyfit(plan.index, title, plan.first_column, plan.last_column, plan.first_line,
-                   plan.last_line, holds, blank * per_line + free, cut, give, take)
+                   plan.last_line, holds, blank * per_line + free, cut, give, take,
+                   body_line=min(starts, default=0), pictured=bool(plan.images))
 
 
 def _blank_feet(occupied: Occupancy, lines: list[PlacedLine], plan: ArticlePlan) -> int:

@@ -233,3 +233,34 @@ def test_far_short_is_said_past_the_share_its_words_name():
     assert "far short (more than a third of its own 300 字 again)" in said(101)
     assert "far short" not in str(PageFit(200, 100))  # (100 of a room of 300)
     assert "far short: more than a third of the page's room is blank" in str(PageFit(199, 101))
+
+
+def test_a_hole_under_a_short_title_line_is_beside_the_headline_and_one_with_no_picture_says_so():
+    """A hole that starts under a module's first two lines but above its body's first
+    line (air right of a title's short second line) is beside the headline, not round
+    pictures; one below the body's start in an article with no pictures is where its text
+    ran on to the next column, not round pictures it does not have."""
+    from layout.cli.reading import what_fills
+    from layout.model import Copyfit, Hole
+
+    fit = Copyfit(3, "41名中国游客在秘鲁遇抢劫 美媒曝光事件细节", 4, 6, 24, 39, 270, 11, 0,
+                  body_line=32)
+    assert "beside article 4's headline" in what_fills(Hole(6, 6, 27, 31, 3), fit)
+    said = what_fills(Hole(5, 5, 33, 37, 3), fit)
+    assert "runs on in its next column" in said and "pictures" not in said
+    pictured = Copyfit(3, "题", 4, 6, 24, 39, 270, 11, 0, body_line=32, pictured=True)
+    assert "round article 4's pictures" in what_fills(Hole(5, 5, 33, 37, 3), pictured)
+
+
+def test_fit_reads_where_each_article_s_body_starts(pinned):
+    """The copyfit of a page knows each article's body's first line (under its head) and
+    whether it has pictures: what `layout fit` says of a hole beside a headline."""
+    from layout.fonts import shipped_fonts
+    from layout.pipeline import fitted, load, report
+
+    said = report(fitted(load(pinned), shipped_fonts()))
+    for f in said.fits:
+        assert f.first_line < f.body_line <= f.last_line
+    articles = load(pinned).edition.pages[0].articles
+    assert [f.pictured for f in said.fits] == [bool(a.images) for a in articles]
+    assert any(f.pictured for f in said.fits) and not all(f.pictured for f in said.fits)

@@ -58,8 +58,9 @@ def _holes(said) -> None:
 def what_fills(hole: Hole, fit: Copyfit | None) -> str:
     """What fills a blank hole, said under it by `layout fit`: the count its article is
     to take when the hole is at the foot of the article's part (text flows down into
-    it); else what no count of characters can do — text flows under a headline and round
-    a picture, never beside them."""
+    it); else what no count of characters can do — text flows under a headline (a hole
+    above its body's first line is beside the head), round a picture, and on past a
+    block that moved to the next column, never back into what they leave."""
     if fit is None:
         return ("outside every article: no text flows there; a module over it (an "
                 "article's `region:`), or the page made up again, fills it")
@@ -75,12 +76,16 @@ def what_fills(hole: Hole, fit: Copyfit | None) -> str:
                 "(the air set over it); less air there (its region's `drop:` and `air:`, "
                 "written by `layout pin`) moves its text up, then its count fills the "
                 "foot; or the page made up again")
-    if hole.first_line <= fit.first_line + 1:  # at its top: beside the headline
+    if hole.first_line < (fit.body_line or fit.first_line + 2):  # beside the headline
         return (f"no count of characters fills it: it is beside {name}'s headline, and "
                 "text flows under the headline; the headline across it (its `columns:`, "
                 "or a size up), a picture there, or the page made up again")
-    return (f"no count of characters fills it: text flows round {name}'s pictures, not "
-            "into it; a larger picture, or the page made up again")
+    if fit.pictured:
+        return (f"no count of characters fills it: text flows round {name}'s pictures, "
+                "not into it; a larger picture, or the page made up again")
+    return (f"no count of characters fills it: {name}'s text runs on in its next column "
+            "(a box or a subhead that did not fit under it moved on, or its legs balanced "
+            "so); an edit of the text before it, or the page made up again")
 
 
 def _made_up(manifest: Path, loaded) -> None:

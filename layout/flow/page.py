@@ -210,7 +210,8 @@ def _usage(placed: Placed, plans: tuple[ArticlePlan, ...]) -> str:
         return region + f"ends on line {bottom}, article {under[0]} below it"
     if bottom < a.last_line:
         return region + f"ends on line {bottom}, {a.last_line - bottom} line(s) free below"
-    return region + f"ends on line {bottom}, full"
+    # (its region's last line: a column may still end short, a hole `fit` counts)
+    return region + f"ends on line {bottom}, its region's last"
 
 
 def _overset_marks(t: Template, fonts: FontSet, placed: list[Placed]) -> list[PlacedLine]:

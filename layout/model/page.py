@@ -261,6 +261,8 @@ class Copyfit:
     take: int = 0
     page: int | None = None  # its page's number, in an issue of several pages
     tried: bool = False  # add and cut found by laying the page out so (fitting.py)
+    body_line: int = 0  # the grid line its body's text starts on, under its head (0: none)
+    pictured: bool = False  # it has pictures
 
     @property
     def delta(self) -> int:
