@@ -7,7 +7,8 @@ columns) and of a `news-tabloid` page (四开, 11-字 columns), parted into para
 Read back from the placed page and its PDF: no line broken against the rules, no gap over
 0.25 em between two Han characters, no line of one character, no loose line, and every
 character of the normalized text in the PDF in order. Two short paragraphs of the 60 cannot
-be set so in 11-字 columns (UNAVOIDABLE): they are held to the least bad setting there is."""
+be set so in 11-字 columns (UNAVOIDABLE): they are held to the least bad setting there is;
+nor can two credits' lines whose names are kept whole (NAMES_WHOLE)."""
 from __future__ import annotations
 
 import json
@@ -37,6 +38,13 @@ PAGES = {"news": "1-8", "news-tabloid": "1-6"}  # template: the article's column
 # 解： stands alone, or line 1 holds 7, gaps of 1/3 em; a colon never hangs). The breaker
 # keeps gaps of 1/3 em, and a 孤字 only where the other choice letter-spaces a line.
 UNAVOIDABLE = {("news-tabloid", 29): ("包装形态也很常", "见……", "请点击以下链接", "了解：")}
+# (template, text): a credit's line that its names, never broken (text/names.py), leave
+# letter-spaced in an 11-字 column, and the name that could not follow it: the lines
+# before hold no more, and the name does not fit after it (【记者 徐燕 | 通讯员 焦轩 黄磊 |
+# 赵萌萌 …】 9 em of 11; 映象网讯（记者 | 燕子丹 …, 7 em of the 9 an indented line leaves):
+# gaps of 1/3 em. What kept them under ¼ em was 赵 | 萌萌 and 燕 | 子丹, names broken.
+NAMES_WHOLE = {("news-tabloid", 1): ("通讯员 焦轩 黄磊 ", "赵萌萌"),  # (spaces painted " ")
+               ("news-tabloid", 17): ("映象网讯（记者 ", "燕子丹")}
 
 
 def squeeze(text: str) -> str:
@@ -65,6 +73,13 @@ def excused(path: Path) -> tuple[str, ...]:
     """The page's lines of UNAVOIDABLE (test_the_unavoidable_lines_are_the_least_bad)."""
     template = yaml.safe_load(path.read_text(encoding="utf-8"))["template"]
     return UNAVOIDABLE.get((template, int(path.stem)), ())
+
+
+def names_whole(path: Path) -> tuple[str, str] | None:
+    """The page's line of NAMES_WHOLE and the name after it
+    (test_a_credits_line_is_letter_spaced_only_for_its_names)."""
+    template = yaml.safe_load(path.read_text(encoding="utf-8"))["template"]
+    return NAMES_WHOLE.get((template, int(path.stem)))
 
 
 def test_the_corpus_is_real_and_large_enough():
@@ -99,7 +114,7 @@ def test_no_gap_over_a_quarter_em_between_han_characters_and_no_loose_line(pages
     worst = 0.0
     for path, page in pages:
         assert not page.layout.loose, (path.name, page.layout.loose[:2])
-        skip = excused(path)
+        skip = excused(path) + (names_whole(path) or ("",))[:1]
         for line in page.layout.lines:
             if line.kind not in JUSTIFIED or line.text in skip:
                 continue
@@ -114,7 +129,7 @@ def test_no_gap_over_a_quarter_em_between_han_characters_and_no_loose_line(pages
 
 def test_no_line_of_one_character(pages):
     for path, page in pages:
-        skip = excused(path)
+        skip = excused(path) + (names_whole(path) or ("",))[:1]
         for line in page.layout.lines:
             if line.kind not in JUSTIFIED or line.text in skip:
                 continue
@@ -144,3 +159,22 @@ def test_the_unavoidable_lines_are_the_least_bad(pages):
             gaps = [(b.x - a.x - a.advance) / line.size
                     for a, b in zip(line.glyphs, line.glyphs[1:])]
             assert max(gaps) == pytest.approx(1 / 3, abs=0.01)  # 2 em over 6 gaps
+
+
+def test_a_credits_line_is_letter_spaced_only_for_its_names(pages):
+    seen = 0
+    for path, page in pages:
+        wanted = names_whole(path)
+        if wanted is None:
+            continue
+        texts = [line.text for line in page.layout.lines]
+        at = texts.index(wanted[0])
+        line, after = page.layout.lines[at:at + 2]
+        assert after.text.startswith(wanted[1])  # (the name the line could not take)
+        gaps = [(b.x - a.x - a.advance) / line.size
+                for a, b in zip(line.glyphs, line.glyphs[1:]) if not a.char.isspace()
+                and not b.char.isspace()]
+        assert max(gaps) == pytest.approx(1 / 3, abs=0.01)  # 2 em over 6 gaps
+        seen += 1
+    template = yaml.safe_load(pages[0][0].read_text(encoding="utf-8"))["template"]
+    assert seen == sum(t == template for t, _ in NAMES_WHOLE)

@@ -438,9 +438,9 @@ def test_a_straight_quote_closes_a_curly_one_across_a_character_another_rule_rem
 def test_a_bracket_of_names_only_is_what_its_pattern_matched(text):
     import re  # noqa: PLC0415
 
-    from layout.text.normalize import _names_only  # noqa: PLC0415
+    from layout.text.credits import names_only  # noqa: PLC0415
 
     pattern = re.compile(r"[\u4e00-\u9fff]{2,6}([ \t\u3000]+[\u4e00-\u9fff]{2,6})+")
-    assert _names_only(text) == (pattern.fullmatch(text) is not None)
-    assert _names_only("胡兴瑞 杨颜慈") and _names_only("海外网\u3000濮阳艺婧")
-    assert not _names_only("胡兴瑞") and not _names_only(" 胡兴瑞 杨颜慈")
+    assert names_only(text) == (pattern.fullmatch(text) is not None)
+    assert names_only("胡兴瑞 杨颜慈") and names_only("海外网\u3000濮阳艺婧")
+    assert not names_only("胡兴瑞") and not names_only(" 胡兴瑞 杨颜慈")

@@ -17,6 +17,7 @@ from ..pictures import opened, upright_size
 from ..text.chars import NO_LINE_END, NO_LINE_START, char_class
 from ..text.items import Measure, build_runs
 from ..text.linebreak import SetLine, break_lines
+from ..text.names import name_spans, tied, unit_boxes
 from ..text.words import between_words, word_ends
 from .textcache import TextCache
 
@@ -150,13 +151,14 @@ class Typesetter:
 
     def set_runs(self, runs: tuple[tuple[str, str], ...], size: float, width: float,
                  justify: bool, indent: float = 0.0, reserve: float = 0.0,
-                 words: bool = False) -> list[SetLine]:
+                 words: bool = False, byline: bool = False) -> list[SetLine]:
         """Break text made of (text, font role) runs at one size, keeping `reserve` points
-        free at the end of its last line (`words`: only between words); remembered, so
+        free at the end of its last line (`words`: only between words), never inside a
+        credit's name (`byline`: the text is a byline, text/names.py); remembered, so
         that balancing, which lays an article out several times, breaks each paragraph
         once."""
         cache = self.cache
-        key = (runs, size, width, justify, indent, reserve, words)
+        key = (runs, size, width, justify, indent, reserve, words, byline)
         found = cache.lines.get(key)
         if found is None:
             rules = self.t.composition
@@ -168,46 +170,55 @@ class Typesetter:
                 items = cache.items[made] = build_runs(
                     [(text, measurer(self.fonts, role)) for text, role in runs], size,
                     rules.latin_spacing, reserve, cache.boxes_at(size))
+            units = cache.names.get((made, byline))
+            if units is None:
+                text = "".join(text for text, _ in runs)
+                units = cache.names[(made, byline)] = unit_boxes(
+                    items, text, name_spans(text, byline))
             if words:
                 items = between_words(items, "".join(text for text, _ in runs))
+            if units:
+                items = tied(items, units, width, indent)
             found = cache.lines[key] = break_lines(items, [width], indent=indent,
                                                    justify=justify, rules=rules)
         return found
 
     def display_lines(self, text: str, style: TextStyle, width: float,
-                      fits: bool = False) -> list[SetLine]:
+                      fits: bool = False, byline: bool = False) -> list[SetLine]:
         """A line of display text (headline, kicker, byline) set unjustified, broken where
         it must break only between words (`text.words`) and into lines as even as they
         can be: no long line over a stub, no word split (四中全会以来5个部|委 …). The
         same number of lines as breaking anywhere gives, or one more; breaking anywhere
         when no cut between words fits. `fits`: the first cut between words that fits
-        rather than the evenest, as many lines, found sooner (what line_count asks)."""
-        lines = self.set_text(text, style, width, justify=False)
+        rather than the evenest, as many lines, found sooner (what line_count asks).
+        `byline`: a byline, whose credit's names are not cut (text/names.py)."""
+        lines = self.set_text(text, style, width, justify=False, byline=byline)
         if len(lines) < 2:
             return lines
         if " " in text.strip():  # broken at its spaces first, each part as display text
             return [line for part in text.split() for line in
-                    self.display_lines(part, style, width, fits)]
+                    self.display_lines(part, style, width, fits, byline)]
         if len(lines) > 4:
             return lines
-        key = (text, style.face, style.size, width, fits)
+        key = (text, style.face, style.size, width, fits, byline)
         found = self.cache.display.get(key)
         if found is None:  # (a line more rather than a word split)
             found = self.cache.display[key] = (
-                self._even(text, style, width, len(lines), fits)
-                or self._even(text, style, width, len(lines) + 1, fits) or lines)
+                self._even(text, style, width, len(lines), fits, byline)
+                or self._even(text, style, width, len(lines) + 1, fits, byline) or lines)
         return found
 
     def _even(self, text: str, style: TextStyle, width: float,
-              count: int, fits: bool = False) -> list[SetLine] | None:
+              count: int, fits: bool = False, byline: bool = False) -> list[SetLine] | None:
         """`text` in `count` lines cut between words, each legal at its ends and within
         `width`, the longest as short as can be; None when no such cut fits (`fits`: the
-        first cut that fits, not the evenest)."""
+        first cut that fits, not the evenest; `byline`: never inside a credit's name)."""
         best: tuple[float, float, list[SetLine], bool] | None = None
         size = style.size
         words = word_ends(text)
+        inside = {k for a, b in name_spans(text, byline) for k in range(a + 1, b)}
         ends = [e for e in words  # (2018|年, 43|名: a number keeps its unit)
-                if not (text[e - 1].isdigit() and between_han(text[e]))]
+                if not (text[e - 1].isdigit() and between_han(text[e])) and e not in inside]
         # cuts after a word of one character leaning on the next
         leaning_on = {e for e in ends if text[e - 1] in LEANING_ON
                       and (e == 1 or e - 1 in words)}
@@ -299,15 +310,16 @@ class Typesetter:
         return len(self.display_lines(text, style, width, fits=True))
 
     def set_text(self, text: str, style: TextStyle, width: float, justify: bool,
-                 indent: float = 0.0, words: bool = False) -> list[SetLine]:
+                 indent: float = 0.0, words: bool = False,
+                 byline: bool = False) -> list[SetLine]:
         lines = self.set_runs(((text, style.face),), style.size, width, justify, indent,
-                              words=words)
+                              words=words, byline=byline)
         if not justify and len(lines) > 1 and " " in text.strip():
             # A one-off line that must break breaks at its spaces first: between a
             # headline's parallel clauses, between a title and a name.
             return [line for part in text.split()
                     for line in self.set_runs(((part, style.face),), style.size, width,
-                                              False)]
+                                              False, byline=byline)]
         return lines
 
     def placed(self, line: SetLine, kind: LineKind, baseline: float, style: TextStyle,
@@ -326,7 +338,8 @@ class Typesetter:
         """Set unjustified lines (headline, byline, label) from `top`; return the height."""
         y = top
         for part in text.split("\n"):
-            lines = self.display_lines(part.strip(), style, width)
+            lines = self.display_lines(part.strip(), style, width,
+                                       byline=kind is LineKind.BYLINE)
             if any(line.forced for line in lines):  # say so, as for body lines
                 out.notes.append(f"{self.where}{kind.value} “{part.strip()}”: broken "
                                  f"against the rules, no legal break fits "

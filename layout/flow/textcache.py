@@ -14,30 +14,35 @@ Runs = tuple[tuple[str, str], ...]
 class TextCache:
     """The text one page's setters broke, measured and set, by table:
 
-    * `lines`: (runs, size, width, justify, indent, reserve, words) → the lines broken;
+    * `lines`: (runs, size, width, justify, indent, reserve, words, byline) → the lines
+      broken;
     * `items`: (runs, size, latin spacing, reserve) → the paragraph's boxes and gaps, kept
       for other widths (a re-divided lead, a headline over fewer columns);
+    * `names`: (the items' key, byline) → the boxes of each unit of its credits that a line
+      may not break inside (`text.names`; mostly none);
     * `boxes`: size → each character's box by its measure (`text.items.build_runs`);
-    * `display`: (text, face, size, width, fits) → display lines cut between words;
+    * `display`: (text, face, size, width, fits, byline) → display lines cut between words;
     * `spans`: (text, face) → each glyph's left and right edge on one line, per point of
       the size (None: a text whose glyphs are not one a character);
     * `natural`: (text, face) → a one-off text's width on one line, per point of its size.
     """
 
     def __init__(self) -> None:
-        self.lines: dict[tuple[Runs, float, float, bool, float, float, bool],
+        self.lines: dict[tuple[Runs, float, float, bool, float, float, bool, bool],
                          list[SetLine]] = {}
         self.items: dict[tuple[Runs, float, float, float], Items] = {}
+        self.names: dict[tuple[tuple[Runs, float, float, float], bool],
+                         tuple[tuple[int, int], ...]] = {}
         self.boxes: dict[float, dict[tuple[Measure, str], Box]] = {}
-        self.display: dict[tuple[str, str, float, float, bool], list[SetLine]] = {}
+        self.display: dict[tuple[str, str, float, float, bool, bool], list[SetLine]] = {}
         self.spans: dict[tuple[str, str], tuple[list[float], list[float]] | None] = {}
         self.natural: dict[tuple[str, str], float] = {}
 
     def __len__(self) -> int:
         """Entries in all its tables (a cache kept across renders starts afresh past a
         bound)."""
-        return (len(self.lines) + len(self.items) + len(self.boxes) + len(self.display)
-                + len(self.spans) + len(self.natural))
+        return (len(self.lines) + len(self.items) + len(self.names) + len(self.boxes)
+                + len(self.display) + len(self.spans) + len(self.natural))
 
     def boxes_at(self, size: float) -> dict[tuple[Measure, str], Box]:
         """Each character's box at `size`, by its measure (filled by `build_runs`)."""

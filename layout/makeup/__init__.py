@@ -49,7 +49,11 @@ __all__ = ["Area", "Candidate", "Config", "Kept", "free_area", "make_up"]
 
 
 def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
-    """The rectangle of the grid under the banner that the pinned articles leave."""
+    """The rectangle of the grid under the banner that the pinned articles leave. The
+    blank line between two pinned modules stacked in a column (where the make-up drew its
+    rule) belongs to neither, nor to the room: an article unpinned under a rule that runs
+    across more columns than its own (`layout pin`, then its `region:` taken off) is made
+    up in the rectangle its module had."""
     t = template
     top = 1 + (t.banner.lines if t.banner else 0)
     taken = {(c, line) for p in pinned for c in range(p.first_column, p.last_column + 1)
@@ -60,10 +64,16 @@ def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
         raise LayoutError("the pinned articles (slot: or region:) leave no room for the "
                           "others", origin.file, origin.line,
                           hint="give every article a place, or pin fewer")
-    cols = [c for c, _ in free]
-    lines = [line for _, line in free]
-    area = Area(min(cols), max(cols), min(lines), max(lines))
+    area = _bounds(free)
     if len(free) != area.columns * area.lines:
+        ends = {(c, p.last_line) for p in pinned for c in range(p.first_column,
+                                                                 p.last_column + 1)}
+        starts = {(c, p.first_line) for p in pinned for c in range(p.first_column,
+                                                                   p.last_column + 1)}
+        room = [(c, line) for c, line in free
+                if not ((c, line - 1) in ends and (c, line + 1) in starts)]
+        if room and len(room) == _bounds(room).columns * _bounds(room).lines:
+            return _bounds(room)
         inside = [f"article {p.index + 1} (columns {p.first_column}-{p.last_column}, lines "
                   f"{p.first_line}-{p.last_line})" for p in pinned
                   if p.first_column <= area.last_column and area.first_column <= p.last_column
@@ -77,6 +87,13 @@ def free_area(template: Template, pinned: list[ArticlePlan], origin) -> Area:
                  "those a region too, or take the region off the pinned one(s) named, or pin "
                  "across whole columns or whole lines")
     return area
+
+
+def _bounds(cells: list[tuple[int, int]]) -> Area:
+    """The smallest rectangle that holds these (column, line) cells."""
+    cols = [c for c, _ in cells]
+    lines = [line for _, line in cells]
+    return Area(min(cols), max(cols), min(lines), max(lines))
 
 
 def make_up(issue: Issue, template: Template, fonts: FontSet,

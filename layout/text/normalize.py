@@ -55,7 +55,7 @@ import re
 import unicodedata
 
 from .chars import MARKS, CharClass, char_class
-from .credits import CREDITED, RANKS
+from .credits import OPENING, names_only
 from .edits import IDEOGRAPHIC_SPACE, LOST, Change, EditedText, chinese, space
 from .quotes import curly_quotes, straight_quotes
 
@@ -386,7 +386,7 @@ def _stray_spaces(t: EditedText, body: bool) -> None:
 
 # A credit in running text, （记者 徐燕 通讯员 焦轩 黄磊）: its spaces part the names.
 # (摄 too: a photographer's credit, （摄影 张三）)
-_CREDIT = re.compile(f"{CREDITED}|(?:{'|'.join(RANKS)})?摄")
+_CREDIT = re.compile(OPENING)
 _CREDIT_REACH = 40  # (characters: a credit is a short bracket)
 _BRACKETS = "（）【】〔〕［］"  # (each opening mark, then its closing one)
 _OPENING_BRACKETS = _BRACKETS[0::2]
@@ -410,21 +410,8 @@ def _in_credit(t: EditedText, i: int) -> bool:
         return True
     # names only: a credit where credits stand, after a dateline (…7月10日电 (胡兴瑞 杨颜慈)) or
     # after a story's last sentence (…善款。（海外网 濮阳艺婧）); （这是 一个）测试 is none
-    return _names_only(inside) and (t.before(start, True) in ("电", "讯") or (
+    return names_only(inside) and (t.before(start, True) in ("电", "讯") or (
         start > 0 and _sentence_end(t, start) and t.after(end, True) in (None, "\n")))
-
-
-_NAME_SPACES = re.compile("[ \t\u3000]+")
-
-
-def _names_only(text: str) -> bool:
-    r"""A bracket of names only, （胡兴瑞 杨颜慈）, （海外网 濮阳艺婧）: a credit without a role.
-    Two or more names of 2-6 characters in U+4E00-U+9FFF parted by spaces (what the pattern
-    [\u4e00-\u9fff]{2,6}([ \t\u3000]+[\u4e00-\u9fff]{2,6})+ matches whole; whose
-    compilation was ~19 M instructions at each start, a fiftieth of a page's process)."""
-    names = _NAME_SPACES.split(text)
-    return len(names) > 1 and all(
-        1 < len(name) < 7 and all("\u4e00" <= c <= "\u9fff" for c in name) for name in names)
 
 
 # A dateline at a paragraph's head, 新华社电 不少男生…, 本报讯 记者…, 新华社北京5月1日电:
