@@ -49,11 +49,13 @@ def pairs_of(blocks: list[TitleBlock]) -> list[tuple[str, str]]:
 
 
 def page_of(seed: int, folder: Path):
+    """(the manifest, its template, the page, its PDF's geometry, its plan)."""
     issue = load_issue(newsgen.write(seed, folder))
     t = load_template(issue.template, issue.path.parent, issue.template_origin)
     fonts = shipped_fonts()
-    page = layout_loaded(issue, fonts, t)
-    return issue, t, page, pdfgeom.read(render_pdf(page, fonts))
+    settings = []
+    page = layout_loaded(issue, fonts, t, seen=settings.append)
+    return issue, t, page, pdfgeom.read(render_pdf(page, fonts)), settings[0].plan
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +67,7 @@ def pages(tmp_path_factory):
 @pytest.fixture(scope="module")
 def butting(pages):
     return {seed: pairs_of(titles(issue, t, geometry))
-            for seed, (issue, t, _, geometry) in pages.items()}
+            for seed, (issue, t, _, geometry, _) in pages.items()}
 
 
 def test_few_headline_groups_stand_under_a_blank_as_tall_as_a_hole(pages):
@@ -76,7 +78,7 @@ def test_few_headline_groups_stand_under_a_blank_as_tall_as_a_hole(pages):
     14 and 21, 1,248 and 3,340 字 short: a lowered group whose band took air in the rounds
     after the search, 3 and 1 lines; main before this: 10, on 10 pages)."""
     found = {}
-    for seed, (issue, t, page, _) in pages.items():
+    for seed, (issue, t, page, _, _) in pages.items():
         modules = {f.article_index: (f.first_line, f.first_column, f.last_column)
                    for f in page.fits}
         over = [h for h in page.holes if h.article_index is not None
@@ -103,7 +105,7 @@ def test_a_module_beside_another_stands_its_headline_lower(tmp_path, seed):
     the lowered title starts under the other's (no 碰题), the air over it is shorter than a
     hole, the lowered module leaves no hole over its group, and `layout pin` writes the air
     back."""
-    issue, t, page, geometry = page_of(seed, tmp_path)
+    issue, t, page, geometry, _ = page_of(seed, tmp_path)
     plans = plan_page(issue, t, shipped_fonts()).articles
     blocks = titles(issue, t, geometry)
     lowered = [p for p in plans if p.head_drop]
@@ -138,10 +140,10 @@ def test_the_make_up_weighs_each_pair_of_headlines_side_by_side_at_one_height(tm
     render judges them (sidebyside.at_one_height): a row of three modules heading one line
     is three pairs of 碰题, a module under them butts none of them, a module without a
     headline butts nothing; a two-line title lowered by two lines of air (DROP a line)
-    clears a one-line title beside it, a one-line title lowered by three beside the other's
-    second line does not."""
+    clears a one-line title beside it; a one-line title lowered by three beside the other's
+    second line does not, and its air is a blank band (STRAY_DROP a cell)."""
     from layout.flow import TextCache
-    from layout.makeup.costs import BUTTING, DROP
+    from layout.makeup.costs import BUTTING, DROP, STRAY_DROP
     from layout.makeup.shapes import Config
     from layout.makeup.placed import butting
 
@@ -164,5 +166,30 @@ def test_the_make_up_weighs_each_pair_of_headlines_side_by_side_at_one_height(tm
     # (article 1's title in three columns is one line, article 3's two)
     assert butting([module(1, 3, 1, 6), module(3, 3, 4, 6)], by_index) == BUTTING
     assert butting([module(1, 3, 1, 6), module(3, 3, 4, 6, 2)], by_index) == 2 * DROP
+    # (its air staggers nothing: a blank band over it, STRAY_DROP a cell)
     assert butting([module(3, 3, 1, 6), module(1, 3, 4, 6, 3)], by_index) == \
-        BUTTING + 3 * DROP
+        BUTTING + 3 * 3 * STRAY_DROP
+
+
+def test_a_headline_group_stands_lower_only_where_that_staggers_it(pages, tmp_path):
+    """Air over a headline group (a drop) is bought to stagger it against a title beside
+    it: a lowered title still at one height with another's bought nothing, and the rounds
+    of the make-up weigh such air as the blank band it is (placed.butting). Seed 256, where
+    an editor found a group lowered by three lines beside a three-line title it still
+    butted (a 9-line blank over it, taken for the holes it saved at the foot), no longer
+    has one; over seeds 0-39 such a title is left on 4 pages at the most (main before: 5;
+    the search's estimate of the titles' lines, tiling.Marks, still meets the render's
+    count on those: 1, 21, 29, 33)."""
+    found = dict(pages)
+    found[256] = page_of(256, tmp_path)
+    butted = []
+    lowered_on = 0
+    for seed, (issue, t, _, geometry, plan) in found.items():
+        blocks = titles(issue, t, geometry)
+        lowered = [p.article.headline.main.replace("\n", "") for p in plan.articles
+                   if p.head_drop]
+        lowered_on += bool(lowered)
+        butted += [seed for b in blocks if b.text in lowered
+                   and any(at_one_height(b, other) for other in blocks)]
+    assert lowered_on >= 5  # (pages with a lowered group: the rule is exercised)
+    assert 256 not in butted and len(butted) <= 4, butted

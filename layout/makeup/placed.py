@@ -15,10 +15,12 @@ from .shapes import Leaf
 def butting(plans: list[ArticlePlan], by_index: dict[int, Candidate]) -> float:
     """What the settled modules' 碰题 costs: BUTTING for each pair of main titles at one
     height as the render tells them (`sidebyside.butting`, on the titles as their heads
-    are set); and the air a group stands under, DROP a line where it stands beside a
-    module whose title is on the top line they share, STRAY_DROP a cell elsewhere (a blank
-    band), so that the rounds of the make-up weigh what the search estimated."""
+    are set); and the air a group stands under, DROP a line where it staggers it against
+    a module whose title is on the top line they share (clear of it: no longer at one
+    height), STRAY_DROP a cell elsewhere (a blank band, a filler), so that the rounds of
+    the make-up weigh what the search estimated."""
     lines: list[PlacedLine] = []
+    titles: list[tuple[int, sidebyside.TitleBlock]] = []  # (each main title's article)
     for p in plans:
         if p.article.headline is not None:
             out = Drawn()
@@ -27,10 +29,16 @@ def butting(plans: list[ArticlePlan], by_index: dict[int, Candidate]) -> float:
             except TooLow:
                 continue  # (a head that passes its module's foot: counted as such)
             lines += out.lines
+            if p.head_drop:
+                titles += [(p.index, b) for b in sidebyside.title_blocks(tuple(out.lines))]
+    # (a lowered title still at one height with another's: its air staggers nothing)
+    butted = {i for i, a in titles for b in sidebyside.title_blocks(tuple(lines))
+              if sidebyside.at_one_height(a, b)}
     air = 0.0
     for p in plans:
         if p.head_drop:
-            staggers = any(q.first_line == p.first_line and not q.head_drop
+            staggers = p.index not in butted and any(
+                q.first_line == p.first_line and not q.head_drop
                            and q.article.headline is not None
                            and (q.last_column + 1 == p.first_column
                                 or p.last_column + 1 == q.first_column) for q in plans)
