@@ -36,16 +36,32 @@ def test_a_credits_units_are_its_names():
     ("（胡兴瑞\u3000杨颜慈）", False, ["胡兴瑞", "杨颜慈"]),
     ("映象网讯（记者\u3000燕子丹\u3000文/图）今年", False, ["燕子丹", "文/图"]),
     # a byline: cut at its role; a transliterated name's parts joined by · are one name
-    ("新华社记者张三", True, ["新华社", "张三"]),
+    ("新华社记者张三", True, ["张三"]),  # (the outlet before a role: a word)
     ("本报记者\u3000阿依努尔·买买提", True, ["阿依努尔·买买提"]),
+    # the outlet's name before the role (generated page 260: 王艺 | 臻), its spaces kept
+    ("（长江日报记者陈奇雄 通讯员王艺臻 张霖）3月27日", False,
+     ["陈奇雄", "王艺臻", "张霖"]),
+    ("（大河报·豫视频记者\u3000陈奇雄\u3000通讯员\u3000王艺臻）", False,
+     ["陈奇雄", "王艺臻"]),
     # no credit: a bracket of words, a story that opens with 记者, a byline of no one
     ("（这是 一个）测试", False, []),
     ("他说（胡兴瑞\u3000杨颜慈）今年", False, []),
     ("记者从市教育局获悉，今年", False, []),
+    ("（拍摄于2020年）", False, []),  # (摄 in a word: no outlet before a photographer's)
+    ("（他说，记者 张三 来了）", False, []),  # (an outlet has no sentence mark in it)
     ("上汽通用汽车党委", True, []),
 ])
 def test_what_is_a_credit(text, whole, found):
     assert units(text, whole) == found
+
+
+def test_a_credit_after_its_outlet_keeps_its_spaces():
+    """The normalizer reads the same credits (text/credits.py OPENING): the spaces between
+    the names of one that opens with its outlet's name stay (as U+3000), those of a
+    bracket of words go."""
+    said = normalize("（大河报·豫视频记者 陈奇雄 通讯员 王艺臻 张霖）3月27日", body=True)[0]
+    assert said == "（大河报·豫视频记者\u3000陈奇雄\u3000通讯员\u3000王艺臻\u3000张霖）3月27日"
+    assert normalize("这是（一个 测试）好", body=True)[0] == "这是（一个测试）好"
 
 
 @pytest.fixture(scope="module")

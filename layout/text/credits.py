@@ -14,8 +14,12 @@ ROLES: Final = ("记者", "通讯员", "摄影记者", "实习生", "撰稿")
 # a role, its rank before it or not (a pattern for re, no groups of its own)
 CREDITED: Final = f"(?:{'|'.join(RANKS)})?(?:{'|'.join(ROLES)})"
 
-# what a bracket that holds a credit opens with: a role, or a photographer's 摄 (（摄影 张三）)
-OPENING: Final = f"{CREDITED}|(?:{'|'.join(RANKS)})?摄"
+# what a bracket that holds a credit opens with: a role, the outlet's name before it or not
+# (（大河报·豫视频记者 陈奇雄 通讯员 王艺臻）: a word of at most OUTLET characters, no space
+# or sentence mark in it), or a photographer's 摄 (（摄影 张三）)
+OUTLET: Final = 12
+OPENING: Final = (rf"[^\s，。、；：！？（）【】〔〕［］]{{0,{OUTLET}}}?{CREDITED}"
+                  f"|(?:{'|'.join(RANKS)})?摄")
 
 _NAME_SPACES = re.compile("[ \t\u3000]+")
 

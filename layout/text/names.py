@@ -4,14 +4,14 @@ one (赵 | 萌萌).
 
 What is a credit (the normalizer's reading, text/normalize.py, which keeps the spaces
 between its names): in running text (a paragraph, a signature, a box's attribution) a
-bracket （…） 【…】 〔…〕 ［…］ that opens with a reporter's role (text/credits.py) or a
-photographer's 摄, or that holds names only (two or more names of 2-6 Han characters) where
+bracket （…） 【…】 〔…〕 ［…］ that opens with a reporter's role (text/credits.py: its
+outlet's name before it or not, （长江日报记者 陈奇雄 …）) or a photographer's 摄, or that holds names only (two or more names of 2-6 Han characters) where
 credits stand: after a dateline's 电/讯, or after a story's last sentence at the end of the
 text (or as the whole text: a signature （胡兴瑞 杨颜慈））; a byline whole, when it names a
 role or names only (本报记者 林芸; not 上汽通用汽车党委).
 
 Inside a credit each word between spaces is cut at its roles (新华社 | 记者 | 张三); each
-piece but a role, a name of at most NAME_MOST characters (a transliterated name's parts
+piece but a role and the outlet a role follows, a name of at most NAME_MOST characters (a transliterated name's parts
 joined by · each so; an agency's, 新华社; 文/图, 摄), is one unit: the gaps between its
 boxes may not break. A role is a word like any other, which Chinese text breaks anywhere
 (通 | 讯员 as 通讯 | 员): kept whole too, it would letter-space the line before it where its
@@ -95,7 +95,8 @@ def units(text: str, start: int, end: int) -> list[Span]:
             roles.add(role.start())
         bounds = sorted(cuts)
         for a, b in zip(bounds, bounds[1:]):
-            if b - a > 1 and a not in roles and _name_long(text[a:b]):
+            # (a piece a role follows is its outlet, 长江日报记者: a word like any other)
+            if b - a > 1 and a not in roles and b not in roles and _name_long(text[a:b]):
                 out.append((a, b))
     return out
 

@@ -393,8 +393,9 @@ _OPENING_BRACKETS = _BRACKETS[0::2]
 
 
 def _in_credit(t: EditedText, i: int) -> bool:
-    """Position i is inside a bracket that opens with a reporter's role: a space there
-    parts two names and stays, as the full-width space credits are set with."""
+    """Position i is inside a bracket that opens with a reporter's role (its outlet's name
+    before it or not: credits.OPENING): a space there parts two names and stays, as the
+    full-width space credits are set with."""
     start = i - 1
     while start >= max(0, i - _CREDIT_REACH) and t.chars[start] not in _BRACKETS:
         start -= 1
