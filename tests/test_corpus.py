@@ -40,11 +40,13 @@ PAGES = {"news": "1-8", "news-tabloid": "1-6"}  # template: the article's column
 UNAVOIDABLE = {("news-tabloid", 29): ("包装形态也很常", "见……", "请点击以下链接", "了解：")}
 # (template, text): a credit's line that its names, never broken (text/names.py), leave
 # letter-spaced in an 11-字 column, and the name that could not follow it: the lines
-# before hold no more, and the name does not fit after it (【记者 徐燕 | 通讯员 焦轩 黄磊 |
-# 赵萌萌 …】 9 em of 11; 映象网讯（记者 | 燕子丹 …, 7 em of the 9 an indented line leaves):
-# gaps of 1/3 em. What kept them under ¼ em was 赵 | 萌萌 and 燕 | 子丹, names broken.
-NAMES_WHOLE = {("news-tabloid", 1): ("通讯员 焦轩 黄磊 ", "赵萌萌"),  # (spaces painted " ")
-               ("news-tabloid", 17): ("映象网讯（记者 ", "燕子丹")}
+# before hold no more, the name does not fit after it, and no space between names is left
+# on the line to widen (映象网讯（记者 | 燕子丹 …, 7 em of the 9 an indented line leaves):
+# gaps of 1/3 em. What kept it under ¼ em was 燕 | 子丹, a name broken.
+NAMES_WHOLE = {("news-tabloid", 17): ("映象网讯（记者 ", "燕子丹")}  # (spaces painted " ")
+# a credit's line whose spaces between names take its slack, its names set tight
+# (【记者 徐燕 | 通讯员 焦轩 黄磊 | 赵萌萌 …】: 9 em of 11, the 2 em in its two spaces)
+NAMES_SPREAD = {("news-tabloid", 1): ("通讯员 焦轩 黄磊 ", "赵萌萌")}
 
 
 def squeeze(text: str) -> str:
@@ -178,3 +180,23 @@ def test_a_credits_line_is_letter_spaced_only_for_its_names(pages):
         seen += 1
     template = yaml.safe_load(pages[0][0].read_text(encoding="utf-8"))["template"]
     assert seen == sum(t == template for t, _ in NAMES_WHOLE)
+
+
+def test_a_credits_line_is_spread_between_its_names_not_inside_them(pages):
+    """The slack of a credit's line goes to its spaces between names first (up to an em
+    more each: text/names.py), not between the characters of a name (通 讯 员 焦 轩)."""
+    seen = 0
+    for path, page in pages:
+        template = yaml.safe_load(path.read_text(encoding="utf-8"))["template"]
+        wanted = NAMES_SPREAD.get((template, int(path.stem)))
+        if wanted is None:
+            continue
+        texts = [line.text for line in page.layout.lines]
+        line, after = page.layout.lines[texts.index(wanted[0]):texts.index(wanted[0]) + 2]
+        assert after.text.startswith(wanted[1])
+        glyphs = [g for g in line.glyphs if not g.char.isspace()]
+        gaps = [(b.x - a.x - a.advance) / line.size for a, b in zip(glyphs, glyphs[1:])]
+        assert sorted(gaps)[-2:] == pytest.approx([2.0, 2.0], abs=0.01)  # (1 em each more)
+        assert all(g == pytest.approx(0.0, abs=0.01) for g in sorted(gaps)[:-2])
+        seen += 1
+    assert seen == sum(t == template for t, _ in NAMES_SPREAD)

@@ -30,6 +30,7 @@ from .credits import CREDITED, OPENING, names_only
 from .items import Items
 
 NAME_MOST: Final = 6  # characters of a name (or of each part of one joined by ·) at most
+NAME_SPACE_ROOM: Final = 1.0  # em a space beside a name widens by before characters part
 _NAME_JOINS: Final = "·•・"
 _REACH: Final = 40  # (characters: a credit is a short bracket, as the normalizer reads it)
 _PARTNERS: Final = {"（": "）", "【": "】", "〔": "〕", "［": "］"}
@@ -132,11 +133,20 @@ def tied(items: Items, units_at: tuple[Span, ...], width: float, indent: float =
     """`items` whose units (box indices, `unit_boxes`) may not break inside, each that fits
     a line `width` points wide (the first `indent` less) with what the rules already bind
     to it (【记者: an opening bracket never ends a line); one that does not is left as it
-    was, and breaks where it must, as any text does."""
+    was, and breaks where it must, as any text does. A typed space beside a unit widens by
+    up to NAME_SPACE_ROOM em before the gaps between characters do (as a Latin word
+    space, items.WORD_SPACE_MAX): a credit's line is spread between its names, not inside
+    them (通 讯 员 焦 轩 at ⅓ em)."""
     gaps = list(items.gaps)
     boxes = items.boxes
     changed = False
+    widest = NAME_SPACE_ROOM * items.size
     for first, end in units_at:
+        # (the space on either side of a name widens first, before its characters part)
+        for k in (first - 1, end - 1):
+            if 0 <= k < len(gaps) and gaps[k].space and gaps[k].room < widest:
+                gaps[k] = gaps[k]._replace(room=widest)
+                changed = True
         a, b = first, end  # the unit, and the boxes bound to it on either side
         while a > 0 and not gaps[a - 1].breakable:
             a -= 1
