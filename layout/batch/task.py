@@ -11,13 +11,39 @@ from pathlib import Path
 from ..errors import LayoutError
 from ..fonts import shipped_fonts
 from ..output import refuse_clashes, write_atomically
-from ..pipeline import Loaded, layout, layout_loaded, load, render, render_page
+from ..kept import Kept
+from ..pipeline import Loaded, layout, load, render, render_page
 from ..templates import load_template
 from ..text.chars import char_count
 from ..reads import digest as content_digest
 from ..reads import file_digest, recorded
 from .digest import JobDigest, job_digest, job_options, loaded_digest
 from .jobs import DIGEST_SUFFIX, Job, Outcome
+
+
+# What a process's jobs keep for the next (pipeline.Kept, as `render --watch` keeps it):
+# the text its pages broke, each page's make-up (every article's measures and settled
+# modules, by its content) and the PDF's subsets and codes, so that a page whose articles a
+# job before it set (a page made again in another edition, with another date or folio)
+# measures and settles only what changed; the bytes are those a fresh process makes.
+# Bounded: the make-ups of the last job's pages only, the text caches started afresh
+# past this many entries (~4 KB each).
+KEPT_ENTRIES = 10_000
+_KEPT: list[Kept] = []
+
+
+def kept() -> Kept:
+    """What this process's jobs keep for the next (made on first use)."""
+    if not _KEPT:
+        made = Kept()
+        made.MOST_ENTRIES = KEPT_ENTRIES
+        _KEPT.append(made)
+    return _KEPT[0]
+
+
+def forget() -> None:
+    """Start the next job afresh (after one that failed half-way)."""
+    _KEPT.clear()
 
 
 @dataclass
@@ -48,7 +74,7 @@ def make_page(source: Path, imported: bool, allow_overflow: bool, strict: bool, 
         template = load_template(draft.template, home)
     else:
         loaded = loaded or load(source)
-        made.page = layout(loaded, fonts, layout_loaded)  # (an issue: all pages)
+        made.page = layout(loaded, fonts, kept=kept())  # (an issue: all pages)
     page = made.page
     if page.overflow and not allow_overflow:
         left = sum(char_count(o.text) for o in page.overflow)
@@ -62,7 +88,8 @@ def make_page(source: Path, imported: bool, allow_overflow: bool, strict: bool, 
     if imported:
         made.pdf = render_page(page, template, fonts, output)
     else:
-        made.pdf = render(page, loaded, fonts, output)
+        made.pdf = render(page, loaded, fonts, output, kept())
+        kept().let_go({issue.page_number for issue in loaded.edition.pages})
 
 
 def _sidecar(job: Job) -> Path:
@@ -165,6 +192,8 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
         write_job(job, made, digest.value if digest.again() == digest.value else None)
         return job_outcome(job, "done", start, made)
     except Exception as err:  # a bug must not stop the batch: the outcome says what
+        if not isinstance(err, LayoutError):  # (a bug's or the disk's: half-way perhaps)
+            forget()
         return job_outcome(job, "failed", start, made,
                            failure(job, err) + kept_draft(job, made))
 
