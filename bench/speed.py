@@ -20,6 +20,32 @@ Goals (issue 24): one page ≤ 3 × typst; batch ≥ 1.5 × typst's pages/s; war
 ≤ typst's compile of it, an edited paragraph under --watch ≤ half of that; each extra page
 of text ≤ 2 × typst's; import layout ≤ 60 ms.
 
+Figures, issue 24's batch and start-up (the speed branch; compiled builds, before = main's
+3d84058 (venv-s35), after = the branch's head; interleaved in one sitting, load 0.5-2.3, so
+each ratio moved ~10 % from one run to the next; instructions by cachegrind):
+
+                                           before           after
+  batch of 200 variants, 2 workers (two    1.03 x, 1.13 x   1.64 x, 1.66 x  (CPU, workers and
+    rounds, typst run in each round)                                  parent: 17.9 / 14.4 s ->
+                                                                      11.3 / 9.6 s; typst 19.2 /
+                                                                      16.8 s)
+    instructions a page, warm process      357 M            238 M   (-33 %; jobs 10-30 of 40)
+  batch of 40 fresh pages (--fresh)        0.35 x           0.39 x  (5.6 -> 4.9 s; 746 M a page
+                                                                      against 775 M)
+    peak memory a worker                   90 MB            122 MB  (variants 70 -> 84 MB)
+  one page, whole process, instructions    949 M            906 M   (-4.5 %, mean of five)
+    this script (median of 3, two runs)    2.84 x, 2.94 x   2.72 x, 2.99 x
+  warm work per page                       2.60 x, 2.36 x   2.19 x, 2.83 x  (the same code)
+  --watch, one paragraph edited            1.08 x, 1.28 x   0.94 x, 0.98 x  (the same code)
+What gained: a batch worker keeps what --watch keeps across its jobs (batch.task.kept: the
+text its pages broke, each page's make-up, the PDF's subsets and streams; bounded), so a
+page whose articles a job before it set breaks none of their text again (an article of
+another file is another article: its origin is part of it, so its make-up is made again);
+a command loads Pillow's Image module only for a page with a picture (lazypil: reportlab
+imports it, with PIL.ExifTags' enums, 36-43 M). Not reached: warm work (<= 1 x) and an edit
+(<= 0.5 x), whose code this branch did not change (the make-up ~21 ms and the PDF writer
+~23 ms a page in a warm batch worker).
+
 Figures, issue 24's writer, load and imports (the pdfw branch; compiled builds, before = main's
 7a91ae0, after = 4f5cfc9; load 6-9 throughout, so instructions (cachegrind) are the figures):
 
