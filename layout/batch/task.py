@@ -59,11 +59,13 @@ class Made:
 
 def make_page(source: Path, imported: bool, allow_overflow: bool, strict: bool, made: Made,
           home: Path, output: str | None = None,
-          loaded: Loaded | None = None) -> None:
+          loaded: Loaded | None = None, keeping: Kept | None = None) -> None:
     """Lay out and render one page from files on this machine: a manifest, or (imported)
     a page's raw text, made into a manifest that will live in `home` (its template found
     from there). Fills `made` as it goes (the report wants the page even when the job then
-    fails). `loaded`: the manifest and its template, already read (after the digest)."""
+    fails). `loaded`: the manifest and its template, already read (after the digest);
+    `keeping`: what the jobs before kept, for the next (`kept`; not for a Dask worker's
+    tasks, which may run in threads at once)."""
     fonts = shipped_fonts()
     if imported:
         from ..importer import fill, import_text, read_source  # noqa: PLC0415
@@ -74,7 +76,7 @@ def make_page(source: Path, imported: bool, allow_overflow: bool, strict: bool, 
         template = load_template(draft.template, home)
     else:
         loaded = loaded or load(source)
-        made.page = layout(loaded, fonts, kept=kept())  # (an issue: all pages)
+        made.page = layout(loaded, fonts, kept=keeping)  # (an issue: all pages)
     page = made.page
     if page.overflow and not allow_overflow:
         left = sum(char_count(o.text) for o in page.overflow)
@@ -88,8 +90,9 @@ def make_page(source: Path, imported: bool, allow_overflow: bool, strict: bool, 
     if imported:
         made.pdf = render_page(page, template, fonts, output)
     else:
-        made.pdf = render(page, loaded, fonts, output, kept())
-        kept().let_go({issue.page_number for issue in loaded.edition.pages})
+        made.pdf = render(page, loaded, fonts, output, keeping)
+        if keeping is not None:
+            keeping.let_go({issue.page_number for issue in loaded.edition.pages})
 
 
 def _sidecar(job: Job) -> Path:
@@ -186,7 +189,7 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
         if loaded is not None:
             refuse_clashes([(job.output, "PDF")], list(digest.files))
         make_page(job.manifest, job.imported, allow_overflow, strict, made, job.output.parent,
-              output, loaded)
+              output, loaded, kept())
         # a file saved while the page was made: the PDF may be of the old one or the new,
         # so it is not recorded as up to date (the next batch makes it again)
         write_job(job, made, digest.value if digest.again() == digest.value else None)
