@@ -346,6 +346,8 @@ class FontSet:
     origin: Path
     _chains: dict[str, tuple[Face, ...]] = field(default_factory=dict)
     _measures: dict[str, Callable[[str], tuple[str, float]]] = field(default_factory=dict)
+    # the characters some face of the role's chain draws, found so far (check_coverage)
+    _covered: dict[str, set[str]] = field(default_factory=dict)
 
     def face(self, role: str) -> Face:
         try:
@@ -394,14 +396,22 @@ class FontSet:
 
     def check_coverage(self, role: str, content: str, where: str) -> None:
         """Raise naming every character of `content` that no face of the chain has."""
+        covered = self._covered.get(role)
+        if covered is None:
+            covered = self._covered[role] = set()
+        new = set(content).difference(covered)  # (a page's texts share most characters)
+        if not new:
+            return
         measure = self.measure(role)  # (what it learns, the page's text measures again)
         missing = []
-        for c in set(content):
+        for c in new:
             if not c.isspace():
                 try:
                     measure(c)
                 except KeyError:
                     missing.append(c)
+                    continue
+            covered.add(c)
         missing.sort()
         if missing:
             names = "; ".join(f"{c} U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}"

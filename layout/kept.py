@@ -97,6 +97,20 @@ class Kept:
     def keep_rendered(self, key: tuple, pdf: bytes) -> None:
         self._rendered = (key, pdf)
 
+    def pages(self) -> set[int]:
+        """The page numbers whose make-up is kept."""
+        return set(self._makeups)
+
+    def let_go(self, pages: set[int]) -> None:
+        """Let go of the make-ups and layouts of page numbers other than `pages` (a batch
+        worker keeps those of its last job's pages only), and of the text caches once
+        they hold more than `MOST_ENTRIES` between them."""
+        for kept in (self._makeups, self._laid, self._pixels):
+            for number in [n for n in kept if n not in pages]:
+                del kept[number]
+        if sum(len(cache) for _, cache in self._texts.values()) > self.MOST_ENTRIES:
+            self._texts.clear()
+
 
 def render_key(pages: tuple[PageLayout, ...], files: list[Path], *values: object) -> tuple:
     """What a PDF is made from: its pages (these very objects: a page kept whole, `laid`),

@@ -18,11 +18,10 @@ MAX_PIXELS = 120_000_000
 FORMATS = ("JPEG", "PNG", "TIFF", "BMP", "GIF", "WEBP")
 
 
-# EXIF Orientation → the transposition that stands the picture up (2-8; 1: as stored)
-UPRIGHT = {2: PILImage.Transpose.FLIP_LEFT_RIGHT, 3: PILImage.Transpose.ROTATE_180,
-           4: PILImage.Transpose.FLIP_TOP_BOTTOM, 5: PILImage.Transpose.TRANSPOSE,
-           6: PILImage.Transpose.ROTATE_270, 7: PILImage.Transpose.TRANSVERSE,
-           8: PILImage.Transpose.ROTATE_90}
+# EXIF Orientation → the transposition that stands the picture up (2-8; 1: as stored), by
+# name (PIL.Image is loaded on first use: lazypil)
+UPRIGHT = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE",
+           6: "ROTATE_270", 7: "TRANSVERSE", 8: "ROTATE_90"}
 ORIENTATION_TAG = 0x0112
 
 
@@ -50,7 +49,7 @@ def orientation(picture: PILImage.Image) -> int:
 def upright(picture: PILImage.Image) -> PILImage.Image:
     """The picture as it stands (its EXIF Orientation applied)."""
     turn = UPRIGHT.get(orientation(picture))
-    return picture.transpose(turn) if turn is not None else picture
+    return picture.transpose(PILImage.Transpose[turn]) if turn is not None else picture
 
 
 def upright_size(picture: PILImage.Image) -> tuple[int, int]:

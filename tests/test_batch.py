@@ -130,6 +130,38 @@ def test_outputs_identical_across_worker_counts(tmp_path):
         assert pdf.read_bytes() == (tmp_path / "two" / pdf.relative_to(tmp_path / "one")).read_bytes()
 
 
+def test_a_worker_keeps_what_its_last_job_set_and_makes_the_same_bytes(tmp_path):
+    """A job whose page's articles the job before it set (another edition's date and
+    number) takes the text it broke from it (task.kept: no paragraph broken again), and
+    its PDF is a fresh process's, byte for byte; a page number the last job did not have
+    is let go."""
+    import layout.batch.task as task
+    from layout.pipeline import layout, load, render
+
+    task.forget()
+    seed = (REPO / "issues" / "2020-07-01-p4-hongqi-dangzuzhi.yaml").read_text(encoding="utf-8")
+    jobs = []
+    for n, (date, page) in enumerate((("2020-07-01", 4), ("2020-07-02", 4), ("2020-07-03", 5))):
+        manifest = tmp_path / f"p{n}.yaml"
+        manifest.write_text(seed.replace("date: 2020-07-01", f"date: {date}")
+                            .replace("\npage: 4", f"\npage: {page}"), encoding="utf-8")
+        jobs.append(Job(manifest, tmp_path / "out" / f"p{n}.pdf"))
+    assert render_job(jobs[0]).status == "done"
+    cache = task.kept().text_cache(load(jobs[0].manifest).templates[0], task.shipped_fonts())
+    broken = (dict(cache.lines), dict(cache.items))
+    assert broken[0] and broken[1]
+    assert render_job(jobs[1]).status == "done"  # its paragraphs broken by the job before
+    assert (cache.lines, cache.items) == broken
+    assert all(cache.lines[key] is lines for key, lines in broken[0].items())
+    assert render_job(jobs[2]).status == "done"
+    assert task.kept().pages() == {5}
+    for job in jobs:
+        fresh = load(job.manifest)
+        assert job.output.read_bytes() == render(layout(fresh), fresh,
+                                                 task.shipped_fonts())
+    task.forget()
+
+
 def copies_of_a_seed_page(tmp_path: Path, count: int) -> tuple[Path, Path, list[str]]:
     """A folder of `count` copies of one seed page, an output folder, and the batch command."""
     tree = tmp_path / "in"
@@ -214,7 +246,7 @@ def test_a_bug_or_a_full_disk_is_reported_as_such(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise KeyError("x")
 
-    monkeypatch.setattr(batch.task, "layout_loaded", broken)
+    monkeypatch.setattr(batch.task, "layout", broken)
     failed = render_job(job)
     assert failed.status == "failed"
     assert failed.error.startswith(f"{manifest}: internal error, a bug in layout (KeyError")

@@ -57,6 +57,10 @@ def test_a_character_no_face_has_is_reported_by_name():
     with pytest.raises(MissingGlyphError) as info:
         FONTS.check_coverage("song", "好😀好", "line 3")
     assert "U+1F600 GRINNING FACE" in str(info.value)
+    # the characters found drawn are not looked up again; the missing one is said again
+    FONTS.check_coverage("song", "好 好", "line 4")
+    with pytest.raises(MissingGlyphError, match=r"line 5: .*U\+1F600.*U\+1F601"):
+        FONTS.check_coverage("song", "😁好😀", "line 5")
 
 
 def test_two_faces_never_share_a_pdf_name(tmp_path):

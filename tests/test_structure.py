@@ -127,3 +127,48 @@ def test_yaml_is_imported_without_compiling_its_pure_readers_pattern():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["False", "refused"]
+
+
+def test_the_command_loads_pillow_s_image_module_only_for_a_page_with_a_picture(tmp_path):
+    """`layout render` of a page without pictures never loads PIL.Image (nor the enums
+    of PIL.ExifTags), which reportlab imports (lazypil); in the same process a page with a
+    sideways photo (EXIF Orientation 6) loads it and is the page an eager Pillow makes."""
+    import subprocess
+    import sys
+
+    from PIL import Image as PILImage
+
+    from layout.pipeline import layout, load, render
+    from layout.fonts import shipped_fonts
+
+    photo = PILImage.new("RGB", (300, 200), "#123456")
+    photo.paste((200, 30, 30), (0, 0, 100, 50))
+    exif = PILImage.Exif()
+    exif[0x0112] = 6
+    photo.save(tmp_path / "photo.jpg", exif=exif)
+    pictured = tmp_path / "pictured.yaml"
+    pictured.write_text(
+        "manifest: 1\npaper: 测试报\ndate: 2021-03-04\npage: 1\ntemplate: base\n"
+        "articles:\n  - region: {columns: 1-3, lines: 1-40}\n"
+        "    images: [{columns: 1-2, lines: 8, file: photo.jpg}]\n"
+        "    body: [第一段正文：党员冲在一线、干在一线，在抗击疫情中冲锋在前。]\n",
+        encoding="utf-8")
+    sample = REPO / "issues" / "2020-07-01-p3-fenjin-lushang.yaml"
+    code = (
+        "import sys\n"
+        "from layout.cli import main\n"
+        "def run(*args):\n"
+        "    try:\n"
+        "        main(['render', *args])\n"
+        "    except SystemExit as done:\n"
+        "        assert not done.code, done.code\n"
+        f"run({str(sample)!r}, '-o', {str(tmp_path / 'sample.pdf')!r})\n"
+        "print(type(sys.modules['PIL.Image']).__name__, 'PIL.ExifTags' in sys.modules)\n"
+        f"run({str(pictured)!r}, '-o', {str(tmp_path / 'pictured.pdf')!r})\n"
+        "print(type(sys.modules['PIL.Image']).__name__, 'PIL.ExifTags' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=tmp_path).stdout.split()
+    assert out == ["_LazyModule", "False", "module", "True"]
+    loaded = load(pictured)
+    assert (tmp_path / "pictured.pdf").read_bytes() == render(layout(loaded), loaded,
+                                                               shipped_fonts())

@@ -12,12 +12,38 @@ from ..errors import LayoutError
 from ..fonts import shipped_fonts
 from ..model import left_over
 from ..output import refuse_clashes, write_atomically
-from ..pipeline import Loaded, layout, layout_loaded, load, render, render_page
+from ..kept import Kept
+from ..pipeline import Loaded, layout, load, render, render_page
 from ..templates import load_template
 from ..reads import digest as content_digest
 from ..reads import file_digest, recorded
 from .digest import JobDigest, job_digest, job_options, loaded_digest
 from .jobs import DIGEST_SUFFIX, Job, Outcome
+
+
+# What a process's jobs keep for the next (pipeline.Kept, as `render --watch` keeps it):
+# the text its pages broke, each page's make-up (every article's measures and settled
+# modules, by its content) and the PDF's subsets and codes, so that a page whose articles a
+# job before it set (a page made again in another edition, with another date or folio)
+# measures and settles only what changed; the bytes are those a fresh process makes.
+# Bounded: the make-ups of the last job's pages only, the text caches started afresh
+# past this many entries (~4 KB each).
+KEPT_ENTRIES = 10_000
+_KEPT: list[Kept] = []
+
+
+def kept() -> Kept:
+    """What this process's jobs keep for the next (made on first use)."""
+    if not _KEPT:
+        made = Kept()
+        made.MOST_ENTRIES = KEPT_ENTRIES
+        _KEPT.append(made)
+    return _KEPT[0]
+
+
+def forget() -> None:
+    """Start the next job afresh (after one that failed half-way)."""
+    _KEPT.clear()
 
 
 @dataclass
@@ -33,11 +59,13 @@ class Made:
 
 def make_page(source: Path, imported: bool, allow_overflow: bool, strict: bool, made: Made,
           home: Path, output: str | None = None,
-          loaded: Loaded | None = None) -> None:
+          loaded: Loaded | None = None, keeping: Kept | None = None) -> None:
     """Lay out and render one page from files on this machine: a manifest, or (imported)
     a page's raw text, made into a manifest that will live in `home` (its template found
     from there). Fills `made` as it goes (the report wants the page even when the job then
-    fails). `loaded`: the manifest and its template, already read (after the digest)."""
+    fails). `loaded`: the manifest and its template, already read (after the digest);
+    `keeping`: what the jobs before kept, for the next (`kept`; not for a Dask worker's
+    tasks, which may run in threads at once)."""
     fonts = shipped_fonts()
     if imported:
         from ..importer import fill, import_text, read_source  # noqa: PLC0415
@@ -48,7 +76,7 @@ def make_page(source: Path, imported: bool, allow_overflow: bool, strict: bool, 
         template = load_template(draft.template, home)
     else:
         loaded = loaded or load(source)
-        made.page = layout(loaded, fonts, layout_loaded)  # (an issue: all pages)
+        made.page = layout(loaded, fonts, kept=keeping)  # (an issue: all pages)
     page = made.page
     if page.overflow and not allow_overflow:
         left = left_over(page.overflow)
@@ -62,7 +90,9 @@ def make_page(source: Path, imported: bool, allow_overflow: bool, strict: bool, 
     if imported:
         made.pdf = render_page(page, template, fonts, output)
     else:
-        made.pdf = render(page, loaded, fonts, output)
+        made.pdf = render(page, loaded, fonts, output, keeping)
+        if keeping is not None:
+            keeping.let_go({issue.page_number for issue in loaded.edition.pages})
 
 
 def _sidecar(job: Job) -> Path:
@@ -159,12 +189,14 @@ def render_job(job: Job, force: bool = False, allow_overflow: bool = False,
         if loaded is not None:
             refuse_clashes([(job.output, "PDF")], list(digest.files))
         make_page(job.manifest, job.imported, allow_overflow, strict, made, job.output.parent,
-              output, loaded)
+              output, loaded, kept())
         # a file saved while the page was made: the PDF may be of the old one or the new,
         # so it is not recorded as up to date (the next batch makes it again)
         write_job(job, made, digest.value if digest.again() == digest.value else None)
         return job_outcome(job, "done", start, made)
     except Exception as err:  # a bug must not stop the batch: the outcome says what
+        if not isinstance(err, LayoutError):  # (a bug's or the disk's: half-way perhaps)
+            forget()
         return job_outcome(job, "failed", start, made,
                            failure(job, err) + kept_draft(job, made))
 

@@ -6,7 +6,9 @@ templates), `drafting` (import, intake, pin). Importing this package registers t
 
 The cyclic garbage collector is off while `layout render`'s modules
 import (its walks over what they make cost ~2 % of a one-page render); `render_once` moves
-what they made out of its way and turns it on again.
+what they made out of its way and turns it on again. A command that runs has Pillow's
+`PIL.Image`, which reportlab imports, loaded only when a page uses it (`group.Commands`,
+`lazypil`).
 """
 import gc
 import sys

@@ -22,6 +22,9 @@ class Commands(click.Group):
     click's "Aborted!" and 1; every file a command writes is written whole or not at all."""
 
     def invoke(self, ctx: click.Context):
+        from ..lazypil import defer  # noqa: PLC0415
+
+        defer()  # (PIL.Image loaded by the first page that has a picture: lazypil)
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
