@@ -78,7 +78,10 @@ def load(manifest: Path) -> Loaded:
 
 
 def _template(issue: Issue) -> Template | None:
-    """A page's template; None when it has mistakes (kept, while gathering)."""
+    """A page's template; None when it has mistakes (kept, while gathering), or names
+    none (`template:` missing: that mistake is said already)."""
+    if not issue.template:
+        return None
     try:
         with alone():  # (a template with mistakes is not to be read on with stand-ins)
             return page_template(issue)

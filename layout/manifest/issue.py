@@ -100,7 +100,10 @@ def _read_issue(root: Node, path: Path, inherited: dict | None = None,
         top.done()
     _ranked_once(fields["articles"])
     named = root.value.get("template")
-    origin = named.origin if named is not None else inherited["template_origin"]
+    # (no `template:` on a page of its own is a mistake gathered above, said with the others
+    # when the reading ends: the manifest's top stands in for where it was wanted)
+    origin = named.origin if named is not None else (
+        inherited["template_origin"] if inherited is not None else root.origin)
     issue = Issue(path=path, template_origin=origin,
                   origins={key: node.origin for key, node in root.value.items()}, **fields)
     # (normalize: false keeps the text as typed but for invisible characters: text/normalize.py)
