@@ -119,8 +119,9 @@ class _QuickFace(TTFontFace):
     unchanged. tests/test_fonts.py checks the result against reportlab's own reading.
     """
 
-    # font subsets made while a render keeps them (`kept_subsets`), by face and glyphs
-    kept: dict | None = None
+    # font subsets while a render keeps them (`kept_subsets`), by face and glyphs: those
+    # this render uses, and those an earlier one made
+    kept: tuple[dict, dict] | None = None
 
     def makeSubset(self, subset):  # noqa: N802 (reportlab's name)
         """The subset's font file (`fontsubset`: reportlab's, faster); one made before for
@@ -128,11 +129,13 @@ class _QuickFace(TTFontFace):
         kept = _QuickFace.kept
         if kept is None:
             return make_subset(self, subset)
+        used, earlier = kept
         key = (self.filename, tuple(subset))
-        found = kept.get(key)
+        found = used.get(key)
         if found is None:
-            found = kept[key] = make_subset(self, subset)
-        return found
+            found = earlier.get(key)
+            used[key] = found if found is not None else make_subset(self, subset)
+        return used[key]
 
     def readFile(self, f):  # noqa: N802 (reportlab's name)
         """Map the file instead of reading it: only the tables and glyphs a page uses are
@@ -227,10 +230,12 @@ class _QuickFace(TTFontFace):
 
 
 @contextlib.contextmanager
-def kept_subsets(kept: dict | None) -> Iterator[None]:
-    """While it lasts, font subsets are looked up in `kept` before they are made, and
-    kept there (None: made each time, as they always are)."""
-    before, _QuickFace.kept = _QuickFace.kept, kept
+def kept_subsets(used: dict, earlier: dict) -> Iterator[None]:
+    """While it lasts, font subsets are looked up in `used` (this render's), then in
+    `earlier` (an earlier render's) before they are made, and kept in `used`: what the
+    caller keeps for the next render is `used` alone, so that a process rendering page
+    after page (a batch's worker) holds one render's subsets, not every one it made."""
+    before, _QuickFace.kept = _QuickFace.kept, (used, earlier)
     try:
         yield
     finally:

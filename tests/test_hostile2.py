@@ -787,16 +787,18 @@ def test_the_manifest_s_mistakes_and_the_setting_s_are_said_in_one_run(tmp_path)
 
 
 @pytest.mark.parametrize("command", [["render"], ["fit"], ["text"]])
-def test_a_manifest_without_a_template_is_a_mistake_not_a_crash(tmp_path, command):
-    """A page that names no template (`template:` missing, as in a manifest begun by hand)
-    is refused with exit 2 and each mistake at its line, no traceback, no PDF; the
-    template's absence is said once (not again as a template named '')."""
+@pytest.mark.parametrize("given", ["", 'template: ""\n', "template: ' '\n"])
+def test_a_manifest_without_a_template_is_a_mistake_not_a_crash(tmp_path, command, given):
+    """A page that names no template (`template:` missing, as in a manifest begun by hand,
+    or blank) is refused with exit 2 and each mistake at its line, no traceback, no PDF;
+    the template's absence is said once (not again as a template named '')."""
     path = tmp_path / "page.yaml"
-    path.write_text("manifest: 1\npaper: 测试报\ndate: 2024-05-01\npage: 1\narticles:\n"
+    path.write_text(f"manifest: 1\npaper: 测试报\ndate: 2024-05-01\npage: 1\n{given}articles:\n"
                     "  - headline: 题\n    body: [正文。]\n", encoding="utf-8")
     result = run(*command, path, *(["-o", tmp_path / "page.pdf"] if command == ["render"]
                                    else []))
     assert result.exit_code == 2, result.output
-    assert f"{path}:1: template: missing in an issue manifest" in result.output
+    assert (f"{path}:5: template: is empty" if given else
+            f"{path}:1: template: missing in an issue manifest") in result.output
     assert "Traceback" not in result.output and "''" not in result.output
     assert not (tmp_path / "page.pdf").exists()

@@ -139,3 +139,28 @@ def test_a_subset_s_tounicode_map_is_given_again_as_made():
     assert _to_unicode_cmap("AAAAAB+song", list(subset)) is made  # (kept)
     assert made == _cmap_text("AAAAAB+song", subset)
     assert _to_unicode_cmap("AAAAAC+song", subset) != made  # (by name too)
+
+
+def test_a_render_that_keeps_subsets_keeps_only_its_own_for_the_next():
+    """A process rendering page after page with what it keeps (a batch's worker, --watch)
+    holds the font subsets of its last render only, not of every page it made (a worker's
+    memory grew ~0.24 MB a page of new text, without end); and the bytes are a fresh
+    render's either way."""
+    from pathlib import Path
+
+    from layout.manifest import load_issue
+    from layout.pipeline import layout_loaded
+    from layout.render.pdf import render_pages
+
+    fonts = shipped_fonts()
+    issues = Path(__file__).resolve().parent.parent / "issues"
+    first, second = (layout_loaded(load_issue(issues / f"{name}.yaml"), fonts) for name in
+                     ("2020-07-01-p3-fenjin-lushang", "2020-07-01-p4-hongqi-dangzuzhi"))
+    alone = Kept()
+    fresh = render_pages((second,), fonts, kept=alone)
+    kept = Kept()
+    render_pages((first,), fonts, kept=kept)
+    after_first = set(kept.subsets)
+    assert render_pages((second,), fonts, kept=kept) == fresh
+    assert set(kept.subsets) == set(alone.subsets)
+    assert after_first - set(kept.subsets)  # (the first page's own subsets let go)

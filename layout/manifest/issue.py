@@ -82,9 +82,9 @@ def _read_issue(root: Node, path: Path, inherited: dict | None = None,
             allow_outside = inherited["allow_outside"]
             given = {k: inherited[k] for k in ("paper", "date", "issue_number",
                                                "page_number")}
-        template = (top.want("template", text, "") if inherited is None or
+        template = (top.want("template", _template_name, "") if inherited is None or
                     inherited["template"] is None
-                    else top.take("template", text, inherited["template"]))
+                    else top.take("template", _template_name, inherited["template"]))
         fields = dict(
             **given,
             page_name=top.take("page_name", text, None),
@@ -108,6 +108,15 @@ def _read_issue(root: Node, path: Path, inherited: dict | None = None,
                   origins={key: node.origin for key, node in root.value.items()}, **fields)
     # (normalize: false keeps the text as typed but for invisible characters: text/normalize.py)
     return issue if files_only else _normalized(issue, clean)
+
+
+def _template_name(node: Node) -> str:
+    """A page's `template:`: a name, never blank (a blank one named no template)."""
+    value = text(node)
+    if not value.strip():
+        raise node.fail("is empty", hint="name a shipped template (`layout templates` lists "
+                        "them) or a .yaml file beside the manifest")
+    return value
 
 
 def _ranked_once(articles: tuple[Article, ...]) -> None:

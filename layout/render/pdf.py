@@ -118,7 +118,8 @@ def render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | N
     page labels and outline. `kept`: font subsets and compressed streams kept from an
     earlier render of the process, and for the next one (the same bytes either way)."""
     holder = _SHARED if kept is None else kept
-    with writing(kept) as render, kept_subsets({} if kept is None else kept.subsets):
+    used: dict = {}  # (the subsets this render uses: what it keeps for the next)
+    with writing(kept) as render, kept_subsets(used, {} if kept is None else kept.subsets):
         codes = _codes(fonts, holder)
         # (the lines' runs only for a render that keeps its own: no page paints another
         # page's lines, and the process's would keep the last page's alive till the next)
@@ -127,6 +128,8 @@ def render_pages(pages: tuple[PageLayout, ...], fonts: FontSet, press: Press | N
             return _render_pages(pages, fonts, press, document, codes, lines, render)
         finally:
             lines.turn()
+            if kept is not None:
+                kept.subsets = used
 
 
 # The codes of the renders that keep nothing of their own (a batch's worker, page after
