@@ -21,7 +21,14 @@ OUTLET: Final = 12
 OPENING: Final = (rf"[^\s，。、；：！？（）【】〔〕［］]{{0,{OUTLET}}}?{CREDITED}"
                   f"|(?:{'|'.join(RANKS)})?摄")
 
+CREDIT_REACH: Final = 40  # characters a credit's bracket holds at most (a short one)
+# a credit's brackets, each opening mark with its closing one
+BRACKET_PAIRS: Final = {"（": "）", "【": "】", "〔": "〕", "［": "］"}
+SENTENCE_ENDS: Final = frozenset("。！？!?…")
+CLOSERS: Final = frozenset("”’」』）)》")  # (what may follow a sentence's end: 。”)
+
 _NAME_SPACES = re.compile("[ \t\u3000]+")
+_OPENS = re.compile(OPENING)
 
 
 def names_only(text: str) -> bool:
@@ -32,3 +39,23 @@ def names_only(text: str) -> bool:
     names = _NAME_SPACES.split(text)
     return len(names) > 1 and all(
         1 < len(name) < 7 and all("\u4e00" <= c <= "\u9fff" for c in name) for name in names)
+
+
+def credit_bracket(inside: str, before: str, rest: str) -> bool:
+    """Whether a bracket holding `inside` is a credit: it opens with a role (OPENING), or
+    it holds names only where credits stand: after a dateline's 电/讯 (…7月10日电
+    （胡兴瑞 杨颜慈）), or ending its line after a sentence's end (…善款。（海外网 濮阳艺婧）)
+    or as the whole of it. `before`: the text before the bracket; `rest`: after it, to
+    the end of its line. (The normalizer keeps a credit's spaces, text/normalize.py; the
+    line breaker its names whole, text/names.py.)"""
+    if _OPENS.match(inside) is not None:
+        return True
+    if not names_only(inside):
+        return False
+    before = before.rstrip()
+    if before[-1:] in ("电", "讯"):
+        return True
+    if rest.strip():
+        return False
+    before = before.rstrip("".join(CLOSERS) + " \u3000")
+    return not before or before[-1] in SENTENCE_ENDS

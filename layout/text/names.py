@@ -26,19 +26,14 @@ import re
 from dataclasses import replace
 from typing import Final
 
-from .credits import CREDITED, OPENING, names_only
+from .credits import BRACKET_PAIRS, CREDIT_REACH, CREDITED, credit_bracket, names_only
 from .items import Items
 
 NAME_MOST: Final = 6  # characters of a name (or of each part of one joined by ·) at most
 NAME_SPACE_ROOM: Final = 1.0  # em a space beside a name widens by before characters part
 _NAME_JOINS: Final = "·•・"
-_REACH: Final = 40  # (characters: a credit is a short bracket, as the normalizer reads it)
-_PARTNERS: Final = {"（": "）", "【": "】", "〔": "〕", "［": "］"}
-_OPENERS: Final = frozenset(_PARTNERS)
-_BRACKETS: Final = frozenset("（）【】〔〕［］")
-_SENTENCE_ENDS: Final = frozenset("。！？!?…")
-_CLOSERS: Final = frozenset("”’」』）)》")
-_OPENS = re.compile(OPENING)
+_OPENERS: Final = frozenset(BRACKET_PAIRS)
+_BRACKETS: Final = frozenset(BRACKET_PAIRS) | frozenset(BRACKET_PAIRS.values())
 _ROLE = re.compile(CREDITED)
 _WORD = re.compile(r"[^\s\u3000]+")
 
@@ -57,31 +52,17 @@ def name_spans(text: str, whole: bool = False) -> tuple[Span, ...]:
         return ()
     spans: list[Span] = []
     for start, c in enumerate(text):
-        partner = _PARTNERS.get(c)
+        partner = BRACKET_PAIRS.get(c)
         if partner is None:
             continue
         end = start + 1
-        while end < len(text) and end - start <= _REACH and text[end] not in _BRACKETS:
+        while end < len(text) and end - start <= CREDIT_REACH and text[end] not in _BRACKETS:
             end += 1
-        if end - start > _REACH or end >= len(text) or text[end] != partner:
+        if end - start > CREDIT_REACH or end >= len(text) or text[end] != partner:
             continue
-        inside = text[start + 1:end]
-        if _OPENS.match(inside) is not None or (names_only(inside)
-                                                and _where_credits_stand(text, start, end)):
+        if credit_bracket(text[start + 1:end], text[:start], text[end + 1:].split("\n", 1)[0]):
             spans += units(text, start + 1, end)
     return tuple(spans)
-
-
-def _where_credits_stand(text: str, start: int, end: int) -> bool:
-    """A bracket of names only text[start..end] is a credit: after a dateline (…电
-    （胡兴瑞 杨颜慈）), or closing the text after a sentence's end or as the whole text."""
-    before = text[:start].rstrip()
-    if before[-1:] in ("电", "讯"):
-        return True
-    if text[end + 1:].split("\n", 1)[0].strip():
-        return False
-    before = before.rstrip("".join(_CLOSERS) + " \u3000")
-    return not before or before[-1] in _SENTENCE_ENDS
 
 
 def units(text: str, start: int, end: int) -> list[Span]:

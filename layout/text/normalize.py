@@ -55,7 +55,7 @@ import re
 import unicodedata
 
 from .chars import MARKS, CharClass, char_class
-from .credits import OPENING, names_only
+from .credits import BRACKET_PAIRS, CLOSERS, CREDIT_REACH, SENTENCE_ENDS, credit_bracket
 from .edits import IDEOGRAPHIC_SPACE, LOST, Change, EditedText, chinese, space
 from .quotes import curly_quotes, straight_quotes
 
@@ -225,16 +225,14 @@ def _wraps(t: EditedText) -> None:
         i = j
 
 
-_ENDS = frozenset("。！？!?…")
-_CLOSERS = frozenset("”’」』）)》")
 
 
 def _sentence_end(t: EditedText, i: int) -> bool:
     """Whether the text before position i ends a sentence (。 or 。”, spaces after it)."""
     j = i - 1
-    while j >= 0 and (not t.chars[j] or t.chars[j][-1] in _CLOSERS or space(t.chars[j][-1])):
+    while j >= 0 and (not t.chars[j] or t.chars[j][-1] in CLOSERS or space(t.chars[j][-1])):
         j -= 1
-    return j < 0 or t.chars[j][-1] in _ENDS
+    return j < 0 or t.chars[j][-1] in SENTENCE_ENDS
 
 
 def _breaks(t: EditedText) -> None:
@@ -384,35 +382,28 @@ def _stray_spaces(t: EditedText, body: bool) -> None:
                 t.set(run[0], keep, reason)
 
 
-# A credit in running text, （记者 徐燕 通讯员 焦轩 黄磊）: its spaces part the names.
-# (摄 too: a photographer's credit, （摄影 张三）)
-_CREDIT = re.compile(OPENING)
-_CREDIT_REACH = 40  # (characters: a credit is a short bracket)
-_BRACKETS = "（）【】〔〕［］"  # (each opening mark, then its closing one)
+# A credit in running text, （记者 徐燕 通讯员 焦轩 黄磊）: its spaces part the names
+# (credits.credit_bracket).
+_BRACKETS = "".join(k + v for k, v in BRACKET_PAIRS.items())  # (each opening mark, then its closing one)
 _OPENING_BRACKETS = _BRACKETS[0::2]
 
 
 def _in_credit(t: EditedText, i: int) -> bool:
-    """Position i is inside a bracket that opens with a reporter's role (its outlet's name
-    before it or not: credits.OPENING): a space there parts two names and stays, as the
-    full-width space credits are set with."""
+    """Position i is inside a bracket that is a credit (credits.credit_bracket: it opens
+    with a reporter's role, or holds names only where credits stand): a space there parts
+    two names and stays, as the full-width space credits are set with."""
     start = i - 1
-    while start >= max(0, i - _CREDIT_REACH) and t.chars[start] not in _BRACKETS:
+    while start >= max(0, i - CREDIT_REACH) and t.chars[start] not in _BRACKETS:
         start -= 1
     if start < 0 or t.chars[start] not in _OPENING_BRACKETS:
         return False
     end = i + 1
-    while end < min(len(t.chars), i + _CREDIT_REACH) and t.chars[end] not in _BRACKETS:
+    while end < min(len(t.chars), i + CREDIT_REACH) and t.chars[end] not in _BRACKETS:
         end += 1
     if end >= len(t.chars) or t.chars[end] != _BRACKETS[_BRACKETS.index(t.chars[start]) + 1]:
         return False
-    inside = "".join(t.chars[start + 1:end])
-    if _CREDIT.match(inside) is not None:
-        return True
-    # names only: a credit where credits stand, after a dateline (…7月10日电 (胡兴瑞 杨颜慈)) or
-    # after a story's last sentence (…善款。（海外网 濮阳艺婧）); （这是 一个）测试 is none
-    return names_only(inside) and (t.before(start, True) in ("电", "讯") or (
-        start > 0 and _sentence_end(t, start) and t.after(end, True) in (None, "\n")))
+    rest = "".join(t.chars[end + 1:end + 1 + CREDIT_REACH]).split("\n", 1)[0]
+    return credit_bracket("".join(t.chars[start + 1:end]), "".join(t.chars[:start]), rest)
 
 
 # A dateline at a paragraph's head, 新华社电 不少男生…, 本报讯 记者…, 新华社北京5月1日电:
