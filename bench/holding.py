@@ -5,7 +5,7 @@ time (its own text again, as a paragraph after its last; or its end taken off), 
 it with the page full and no leg under five lines (tests/editbound.py's search, headline
 sizes on the template's ladder).
 
-    python bench/holding.py [--pages N] [--first F] [--no-laomo] [--most CHARS]
+    python bench/holding.py [--pages N] [--first F] [--no-laomo] [--most CHARS] [--edits K]
 
 The range a rectangle holds bounds any make-up that keeps no memory. Take an article's
 text growing a paragraph at a time: each length must be set full (the page full, nothing
@@ -85,6 +85,8 @@ def main() -> None:
     parser.add_argument("--first", type=int, default=0)
     parser.add_argument("--no-laomo", action="store_true")
     parser.add_argument("--most", type=int, default=800, help="characters tried each way")
+    parser.add_argument("--edits", type=int, default=40,
+                        help="bench/stability.py's edits of a page whose mean size is P")
     args = parser.parse_args()
     fonts = shipped_fonts()
     ceilings = []
@@ -97,8 +99,7 @@ def main() -> None:
                 print(f"{name}: not full, left out")
                 continue
             rng = random.Random(1)
-            sizes = [int(edit(page, rng)[1].what.split("(")[1].split(" ")[0])
-                     for _ in range(40)]
+            sizes = [edit(page, rng)[1].chars for _ in range(args.edits)]
             p = statistics.mean(sizes)
             n_modules = len(page["articles"])
             shares = []

@@ -1,8 +1,8 @@
-"""One-paragraph edits of a page, and what any make-up could keep of the page through one
-(issue 21, point 5); shared by bench/stability.py and tests/test_stability.py.
+"""What any make-up could keep of a page through a one-paragraph edit (issue 21, point 5);
+shared by bench/stability.py, bench/holding.py and tests/test_stability.py. The edits
+themselves are made in tests/edits.py (`edit`, `changed`, `with_chars`; imported here too).
 
-`edit(page, rng)` makes bench/stability.py's random edit: a paragraph more or less of one
-article. `bound(...)` asks of one edit whether every other module could keep its
+`bound(...)` asks of one edit whether every other module could keep its
 rectangle. The make-up keeps no memory (a manifest gives one page), keeps pages full (holes
 at most FULL of the grid's cells) and leaves no text over while the page has room (point
 4); the modules tile the type area, so every other module keeps its rectangle only if the

@@ -35,6 +35,7 @@ def paragraph(text: str, last: bool = False) -> str:
 class Edit:
     index: int  # the article edited (0-based)
     what: str  # "a paragraph more (N 字)" or "a paragraph less (N 字)"
+    chars: int  # N: the characters added or taken off
 
 
 def edit(page: dict, rng) -> tuple[dict, Edit]:
@@ -63,12 +64,12 @@ def changed(page: dict, n: int, source: int | None = None) -> tuple[dict, Edit]:
             body.pop(texts[-1])
         else:
             body[texts[-1]] = last[:len(last) - len(cut)]
-        what = f"a paragraph less ({len(cut)} 字)"
+        what, chars = f"a paragraph less ({len(cut)} 字)", len(cut)
     else:
         more = paragraph(body[source])
         body.append(more)
-        what = f"a paragraph more ({len(more)} 字)"
-    return edited, Edit(n, what)
+        what, chars = f"a paragraph more ({len(more)} 字)", len(more)
+    return edited, Edit(n, what, chars)
 
 
 def with_chars(page: dict, n: int, delta: int, least: int = 20) -> dict | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import fresh_pdf
 
 from layout.batch import DIGEST_SUFFIX, Job, collect, render_job, run_batch
 from layout.cli import main
@@ -136,6 +137,7 @@ def test_a_worker_keeps_what_its_last_job_set_and_makes_the_same_bytes(tmp_path)
     its PDF is a fresh process's, byte for byte; a page number the last job did not have
     is let go."""
     import layout.batch.task as task
+    from layout.model import LineKind
     from layout.pipeline import layout, load, render
 
     task.forget()
@@ -153,12 +155,24 @@ def test_a_worker_keeps_what_its_last_job_set_and_makes_the_same_bytes(tmp_path)
     assert render_job(jobs[1]).status == "done"  # its paragraphs broken by the job before
     assert (cache.lines, cache.items) == broken
     assert all(cache.lines[key] is lines for key, lines in broken[0].items())
+    # (its page's body lines are those very lines: taken from the kept cache, not broken
+    # again into a cache of its own)
+    second = load(jobs[1].manifest)
+    laid = task.kept().laid(second.edition.pages[0], second.templates[0],
+                            task.shipped_fonts())
+    assert laid is not None
+    cached = {id(line.glyphs) for lines in cache.lines.values() for line in lines}
+    body = [line for line in laid.lines if line.kind is LineKind.BODY]
+    assert body and all(id(line.set_glyphs) in cached for line in body)
     assert render_job(jobs[2]).status == "done"
     assert task.kept().pages() == {5}
     for job in jobs:
         fresh = load(job.manifest)
         assert job.output.read_bytes() == render(layout(fresh), fresh,
                                                  task.shipped_fonts())
+    # (and the job that took what the one before it kept: a process of its own, which
+    # shares none of this one's caches)
+    assert jobs[1].output.read_bytes() == fresh_pdf(jobs[1].manifest, tmp_path)
     task.forget()
 
 

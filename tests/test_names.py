@@ -129,10 +129,12 @@ def test_a_name_wider_than_the_column_breaks_rather_than_overflow(setter):
 def test_a_byline_and_a_signature_break_between_names(setter, em):
     t = setter.t
     byline = "本报记者\u3000徐燕\u3000通讯员\u3000赵萌萌"
+    assert units(byline, True) == ["徐燕", "赵萌萌"]  # (the names the lines must not cut)
     style = t.styles["byline"]
     lines = setter.display_lines(byline, style, em * style.size, byline=True)
     assert ends_inside(lines, byline, name_spans(byline, True)) == []
     signature = "（记者\u3000徐燕\u3000通讯员\u3000赵萌萌）"
+    assert units(signature) == ["徐燕", "赵萌萌"]
     style = t.styles["signature"]
     lines = setter.set_text(signature, style, em * style.size, False)
     assert ends_inside(lines, signature, name_spans(signature)) == []

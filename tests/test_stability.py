@@ -94,7 +94,6 @@ def test_the_make_up_keeps_at_least_what_it_keeps_now_of_laomo(fonts, tmp_path):
         after = rectangles(written(edited, tmp_path / "edit.yaml"), fonts, watch)
         kept.append(sum(after[i] == base[i] for i in base if i != n))
     assert sum(kept) >= KEPT_NOW, kept
-    assert len(kept) == 6
 
 
 def pinned_so(path: Path, edit_path: Path, n: int, setting) -> object:
@@ -135,8 +134,6 @@ def test_an_edit_that_any_make_up_could_take_in_the_old_modules(fonts, tmp_path)
     laid = layout_loaded(issue, fonts, base.t)
     assert not laid.overflow
     assert editbound.holes_cells(laid) <= editbound.FULL * base.t.columns * base.t.grid_lines
-    again = plan(issue, base.t, fonts)
-    assert {p.index: rect(p) for p in again.articles} == base.rects
 
 
 def test_edits_that_force_a_move_or_a_copyfit(fonts, tmp_path):

@@ -9,7 +9,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 
@@ -22,6 +21,7 @@ from layout.manifest import article_text, load_issue  # noqa: E402
 from layout.pipeline import render_issue  # noqa: E402
 from layout.plan import plan_page  # noqa: E402
 from layout.templates import load_template  # noqa: E402
+from test_render import pdf_text, squeeze  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 LAOMO = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
@@ -65,14 +65,10 @@ def rectangles(path: Path) -> list[tuple[int, int, int, int]]:
 def every_character_comes_out(path: Path) -> None:
     result = render_issue(path)
     assert not result.layout.overflow
-    doc = pdfium.PdfDocument(result.pdf)
-    try:
-        extracted = re.sub(r"\s+", "", doc[0].get_textpage().get_text_range())
-    finally:
-        doc.close()
+    extracted = squeeze(pdf_text(result.pdf))
     for article in load_issue(path).articles:
         chars = iter(extracted)
-        assert all(c in chars for c in re.sub(r"\s+", "", article_text(article)))
+        assert all(c in chars for c in squeeze(article_text(article)))
 
 
 @pytest.mark.parametrize("article", [1, 2])
