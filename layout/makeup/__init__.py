@@ -378,7 +378,7 @@ class _Search:
                         else (across, column, line, columns, lines)
                         for across, column, line, columns, lines in cuts]
         if total >= OVERFLOW:  # text left over: move the boundaries between modules
-            tree, (total, settled, cuts, failed) = repair_tree(
+            total, settled, cuts, failed = repair_tree(
                 tree, area, area.lines, by_index, TreeSettled(total, settled, cuts, failed),
                 self.known)
         return TreeSettled(total, settled, cuts, failed)

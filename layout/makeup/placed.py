@@ -32,8 +32,8 @@ def butting(plans: list[ArticlePlan], by_index: dict[int, Candidate]) -> float:
             if p.head_drop:
                 titles += [(p.index, b) for b in sidebyside.title_blocks(tuple(out.lines))]
     # (a lowered title still at one height with another's: its air staggers nothing)
-    butted = {i for i, a in titles for b in sidebyside.title_blocks(tuple(lines))
-              if sidebyside.at_one_height(a, b)}
+    every = sidebyside.title_blocks(tuple(lines))
+    butted = {i for i, a in titles if any(sidebyside.at_one_height(a, b) for b in every)}
     air = 0.0
     for p in plans:
         if p.head_drop:

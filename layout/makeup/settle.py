@@ -44,13 +44,6 @@ class TreeSettled(NamedTuple):
     failed: list[Leaf]
 
 
-class Repaired(NamedTuple):
-    """A tree `repair_tree` moved, and its modules settled."""
-
-    tree: Any
-    result: TreeSettled
-
-
 class Known:
     """Modules settled, by leaf and place (the same in every round: what a round refuses
     changes the options, not how a module settles); and the flow's layouts of the
@@ -140,24 +133,25 @@ def settle_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
 
 
 def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
-                result: TreeSettled, known: Known | None = None) -> Repaired:
+                result: TreeSettled, known: Known | None = None) -> TreeSettled:
     """The tree changed a move at a time while that leaves less text over and less blank
     (the options only estimate: a module that does not hold its text where the page has
-    room takes lines from a neighbour that has them to spare): the moves of `repairs`."""
+    room takes lines from a neighbour that has them to spare): the moves of `repairs`;
+    what the tree moved so leaves (`TreeSettled`)."""
     known = Known() if known is None else known
     chosen = {leaf.index: leaf for leaf in _leaves(tree)}
     for _ in range(REPAIR_ROUNDS):
         if result.total < OVERFLOW:  # (no text left over)
             break
-        best: Repaired | None = None
+        best: tuple[Any, TreeSettled] | None = None  # (a tree moved, and it settled)
         for trees in repairs(tree, result, by_index):
             for moved in trees:
                 if moved is None:
                     continue
-                bound = best.result.total if best else result.total
+                bound = best[1].total if best else result.total
                 trial = settle_tree(moved, area, lines, by_index, known, bound)
                 if trial.total < bound:
-                    best = Repaired(moved, trial)
+                    best = (moved, trial)
             if best is not None:
                 break
         if best is None:
@@ -165,8 +159,7 @@ def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
         tree, result = best
     # (the leaves the flow did not bear out, as the search chose them: the options it
     # forgets)
-    return Repaired(tree, result._replace(failed=[chosen[leaf.index]
-                                                  for leaf in result.failed]))
+    return result._replace(failed=[chosen[leaf.index] for leaf in result.failed])
 
 
 def repairs(tree, result: TreeSettled, by_index: dict[int, Candidate]) -> Iterator[list]:

@@ -246,10 +246,10 @@ class _Tiling:
             unlowered, size = config.lowered(0), config.size
             least = floor(candidate, c, unlowered)
             reach, above, reached = self.levels.masks(size, least, c)
-            sized = size is not None and bool(size) and not own_size(candidate)
+            sized = bool(size) and not own_size(candidate)
             found = self.memo.marks[key] = Marks(
                 reach, above, reached, title_rows(candidate, c, unlowered),
-                size if sized and size is not None else 0.0, least if sized else 0.0)
+                size if sized and size else 0.0, least if sized else 0.0)
         return found
 
     def combined(self, i: int, j: int, c: int) -> list[Way]:
