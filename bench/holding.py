@@ -39,12 +39,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
 
 STEP = 20  # characters added or taken off at a time
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "bench"))
+from edits import written  # noqa: E402
 
 
 def holds(base, page: dict, n: int, path: Path) -> bool:
@@ -54,7 +54,7 @@ def holds(base, page: dict, n: int, path: Path) -> bool:
 
     from layout.manifest import load_issue  # noqa: PLC0415
 
-    path.write_text(yaml.safe_dump(page, allow_unicode=True), "utf-8")
+    written(page, path)
     issue = load_issue(path)
     limit = FULL * base.t.columns * base.t.grid_lines
     return OldRect(base, issue, n, ladder=True).run(limit, limit).fits_full
@@ -93,7 +93,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         for name, page in sources(args.pages, args.first, not args.no_laomo):
             path = Path(scratch, f"{name}.yaml")
-            path.write_text(yaml.safe_dump(page, allow_unicode=True), "utf-8")
+            written(page, path)
             base = Page(path, fonts)
             if not base.full():
                 print(f"{name}: not full, left out")

@@ -92,10 +92,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
+from edits import sample_page, written  # noqa: E402
 
 
 def rectangles(path: Path, fonts) -> dict[int, tuple[int, int, int, int]]:
@@ -114,11 +114,7 @@ def sources(pages: int, first: int = 0, laomo: bool = True) -> list[tuple[str, d
 
     out = []
     if laomo:
-        path = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
-        # (read as text: YAML 1.1 would make `aspect: 4:3` the sexagesimal number 243)
-        sample = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-        sample.update(manifest=1, page=int(sample["page"]), issue=int(sample["issue"]))
-        out.append(("laomo", sample))
+        out.append(("laomo", sample_page("2020-11-27-p1-laomo-jingshen")))
     return out + [(f"news-{seed}", newsgen.page(seed)) for seed in range(first, first + pages)]
 
 
@@ -154,12 +150,12 @@ def main() -> None:
         for name, page in found:  # (all on shipped templates: any folder will do)
             base_path = Path(scratch, f"{name}.yaml")
             edit_path = Path(scratch, f"{name}-edit.yaml")
-            base_path.write_text(yaml.safe_dump(page, allow_unicode=True), "utf-8")
+            written(page, base_path)
             base = rectangles(base_path, fonts)
             for _ in range(args.edits):
                 edited, made = edit(page, rng)
                 n = made.index
-                edit_path.write_text(yaml.safe_dump(edited, allow_unicode=True), "utf-8")
+                written(edited, edit_path)
                 after = rectangles(edit_path, fonts)
                 others = [i for i in base if i != n]
                 same = sum(base[i] == after[i] for i in others)
@@ -198,14 +194,14 @@ def bounds(args) -> None:
         for name, page in sources(args.pages, args.first, not args.no_laomo):
             base_path = Path(scratch, f"{name}.yaml")
             edit_path = Path(scratch, f"{name}-edit.yaml")
-            base_path.write_text(yaml.safe_dump(page, allow_unicode=True), "utf-8")
+            written(page, base_path)
             base = Page(base_path, fonts)
             if args.full and not base.full():
                 print(f"{name}: not full, left out")
                 continue
             for _ in range(args.edits):
                 edited, made = edit(page, rng)
-                edit_path.write_text(yaml.safe_dump(edited, allow_unicode=True), "utf-8")
+                written(edited, edit_path)
                 b = bound(base, edit_path, made.index, args.strict, args.ladder)
                 moved = b.kept < b.modules - 1
                 row = rows.setdefault(b.kind, [0] * len(COLUMNS))

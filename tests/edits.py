@@ -1,14 +1,34 @@
 """One-paragraph edits of a page (issue 21, point 5), shared by bench/stability.py,
 bench/holding.py and tests/test_stability.py: `edit(page, rng)` a paragraph more or less
 of one article at random, `changed` a given one, `with_chars` an article's text so many
-characters longer or shorter."""
+characters longer or shorter; `sample_page` a manifest of issues/ as the page edited,
+`written` a page written as a manifest."""
 from __future__ import annotations
 
 import copy
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
+
+SAMPLES = Path(__file__).resolve().parent.parent / "issues"
 PARAGRAPH = 150  # characters of the longest paragraph an edit adds or takes off whole
+
+
+def sample_page(name: str) -> dict:
+    """A sample manifest of issues/ (`name`, without .yaml) as a page to edit."""
+    path = SAMPLES / f"{name}.yaml"
+    # (read as text: YAML 1.1 would make `aspect: 4:3` the sexagesimal number 243)
+    page = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    page.update(manifest=1, page=int(page["page"]), issue=int(page["issue"]))
+    return page
+
+
+def written(page: dict, path: Path) -> Path:
+    """`page` written to `path` as a manifest."""
+    path.write_text(yaml.safe_dump(page, allow_unicode=True), "utf-8")
+    return path
 
 
 def sentences(text: str) -> list[str]:

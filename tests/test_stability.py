@@ -12,11 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 import editbound  # noqa: E402
 from editbound import KEEPS, NO_ROOM, ROOM, Page, bound, changed, rect  # noqa: E402
+from edits import sample_page, written  # noqa: E402
 from layout.fonts import shipped_fonts  # noqa: E402
 from layout.frozen import copied  # noqa: E402
 from layout.kept import Kept  # noqa: E402
@@ -35,15 +35,7 @@ def fonts():
 
 
 def laomo() -> dict:
-    # (read as text: YAML 1.1 would make `aspect: 4:3` the sexagesimal number 243)
-    page = yaml.load(LAOMO.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    page.update(manifest=1, page=int(page["page"]), issue=int(page["issue"]))
-    return page
-
-
-def written(page: dict, path: Path) -> Path:
-    path.write_text(yaml.safe_dump(page, allow_unicode=True), "utf-8")
-    return path
+    return sample_page(LAOMO.stem)
 
 
 def rectangles(path: Path, fonts, kept: Kept | None = None) -> dict[int, tuple]:
