@@ -64,14 +64,14 @@ def pinned(tmp_path_factory) -> Path:
 
 def test_the_count_given_fills_a_pinned_page_to_the_character(pinned, tmp_path):
     said, counts = fit(pinned)
-    # article 6's short last line (得点赞。) was counted twice: a blank line and its end;
-    # article 1 is re-divided into five columns of 13 characters (not six of 11)
-    assert counts == {0: 20, 1: 26, 2: 11, 3: 314, 4: 3, 5: 128}
-    assert "room for 283 字: +128 字" in said
+    # (the page as the make-up arranges it since its headlines break as an editor breaks
+    # them, text/phrases.py: 长沙市委统战部深入长沙县调研指导 | “凝心聚力新时代”行动工作)
+    assert counts == {0: 20, 1: 26, 2: 22, 3: 72, 4: 91, 5: 106}
+    assert "room for 261 字: +106 字" in said
     assert said.splitlines()[-1].startswith("note: the counts are plain text's")
     followed(pinned, counts, tmp_path)
-    full = appended(pinned, 5, plain(128), tmp_path / "full.yaml")
-    assert re.search(r"^article 6 .*holds 283 字, room for 283 字: ±0 字 \(full\)",
+    full = appended(pinned, 5, plain(106), tmp_path / "full.yaml")
+    assert re.search(r"^article 6 .*holds 261 字, room for 261 字: ±0 字 \(full\)",
                      fit(full)[0], re.M)
 
 
@@ -109,7 +109,7 @@ def test_the_count_to_cut_makes_an_overset_article_fit(pinned, tmp_path):
         issue = replace(issue, articles=tuple(articles))
     page = fitted(replace(loaded, edition=replace(loaded.edition, pages=(issue,)))).pages[0]
     cuts = {f.article_index: f.cut for f in page.fits if f.cut}
-    assert sorted(cuts) == [0, 1, 2, 4] and all(f.tried for f in page.fits)
+    assert sorted(cuts) == [0, 1, 2, 3] and all(f.tried for f in page.fits)
     fonts = shipped_fonts()
     for index, cut in cuts.items():
         articles = list(issue.articles)
@@ -133,13 +133,13 @@ def test_a_hole_no_count_fills_says_what_does(pinned):
     lines = said.splitlines()
     under = {line: lines[n + 1] for n, line in enumerate(lines) if "blank hole" in line}
     beside = [hole for hole, advice in under.items() if "beside article" in advice]
-    assert len(beside) == 2 and all("headline" in under[h] and "picture" in under[h]
+    assert len(beside) == 3 and all("headline" in under[h] and "picture" in under[h]
                                     for h in beside)
-    assert under["blank hole (天窗): column 6, lines 21-30 (10 lines) in article 2's part of "
+    assert under["blank hole (天窗): column 6, lines 25-30 (6 lines) in article 2's part of "
                  "the page"].startswith("  → no count of characters fills it: it is beside "
                                         "article 2's headline")
-    assert under["blank hole (天窗): columns 1-4, lines 66-72 (7 lines) in article 4's part "
-                 "of the page"] == "  → article 4's +314 字 fill it"
+    assert under["blank hole (天窗): columns 4-6, lines 69-72 (4 lines) in article 6's part "
+                 "of the page"] == "  → article 6's +106 字 fill it"
 
 
 def test_a_hole_over_a_headline_group_says_its_air_moves_the_text_up():

@@ -18,6 +18,7 @@ from ..text.chars import NO_LINE_END, NO_LINE_START, char_class
 from ..text.items import Measure, build_runs
 from ..text.linebreak import SetLine, break_lines
 from ..text.names import name_spans, tied, unit_boxes
+from ..text.phrases import cut_costs
 from ..text.words import between_words, word_ends
 from .textcache import TextCache
 
@@ -27,19 +28,8 @@ BOX_PADDING: Final = 0.5
 MIN_DPI: Final = 150
 PLACEHOLDER_FILL, PLACEHOLDER_FRAME = "#e6e6e6", "#808080"
 REVERSED_TEXT = "#ffffff"  # text reversed out of the accent colour (section bars, 反白)
-# Display text breaks after a clause's mark rather than between two words of a clause,
-# unless that makes its longest line more than this many em longer.
-BETWEEN_CLAUSES: Final = 4.0
-CLAUSE_MARKS: Final = "，、；：。！？"
-# A display line does not open with a particle that leans on the word before it (的, 了 …):
-# a cut before one costs this many em more; nor is a number cut from the unit after it.
-LEANING: Final = 4.0
-LEANING_MARKS: Final = "的了地得着过吗呢吧啊么"
-# Nor does one end with a word of one character that leans on the word after it (a
-# preposition, a conjunction, the passive 被: 通道被 | 长期霸占; an adverb before its verb
-# or adjective: 也 | 很惨, 不 | 满意): a cut after one costs as much.
-LEANING_ON: Final = "被把将对向从在与和及跟让给由于朝往比也都还又就才再更最很不没"
 STUB_SHARE: Final = 1 / 3  # a display line shorter than this share of the longest is a stub
+STUB: Final = 4.0  # what a stub costs, in em of the longest line
 
 # (bound once: compiled, a member of another module's enum is looked up at each use)
 _LEFT: Final = Align.LEFT
@@ -69,14 +59,12 @@ class Drawn:
 
 class CutRules(NamedTuple):
     """What each character of a display text allows a cut of it into lines: may a line
-    start (end) at it, does a cut before it fall between clauses' marks (costed), does it
-    lean on the word before it; and how many characters before each offset are neither
-    letters nor digits."""
+    start (end) at it; what a cut before each offset costs, in em (text.phrases); and how
+    many characters before each offset are neither letters nor digits."""
 
     no_start: list[bool]
     no_end: list[bool]
-    between: list[bool]
-    leaning: list[bool]
+    costs: tuple[float, ...]
     marks: list[int]
 
 
@@ -85,9 +73,7 @@ def cut_rules(text: str) -> CutRules:
     for c in text:
         marks.append(marks[-1] + (0 if c.isalnum() else 1))
     return CutRules([char_class(c) in NO_LINE_START for c in text],
-                    [char_class(c) in NO_LINE_END for c in text],
-                    [c not in CLAUSE_MARKS for c in text],
-                    [c in LEANING_MARKS for c in text], marks)
+                    [char_class(c) in NO_LINE_END for c in text], cut_costs(text), marks)
 
 
 class TooLow(Exception):
@@ -219,26 +205,16 @@ class Typesetter:
         inside = {k for a, b in name_spans(text, byline) for k in range(a + 1, b)}
         ends = [e for e in words  # (2018|年, 43|名: a number keeps its unit)
                 if not (text[e - 1].isdigit() and between_han(text[e])) and e not in inside]
-        # cuts after a word of one character leaning on the next
-        leaning_on = {e for e in ends if text[e - 1] in LEANING_ON
-                      and (e == 1 or e - 1 in words)}
         n = len(text)
         rules = cut_rules(text)  # (read once for all the cuts tried)
-        no_start, no_end, marks = rules.no_start, rules.no_end, rules.marks
+        no_start, no_end, marks, costs = rules.no_start, rules.no_end, rules.marks, rules.costs
         for cuts in itertools.combinations(ends, count - 1):
             bounds = list(zip((0, *cuts), (*cuts, n)))
             if any(no_start[a] or no_end[b - 1] for a, b in bounds):
                 continue
             penalty = 0.0  # (a float throughout: the module is compiled)
-            for cut in cuts:  # (each part but the last ends at a cut)
-                if rules.between[cut - 1]:
-                    penalty += BETWEEN_CLAUSES * size
-            for cut in cuts:
-                if rules.leaning[cut]:
-                    penalty += LEANING * size
-            for cut in cuts:
-                if cut in leaning_on:
-                    penalty += LEANING * size
+            for cut in cuts:  # what an editor's eye makes of each cut (text.phrases)
+                penalty += costs[cut] * size
             # what a part takes at the least: its span in the whole text set on one line
             # (once per face), less an em for each mark (squeezed, trimmed, its facing
             # neighbour gone): a cut that cannot fit, or cannot beat the best so far, is
@@ -254,17 +230,19 @@ class Typesetter:
                          for p in parts]
             if any(len(lines) != 1 or lines[0].forced for lines in set_parts):
                 continue
+            widths = [max(g.x + g.advance for g in lines[0].glyphs) for lines in set_parts]
+            stub = min(widths) < STUB_SHARE * max(widths)
             if fits:
                 return [lines[0] for lines in set_parts]
-            widths = [max(g.x + g.advance for g in lines[0].glyphs) for lines in set_parts]
-            # a cut after a clause's mark (，、；：) reads best: one elsewhere costs as much
-            # as BETWEEN_CLAUSES em more on the longest line; of two as good, one without a
-            # stub of a line (危机时刻 | 组织抗得下， rather than 危机 | 时刻…)
+            # a cut after a clause's mark (，、；：) reads best: one elsewhere costs as many
+            # em more on the longest line as text.phrases says; of two as good, one without
+            # a stub of a line (危机时刻 | 组织抗得下， rather than 危机 | 时刻…)
             longest = max(widths) + penalty
+            if stub:
+                longest += STUB * size
             if best is None or longest < best[0] - 1e-6 or (
                     longest <= best[0] + 1e-6 and best[3] and min(widths) > best[1] + 1e-6):
-                best = (longest, min(widths), [lines[0] for lines in set_parts],
-                        min(widths) < STUB_SHARE * max(widths))
+                best = (longest, min(widths), [lines[0] for lines in set_parts], stub)
         return best[2] if best else None
 
     def _span(self, text: str, style: TextStyle, a: int, b: int) -> float:

@@ -11,7 +11,8 @@ word when the dictionary has them together; else, where they are CJK, the most p
 states of a hidden Markov model (Begin, Middle, End of a word, or a Single character)
 part them, and Latin letters and digits stay together.
 
-The dictionary has 349,045 words; a process that loaded it whole (rjieba, a Rust build of
+The dictionary has 349,045 words (each with its frequency and part-of-speech tag, which
+text.phrases reads: `word_tag`); a process that loaded it whole (rjieba, a Rust build of
 the same cut, which this module replaced) spent 0.08-0.09 s and 0.44 G instructions on
 each start for the few display texts a page breaks (2-5 headlines, 25-80 characters).
 Here the file is mapped into memory on the first text that needs it, and a text's
@@ -122,7 +123,7 @@ class Words:
                 break
             after = lo + len(head)
             if data[after] == 0x20:  # (a word's line is the first of those it begins)
-                found.append((end, int(data[after + 1:data.find(b"\n", after)])))
+                found.append((end, int(data[after + 1:data.find(b" ", after + 1)])))
         return found
 
     def has(self, word: str) -> bool:
@@ -132,6 +133,20 @@ class Words:
             return False
         head = b"\n" + word.encode("utf-8", "surrogatepass") + b" "
         return self.data.find(head, *section) >= 0
+
+    def tag(self, word: str) -> str:
+        """jieba's part of speech of `word` (n, v, p, uj …), "" where the dictionary has
+        no such word."""
+        section = self._section(word[0])
+        if section is None:
+            return ""
+        head = b"\n" + word.encode("utf-8", "surrogatepass") + b" "
+        at = self.data.find(head, *section)
+        if at < 0:
+            return ""
+        line_end = self.data.find(b"\n", at + len(head))
+        return self.data[self.data.find(b" ", at + len(head), line_end) + 1:line_end].decode(
+            "ascii")
 
     def emit(self, char: str) -> list[float]:
         """The model's log probability of `char` in each state."""
@@ -284,9 +299,18 @@ def loaded() -> bool:
     return bool(_WORDS)
 
 
-def word_lengths(text: str) -> list[int]:
-    """jieba's cut of `text` as the lengths of its words, in order."""
+def _words() -> Words:
     if not _WORDS:
         with open(words_file(), "rb") as handle:  # (mapped: only the pages a text reads
             _WORDS.append(Words(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)))
-    return _WORDS[0].lengths(text)
+    return _WORDS[0]
+
+
+def word_lengths(text: str) -> list[int]:
+    """jieba's cut of `text` as the lengths of its words, in order."""
+    return _words().lengths(text)
+
+
+def word_tag(word: str) -> str:
+    """jieba's part of speech of a word of its dictionary ("" for any other)."""
+    return _words().tag(word)
