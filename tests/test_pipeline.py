@@ -168,27 +168,3 @@ def test_what_a_watched_render_keeps_gives_the_same_bytes(tmp_path):
         again = render_issue(edited, fonts).pdf if n else fresh_pdf(edited, tmp_path)
         assert made == again != fresh[path]
 
-
-def test_a_page_is_set_with_the_collector_paused_and_leaves_no_cycles_behind():
-    """`layout_loaded` sets a page with the cyclic collector off (`collector_paused`), as
-    it was after; that holds only while setting a page makes no reference cycles, which
-    would wait for the next collection: none is left once the page is set."""
-    import gc
-
-    from layout.pipeline import collector_paused
-
-    fonts = shipped_fonts()
-    loaded = load(SAMPLE)
-    layout(loaded, fonts)  # (what the first page loads once, fonts and tables, made)
-    assert gc.isenabled()
-    gc.collect()
-    gc.disable()
-    try:
-        laid = layout(loaded, fonts)
-        assert not gc.isenabled()  # (left off: it was off before)
-        assert gc.collect() == 0  # nothing but reference counts need free
-    finally:
-        gc.enable()
-    with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled() and laid.pages
