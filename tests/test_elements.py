@@ -662,3 +662,43 @@ def test_a_headline_breaks_at_its_clauses_never_before_a_particle_or_a_unit(titl
     style = sized(t.styles["headline"], 22.0)
     assert ["".join(g.char for g in line.glyphs)
             for line in setter.display_lines(title, style, em * 22.0)] == lines
+
+
+def test_the_text_cache_sets_a_line_as_setting_it_afresh_would():
+    """The setter's one-line table (TextCache.one_line) gives a display text, or a short
+    paragraph, that it set on one line at another width: each line it gives, widths up and
+    widths down, is the line a fresh cache breaks at that width."""
+    from pathlib import Path
+
+    from layout import pipeline
+    from layout.flow import TextCache, Typesetter, sized
+    from layout.fonts import shipped_fonts
+
+    fonts = shipped_fonts()
+    issues = Path(__file__).parent.parent / "issues"
+    reused = 0
+    for manifest in sorted(issues.glob("*.yaml")):
+        loaded = pipeline.load(manifest)
+        t = loaded.templates[0]
+        texts = []
+        for article in loaded.edition.pages[0].articles:
+            h = article.headline
+            for text, key in ((h and h.main, "headline"), (h and h.kicker, "kicker"),
+                              (article.byline, "byline")):
+                for part in (text or "").split("\n"):
+                    texts += [(part.strip(), key), (part.strip()[:len(part) // 2], key)]
+        widths = [c * t.column_width + (c - 1) * t.gutter for c in range(1, t.columns + 1)]
+        for order in (widths, widths[::-1]):
+            kept = Typesetter(t, fonts, 1, 1, TextCache())
+            for text, key in texts:
+                if not text:
+                    continue
+                for size in (t.styles[key].size, 14.0, 22.0, 36.0):
+                    style = sized(t.styles[key], size)
+                    for width in order:
+                        for justify in (False, True):
+                            afresh = Typesetter(t, fonts, 1, 1, TextCache())
+                            assert kept.set_text(text, style, width, justify) == \
+                                afresh.set_text(text, style, width, justify), (text, width)
+            reused += len(kept.cache.one_line)
+    assert reused > 100

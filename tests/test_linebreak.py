@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from layout.text.items import build_items, build_runs
-from layout.text.linebreak import break_lines
+from layout.text.linebreak import break_lines, one_line_from
 
 from conftest import em_measure
 
@@ -431,3 +431,38 @@ def test_a_long_number_that_fits_breaks_rather_than_spread_the_line_before_it():
     assert texts[0].startswith("身份证：2") and not lines[0].loose
     assert "".join(texts) == text and any(l.split for l in lines)
     # a short number never breaks for it: 2020, 125-135 stay whole (see above)
+
+
+# One line at every measure from its reach (linebreak.one_line_from: the setter's cache) ---
+
+@pytest.mark.parametrize("text, indent_em", [
+    ("红旗党组织谱写时代强音", 0.0),
+    ("“危机时刻组织抗得下”，关键时候党员冲得上！", 0.0),
+    ("《人民日报》评论：（一）稳中求进。", 2.0),
+    ("上汽MAXUS EUNIQ7 2020年销量", 0.0),
+    ("仇杰等四人荣获“全国劳动模范”称号", 1.5),
+])
+def test_a_text_on_one_line_is_that_line_at_every_measure_from_its_reach(text, indent_em):
+    items = build_items(text, SIZE, em_measure)
+    indent = indent_em * SIZE
+    reach = one_line_from(items, indent)
+    assert reach is not None
+    wide = break_lines(items, [1e9], indent=indent, justify=False)
+    assert len(wide) == 1
+    for width in (reach, reach + 0.37, reach + SIZE, 2 * reach + 1):
+        for justify in (False, True):
+            lines = break_lines(items, [width], indent=indent, justify=justify)
+            assert len(lines) == 1 and lines[0].width == width
+            assert lines[0].glyphs == wide[0].glyphs
+            assert (lines[0].last, lines[0].loose, lines[0].forced, lines[0].split,
+                    lines[0].hyphen) == (True, False, False, False, False)
+    # and its reach is no more than a hair over the line's natural width
+    assert reach - right_edge(wide[0]) - indent < SIZE
+
+
+@pytest.mark.parametrize("text", [
+    "地址是www.example.com/news/2020",  # a long Latin word: parted where it fits
+    "state-owned企业",  # a compound: may break after its hyphen
+])
+def test_no_reach_where_a_word_is_parted_on_a_line_it_fits(text):
+    assert one_line_from(build_items(text, SIZE, em_measure)) is None

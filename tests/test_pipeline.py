@@ -167,3 +167,4 @@ def test_what_a_watched_render_keeps_gives_the_same_bytes(tmp_path):
         made = render(layout(loaded, fonts, kept=kept), loaded, fonts, kept=kept)
         again = render_issue(edited, fonts).pdf if n else fresh_pdf(edited, tmp_path)
         assert made == again != fresh[path]
+

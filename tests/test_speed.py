@@ -5,11 +5,14 @@ types the hot paths build field by field keep every field."""
 from __future__ import annotations
 
 import gc
+from typing import Callable, TypeVar
 
 from layout.fonts import shipped_fonts
 from layout.pipeline import render_issue
 
 from conftest import REPO
+
+T = TypeVar("T")
 
 
 def test_pages_leave_no_cyclic_garbage():
@@ -53,6 +56,30 @@ def test_fast_constructors_keep_every_field():
 
 
 
+def collected_while(run: Callable[[], T], enabled: bool) -> tuple[int, T]:
+    """How many collections start while `run()` runs, with the collector on (`enabled`)
+    or off before and a collection due every few objects (threshold 10), and what it gave;
+    the collector is as it was before once it has run."""
+    collections: list[int] = []
+
+    def collected(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    threshold = gc.get_threshold()
+    gc.set_threshold(10)
+    (gc.enable if enabled else gc.disable)()
+    gc.callbacks.append(collected)
+    try:
+        out = run()
+        assert gc.isenabled() == enabled
+    finally:
+        gc.callbacks.remove(collected)
+        gc.set_threshold(*threshold)
+        gc.enable()
+    return len(collections), out
+
+
 def test_the_make_up_runs_without_the_cyclic_collector_and_leaves_it_as_it_was():
     """makeup.make_up: the collector waits while the make-up's trials run (they make no
     cycles: above), even where it would collect every few objects, and is on again after,
@@ -64,23 +91,29 @@ def test_the_make_up_runs_without_the_cyclic_collector_and_leaves_it_as_it_was()
     issue = load_issue(REPO / "issues" / "2020-07-01-p3-fenjin-lushang.yaml")
     template, fonts = load_template(issue.template), shipped_fonts()
     plan_page(issue, template, fonts)  # (faces and templates made first)
-    collections: list[int] = []
+    total = 0
+    for enabled in (True, False):
+        count, page = collected_while(lambda: plan_page(issue, template, fonts), enabled)
+        assert len(page.articles) == len(issue.articles)
+        total += count
+    assert total < 50  # (none here: the placement's checks before it; 2,124 with it)
 
-    def collected(phase: str, info: dict) -> None:
-        if phase == "start":
-            collections.append(info["generation"])
 
-    threshold = gc.get_threshold()
-    gc.set_threshold(10)
-    gc.callbacks.append(collected)
-    try:
-        for enabled in (True, False):
-            (gc.enable if enabled else gc.disable)()
-            page = plan_page(issue, template, fonts)
-            assert gc.isenabled() == enabled
-            assert len(page.articles) == len(issue.articles)
-    finally:
-        gc.callbacks.remove(collected)
-        gc.set_threshold(*threshold)
-        gc.enable()
-    assert len(collections) < 50  # (none here: the placement's checks before it; 2,124 with it)
+def test_a_page_is_set_whole_without_the_cyclic_collector_and_leaves_it_as_it_was():
+    """pipeline.layout_loaded (collector_paused): the make-up and the final flow, whose
+    first objects let in the collection that walked the page's text cache, run with the
+    collector off; on again after, or still off where it was off."""
+    from layout.pipeline import collector_paused, layout_loaded
+    from layout.manifest import load_issue
+    from layout.templates import load_template
+
+    issue = load_issue(REPO / "issues" / "2020-07-01-p3-fenjin-lushang.yaml")
+    template, fonts = load_template(issue.template), shipped_fonts()
+    layout_loaded(issue, fonts, template)  # (faces and templates made first)
+    for enabled in (True, False):
+        count, page = collected_while(lambda: layout_loaded(issue, fonts, template), enabled)
+        assert len(page.lines) > 100
+        assert count < 5  # (1, the faces' check before it; 28 with the final flow's)
+        with collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled()  # (collected_while leaves it on)

@@ -16,11 +16,11 @@ from ..model import (ASCENT, Align, Boxed, Figure, Image, LineKind, Origin, Plac
 from ..pictures import opened, upright_size
 from ..text.chars import NO_LINE_END, NO_LINE_START, char_class
 from ..text.items import Measure, build_runs
-from ..text.linebreak import SetLine, break_lines
+from ..text.linebreak import SetLine, break_lines, one_line_from
 from ..text.names import name_spans, tied, unit_boxes
 from ..text.phrases import cut_costs
 from ..text.words import between_words, word_ends
-from .textcache import TextCache
+from .textcache import OneLine, TextCache
 
 # Inside a framed box (编者按, 微评) the text keeps this many body ems from the frame.
 BOX_PADDING: Final = 0.5
@@ -147,6 +147,18 @@ class Typesetter:
         key = (runs, size, width, justify, indent, reserve, words, byline)
         found = cache.lines.get(key)
         if found is None:
+            # a text set on one line at any measure from `reach` on: the same line
+            # (linebreak.one_line_from), at another measure
+            alike = (runs, size, justify, indent, reserve, words, byline)
+            one = cache.one_line.get(alike)
+            if one is not None and width >= one.reach:
+                line = one.line
+                # (its glyphs in a tuple of its own: the PDF writer keeps a line's runs by
+                # that tuple, render.runs.LineRuns, as for one line at its place)
+                found = cache.lines[key] = [SetLine(tuple(list(line.glyphs)), width,
+                                                    line.last, line.loose, line.forced,
+                                                    line.split, line.hyphen)]
+                return found
             rules = self.t.composition
             # the items at this size, kept for other widths (a re-divided lead, a headline
             # over fewer columns)
@@ -167,6 +179,10 @@ class Typesetter:
                 items = tied(items, units, width, indent)
             found = cache.lines[key] = break_lines(items, [width], indent=indent,
                                                    justify=justify, rules=rules)
+            if one is None and len(found) == 1:
+                reach = one_line_from(items, indent)
+                if reach is not None and width >= reach:
+                    cache.one_line[alike] = OneLine(reach, found[0])
         return found
 
     def display_lines(self, text: str, style: TextStyle, width: float,
@@ -225,15 +241,14 @@ class Typesetter:
                     max(least) + penalty > best[0] + 1e-6 or not best[3]
                     and max(least) + penalty >= best[0] - 1e-6):
                 continue  # (as good as the best is tried only against a stub)
-            parts = [text[a:b] for a, b in bounds]
-            set_parts = [self.set_runs(((p, style.face),), style.size, width, False)
-                         for p in parts]
-            if any(len(lines) != 1 or lines[0].forced for lines in set_parts):
+            set_parts = self._one_line_each([text[a:b] for a, b in bounds], style, width,
+                                            least)
+            if set_parts is None:
                 continue
-            widths = [max(g.x + g.advance for g in lines[0].glyphs) for lines in set_parts]
+            widths = [max(g.x + g.advance for g in line.glyphs) for line in set_parts]
             stub = min(widths) < STUB_SHARE * max(widths)
             if fits:
-                return [lines[0] for lines in set_parts]
+                return set_parts
             # a cut after a clause's mark (，、；：) reads best: one elsewhere costs as many
             # em more on the longest line as text.phrases says; of two as good, one without
             # a stub of a line (危机时刻 | 组织抗得下， rather than 危机 | 时刻…)
@@ -242,8 +257,26 @@ class Typesetter:
                 longest += STUB * size
             if best is None or longest < best[0] - 1e-6 or (
                     longest <= best[0] + 1e-6 and best[3] and min(widths) > best[1] + 1e-6):
-                best = (longest, min(widths), [lines[0] for lines in set_parts], stub)
+                best = (longest, min(widths), set_parts, stub)
         return best[2] if best else None
+
+    def _one_line_each(self, parts: list[str], style: TextStyle, width: float,
+                       least: list[float]) -> list[SetLine] | None:
+        """Each part of a cut (`_even`) set on one line at `width`, none forced; None when
+        one is not. The part that takes the most at the least is set first: a cut one of
+        whose parts does not fit is mostly given up at it, its other parts never set."""
+        widest = 0
+        for k in range(1, len(parts)):
+            if least[k] > least[widest]:
+                widest = k
+        out: list[SetLine] = []
+        for k in [widest, *(k for k in range(len(parts)) if k != widest)]:
+            lines = self.set_runs(((parts[k], style.face),), style.size, width, False)
+            if len(lines) != 1 or lines[0].forced:
+                return None
+            out.append(lines[0])
+        # (back in the parts' order)
+        return [*out[1:widest + 1], out[0], *out[widest + 1:]]
 
     def _span(self, text: str, style: TextStyle, a: int, b: int) -> float:
         """How wide text[a:b] is, per point of the size, where the whole text set on one

@@ -4,6 +4,8 @@ render: `pipeline.Kept`). Each table's key holds everything its value is made fr
 composition rules and the fonts, so one cache serves one composition and one font set."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..text.items import Box, Items, Measure
 from ..text.linebreak import SetLine
 
@@ -11,11 +13,22 @@ from ..text.linebreak import SetLine
 Runs = tuple[tuple[str, str], ...]
 
 
+class OneLine(NamedTuple):
+    """A text the setter sets on one line at every measure from `reach` (pt) on: the line
+    it set (its glyphs the same at each; `linebreak.one_line_from`)."""
+
+    reach: float
+    line: SetLine
+
+
 class TextCache:
     """The text one page's setters broke, measured and set, by table:
 
     * `lines`: (runs, size, width, justify, indent, reserve, words, byline) → the lines
       broken;
+    * `one_line`: the `lines` key but the width → the line a text sets on one line at
+      every width from its reach (`OneLine`): a headline's part, a byline set again at
+      another width is that line, not broken again;
     * `items`: (runs, size, latin spacing, reserve) → the paragraph's boxes and gaps, kept
       for other widths (a re-divided lead, a headline over fewer columns);
     * `names`: (the items' key, byline) → the boxes of each unit of its credits that a line
@@ -30,6 +43,7 @@ class TextCache:
     def __init__(self) -> None:
         self.lines: dict[tuple[Runs, float, float, bool, float, float, bool, bool],
                          list[SetLine]] = {}
+        self.one_line: dict[tuple[Runs, float, bool, float, float, bool, bool], OneLine] = {}
         self.items: dict[tuple[Runs, float, float, float], Items] = {}
         self.names: dict[tuple[tuple[Runs, float, float, float], bool],
                          tuple[tuple[int, int], ...]] = {}
@@ -41,7 +55,7 @@ class TextCache:
     def __len__(self) -> int:
         """Entries in all its tables (a cache kept across renders starts afresh past a
         bound)."""
-        return (len(self.lines) + len(self.items) + len(self.names) + len(self.boxes)
+        return (len(self.lines) + len(self.one_line) + len(self.items) + len(self.names) + len(self.boxes)
                 + len(self.display) + len(self.spans) + len(self.natural))
 
     def boxes_at(self, size: float) -> dict[tuple[Measure, str], Box]:

@@ -27,7 +27,7 @@ from ..model import Breaking, Composition, PunctuationFit
 from .chars import MARKS, CharClass
 from .hyphen import HYPHEN
 from .items import WORD_SPACE_MAX, Glyph, Items, glyph
-from .wide import EPS, parted
+from .wide import EPS, parted, parted_anyway
 
 # A justified line whose character gaps grow by more than this share of the type size is
 # reported as loose (CJK-RULES §4).
@@ -468,6 +468,29 @@ class ParagraphBreaker:
         return SetLine(tuple(glyphs), self.widths[min(line, len(self.widths) - 1)], last,
                        loose, forced, b < len(self.boxes) and b - 1 in self.split,
                        b < len(self.boxes) and self.tail[b - 1] > 0)
+
+
+def one_line_from(items: Items, indent: float = 0.0) -> float | None:
+    """A measure from which on `break_lines(items, [measure], indent)` gives one line whose
+    glyphs are the same at every measure (its `width` the measure's): every box and gap
+    kept whole on the line, each with its natural width, no mark squeezed, no part of the
+    line wider than it; None when no measure is known to (a line break typed, a word parted
+    where it fits: `wide.parted_anyway`).
+
+    On such a measure every line from the paragraph's start fits, so the one line, a last
+    line (badness 0, demerits LINE_PENALTY²), is reached, and beats any two (each costs as
+    much at least); nothing is parted (every box fits) nor tied differently (text/names.py:
+    a unit that fits the line fits every wider one); the line is set ragged at its natural
+    width, as a last line is. The measure counts each box and each gap that widens a line
+    (kern and typed space), so it is the line's natural width or more, and a hair over."""
+    if items.hard or parted_anyway(items.boxes):
+        return None
+    total = max(indent, 0.0) + 1e-3  # (a hair over: the sums add in another order)
+    for box in items.boxes:
+        total += box.width
+    for gap in items.gaps:
+        total += max(gap.kern + gap.space, 0.0)
+    return total
 
 
 def break_lines(items: Items, widths: Sequence[float], indent: float = 0.0,

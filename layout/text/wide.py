@@ -75,6 +75,25 @@ def after_hyphens(box: Box) -> list[Box]:
     return out
 
 
+def long_word(box: Box) -> bool:
+    """A Latin word long enough to break at its own points where it fits (parted)."""
+    return box.first is _LATIN and len(box.glyphs) >= LONG_LATIN
+
+
+def compound(box: Box) -> bool:
+    """A Latin word with a hyphen between two of its letters (state-owned), which may break
+    after it where it fits (parted); a short number's stays whole (125-135)."""
+    return box.first is _LATIN and len(box.glyphs) > 2 and any(
+        g.char == "-" for g in box.glyphs[1:-1])
+
+
+def parted_anyway(boxes: Sequence[Box]) -> bool:
+    """Whether `parted` parts any of these boxes on a line they all fit: a long Latin word
+    or a compound; else what it gives at any measure as wide as each box is the boxes
+    themselves."""
+    return any(long_word(box) or compound(box) for box in boxes)
+
+
 @dataclass
 class Parted:
     """A paragraph's boxes and gaps with its wide and long words parted, and the gaps the
@@ -101,13 +120,12 @@ def parted(boxes: Sequence[Box], gaps: Sequence[Gap], hard: Sequence[bool], firs
         box = out.boxes[k]
         limit = first if k == 0 else narrowest
         wide = box.width > limit + EPS and len(box.glyphs) > 1
-        if wide or (box.first is _LATIN and len(box.glyphs) >= LONG_LATIN):
+        if wide or long_word(box):
             # a word wider than a line breaks at its own break points (cut anywhere
             # only where a piece is still too wide); a long one that fits (a number of
             # 18 digits, an address) may, dearly: rather than spread a line by an em
             pieces = word_pieces(box, limit, hyphen)
-        elif box.first is _LATIN and len(box.glyphs) > 2 and any(
-                g.char == "-" for g in box.glyphs[1:-1]):
+        elif compound(box):
             # so may a compound word after its hyphen between letters (state-|owned); a
             # short number's stays whole (125-135, CJK-RULES §2)
             pieces = [(part, POINT) for part in after_hyphens(box)]
