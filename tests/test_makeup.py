@@ -686,3 +686,36 @@ def test_a_pinned_article_whose_pictures_the_make_up_sizes_keeps_its_air_and_div
     assert 1 <= picture.first_column <= picture.last_column <= (divide or 6)
     page = layout_loaded(issue, shipped_fonts(), t)
     assert not page.overflow
+
+
+def test_a_way_that_leaves_text_over_weighs_the_blank_beside_its_headline_too():
+    """The guide's page with its 报头 in a block (docs/guide/nameplate_block.yaml) has no
+    tiling under the block that holds all its text: the make-up takes the cheapest that
+    leaves some over (`Candidate.squeezed`). Such a way's head leaves the blank beside it
+    that it leaves in any other way: the third article's picture under a headline across
+    its six columns leaves columns 3-6 beside its short kicker and title blank for nine
+    lines, a hole. Weighed as text over alone, that way was the cheapest: the second
+    article took 23 lines beside its picture, the third the rest with that hole (10.8 %
+    of the type area blank, pdfcheck). Weighed with its hole, the third stands beside
+    its picture and the page has no hole beside a headline taller than four lines."""
+    from layout import makeup
+    from layout.holes import hole_lines
+    from layout.makeup.costs import HOLE
+    from layout.pipeline import layout, load
+
+    loaded = load(REPO / "docs" / "guide" / "nameplate_block.yaml")
+    issue, t, fonts = loaded.edition.pages[0], loaded.templates[0], shipped_fonts()
+    # (the area under the rule through the block's last line)
+    third = makeup.Candidate(2, issue.articles[2], t, fonts, TextCache(),
+                             makeup.Area(1, 6, 19, 72), 1)
+    ways = third.squeezed(6, 54, {})
+    assert ways
+    for cost, config in ways.values():
+        assert config.beside == 0
+        blank = third.head_blank(6, config)
+        assert blank >= HOLE * hole_lines(t) and cost >= blank
+    page = layout(loaded, fonts).pages[0]
+    feet = {(f.article_index, f.last_line) for f in page.fits}
+    inside = [h for h in page.holes if (h.article_index, h.last_line) not in feet]
+    assert inside and all(h.last_line - h.first_line + 1 <= 4 for h in inside), inside
+    assert hole_share(page, t) < 0.05
