@@ -719,3 +719,35 @@ def test_a_way_that_leaves_text_over_weighs_the_blank_beside_its_headline_too():
     inside = [h for h in page.holes if (h.article_index, h.last_line) not in feet]
     assert inside and all(h.last_line - h.first_line + 1 <= 4 for h in inside), inside
     assert hole_share(page, t) < 0.05
+
+
+def test_a_repair_weighs_the_blank_a_smaller_headline_leaves_beside_it():
+    """A repair (settle.repair_tree) that moves a boundary for text left over may set a
+    head band shorter by a smaller headline; the tree it keeps is weighed with the blank
+    beside its heads too. The guide's nameplate_block page, tiled with the second article
+    at 23 lines beside its picture (a 26 pt title over columns 1-3) and the third in the
+    30 lines left: the third leaves text over, the boundary moves 7 lines up, and the
+    second's title at 22 pt would leave 1 line less blank at the feet but column 3 blank
+    beside it for 8 lines (a hole: what render -v and pdfcheck said of that page)."""
+    from layout import makeup
+    from layout.holes import hole_lines
+    from layout.makeup.costs import HOLE
+    from layout.makeup.settle import repair_tree, settle_tree
+    from layout.makeup.shapes import Config, Leaf
+    from layout.makeup.tiling import Cut
+    from layout.pipeline import load
+
+    loaded = load(REPO / "docs" / "guide" / "nameplate_block.yaml")
+    issue, t, fonts = loaded.edition.pages[0], loaded.templates[0], shipped_fonts()
+    area, cache = makeup.Area(1, 6, 19, 72), TextCache()
+    by = {i: makeup.Candidate(i, issue.articles[i], t, fonts, cache, area, i) for i in (1, 2)}
+    beside = Config(26.0, widths=(3,), heights=(17,), beside=3)
+    tree = Cut(True, 23, Leaf(1, beside, 6, 23),
+               Leaf(2, Config(26.0, widths=(1,), heights=(7,)), 6, 30))
+    second = by[1]
+    assert second.head_blank(6, beside) == 0.0
+    assert second.head_blank(6, replace(beside, size=22.0)) >= HOLE * hole_lines(t)
+    repaired = repair_tree(tree, area, area.lines, by, settle_tree(tree, area, area.lines, by))
+    plan = next(p for p in repaired.plans if p.index == 1)
+    assert (plan.first_line, plan.last_line, plan.head_columns) == (19, 34, (1, 3))
+    assert plan.head_size == 26.0
