@@ -686,3 +686,68 @@ def test_a_pinned_article_whose_pictures_the_make_up_sizes_keeps_its_air_and_div
     assert 1 <= picture.first_column <= picture.last_column <= (divide or 6)
     page = layout_loaded(issue, shipped_fonts(), t)
     assert not page.overflow
+
+
+def test_a_way_that_leaves_text_over_weighs_the_blank_beside_its_headline_too():
+    """The guide's page with its 报头 in a block (docs/guide/nameplate_block.yaml) has no
+    tiling under the block that holds all its text: the make-up takes the cheapest that
+    leaves some over (`Candidate.squeezed`). Such a way's head leaves the blank beside it
+    that it leaves in any other way: the third article's picture under a headline across
+    its six columns leaves columns 3-6 beside its short kicker and title blank for nine
+    lines, a hole. Weighed as text over alone, that way was the cheapest: the second
+    article took 23 lines beside its picture, the third the rest with that hole (10.8 %
+    of the type area blank, pdfcheck). Weighed with its hole, the third stands beside
+    its picture and the page has no hole beside a headline taller than four lines."""
+    from layout import makeup
+    from layout.holes import hole_lines
+    from layout.makeup.costs import HOLE
+    from layout.pipeline import layout, load
+
+    loaded = load(REPO / "docs" / "guide" / "nameplate_block.yaml")
+    issue, t, fonts = loaded.edition.pages[0], loaded.templates[0], shipped_fonts()
+    # (the area under the rule through the block's last line)
+    third = makeup.Candidate(2, issue.articles[2], t, fonts, TextCache(),
+                             makeup.Area(1, 6, 19, 72), 1)
+    ways = third.squeezed(6, 54, {})
+    assert ways
+    for cost, config in ways.values():
+        assert config.beside == 0
+        blank = third.head_blank(6, config)
+        assert blank >= HOLE * hole_lines(t) and cost >= blank
+    page = layout(loaded, fonts).pages[0]
+    feet = {(f.article_index, f.last_line) for f in page.fits}
+    inside = [h for h in page.holes if (h.article_index, h.last_line) not in feet]
+    assert inside and all(h.last_line - h.first_line + 1 <= 4 for h in inside), inside
+    assert hole_share(page, t) < 0.05
+
+
+def test_a_repair_weighs_the_blank_a_smaller_headline_leaves_beside_it():
+    """A repair (settle.repair_tree) that moves a boundary for text left over may set a
+    head band shorter by a smaller headline; the tree it keeps is weighed with the blank
+    beside its heads too. The guide's nameplate_block page, tiled with the second article
+    at 23 lines beside its picture (a 26 pt title over columns 1-3) and the third in the
+    30 lines left: the third leaves text over, the boundary moves 7 lines up, and the
+    second's title at 22 pt would leave 1 line less blank at the feet but column 3 blank
+    beside it for 8 lines (a hole: what render -v and pdfcheck said of that page)."""
+    from layout import makeup
+    from layout.holes import hole_lines
+    from layout.makeup.costs import HOLE
+    from layout.makeup.settle import repair_tree, settle_tree
+    from layout.makeup.shapes import Config, Leaf
+    from layout.makeup.tiling import Cut
+    from layout.pipeline import load
+
+    loaded = load(REPO / "docs" / "guide" / "nameplate_block.yaml")
+    issue, t, fonts = loaded.edition.pages[0], loaded.templates[0], shipped_fonts()
+    area, cache = makeup.Area(1, 6, 19, 72), TextCache()
+    by = {i: makeup.Candidate(i, issue.articles[i], t, fonts, cache, area, i) for i in (1, 2)}
+    beside = Config(26.0, widths=(3,), heights=(17,), beside=3)
+    tree = Cut(True, 23, Leaf(1, beside, 6, 23),
+               Leaf(2, Config(26.0, widths=(1,), heights=(7,)), 6, 30))
+    second = by[1]
+    assert second.head_blank(6, beside) == 0.0
+    assert second.head_blank(6, replace(beside, size=22.0)) >= HOLE * hole_lines(t)
+    repaired = repair_tree(tree, area, area.lines, by, settle_tree(tree, area, area.lines, by))
+    plan = next(p for p in repaired.plans if p.index == 1)
+    assert (plan.first_line, plan.last_line, plan.head_columns) == (19, 34, (1, 3))
+    assert plan.head_size == 26.0

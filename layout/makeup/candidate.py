@@ -356,7 +356,10 @@ class Candidate(Sizes):
     def squeezed(self, columns: int, limit: int, entries: dict) -> dict:
         """When nothing fits: heights below the least the article fills, the text that
         does not fit costed as overflow (the flow reports it), on a lattice of lines
-        common to all articles so that modules side by side can meet."""
+        common to all articles so that modules side by side can meet; the blank beside
+        its head costed as in `options` (without it, a headline across the module over a
+        picture a column wide, its kicker and title short, left a hole of nine lines
+        beside them that no cost saw: the guide's nameplate_block page)."""
         if columns < self.least_columns:
             return {}
         size, steps = self.headline(columns)
@@ -372,13 +375,14 @@ class Candidate(Sizes):
         stacks = [sum(h + picture_block(self, i, w)[1] + 1 for i, w, h in
                       list(zip(self.pictures, config.widths, config.heights))[side::2])
                   for side in (0, 1)]
+        head = self.head_blank(columns, config)
         for h in range(limit, top + MIN_LEG - 1, -step):
             if h >= below or (self.pictures and h < top + max(stacks) + MIN_LEG):
                 continue
             over = max(0, need - columns * (h - top))
             blank = max(0, columns * (h - top) - need)
-            out[h] = (OVERFLOW * over / columns + HOLE * blank + self.too_tall(columns),
-                      config)
+            out[h] = (OVERFLOW * over / columns + HOLE * blank + self.too_tall(columns)
+                      + head, config)
         return out
 
 

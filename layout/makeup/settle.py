@@ -140,26 +140,46 @@ def repair_tree(tree, area: Area, lines: int, by_index: dict[int, Candidate],
     what the tree moved so leaves (`TreeSettled`)."""
     known = Known() if known is None else known
     chosen = {leaf.index: leaf for leaf in _leaves(tree)}
+    # (each tree weighed with the blank beside its heads: a head band made shorter may
+    # leave a hole beside its headline that the modules' fill does not count)
+    now = result.total + _head_blanks(tree, by_index)
     for _ in range(REPAIR_ROUNDS):
         if result.total < OVERFLOW:  # (no text left over)
             break
-        best: tuple[Any, TreeSettled] | None = None  # (a tree moved, and it settled)
+        best: tuple[Any, TreeSettled, float] | None = None  # (a tree moved, it settled)
         for trees in repairs(tree, result, by_index):
             for moved in trees:
                 if moved is None:
                     continue
-                bound = best[1].total if best else result.total
+                heads = _head_blanks(moved, by_index)
+                bound = (best[2] if best else now) - heads
                 trial = settle_tree(moved, area, lines, by_index, known, bound)
                 if trial.total < bound:
-                    best = (moved, trial)
+                    best = (moved, trial, trial.total + heads)
             if best is not None:
                 break
         if best is None:
             break
-        tree, result = best
+        tree, result, now = best
     # (the leaves the flow did not bear out, as the search chose them: the options it
     # forgets)
     return result._replace(failed=[chosen[leaf.index] for leaf in result.failed])
+
+
+def _head_blanks(tree, by_index: dict[int, Candidate]) -> float:
+    """What the blank beside the heads of the tree's modules costs (`Candidate.head`; a
+    re-divided one's on its own grid)."""
+    total = 0.0
+    for leaf in _leaves(tree):
+        c = by_index[leaf.index]
+        if leaf.config.divide:
+            variant = c.variant(leaf.columns)
+            if variant is not None:
+                total += variant.head_blank(leaf.config.divide,
+                                            replace(leaf.config, divide=0))
+        else:
+            total += c.head_blank(leaf.columns, leaf.config)
+    return total
 
 
 def repairs(tree, result: TreeSettled, by_index: dict[int, Candidate]) -> Iterator[list]:
