@@ -7,6 +7,7 @@ to five thousand). Compiled (setup.py); what it asks of reportlab is a few calls
 and per subset, never per glyph."""
 from __future__ import annotations
 
+import weakref
 from typing import Any, NamedTuple
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -115,6 +116,9 @@ def runs(line: PlacedLine, fonts: FontSet, codes: dict) -> list[Run]:
 
 
 _ESCAPED = [escapePDF(bytes((n,))) for n in range(256)]  # a code in a PDF string
+# The codes each face has a glyph for, found so far (a face's map only gains codes: the
+# vertical ones): asking the map itself is a call into Python a character, each render.
+_PRESENT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class LineRuns:
@@ -248,6 +252,9 @@ class Coding:
         if state.frozen:
             font.splitString(new, doc)  # (reportlab's error: the font is saved already)
         has = font.face.charToGlyph
+        present = _PRESENT.get(font.face)
+        if present is None:
+            present = _PRESENT[font.face] = set()
         assignments: dict[int, int] = state.assignments
         subsets: list[list[int]] = state.subsets
         n_next: int = state.nextCode
@@ -257,8 +264,10 @@ class Coding:
                 code = 32  # (as splitString maps)
             found = assignments.get(code)
             if found is None:
-                if code not in has:  # (one the face lacks has none: its runs go the long
-                    continue  # way, through splitString)
+                if code not in present:
+                    if code not in has:  # (one the face lacks has none: its runs go the
+                        continue  # long way, through splitString)
+                    present.add(code)
                 n = n_next
                 if n & 0xFF == 32:  # code 32 of each subset is a space
                     if n != 32:
