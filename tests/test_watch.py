@@ -139,3 +139,39 @@ def test_a_picture_redrawn_in_its_pixels_keeps_the_page_and_makes_a_new_pdf(tmp_
     # the picture as it was: its PDF again, made afresh
     _drawn(picture, (1200, 800), "red")
     assert _watched(path, kept, fonts) == first and kept.pdfs_kept == 0
+
+
+def test_a_watched_edit_that_moves_codes_or_none_is_a_fresh_process_s(tmp_path):
+    """Edits under --watch through what the PDF writer keeps (its lines painted and its
+    font subsets' objects, runs.LineRuns and render.objects): a character new to the page
+    early in it (the codes of most characters after it move, and the subsets with them),
+    the same taken out again, and a word changed for one of characters already painted
+    before it (no code moves: nearly every line and subset object written as the last
+    render wrote it): each PDF a fresh process's, byte for byte."""
+    fonts = shipped_fonts()
+    page = REPO / "issues" / "2020-07-01-p3-fenjin-lushang.yaml"
+    text = page.read_text(encoding="utf-8")
+    first = _paragraphs(text)[0]
+    path = tmp_path / page.name
+    path.write_text(text, encoding="utf-8")
+    kept = Kept()
+    _watched(path, kept, fonts)
+    assert "龘" not in text
+    late = _paragraphs(text)[-1]
+    # (the last paragraph's first two characters, for two that stand before them)
+    earlier = next(c for c in text[first.start(1):late.start(1)]
+                   if c not in late.group(1)[:2] and "\u4e00" <= c <= "\u9fff")
+    edits = {
+        "a new character": text[:first.start(1)] + "龘" + text[first.start(1):],
+        "taken out": text,
+        "a word changed": text[:late.start(1)] + earlier * 2 + text[late.start(1) + 2:],
+    }
+    pdf = kept.pdf
+    for name, edited in edits.items():
+        path.write_text(edited, encoding="utf-8")
+        painted, objects = pdf.lines.painted_again, pdf.objects_kept
+        assert _watched(path, kept, fonts) == fresh_pdf(path, tmp_path), name
+        if name == "a word changed":
+            lines = len(layout(load(path), fonts).pages[0].lines)
+            assert pdf.lines.painted_again - painted > lines * 3 // 4
+            assert pdf.objects_kept - objects >= 4 * (len(pdf.subsets) - 1)

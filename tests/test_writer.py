@@ -164,3 +164,95 @@ def test_a_render_that_keeps_subsets_keeps_only_its_own_for_the_next():
     assert render_pages((second,), fonts, kept=kept) == fresh
     assert set(kept.subsets) == set(alone.subsets)
     assert after_first - set(kept.subsets)  # (the first page's own subsets let go)
+
+
+def _laid(name: str):
+    from layout.manifest import load_issue  # noqa: PLC0415
+    from layout.pipeline import layout_loaded  # noqa: PLC0415
+    from conftest import REPO  # noqa: PLC0415
+
+    return layout_loaded(load_issue(REPO / "issues" / f"{name}.yaml"), FONTS)
+
+
+def test_what_a_render_keeps_gives_the_next_the_bytes_of_a_fresh_render(tmp_path):
+    """A render through what the last one kept (render --watch) writes a line as the
+    last render painted it, and a font subset's objects as it wrote them, only where
+    all they are made from is the same: each variant below changes one thing of that
+    (the codes of the lines' characters, a line's baseline, the faces' names, the
+    objects' numbers) with the lines' runs kept, and must be a fresh render's, byte for
+    byte."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    from PIL import Image  # noqa: PLC0415
+
+    from layout.model import PlacedImage  # noqa: PLC0415
+    from layout.render.pdf import render_pages  # noqa: PLC0415
+
+    picture = tmp_path / "photo.png"
+    Image.new("RGB", (300, 200), "red").save(picture)
+    page = _laid("2020-11-27-p1-laomo-jingshen")  # (three articles)
+    page = replace(page, images=(PlacedImage(40, 60, 300, 200, picture, "crop"),))
+    lines = page.lines
+    body = max(range(len(lines)), key=lambda i: len(lines[i].set_glyphs))
+    variants = [
+        ("the page", page),
+        ("the page again", page),
+        # the lines in another order: every line's runs kept, the codes of their
+        # characters (in the order they are first painted) and the faces' names not
+        ("lines reversed", replace(page, lines=lines[::-1])),
+        ("the page", page),
+        # one line moved down: its runs kept, its baseline not
+        ("a line lowered", replace(page, lines=tuple(
+            replace(line, baseline=line.baseline + 3) if i == body else line
+            for i, line in enumerate(lines)))),
+        # the lines of a face of their own first: each face's codes as they were, the
+        # faces' names in the document not
+        ("a face first", replace(page, lines=_face_first(lines))),
+        ("the page", page),
+        # no picture: the same subsets, their objects numbered otherwise
+        ("no picture", replace(page, images=())),
+        # a line left out: the codes of the characters after it shift, some subsets too
+        ("a line left out", replace(page, lines=lines[:body] + lines[body + 1:])),
+        ("the page", page),
+    ]
+    kept = Kept()
+    for name, variant in variants:
+        painted, objects = kept.lines.painted_again, kept.objects_kept
+        assert render_pages((variant,), FONTS, kept=kept) == render_pages((variant,), FONTS), \
+            name
+        again = (kept.lines.painted_again - painted, kept.objects_kept - objects)
+        if name == "the page again":  # (what it is all for: the same page, all kept)
+            assert again == (len(lines), 4 * len(kept.subsets)), again
+        elif name in ("lines reversed", "a face first"):
+            assert again[0] < len(lines) // 4, again  # (repainted, nearly every line)
+        elif name == "a line lowered":
+            assert again[0] == len(lines) - 1, again
+        elif name == "no picture":
+            assert again[1] == 0, again  # (nothing written with another's numbers)
+
+
+def _face_first(lines: tuple) -> tuple:
+    """The lines of a face other than the first painted, each line that has it all in it,
+    painted first (in their order): its codes and the others' as they were, its name in
+    the document another."""
+    from layout.render.runs import runs  # noqa: PLC0415
+
+    roles = [{run.role for run in runs(line, FONTS, {})} for line in lines]
+    first = next(iter(roles[0]))
+    face = next(r for r in sorted(set().union(*roles)) if r != first and all(
+        has == {r} for has in roles if r in has))
+    return tuple(line for line, has in zip(lines, roles) if face in has) + tuple(
+        line for line, has in zip(lines, roles) if face not in has)
+
+
+def test_a_document_of_pages_kept_is_a_fresh_render_s():
+    """Pages painted one after another in a document share its codes: a second page's
+    lines kept from the last render are painted with the codes the first page left."""
+    from layout.render.pdf import render_pages  # noqa: PLC0415
+
+    first, second = (_laid(name) for name in ("2020-07-01-p3-fenjin-lushang",
+                                               "2020-07-01-p4-hongqi-dangzuzhi"))
+    kept = Kept()
+    for pages in ((first, second), (second, first), (first, second), (second,)):
+        assert render_pages(pages, FONTS, kept=kept) == render_pages(pages, FONTS)
+    assert kept.lines.painted_again and kept.objects_kept

@@ -1,12 +1,22 @@
-"""reportlab's PDF arrays of numbers written in one step, the same bytes: a font subset's
-/Widths (256 numbers each) went through reportlab's `format` once a number, about a third
-of the time a document took to save. Installed on import (render/pdf.py)."""
+"""reportlab's PDF objects, written faster with the same bytes. Installed on import
+(render/pdf.py):
+
+* arrays of numbers written in one step: a font subset's /Widths (256 numbers each) went
+  through reportlab's `format` once a number, about a third of the time a document took
+  to save;
+* a font subset's four objects (its ToUnicode map, font file, descriptor and font
+  dictionary) written as a render that keeps them (`render --watch`) wrote them last
+  time, when they are the same subset of the same face under the same name and object
+  numbers: an edit leaves most of a page's subsets as they were, and formatting their
+  dictionaries and arrays again was a third of its save.
+"""
 from __future__ import annotations
 
 from reportlab import rl_config
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, ttfonts
 
 from .runs import number
+from .streams import Writing, current
 
 _NUMBERS = (int, float)
 PER_LINE = 10  # numbers a line, as reportlab breaks a long array
@@ -27,3 +37,79 @@ def array_format(self, document, IND=b"\n "):
 
 
 pdfdoc.PDFArray.format = array_format
+
+reportlab_add_objects = ttfonts.TTFont.addObjects
+OBJECTS_A_SUBSET = 4  # its ToUnicode map, font file, descriptor, font: numbered in turn
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """An object as an earlier render wrote it (the same content, the same number)."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document):
+        return self.data
+
+
+class _Keeping(pdfdoc.PDFObject):
+    """An object written as reportlab writes it, its bytes kept (in `kept`, by `key`)."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, made: pdfdoc.PDFObject, kept: dict, key: tuple):
+        self.made, self.kept, self.key = made, kept, key
+
+    def format(self, document):
+        data = self.kept[self.key] = self.made.format(document)
+        return data
+
+
+def add_objects(self, doc):
+    """A face's subsets added to the document as reportlab adds them; in a render that
+    keeps what it writes (streams.Writing), each subset's objects written as the last
+    render wrote them where they are the same: the same face and name, the subset's
+    number and codes, and each object's part and number (all that the four are made
+    from, and where they stand)."""
+    render = current()
+    state = self.state.get(doc)
+    if render is None or render.kept is None or state is None:
+        return reportlab_add_objects(self, doc)
+    subsets = [tuple(subset) for subset in state.subsets]
+    face = (self.face.filename, self.fontName, state.internalName, doc.compression)
+    first = doc.objectcounter + 1
+    reportlab_add_objects(self, doc)
+    if doc.objectcounter + 1 - first != OBJECTS_A_SUBSET * len(subsets):
+        return None  # (not the objects expected: reportlab's, as they are)
+    fonts = doc.idToObject[pdfdoc.BasicFonts].dict
+    for n, subset in enumerate(subsets):
+        for part in range(OBJECTS_A_SUBSET):
+            at = first + OBJECTS_A_SUBSET * n + part
+            name = doc.numberToId[at]
+            made = doc.idToObject[name]
+            standing = _standing(made, (*face, n, subset, part, at), render)
+            standing.__InternalName__ = name
+            doc.idToObject[name] = standing
+            if fonts.get(getattr(made, "Name", None)) is made:  # (the font: named there)
+                fonts[made.Name] = standing
+    return None
+
+
+def _standing(made: pdfdoc.PDFObject, key: tuple, render: Writing) -> pdfdoc.PDFObject:
+    """What stands for an object `made` in the document: its bytes as the last render
+    wrote them (by `key`), or the object, its bytes kept for the next as it is written."""
+    kept = render.kept
+    found = kept.objects.get(key) if kept is not None else None
+    if found is None:
+        return _Keeping(made, render.objects, key)
+    render.objects[key] = found
+    kept.objects_kept += 1
+    content = getattr(made, "content", None)
+    if isinstance(content, bytes):
+        render.keep(content)  # (a font file: see Writing.keep)
+    return _Formatted(found)
+
+
+ttfonts.TTFont.addObjects = add_objects

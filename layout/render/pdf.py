@@ -26,7 +26,7 @@ from ..frozen import frozen
 from ..pictures import opened, rgb, upright
 from ..model import PageLayout, PlacedImage, PlacedLine, PlacedRect
 from . import objects  # noqa: F401 (reportlab's arrays of numbers written in one step)
-from .runs import LineRuns, Run, Selects, paint
+from .runs import LineRuns, Run, Selects
 from .streams import Kept, Writing, writing
 
 if TYPE_CHECKING:  # (the press, and littleCMS with it, is loaded only to print)
@@ -259,32 +259,35 @@ def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | 
         _draw_rect(canvas, rect, page.height, fill, page.width)
     for image in page.images:
         _draw_image(canvas, image, page.height, fill, page.width)
-    selects, line_runs = painting.selects, painting.lines.runs
-    painted = [(line, line_runs(line, fonts, painting.codes)) for line in page.lines]
-    closing.start(canvas, _assign(fonts, painted, selects))
+    selects, lines = painting.selects, painting.lines
+    painted = [(line, lines.runs(line, fonts, painting.codes)) for line in page.lines]
+    roles = _assign(fonts, painted, selects)
+    closing.start(canvas, [fonts.face(role).ttf for role in roles])
+    lines.compare(fonts, roles, selects)
     code = canvas._code
     for line, line_runs in painted:
         fill.fill(line.color)
-        paint(code, line_runs, fonts, line.size, page.height - line.baseline, selects)
+        lines.paint(code, line_runs, fonts, line.size, page.height - line.baseline, selects)
     if press:
         press.marks(canvas, page.width, page.height)
     canvas.showPage()
 
 
 def _assign(fonts: FontSet, painted: list[tuple[PlacedLine, list[Run]]],
-            selects: Selects) -> list:
+            selects: Selects) -> list[str]:
     """The codes of the page's characters new to the document, face by face, in the order
-    they are painted (runs.Coding); the faces (reportlab's fonts) the page uses."""
+    they are painted (runs.Coding), and each face's name in the document, given in the
+    order of its first run, as painting the runs gives them (a line kept painted does
+    not name its faces: runs.LineRuns.paint); the roles of the faces the page uses."""
     by_face: dict[str, list[str]] = {}
     for _, line_runs in painted:
         for run in line_runs:
             by_face.setdefault(run.role, []).append(run.text)
-    used = []
     for role, texts in by_face.items():
         font = fonts.face(role).ttf
         selects.coding(font).assign("".join(texts))
-        used.append(font)
-    return used
+        font.getSubsetInternalName(0, selects.doc)
+    return list(by_face)
 
 
 @lru_cache(maxsize=64)

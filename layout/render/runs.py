@@ -1,12 +1,13 @@
 """A placed line as the PDF writer paints it: its glyphs gathered into runs of one face and
 one spacing (`runs`), a run's characters as the codes of the document's font subsets
-(`Coding`), and each run written as the text object reportlab writes (`paint`): the
+(`Coding`), and each run written as the text object reportlab writes (`painted`; a
+line's text kept for the next render while its codes are the same, `LineRuns`): the
 per-glyph work of a page, written to do as little as it can per glyph (a page paints three
 to five thousand). Compiled (setup.py); what it asks of reportlab is a few calls per face
 and per subset, never per glyph."""
 from __future__ import annotations
 
-from itertools import groupby
+import weakref
 from typing import Any, NamedTuple
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -115,18 +116,34 @@ def runs(line: PlacedLine, fonts: FontSet, codes: dict) -> list[Run]:
 
 
 _ESCAPED = [escapePDF(bytes((n,))) for n in range(256)]  # a code in a PDF string
+# The codes each face has a glyph for, found so far (a face's map only gains codes: the
+# vertical ones): asking the map itself is a call into Python a character, each render.
+_PRESENT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class LineRuns:
-    """Each line's runs (`runs`) kept from one render to the next by the line's glyphs (the
-    very tuple, held here: the flow gives a line it set before the same tuple again, and
-    an edit under `--watch` leaves most of a page's lines as they were), its origin, size
-    and direction. What one render did not ask for is let go at the next (`turn`). The
-    codes its runs were made with are those of the same font set (render.pdf resets both)."""
+    """What the writer keeps of each line from one render to the next: its runs (`runs`),
+    by the line's glyphs (the very tuple, held here: the flow gives a line it set before
+    the same tuple again, and an edit under `--watch` leaves most of a page's lines as
+    they were), its origin, size and direction; and the text it was painted as (`paint`),
+    by those very runs, its size and baseline, given again while each of its characters
+    keeps the code the last render gave it (`compare`). What one render did not ask for
+    is let go at the next (`turn`). The codes its runs were made with are those of the
+    same font set (render.pdf resets both)."""
 
     def __init__(self) -> None:
         self._last: dict[int, tuple[Any, float, float, bool, list[Run]]] = {}
         self._now: dict[int, tuple[Any, float, float, bool, list[Run]]] = {}
+        # each line's painted text, by its runs (the list): (runs, size, y, text)
+        self._painted: dict[int, tuple[list[Run], float, float, str]] = {}
+        self._painting: dict[int, tuple[list[Run], float, float, str]] = {}
+        # each face's codes (by role): the face's name in the document and its Coding's
+        # maps, the last render's and this one's
+        self._codings: dict[str, tuple[str, dict[str, int]]] = {}
+        self._coding: dict[str, tuple[str, dict[str, int]]] = {}
+        # each face's characters whose code is not the last render's (None: every one)
+        self._stale: dict[str, set[str] | None] = {}
+        self.painted_again = 0  # (lines given their last text again: for tests)
 
     def runs(self, line: PlacedLine, fonts: FontSet, codes: dict) -> list[Run]:
         glyphs = line.set_glyphs
@@ -145,9 +162,60 @@ class LineRuns:
         self._now[key] = (glyphs, origin, size, vertical, out)
         return out
 
+    def compare(self, fonts: FontSet, roles: list[str], selects: Selects) -> None:
+        """Note which characters of each face (of `roles`, a page's, named in the
+        document already) a page's lines are painted with codes other than the last
+        render's: every one where the face has another name in the document."""
+        doc = selects.doc
+        for role in roles:
+            font = fonts.face(role).ttf
+            coding = selects.coding(font)
+            name: str = font.state[doc].internalName
+            now = self._coding[role] = (name, coding.codes)
+            last = self._codings.get(role)
+            stale: set[str] | None = None
+            if last is not None and last[0] == name:
+                stale = set()
+                if last[1] != now[1]:
+                    codes = last[1]
+                    for char, n in now[1].items():
+                        if codes.get(char, -1) != n:
+                            stale.add(char)
+            self._stale[role] = stale
+
+    def paint(self, code: list[str], line_runs: list[Run], fonts: FontSet, size: float,
+              y: float, selects: Selects) -> None:
+        """The line's runs written into a page's content (`paint`), or the text the last
+        render wrote for them where nothing it is made from changed: the same runs, size
+        and baseline, and the codes of their characters (`compare`)."""
+        key = id(line_runs)
+        found = self._painted.get(key)
+        if (found is not None and found[0] is line_runs and found[1] == size
+                and found[2] == y and self._unchanged(line_runs)):
+            text = found[3]
+            self.painted_again += 1
+        else:
+            text, plain = painted(line_runs, fonts, size, y, selects)
+            if not plain:  # (a character of the face's own coding: see `painted`)
+                code.append(text)
+                return
+        self._painting[key] = (line_runs, size, y, text)
+        code.append(text)
+
+    def _unchanged(self, line_runs: list[Run]) -> bool:
+        stale_of = self._stale
+        for run in line_runs:
+            stale = stale_of.get(run.role)
+            if stale is None or (stale and not stale.isdisjoint(run.text)):
+                return False
+        return True
+
     def turn(self) -> None:
         """A render is done: the lines it asked for are those kept for the next."""
         self._last, self._now = self._now, {}
+        self._painted, self._painting = self._painting, {}
+        self._codings, self._coding = self._coding, {}
+        self._stale = {}
 
 
 class Coding:
@@ -163,9 +231,7 @@ class Coding:
     def __init__(self, font: Any, doc: Any):
         self.font = font
         self.doc = doc
-        self._known: set[str] = set()
-        self._subset: dict[int, str] = {}  # character → chr(its subset)
-        self._escaped: dict[int, str] = {}  # character → its code, escaped
+        self.codes: dict[str, int] = {}  # character → its code (subset × 256 + code)
 
     def assign(self, text: str) -> None:
         """Give each character of `text` new to the document its code, in order: as
@@ -174,8 +240,8 @@ class Coding:
         splitString does for a face with `_asciiReadable` off, as fonts.py makes every
         face (on, it keeps codes 33-126 for ASCII, which this loop does not)."""
         assert not getattr(self.font, "_asciiReadable", 0), "fonts.py turns it off"
-        known = self._known
-        new = "".join([c for c in dict.fromkeys(text) if c not in known])
+        codes = self.codes
+        new = "".join([c for c in dict.fromkeys(text) if c not in codes])
         if not new:
             return
         font, doc = self.font, self.doc
@@ -186,6 +252,9 @@ class Coding:
         if state.frozen:
             font.splitString(new, doc)  # (reportlab's error: the font is saved already)
         has = font.face.charToGlyph
+        present = _PRESENT.get(font.face)
+        if present is None:
+            present = _PRESENT[font.face] = set()
         assignments: dict[int, int] = state.assignments
         subsets: list[list[int]] = state.subsets
         n_next: int = state.nextCode
@@ -195,8 +264,10 @@ class Coding:
                 code = 32  # (as splitString maps)
             found = assignments.get(code)
             if found is None:
-                if code not in has:  # (one the face lacks has none: its runs go the long
-                    continue  # way, through splitString)
+                if code not in present:
+                    if code not in has:  # (one the face lacks has none: its runs go the
+                        continue  # long way, through splitString)
+                    present.add(code)
                 n = n_next
                 if n & 0xFF == 32:  # code 32 of each subset is a space
                     if n != 32:
@@ -213,36 +284,51 @@ class Coding:
                 assignments[code] = n
             else:
                 n = found
-            known.add(char)
-            self._subset[ord(char)] = chr(n >> 8)
-            self._escaped[ord(char)] = _ESCAPED[n & 0xFF]
+            codes[char] = n
         state.nextCode = n_next
 
     def parts(self, text: str) -> list[tuple[int, str]]:
         """(subset, its codes escaped) for each part of `text` within one subset."""
-        if not text or not self._known.issuperset(text):
+        found = self.coded(text)
+        if found is None:
             return [(subset, escapePDF(part))
                     for subset, part in self.font.splitString(text, self.doc)]
-        subsets = text.translate(self._subset)
-        if subsets.count(subsets[0]) == len(subsets):  # (most runs: one part)
-            return [(ord(subsets[0]), text.translate(self._escaped))]
-        out = []
-        at = 0
-        for subset, part in groupby(subsets):
-            end = at + len(list(part))
-            out.append((ord(subset), text[at:end].translate(self._escaped)))
-            at = end
+        return found
+
+    def coded(self, text: str) -> list[tuple[int, str]] | None:
+        """`parts` of a text each character of which has its code from `assign`, in one
+        pass over its characters; None for any other."""
+        codes = self.codes
+        out: list[tuple[int, str]] = []
+        pieces: list[str] = []
+        current = -1
+        for char in text:
+            n = codes.get(char, -1)
+            if n < 0:
+                return None
+            if n >> 8 != current:
+                if pieces:
+                    out.append((current, "".join(pieces)))
+                    pieces = []
+                current = n >> 8
+            pieces.append(_ESCAPED[n & 0xFF])
+        if not pieces:
+            return None
+        out.append((current, "".join(pieces)))
         return out
 
 
 class Selects:
-    """A document's codings, each face's by the face (`coding`), and the operators that
-    select a subset at a size (font, subset, size → "/F1+0 9 Tf 10.8 TL")."""
+    """A document's codings, each face's by the face (`coding`) or by its role
+    (`of_role`), and the operators that select a subset at a size (`font`:
+    "/F1+0 9 Tf 10.8 TL")."""
 
     def __init__(self, doc: Any):
         self.doc = doc
         self.codings: dict[Any, Coding] = {}
-        self.fonts: dict[tuple[str, int, float], str] = {}
+        self._roles: dict[str, Coding] = {}
+        # by face and size: the operator of each subset (by its number) named so far
+        self._fonts: dict[tuple[Any, float], list[str]] = {}
 
     def coding(self, font: Any) -> Coding:
         coding = self.codings.get(font)
@@ -250,30 +336,47 @@ class Selects:
             coding = self.codings[font] = Coding(font, self.doc)
         return coding
 
+    def of_role(self, role: str, fonts: FontSet) -> Coding:
+        """The coding of the face of `role` (of `fonts`: one font set a document)."""
+        coding = self._roles.get(role)
+        if coding is None:
+            coding = self._roles[role] = self.coding(fonts.face(role).ttf)
+        return coding
+
     def font(self, font: Any, subset: int, size: float) -> str:
-        key = (font.fontName, subset, size)
-        select = self.fonts.get(key)
-        if select is None:  # (the first names the subset in the document)
-            select = self.fonts[key] = (f"{font.getSubsetInternalName(subset, self.doc)} "
-                                        f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL")
-        return select
+        key = (font, size)
+        named = self._fonts.get(key)
+        if named is None:
+            named = self._fonts[key] = []
+        while len(named) <= subset:  # (each names its subset in the document)
+            named.append(f"{font.getSubsetInternalName(len(named), self.doc)} "
+                         f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL")
+        return named[subset]
 
 
-def paint(code: list[str], line_runs: list[Run], fonts: FontSet, size: float, y: float,
-          selects: Selects) -> None:
-    """Each run of a line written into a page's content (`code`) as reportlab's text
-    object writes it (BT, its spacing and origin, each subset's font and codes, ET),
-    without the object: a page has thousands of runs."""
+def painted(line_runs: list[Run], fonts: FontSet, size: float, y: float,
+            selects: Selects) -> tuple[str, bool]:
+    """A line's runs as reportlab's text object writes each (BT, its spacing and origin,
+    each subset's font and codes, ET), a line of the page's content a run, without the
+    object (a page has thousands of runs); and whether each character was coded by its
+    face's `Coding` (not a character the face lacks, which reportlab codes as it is
+    painted: a line with one is painted again at each render, its codes in their turn)."""
     at = number(y)
+    texts = []
+    plain = True
     for run in line_runs:
-        font = fonts.face(run.role).ttf
+        coding = selects.of_role(run.role, fonts)
         parts = [f"BT 1 0 0 1 0 0 Tm {number(run.spacing)} Tc 1 0 0 1 {number(run.x)} "
                  f"{at} Tm"]
+        coded = coding.coded(run.text)
+        if coded is None:
+            coded, plain = coding.parts(run.text), False
         current = -1
-        for subset, part in selects.coding(font).parts(run.text):
+        for subset, part in coded:
             if subset != current:
-                parts.append(selects.font(font, subset, size))
+                parts.append(selects.font(coding.font, subset, size))
                 current = subset
             parts.append(f"({part}) Tj")
         parts.append("ET")
-        code.append(" ".join(parts))
+        texts.append(" ".join(parts))
+    return "\n".join(texts), plain

@@ -32,14 +32,18 @@ class Kept:
     render for the next, by content, so that the same content gives the same bytes
     without being made again: each font subset (by face and characters) and each stream
     compressed (by its bytes), and the code each character is painted with (`render.runs`:
-    by face, size, character and advance), and each line's runs (`render.runs.LineRuns`).
-    What the last render did not use is let go."""
+    by face, size, character and advance), each line's runs and painted text
+    (`render.runs.LineRuns`), and each font subset's objects as written, by all they are
+    made from and their numbers (`render.objects`). What the last render did not use is
+    let go."""
 
     subsets: dict = field(default_factory=dict)
     streams: dict = field(default_factory=dict)
     codes: dict = field(default_factory=dict)
     fonts: FontSet | None = None  # the font set the codes are of
     lines: LineRuns = field(default_factory=LineRuns)  # each line's runs (of those codes)
+    objects: dict = field(default_factory=dict)  # subsets' objects written (render.objects)
+    objects_kept: int = 0  # (objects written as the last render wrote them: for tests)
     used: set = field(default_factory=set)
 
     def forget_unused(self) -> None:
@@ -96,6 +100,7 @@ class Writing:
         # by the stream's id (its compression holds it): a page's streams are a megabyte or
         # two, hashed for nothing where nothing is kept by content
         self._running: dict[int, _Compression] = {}
+        self.objects: dict = {}  # the objects it wrote that the next render may write again
 
     def start(self, data: bytes) -> None:
         """Have `data` compressed beside the writing (a large stream not kept before)."""
@@ -123,6 +128,14 @@ class Writing:
             kept.streams[data] = found
             kept.used.add(data)
         return found
+
+    def keep(self, data: bytes) -> None:
+        """Keep `data` compressed for the next render, as if compressed in this one (an
+        object written as the last render wrote it holds it: a font subset the next render
+        makes again is not compressed again)."""
+        kept = self.kept
+        if kept is not None and data in kept.streams:
+            kept.used.add(data)
 
     def finish(self) -> None:
         """Wait for what is still compressing (a render that failed half way)."""
@@ -153,6 +166,13 @@ def writing(kept: Kept | None) -> Iterator[Writing]:
         render.finish()
         if kept is not None:
             kept.forget_unused()
+            kept.objects = render.objects
+
+
+def current() -> Writing | None:
+    """The render in progress on this thread (the innermost), None outside one."""
+    stack = _RENDERS.stack
+    return stack[-1] if stack else None
 
 
 class _Flate(type(pdfdoc.PDFZCompress)):  # type: ignore[misc]
