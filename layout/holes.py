@@ -140,6 +140,13 @@ def hole_lines(t: Template) -> int:
     return math.ceil(HOLE_MM * 72 / 25.4 / t.pitch - 1e-6)
 
 
+def seen_over(run: int) -> int:
+    """The lines a reader sees blank over an article's part whose first `run` lines are
+    blank: those and the blank line of the rule over the module (one blank to the eye).
+    What find_holes reports and the make-up weighs (Candidate.head, heads.drops)."""
+    return run + 1
+
+
 def find_holes(occupied: Occupancy, first_line: int, plans: Iterable[ArticlePlan] = (),
                ) -> list[Hole]:
     """The blank holes of the grid from `first_line` down: runs of blank lines in a column,
@@ -191,13 +198,14 @@ def find_holes(occupied: Occupancy, first_line: int, plans: Iterable[ArticlePlan
 
 def _over(occupied: Occupancy, owner: dict[tuple[int, int], int], column: int, start: int,
           first_line: int) -> int:
-    """1 when a run from `start` down `column` begins an article's part under the blank
-    line of a rule between stacked modules (no article's): a reader sees the two as one
-    blank (the make-up weighs a headline group's air so, makeup.Candidate.head); else 0."""
+    """The rule's blank line (seen_over) when a run from `start` down `column` begins an
+    article's part under the blank line of a rule between stacked modules (no article's):
+    a reader sees the two as one blank; else 0."""
     line = start - 1
-    return int(line >= first_line and owner.get((column, line)) is None
-               and (column, line) not in occupied.cells
-               and owner.get((column, start)) is not None)
+    under_rule = (line >= first_line and owner.get((column, line)) is None
+                  and (column, line) not in occupied.cells
+                  and owner.get((column, start)) is not None)
+    return seen_over(0) if under_rule else 0
 
 
 def copyfit(plan: ArticlePlan, occupied: Occupancy, lines: list[PlacedLine], holds: int,

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ..flow import (ArticleFlow, Fill, HeadMeasure, Heads, TextCache, TooLow, Typesetter,
                     divided, measure_fill, measure_head, measure_need)
 from ..fonts import FontSet
-from ..holes import hole_lines
+from ..holes import hole_lines, seen_over
 from ..model import Article, ArticlePlan, Image, Template
 from .pictures import picture_block, picture_ways, placed_images, smallest
 from .shapes import Area, Config
@@ -175,7 +175,7 @@ class Candidate(Sizes):
             blank = 0.0
             square = hole_lines(self.t)
             for seen, run in [(run, run) for run in measured.blanks] + [
-                    (run + 1, run) for run in measured.over]:
+                    (seen_over(run), run) for run in measured.over]:
                 blank += run * (HOLE if seen >= square else
                                 HEAD_BLANK if run >= BLANK_RUN else 0.0)
             self._heads[key] = Headed(measured, blank)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from ..holes import hole_lines
+from ..holes import hole_lines, seen_over
 from ..model import ArticlePlan
 from ..sidebyside import BUTT_SHARE
 from .candidate import Candidate
@@ -99,4 +99,4 @@ def drops(c: Candidate, columns: int, config: Config) -> tuple[int, ...]:
         return ()
     over = max(found.measure.over, default=0)
     square = hole_lines(c.t)
-    return tuple(d for d in DROPS if over + d + 1 < square)
+    return tuple(d for d in DROPS if seen_over(over + d) < square)
