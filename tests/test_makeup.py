@@ -721,6 +721,24 @@ def test_a_way_that_leaves_text_over_weighs_the_blank_beside_its_headline_too():
     assert hole_share(page, t) < 0.05
 
 
+def test_a_way_that_leaves_text_over_is_not_offered_again_once_refused():
+    """A way the flow did not bear out (`Candidate.refuse`) is forgotten by every kind of
+    option, the ways that leave text over (`squeezed`) too: the search then takes the next
+    cheapest, not the same again."""
+    from layout import makeup
+    from layout.pipeline import load
+
+    loaded = load(REPO / "docs" / "guide" / "nameplate_block.yaml")
+    issue, t, fonts = loaded.edition.pages[0], loaded.templates[0], shipped_fonts()
+    third = makeup.Candidate(2, issue.articles[2], t, fonts, TextCache(),
+                             makeup.Area(1, 6, 19, 72), 1)
+    ways = third.squeezed(6, 54, {})
+    height, (_, config) = min(ways.items(), key=lambda item: item[1][0])
+    third.refuse(6, 54, height, config)
+    again = third.squeezed(6, 54, {})
+    assert height not in again and set(again) == set(ways) - {height}
+
+
 def test_a_repair_weighs_the_blank_a_smaller_headline_leaves_beside_it():
     """A repair (settle.repair_tree) that moves a boundary for text left over may set a
     head band shorter by a smaller headline; the tree it keeps is weighed with the blank

@@ -381,8 +381,8 @@ class Candidate(Sizes):
                 continue
             over = max(0, need - columns * (h - top))
             blank = max(0, columns * (h - top) - need)
-            out[h] = (OVERFLOW * over / columns + HOLE * blank + self.too_tall(columns)
-                      + head, config)
+            self.offer(out, columns, h, OVERFLOW * over / columns + HOLE * blank
+                       + self.too_tall(columns) + head, config)
         return out
 
 
