@@ -15,13 +15,12 @@ renders.
 `import layout` does not import it; its names are loaded from here on first use."""
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable
 
+from .collector import collector_paused
 from .edition import lay_out, with_contents
 from .errors import LayoutError, Mistakes
 from .flow import TextCache, check_faces, flow_page
@@ -189,23 +188,6 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
     if kept and seen is None:
         kept.keep_laid(issue, template, fonts, setting.page)
     return setting.page
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a page is set (as it was after): the
-    make-up and the flow make few objects that outlive a trial but keep its text cache's
-    lines and glyphs (tens of thousands) growing, which each young-generation collection
-    walks again, ~10 % of a page's setting, and they leave no cycles to collect (what they
-    drop, reference counts free). A page's objects are walked once, at the first collection
-    after it."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _set(issue: Issue, template: Template, fonts: FontSet, cache: TextCache,

@@ -103,7 +103,8 @@ def test_a_page_is_set_whole_without_the_cyclic_collector_and_leaves_it_as_it_wa
     """pipeline.layout_loaded (collector_paused): the make-up and the final flow, whose
     first objects let in the collection that walked the page's text cache, run with the
     collector off; on again after, or still off where it was off."""
-    from layout.pipeline import collector_paused, layout_loaded
+    from layout.collector import collector_paused
+    from layout.pipeline import layout_loaded
     from layout.manifest import load_issue
     from layout.templates import load_template
 

@@ -245,10 +245,10 @@ class Typesetter:
                                             least)
             if set_parts is None:
                 continue
-            widths = [max(g.x + g.advance for g in line.glyphs) for line in set_parts]
-            stub = min(widths) < STUB_SHARE * max(widths)
             if fits:
                 return set_parts
+            widths = [max(g.x + g.advance for g in line.glyphs) for line in set_parts]
+            stub = min(widths) < STUB_SHARE * max(widths)
             # a cut after a clause's mark (，、；：) reads best: one elsewhere costs as many
             # em more on the longest line as text.phrases says; of two as good, one without
             # a stub of a line (危机时刻 | 组织抗得下， rather than 危机 | 时刻…)

@@ -55,8 +55,8 @@ class TextCache:
     def __len__(self) -> int:
         """Entries in all its tables (a cache kept across renders starts afresh past a
         bound)."""
-        return (len(self.lines) + len(self.one_line) + len(self.items) + len(self.names) + len(self.boxes)
-                + len(self.display) + len(self.spans) + len(self.natural))
+        return (len(self.lines) + len(self.one_line) + len(self.items) + len(self.names)
+                + len(self.boxes) + len(self.display) + len(self.spans) + len(self.natural))
 
     def boxes_at(self, size: float) -> dict[tuple[Measure, str], Box]:
         """Each character's box at `size`, by its measure (filled by `build_runs`)."""

@@ -29,9 +29,9 @@ is taken, and the flow reports the hole or the overflow it leaves.
 """
 from __future__ import annotations
 
-import gc
 from dataclasses import replace
 
+from ..collector import collector_paused
 from ..errors import LayoutError
 from ..flow import Laid, TextCache
 from ..fonts import FontSet
@@ -105,14 +105,8 @@ def make_up(issue: Issue, template: Template, fonts: FontSet,
     waits while it runs: its trials make and free hundreds of thousands of objects, none
     in a reference cycle (tests/test_speed.py), so its walks over them found nothing to
     free (~5-8 % of the make-up's time, with the batch's seldom collections)."""
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
-    try:
+    with collector_paused():
         return _made_up(issue, template, fonts, pinned, cache, kept)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _made_up(issue: Issue, template: Template, fonts: FontSet,

@@ -179,10 +179,10 @@ class _Flate(type(pdfdoc.PDFZCompress)):  # type: ignore[misc]
     """reportlab's Flate filter, through the render's `Writing`."""
 
     def encode(self, text):
-        stack = _RENDERS.stack
-        if not stack:
+        render = current()
+        if render is None:
             return super().encode(text)
-        return stack[-1].compressed(text.encode("utf8") if isinstance(text, str) else text)
+        return render.compressed(text.encode("utf8") if isinstance(text, str) else text)
 
 
 pdfdoc.PDFZCompress = _Flate()
