@@ -101,10 +101,6 @@ class Kept:
     def keep_rendered(self, key: tuple, pdf: bytes) -> None:
         self._rendered = (key, pdf)
 
-    def pages(self) -> set[int]:
-        """The page numbers whose make-up is kept."""
-        return set(self._makeups)
-
     def let_go(self, pages: set[int]) -> None:
         """Let go of the make-ups and layouts of page numbers other than `pages` (a batch
         worker keeps those of its last job's pages only; its text caches are bounded as
