@@ -351,8 +351,9 @@ class FontSet:
     origin: Path
     _chains: dict[str, tuple[Face, ...]] = field(default_factory=dict)
     _measures: dict[str, Callable[[str], tuple[str, float]]] = field(default_factory=dict)
-    # the characters some face of the role's chain draws, found so far (check_coverage)
-    _covered: dict[str, set[str]] = field(default_factory=dict)
+    # each role's characters measured so far, with their metrics (`measure` fills it;
+    # `check_coverage` reads what is known there: the characters some face draws)
+    _known: dict[str, dict[str, tuple[str, float]]] = field(default_factory=dict)
 
     def face(self, role: str) -> Face:
         try:
@@ -378,7 +379,7 @@ class FontSet:
         once it is known (items call it for every character they set)."""
         found = self._measures.get(role)
         if found is None:
-            known: dict[str, tuple[str, float]] = {}
+            known = self._known[role] = {}
             lookup = known.get
 
             def measure(char: str) -> tuple[str, float]:
@@ -401,22 +402,16 @@ class FontSet:
 
     def check_coverage(self, role: str, content: str, where: str) -> None:
         """Raise naming every character of `content` that no face of the chain has."""
-        covered = self._covered.get(role)
-        if covered is None:
-            covered = self._covered[role] = set()
-        new = set(content).difference(covered)  # (a page's texts share most characters)
-        if not new:
-            return
         measure = self.measure(role)  # (what it learns, the page's text measures again)
+        known = self._known[role]
         missing = []
-        for c in new:
+        # (a page's texts share most characters: those known are not looked up again)
+        for c in set(content).difference(known):
             if not c.isspace():
                 try:
                     measure(c)
                 except KeyError:
                     missing.append(c)
-                    continue
-            covered.add(c)
         missing.sort()
         if missing:
             names = "; ".join(f"{c} U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}"

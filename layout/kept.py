@@ -33,10 +33,10 @@ class Kept:
       by content), and the last PDF, given again when its pages are those laid out last
       and no file it is made from changed (`rendered`)."""
 
-    # a text cache grown past this many entries (a long session of edits) starts afresh
-    MOST_ENTRIES = 400_000
-
-    def __init__(self) -> None:
+    def __init__(self, most_entries: int = 400_000) -> None:
+        # the text caches, grown past this many entries between them (a long session of
+        # edits, a batch worker's jobs), start afresh (`text_cache`)
+        self.most_entries = most_entries
         self._texts: dict[tuple, tuple[FontSet, TextCache]] = {}
         self.pdf = PdfKept()
         self._makeups: dict[int, MakeupKept] = {}
@@ -48,9 +48,13 @@ class Kept:
         self.pdfs_kept = 0  # (PDFs given again: for tests)
 
     def text_cache(self, template: Template, fonts: FontSet) -> TextCache:
+        """The text cache of pages of `template`'s composition set in `fonts`; all are
+        started afresh once they hold more than `most_entries` between them."""
+        if sum(len(cache) for _, cache in self._texts.values()) > self.most_entries:
+            self._texts.clear()
         key = (template.composition, id(fonts))
         found = self._texts.get(key)
-        if found is None or len(found[1]) > self.MOST_ENTRIES:
+        if found is None:
             # (the font set held: its id stays its)
             found = self._texts[key] = (fonts, TextCache())
         return found[1]
@@ -97,19 +101,13 @@ class Kept:
     def keep_rendered(self, key: tuple, pdf: bytes) -> None:
         self._rendered = (key, pdf)
 
-    def pages(self) -> set[int]:
-        """The page numbers whose make-up is kept."""
-        return set(self._makeups)
-
     def let_go(self, pages: set[int]) -> None:
         """Let go of the make-ups and layouts of page numbers other than `pages` (a batch
-        worker keeps those of its last job's pages only), and of the text caches once
-        they hold more than `MOST_ENTRIES` between them."""
+        worker keeps those of its last job's pages only; its text caches are bounded as
+        any are: `text_cache`)."""
         for kept in (self._makeups, self._laid, self._pixels):
             for number in [n for n in kept if n not in pages]:
                 del kept[number]
-        if sum(len(cache) for _, cache in self._texts.values()) > self.MOST_ENTRIES:
-            self._texts.clear()
 
 
 def render_key(pages: tuple[PageLayout, ...], files: list[Path], *values: object) -> tuple:

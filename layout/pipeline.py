@@ -99,10 +99,10 @@ def _placed(issue: Issue, template: Template, fonts: FontSet,
     (`plan.partial_plan`). The stand-ins (a date or a paper left out, an article without
     text) may be more than the checks bear: then they say nothing more."""
     try:
-        found = plan_mistakes(issue, template, fonts).mistakes
+        pinned = plan_mistakes(issue, template, fonts)
         cache = TextCache()
-        return found + _set_mistakes(partial_plan(issue, template, fonts, read + found,
-                                                  cache), fonts, cache)
+        return pinned.mistakes + _set_mistakes(partial_plan(
+            issue, template, fonts, pinned, read + pinned.mistakes, cache), fonts, cache)
     except Exception:  # noqa: BLE001 (what the stand-ins broke; the mistakes are said)
         return []
 

@@ -26,13 +26,14 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
     from .makeup import make_up  # noqa: PLC0415 (make-up measures with the flow)
     from .makeup.placed import rules  # noqa: PLC0415
 
-    pinned, found, _ = plan_mistakes(issue, template, fonts)
+    pinned = plan_mistakes(issue, template, fonts)
+    found = pinned.mistakes
     if found:
-        partial = partial_plan(issue, template, fonts, found, cache)
+        partial = partial_plan(issue, template, fonts, pinned, found, cache)
         if partial is not None:
             raise Unplaced(found, partial)
         raise found[0] if len(found) == 1 else Mistakes(found)
-    page = make_up(issue, template, fonts, pinned, cache, kept)
+    page = make_up(issue, template, fonts, pinned.plans, cache, kept)
     if issue.rules:
         page = replace(page, rules=tuple(rules([(r.across, r.column, r.line, r.columns,
                                                   r.lines) for r in issue.rules], template))
@@ -42,7 +43,8 @@ def plan_page(issue: Issue, template: Template, fonts: FontSet,
 
 class Pinned(NamedTuple):
     """Each article's pinned plan (None: the make-up places it), the mistakes found
-    (`plan_mistakes`: every one before the make-up) and (`_pinned`) the articles they are of."""
+    (`plan_mistakes`: every one before the make-up) and the articles the pins' mistakes are
+    of (`_pinned`; `partial_plan` plans the page without them)."""
 
     plans: list[ArticlePlan | None]
     mistakes: list[LayoutError]
@@ -90,16 +92,17 @@ class Unplaced(Mistakes):
         self.partial = partial
 
 
-def partial_plan(issue: Issue, template: Template, fonts: FontSet, found: list[LayoutError],
-                 cache: TextCache | None = None) -> PagePlan | None:
-    """The page planned without the articles the placement's mistakes `found` are of,
-    when each is of one article (a line of the manifest within it) and every other
-    article is pinned: the make-up, which would place the others around a page with holes
-    in it, is not run. None otherwise."""
+def partial_plan(issue: Issue, template: Template, fonts: FontSet, pinned: Pinned,
+                 found: list[LayoutError], cache: TextCache | None = None) -> PagePlan | None:
+    """The page planned without the articles the placement's mistakes `found` are of
+    (`pinned`: `plan_mistakes`' plans and the articles its own mistakes are of), when each
+    is of one article (a line of the manifest within it) and every other article is
+    pinned: the make-up, which would place the others around a page with holes in it, is
+    not run. None otherwise."""
     from .flow import TextCache, check_text  # noqa: PLC0415 (as plan_page's)
     from .makeup import sized_pinned  # noqa: PLC0415
 
-    plans, _, mistaken = _pinned(issue, template)
+    plans, mistaken = pinned.plans, set(pinned.mistaken)
     starts = [a.origin.line for a in issue.articles]
     for err in found:
         if isinstance(err, MissingGlyphError):  # (of the articles that fail alone, below)

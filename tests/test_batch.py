@@ -165,7 +165,15 @@ def test_a_worker_keeps_what_its_last_job_set_and_makes_the_same_bytes(tmp_path)
     body = [line for line in laid.lines if line.kind is LineKind.BODY]
     assert body and all(id(line.set_glyphs) in cached for line in body)
     assert render_job(jobs[2]).status == "done"
-    assert task.kept().pages() == {5}
+    # (page 4, which the last job did not have, let go: its layout and its make-up, which
+    # is made afresh, nothing measured; page 5's kept)
+    fifth = load(jobs[2].manifest).edition.pages[0]
+    assert task.kept().laid(fifth, load(jobs[2].manifest).templates[0],
+                            task.shipped_fonts()) is not None
+    assert task.kept().laid(second.edition.pages[0], second.templates[0],
+                            task.shipped_fonts()) is None
+    assert task.kept().makeup(fifth).candidates
+    assert not task.kept().makeup(second.edition.pages[0]).candidates
     for job in jobs:
         fresh = load(job.manifest)
         assert job.output.read_bytes() == render(layout(fresh), fresh,

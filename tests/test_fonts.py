@@ -7,7 +7,7 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
 from layout.errors import LayoutError, MissingGlyphError
-from layout.fonts import HALF_WIDTH_BASE, Face, _QuickFont, shipped_fonts
+from layout.fonts import HALF_WIDTH_BASE, Face, _QuickFont, load_fontset, shipped_fonts
 
 FONTS = shipped_fonts()
 
@@ -61,6 +61,24 @@ def test_a_character_no_face_has_is_reported_by_name():
     FONTS.check_coverage("song", "好 好", "line 4")
     with pytest.raises(MissingGlyphError, match=r"line 5: .*U\+1F600.*U\+1F601"):
         FONTS.check_coverage("song", "😁好😀", "line 5")
+
+
+def test_coverage_reads_the_characters_measured_and_measures_those_it_checks():
+    """One record of the characters a role's faces draw: those the setter measured are not
+    looked up again by check_coverage, and those it checked the setter does not look up."""
+    fonts = load_fontset()
+    looked: list[str] = []
+    face_for = fonts.face_for
+    fonts.face_for = lambda role, char: looked.append(char) or face_for(role, char)
+    assert fonts.measure("song")("好")[0] == "song"
+    fonts.check_coverage("song", "好 好，", "line 2")
+    assert looked == ["好", "，"]  # (the space is no glyph: never looked up)
+    assert fonts.metrics("song", "，") == FONTS.metrics("song", "，")
+    with pytest.raises(MissingGlyphError):
+        fonts.check_coverage("song", "好😀", "line 3")
+    with pytest.raises(MissingGlyphError):
+        fonts.check_coverage("song", "😀", "line 4")  # (a missing one is said again)
+    assert looked == ["好", "，", "😀", "😀"]
 
 
 def test_two_faces_never_share_a_pdf_name(tmp_path):

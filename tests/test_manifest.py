@@ -235,6 +235,25 @@ def test_a_template_missing_whole_parts_names_each_part_once(tmp_path):
 
 
 
+def test_the_texts_normalize_cleaned_are_kept_to_a_bound(monkeypatch):
+    """A long `render --watch` session or a batch worker loads ever new texts: those kept
+    cleaned (for the process, not by a Kept) hold at most MOST_CLEANED characters between
+    them, started afresh past it; each is cleaned as normalize cleans it."""
+    import layout.manifest.issue as issue_module  # noqa: PLC0415
+    from layout.text.normalize import normalize  # noqa: PLC0415
+
+    monkeypatch.setattr(issue_module, "_CLEANED", {})
+    monkeypatch.setattr(issue_module, "_HELD", [0])
+    monkeypatch.setattr(issue_module, "MOST_CLEANED", 40)
+    for n in range(30):
+        text = f"第{n}段 说\"好\",完"
+        result, changes = normalize(text, body=True, clean=True, wraps=False)
+        assert issue_module._cleaned(text, True, True, False) == (result, tuple(changes))
+        held = sum(len(key[0]) for key in issue_module._CLEANED)
+        assert 0 < held <= 40 and held == issue_module._HELD[0]
+        assert (text, True, True, False) in issue_module._CLEANED
+
+
 def test_a_manifest_loaded_again_is_normalized_as_the_first_time(write_manifest):
     import layout.manifest.issue as issue_module  # noqa: PLC0415
 

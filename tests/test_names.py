@@ -164,3 +164,24 @@ def test_the_pdf_keeps_each_name_on_one_line(write_manifest):
     start = next(i for i, line in enumerate(lines) if line.startswith("新报讯"))
     assert lines[start:start + 4] == ["新报讯【记者徐燕", "通讯员焦轩黄磊", "赵萌萌实习生张静】",
                                       "无证酒驾机动车，遇交警"]
+
+
+def test_each_unit_s_boxes_are_those_its_characters_stand_in():
+    """names.unit_boxes reads where each box stands in the text as words.between_words
+    does (`words.box_spans`, one walk): a Latin word is one box, a typed space none, a
+    signature's room an empty box where the text ends; each unit is its names' boxes."""
+    from conftest import em_measure
+
+    from layout.text.items import build_runs
+    from layout.text.names import unit_boxes
+    from layout.text.words import box_spans
+
+    text = "（记者 徐燕 通讯员 Li Wei 赵萌萌）"
+    items = build_runs([(text, em_measure)], 10.0, reserve=20.0)
+    assert box_spans(items, text) == [(0, 1), (1, 2), (2, 3), (4, 5), (5, 6), (7, 8), (8, 9),
+                                      (9, 10), (11, 13), (14, 17), (18, 19), (19, 20),
+                                      (20, 21), (21, 22), (22, 22)]
+    units = unit_boxes(items, text, name_spans(text))
+    assert units == ((3, 5), (10, 13))
+    assert ["".join(box.text for box in items.boxes[a:b]) for a, b in units] == [
+        "徐燕", "赵萌萌"]

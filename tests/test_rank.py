@@ -70,15 +70,54 @@ def title_lines(chars) -> int:
     return 1 + sum(1 for a, b in zip(middles, middles[1:]) if b - a > size / 2)
 
 
-def test_a_later_part_whose_first_headline_is_larger_costs_out_of_rank():
-    """tiling.out_of_rank, what the search adds at a cut where the later part's first
-    made-up headline is larger than the earlier part's smallest: OUT_OF_RANK, and UNORDERED
-    more where it could not be set down to that size in its band (its floor larger). That
-    the search adds it where it should is read from the pages themselves (above, and
-    test_newspages' headlines getting smaller down the page)."""
+def test_the_search_costs_a_later_part_whose_first_headline_is_larger():
+    """The search's cuts (tiling: one part over another, one beside another) add
+    OUT_OF_RANK where the later part's first made-up headline is larger than the earlier
+    part's smallest, UNORDERED more where its band could not set it down to that size,
+    and nothing where it is no larger or either part has no made-up headline; a part made
+    of two carries its first's and its smallest on to the next cut; over a part, of two
+    ways of the later part the search takes the one in rank unless the other is cheaper
+    by more than OUT_OF_RANK. (That the search's choice is the page's is read from pages
+    above, and test_newspages' headlines getting smaller down the page.)"""
     from layout.makeup.costs import OUT_OF_RANK, UNORDERED
-    from layout.makeup import tiling
+    from layout.makeup.tiling import INF, Cheapest, Levels, Memo, Table, Way, _Tiling
 
-    smallest = 14.0  # (the earlier part's smallest made-up headline)
-    assert tiling.out_of_rank(14.0, smallest) == OUT_OF_RANK  # (set down to 14 pt in its band)
-    assert tiling.out_of_rank(18.0, smallest) == OUT_OF_RANK + UNORDERED
+    limit = 60
+    search = _Tiling([], limit, 1, False, Memo(), Levels([], 2), 2)
+
+    def way(top: float, floor: float, least: float, cost: float = 0.0, lines: int = 10,
+            ) -> Way:
+        """A part `lines` tall, no title on its top line, whose first made-up headline is
+        `top` pt (`floor` the least its band sets it down to), its smallest `least`."""
+        return Way(lines, cost, cost, False, False, 0, False, 0, 0, 0, top, floor, least,
+                   None, 0, 0, 0.0)
+
+    def cuts(first: list[Way], then: list[Way]) -> tuple[Way, Way]:
+        """The cheapest way of `first` over `then`, and of `first` beside (left of) it."""
+        found = []
+        for across in (True, False):
+            best = Cheapest(limit + 5)
+            if across:
+                search.across(Table(first, limit), Table(then, limit), best)
+            else:
+                search.down(Table(first, limit), Table(then, limit), 1, 2, best)
+            found.append(min(best.ways(), key=lambda w: w.cost))
+        return found[0], found[1]
+
+    earlier = way(26.0, 18.0, 14.0)  # (ranked first: 26 pt, its smallest 14)
+    larger, stuck = way(18.0, 14.0, 18.0), way(18.0, 16.0, 18.0)
+    in_rank, bare = way(14.0, 14.0, 14.0), way(0.0, 0.0, INF)
+    for later, costs in ((larger, OUT_OF_RANK), (stuck, OUT_OF_RANK + UNORDERED),
+                         (in_rank, 0.0), (bare, 0.0)):
+        assert [w.cost for w in cuts([earlier], [later])] == [costs, costs], later.rank_floor
+    assert [w.cost for w in cuts([bare], [larger])] == [0.0, 0.0]
+    # (a part of two, ranked first and bare in either order: the next cut reads its ranks)
+    for made in (*cuts([earlier], [bare]), *cuts([bare], [earlier])):
+        assert (made.rank_top, made.rank_floor, made.rank_least) == (26.0, 18.0, 14.0)
+        then = way(18.0, 14.0, 18.0, lines=made.height)  # (as tall: beside it too)
+        assert [w.cost for w in cuts([made], [then])] == [OUT_OF_RANK, OUT_OF_RANK]
+    # (the later part set in rank at a cost: taken over the cheaper one out of rank)
+    for extra, taken in ((OUT_OF_RANK - 1.0, 14.0), (OUT_OF_RANK + 1.0, 18.0)):
+        over = cuts([earlier], [larger, way(14.0, 14.0, 14.0, extra)])[0]
+        assert over.second is not None and over.second.rank_top == taken
+        assert over.cost == min(extra, OUT_OF_RANK)

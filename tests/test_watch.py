@@ -175,3 +175,30 @@ def test_a_watched_edit_that_moves_codes_or_none_is_a_fresh_process_s(tmp_path):
             lines = len(layout(load(path), fonts).pages[0].lines)
             assert pdf.lines.painted_again - painted > lines * 3 // 4
             assert pdf.objects_kept - objects >= 4 * (len(pdf.subsets) - 1)
+
+
+def test_the_text_caches_kept_start_afresh_past_their_one_bound():
+    """Kept.text_cache holds the one bound on the text kept (`most_entries`, a batch
+    worker's smaller): past it between them, every text cache starts afresh at the next
+    render's call; a batch worker's `let_go` of its pages leaves the text under it; the
+    page made with a fresh cache is the same bytes."""
+    from layout.fonts import load_fontset
+
+    fonts = shipped_fonts()
+    template = load(PAGE).templates[0]
+    kept = Kept()
+    first = _watched(PAGE, kept, fonts)
+    cache = kept.text_cache(template, fonts)
+    entries = len(cache)
+    assert entries > 100 and kept.text_cache(template, fonts) is cache
+    kept.let_go(set())  # (a batch worker's next job: no page of this one's)
+    assert kept.text_cache(template, fonts) is cache
+    other = kept.text_cache(template, load_fontset())  # (another font set: its own cache)
+    assert other is not cache
+    other.natural[("字", "song")] = 1.0
+    kept.most_entries = entries  # (the two hold one entry more than that between them)
+    fresh = kept.text_cache(template, fonts)
+    assert fresh is not cache and len(fresh) == 0
+    assert kept.text_cache(template, fonts) is fresh
+    assert _watched(PAGE, kept, fonts) == first
+    assert kept.text_cache(template, fonts) is fresh and len(fresh) == entries

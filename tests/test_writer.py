@@ -141,6 +141,20 @@ def test_a_subset_s_tounicode_map_is_given_again_as_made():
     assert _to_unicode_cmap("AAAAAC+song", subset) != made  # (by name too)
 
 
+def test_the_tounicode_maps_kept_for_the_process_are_bounded():
+    """A long `render --watch` session or a batch worker writes ever new subsets: the
+    ToUnicode maps kept (for the process, not by a Kept) are at most MOST_CMAPS, started
+    afresh past it; the newest is kept and each is what it would be made afresh."""
+    from layout.render import pdf  # noqa: PLC0415
+
+    for n in range(2 * pdf.MOST_CMAPS + 10):
+        subset = [0, 32 + n % 90, 0x4E00 + n]
+        made = pdf._to_unicode_cmap(f"AAA{n:03d}+song", subset)
+        assert made == pdf._cmap_text(f"AAA{n:03d}+song", subset)
+        assert 1 <= len(pdf._CMAPS) <= pdf.MOST_CMAPS
+        assert pdf._to_unicode_cmap(f"AAA{n:03d}+song", subset) is made
+
+
 def test_a_render_that_keeps_subsets_keeps_only_its_own_for_the_next():
     """A process rendering page after page with what it keeps (a batch's worker, --watch)
     holds the font subsets of its last render only, not of every page it made (a worker's

@@ -27,7 +27,7 @@ from .jobs import DIGEST_SUFFIX, Job, Outcome
 # job before it set (a page made again in another edition, with another date or folio)
 # measures and settles only what changed; the bytes are those a fresh process makes.
 # Bounded: the make-ups of the last job's pages only, the text caches started afresh
-# past this many entries (~4 KB each).
+# past this many entries (~4 KB each: Kept's `most_entries`).
 KEPT_ENTRIES = 10_000
 _KEPT: list[Kept] = []
 
@@ -35,9 +35,7 @@ _KEPT: list[Kept] = []
 def kept() -> Kept:
     """What this process's jobs keep for the next (made on first use)."""
     if not _KEPT:
-        made = Kept()
-        made.MOST_ENTRIES = KEPT_ENTRIES
-        _KEPT.append(made)
+        _KEPT.append(Kept(KEPT_ENTRIES))
     return _KEPT[0]
 
 

@@ -53,8 +53,8 @@ class TextCache:
         self.natural: dict[tuple[str, str], float] = {}
 
     def __len__(self) -> int:
-        """Entries in all its tables (a cache kept across renders starts afresh past a
-        bound)."""
+        """Entries in all its tables (the caches kept across renders start afresh past
+        `Kept.text_cache`'s bound)."""
         return (len(self.lines) + len(self.one_line) + len(self.items) + len(self.names)
                 + len(self.boxes) + len(self.display) + len(self.spans) + len(self.natural))
 

@@ -28,6 +28,7 @@ from typing import Final
 
 from .credits import BRACKET_PAIRS, CREDIT_REACH, CREDITED, credit_bracket, names_only
 from .items import Items
+from .words import box_spans
 
 NAME_MOST: Final = 6  # characters of a name (or of each part of one joined by ·) at most
 NAME_SPACE_ROOM: Final = 1.0  # em a space beside a name widens by before characters part
@@ -94,13 +95,7 @@ def unit_boxes(items: Items, text: str, spans: tuple[Span, ...]) -> tuple[Span, 
     units of two boxes or more."""
     if not spans:
         return ()
-    starts: list[int] = []  # each box's offset in the text
-    at = 0
-    for box in items.boxes:
-        piece = box.text
-        found = text.find(piece, at) if piece else -1
-        starts.append(found if found >= 0 else at)
-        at = found + len(piece) if found >= 0 else at
+    starts = [start for start, _ in box_spans(items, text)]  # (each box's offset in the text)
     out: list[Span] = []
     for a, b in spans:
         inside = [k for k, s in enumerate(starts) if a <= s < b and items.boxes[k].glyphs]

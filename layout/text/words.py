@@ -17,7 +17,7 @@ from .segmenter import word_lengths
 if TYPE_CHECKING:
     from .items import Items
 
-__all__ = ["between_words", "word_ends"]
+__all__ = ["between_words", "box_spans", "word_ends"]
 
 
 @lru_cache(maxsize=4096)
@@ -31,18 +31,31 @@ def word_ends(text: str) -> tuple[int, ...]:
     return tuple(ends)
 
 
+def box_spans(items: Items, text: str) -> list[tuple[int, int]]:
+    """Where each box of `items` (made from `text`) stands in the text, [start, end): its
+    characters found from where the box before it ended (a box without text, or whose
+    text is not found there, is empty at that place)."""
+    out: list[tuple[int, int]] = []
+    at = 0
+    for box in items.boxes:
+        piece = box.text
+        found = text.find(piece, at) if piece else -1
+        if found >= 0:
+            at = found + len(piece)
+            out.append((found, at))
+        else:
+            out.append((at, at))
+    return out
+
+
 def between_words(items: Items, text: str) -> Items:
     """`items` (made from `text`) that may break only where a word ends, or at a typed
     space: a caption set justified in several lines keeps its words whole (the line
     breaker falls back to a forced break where nothing else fits, and says so)."""
     ends = set(word_ends(text))
     gaps = list(items.gaps)
-    at = 0
-    for i, box in enumerate(items.boxes[:-1]):
-        piece = box.text
-        found = text.find(piece, at) if piece else -1
-        at = found + len(piece) if found >= 0 else at
+    for i, (_, end) in enumerate(box_spans(items, text)[:-1]):
         gap = gaps[i]
-        if gap.breakable and not gap.space and at not in ends:
+        if gap.breakable and not gap.space and end not in ends:
             gaps[i] = gap._replace(breakable=False)
     return replace(items, gaps=tuple(gaps))
