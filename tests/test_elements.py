@@ -702,3 +702,26 @@ def test_the_text_cache_sets_a_line_as_setting_it_afresh_would():
                                 afresh.set_text(text, style, width, justify), (text, width)
             reused += len(kept.cache.one_line)
     assert reused > 100
+
+
+def test_a_box_that_does_not_fit_its_column_lets_the_text_after_it_fill_that_column(
+        write_manifest):
+    # The text before the comment box leaves column 1 too few lines for it: the box stands
+    # at the top of column 2 and the text after it fills column 1 first, so that no column
+    # ends blank above a box moved on; every character is kept, in order.
+    p = page(write_manifest, "news", f"""\
+  - region: {{columns: 1-2, lines: 1-30}}
+    body: [{TEXT * 5}, {{comment: 微评的话。{TEXT}, attribution: （某某）}}, {TEXT * 3}]
+""")
+    lefts = [NEWS.column_x(1), NEWS.column_x(2)]
+    body = [l for l in p.lines if l.kind is LineKind.BODY]
+    notes = [l for l in p.lines if l.kind is LineKind.NOTE]
+    first_column = [l.grid_line for l in body if l.left == pytest.approx(lefts[0])]
+    second_column = [l.grid_line for l in body if l.left == pytest.approx(lefts[1])]
+    assert notes and all(l.left > lefts[1] for l in notes)  # (inset in its frame)
+    assert min(l.grid_line for l in notes) <= 2  # at the top of column 2
+    assert min(second_column) > max(l.grid_line for l in notes)  # the text under it
+    assert first_column == list(range(1, len(first_column) + 1))  # no line left blank
+    assert abs(max(first_column) - max(second_column)) <= 1  # balanced, not a blank foot
+    assert "".join(l.text for l in body) == TEXT * 8
+    assert "".join(l.text for l in notes) == f"微评 微评的话。{TEXT}（某某）"

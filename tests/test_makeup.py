@@ -370,10 +370,10 @@ def test_a_way_the_flow_refuses_gives_way_to_the_next_at_that_height():
 
 
 def test_a_re_divided_lead_is_kept_beside_a_cheaper_one_of_the_same_height(tmp_path):
-    # with a 4:3 photo the lead's cheapest way at the height that fits is on the base
-    # columns, whose gutters a reader may follow down into the two articles under it (the
-    # search costs that READING); the re-divided way of that height is kept beside it, so
-    # that the search can weigh the two
+    # with a 4:3 photo the lead's cheapest way at some heights is on the base columns,
+    # whose gutters a reader may follow down into the two articles under it (the search
+    # costs that READING); the re-divided way of such a height is kept beside it, so that
+    # the search can weigh the two
     from layout.flow import TextCache as Cache
     from layout.makeup import candidates_of, free_area, parted
 
@@ -384,11 +384,12 @@ def test_a_re_divided_lead_is_kept_beside_a_cheaper_one_of_the_same_height(tmp_p
     t = load_template(issue.template)
     area, _ = parted(free_area(t, [], issue.articles[0].origin), [], issue.rules)
     lead = candidates_of(issue, t, shipped_fonts(), Cache(), area, [0, 1, 2], False)[0]
-    plan = plan_page(issue, t, shipped_fonts())
-    height = plan.articles[0].last_line - plan.articles[0].first_line + 1
-    base = lead.cached_options(t.columns, area.last_line)[height]
-    divided = lead.divided_options(t.columns, area.last_line)[height]
-    assert base[1].divide == 0 and divided[1].divide == 5 and base[0] < divided[0]
+    cheapest = lead.cached_options(t.columns, area.last_line)
+    divided = lead.divided_options(t.columns, area.last_line)
+    beside = [h for h, (cost, config) in cheapest.items() if config.divide == 0 and h in divided]
+    assert beside  # (24 and 35 lines: a way on the base columns the cheaper)
+    for height in beside:
+        assert divided[height][1].divide == 5 and cheapest[height][0] < divided[height][0]
     page = layout_loaded(issue, shipped_fonts(), t)
     assert not page.overflow and not page.holes
 
@@ -769,3 +770,37 @@ def test_a_repair_weighs_the_blank_a_smaller_headline_leaves_beside_it():
     plan = next(p for p in repaired.plans if p.index == 1)
     assert (plan.first_line, plan.last_line, plan.head_columns) == (19, 34, (1, 3))
     assert plan.head_size == 26.0
+
+
+def test_a_title_cut_inside_a_term_takes_the_step_below_that_cuts_it_at_a_word_s_edge():
+    """联创汽车电子与大陆集团达成战略合作 over two columns: at 22 pt its two lines part 大陆 |
+    集团, one name (text.phrases: a cut inside a term); a step smaller it breaks 联创汽车电子 |
+    与大陆集团达成战略合作, before the joining 与, in as many lines. The make-up sizes it
+    there, counting the step; what bounds a headline beside a picture reads the size its
+    rank and lines gave (`unmended`). On the page both titles of the second row read so."""
+    from layout import makeup
+    from layout.flow import Typesetter
+    from layout.flow.setter import sized
+    from layout.pipeline import layout, load
+
+    path = REPO / "issues" / "2020-11-27-p1-laomo-jingshen.yaml"
+    issue = load_issue(path)
+    t = load_template(issue.template)
+    fonts = shipped_fonts()
+    area = makeup.free_area(t, [], issue.articles[0].origin)
+    c = makeup.Candidate(1, issue.articles[1], t, fonts, TextCache(), area, 1)
+    size, steps = c.headline(2)
+    assert (size, c.unmended(2)) == (18.0, 22.0)
+    assert steps == c.headline(3)[1] + 3  # (26 → 24 → 22, and the step to mend the cut)
+    setter = Typesetter(t, fonts, 1, 1, TextCache())
+    style = t.styles["headline"]
+    title = issue.articles[1].headline.main
+    width = c.width_pt(2)
+    assert [ln.text for ln in setter.display_lines(title, sized(style, 22.0), width)] == [
+        "联创汽车电子与大陆", "集团达成战略合作"]
+    assert [ln.text for ln in setter.display_lines(title, sized(style, 18.0), width)] == [
+        "联创汽车电子", "与大陆集团达成战略合作"]
+    page = layout(load(path), fonts).pages[0]
+    titles = [ln.text for ln in page.lines if ln.kind is LineKind.HEADLINE]
+    assert titles[1:] == ["联创汽车电子", "与大陆集团达成战略合作", "打造线上线下相融合的",
+                          "用户服务平台"]

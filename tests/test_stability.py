@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 import editbound  # noqa: E402
-from editbound import KEEPS, NO_ROOM, ROOM, Page, bound, changed, rect  # noqa: E402
+from editbound import KEEPS, ROOM, Page, bound, changed, rect  # noqa: E402
 from edits import sample_page, written  # noqa: E402
 from layout.fonts import shipped_fonts  # noqa: E402
 from layout.frozen import copied  # noqa: E402
@@ -70,12 +70,15 @@ def test_after_layout_pin_an_edit_moves_no_other_module(n, fonts, tmp_path):
 # a paragraph less and more (its first paragraph again, or its first sentences) of each
 # article of laomo, made up afresh: (article, source) as editbound.changed takes them
 EDITS = [(0, None), (0, 3), (1, None), (1, 0), (2, None), (2, 6)]
-KEPT_NOW = 4  # of the 12 other modules, those the make-up keeps (issue 21 asks for 11)
+# of the 12 other modules, those the make-up keeps (issue 21 asks for 11): 4 while laomo's
+# second row stood at 22 pt; with its titles a step smaller to mend their cuts (18 pt) 2,
+# while over 39 edits of laomo and 12 generated pages the share kept rose, 43 → 48 %
+KEPT_NOW = 2
 
 
 def test_the_make_up_keeps_at_least_what_it_keeps_now_of_laomo(fonts, tmp_path):
     """A regression floor, not the issue's figure: the make-up keeps no memory of the page
-    before an edit, and today keeps 4 of the 12 other modules through these six edits
+    before an edit, and today keeps 2 of the 12 other modules through these six edits
     (bench/stability.py: 24 of 80 over 40 random edits; any make-up could keep 73-77)."""
     page = laomo()
     watch = Kept()
@@ -121,7 +124,7 @@ def test_an_edit_that_any_make_up_could_take_in_the_old_modules(fonts, tmp_path)
     edit_path = written(edited, tmp_path / "edit.yaml")
     found = bound(base, edit_path, 1)
     assert (found.kind, found.modules, found.most, found.kept) == (KEEPS, 3, 2, 2)
-    assert found.how == "22.0pt pictures 1x6 → 22.0pt air 2 pictures 1x6"
+    assert found.how == "18.0pt pictures 1x6 → 18.0pt air 2 pictures 1x6"
     issue = pinned_so(path, edit_path, 1, found.plan)
     laid = layout_loaded(issue, fonts, base.t)
     assert not laid.overflow
@@ -132,11 +135,10 @@ def test_edits_that_force_a_move_or_a_copyfit(fonts, tmp_path):
     """Laomo's second article a paragraph more (44 字): in its old module it is left over
     at every size no smaller than the third's (strict: 13 字), while the make-up of the
     page sets it all, moving both others: point 4 forces a move; with the third's headline
-    set down too it fits (18 pt). Its third a paragraph more (142 字): left over in its
-    module (77 字) while the make-up's page sets it all, a move forced too (until the
-    make-up weighed the blank over a headline group as a reader sees it, its page left
-    text over as well); its first paragraph again (149 字): left over in its module
-    (84 字) and on the make-up's page too: a copyfit, no move forced."""
+    set down too it fits (14 pt, under the ladder's foot of 18). Its third a paragraph
+    more (142 字): set in its old module (a move was forced while its headline stood at
+    22 pt, 77 字 left over there); its first paragraph again (149 字): set there too (at
+    22 pt 84 字 were left over there and on the make-up's page: a copyfit)."""
     page = laomo()
     base = Page(written(page, tmp_path / "base.yaml"), fonts)
     edited, made = changed(page, 1, 3)
@@ -145,27 +147,27 @@ def test_edits_that_force_a_move_or_a_copyfit(fonts, tmp_path):
     strict = bound(base, edit_path, 1, strict=True)
     assert (strict.kind, strict.over, strict.kept, strict.most) == (ROOM, 13, 0, 1)
     loose = bound(base, edit_path, 1)
-    assert loose.kind == KEEPS and loose.how.endswith("→ 18.0pt pictures 1x5")
+    assert loose.kind == KEEPS and loose.how.endswith("→ 14.0pt pictures 1x5")
     edited, made = changed(page, 2, 11)
     assert made.what == "a paragraph more (142 字)"
     found = bound(base, written(edited, tmp_path / "edit.yaml"), 2)
-    assert (found.kind, found.over, found.most) == (ROOM, 77, 1)
+    assert (found.kind, found.over, found.most) == (KEEPS, 0, 2)
     edited, made = changed(page, 2, 0)
     assert made.what == "a paragraph more (149 字)"
     found = bound(base, written(edited, tmp_path / "edit.yaml"), 2)
-    assert (found.kind, found.over, found.most) == (NO_ROOM, 84, 2)
+    assert (found.kind, found.over, found.most) == (KEEPS, 0, 2)
 
 
 def test_a_bound_on_the_ladder_leaves_out_sizes_no_make_up_gives_such_a_module(fonts):
     """`--ladder` (bench/stability.py, bench/holding.py): laomo's third article, four
-    columns wide, may be set down the ladder (22, 18 pt) but not to the sizes under its
-    foot that only a narrow module's title takes (16, 14 pt), as the bound without it
-    allows."""
+    columns wide, at the ladder's foot (18 pt), may keep it but not be set down to the
+    sizes under the foot that only a narrow module's title takes (16, 14 pt), as the bound
+    without it allows; the second may be set up the ladder."""
     base = Page(LAOMO, fonts)
     issue = load_issue(LAOMO)
-    assert editbound.OldRect(base, issue, 2).sizes == [22.0, 18.0, 16.0, 14.0]
-    assert editbound.OldRect(base, issue, 2, ladder=True).sizes == [22.0, 18.0]
-    assert editbound.OldRect(base, issue, 1, ladder=True).sizes == [22.0, 24.0, 18.0, 26.0]
+    assert editbound.OldRect(base, issue, 2).sizes == [18.0, 16.0, 14.0]
+    assert editbound.OldRect(base, issue, 2, ladder=True).sizes == [18.0]
+    assert editbound.OldRect(base, issue, 1, ladder=True).sizes == [18.0, 22.0, 24.0, 26.0]
 
 
 def test_the_text_a_module_holds_in_its_own_rectangle(fonts, tmp_path):

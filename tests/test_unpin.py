@@ -74,18 +74,18 @@ def every_character_comes_out(path: Path) -> None:
 @pytest.mark.parametrize("article", [1, 2])
 def test_an_article_under_a_rule_across_the_page_is_made_up_in_its_own_room(article,
                                                                             tmp_path):
-    # laomo: the lead over the page (lines 1-25), a rule at line 26 across columns 1-6,
+    # laomo: the lead over the page (lines 1-26), a rule at line 27 across columns 1-6,
     # articles 2 (columns 1-2) and 3 (columns 3-6) side by side under it
     path = pinned(LAOMO, tmp_path)
     before, rules = rectangles(path), plan_of(path).rules
-    assert before == [(1, 6, 1, 25), (1, 2, 27, 72), (3, 6, 27, 72)]
+    assert before == [(1, 6, 1, 26), (1, 2, 28, 72), (3, 6, 28, 72)]
     path.write_text(unpinned(path, article), encoding="utf-8")
     assert load_issue(path).articles[article].region is None
     assert rectangles(path) == before  # (the room it had, the others where they were)
     # the rules drawn: the manifest's as pinned, none twice (the make-up adds none)
     assert plan_of(path).rules == rules and len(rules) == 2
-    assert [r.where() for r in load_issue(path).rules] == ["columns 1-6, line 26",
-                                                           "gutter 2-3, lines 27-72"]
+    assert [r.where() for r in load_issue(path).rules] == ["columns 1-6, line 27",
+                                                           "gutter 2-3, lines 28-72"]
     every_character_comes_out(path)
 
 
@@ -127,7 +127,7 @@ def test_two_neighbours_side_by_side_are_refused_with_the_rule_to_delete(tmp_pat
     # between them would print across what the make-up places there
     path = pinned(LAOMO, tmp_path)
     path.write_text(unpinned(path, 1, 2), encoding="utf-8")
-    with pytest.raises(LayoutError, match=r"a rule of `rules:` \(gutter 2-3, lines 27-72\) "
+    with pytest.raises(LayoutError, match=r"a rule of `rules:` \(gutter 2-3, lines 28-72\) "
                                           r"runs through") as refused:
         plan_of(path)
     assert "delete it" in (refused.value.hint or "")

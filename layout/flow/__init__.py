@@ -22,9 +22,9 @@ One job a module:
 """
 from __future__ import annotations
 
-from .article import (DIVIDED_WIDTH, MIN_DIVIDED, RULE_COLOUR, ArticleFlow, Cells, Division,
-                      Laid, Layout, article_flow, divided, divided_into)
-from .blocks import BLOCKS, SUBHEAD_KEEP, BlockKind, Measured, kind_of, measure_block
+from .article import (DIVIDED_WIDTH, MIN_DIVIDED, RULE_COLOUR, ArticleFlow, Division, Laid,
+                      Layout, article_flow, divided, divided_into)
+from .blocks import BLOCKS, SUBHEAD_KEEP, BlockKind, Cells, Measured, kind_of, measure_block
 from .coverage import check_faces, check_text
 from .head import (FILL_MOST, FILL_SHARE, VERTICAL_GAP, VERTICAL_TCY, Head, Heads, Reach,
                    Seat, set_head, two_below, vertical_cells)

@@ -15,7 +15,7 @@ from ..holes import MIN_LEG, text_legs
 from ..manifest import block_text
 from ..model import ArticlePlan, LineKind, Overflow, Paragraph, PlacedRect, Signature, Template
 from ..text.linebreak import SetLine
-from .blocks import flows, kind_of, measure_block, room_after
+from .blocks import Cells, Held, flows, kind_of, measure_block, room_after
 from .head import Head, Heads, set_head
 from .setter import Drawn, TooLow, Typesetter
 from .textcache import TextCache
@@ -49,30 +49,6 @@ class Laid(NamedTuple):
     drawn: Drawn
     overflow: Overflow | None
     bottom: int
-
-
-class Cells:
-    """The grid cells (column, line) an article's body may use, column after column."""
-
-    def __init__(self, columns: range, first_line: int, last_line: int,
-                 blocked: set[tuple[int, int]]):
-        lines = range(first_line, last_line + 1)
-        self.cells = [(c, line) for c in columns for line in lines
-                      if (c, line) not in blocked] if blocked else \
-            [(c, line) for c in columns for line in lines]  # (none to look up)
-
-    def __len__(self) -> int:
-        return len(self.cells)
-
-    def run(self, pos: int) -> int:
-        """How many cells from pos follow each other down one column without a gap."""
-        count = 0
-        while pos + count < len(self.cells):
-            c, line = self.cells[pos + count]
-            if count and (c, line - 1) != self.cells[pos + count - 1]:
-                break
-            count += 1
-        return count
 
 
 class ArticleFlow:
@@ -282,12 +258,17 @@ class ArticleFlow:
         pos = 0
         # (read once: t.column_lefts[c - 1] is t.column_x(c))
         body, lefts, width, spots = LineKind.BODY, t.column_lefts, t.column_width, cells.cells
+        # a framed box that does not fit the rest of its column, held until the text after
+        # it has filled that column
+        held: Held | None = None
         for index, block in enumerate(blocks):
             kind = kind_of(block)
             if kind.measure is None:  # running text, a line to a cell
                 lines = self.paragraph_lines(blocks, index)
                 last = len(lines) - 1
                 for i, line in enumerate(lines):
+                    if held is not None and pos >= held.cell:  # (the box's cell reached)
+                        pos, held = self.place_held(out, held, cells, pos), None
                     if pos >= len(spots):
                         return self.overflow(blocks, index + 1, lines[i:])
                     if not count or i == last:
@@ -298,11 +279,36 @@ class ArticleFlow:
                 continue
             if kind.join is not None and kind.join(s, out, block):
                 continue
+            if held is not None:  # (before any block but running text: the box held)
+                pos, held = self.place_held(out, held, cells, pos), None
+            if kind.floats and index:
+                m = measure_block(self.s, block)
+                at = cells.stand(m.need + m.keep, m.need, pos)
+                if at is not None and at > pos:
+                    held = Held(block, at, len(out.lines), len(out.rects))
+                    continue
             placed = self.place_block(out, block, cells, pos)
             if placed is None:
                 return self.overflow(blocks, index, [])
             pos = placed
+        if held is not None:  # (the text ran out before the box's cell: it stands there)
+            self.place_held(out, held, cells, pos)
         return None
+
+    def place_held(self, out: Drawn, held: Held, cells: Cells, pos: int) -> int:
+        """Place a framed box held (`body`) from `pos`, at or before the cell it was
+        held for: it fits there, as found when it was held (the text after it took only
+        cells before that one); its lines and frame drawn where it was held, before the
+        text that went on past it, so that the page's text reads in the manifest's order.
+        Return the cell after it."""
+        lines, rects = len(out.lines), len(out.rects)
+        placed = self.place_block(out, held.block, cells, pos)
+        assert placed is not None  # (see above)
+        box_lines, box_rects = out.lines[lines:], out.rects[rects:]
+        del out.lines[lines:], out.rects[rects:]
+        out.lines[held.lines:held.lines] = box_lines
+        out.rects[held.rects:held.rects] = box_rects
+        return placed
 
     def place_block(self, out: Drawn, block: Any, cells: Cells, pos: int) -> int | None:
         """Place a block that is not running text from cell `pos` on (moving down past a
@@ -311,10 +317,10 @@ class ArticleFlow:
         t = self.t
         kind = kind_of(block)
         m = measure_block(self.s, block)
-        while pos < len(cells) and cells.run(pos) < m.need + m.keep:
-            pos += cells.run(pos)
-        if pos + m.need > len(cells):
+        at = cells.stand(m.need + m.keep, m.need, pos)
+        if at is None:
             return None
+        pos = at
         column, first = cells.cells[pos]
         assert kind.place is not None  # (measured: so placed)
         kind.place(self.s, out, block, m, t.column_x(column), first)

@@ -39,13 +39,58 @@ class BlockKind:
     """How the flow sets one kind of body block. `measure` and `place` are None for the
     paragraph, the running text. `room` and `join`: a block that may share the end of the
     paragraph's last line before it (a signature) — the room that paragraph keeps for it,
-    and setting it there (False: it does not fit there)."""
+    and setting it there (False: it does not fit there). `floats`: a block read apart from
+    the running text (a framed box) that, where it does not fit the rest of its column,
+    lets the text after it fill that column and stands at the next place it fits."""
 
     texts: Callable[[Any], Texts]
     measure: Callable[[Typesetter, Any], Measured] | None = None
     place: Callable[[Typesetter, Drawn, Any, Measured, float, int], None] | None = None
     room: Callable[[Typesetter, Any], float] | None = None
     join: Callable[[Typesetter, Drawn, Any], bool] | None = None
+    floats: bool = False
+
+
+class Cells:
+    """The grid cells (column, line) an article's body may use, column after column."""
+
+    def __init__(self, columns: range, first_line: int, last_line: int,
+                 blocked: set[tuple[int, int]]):
+        lines = range(first_line, last_line + 1)
+        self.cells = [(c, line) for c in columns for line in lines
+                      if (c, line) not in blocked] if blocked else \
+            [(c, line) for c in columns for line in lines]  # (none to look up)
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    def run(self, pos: int) -> int:
+        """How many cells from pos follow each other down one column without a gap."""
+        count = 0
+        while pos + count < len(self.cells):
+            c, line = self.cells[pos + count]
+            if count and (c, line - 1) != self.cells[pos + count - 1]:
+                break
+            count += 1
+        return count
+
+    def stand(self, run: int, need: int, pos: int) -> int | None:
+        """The cell a block stands at from `pos` that needs `run` cells down one column
+        (its own and those it keeps with) and `need` cells to the end: moved down past a
+        gap or to the next column where it does not fit (None: it does not fit at all)."""
+        while pos < len(self.cells) and self.run(pos) < run:
+            pos += self.run(pos)
+        return pos if pos + need <= len(self.cells) else None
+
+
+class Held(NamedTuple):
+    """A framed box the body holds (`ArticleFlow.body`): the cell it stands at, and how
+    many lines and rectangles were drawn when it was held (its place in reading order)."""
+
+    block: Any
+    cell: int
+    lines: int
+    rects: int
 
 
 # -- pictures in the body (Figure) -----------------------------------------------------------
@@ -190,7 +235,8 @@ BLOCKS: dict[type, BlockKind] = {
     Signature: BlockKind(lambda b: ((b.text, "signature"),), measure_signature,
                          place_signature, signature_room, sign_last_line),
     Boxed: BlockKind(lambda b: ((b.label, "note_label"), (b.text, "note"),
-                                (b.attribution, "signature")), measure_box, place_box),
+                                (b.attribution, "signature")), measure_box, place_box,
+                   floats=True),
     Quote: BlockKind(lambda b: ((b.text, "quote"),), measure_quote, place_quote),
     Figure: BlockKind(lambda b: ((b.caption, "caption"), (b.label, "label")), measure_figure,
                       place_figure),

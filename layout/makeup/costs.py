@@ -26,6 +26,11 @@ NARROW_STEPS = (16.0, 14.0)
 MAX_TITLE_LINES = 3  # a main title of more lines than this at every size: too few columns
 NEAR_STEP = 0.8  # on a template's ladder, a headline kept to one line by a step down: only
 #                  a step to this share or more
+# A title whose cut into lines at its size falls inside a term, a quotation or after a word
+# that leans on the next (text.phrases: this many em or more; 联创汽车电子与大陆 | 集团…)
+# takes the step below where that sets it in as many lines cut at a word's edge
+# (text.phrases.WITHIN_CLAUSE or less: 联创汽车电子 | 与大陆集团…), counting the step
+BAD_CUT = 8.0
 TOO_NARROW = 20  # steps a headline counts when no size sets it in MAX_HEADLINE_LINES lines
 
 # Costs, in one currency: a line of a column left blank is the unit most things are weighed

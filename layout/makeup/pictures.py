@@ -67,7 +67,7 @@ def picture_ways(c: Candidate, columns: int, limit: int, size: float | None, top
         least = size if size not in ladder else \
             ladder[min(ladder.index(size) + steps_down, len(ladder) - 1)]
         besides += [b for b in range(1, columns // 2 + 1) if columns - b >= 2
-                    if (c.headline(columns - b)[0] or 0) >= (least or 0)
+                    if (c.unmended(columns - b) or 0) >= (least or 0)
                     and (c.head_lines(columns, Config(
                         c.headline(columns - b)[0], beside=b)) or limit)
                     <= top + MAX_HEAD_EXTRA]

@@ -4,8 +4,10 @@ a narrow module's below the ladder's foot (NARROW_STEPS)."""
 from __future__ import annotations
 
 from ..flow import Typesetter, sized, vertical_cells
-from ..model import Article, Template
-from .costs import MAX_HEADLINE_LINES, MAX_TITLE_LINES, NARROW_STEPS, NEAR_STEP, TALL, TOO_NARROW
+from ..model import Article, Template, TextStyle
+from ..text.phrases import WITHIN_CLAUSE, cut_costs
+from .costs import (BAD_CUT, MAX_HEADLINE_LINES, MAX_TITLE_LINES, NARROW_STEPS, NEAR_STEP,
+                    TALL, TOO_NARROW)
 from .shapes import Area, ladder_sizes, settable_sizes
 
 
@@ -25,6 +27,8 @@ class Sizes:
     # MAX_TITLE_LINES at any size, the lines past them
     _sizes: dict[tuple[int, float | None], tuple[float | None, int]]
     _tall: dict[tuple[int, float | None], int]
+    # (columns, cap) → the size a title stepped down from to mend its cut (`mends_cut`)
+    _mended: dict[tuple[int, float | None], float]
 
     def width_pt(self, columns: int) -> float:
         return columns * self.t.column_width + (columns - 1) * self.t.gutter
@@ -71,6 +75,11 @@ class Sizes:
                     ladder[start + one], ladder[start + two])):
                 two = one
             if two is not None:
+                if counts[two] > parts and two + 1 < len(counts) \
+                        and counts[two + 1] == counts[two] and self.mends_cut(
+                            style, ladder[start + two], ladder[start + two + 1], width):
+                    self._mended[key] = ladder[start + two]
+                    two += 1
                 result = (ladder[start + two], two)
             else:
                 result = self.below_ladder(width, most, len(ladder) - 1 - start) or result
@@ -81,6 +90,41 @@ class Sizes:
                     for part in h.main.split("\n")) - MAX_TITLE_LINES)
         self._sizes[key] = result
         return result
+
+    def unmended(self, columns: int) -> float | None:
+        """The title's size at this width before a step down to mend its cut
+        (`mends_cut`): the size its rank and lines give it, what bounds the sizes a
+        headline beside a picture may take (pictures.picture_ways)."""
+        size = self.headline(columns)[0]
+        return self._mended.get((columns, self.cap), size)
+
+    def mends_cut(self, style: TextStyle, size: float, smaller: float, width: float) -> bool:
+        """Whether the title's cut into lines at `size` is a bad one (BAD_CUT) and at
+        `smaller`, a near step (`near`), a plain one: a break inside a term reads worse
+        than a headline a step smaller."""
+        return self.near(smaller, size) and self.worst_cut(style, size, width) >= BAD_CUT \
+            and self.worst_cut(style, smaller, width) <= WITHIN_CLAUSE
+
+    def worst_cut(self, style: TextStyle, size: float, width: float) -> float:
+        """What the dearest cut of the title's display lines at `size` costs (em,
+        text.phrases); 0.0 for a title on one line (or its lines not its characters)."""
+        h = self.article.headline
+        assert h is not None  # (asked for a headline being sized only)
+        worst = 0.0
+        for part in h.main.split("\n"):
+            text = part.strip()
+            lines = self.setter.display_lines(text, sized(style, size), width)
+            ends: list[int] = []
+            done = 0
+            for line in lines[:-1]:
+                done += len(line.glyphs)
+                ends.append(done)
+            if sum(len(line.glyphs) for line in lines) != len(text):
+                continue  # (not a glyph a character: no cut to weigh)
+            costs = cut_costs(text)
+            for end in ends:
+                worst = max(worst, costs[end])
+        return worst
 
     def below_ladder(self, width: float, most: int, steps: int) -> tuple[float, int] | None:
         """A title no size of the default ladder sets in `most` lines (a narrow module's,
