@@ -26,6 +26,7 @@ from .cmap import big_endian, read_cmap
 from .errors import LayoutError, MissingGlyphError
 from .fontsubset import make_subset
 from .source import Fields, items, read_yaml, text
+from .text.items import Box, Measure
 
 
 @dataclass
@@ -342,6 +343,10 @@ def _register(font: TTFont, path: Path) -> None:
     pdfmetrics.registerFont(font)
 
 
+# Sizes whose character boxes a font set keeps (`FontSet.boxes_at`): a page uses a dozen.
+BOX_SIZES = 64
+
+
 @dataclass
 class FontSet:
     """The faces by role, and the fallback chain."""
@@ -354,6 +359,8 @@ class FontSet:
     # each role's characters measured so far, with their metrics (`measure` fills it;
     # `check_coverage` reads what is known there: the characters some face draws)
     _known: dict[str, dict[str, tuple[str, float]]] = field(default_factory=dict)
+    # each character's box at a size, by the measure (a role's) it was made with
+    _boxes: dict[float, dict[Measure, dict[str, Box]]] = field(default_factory=dict)
 
     def face(self, role: str) -> Face:
         try:
@@ -368,6 +375,19 @@ class FontSet:
             roles = [role] + [r for r in self.fallback if r != role]
             self._chains[role] = tuple(self.face(r) for r in roles)
         return self._chains[role]
+
+    def boxes_at(self, size: float) -> dict[Measure, dict[str, Box]]:
+        """Each character's box at `size`, by the measure (`measure`) it is made with,
+        filled by `text.items.build_runs`: kept for every page set with these fonts (a box
+        depends on nothing else), so that a page not seen before makes only its new
+        characters' (some hundreds a page). Sizes are a template's few; past
+        BOX_SIZES of them, the boxes start afresh."""
+        found = self._boxes.get(size)
+        if found is None:
+            if len(self._boxes) >= BOX_SIZES:
+                self._boxes.clear()
+            found = self._boxes[size] = {}
+        return found
 
     def metrics(self, role: str, char: str) -> tuple[str, float]:
         """(role of the face that draws `char` for `role`, its advance in em), remembered

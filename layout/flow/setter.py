@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field
-from typing import Final, NamedTuple
+from typing import Final
 from ..fonts import FontSet
 from ..model import (ASCENT, Align, Boxed, Figure, Image, LineKind, Origin, PlacedImage,
                      PlacedLine, PlacedRect, Template, TextStyle)
@@ -20,7 +20,7 @@ from ..text.linebreak import SetLine, break_lines, one_line_from
 from ..text.names import name_spans, tied, unit_boxes
 from ..text.phrases import cut_costs
 from ..text.words import between_words, word_ends
-from .textcache import OneLine, TextCache
+from .textcache import CutRules, OneLine, TextCache
 
 # Inside a framed box (编者按, 微评) the text keeps this many body ems from the frame.
 BOX_PADDING: Final = 0.5
@@ -57,22 +57,16 @@ class Drawn:
     captions: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-class CutRules(NamedTuple):
-    """What each character of a display text allows a cut of it into lines: may a line
-    start (end) at it; what a cut before each offset costs, in em (text.phrases); and how
-    many characters before each offset are neither letters nor digits."""
-
-    no_start: list[bool]
-    no_end: list[bool]
-    costs: tuple[float, ...]
-    marks: list[int]
-
-
-def cut_rules(text: str) -> CutRules:
+def cut_rules(text: str, byline: bool = False) -> CutRules:
+    """Where a display text may be cut into lines and at what cost (`CutRules`); `byline`:
+    a byline, whose credit's names are not cut (text/names.py)."""
+    inside = {k for a, b in name_spans(text, byline) for k in range(a + 1, b)}
+    ends = [e for e in word_ends(text)  # (2018|年, 43|名: a number keeps its unit)
+            if not (text[e - 1].isdigit() and between_han(text[e])) and e not in inside]
     marks = [0]
     for c in text:
         marks.append(marks[-1] + (0 if c.isalnum() else 1))
-    return CutRules([char_class(c) in NO_LINE_START for c in text],
+    return CutRules(ends, [char_class(c) in NO_LINE_START for c in text],
                     [char_class(c) in NO_LINE_END for c in text], cut_costs(text), marks)
 
 
@@ -101,12 +95,46 @@ def baseline_in(top: float, height: float, size: float) -> float:
     return top + (height - size) / 2 + ASCENT * size
 
 
+# (bound once: see placed_line)
+_new_object: Final = object.__new__
+_set_attribute: Final = object.__setattr__
+# A placed line's fields in their order, each line's copied and filled in (cheaper than a
+# dictionary built a key at a time)
+_PLACED_FIELDS: Final[dict[str, object]] = dict.fromkeys((
+    "kind", "baseline", "size", "left", "width", "set_glyphs", "origin_x", "paragraph_end",
+    "grid_line", "color", "vertical"))
+
+
+def placed_line(kind: LineKind, baseline: float, size: float, left: float, width: float,
+                set_glyphs: tuple, origin_x: float, paragraph_end: bool,
+                grid_line: int | None, color: str = "#000000",
+                vertical: bool = False) -> PlacedLine:
+    """PlacedLine(kind, baseline, …), the same line, made here: its fields set in one step,
+    as its own __init__ sets them, which runs interpreted (compiled, this is two to three
+    times cheaper, and a page's make-up places thousands of lines)."""
+    line = _new_object(PlacedLine)
+    fields = _PLACED_FIELDS.copy()
+    fields["kind"] = kind
+    fields["baseline"] = baseline
+    fields["size"] = size
+    fields["left"] = left
+    fields["width"] = width
+    fields["set_glyphs"] = set_glyphs
+    fields["origin_x"] = origin_x
+    fields["paragraph_end"] = paragraph_end
+    fields["grid_line"] = grid_line
+    fields["color"] = color
+    fields["vertical"] = vertical
+    _set_attribute(line, "__dict__", fields)
+    return line
+
+
 def moved(line: PlacedLine, dy: float) -> PlacedLine:
     """The line `dy` lower (made field by field: dataclasses.replace is many times
     slower, and a headline group moves every line it sets)."""
-    return PlacedLine(line.kind, line.baseline + dy, line.size, line.left, line.width,
-                      line.set_glyphs, line.origin_x, line.paragraph_end, line.grid_line,
-                      line.color, line.vertical)
+    return placed_line(line.kind, line.baseline + dy, line.size, line.left, line.width,
+                       line.set_glyphs, line.origin_x, line.paragraph_end, line.grid_line,
+                       line.color, line.vertical)
 
 
 def per_line(style: TextStyle, t: Template) -> int:
@@ -167,7 +195,7 @@ class Typesetter:
             if items is None:
                 items = cache.items[made] = build_runs(
                     [(text, measurer(self.fonts, role)) for text, role in runs], size,
-                    rules.latin_spacing, reserve, cache.boxes_at(size))
+                    rules.latin_spacing, reserve, self.fonts.boxes_at(size))
             units = cache.names.get((made, byline))
             if units is None:
                 text = "".join(text for text, _ in runs)
@@ -217,14 +245,12 @@ class Typesetter:
         first cut that fits, not the evenest; `byline`: never inside a credit's name)."""
         best: tuple[float, float, list[SetLine], bool] | None = None
         size = style.size
-        words = word_ends(text)
-        inside = {k for a, b in name_spans(text, byline) for k in range(a + 1, b)}
-        ends = [e for e in words  # (2018|年, 43|名: a number keeps its unit)
-                if not (text[e - 1].isdigit() and between_han(text[e])) and e not in inside]
         n = len(text)
-        rules = cut_rules(text)  # (read once for all the cuts tried)
+        rules = self.cache.cuts.get((text, byline))  # (the same at every width and count)
+        if rules is None:
+            rules = self.cache.cuts[(text, byline)] = cut_rules(text, byline)
         no_start, no_end, marks, costs = rules.no_start, rules.no_end, rules.marks, rules.costs
-        for cuts in itertools.combinations(ends, count - 1):
+        for cuts in itertools.combinations(rules.ends, count - 1):
             bounds = list(zip((0, *cuts), (*cuts, n)))
             if any(no_start[a] or no_end[b - 1] for a, b in bounds):
                 continue
@@ -341,8 +367,8 @@ class Typesetter:
         if align is not _LEFT and line.glyphs:
             used = max(g.x + g.advance for g in line.glyphs)
             shift = (width - used) / (2 if align is _CENTER else 1)
-        return PlacedLine(kind, baseline, style.size, left, width, line.glyphs, left + shift,
-                          line.last, grid_line, color)
+        return placed_line(kind, baseline, style.size, left, width, line.glyphs, left + shift,
+                           line.last, grid_line, color)
 
     def one_off(self, out: Drawn, text: str, style: TextStyle, kind: LineKind, top: float,
                 left: float, width: float, color: str = "#000000") -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..text.items import Box, Items, Measure
+from ..text.items import Items
 from ..text.linebreak import SetLine
 
 # A text of runs (text, font role) as the setter sets it.
@@ -21,6 +21,20 @@ class OneLine(NamedTuple):
     line: SetLine
 
 
+class CutRules(NamedTuple):
+    """What each character of a display text allows a cut of it into lines: the offsets a
+    cut may fall at (between words, never inside a credit's name nor between a number and
+    its unit); may a line start (end) at it; what a cut before each offset costs, in em
+    (text.phrases); and how many characters before each offset are neither letters nor
+    digits (`flow.setter.cut_rules`)."""
+
+    ends: list[int]
+    no_start: list[bool]
+    no_end: list[bool]
+    costs: tuple[float, ...]
+    marks: list[int]
+
+
 class TextCache:
     """The text one page's setters broke, measured and set, by table:
 
@@ -33,8 +47,8 @@ class TextCache:
       for other widths (a re-divided lead, a headline over fewer columns);
     * `names`: (the items' key, byline) → the boxes of each unit of its credits that a line
       may not break inside (`text.names`; mostly none);
-    * `boxes`: size → each character's box by its measure (`text.items.build_runs`);
     * `display`: (text, face, size, width, fits, byline) → display lines cut between words;
+    * `cuts`: (text, byline) → where a display text may be cut into lines (`CutRules`);
     * `spans`: (text, face) → each glyph's left and right edge on one line, per point of
       the size (None: a text whose glyphs are not one a character);
     * `natural`: (text, face) → a one-off text's width on one line, per point of its size.
@@ -47,8 +61,8 @@ class TextCache:
         self.items: dict[tuple[Runs, float, float, float], Items] = {}
         self.names: dict[tuple[tuple[Runs, float, float, float], bool],
                          tuple[tuple[int, int], ...]] = {}
-        self.boxes: dict[float, dict[tuple[Measure, str], Box]] = {}
         self.display: dict[tuple[str, str, float, float, bool, bool], list[SetLine]] = {}
+        self.cuts: dict[tuple[str, bool], CutRules] = {}
         self.spans: dict[tuple[str, str], tuple[list[float], list[float]] | None] = {}
         self.natural: dict[tuple[str, str], float] = {}
 
@@ -56,11 +70,4 @@ class TextCache:
         """Entries in all its tables (the caches kept across renders start afresh past
         `Kept.text_cache`'s bound)."""
         return (len(self.lines) + len(self.one_line) + len(self.items) + len(self.names)
-                + len(self.boxes) + len(self.display) + len(self.spans) + len(self.natural))
-
-    def boxes_at(self, size: float) -> dict[tuple[Measure, str], Box]:
-        """Each character's box at `size`, by its measure (filled by `build_runs`)."""
-        found = self.boxes.get(size)
-        if found is None:
-            found = self.boxes[size] = {}
-        return found
+                + len(self.display) + len(self.cuts) + len(self.spans) + len(self.natural))

@@ -9,7 +9,6 @@ line, and any space typed between them. Widths are in points at the paragraph's 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Final, NamedTuple
 
 from .chars import (ASCII_NO_LINE_END, ASCII_NO_LINE_START, BLANK_LEFT, BLANK_RIGHT,
@@ -74,17 +73,46 @@ class Gap(NamedTuple):
     room: float = 0.0  # how much it widens before gaps between characters do, pt
 
 
-@dataclass(frozen=True)
 class Items:
-    boxes: tuple[Box, ...]
-    gaps: tuple[Gap, ...]  # len(boxes) - 1
-    size: float  # the type size, pt
-    # the face and advance (pt) of the hyphen drawn where a word too wide for a line breaks
-    # at a syllable (linebreak.py); measured only for a paragraph with a long Latin word
-    hyphen: tuple[str, float] = ("", 0.0)
-    # gaps (by index) where a line must end: a line break in the text (a box's deliberate
-    # one, a caption's); the line before it is set ragged, as a paragraph's last
-    hard: tuple[int, ...] = ()
+    """A paragraph's boxes and gaps at its size. Never changed once made (`with_gaps` makes
+    another); equal to another with the same fields. (Not a frozen dataclass: compiled,
+    its generated __init__ runs interpreted, and each paragraph set makes one.)"""
+
+    __slots__ = ("boxes", "gaps", "size", "hyphen", "hard")
+
+    def __init__(self, boxes: tuple[Box, ...], gaps: tuple[Gap, ...], size: float,
+                 hyphen: tuple[str, float] = ("", 0.0), hard: tuple[int, ...] = ()):
+        self.boxes = boxes
+        self.gaps = gaps  # len(boxes) - 1
+        self.size = size  # the type size, pt
+        # the face and advance (pt) of the hyphen drawn where a word too wide for a line
+        # breaks at a syllable (linebreak.py); measured only for a paragraph with a long
+        # Latin word
+        self.hyphen = hyphen
+        # gaps (by index) where a line must end: a line break in the text (a box's
+        # deliberate one, a caption's); the line before it is set ragged, as a paragraph's
+        # last
+        self.hard = hard
+
+    def with_gaps(self, gaps: tuple[Gap, ...]) -> Items:
+        """These items with other gaps (as many)."""
+        return Items(self.boxes, gaps, self.size, self.hyphen, self.hard)
+
+    def _fields(self) -> tuple[tuple[Box, ...], tuple[Gap, ...], float, tuple[str, float],
+                               tuple[int, ...]]:
+        return self.boxes, self.gaps, self.size, self.hyphen, self.hard
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Items):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"Items(boxes={self.boxes!r}, gaps={self.gaps!r}, size={self.size!r}, "
+                f"hyphen={self.hyphen!r}, hard={self.hard!r})")
 
 
 # Measure a character: (font role that has it, advance in em). Given by the caller, so the
@@ -115,7 +143,7 @@ def _runs(text: str) -> list[tuple[str, CharClass, int, bool]]:
                 j += 1
         elif cls is _INSEPARABLE and j < n and text[j] == c:
             j += 1  # —— and …… are one box of two cells (GB/T 15834 §4.9, §4.11)
-        out.append((text[i:j], cls, spaces, broken))
+        out.append((c if j == i + 1 else text[i:j], cls, spaces, broken))
         spaces = 0
         broken = False
         i = j
@@ -243,7 +271,7 @@ def build_items(text: str, size: float, measure: Measure, latin_spacing: float =
 
 
 def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: float = 0.0,
-               reserve: float = 0.0, made: dict[tuple[Measure, str], Box] | None = None,
+               reserve: float = 0.0, made: dict[Measure, dict[str, Box]] | None = None,
                ) -> Items:
     """Items of a paragraph made of runs in different faces at one size (a bold run-in
     subhead, then the text): the rules between two boxes hold across runs too. `reserve`
@@ -257,12 +285,15 @@ def build_runs(runs: list[tuple[str, Measure]], size: float, latin_spacing: floa
     broken = False
     made = {} if made is None else made
     for text, measure in runs:
+        known = made.get(measure)
+        if known is None:
+            known = made[measure] = {}
         for piece, cls, spaces_before, break_before in _runs(text):
-            box = made.get((measure, piece))
+            box = known.get(piece)
             if box is None:
                 box = _box(piece, cls, size, measure)
                 if cls is not _LATIN:
-                    made[(measure, piece)] = box
+                    known[piece] = box
             spaces += spaces_before
             broken = broken or break_before
             if boxes and broken:  # a line break typed here: the line ends, whatever the

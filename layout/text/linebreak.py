@@ -20,13 +20,12 @@ word spaces up to ½ em first, then every gap between characters equally, never 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Final, Sequence
 
 from ..model import Breaking, Composition, PunctuationFit
 from .chars import MARKS, CharClass
 from .hyphen import HYPHEN
-from .items import WORD_SPACE_MAX, Glyph, Items, glyph
+from .items import WORD_SPACE_MAX, Glyph, Items
 from .wide import EPS, parted, parted_anyway
 
 # A justified line whose character gaps grow by more than this share of the type size is
@@ -74,19 +73,44 @@ HANGABLE: Final = frozenset({CharClass.COMMA, CharClass.FULL_STOP})
 # LOOSE_GAP does, so that any line less loose wins.
 RESCUE_HANG: Final = frozenset("，。、．")
 RESCUE_DEMERITS: Final = (LINE_PENALTY + 100.0 * (LOOSE_GAP / TOLERABLE_GAP) ** 3) ** 2
+# A glyph made where a line is set, as items.glyph makes it (tuple.__new__ on the named
+# tuple, a third cheaper than its constructor), without the call: a page sets thousands.
+_new_tuple: Final = tuple.__new__
 
 
-@dataclass(frozen=True)
 class SetLine:
-    """A broken and justified line; glyph x is from the left edge of the measure."""
+    """A broken and justified line; glyph x is from the left edge of the measure. Never
+    changed once made; equal to another with the same fields. (Not a frozen dataclass:
+    compiled, its generated __init__ runs interpreted, a hundred times dearer to make.)"""
 
-    glyphs: tuple[Glyph, ...]
-    width: float  # the measure, pt
-    last: bool  # the paragraph's last line: set ragged, not spread
-    loose: bool  # character gaps spread beyond LOOSE_GAP, or nothing could stretch
-    forced: bool  # broken against a 禁则 rule, or inside a word: nothing legal fitted
-    split: bool = False  # ends inside a word too wide for a line, at its own break point
-    hyphen: bool = False  # ends with a hyphen drawn there (a syllable broke), not typed
+    __slots__ = ("glyphs", "width", "last", "loose", "forced", "split", "hyphen")
+
+    def __init__(self, glyphs: tuple[Glyph, ...], width: float, last: bool, loose: bool,
+                 forced: bool, split: bool = False, hyphen: bool = False):
+        self.glyphs = glyphs
+        self.width = width  # the measure, pt
+        self.last = last  # the paragraph's last line: set ragged, not spread
+        self.loose = loose  # character gaps spread beyond LOOSE_GAP, or nothing could stretch
+        self.forced = forced  # broken against a 禁则 rule, or inside a word: nothing legal fitted
+        self.split = split  # ends inside a word too wide for a line, at its own break point
+        self.hyphen = hyphen  # ends with a hyphen drawn there (a syllable broke), not typed
+
+    def _fields(self) -> tuple[tuple[Glyph, ...], float, bool, bool, bool, bool, bool]:
+        return (self.glyphs, self.width, self.last, self.loose, self.forced, self.split,
+                self.hyphen)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SetLine):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"SetLine(glyphs={self.glyphs!r}, width={self.width!r}, last={self.last!r}, "
+                f"loose={self.loose!r}, forced={self.forced!r}, split={self.split!r}, "
+                f"hyphen={self.hyphen!r})")
 
     @property
     def text(self) -> str:
@@ -161,8 +185,9 @@ class ParagraphBreaker:
         self.cut = cut
         self.split = split
         # demerits of a break inside a word
-        self.inside = {**{i: SPLIT_DEMERITS for i in split}, **{i: HYPHEN_DEMERITS for i in soft},
-                       **{i: CUT_DEMERITS for i in cut}}
+        self.inside: dict[int, float] = {
+            **{i: SPLIT_DEMERITS for i in split}, **{i: HYPHEN_DEMERITS for i in soft},
+            **{i: CUT_DEMERITS for i in cut}} if split or soft or cut else {}
         self.hyphen_face = items.hyphen[0]
         # what a line ending after box i draws past it: a hyphen where a syllable broke
         self.tail = [split.get(i, 0.0) for i in range(len(boxes))] if split else \
@@ -177,13 +202,14 @@ class ParagraphBreaker:
                 else:
                     free_left[k + 1] = 0.0
         self.free_right, self.free_left = free_right, free_left
-        hanging = rules.hanging_punctuation
-        self.hang = [b.width - b.blank_right if hanging and b.last in HANGABLE else 0.0
-                     for b in boxes]
-        self.rescue = [b.width - b.blank_right if not hanging and b.glyphs and
-                       b.glyphs[-1].char in RESCUE_HANG else 0.0 for b in boxes]
-        trimmed = rules.trim_line_start
-        self.trim_left = [b.blank_left if trimmed else 0.0 for b in boxes]
+        hanging, none = rules.hanging_punctuation, [0.0] * len(boxes)
+        self.hang = [b.width - b.blank_right if b.last in HANGABLE else 0.0
+                     for b in boxes] if hanging else none
+        self.rescue = list(none) if hanging else [
+            b.width - b.blank_right if b.glyphs and b.glyphs[-1].char in RESCUE_HANG else 0.0
+            for b in boxes]
+        self.trim_left = [b.blank_left for b in boxes] if rules.trim_line_start else \
+            list(none)
         self._sums()
         self.squeeze_badness = SQUEEZE_BADNESS[rules.punctuation]
 
@@ -191,25 +217,30 @@ class ParagraphBreaker:
         """The prefix sums a line is measured by: boxes' widths, gaps' kerns and spaces,
         stretchable gaps, word room, free blanks, line breaks typed (loops: compiled,
         their numbers stay numbers)."""
-        box_sum, shrink_sum = [0.0], [0.0]
+        n = len(self.boxes)  # (each list made whole, then filled: cheaper than appends)
+        box_sum, shrink_sum = [0.0] * (n + 1), [0.0] * (n + 1)
         width = shrink = 0.0
+        k = 0
         for b, right, left in zip(self.boxes, self.free_right, self.free_left):
+            k += 1
             width += b.width
-            box_sum.append(width)
+            box_sum[k] = width
             shrink += right + left
-            shrink_sum.append(shrink)
-        gap_sum, word_sum, stretch_sum, hard_sum = [0.0], [0.0], [0], [0]
+            shrink_sum[k] = shrink
+        gap_sum, word_sum, stretch_sum, hard_sum = [0.0] * n, [0.0] * n, [0] * n, [0] * n
         kerns = room = 0.0
         stretch = typed = 0
+        k = 0
         for g, hard in zip(self.gaps, self.hard):
+            k += 1
             kerns += g.kern + g.space
-            gap_sum.append(kerns)
+            gap_sum[k] = kerns
             room += g.room
-            word_sum.append(room)
+            word_sum[k] = room
             stretch += 1 if g.stretchable else 0
-            stretch_sum.append(stretch)
+            stretch_sum[k] = stretch
             typed += 1 if hard else 0
-            hard_sum.append(typed)
+            hard_sum[k] = typed
         self._box, self._gap, self._stretch = box_sum, gap_sum, stretch_sum
         self._words, self._shrink, self._hard = word_sum, shrink_sum, hard_sum
 
@@ -309,6 +340,7 @@ class ParagraphBreaker:
                         shrink_sum[0] + free_left[0], words[0], stretch[0])]
         slots = [_Reach() for _ in measures]  # the best way to a break, a line key each
         reached: list[int] = []  # (the keys reached at this break, in order)
+        first = 0  # active[first:] are the nodes still active (the head's lines are full)
         for end in ends:
             reached = []
             tail = (box[end] + gap[end - 1] - blank_right[end - 1] - hang[end - 1]
@@ -321,11 +353,12 @@ class ParagraphBreaker:
             # (after a node's start) cuts off every line from that node
             hard_end = not last_line and hard[end - 1]
             hard_before = hard_sum[end - 1]
-            cut_demerits = inside.get(end - 1, 0.0)
+            cut_demerits = inside.get(end - 1, 0.0) if inside else 0.0
             full = 0  # nodes whose line is overfull, all at the head of the list
             scattered = False  # (or not: then each node is looked at again)
             limit = math.inf  # the badness past which a line cannot beat the best here
-            for node in active:
+            for at in range(first, len(active)):
+                node = active[at]
                 slack = node.measure - (tail - node.head)
                 squeeze = end_shrink - node.head_shrink
                 hung = 0.0
@@ -365,14 +398,16 @@ class ParagraphBreaker:
                         # word spaces, the badness grows with the slack), or unstretchable:
                         # its demerits alone pass the best total here, so none can win
                         break
+                line = node.line
+                next_key = line + 1 if line < last_key else last_key
+                slot = slots[next_key]
+                if slot.at == end and node.demerits > slot.total:
+                    continue  # (what a line adds to its demerits is never negative)
                 total = (node.demerits + math.pow(LINE_PENALTY + bad, 2.0) + cut_demerits
                          + hung)
-                line = node.line
                 if (last_line or hard_end) and line and self.is_widow(node.start, end):
                     total += WIDOW_DEMERITS
-                next_key = line + 1 if line < last_key else last_key
                 # on a tie the later start wins: earlier lines stay full (CJK-RULES §6)
-                slot = slots[next_key]
                 if slot.at != end or total <= slot.total:
                     if slot.at != end:
                         slot.at = end
@@ -381,17 +416,18 @@ class ParagraphBreaker:
                     if bound:  # (one measure: every line here reaches the one key)
                         limit = math.sqrt(max(total - cut_demerits, 0.0)) - LINE_PENALTY + EPS
             if scattered:
-                active = [node for node in active if node.measure - (tail - node.head)
+                active = [node for node in active[first:] if node.measure - (tail - node.head)
                           + max(end_shrink - node.head_shrink, end_rescue) >= -EPS
                           and hard_before == node.hard]
+                first = 0
             elif full:
-                del active[:full]
+                first += full  # (left in the list: cheaper than deleting them)
             node_head = box[end] + gap[end] + trim[end] if end < n else 0.0
             node_shrink = shrink_sum[end] + free_left[end] if end < n else 0.0
             node_words, node_gaps = (words[end], stretch[end]) if end < n else (0.0, 0)
             node_hard = hard_sum[end] if end < n else 0
             if end == n:
-                active = []
+                active, first = [], 0
             for key in reached:
                 slot = slots[key]
                 trail_at.append(end)
@@ -399,9 +435,9 @@ class ParagraphBreaker:
                 active.append(_Node(end, key, measures[key], slot.total, slot.line,
                                     len(trail_at) - 1, node_hard, node_head, node_shrink,
                                     node_words, node_gaps))
-            if not active:
+            if first == len(active):
                 return None
-        finals = [(node.demerits, node.index) for node in active if node.start == n]
+        finals = [(node.demerits, node.index) for node in active[first:] if node.start == n]
         if not finals:
             return None
         index = min(finals)[1]
@@ -435,24 +471,30 @@ class ParagraphBreaker:
             else:
                 loose = True
         x = self.indent if line == 0 else 0.0
+        boxes, trim_left = self.boxes, self.trim_left
+        free_left, free_right = self.free_left, self.free_right
+        new, glyph_type = _new_tuple, Glyph  # (read once: see _new_tuple)
         glyphs: list[Glyph] = []
         for k in range(a, b):
-            box = self.boxes[k]
-            left_cut = self.trim_left[k] if k == a else squeeze * self.free_left[k]
-            right_cut = box.blank_right if k == b - 1 else squeeze * self.free_right[k]
-            if k < b - 1 and gaps[k].kern < 0 and box.blank_right:
-                right_cut = box.blank_right  # given up to the next mark
+            box = boxes[k]
+            blank_right = box.blank_right
+            left_cut = trim_left[k] if k == a else squeeze * free_left[k]
+            right_cut = blank_right if k == b - 1 else squeeze * free_right[k]
+            gap = gaps[k] if k < b - 1 else None
+            if gap is not None and gap.kern < 0 and blank_right:
+                right_cut = blank_right  # given up to the next mark
             x -= left_cut
             # No glyph's advance box reaches past what the line leaves its box.
             extent = box.width - right_cut
-            glyphs += [glyph(g.char, g.face, x + g.x, min(g.advance, extent - g.x))
-                       for g in box.glyphs]
+            for g in box.glyphs:
+                advance, room = g.advance, extent - g.x
+                glyphs.append(new(glyph_type, (g.char, g.face, x + g.x,
+                                               room if room < advance else advance)))
             x += box.width - right_cut
-            if k < b - 1:
-                gap = gaps[k]
+            if gap is not None:
                 if gap.space:  # painted, so that copied text keeps its word spaces
                     glyphs.append(Glyph(" ", gap.space_face, x, gap.space))
-                x += gap.space + (gap.kern if gap.kern < 0 and not box.blank_right else
+                x += gap.space + (gap.kern if gap.kern < 0 and not blank_right else
                                   max(gap.kern, 0.0))
                 if gap.stretchable:
                     x += char_extra

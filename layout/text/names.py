@@ -23,7 +23,6 @@ characters come out, legally broken; a name is never pushed past the column's ed
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Final
 
 from .credits import BRACKET_PAIRS, CREDIT_REACH, CREDITED, credit_bracket, names_only
@@ -139,4 +138,4 @@ def tied(items: Items, units_at: tuple[Span, ...], width: float, indent: float =
             if gaps[k].breakable:
                 gaps[k] = gaps[k]._replace(breakable=False)
                 changed = True
-    return replace(items, gaps=tuple(gaps)) if changed else items
+    return items.with_gaps(tuple(gaps)) if changed else items

@@ -5,7 +5,6 @@ that every box of a paragraph fits a line alone (the line breaker's first step).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from .chars import CharClass
@@ -94,19 +93,20 @@ def parted_anyway(boxes: Sequence[Box]) -> bool:
     return any(long_word(box) or compound(box) for box in boxes)
 
 
-@dataclass
 class Parted:
     """A paragraph's boxes and gaps with its wide and long words parted, and the gaps the
     parting made: inside a cut word (`cut`: a break there is against the rules), at a wide
     word's own break points (`split`: the width of the hyphen drawn there, 0 for none),
-    inside a word that fits (`soft`: a break there is dear)."""
+    inside a word that fits (`soft`: a break there is dear). (Not a dataclass: compiled,
+    its generated __init__ runs interpreted, and each paragraph broken makes one.)"""
 
-    boxes: list[Box]
-    gaps: list[Gap]
-    hard: list[bool]  # a line must end at this gap (a line break typed)
-    cut: set[int]
-    split: dict[int, float]
-    soft: set[int]
+    __slots__ = ("boxes", "gaps", "hard", "cut", "split", "soft")
+
+    def __init__(self, boxes: list[Box], gaps: list[Gap], hard: list[bool], cut: set[int],
+                 split: dict[int, float], soft: set[int]):
+        self.boxes, self.gaps = boxes, gaps
+        self.hard = hard  # a line must end at this gap (a line break typed)
+        self.cut, self.split, self.soft = cut, split, soft
 
 
 def parted(boxes: Sequence[Box], gaps: Sequence[Gap], hard: Sequence[bool], first: float,

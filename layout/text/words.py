@@ -8,7 +8,6 @@ segments a display text (a page whose display text never breaks reads nothing).
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -58,4 +57,4 @@ def between_words(items: Items, text: str) -> Items:
         gap = gaps[i]
         if gap.breakable and not gap.space and end not in ends:
             gaps[i] = gap._replace(breakable=False)
-    return replace(items, gaps=tuple(gaps))
+    return items.with_gaps(tuple(gaps))
