@@ -352,6 +352,29 @@ class ArticleFlow:
                 total += m.need + m.after
         return total
 
+    def body_shape(self) -> tuple | None:
+        """All the balancing, the count and the cells covered read of the body, without
+        its words: each paragraph's lines as `line_shape` gives them, every other block as
+        it is (its measure and drawing are its own). Two bodies of one shape are laid out
+        line for line on the same cells in any module, leave the same over and blank,
+        and sign a signature alike, so the make-up weighs them alike (makeup.Kept: an
+        edit that moves no line's end). None for a body that may pass what the whole page
+        holds: its lines past that are counted from its characters."""
+        blocks = self.body_blocks()
+        out: list = []
+        most = 0  # (at least what body_need and an overflow count of it)
+        for index, block in enumerate(blocks):
+            if flows(block):
+                lines = self.paragraph_lines(blocks, index)
+                most += len(lines)
+                out.append(tuple([line_shape(line) for line in lines]))
+                continue
+            m = measure_block(self.s, block)
+            most += m.need + m.after + max(1, len(self.s.set_text(
+                block_text(block), self.t.body, self.t.column_width, False)))
+            out.append(block)
+        return tuple(out) if most <= self.page_cells() else None
+
     def page_cells(self) -> int:
         """Body lines the whole page holds, every column full."""
         return self.t.columns * self.t.grid_lines
@@ -466,3 +489,30 @@ def divided_into(template: Template, columns: int, count: int) -> Division | Non
     if width < MIN_DIVIDED * size or gutter > 2 * t.gutter:
         return None
     return Division(count, width, gutter)
+
+
+# A line spread to its measure ends there but for the rounding of its spread gaps (a
+# thousand-millionth of a point, more or less with its words): what reads its end compares
+# it with a column's edges and a third of a column (of a line starting in its first half:
+# never within that of the measure).
+SPREAD_NOISE: Final = 1e-9
+
+
+def line_shape(line: SetLine) -> tuple[bool, float, float, float, bool]:
+    """What the flow and the cells it covers read of a body line, but its characters:
+    whether it has glyphs, its first glyph's x, its last glyph's end and its farthest end
+    (a signature beside it, a line set right), the measure itself for a line spread to it
+    (SPREAD_NOISE), and whether it ends its paragraph."""
+    glyphs = line.glyphs
+    if not glyphs:
+        return (False, 0.0, 0.0, 0.0, line.last)
+    end = glyphs[-1].x + glyphs[-1].advance
+    farthest = end
+    for g in glyphs:
+        if g.x + g.advance > farthest:
+            farthest = g.x + g.advance
+    if not line.last and glyphs[0].x < line.width / 2 \
+            and abs(end - line.width) <= SPREAD_NOISE \
+            and abs(farthest - line.width) <= SPREAD_NOISE:
+        end = farthest = line.width
+    return (True, glyphs[0].x, end, farthest, line.last)
