@@ -114,10 +114,38 @@ def test_an_edit_that_moves_no_line_end_is_not_measured_again(tmp_path):
     assert edited("第2稿，") == fresh_pdf(path, tmp_path)
     assert (made.reused, made.reworded, made.rebodied, made.made_kept) == (2, 1, 0, 1)
     assert _candidate(made, index) is candidate and candidate.measures() == measures
+    # a character typed: its paragraph's last line ends a character further on, and covers
+    # its cell as it did (its line ends are all the make-up reads of it)
+    assert edited("第2稿，改") == render_issue(path, fonts).pdf
+    assert (made.reused, made.reworded, made.rebodied, made.made_kept) == (2, 1, 0, 2)
+    assert candidate.measures() == measures
     # a sentence more: lines end elsewhere, and the body is measured again
     assert edited("第3稿，这一句话是新添的。") == render_issue(path, fonts).pdf
-    assert (made.reused, made.reworded, made.rebodied, made.made_kept) == (2, 0, 1, 1)
+    assert (made.reused, made.reworded, made.rebodied, made.made_kept) == (2, 0, 1, 2)
     assert candidate.measures() > measures
+
+
+def test_a_body_line_s_shape_is_what_the_flow_reads_of_it():
+    """`line_shape`: a line spread to its measure ends there whatever the rounding of its
+    gaps; a paragraph's last line, read for the cells it covers only, says whether it
+    covers its cell (more than a third of the column) instead of where it ends, and says
+    where it ends when a signature may share it."""
+    from layout.flow.article import line_shape
+    from layout.text.items import Glyph
+    from layout.text.linebreak import SetLine
+
+    def line(ends: list[float], last: bool) -> SetLine:
+        glyphs = tuple(Glyph("字", "song", end - 9.0, 9.0) for end in ends)
+        return SetLine(glyphs, 99.0, last, False, False)
+
+    assert line_shape(line([18.0 + 9 * n for n in range(1, 9)] + [99.0 - 3e-14], False),
+                      True) == line_shape(line([27.0, 99.0 + 3e-14], False), True) \
+        == (True, 18.0, 99.0, 99.0, False)
+    short = [line([9.0, 18.0], True), line([9.0, 18.0, 27.0], True)]
+    covers = [line([9.0 * n for n in range(1, 6)], True), line([36.0, 45.0, 63.0, 72.0], True)]
+    assert {line_shape(one, True)[2] for one in short} == {"short"}
+    assert {line_shape(one, True)[2] for one in covers} == {"covers"}
+    assert line_shape(short[0], False) != line_shape(short[1], False)  # (a signature's)
 
 
 def test_edits_of_a_body_a_headline_a_caption_and_the_template_are_a_fresh_process_s(
