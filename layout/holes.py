@@ -19,6 +19,8 @@ from .model import ArticlePlan, Copyfit, Hole, LineKind, PlacedLine, Template
 MAX_BLANK: Final = 2  # blank lines a column's foot may show without a hole
 MIN_LEG: Final = 5  # no leg of text (a column of an article, or its part under a picture) shorter
 HOLE_MM: Final = 20.0  # a blank band this tall (or taller) inside the page is a hole
+# a line or box covers a cell it overlaps by more than this part of a column (and of a line)
+COVER_PART: Final = 3
 _BAND = (LineKind.KICKER, LineKind.HEADLINE, LineKind.SUBTITLE)
 
 
@@ -45,7 +47,7 @@ class Occupancy:
         cells, lefts, tops = self.cells, self.lefts, self.tops
         for c in range(first, last + 1):
             left = lefts[c - 1]
-            if min(x1, left + width) - max(x0, left) <= width / 3:
+            if min(x1, left + width) - max(x0, left) <= width / COVER_PART:
                 continue
             for line in range(top, bottom + 1):
                 cell_top = tops[line - 1]

@@ -83,6 +83,106 @@ def test_a_watched_page_edited_again_and_again_is_a_fresh_process_s(tmp_path):
         assert kept.makeup(load(path).edition.pages[0]).rebodied == 1
 
 
+def _candidate(made, index: int):
+    """The make-up's kept candidate of article `index` (makeup.Kept)."""
+    return next(c for c in made.candidates.values() if c.index == index)
+
+
+def test_an_edit_that_moves_no_line_end_is_not_measured_again(tmp_path):
+    """A paragraph's words changed, each of its lines ending where it ended (第1稿 for
+    第2稿): the make-up has measured all it reads of the article's body (its shape:
+    Candidate.shape), so nothing of the article is measured or settled again (the final
+    page flows its words); an edit that moves a line's end measures it again. Each PDF a
+    fresh process's."""
+    fonts = shipped_fonts()
+    text = PAGE.read_text(encoding="utf-8")
+    first = _paragraphs(text)[0]
+    index = _article_of(text, first.start())
+    path = tmp_path / PAGE.name
+    kept = Kept()
+
+    def edited(words: str) -> bytes:
+        path.write_text(text[:first.start(1)] + words + first.group(1) + text[first.end(1):],
+                        encoding="utf-8")
+        return _watched(path, kept, fonts)
+
+    edited("第1稿，")
+    made = kept.makeup(load(path).edition.pages[0])
+    candidate = _candidate(made, index)
+    measures = candidate.measures()
+    assert measures > 0
+    assert edited("第2稿，") == fresh_pdf(path, tmp_path)
+    assert (made.reused, made.reworded, made.rebodied, made.made_kept) == (2, 1, 0, 1)
+    assert _candidate(made, index) is candidate and candidate.measures() == measures
+    # a character typed: its paragraph's last line ends a character further on, and covers
+    # its cell as it did (its line ends are all the make-up reads of it)
+    assert edited("第2稿，改") == render_issue(path, fonts).pdf
+    assert (made.reused, made.reworded, made.rebodied, made.made_kept) == (2, 1, 0, 2)
+    assert candidate.measures() == measures
+    # a sentence more: lines end elsewhere, and the body is measured again
+    assert edited("第3稿，这一句话是新添的。") == render_issue(path, fonts).pdf
+    assert (made.reused, made.reworded, made.rebodied, made.made_kept) == (2, 0, 1, 2)
+    assert candidate.measures() > measures
+
+
+def test_a_body_line_s_shape_is_what_the_flow_reads_of_it():
+    """`line_shape`: a line spread to its measure ends there whatever the rounding of its
+    gaps; a paragraph's last line, read for the cells it covers only, says whether it
+    covers its cell (more than a third of the column) instead of where it ends, and says
+    where it ends when a signature may share it."""
+    from layout.flow.article import line_shape
+    from layout.text.items import Glyph
+    from layout.text.linebreak import SetLine
+
+    def line(ends: list[float], last: bool) -> SetLine:
+        glyphs = tuple(Glyph("字", "song", end - 9.0, 9.0) for end in ends)
+        return SetLine(glyphs, 99.0, last, False, False)
+
+    assert line_shape(line([18.0 + 9 * n for n in range(1, 9)] + [99.0 - 3e-14], False),
+                      True) == line_shape(line([27.0, 99.0 + 3e-14], False), True) \
+        == (True, 18.0, 99.0, 99.0, False)
+    short = [line([9.0, 18.0], True), line([9.0, 18.0, 27.0], True)]
+    covers = [line([9.0 * n for n in range(1, 6)], True), line([36.0, 45.0, 63.0, 72.0], True)]
+    assert {line_shape(one, True)[2] for one in short} == {"short"}
+    assert {line_shape(one, True)[2] for one in covers} == {"covers"}
+    assert line_shape(short[0], False) != line_shape(short[1], False)  # (a signature's)
+
+
+def test_edits_of_a_body_a_headline_a_caption_and_the_template_are_a_fresh_process_s(
+        tmp_path):
+    """One Kept through an edit of each kind: a paragraph (twice, the second moving no
+    line's end), a headline, a picture's caption, the template: each PDF the one a
+    render of its own makes."""
+    fonts = shipped_fonts()
+    style = ("extends: news-tabloid\nname: mine\nstyles:\n"
+             "  headline: {face: song-heavy, size: %s, align: left}\n")
+    (tmp_path / "mine.yaml").write_text(style % "初号", encoding="utf-8")
+    text = PAGE.read_text(encoding="utf-8").replace("template: news-tabloid",
+                                                    "template: mine")
+    first = _paragraphs(text)[0]
+    assert "仇杰等四人荣获" in text and "- {aspect: 3:2}" in text
+    body = text[:first.start(1)] + "第1稿，" + text[first.start(1):]
+    again = text[:first.start(1)] + "第2稿，" + text[first.start(1):]
+    headline = again.replace("仇杰等四人荣获", "仇杰等人荣获")
+    caption = headline.replace("- {aspect: 3:2}", "- {aspect: 3:2, caption: 仇杰在表彰大会上}",
+                               1)
+    path = tmp_path / PAGE.name
+    path.write_text(text, encoding="utf-8")
+    kept = Kept()
+    _watched(path, kept, fonts)
+    made = kept.makeup(load(path).edition.pages[0])
+    for name, edited, counts in [("body", body, (2, 0, 1)), ("again", again, (2, 1, 0)),
+                                 ("headline", headline, (2, 0, 0)),
+                                 ("caption", caption, (2, 0, 0)),
+                                 ("template", None, (0, 0, 0))]:
+        if edited is None:
+            (tmp_path / "mine.yaml").write_text(style % "小初", encoding="utf-8")
+        else:
+            path.write_text(edited, encoding="utf-8")
+        assert _watched(path, kept, fonts) == render_issue(path, fonts).pdf, name
+        assert (made.reused, made.reworded, made.rebodied) == counts, name
+
+
 def _pictured(folder: Path, pixels: tuple[int, int], colour: str) -> tuple[Path, Path]:
     """A page of two articles the make-up places, the first with a picture file drawn
     in `pixels` of `colour`: the manifest and the picture."""

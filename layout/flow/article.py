@@ -11,9 +11,10 @@ from typing import Any, Final, NamedTuple
 
 from ..errors import LayoutError
 from ..fonts import FontSet
-from ..holes import MIN_LEG, text_legs
+from ..holes import COVER_PART, MIN_LEG, text_legs
 from ..manifest import block_text
-from ..model import ArticlePlan, LineKind, Overflow, Paragraph, PlacedRect, Signature, Template
+from ..model import (Align, ArticlePlan, LineKind, Overflow, Paragraph, PlacedRect,
+                     Signature, Template)
 from ..text.linebreak import SetLine
 from .blocks import Cells, Held, flows, kind_of, measure_block, room_after
 from .head import Head, Heads, set_head
@@ -358,6 +359,32 @@ class ArticleFlow:
                 total += m.need + m.after
         return total
 
+    def body_shape(self) -> tuple | None:
+        """All the balancing, the count and the cells covered read of the body, without
+        its words: each paragraph's lines as `line_shape` gives them, every other block as
+        it is (its measure and drawing are its own). Two bodies of one shape are laid out
+        line for line on the same cells in any module, leave the same over and blank,
+        and sign a signature alike, so the make-up weighs them alike (makeup.Kept: an
+        edit that moves no line's end). None for a body that may pass what the whole page
+        holds: its lines past that are counted from its characters."""
+        blocks = self.body_blocks()
+        out: list = []
+        most = 0  # (at least what body_need and an overflow count of it)
+        left = self.t.body.align is Align.LEFT  # (else a line's end moves it)
+        for index, block in enumerate(blocks):
+            if flows(block):
+                lines = self.paragraph_lines(blocks, index)
+                most += len(lines)
+                following = blocks[index + 1] if index + 1 < len(blocks) else None
+                ended = left and (following is None or kind_of(following).join is None)
+                out.append(tuple([line_shape(line, ended) for line in lines]))
+                continue
+            m = measure_block(self.s, block)
+            most += m.need + m.after + max(1, len(self.s.set_text(
+                block_text(block), self.t.body, self.t.column_width, False)))
+            out.append(block)
+        return tuple(out) if most <= self.page_cells() else None
+
     def page_cells(self) -> int:
         """Body lines the whole page holds, every column full."""
         return self.t.columns * self.t.grid_lines
@@ -472,3 +499,42 @@ def divided_into(template: Template, columns: int, count: int) -> Division | Non
     if width < MIN_DIVIDED * size or gutter > 2 * t.gutter:
         return None
     return Division(count, width, gutter)
+
+
+# A line spread to its measure ends there but for the rounding of its spread gaps (a
+# thousand-millionth of a point, more or less with its words): what reads its end compares
+# it with a column's edges and a third of a column (of a line starting in its first half:
+# never within that of the measure).
+SPREAD_NOISE: Final = 1e-9
+# A paragraph's last line, set ragged, is read for the cells it covers only (not followed by
+# a signature that may share it, in a body style set left): whether it covers its column's
+# cell (holes.Occupancy: more than a COVER_PART of the column), said instead of its end where
+# its length is clear of that by this much (the page's sums stay within a millionth).
+COVER_CLEAR: Final = 1e-6
+
+
+def line_shape(line: SetLine, ended: bool) -> tuple:
+    """What the flow and the cells it covers read of a body line, but its characters:
+    whether it has glyphs, its first glyph's x, its last glyph's end and its farthest end
+    (a signature beside it, a line set right), the measure itself for a line spread to it
+    (SPREAD_NOISE), and whether it ends its paragraph. `ended`: a paragraph's last line
+    read for the cells it covers only, whose end is said as whether it covers its cell
+    (COVER_CLEAR)."""
+    glyphs = line.glyphs
+    if not glyphs:
+        return (False, 0.0, 0.0, 0.0, line.last)
+    first = glyphs[0].x
+    end = glyphs[-1].x + glyphs[-1].advance
+    farthest = end
+    for g in glyphs:
+        if g.x + g.advance > farthest:
+            farthest = g.x + g.advance
+    width = line.width
+    if not line.last and first < width / 2 and abs(end - width) <= SPREAD_NOISE \
+            and abs(farthest - width) <= SPREAD_NOISE:
+        return (True, first, width, width, False)
+    if ended and line.last and 0.0 <= first <= end <= width - COVER_CLEAR \
+            and abs(end - first - width / COVER_PART) > COVER_CLEAR:
+        return (True, first, "covers" if end - first > width / COVER_PART else "short",
+                None, True)
+    return (True, first, end, farthest, line.last)

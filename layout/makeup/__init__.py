@@ -38,7 +38,7 @@ from ..fonts import FontSet
 from ..model import Article, ArticlePlan, Issue, PagePlan, Rule, Template
 from .candidate import Candidate
 from .pictures import smallest
-from .shapes import Area, Choice, Config
+from .shapes import Area, Choice, Config, Made
 from .costs import FAR, GOOD, OVERFLOW, SETTLE_ROUNDS, SHORT, UNORDERED
 from .settle import (Known, TreeSettled, bound_headlines, ordered_headlines, repair_tree,
                      room_for, settle_article, settle_tree)
@@ -137,35 +137,22 @@ def _made_up(issue: Issue, template: Template, fonts: FontSet,
                f"{area.last_column}")
     candidates = candidates_of(issue, t, fonts, cache, area, free, bool(fixed))
     search = _Search(candidates, area)
-    if kept is not None:
-        kept.into(search, (t, fonts, cache, area))
-    best: tuple[float, list, list] | None = None
-    for _ in range(SETTLE_ROUNDS):
-        choice = search.choose()
-        if choice is None:
-            break
-        total, settled, cuts, failed = search.settled(choice)
-        ordered = ordered_headlines(settled, search.by_index)
-        # (what the flow leaves blank or over, and the 碰题 and the hierarchy the search
-        # weighed too)
-        total += butting(ordered.plans, search.by_index) + UNORDERED * ordered.left
-        if best is None or total < best[0]:
-            best = (total, ordered.plans, cuts)
-        bounded = search.bound(ordered.bounds)
-        if not failed and not bounded:
-            break
-        search.forget(failed)  # try again without the options the flow did not bear out
+    # (the last make-up's page, when it was made of these very candidates, as it would
+    # be made again)
+    best = kept.into(search, (t, fonts, cache, area)) if kept is not None else None
+    if best is None:
+        best = search.rounds()
     if best is None:
         raise LayoutError(f"the make-up found no arrangement of the {len(candidates)} "
                           f"articles in columns {area.first_column}-{area.last_column}, "
                           f"lines {area.first_line}-{area.last_line}",
                           first.origin.file, first.origin.line,
                           hint="move some articles to another page, or shorten them")
-    for plan in best[1]:
+    for plan in best.plans:
         plans[plan.index] = plan
     if kept is not None:
-        kept.keep(search)
-    return PagePlan(issue, t, every_one(plans), tuple(rules(parting + best[2], t)),
+        kept.keep(search, best)
+    return PagePlan(issue, t, every_one(plans), tuple(rules(parting + best.cuts, t)),
                     search.laid(plans))
 
 
@@ -258,15 +245,26 @@ class Kept:
         # (for tests)
         self.reused = 0
         self.rebodied = 0
+        self.reworded = 0  # (with other words in a body of the same shape)
+        self.made: Made | None = None  # the page the last make-up made of `candidates`
+        self.made_kept = 0  # (pages given again whole: for tests)
 
-    def into(self, search: _Search, page: tuple) -> None:
+    def into(self, search: _Search, page: tuple) -> Made | None:
         """Give `search` the candidates the last make-up made alike (and what it settled
-        of them), or of the same article with another body (`Candidate.rebodied`: what
-        it measured of its head and pictures); the rest of what was kept is let go."""
-        if len(page) != len(self.page) or any(a is not b and a != b
-                                               for a, b in zip(page, self.page)):
-            self.page, self.candidates, self.known = page, {}, Known()
+        of them), or of the same article with other words in a body of the same shape
+        (`Candidate.reworded`: all it measured and settled), or with another body
+        (`Candidate.rebodied`: what it measured of its head and pictures); the rest of
+        what was kept is let go. When every candidate is one of the last make-up's, as
+        it was or reworded, its page (of the new articles): the rounds would make it
+        again, as they read nothing else."""
+        if self.made is None or len(page) != len(self.page) or any(
+                a is not b and a != b for a, b in zip(page, self.page)):
+            # (none made: the last make-up failed after its candidates were changed,
+            # or none was made on this page)
+            self.page, self.candidates, self.known, self.made = page, {}, Known(), None
+        made, self.made = self.made, None  # (given again once: `keep` keeps the next)
         reused: set[int] = set()
+        reworded: dict[int, Article] = {}
         self.rebodied = 0
         fresh = search.candidates
         for n, candidate in enumerate(fresh):
@@ -275,6 +273,9 @@ class Kept:
                 continue
             if candidate_key(found) == candidate_key(candidate):
                 reused.add(found.index)
+            elif found.same_shape(candidate.article):
+                found.reworded(candidate.article)
+                reworded[found.index] = candidate.article
             else:
                 found.rebodied(candidate.article)
                 self.rebodied += 1
@@ -282,12 +283,21 @@ class Kept:
             fresh[n] = found
         search.by_index = {c.index: c for c in fresh}
         self.reused = len(reused)
-        search.known.seed(self.known, reused)
+        self.reworded = len(reworded)
+        search.known.seed(self.known, reused, reworded)
+        if made is None or len(fresh) != len(self.candidates) \
+                or len(reused) + len(reworded) != len(fresh):
+            return None
+        self.made_kept += 1
+        return Made(made.total, [replace(p, article=reworded[p.index])
+                                 if p.index in reworded else p for p in made.plans],
+                    made.cuts)
 
-    def keep(self, search: _Search) -> None:
-        """What `search` made and settled, for the next make-up."""
+    def keep(self, search: _Search, made: Made) -> None:
+        """What `search` made and settled, and the page it made, for the next make-up."""
         self.candidates = {head_key(c): c for c in search.candidates}
         self.known = search.known
+        self.made = made
 
 
 def candidate_key(c: Candidate) -> tuple:
@@ -317,6 +327,26 @@ class _Search:
         # modules settled, by leaf and place: the same in every round (what a round
         # refuses changes the options, not how a module settles)
         self.known = Known()
+
+    def rounds(self) -> Made | None:
+        """The best page of the rounds (None: no tiling found)."""
+        best: Made | None = None
+        for _ in range(SETTLE_ROUNDS):
+            choice = self.choose()
+            if choice is None:
+                break
+            total, settled, cuts, failed = self.settled(choice)
+            ordered = ordered_headlines(settled, self.by_index)
+            # (what the flow leaves blank or over, and the 碰题 and the hierarchy the
+            # search weighed too)
+            total += butting(ordered.plans, self.by_index) + UNORDERED * ordered.left
+            if best is None or total < best.total:
+                best = Made(total, ordered.plans, cuts)
+            bounded = self.bound(ordered.bounds)
+            if not failed and not bounded:
+                break
+            self.forget(failed)  # try again without the options the flow did not bear out
+        return best
 
     def choose(self) -> Choice | None:
         """The cheapest tiling of a round: the lead widest of all, the

@@ -81,6 +81,11 @@ class Candidate(Sizes):
         # out in a module so wide and tall (None: too low for it), what `options` weighs:
         # the same under every bound on the headline and option refused that leave its size
         self._fills: dict[tuple[int, int, float | None], Fill | None] = {}
+        # (the last two articles `shape` was asked of, with their bodies' shapes)
+        self._shapes: list[tuple[Article, tuple | None]] = []
+        # the flow's measures made of it (a head, the body's need, a fill, a module
+        # settled: settle.adjust), for tests of what a kept make-up measures again
+        self.measured = 0
 
     # -- what the article looks like at a width -------------------------------------------
 
@@ -113,6 +118,7 @@ class Candidate(Sizes):
         """Grid cells the body takes (the flow's estimate, without column feet)."""
         if self._need is None:
             self._need = self.flow(self.plan(1, self.area.lines, Config(None))).body_need()
+            self.measured += 1
         return self._need
 
     def need_at(self, columns: int, size: float | None) -> int:
@@ -133,6 +139,7 @@ class Candidate(Sizes):
             if need is None:
                 plan = self.plan(columns, self.area.lines, base)
                 need = measure_need(self.flow(plan), top, self.need())
+                self.measured += 1
                 if seat is not None:
                     self._seated[seat] = need
             self._needs[key] = need
@@ -165,6 +172,7 @@ class Candidate(Sizes):
             plan = self.plan(columns, self.area.lines, config.pictured((), ()),
                              pictures=False)
             measured = measure_head(self.flow(plan))
+            self.measured += 1
             if measured is None:
                 self._heads[key] = None
                 return None
@@ -268,6 +276,7 @@ class Candidate(Sizes):
         key = (columns, limit, plan.head_size)  # (all that tells its plans apart)
         if key not in self._fills:
             hint = plan.first_line + top + math.ceil(self.need() / columns) - 1
+            self.measured += 1
             try:
                 self._fills[key] = measure_fill(self.flow(plan), hint)
             except TooLow:
@@ -310,6 +319,45 @@ class Candidate(Sizes):
         for variant in self._variants.values():
             if variant is not None:
                 variant.rebodied(article)
+
+    def reworded(self, article: Article) -> None:
+        """The article with other words in a body of the same shape (`shape`): all it
+        measured and settled holds (none of it reads more of the body than its shape), the
+        plans it makes are of `article`."""
+        self.article = article
+        for variant in self._variants.values():
+            if variant is not None:
+                variant.reworded(article)
+
+    def measures(self) -> int:
+        """The flow's measures made of the article (`measured`), on its re-divided grids
+        too."""
+        total = self.measured
+        for variant in self._variants.values():
+            if variant is not None:
+                total += variant.measures()
+        return total
+
+    def same_shape(self, article: Article) -> bool:
+        """Whether the body of `article` (of this article's head, another body) has the
+        shape of this one's (`ArticleFlow.body_shape`: all the make-up reads of it) on this
+        grid and on each re-divided one it was measured on; the first that differs ends
+        the comparison."""
+        mine = self.shape(self.article)
+        if mine is None or self.shape(article) != mine:
+            return False
+        return all(v.same_shape(article) for v in self._variants.values() if v is not None)
+
+    def shape(self, article: Article) -> tuple | None:
+        """The shape of the body of `article` on this grid (None: more of it is read, a
+        body that may pass the page's cells); the last two asked remembered."""
+        for found, shape in self._shapes:
+            if found is article:
+                return shape
+        plan = replace(self.plan(1, self.area.lines, Config(None)), article=article)
+        out = self.flow(plan).body_shape()
+        self._shapes = [(article, out), *self._shapes[:1]]
+        return out
 
     def cached_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
         """`options`, remembered (by all they depend on: the bound on the headline and

@@ -9,7 +9,7 @@ from typing import Any, Iterator, NamedTuple
 
 from ..errors import LayoutError
 from ..flow import Laid, TooLow, measure_fill
-from ..model import ArticlePlan, Issue, Template
+from ..model import Article, ArticlePlan, Issue, Template
 from .candidate import Candidate, short_legs, short_lines
 from .pictures import half, picture_sums, resized, smallest, wide_enough
 from .shapes import Area, Config, Leaf, ladder_sizes, settable_sizes
@@ -75,12 +75,21 @@ class Known:
             if len(self.laid) > LAID_KEPT:
                 del self.laid[next(iter(self.laid))]
 
-    def seed(self, earlier: Known, indexes: set[int]) -> None:
+    def seed(self, earlier: Known, indexes: set[int],
+             reworded: dict[int, Article] | None = None) -> None:
         """What `earlier` (a make-up of the page before: makeup.Kept) settled of the
-        articles `indexes` (their candidates the same), with the layouts it kept of them."""
+        articles `indexes` (their candidates the same), with the layouts it kept of them;
+        and of the articles `reworded` (index → the article with other words in a body
+        of the same shape: Candidate.reworded), their modules settled as they were, the
+        plans of the new article and no layout (the final page flows its words)."""
+        reworded = reworded or {}
         for key, settled in earlier.settled.items():
-            if key[0].index in indexes:
+            index = key[0].index
+            if index in indexes:
                 self.settled[key] = settled
+            elif index in reworded:
+                self.settled[key] = Settled(replace(settled.plan, article=reworded[index]),
+                                            settled.score, None)
         for plan_id, (plan, laid) in earlier.laid.items():
             if plan.index in indexes:
                 self.laid[plan_id] = (plan, laid)
@@ -442,6 +451,7 @@ def adjust(c: Candidate, columns: int, lines: int, config: Config, first_column:
         plan = c.plan(columns, lines, config, first_column, first_line)
         laid = None
         try:
+            c.measured += 1
             fill = measure_fill(c.flow(plan), plan.last_line)
             over, laid = fill.over, fill.laid
         except TooLow:  # (a picture past the module's foot: never the page's plan)

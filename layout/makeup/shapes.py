@@ -77,6 +77,16 @@ class Choice(NamedTuple):
     height: int
 
 
+class Made(NamedTuple):
+    """The page the make-up's rounds made: what it leaves blank or over (with its 碰题
+    and what is out of rank), the articles' plans, and the cuts between the modules
+    (their rules)."""
+
+    total: float
+    plans: list
+    cuts: list
+
+
 def ladder_sizes(t: Template) -> tuple[float, ...]:
     """The sizes made-up headlines take, largest first: the template's `headline_ladder`,
     or its headline size and the HEADLINE_STEPS below it."""
