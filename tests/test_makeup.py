@@ -541,6 +541,41 @@ def test_the_make_up_reads_an_article_s_head_and_fill_as_typed_measures():
     assert measure_head(ArticleFlow(low, t, shipped_fonts(), TextCache())) is None
 
 
+def test_heads_set_from_bands_and_styles_set_before_are_those_set_anew():
+    """A head set through an article's `Heads` reuses the bands (their texts set from the
+    top) and kicker and subtitle styles of the heads set before it, at other airs, drops
+    and first lines; and a head that does not read its air (`air_read`: a vertical
+    headline's, a band's air under none) is the one set without it. Each is the head set
+    alone, from nothing (the long way), on every sample's articles."""
+    from layout.flow import ArticleFlow, Heads, air_read, set_head
+    from layout.model import ArticlePlan
+
+    fonts = shipped_fonts()
+    vertical = 0
+    for path in sorted((REPO / "issues").glob("20*.yaml")):
+        issue = load_issue(path)
+        t = load_template(issue.template)
+        cache = TextCache()
+        for article in issue.articles:
+            article = replace(article, images=())
+            heads = Heads()
+            h = article.headline
+            vertical += bool(h and h.vertical)
+            for first, extra, drop in ((3, 0, 0), (3, 2, 0), (5, 1, 0), (3, 0, 2), (7, 2, 3),
+                                       (5, 0, 0)):
+                plan = ArticlePlan(article, 0, 1, t.columns, first, t.grid_lines,
+                                   head_extra=extra, head_drop=drop, pictures=())
+                reused = heads.head(ArticleFlow(plan, t, fonts, cache).s, plan)
+                alone = set_head(ArticleFlow(plan, t, fonts, TextCache()).s, plan)
+                assert reused == alone
+                read = air_read(h, extra, drop)
+                if read != (extra, drop):  # (the head with only the air it reads)
+                    bare = replace(plan, head_extra=read[0], head_drop=read[1])
+                    assert reused is heads.head(ArticleFlow(bare, t, fonts, cache).s, bare)
+            assert len(heads.bands) <= 2  # (its headline's band and byline's, set once)
+    assert vertical  # (a vertical headline's head among them)
+
+
 def test_an_article_s_flows_share_its_head_and_sizes_of_one_band_share_a_need():
     from layout.flow import ArticleFlow, Drawn, Heads, set_head
     from layout.makeup import Area, Candidate, Config

@@ -27,7 +27,7 @@ from .article import (DIVIDED_WIDTH, MIN_DIVIDED, RULE_COLOUR, ArticleFlow, Cell
 from .blocks import BLOCKS, SUBHEAD_KEEP, BlockKind, Measured, kind_of, measure_block
 from .coverage import check_faces, check_text
 from .head import (FILL_MOST, FILL_SHARE, VERTICAL_GAP, VERTICAL_TCY, Head, Heads, Reach,
-                   Seat, set_head, two_below, vertical_cells)
+                   Seat, air_read, set_head, two_below, vertical_cells)
 from .measure import Fill, HeadMeasure, measure_fill, measure_head, measure_need
 from .page import Placed, dated, flow_page, furniture
 from .setter import (ASCENT, BOX_PADDING, MIN_DPI, REVERSED_TEXT, Drawn, TooLow, Typesetter,
@@ -40,7 +40,7 @@ __all__ = [
     "VERTICAL_TCY", "ArticleFlow", "BlockKind", "Cells", "Division", "Drawn", "Fill", "Head",
     "HeadMeasure", "Heads", "Laid",
     "Layout", "Measured", "Placed", "Reach", "Seat", "TextCache", "TooLow", "Typesetter",
-    "article_flow",
+    "air_read", "article_flow",
     "baseline_in", "check_faces", "check_text", "dated", "divided", "divided_into",
     "flow_page", "furniture", "kind_of", "measure_block", "measure_fill", "measure_head",
     "measure_need", "measurer", "moved", "set_head",

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from ..flow import (ArticleFlow, Fill, HeadMeasure, Heads, TextCache, TooLow, Typesetter,
-                    divided, measure_fill, measure_head, measure_need)
+                    air_read, divided, measure_fill, measure_head, measure_need)
 from ..fonts import FontSet
 from ..holes import hole_lines, seen_over
 from ..model import Article, ArticlePlan, Image, Template
@@ -159,7 +159,9 @@ class Candidate(Sizes):
     def head(self, columns: int, config: Config) -> Headed | None:
         """The head's measure at this width, set as `config` says, and what the blank
         beside it costs (`Headed`); None: the head does not fit the area."""
-        key = (columns, config.size, config.extra, config.beside, config.drop)
+        # (air the head does not read, as none: `flow.air_read`, the same head)
+        extra, drop = air_read(self.article.headline, config.extra, config.drop)
+        key = (columns, config.size, extra, config.beside, drop)
         if key not in self._heads:
             plan = self.plan(columns, self.area.lines, config.pictured((), ()),
                              pictures=False)
