@@ -576,6 +576,36 @@ def test_heads_set_from_bands_and_styles_set_before_are_those_set_anew():
     assert vertical  # (a vertical headline's head among them)
 
 
+def test_a_candidate_s_head_lines_alone_are_its_measure_s():
+    """`Candidate.head_lines` where the head has no measure yet (its lines alone, the long
+    way skipped) are the lines of its measure (`Candidate.head`, of a candidate that
+    measured nothing before), at every ladder size, width, air and picture beside it of
+    every sample's articles; and a vertical headline's measure, which reads no air, is
+    the one without it."""
+    from layout.makeup import Area, Candidate, Config
+    from layout.makeup.shapes import settable_sizes
+
+    fonts = shipped_fonts()
+    for path in sorted((REPO / "issues").glob("20*.yaml")):
+        issue = load_issue(path)
+        t = load_template(issue.template)
+        cache = TextCache()
+        area = Area(1, t.columns, 1, t.grid_lines)
+        for n, article in enumerate(issue.articles):
+            quick = Candidate(n, article, t, fonts, cache, area, 1)
+            for size in settable_sizes(t):
+                for columns in range(1, t.columns + 1, 2):
+                    for config in (Config(size), Config(size, 2),
+                                   *([Config(size, beside=1)] if columns >= 3 else [])):
+                        lines = quick.head_lines(columns, config)
+                        fresh = Candidate(n, article, t, fonts, TextCache(), area, 1)
+                        found = fresh.head(columns, config)
+                        assert lines == (None if found is None else found.measure.lines)
+                        h = article.headline
+                        if h is not None and h.vertical and not config.beside:
+                            assert fresh.head(columns, Config(size)) is found
+
+
 def test_an_article_s_flows_share_its_head_and_sizes_of_one_band_share_a_need():
     from layout.flow import ArticleFlow, Drawn, Heads, set_head
     from layout.makeup import Area, Candidate, Config

@@ -28,7 +28,8 @@ from .blocks import BLOCKS, SUBHEAD_KEEP, BlockKind, Measured, kind_of, measure_
 from .coverage import check_faces, check_text
 from .head import (FILL_MOST, FILL_SHARE, VERTICAL_GAP, VERTICAL_TCY, Head, Heads, Reach,
                    Seat, air_read, set_head, two_below, vertical_cells)
-from .measure import Fill, HeadMeasure, measure_fill, measure_head, measure_need
+from .measure import (Fill, HeadMeasure, measure_fill, measure_head, measure_head_lines,
+                      measure_need)
 from .page import Placed, dated, flow_page, furniture
 from .setter import (ASCENT, BOX_PADDING, MIN_DPI, REVERSED_TEXT, Drawn, TooLow, Typesetter,
                      baseline_in, measurer, moved, sized)
@@ -43,6 +44,7 @@ __all__ = [
     "air_read", "article_flow",
     "baseline_in", "check_faces", "check_text", "dated", "divided", "divided_into",
     "flow_page", "furniture", "kind_of", "measure_block", "measure_fill", "measure_head",
+    "measure_head_lines",
     "measure_need", "measurer", "moved", "set_head",
     "sized", "two_below", "vertical_cells",
 ]

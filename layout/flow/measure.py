@@ -104,6 +104,17 @@ def measure_head(flow: ArticleFlow) -> HeadMeasure | None:
                        len(spans) if vertical else 0, top, bottom, size)
 
 
+def measure_head_lines(flow: ArticleFlow) -> int | None:
+    """`measure_head(flow).lines` alone, without what else it measures (None: the head
+    does not fit the module)."""
+    plan = flow.plan
+    try:
+        head = flow.head(Drawn(), plan.last_line)
+    except TooLow:
+        return None
+    return head.body_line - plan.first_line
+
+
 def covered(drawn: Drawn, t: Template) -> Occupancy:
     """The grid cells an article's drawn lines, boxes and pictures cover."""
     occupied = Occupancy(t)
