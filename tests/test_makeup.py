@@ -606,6 +606,43 @@ def test_a_candidate_s_head_lines_alone_are_its_measure_s():
                             assert fresh.head(columns, Config(size)) is found
 
 
+def test_a_head_s_lines_counted_are_those_of_the_head_set(tmp_path):
+    """`flow.head_lines` (its bands' lines counted, not set: the first cut between words
+    that fits, not the evenest) gives the lines of the head set (`set_head`, the long way),
+    or None where that head reaches below the plan's last line, at every ladder size of
+    every article of pages of real news (tests/newsgen) at several widths and airs."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).parent))
+    import newsgen
+    from layout.flow import ArticleFlow, Heads
+    from layout.flow.head import head_lines, set_head
+    from layout.makeup.shapes import settable_sizes
+    from layout.model import ArticlePlan
+
+    fonts = shipped_fonts()
+    counted = 0
+    for seed in (3, 17):
+        issue = load_issue(newsgen.write(seed, tmp_path))
+        t = load_template(issue.template)
+        cache = TextCache()
+        for article in issue.articles:
+            h = article.headline
+            for size in settable_sizes(t):
+                for columns in (1, 3, 5):
+                    if h is not None and h.columns and h.columns[1] > columns:
+                        continue
+                    for extra, last in ((0, t.grid_lines), (1, t.grid_lines), (0, 6)):
+                        plan = ArticlePlan(article, 0, 1, columns, 1, last, head_extra=extra,
+                                           head_size=size if h and not h.size else None,
+                                           pictures=())
+                        lines = head_lines(ArticleFlow(plan, t, fonts, cache).s, plan, Heads())
+                        set_ = set_head(ArticleFlow(plan, t, fonts, TextCache()).s, plan)
+                        low = set_.reach is not None and set_.reach.line > last
+                        assert lines == (None if low else set_.body_line - 1)
+                        counted += lines is not None
+    assert counted > 100
+
+
 def test_an_article_s_flows_share_its_head_and_sizes_of_one_band_share_a_need():
     from layout.flow import ArticleFlow, Drawn, Heads, set_head
     from layout.makeup import Area, Candidate, Config

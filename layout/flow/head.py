@@ -117,6 +117,23 @@ def set_head(setter: Typesetter, plan: ArticlePlan, heads: Heads | None = None) 
     return _HeadSetter(setter, plan, heads).head()
 
 
+def head_lines(setter: Typesetter, plan: ArticlePlan, heads: Heads | None = None
+               ) -> int | None:
+    """The grid lines the head of `plan` takes (`Head.body_line` less its first line), its
+    bands' lines counted, not set, where `heads` has not set it (None: a part of it reaches
+    below the plan's last line, where `Head.draw_into` says TooLow)."""
+    found = heads.set.get(head_key(plan)) if heads is not None else None
+    if found is not None:
+        reach, body_line = found.reach, found.body_line
+    else:
+        counter = _HeadSetter(setter, plan, heads, counting=True)
+        body_line = counter.draw(Drawn()).body_line
+        reach = counter.reach
+    if reach is not None and reach.line > plan.last_line:
+        return None
+    return body_line - plan.first_line
+
+
 class SetBand(NamedTuple):
     """A band's texts set from its top (`_HeadSetter.band`, before it is centred in its
     lines): the lines, their height and the notes their setting wrote."""
@@ -173,7 +190,9 @@ class Heads:
 class _HeadSetter:
     """Sets one article's head (set_head)."""
 
-    def __init__(self, setter: Typesetter, plan: ArticlePlan, heads: Heads | None = None):
+    def __init__(self, setter: Typesetter, plan: ArticlePlan, heads: Heads | None = None,
+                 counting: bool = False):
+        self.counting = counting  # (bands' lines counted, not set: `head_lines`)
         self.s = setter
         self.t = setter.t
         self.plan = plan
@@ -330,6 +349,9 @@ class _HeadSetter:
              extra: int = 0) -> int:
         """Set a headline group or a byline across `width` from grid line `line`, centred
         in a whole number of body lines (and `extra` more); return how many it takes."""
+        if self.counting and (tuple(parts), x, width, self.s.where) not in self.bands:
+            # (its lines only counted: the band's height, as set_band finds it)
+            return math.ceil(self.band_height(parts, width) / self.t.pitch - 1e-6) + extra
         found = self.set_band(parts, x, width)
         height = found.height
         used = math.ceil(height / self.t.pitch - 1e-6) + extra
@@ -337,6 +359,22 @@ class _HeadSetter:
         out.lines += [moved(pl, offset) for pl in found.lines]
         out.notes += found.notes
         return used
+
+    def band_height(self, parts: list[Part], width: float) -> float:
+        """The height of the band's texts, as `Typesetter.one_off` adds it up line by line
+        (the same sums), from the lines each part takes: as many as the first cut between
+        words that fits gives as the evenest (`Typesetter.display_lines`' `fits`), found
+        sooner."""
+        height = 0.0
+        for text, style, kind in parts:
+            if text:
+                y = height
+                for part in text.split("\n"):
+                    for _ in self.s.display_lines(part.strip(), style, width, fits=True,
+                                                  byline=kind is LineKind.BYLINE):
+                        y += style.line_height
+                height += y - height
+        return height
 
     def set_band(self, parts: list[Part], x: float, width: float) -> SetBand:
         """The band's texts set one under another from its top (at 0), the same at every

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ..holes import Occupancy, text_legs
 from ..model import LineKind, Template
 from .article import ArticleFlow, Laid
+from .head import head_lines
 from .setter import Drawn, TooLow
 
 
@@ -105,14 +106,9 @@ def measure_head(flow: ArticleFlow) -> HeadMeasure | None:
 
 
 def measure_head_lines(flow: ArticleFlow) -> int | None:
-    """`measure_head(flow).lines` alone, without what else it measures (None: the head
-    does not fit the module)."""
-    plan = flow.plan
-    try:
-        head = flow.head(Drawn(), plan.last_line)
-    except TooLow:
-        return None
-    return head.body_line - plan.first_line
+    """`measure_head(flow).lines` alone, without what else it measures, its bands' lines
+    counted, not set (`head.head_lines`; None: the head does not fit the module)."""
+    return head_lines(flow.s, flow.plan, flow.heads)
 
 
 def covered(drawn: Drawn, t: Template) -> Occupancy:
