@@ -643,6 +643,31 @@ def test_a_head_s_lines_counted_are_those_of_the_head_set(tmp_path):
     assert counted > 100
 
 
+def test_a_headline_s_size_under_a_bound_after_others_is_that_found_alone():
+    """`Sizes.headline` under each bound on the headline, found after those under other
+    bounds (its title's lines at a size and width counted once: `Sizes.title_count`), is
+    the size a candidate that counted nothing before finds, on every sample's articles."""
+    from layout.makeup import Area, Candidate
+    from layout.makeup.shapes import settable_sizes
+
+    fonts = shipped_fonts()
+    for path in sorted((REPO / "issues").glob("20*.yaml")):
+        issue = load_issue(path)
+        t = load_template(issue.template)
+        cache = TextCache()
+        area = Area(1, t.columns, 1, t.grid_lines)
+        caps = [None, *settable_sizes(t)[1::2]]
+        for n, article in enumerate(issue.articles):
+            kept = Candidate(n, article, t, fonts, cache, area, 2)
+            for cap in caps:
+                for columns in range(1, t.columns + 1):
+                    kept.cap = cap
+                    fresh = Candidate(n, article, t, fonts, TextCache(), area, 2)
+                    fresh.cap = cap
+                    assert kept.headline(columns) == fresh.headline(columns)
+                    assert kept.too_tall(columns) == fresh.too_tall(columns)
+
+
 def test_an_article_s_flows_share_its_head_and_sizes_of_one_band_share_a_need():
     from layout.flow import ArticleFlow, Drawn, Heads, set_head
     from layout.makeup import Area, Candidate, Config

@@ -76,6 +76,7 @@ class Candidate(Sizes):
         # (columns, cap) at which its text leaves a stub → the height it fills there
         self._stubby: dict[tuple[int, float | None], int] = {}
         self._tall = {}  # (Sizes.too_tall)
+        self._counts = {}  # (Sizes.title_count)
         self.setter = Typesetter(template, fonts, 1, 1, cache)  # sets one-off text
         self.heads = Heads()  # (the heads its flows set, shared by those set alike)
         # (columns, limit, the plan's headline size) → the article without pictures laid
