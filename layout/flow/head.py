@@ -192,7 +192,7 @@ class _HeadSetter:
 
     def __init__(self, setter: Typesetter, plan: ArticlePlan, heads: Heads | None = None,
                  counting: bool = False):
-        self.counting = counting  # (bands' lines counted, not set: `head_lines`)
+        self.counting = counting  # (lines counted, not set: `head_lines`; no vertical cells)
         self.s = setter
         self.t = setter.t
         self.plan = plan
@@ -474,6 +474,8 @@ class _HeadSetter:
         # (reversed out: half a line of the band's colour above and below the characters)
         air = t.pitch / 2 if h.reversed else 0.0
         lines = max(1, math.ceil((max(heights) + 2 * air) / t.pitch - 1e-6))
+        if self.counting:
+            return lines  # (its lines alone asked: `head_lines`)
         top = t.line_top(line)
         gap = VERTICAL_GAP * max(style.size for _, style, _ in parts)
         used = sum(style.size for _, style, _ in parts) + gap * (len(parts) - 1)
