@@ -27,7 +27,8 @@ from .article import (DIVIDED_WIDTH, MIN_DIVIDED, RULE_COLOUR, ArticleFlow, Cell
 from .blocks import BLOCKS, SUBHEAD_KEEP, BlockKind, Measured, kind_of, measure_block
 from .coverage import check_faces, check_text
 from .head import (FILL_MOST, FILL_SHARE, VERTICAL_GAP, VERTICAL_TCY, Head, Heads, Reach,
-                   Seat, air_read, set_head, two_below, vertical_cells)
+                   Seat, air_read, set_head)
+from .headstyle import two_below, vertical_cells
 from .measure import (Fill, HeadMeasure, measure_fill, measure_head, measure_head_lines,
                       measure_need)
 from .page import Placed, dated, flow_page, furniture

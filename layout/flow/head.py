@@ -7,7 +7,6 @@ bottom line the balancing tries but whether it reaches past it).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Final, NamedTuple
 
@@ -16,6 +15,7 @@ from ..model import (ArticlePlan, Headline, LineKind, PlacedImage, PlacedLine, P
                      TextStyle)
 from ..text.items import Glyph
 from ..units import ZIHAO
+from .headstyle import own, two_below, vertical_cells
 from .setter import ASCENT, REVERSED_TEXT, Drawn, TooLow, Typesetter, moved, sized
 
 # A headline that fills its width (`fill: true`): its longest line spans this share of it,
@@ -75,40 +75,6 @@ class Head:
         out.images += self.images
         out.notes += self.notes
         out.loose += self.loose
-
-
-def vertical_cells(text: str) -> Iterator[str]:
-    """A vertical title's cells, top to bottom, each one em tall: a character each; a run
-    of two or three ASCII digits one cell (99周年); a space a blank cell; a line break (an
-    editor's: the next column, `vertical_parts`) nothing."""
-    i = 0
-    while i < len(text):
-        run = 0
-        while i + run < len(text) and text[i + run].isascii() and text[i + run].isdigit():
-            run += 1
-        if 2 <= run <= 3:
-            yield text[i:i + run]
-            i += run
-            continue
-        if text[i] != "\n":
-            yield text[i]
-        i += 1
-
-
-def two_below(style: TextStyle, main: float) -> float:
-    """A kicker's or subtitle's size: its style's, at most two 字号 below the main
-    title's."""
-    below = [s for s in sorted({*ZIHAO.values(), style.size}, reverse=True) if s < main]
-    return min(style.size, below[1] if len(below) > 1 else style.size)
-
-
-def own(fitted: TextStyle, style: TextStyle, size: float | None,
-        face: str | None) -> TextStyle:
-    """A kicker's or subtitle's style as the manifest sets it for this article: its
-    size (instead of the fitted one) and face, where it gives them."""
-    if size:
-        fitted = sized(style, size)
-    return replace(fitted, face=face) if face else fitted
 
 
 def set_head(setter: Typesetter, plan: ArticlePlan, heads: Heads | None = None) -> Head:
