@@ -26,6 +26,7 @@ COMPILED = [
     "layout/flow/setter.py",
     "layout/flow/textcache.py",
     "layout/flow/head.py",
+    "layout/flow/headstyle.py",
     "layout/flow/blocks.py",
     "layout/flow/article.py",
     "layout/flow/page.py",

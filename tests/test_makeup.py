@@ -542,6 +542,133 @@ def test_the_make_up_reads_an_article_s_head_and_fill_as_typed_measures():
     assert measure_head(ArticleFlow(low, t, shipped_fonts(), TextCache())) is None
 
 
+def test_heads_set_from_bands_and_styles_set_before_are_those_set_anew():
+    """A head set through an article's `Heads` reuses the bands (their texts set from the
+    top) and kicker and subtitle styles of the heads set before it, at other airs, drops
+    and first lines; and a head that does not read its air (`air_read`: a vertical
+    headline's, a band's air under none) is the one set without it. Each is the head set
+    alone, from nothing (the long way), on every sample's articles."""
+    from layout.flow import ArticleFlow, Heads, air_read, set_head
+    from layout.model import ArticlePlan
+
+    fonts = shipped_fonts()
+    vertical = 0
+    for path in sorted((REPO / "issues").glob("20*.yaml")):
+        issue = load_issue(path)
+        t = load_template(issue.template)
+        cache = TextCache()
+        for article in issue.articles:
+            article = replace(article, images=())
+            heads = Heads()
+            h = article.headline
+            vertical += bool(h and h.vertical)
+            for first, extra, drop in ((3, 0, 0), (3, 2, 0), (5, 1, 0), (3, 0, 2), (7, 2, 3),
+                                       (5, 0, 0)):
+                plan = ArticlePlan(article, 0, 1, t.columns, first, t.grid_lines,
+                                   head_extra=extra, head_drop=drop, pictures=())
+                reused = heads.head(ArticleFlow(plan, t, fonts, cache).s, plan)
+                alone = set_head(ArticleFlow(plan, t, fonts, TextCache()).s, plan)
+                assert reused == alone
+                read = air_read(h, extra, drop)
+                if read != (extra, drop):  # (the head with only the air it reads)
+                    bare = replace(plan, head_extra=read[0], head_drop=read[1])
+                    assert reused is heads.head(ArticleFlow(bare, t, fonts, cache).s, bare)
+            assert len(heads.bands) <= 2  # (its headline's band and byline's, set once)
+    assert vertical  # (a vertical headline's head among them)
+
+
+def test_a_candidate_s_head_lines_alone_are_its_measure_s():
+    """`Candidate.head_lines` where the head has no measure yet (its lines alone, the long
+    way skipped) are the lines of its measure (`Candidate.head`, of a candidate that
+    measured nothing before), at every ladder size, width, air and picture beside it of
+    every sample's articles; and a vertical headline's measure, which reads no air, is
+    the one without it."""
+    from layout.makeup import Area, Candidate, Config
+    from layout.makeup.shapes import settable_sizes
+
+    fonts = shipped_fonts()
+    for path in sorted((REPO / "issues").glob("20*.yaml")):
+        issue = load_issue(path)
+        t = load_template(issue.template)
+        cache = TextCache()
+        area = Area(1, t.columns, 1, t.grid_lines)
+        for n, article in enumerate(issue.articles):
+            quick = Candidate(n, article, t, fonts, cache, area, 1)
+            for size in settable_sizes(t):
+                for columns in range(1, t.columns + 1, 2):
+                    for config in (Config(size), Config(size, 2),
+                                   *([Config(size, beside=1)] if columns >= 3 else [])):
+                        lines = quick.head_lines(columns, config)
+                        fresh = Candidate(n, article, t, fonts, TextCache(), area, 1)
+                        found = fresh.head(columns, config)
+                        assert lines == (None if found is None else found.measure.lines)
+                        h = article.headline
+                        if h is not None and h.vertical and not config.beside:
+                            assert fresh.head(columns, Config(size)) is found
+
+
+def test_a_head_s_lines_counted_are_those_of_the_head_set(tmp_path):
+    """`flow.head_lines` (its bands' lines counted, not set: the first cut between words
+    that fits, not the evenest) gives the lines of the head set (`set_head`, the long way),
+    or None where that head reaches below the plan's last line, at every ladder size of
+    every article of pages of real news (tests/newsgen) at several widths and airs."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).parent))
+    import newsgen
+    from layout.flow import ArticleFlow, Heads
+    from layout.flow.head import head_lines, set_head
+    from layout.makeup.shapes import settable_sizes
+    from layout.model import ArticlePlan
+
+    fonts = shipped_fonts()
+    counted = 0
+    for seed in (3, 17):
+        issue = load_issue(newsgen.write(seed, tmp_path))
+        t = load_template(issue.template)
+        cache = TextCache()
+        for article in issue.articles:
+            h = article.headline
+            for size in settable_sizes(t):
+                for columns in (1, 3, 5):
+                    if h is not None and h.columns and h.columns[1] > columns:
+                        continue
+                    for extra, last in ((0, t.grid_lines), (1, t.grid_lines), (0, 6)):
+                        plan = ArticlePlan(article, 0, 1, columns, 1, last, head_extra=extra,
+                                           head_size=size if h and not h.size else None,
+                                           pictures=())
+                        lines = head_lines(ArticleFlow(plan, t, fonts, cache).s, plan, Heads())
+                        set_ = set_head(ArticleFlow(plan, t, fonts, TextCache()).s, plan)
+                        low = set_.reach is not None and set_.reach.line > last
+                        assert lines == (None if low else set_.body_line - 1)
+                        counted += lines is not None
+    assert counted > 100
+
+
+def test_a_headline_s_size_under_a_bound_after_others_is_that_found_alone():
+    """`Sizes.headline` under each bound on the headline, found after those under other
+    bounds (its title's lines at a size and width counted once: `Sizes.title_count`), is
+    the size a candidate that counted nothing before finds, on every sample's articles."""
+    from layout.makeup import Area, Candidate
+    from layout.makeup.shapes import settable_sizes
+
+    fonts = shipped_fonts()
+    for path in sorted((REPO / "issues").glob("20*.yaml")):
+        issue = load_issue(path)
+        t = load_template(issue.template)
+        cache = TextCache()
+        area = Area(1, t.columns, 1, t.grid_lines)
+        caps = [None, *settable_sizes(t)[1::2]]
+        for n, article in enumerate(issue.articles):
+            kept = Candidate(n, article, t, fonts, cache, area, 2)
+            for cap in caps:
+                for columns in range(1, t.columns + 1):
+                    kept.cap = cap
+                    fresh = Candidate(n, article, t, fonts, TextCache(), area, 2)
+                    fresh.cap = cap
+                    assert kept.headline(columns) == fresh.headline(columns)
+                    assert kept.too_tall(columns) == fresh.too_tall(columns)
+
+
 def test_an_article_s_flows_share_its_head_and_sizes_of_one_band_share_a_need():
     from layout.flow import ArticleFlow, Drawn, Heads, set_head
     from layout.makeup import Area, Candidate, Config

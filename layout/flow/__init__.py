@@ -27,8 +27,10 @@ from .article import (DIVIDED_WIDTH, MIN_DIVIDED, RULE_COLOUR, ArticleFlow, Divi
 from .blocks import BLOCKS, SUBHEAD_KEEP, BlockKind, Cells, Measured, kind_of, measure_block
 from .coverage import check_faces, check_text
 from .head import (FILL_MOST, FILL_SHARE, VERTICAL_GAP, VERTICAL_TCY, Head, Heads, Reach,
-                   Seat, set_head, two_below, vertical_cells)
-from .measure import Fill, HeadMeasure, measure_fill, measure_head, measure_need
+                   Seat, air_read, set_head)
+from .headstyle import two_below, vertical_cells
+from .measure import (Fill, HeadMeasure, measure_fill, measure_head, measure_head_lines,
+                      measure_need)
 from .page import Placed, dated, flow_page, furniture
 from .setter import (ASCENT, BOX_PADDING, MIN_DPI, REVERSED_TEXT, Drawn, TooLow, Typesetter,
                      baseline_in, measurer, moved, sized)
@@ -40,9 +42,10 @@ __all__ = [
     "VERTICAL_TCY", "ArticleFlow", "BlockKind", "Cells", "Division", "Drawn", "Fill", "Head",
     "HeadMeasure", "Heads", "Laid",
     "Layout", "Measured", "Placed", "Reach", "Seat", "TextCache", "TooLow", "Typesetter",
-    "article_flow",
+    "air_read", "article_flow",
     "baseline_in", "check_faces", "check_text", "dated", "divided", "divided_into",
     "flow_page", "furniture", "kind_of", "measure_block", "measure_fill", "measure_head",
+    "measure_head_lines",
     "measure_need", "measurer", "moved", "set_head",
     "sized", "two_below", "vertical_cells",
 ]

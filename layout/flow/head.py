@@ -7,7 +7,6 @@ bottom line the balancing tries but whether it reaches past it).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Final, NamedTuple
 
@@ -16,6 +15,7 @@ from ..model import (ArticlePlan, Headline, LineKind, PlacedImage, PlacedLine, P
                      TextStyle)
 from ..text.items import Glyph
 from ..units import ZIHAO
+from .headstyle import own, two_below, vertical_cells
 from .setter import ASCENT, REVERSED_TEXT, Drawn, TooLow, Typesetter, moved, sized
 
 # A headline that fills its width (`fill: true`): its longest line spans this share of it,
@@ -77,74 +77,95 @@ class Head:
         out.loose += self.loose
 
 
-def vertical_cells(text: str) -> Iterator[str]:
-    """A vertical title's cells, top to bottom, each one em tall: a character each; a run
-    of two or three ASCII digits one cell (99周年); a space a blank cell; a line break (an
-    editor's: the next column, `vertical_parts`) nothing."""
-    i = 0
-    while i < len(text):
-        run = 0
-        while i + run < len(text) and text[i + run].isascii() and text[i + run].isdigit():
-            run += 1
-        if 2 <= run <= 3:
-            yield text[i:i + run]
-            i += run
-            continue
-        if text[i] != "\n":
-            yield text[i]
-        i += 1
+def set_head(setter: Typesetter, plan: ArticlePlan, heads: Heads | None = None) -> Head:
+    """The article's head, set by `setter` in the article's part of the grid (`heads`:
+    the bands and styles its other heads set, reused where they are the same)."""
+    return _HeadSetter(setter, plan, heads).head()
 
 
-def two_below(style: TextStyle, main: float) -> float:
-    """A kicker's or subtitle's size: its style's, at most two 字号 below the main
-    title's."""
-    below = [s for s in sorted({*ZIHAO.values(), style.size}, reverse=True) if s < main]
-    return min(style.size, below[1] if len(below) > 1 else style.size)
+def head_lines(setter: Typesetter, plan: ArticlePlan, heads: Heads | None = None
+               ) -> int | None:
+    """The grid lines the head of `plan` takes (`Head.body_line` less its first line), its
+    bands' lines counted, not set, where `heads` has not set it (None: a part of it reaches
+    below the plan's last line, where `Head.draw_into` says TooLow)."""
+    found = heads.set.get(head_key(plan)) if heads is not None else None
+    if found is not None:
+        reach, body_line = found.reach, found.body_line
+    else:
+        counter = _HeadSetter(setter, plan, heads, counting=True)
+        body_line = counter.draw(Drawn()).body_line
+        reach = counter.reach
+    if reach is not None and reach.line > plan.last_line:
+        return None
+    return body_line - plan.first_line
 
 
-def own(fitted: TextStyle, style: TextStyle, size: float | None,
-        face: str | None) -> TextStyle:
-    """A kicker's or subtitle's style as the manifest sets it for this article: its
-    size (instead of the fitted one) and face, where it gives them."""
-    if size:
-        fitted = sized(style, size)
-    return replace(fitted, face=face) if face else fitted
+class SetBand(NamedTuple):
+    """A band's texts set from its top (`_HeadSetter.band`, before it is centred in its
+    lines): the lines, their height and the notes their setting wrote."""
+
+    lines: tuple[PlacedLine, ...]
+    height: float
+    notes: tuple[str, ...]
 
 
-def set_head(setter: Typesetter, plan: ArticlePlan) -> Head:
-    """The article's head, set by `setter` in the article's part of the grid."""
-    return _HeadSetter(setter, plan).head()
+def head_key(plan: ArticlePlan) -> tuple[int, int, int, float | None, tuple[int, int] | None,
+                                         int, int]:
+    """All of `plan` its head reads: its columns, first line, headline size and columns,
+    and air (`head_extra` only a horizontal headline's band reads; `head_drop` is not read
+    under a vertical one, set before it: a plan that differs from another only there has
+    the same head)."""
+    extra, drop = air_read(plan.article.headline, plan.head_extra, plan.head_drop)
+    return (plan.first_column, plan.last_column, plan.first_line, plan.head_size,
+            plan.head_columns, extra, drop)
+
+
+def air_read(h: Headline | None, extra: int, drop: int) -> tuple[int, int]:
+    """Of a head's air, the band's (`extra`) and over its group (`drop`), what a head with
+    headline `h` reads: the band's only a horizontal headline's, over the group none under a
+    vertical headline (its strip is set before it); 0 for what it does not read."""
+    if h is None or h.vertical:
+        return 0, (drop if h is None else 0)
+    return extra, drop
 
 
 class Heads:
-    """The heads one article's flows on one grid set, by all of its plan a head reads (its
-    columns, first line, headline size and columns, and air): the make-up lays an article
-    out many times in one module (its pictures a line taller or shorter, its text at
-    another width), and its head is the same in each (set_head reads neither the plan's
-    last line nor its pictures)."""
+    """The heads one article's flows on one grid set, by all of its plan a head reads
+    (`head_key`): the make-up lays an article out many times in one module (its pictures a
+    line taller or shorter, its text at another width), and its head is the same in each
+    (set_head reads neither the plan's last line nor its pictures). And the parts of heads
+    that come out the same in heads set otherwise (another band's air, another first line):
+    each band's texts as set from its top (`bands`), each kicker's and subtitle's fitted
+    style (`styles`)."""
 
     def __init__(self) -> None:
         self.set: dict[tuple[int, int, int, float | None, tuple[int, int] | None, int, int],
                        Head] = {}
+        self.bands: dict[tuple, SetBand] = {}
+        self.styles: dict[tuple, TextStyle] = {}
 
     def head(self, setter: Typesetter, plan: ArticlePlan) -> Head:
         """The head of `plan` (an ArticlePlan of this article), set by `setter` once."""
-        key = (plan.first_column, plan.last_column, plan.first_line, plan.head_size,
-               plan.head_columns, plan.head_extra, plan.head_drop)
+        key = head_key(plan)
         found = self.set.get(key)
         if found is None:
-            found = self.set[key] = set_head(setter, plan)
+            found = self.set[key] = set_head(setter, plan, self)
         return found
 
 
 class _HeadSetter:
     """Sets one article's head (set_head)."""
 
-    def __init__(self, setter: Typesetter, plan: ArticlePlan):
+    def __init__(self, setter: Typesetter, plan: ArticlePlan, heads: Heads | None = None,
+                 counting: bool = False):
+        self.counting = counting  # (lines counted, not set: `head_lines`; no vertical cells)
         self.s = setter
         self.t = setter.t
         self.plan = plan
         self.reach: Reach | None = None
+        # (the bands and styles set before, by all they read; none kept without `heads`)
+        self.bands: dict[tuple, SetBand] = {} if heads is None else heads.bands
+        self.styles: dict[tuple, TextStyle] = {} if heads is None else heads.styles
 
     def head(self) -> Head:
         out = Drawn()
@@ -245,6 +266,14 @@ class _HeadSetter:
         lines whole rather than wrapping it: a designer fits 引题 and 副题 to their width."""
         if not text:
             return style
+        key = (text, style, main, width)
+        found = self.styles.get(key)
+        if found is None:
+            found = self.styles[key] = self.fitted(text, style, main, width)
+        return found
+
+    def fitted(self, text: str, style: TextStyle, main: float, width: float) -> TextStyle:
+        """`secondary`'s style, found (it reads nothing but these and the template)."""
         ladder = sorted({*ZIHAO.values(), style.size}, reverse=True)
         size = two_below(style, main)
         floor = min([s for s in ladder if s > self.t.body.size] or [size])
@@ -286,15 +315,46 @@ class _HeadSetter:
              extra: int = 0) -> int:
         """Set a headline group or a byline across `width` from grid line `line`, centred
         in a whole number of body lines (and `extra` more); return how many it takes."""
-        start = len(out.lines)
+        if self.counting and (tuple(parts), x, width, self.s.where) not in self.bands:
+            # (its lines only counted: the band's height, as set_band finds it)
+            return math.ceil(self.band_height(parts, width) / self.t.pitch - 1e-6) + extra
+        found = self.set_band(parts, x, width)
+        height = found.height
+        used = math.ceil(height / self.t.pitch - 1e-6) + extra
+        offset = self.t.line_top(line) + (used * self.t.pitch - height) / 2
+        out.lines += [moved(pl, offset) for pl in found.lines]
+        out.notes += found.notes
+        return used
+
+    def band_height(self, parts: list[Part], width: float) -> float:
+        """The height of the band's texts, as `Typesetter.one_off` adds it up line by line
+        (the same sums), from the lines each part takes: as many as the first cut between
+        words that fits gives as the evenest (`Typesetter.display_lines`' `fits`), found
+        sooner."""
         height = 0.0
         for text, style, kind in parts:
             if text:
-                height += self.s.one_off(out, text, style, kind, height, x, width)
-        used = math.ceil(height / self.t.pitch - 1e-6) + extra
-        offset = self.t.line_top(line) + (used * self.t.pitch - height) / 2
-        out.lines[start:] = [moved(pl, offset) for pl in out.lines[start:]]
-        return used
+                y = height
+                for part in text.split("\n"):
+                    for _ in self.s.display_lines(part.strip(), style, width, fits=True,
+                                                  byline=kind is LineKind.BYLINE):
+                        y += style.line_height
+                height += y - height
+        return height
+
+    def set_band(self, parts: list[Part], x: float, width: float) -> SetBand:
+        """The band's texts set one under another from its top (at 0), the same at every
+        grid line and air the band is set at: set once (`Heads.bands`)."""
+        key = (tuple(parts), x, width, self.s.where)
+        found = self.bands.get(key)
+        if found is None:
+            out = Drawn()
+            height = 0.0
+            for text, style, kind in parts:
+                if text:
+                    height += self.s.one_off(out, text, style, kind, height, x, width)
+            found = self.bands[key] = SetBand(tuple(out.lines), height, tuple(out.notes))
+        return found
 
     def reverse(self, out: Drawn, start: int, x: float, top: float, width: float,
                 height: float) -> None:
@@ -380,6 +440,8 @@ class _HeadSetter:
         # (reversed out: half a line of the band's colour above and below the characters)
         air = t.pitch / 2 if h.reversed else 0.0
         lines = max(1, math.ceil((max(heights) + 2 * air) / t.pitch - 1e-6))
+        if self.counting:
+            return lines  # (its lines alone asked: `head_lines`)
         top = t.line_top(line)
         gap = VERTICAL_GAP * max(style.size for _, style, _ in parts)
         used = sum(style.size for _, style, _ in parts) + gap * (len(parts) - 1)

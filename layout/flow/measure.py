@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ..holes import Occupancy, text_legs
 from ..model import LineKind, Template
 from .article import ArticleFlow, Laid
+from .head import head_lines
 from .setter import Drawn, TooLow
 
 
@@ -102,6 +103,12 @@ def measure_head(flow: ArticleFlow) -> HeadMeasure | None:
     return HeadMeasure(line - plan.first_line, tuple(blanks), tuple(over),
                        strip if vertical else 0,
                        len(spans) if vertical else 0, top, bottom, size)
+
+
+def measure_head_lines(flow: ArticleFlow) -> int | None:
+    """`measure_head(flow).lines` alone, without what else it measures, its bands' lines
+    counted, not set (`head.head_lines`; None: the head does not fit the module)."""
+    return head_lines(flow.s, flow.plan, flow.heads)
 
 
 def covered(drawn: Drawn, t: Template) -> Occupancy:

@@ -8,7 +8,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from ..flow import (ArticleFlow, Fill, HeadMeasure, Heads, TextCache, TooLow, Typesetter,
-                    divided, measure_fill, measure_head, measure_need)
+                    air_read, divided, measure_fill, measure_head, measure_head_lines,
+                    measure_need)
 from ..fonts import FontSet
 from ..holes import hole_lines, seen_over
 from ..model import Article, ArticlePlan, Image, Template
@@ -51,6 +52,7 @@ class Candidate(Sizes):
         # (columns, size, extra, beside, drop) → its head's measure and what the blank
         # beside and over it costs
         self._heads: dict[tuple, Headed | None] = {}
+        self._head_lines: dict[tuple, int | None] = {}  # (those not measured: head_lines)
         self.block_memo: dict[tuple, tuple] = {}  # (pictures.picture_block)
         self.sum_memo: dict[int, dict] = {}  # (pictures.picture_sums)
         self._options: dict[tuple, dict] = {}
@@ -75,6 +77,7 @@ class Candidate(Sizes):
         self._stubby: dict[tuple[int, float | None], int] = {}
         self._tall = {}  # (Sizes.too_tall)
         self._mended = {}  # (Sizes.unmended)
+        self._counts = {}  # (Sizes.title_count)
         self.setter = Typesetter(template, fonts, 1, 1, cache)  # sets one-off text
         self.heads = Heads()  # (the heads its flows set, shared by those set alike)
         # (columns, limit, the plan's headline size) → the article without pictures laid
@@ -153,9 +156,18 @@ class Candidate(Sizes):
 
     def head_lines(self, columns: int, config: Config) -> int | None:
         """Grid lines the headline group, byline and note take at this width (None: the
-        note does not fit the area)."""
-        found = self.head(columns, config)
-        return None if found is None else found.measure.lines
+        note does not fit the area): its measure's, or where it has none yet, its head's
+        lines alone (the head set for it is kept: `flow.Heads`), all that the sizes a
+        headline is tried at and set down to (`heads.floor`) mostly ask."""
+        key = self.head_key(columns, config)
+        if key in self._heads:
+            found = self._heads[key]
+            return None if found is None else found.measure.lines
+        if key not in self._head_lines:
+            plan = self.plan(columns, self.area.lines, config.pictured((), ()),
+                             pictures=False)
+            self._head_lines[key] = measure_head_lines(self.flow(plan))
+        return self._head_lines[key]
 
     def head_blank(self, columns: int, config: Config) -> float:
         """What the blank beside the headline group, byline and note costs: runs of
@@ -167,7 +179,7 @@ class Candidate(Sizes):
     def head(self, columns: int, config: Config) -> Headed | None:
         """The head's measure at this width, set as `config` says, and what the blank
         beside it costs (`Headed`); None: the head does not fit the area."""
-        key = (columns, config.size, config.extra, config.beside, config.drop)
+        key = self.head_key(columns, config)
         if key not in self._heads:
             plan = self.plan(columns, self.area.lines, config.pictured((), ()),
                              pictures=False)
@@ -189,6 +201,12 @@ class Candidate(Sizes):
                                 HEAD_BLANK if run >= BLANK_RUN else 0.0)
             self._heads[key] = Headed(measured, blank)
         return self._heads[key]
+
+    def head_key(self, columns: int, config: Config) -> tuple[int, float | None, int, int, int]:
+        """All of `config` the head at this width reads: its size, air and the columns of a
+        picture beside it (air it does not read as none: `flow.air_read`, the same head)."""
+        extra, drop = air_read(self.article.headline, config.extra, config.drop)
+        return columns, config.size, extra, config.beside, drop
 
     @property
     def step_cost(self) -> float:

@@ -107,38 +107,56 @@ def picture_options(c: Candidate, columns: int, limit: int, base: Config, top: i
         if (beside and widths[0] != beside) or widths[0] > clear \
                 or not wide_enough(c, columns, widths):
             continue  # (the first picture stands clear of a vertical title's strip)
-        up = sum(1 + c for _, c in (picture_block(c, i, w) for i, w in
-                                    zip(c.pictures[::2], widths[::2])))
-        down = sum(1 + c for _, c in (picture_block(c, i, w) for i, w in
-                                      zip(c.pictures[1::2], widths[1::2])))
-        shape = sum(PICTURE_SHAPE * abs(w / columns - 0.6) for w in widths) \
-            if columns > 1 else 0.0
+        # (the lines of each stack's captions and the blank under each picture)
+        up = down = 0
+        shape = 0.0
+        for n, (image, w) in enumerate(zip(c.pictures, widths)):
+            if n % 2 == 0:
+                up += 1 + picture_block(c, image, w)[1]
+            else:
+                down += 1 + picture_block(c, image, w)[1]
+            if columns > 1:
+                shape += PICTURE_SHAPE * abs(w / columns - 0.6)
         first = picture_block(c, c.pictures[0], widths[0])[1]
+        # (two stacks side by side that overlap in a column: both in it, one over the other)
+        overlap = len(widths) > 1 and widths[0] + widths[1] > columns
+        thumb = THUMB if c.lead and columns >= 3 and widths[0] < 2 else 0.0
+        rows = need - beside * top  # (the body's cells but the pictures')
         for cells, (crop, heights) in sums.items():
+            if beside and heights[0] + first + 1 < top:
+                continue  # a picture beside the headline is at least as tall
+            # the stacks must leave each column room for a leg of text
+            tall = stack_lines(heights, 0) + up - (top if beside else 0) + right
+            low = stack_lines(heights, 1) + down + left
+            most = max(tall, low)
             # the body's rows that leave the pictures `cells` cells and the text its
             # own, the last column at most SHORT_MOST lines short (beside the
             # headline, the first picture also takes the band's lines in its columns)
             for short in range(SHORT_MOST + 1):
-                body, rest = divmod(cells + short + need - beside * top, columns)
-                if rest:
+                total = cells + short + rows
+                if total % columns:
                     continue
+                body = total // columns
                 height = top + body
                 if not top + MIN_LEG <= height <= limit or 2 * cells > columns * height:
                     continue  # (the pictures take at most half the module)
-                # the stacks must leave each column room for a leg of text
-                stacks = (sum(heights[::2]) + up - (top if beside else 0) + right,
-                          sum(heights[1::2]) + down + left)
-                if beside and heights[0] + first + 1 < top:
-                    continue  # a picture beside the headline is at least as tall
-                if max(stacks) > body - MIN_LEG or (
-                        widths[1:2] and widths[0] + widths[1] > columns
-                        and sum(stacks) > body - MIN_LEG):
+                if most > body - MIN_LEG or (overlap and tall + low > body - MIN_LEG):
                     continue
+                # (the score's terms added in the order they always were)
                 score = cost + CROP_COST * crop + shape + SHORT * max(0, short - SHORT_OK)
-                if c.lead and columns >= 3 and widths[0] < 2:
-                    score += THUMB  # (a lead's picture a stamp: only where text needs it)
+                if thumb:
+                    score += thumb  # (a lead's picture a stamp: only where text needs it)
                 c.offer(out, columns, height, score, base.pictured(widths, heights))
     return out
+
+
+def stack_lines(heights: tuple[int, ...], side: int) -> int:
+    """The lines of the pictures of one stack (`side` 0: the first, third, …; 1: the
+    second, fourth, …), without their captions."""
+    total = 0
+    for n in range(side, len(heights), 2):
+        total += heights[n]
+    return total
 
 
 def wide_enough(c: Candidate, columns: int, widths: tuple[int, ...]) -> bool:

@@ -29,6 +29,7 @@ class Sizes:
     _tall: dict[tuple[int, float | None], int]
     # (columns, cap) → the size a title stepped down from to mend its cut (`mends_cut`)
     _mended: dict[tuple[int, float | None], float]
+    _counts: dict[tuple[float, float], int]  # (width, size) → title_count
 
     def width_pt(self, columns: int) -> float:
         return columns * self.t.column_width + (columns - 1) * self.t.gutter
@@ -59,13 +60,7 @@ class Sizes:
             two: int | None = None
             most = max(parts, MAX_HEADLINE_LINES)
             for size in ladder[start:]:
-                at = sized(style, size)
-                count = sum(self.setter.line_count(part.strip(), at, width, least=True)
-                            for part in h.main.split("\n"))
-                if count <= most:  # (past it, its exact count changes nothing below)
-                    count = sum(self.setter.line_count(part.strip(), at, width)
-                                for part in h.main.split("\n"))
-                counts.append(count)
+                counts.append(self.title_count(width, size, most))
                 if two is None and counts[-1] <= most:
                     two = len(counts) - 1
                 if two is not None and len(counts) > two + 1:
@@ -125,6 +120,24 @@ class Sizes:
             for end in ends:
                 worst = max(worst, costs[end])
         return worst
+
+    def title_count(self, width: float, size: float, most: int) -> int:
+        """The lines the main title takes at `size` across `width`: exactly where that is
+        at most `most`, else at least as many as `most` and more (past it, its exact count
+        changes nothing `headline` finds); counted once for every bound on the headline."""
+        key = (width, size)
+        found = self._counts.get(key)
+        if found is None:
+            h = self.article.headline
+            assert h is not None  # (asked of a headline the make-up sizes)
+            at = sized(self.t.styles["headline"], size)
+            found = sum(self.setter.line_count(part.strip(), at, width, least=True)
+                        for part in h.main.split("\n"))
+            if found <= most:
+                found = sum(self.setter.line_count(part.strip(), at, width)
+                            for part in h.main.split("\n"))
+            self._counts[key] = found
+        return found
 
     def below_ladder(self, width: float, most: int, steps: int) -> tuple[float, int] | None:
         """A title no size of the default ladder sets in `most` lines (a narrow module's,
