@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from struct import pack, unpack_from
 
-from reportlab.pdfbase.ttfonts import TTFontMaker
+from reportlab.lib.rl_accel import calcChecksum
 
 # composite glyph flags (the OpenType `glyf` table)
 _ARGS_ARE_WORDS = 1 << 0
@@ -122,30 +122,88 @@ def _with_ushort(table: bytes, offset: int, value: int) -> bytes:
     return table[:offset] + pack(">H", value) + table[offset + 2:]
 
 
+class _Tables:
+    """What every subset of a face takes as it is, read once a face: the tables copied
+    whole (name, OS/2, cvt, fpgm, prep: those the face has) and the post table's subset
+    form, each with its checksum, and the hhea, maxp and head tables a subset changes."""
+
+    def __init__(self, face):
+        kept: list[tuple[str, bytes, int]] = []
+        for tag in ("name", "OS/2", "cvt ", "fpgm", "prep"):
+            try:
+                table = face.get_table(tag)
+            except KeyError:  # (cvt, fpgm and prep are optional)
+                continue
+            kept.append((tag, table, calcChecksum(table)))
+        post = b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16
+        kept.append(("post", post, calcChecksum(post)))
+        self.kept = kept
+        self.hhea: bytes = face.get_table("hhea")
+        self.maxp: bytes = face.get_table("maxp")
+        head = face.get_table("head")
+        self.head: bytes = head[:8] + b"\0\0\0\0" + head[12:]  # (its checksum adjustment: 0)
+
+
+_TABLES: dict[int, tuple[object, _Tables]] = {}  # by the face's id (the face held with it)
+
+
+def _tables(face) -> _Tables:
+    found = _TABLES.get(id(face))
+    if found is None or found[0] is not face:
+        found = _TABLES[id(face)] = (face, _Tables(face))
+    return found[1]
+
+
+def _font_file(tables: list[tuple[str, bytes, int]]) -> bytes:
+    """A TrueType file of `tables` (tag, data, checksum), as reportlab's TTFontMaker
+    writes it: the directory in the tags' order, each table padded to 4 bytes, the head
+    table's checksum adjustment set last (the file's checksum: its header's and
+    directory's and its tables', a sum of aligned words)."""
+    tables.sort()
+    count = len(tables)
+    search = 1
+    selector = 0
+    while search * 2 <= count:
+        search *= 2
+        selector += 1
+    search *= 16
+    directory = [pack(">lHHHH", 0x00010000, count, search, selector, count * 16 - search)]
+    offset = 12 + count * 16
+    total = 0
+    for tag, data, checksum in tables:
+        directory.append(tag.encode("latin1") + pack(">LLL", checksum, offset, len(data)))
+        offset += (len(data) + 3) & ~3
+        total += checksum
+    head = b"".join(directory)
+    adjustment = (0xB1B0AFBA - calcChecksum(head) - total) & 0xFFFFFFFF
+    parts = [head]
+    for tag, data, _ in tables:
+        if tag == "head":
+            data = data[:8] + pack(">L", adjustment) + data[12:]
+        parts.append(data)
+        if len(data) & 3:
+            parts.append(b"\0" * (4 - (len(data) & 3)))
+    return b"".join(parts)
+
+
 def make_subset(face, subset: list[int]) -> bytes:
     """The TrueType file of the subset `subset` (codes, in their subset order) of `face`
     (a fonts._QuickFace), as reportlab's makeSubset makes it."""
     glyph_map, glyph_set, codes = _glyph_map(face, subset)
-    output = TTFontMaker()
-    for tag in ("name", "OS/2", "cvt ", "fpgm", "prep"):
-        try:
-            output.add(tag, face.get_table(tag))
-        except KeyError:  # (cvt, fpgm and prep are optional)
-            pass
-    output.add("post", b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16)
+    kept = _tables(face)
+    tables = list(kept.kept)
     hmtx, full_pairs = _hmtx(face, glyph_map)
-    output.add("hmtx", hmtx)
-    output.add("hhea", _with_ushort(face.get_table("hhea"), 34, full_pairs))
-    output.add("maxp", _with_ushort(face.get_table("maxp"), 4, len(glyph_map)))
     cmap = [0, 1, 1, 0, 0, 12, 6, 10 + len(subset) * 2, 0, 0, len(subset), *codes]
-    output.add("cmap", pack(">%dH" % len(cmap), *cmap))
     glyf, offsets = _glyf(face, glyph_map, glyph_set)
-    output.add("glyf", glyf)
     if (offsets[-1] + 1) >> 1 > 0xFFFF:
         long_offsets = 1
-        output.add("loca", pack(">%dL" % len(offsets), *offsets))
+        loca = pack(">%dL" % len(offsets), *offsets)
     else:
         long_offsets = 0
-        output.add("loca", pack(">%dH" % len(offsets), *[o >> 1 for o in offsets]))
-    output.add("head", _with_ushort(face.get_table("head"), 50, long_offsets))
-    return output.makeStream()
+        loca = pack(">%dH" % len(offsets), *[o >> 1 for o in offsets])
+    for tag, data in (("hmtx", hmtx), ("hhea", _with_ushort(kept.hhea, 34, full_pairs)),
+                      ("maxp", _with_ushort(kept.maxp, 4, len(glyph_map))),
+                      ("cmap", pack(">%dH" % len(cmap), *cmap)), ("glyf", glyf),
+                      ("loca", loca), ("head", _with_ushort(kept.head, 50, long_offsets))):
+        tables.append((tag, data, calcChecksum(data)))
+    return _font_file(tables)
