@@ -265,9 +265,17 @@ def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | 
     closing.start(canvas, [fonts.face(role).ttf for role in roles])
     lines.compare(fonts, roles, selects)
     code = canvas._code
+    known = fill.screen_fills  # (a colour's operator, once written: appended as it is)
+    height = page.height
     for line, line_runs in painted:
-        fill.fill(line.color)
-        lines.paint(code, line_runs, fonts, line.size, page.height - line.baseline, selects)
+        operator = known.get(line.color) if known is not None else None
+        if operator is None:
+            fill.fill(line.color)
+        else:
+            code.append(operator)
+        lines.paint(code, line_runs, fonts, line.size, height - line.baseline, selects)
+    if known is not None and painted:
+        canvas._fillColorObj = _colour(painted[-1][0].color)  # (as fill would leave it)
     if press:
         press.marks(canvas, page.width, page.height)
     canvas.showPage()
@@ -307,6 +315,8 @@ class _Paint:
         self.press = press
         self._overprint = {"fill": False, "stroke": False}
         self._screen: dict[tuple[bool, str], str] = {}  # (fill?, colour) → its operator
+        # each fill colour's operator on screen (None through the press)
+        self.screen_fills: dict[str, str] | None = None if press else {}
         if press:
             canvas._setOverprintMask(1)  # (a zero in a CMYK overprint leaves that ink)
 
@@ -342,6 +352,8 @@ class _Paint:
             (canvas.setFillColor if fill else canvas.setStrokeColor)(_colour(colour))
             if len(code) == count + 1:
                 self._screen[(fill, colour)] = code[-1]
+                if fill and self.screen_fills is not None:
+                    self.screen_fills[colour] = code[-1]
             return
         code.append(operator)
         if fill:
