@@ -11,6 +11,7 @@ shipped face.
 from __future__ import annotations
 
 from struct import pack, unpack_from
+from typing import Any
 
 from reportlab.lib.rl_accel import calcChecksum
 
@@ -169,7 +170,7 @@ class _Tables:
     whole (name, OS/2, cvt, fpgm, prep: those the face has) and the post table's subset
     form, each with its checksum, and the hhea, maxp and head tables a subset changes."""
 
-    def __init__(self, face):
+    def __init__(self, face: Any) -> None:
         kept: list[tuple[str, bytes, int]] = []
         for tag in ("name", "OS/2", "cvt ", "fpgm", "prep"):
             try:
