@@ -223,6 +223,16 @@ class _Closing:
                 if self.last or len(subset) == 256:
                     self.render.start(font.face.makeSubset(subset))
 
+    def start_full(self, canvas: Canvas, used: list, begun: set[tuple[int, int]]) -> None:
+        """Make and start compressing the full subsets (256 codes) of the faces `used`
+        not `begun` (by face and number: noted here) while the page is coded."""
+        doc = canvas._doc
+        for font in used:
+            for number, subset in enumerate(font.state[doc].subsets):
+                if len(subset) == 256 and (id(font), number) not in begun:
+                    begun.add((id(font), number))
+                    self.render.start(font.face.makeSubset(subset))
+
 
 def _bookmarks(canvas: Canvas, document: Document, number: int, top: float) -> None:
     """The page's label, its outline entry and one under it for each of its articles."""
@@ -260,8 +270,7 @@ def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | 
     for image in page.images:
         _draw_image(canvas, image, page.height, fill, page.width)
     selects, lines = painting.selects, painting.lines
-    painted = [(line, lines.runs(line, fonts, painting.codes)) for line in page.lines]
-    roles = _assign(fonts, painted, selects)
+    painted, roles = _coded(canvas, page, fonts, painting, closing)
     closing.start(canvas, [fonts.face(role).ttf for role in roles])
     lines.compare(fonts, roles, selects)
     code = canvas._code
@@ -279,6 +288,34 @@ def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | 
     if press:
         press.marks(canvas, page.width, page.height)
     canvas.showPage()
+
+
+# Lines coded before the subsets filled so far are started: the first full subsets of a
+# page are compressed while the rest of its lines are coded.
+LINES_A_STEP = 128
+
+
+def _coded(canvas: Canvas, page: PageLayout, fonts: FontSet, painting: _Painting,
+           closing: _Closing) -> tuple[list[tuple[PlacedLine, list[Run]]], list[str]]:
+    """The page's lines with their runs (runs.LineRuns), their characters given their
+    codes (`_assign`) a step of lines at a time, each subset that fills started as soon
+    as it is full; and the roles of the faces the page uses, in the order of their first
+    runs (a step's new characters coded after the last step's: the codes and names the
+    page's characters get coded all at once)."""
+    lines, selects, codes = painting.lines, painting.selects, painting.codes
+    painted: list[tuple[PlacedLine, list[Run]]] = []
+    roles: list[str] = []
+    begun: set[tuple[int, int]] = set()
+    every = page.lines
+    for at in range(0, len(every), LINES_A_STEP):
+        step = [(line, lines.runs(line, fonts, codes)) for line in every[at:at + LINES_A_STEP]]
+        for role in _assign(fonts, step, selects):
+            if role not in roles:
+                roles.append(role)
+        painted.extend(step)
+        if at + LINES_A_STEP < len(every):
+            closing.start_full(canvas, [fonts.face(role).ttf for role in roles], begun)
+    return painted, roles
 
 
 def _assign(fonts: FontSet, painted: list[tuple[PlacedLine, list[Run]]],
