@@ -11,8 +11,9 @@ shipped face.
 from __future__ import annotations
 
 from struct import pack, unpack_from
+from typing import Any
 
-from reportlab.pdfbase.ttfonts import TTFontMaker
+from reportlab.lib.rl_accel import calcChecksum
 
 # composite glyph flags (the OpenType `glyf` table)
 _ARGS_ARE_WORDS = 1 << 0
@@ -34,38 +35,81 @@ def _component_step(flags: int) -> int:
     return step
 
 
-def _glyph_map(face, subset: list[int]) -> tuple[list[int], dict[int, int], list[int]]:
+class _Glyph:
+    """A glyph of a face as a subset copies it: its data padded to 4 bytes, the padded
+    data's checksum, and its parts (the glyphs a composite glyph is made of; none for a
+    simple one, copied as it is)."""
+
+    def __init__(self, data: bytes, checksum: int, parts: tuple[int, ...]):
+        self.data = data
+        self.checksum = checksum
+        self.parts = parts
+
+
+# Glyphs kept a face: pages share most of their characters, so most of a page's subsets'
+# glyphs were copied for an earlier one. Started afresh past this many (a few hundred
+# bytes each).
+MOST_GLYPHS = 30_000
+
+
+def _read_glyph(face, glyph: int) -> _Glyph:
+    data = face._ttf_data
+    start = face.get_table_pos("glyf")[0]
+    positions = face.glyphPos
+    at = positions[glyph]
+    length = positions[glyph + 1] - at
+    raw = data[start + at:start + at + length]
+    if length & 3:
+        raw += b"\0" * (4 - (length & 3))
+    parts: list[int] = []
+    if length > 2 and unpack_from(">h", raw, 0)[0] < 0:
+        at = 10
+        flags = _MORE
+        while flags & _MORE:
+            flags, part = unpack_from(">HH", raw, at)
+            parts.append(part)
+            at += _component_step(flags)
+    return _Glyph(raw, calcChecksum(raw), tuple(parts))
+
+
+def _glyph(kept: _Tables, face, glyph: int) -> _Glyph:
+    glyphs = kept.glyphs
+    found = glyphs.get(glyph)
+    if found is None:
+        if len(glyphs) >= MOST_GLYPHS:
+            glyphs.clear()
+        found = glyphs[glyph] = _read_glyph(face, glyph)
+    return found
+
+
+def _glyph_map(face, subset: list[int],
+               kept: _Tables) -> tuple[list[int], dict[int, int], list[int]]:
     """(new glyph → old glyph, old → new, each code's new glyph): the subset's glyphs in
     the order of first use, glyph 0 first, then the parts of its composite glyphs."""
     char_to_glyph = face.charToGlyph
+    known = kept.codes  # (a face's map only gains codes: a code found keeps its glyph)
     glyph_map = [0]
     glyph_set = {0: 0}
     codes = []
     for code in subset:
-        old = char_to_glyph.get(code, 0)
+        old = known.get(code, -1)
+        if old < 0:
+            old = char_to_glyph.get(code, 0)
+            if old:
+                known[code] = old
         new = glyph_set.get(old)
         if new is None:
             new = glyph_set[old] = len(glyph_map)
             glyph_map.append(old)
         codes.append(new)
-    data = face._ttf_data
-    start = face.get_table_pos("glyf")[0]
-    positions = face.glyphPos
     n = 0
     while n < len(glyph_map):
         old = glyph_map[n]
         n += 1
-        at = positions[old]
-        if positions[old + 1] == at or unpack_from(">h", data, start + at)[0] >= 0:
-            continue
-        at += start + 10
-        flags = _MORE
-        while flags & _MORE:
-            flags, part = unpack_from(">HH", data, at)
+        for part in _glyph(kept, face, old).parts:
             if part not in glyph_set:
                 glyph_set[part] = len(glyph_map)
                 glyph_map.append(part)
-            at += _component_step(flags)
     return glyph_map, glyph_set, codes
 
 
@@ -86,66 +130,126 @@ def _hmtx(face, glyph_map: list[int]) -> tuple[bytes, int]:
     return pack(">%dH" % len(hmtx), *hmtx), n >> 1
 
 
-def _glyf(face, glyph_map: list[int], glyph_set: dict[int, int]) -> tuple[bytes, list[int]]:
+def _glyf(face, glyph_map: list[int], glyph_set: dict[int, int],
+          kept: _Tables) -> tuple[bytes, int, list[int]]:
     """The subset's glyph data (composite glyphs pointing at their parts' new numbers,
-    each glyph padded to 4 bytes) and each glyph's offset in it."""
-    data = face._ttf_data
-    start = face.get_table_pos("glyf")[0]
-    positions = face.glyphPos
+    each glyph padded to 4 bytes), its checksum (its glyphs', each aligned) and each
+    glyph's offset in it."""
     offsets = []
     glyf = []
     pos = 0
+    checksum = 0
     for old in glyph_map:
         offsets.append(pos)
-        at = positions[old]
-        length = positions[old + 1] - at
-        glyph = data[start + at:start + at + length]
-        if length > 2 and unpack_from(">h", glyph, 0)[0] < 0:
-            glyph = bytearray(glyph)
+        glyph = _glyph(kept, face, old)
+        data = glyph.data
+        if glyph.parts:
+            changed = bytearray(data)
             at = 10
             flags = _MORE
             while flags & _MORE:
-                flags, part = unpack_from(">HH", glyph, at)
-                glyph[at + 2:at + 4] = pack(">H", glyph_set[part])
+                flags, part = unpack_from(">HH", changed, at)
+                changed[at + 2:at + 4] = pack(">H", glyph_set[part])
                 at += _component_step(flags)
-            glyph = bytes(glyph)
-        glyf.append(glyph)
-        pos += length
-        if pos % 4:
-            glyf.append(b"\0" * (4 - pos % 4))
-            pos += 4 - pos % 4
+            data = bytes(changed)
+            checksum += calcChecksum(data)
+        else:
+            checksum += glyph.checksum
+        glyf.append(data)
+        pos += len(data)
     offsets.append(pos)
-    return b"".join(glyf), offsets
+    return b"".join(glyf), checksum & 0xFFFFFFFF, offsets
 
 
 def _with_ushort(table: bytes, offset: int, value: int) -> bytes:
     return table[:offset] + pack(">H", value) + table[offset + 2:]
 
 
+class _Tables:
+    """What every subset of a face takes as it is, read once a face: the tables copied
+    whole (name, OS/2, cvt, fpgm, prep: those the face has) and the post table's subset
+    form, each with its checksum, and the hhea, maxp and head tables a subset changes."""
+
+    def __init__(self, face: Any) -> None:
+        kept: list[tuple[str, bytes, int]] = []
+        for tag in ("name", "OS/2", "cvt ", "fpgm", "prep"):
+            try:
+                table = face.get_table(tag)
+            except KeyError:  # (cvt, fpgm and prep are optional)
+                continue
+            kept.append((tag, table, calcChecksum(table)))
+        post = b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16
+        kept.append(("post", post, calcChecksum(post)))
+        self.kept = kept
+        self.hhea: bytes = face.get_table("hhea")
+        self.maxp: bytes = face.get_table("maxp")
+        head = face.get_table("head")
+        self.head: bytes = head[:8] + b"\0\0\0\0" + head[12:]  # (its checksum adjustment: 0)
+        self.glyphs: dict[int, _Glyph] = {}  # (`_glyph`)
+        self.codes: dict[int, int] = {}  # code → its glyph, those found
+
+
+_TABLES: dict[int, tuple[object, _Tables]] = {}  # by the face's id (the face held with it)
+
+
+def _tables(face) -> _Tables:
+    found = _TABLES.get(id(face))
+    if found is None or found[0] is not face:
+        found = _TABLES[id(face)] = (face, _Tables(face))
+    return found[1]
+
+
+def _font_file(tables: list[tuple[str, bytes, int]]) -> bytes:
+    """A TrueType file of `tables` (tag, data, checksum), as reportlab's TTFontMaker
+    writes it: the directory in the tags' order, each table padded to 4 bytes, the head
+    table's checksum adjustment set last (the file's checksum: its header's and
+    directory's and its tables', a sum of aligned words)."""
+    tables.sort()
+    count = len(tables)
+    search = 1
+    selector = 0
+    while search * 2 <= count:
+        search *= 2
+        selector += 1
+    search *= 16
+    directory = [pack(">lHHHH", 0x00010000, count, search, selector, count * 16 - search)]
+    offset = 12 + count * 16
+    total = 0
+    for tag, data, checksum in tables:
+        directory.append(tag.encode("latin1") + pack(">LLL", checksum, offset, len(data)))
+        offset += (len(data) + 3) & ~3
+        total += checksum
+    head = b"".join(directory)
+    adjustment = (0xB1B0AFBA - calcChecksum(head) - total) & 0xFFFFFFFF
+    parts = [head]
+    for tag, data, _ in tables:
+        if tag == "head":
+            data = data[:8] + pack(">L", adjustment) + data[12:]
+        parts.append(data)
+        if len(data) & 3:
+            parts.append(b"\0" * (4 - (len(data) & 3)))
+    return b"".join(parts)
+
+
 def make_subset(face, subset: list[int]) -> bytes:
     """The TrueType file of the subset `subset` (codes, in their subset order) of `face`
     (a fonts._QuickFace), as reportlab's makeSubset makes it."""
-    glyph_map, glyph_set, codes = _glyph_map(face, subset)
-    output = TTFontMaker()
-    for tag in ("name", "OS/2", "cvt ", "fpgm", "prep"):
-        try:
-            output.add(tag, face.get_table(tag))
-        except KeyError:  # (cvt, fpgm and prep are optional)
-            pass
-    output.add("post", b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16)
+    kept = _tables(face)
+    glyph_map, glyph_set, codes = _glyph_map(face, subset, kept)
+    tables = list(kept.kept)
     hmtx, full_pairs = _hmtx(face, glyph_map)
-    output.add("hmtx", hmtx)
-    output.add("hhea", _with_ushort(face.get_table("hhea"), 34, full_pairs))
-    output.add("maxp", _with_ushort(face.get_table("maxp"), 4, len(glyph_map)))
     cmap = [0, 1, 1, 0, 0, 12, 6, 10 + len(subset) * 2, 0, 0, len(subset), *codes]
-    output.add("cmap", pack(">%dH" % len(cmap), *cmap))
-    glyf, offsets = _glyf(face, glyph_map, glyph_set)
-    output.add("glyf", glyf)
+    glyf, glyf_checksum, offsets = _glyf(face, glyph_map, glyph_set, kept)
     if (offsets[-1] + 1) >> 1 > 0xFFFF:
         long_offsets = 1
-        output.add("loca", pack(">%dL" % len(offsets), *offsets))
+        loca = pack(">%dL" % len(offsets), *offsets)
     else:
         long_offsets = 0
-        output.add("loca", pack(">%dH" % len(offsets), *[o >> 1 for o in offsets]))
-    output.add("head", _with_ushort(face.get_table("head"), 50, long_offsets))
-    return output.makeStream()
+        loca = pack(">%dH" % len(offsets), *[o >> 1 for o in offsets])
+    for tag, data in (("hmtx", hmtx), ("hhea", _with_ushort(kept.hhea, 34, full_pairs)),
+                      ("maxp", _with_ushort(kept.maxp, 4, len(glyph_map))),
+                      ("cmap", pack(">%dH" % len(cmap), *cmap)),
+                      ("loca", loca), ("head", _with_ushort(kept.head, 50, long_offsets))):
+        tables.append((tag, data, calcChecksum(data)))
+    tables.append(("glyf", glyf, glyf_checksum))
+    return _font_file(tables)

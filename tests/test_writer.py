@@ -15,7 +15,7 @@ from reportlab.pdfbase.ttfonts import TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 
 from layout.fonts import HALF_WIDTH_BASE, VERTICAL_BASE, shipped_fonts
-from layout.render.objects import array_format, reportlab_format
+from layout.render.formats import array_format, reportlab_formatting
 from layout.render.runs import Coding, number
 from layout.render.streams import THREADED_LEAST, Kept, writing
 
@@ -105,7 +105,9 @@ def test_numbers_and_arrays_of_numbers_are_written_as_reportlab_writes_them():
     assert pdfdoc.PDFArray.format is array_format  # (installed on import: every array)
     for sequence in arrays:
         array = pdfdoc.PDFArray(sequence)
-        assert array.format(doc) == reportlab_format(array, doc), sequence
+        with reportlab_formatting():
+            expected = array.format(doc)
+        assert array.format(doc) == expected, sequence
 
 
 def test_a_line_s_runs_are_kept_by_its_glyphs_for_the_next_render():

@@ -1,9 +1,7 @@
 """reportlab's PDF objects, written faster with the same bytes. Installed on import
 (render/pdf.py):
 
-* arrays of numbers written in one step: a font subset's /Widths (256 numbers each) went
-  through reportlab's `format` once a number, about a third of the time a document took
-  to save;
+* every value formatted with less work (render/formats.py, installed with this);
 * a font subset's four objects (its ToUnicode map, font file, descriptor and font
   dictionary) written as a render that keeps them (`render --watch`) wrote them last
   time, when they are the same subset of the same face under the same name and object
@@ -12,31 +10,10 @@
 """
 from __future__ import annotations
 
-from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, ttfonts
 
-from .runs import number
+from . import formats  # noqa: F401 (installed on import)
 from .streams import Writing, current
-
-_NUMBERS = (int, float)
-PER_LINE = 10  # numbers a line, as reportlab breaks a long array
-reportlab_format = pdfdoc.PDFArray.format  # (reportlab's own: every other array)
-
-
-def array_format(self, document, IND=b"\n "):
-    """The array as reportlab formats it: for numbers alone (and the one-line layout),
-    each as `fp_str` writes it (runs.number), ten a line."""
-    sequence = self.sequence
-    if (not sequence or (self.multiline and rl_config.pdfMultiLine)
-            or self.multiline == "forced"
-            or not all(type(e) in _NUMBERS for e in sequence)):
-        return reportlab_format(self, document, IND)
-    numbers = [number(e) for e in sequence]
-    lines = [" ".join(numbers[at:at + PER_LINE]) for at in range(0, len(numbers), PER_LINE)]
-    return b"[ " + " \n  ".join(lines).encode("ascii") + b" ]"
-
-
-pdfdoc.PDFArray.format = array_format
 
 reportlab_add_objects = ttfonts.TTFont.addObjects
 OBJECTS_A_SUBSET = 4  # its ToUnicode map, font file, descriptor, font: numbered in turn

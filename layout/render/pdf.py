@@ -223,6 +223,16 @@ class _Closing:
                 if self.last or len(subset) == 256:
                     self.render.start(font.face.makeSubset(subset))
 
+    def start_full(self, canvas: Canvas, used: list, begun: set[tuple[int, int]]) -> None:
+        """Make and start compressing the full subsets (256 codes) of the faces `used`
+        not `begun` (by face and number: noted here) while the page is coded."""
+        doc = canvas._doc
+        for font in used:
+            for number, subset in enumerate(font.state[doc].subsets):
+                if len(subset) == 256 and (id(font), number) not in begun:
+                    begun.add((id(font), number))
+                    self.render.start(font.face.makeSubset(subset))
+
 
 def _bookmarks(canvas: Canvas, document: Document, number: int, top: float) -> None:
     """The page's label, its outline entry and one under it for each of its articles."""
@@ -260,17 +270,52 @@ def _draw_page(canvas: Canvas, page: PageLayout, fonts: FontSet, press: Press | 
     for image in page.images:
         _draw_image(canvas, image, page.height, fill, page.width)
     selects, lines = painting.selects, painting.lines
-    painted = [(line, lines.runs(line, fonts, painting.codes)) for line in page.lines]
-    roles = _assign(fonts, painted, selects)
+    painted, roles = _coded(canvas, page, fonts, painting, closing)
     closing.start(canvas, [fonts.face(role).ttf for role in roles])
     lines.compare(fonts, roles, selects)
     code = canvas._code
+    known = fill.screen_fills  # (a colour's operator, once written: appended as it is)
+    height = page.height
     for line, line_runs in painted:
-        fill.fill(line.color)
-        lines.paint(code, line_runs, fonts, line.size, page.height - line.baseline, selects)
+        operator = known.get(line.color) if known is not None else None
+        if operator is None:
+            fill.fill(line.color)
+        else:
+            code.append(operator)
+        lines.paint(code, line_runs, fonts, line.size, height - line.baseline, selects)
+    if known is not None and painted:
+        canvas._fillColorObj = _colour(painted[-1][0].color)  # (as fill would leave it)
     if press:
         press.marks(canvas, page.width, page.height)
     canvas.showPage()
+
+
+# Lines coded before the subsets filled so far are started: the first full subsets of a
+# page are compressed while the rest of its lines are coded.
+LINES_A_STEP = 128
+
+
+def _coded(canvas: Canvas, page: PageLayout, fonts: FontSet, painting: _Painting,
+           closing: _Closing) -> tuple[list[tuple[PlacedLine, list[Run]]], list[str]]:
+    """The page's lines with their runs (runs.LineRuns), their characters given their
+    codes (`_assign`) a step of lines at a time, each subset that fills started as soon
+    as it is full; and the roles of the faces the page uses, in the order of their first
+    runs (a step's new characters coded after the last step's: the codes and names the
+    page's characters get coded all at once)."""
+    lines, selects, codes = painting.lines, painting.selects, painting.codes
+    painted: list[tuple[PlacedLine, list[Run]]] = []
+    roles: list[str] = []
+    begun: set[tuple[int, int]] = set()
+    every = page.lines
+    for at in range(0, len(every), LINES_A_STEP):
+        step = [(line, lines.runs(line, fonts, codes)) for line in every[at:at + LINES_A_STEP]]
+        for role in _assign(fonts, step, selects):
+            if role not in roles:
+                roles.append(role)
+        painted.extend(step)
+        if at + LINES_A_STEP < len(every):
+            closing.start_full(canvas, [fonts.face(role).ttf for role in roles], begun)
+    return painted, roles
 
 
 def _assign(fonts: FontSet, painted: list[tuple[PlacedLine, list[Run]]],
@@ -307,6 +352,8 @@ class _Paint:
         self.press = press
         self._overprint = {"fill": False, "stroke": False}
         self._screen: dict[tuple[bool, str], str] = {}  # (fill?, colour) → its operator
+        # each fill colour's operator on screen (None through the press)
+        self.screen_fills: dict[str, str] | None = None if press else {}
         if press:
             canvas._setOverprintMask(1)  # (a zero in a CMYK overprint leaves that ink)
 
@@ -342,6 +389,8 @@ class _Paint:
             (canvas.setFillColor if fill else canvas.setStrokeColor)(_colour(colour))
             if len(code) == count + 1:
                 self._screen[(fill, colour)] = code[-1]
+                if fill and self.screen_fills is not None:
+                    self.screen_fills[colour] = code[-1]
             return
         code.append(operator)
         if fill:
