@@ -29,6 +29,7 @@ COMPILED = [
     "layout/flow/headstyle.py",
     "layout/flow/blocks.py",
     "layout/flow/article.py",
+    "layout/flow/division.py",
     "layout/flow/page.py",
     "layout/flow/measure.py",
     "layout/makeup/__init__.py",

@@ -281,7 +281,7 @@ def test_the_leg_check_reads_a_re_divided_article_on_its_own_columns():
     base column holding only the other lines of a leg: stubs that are not there (page 96
     read so had a 1-line leg in base column 3). Read on its own columns it has none, and a
     real 1-line leg is found."""
-    from layout.flow.article import divided_into
+    from layout.flow.division import divided_into
     from layout.templates import load_template
 
     t = load_template("news-tabloid")

@@ -22,8 +22,8 @@ One job a module:
 """
 from __future__ import annotations
 
-from .article import (DIVIDED_WIDTH, MIN_DIVIDED, RULE_COLOUR, ArticleFlow, Division, Laid,
-                      Layout, article_flow, divided, divided_into)
+from .article import RULE_COLOUR, ArticleFlow, Laid, Layout, article_flow
+from .division import DIVIDED_WIDTH, MIN_DIVIDED, Division, divided, divided_into
 from .blocks import BLOCKS, SUBHEAD_KEEP, BlockKind, Cells, Measured, kind_of, measure_block
 from .coverage import check_faces, check_text
 from .head import (FILL_MOST, FILL_SHARE, VERTICAL_GAP, VERTICAL_TCY, Head, Heads, Reach,
