@@ -542,6 +542,17 @@ def test_the_make_up_reads_an_article_s_head_and_fill_as_typed_measures():
     assert measure_head(ArticleFlow(low, t, shipped_fonts(), TextCache())) is None
 
 
+def sample_articles():
+    """Every article of the five sample pages with its template and a text cache shared by
+    its page's: (template, cache, index, article)."""
+    for path in sorted((REPO / "issues").glob("20*.yaml")):
+        issue = load_issue(path)
+        t = load_template(issue.template)
+        cache = TextCache()
+        for n, article in enumerate(issue.articles):
+            yield t, cache, n, article
+
+
 def test_heads_set_from_bands_and_styles_set_before_are_those_set_anew():
     """A head set through an article's `Heads` reuses the bands (their texts set from the
     top) and kicker and subtitle styles of the heads set before it, at other airs, drops
@@ -553,27 +564,23 @@ def test_heads_set_from_bands_and_styles_set_before_are_those_set_anew():
 
     fonts = shipped_fonts()
     vertical = 0
-    for path in sorted((REPO / "issues").glob("20*.yaml")):
-        issue = load_issue(path)
-        t = load_template(issue.template)
-        cache = TextCache()
-        for article in issue.articles:
-            article = replace(article, images=())
-            heads = Heads()
-            h = article.headline
-            vertical += bool(h and h.vertical)
-            for first, extra, drop in ((3, 0, 0), (3, 2, 0), (5, 1, 0), (3, 0, 2), (7, 2, 3),
-                                       (5, 0, 0)):
-                plan = ArticlePlan(article, 0, 1, t.columns, first, t.grid_lines,
-                                   head_extra=extra, head_drop=drop, pictures=())
-                reused = heads.head(ArticleFlow(plan, t, fonts, cache).s, plan)
-                alone = set_head(ArticleFlow(plan, t, fonts, TextCache()).s, plan)
-                assert reused == alone
-                read = air_read(h, extra, drop)
-                if read != (extra, drop):  # (the head with only the air it reads)
-                    bare = replace(plan, head_extra=read[0], head_drop=read[1])
-                    assert reused is heads.head(ArticleFlow(bare, t, fonts, cache).s, bare)
-            assert len(heads.bands) <= 2  # (its headline's band and byline's, set once)
+    for t, cache, _, article in sample_articles():
+        article = replace(article, images=())
+        heads = Heads()
+        h = article.headline
+        vertical += bool(h and h.vertical)
+        for first, extra, drop in ((3, 0, 0), (3, 2, 0), (5, 1, 0), (3, 0, 2), (7, 2, 3),
+                                   (5, 0, 0)):
+            plan = ArticlePlan(article, 0, 1, t.columns, first, t.grid_lines,
+                               head_extra=extra, head_drop=drop, pictures=())
+            reused = heads.head(ArticleFlow(plan, t, fonts, cache).s, plan)
+            alone = set_head(ArticleFlow(plan, t, fonts, TextCache()).s, plan)
+            assert reused == alone
+            read = air_read(h, extra, drop)
+            if read != (extra, drop):  # (the head with only the air it reads)
+                bare = replace(plan, head_extra=read[0], head_drop=read[1])
+                assert reused is heads.head(ArticleFlow(bare, t, fonts, cache).s, bare)
+        assert len(heads.bands) <= 2  # (its headline's band and byline's, set once)
     assert vertical  # (a vertical headline's head among them)
 
 
@@ -587,24 +594,20 @@ def test_a_candidate_s_head_lines_alone_are_its_measure_s():
     from layout.makeup.shapes import settable_sizes
 
     fonts = shipped_fonts()
-    for path in sorted((REPO / "issues").glob("20*.yaml")):
-        issue = load_issue(path)
-        t = load_template(issue.template)
-        cache = TextCache()
+    for t, cache, n, article in sample_articles():
         area = Area(1, t.columns, 1, t.grid_lines)
-        for n, article in enumerate(issue.articles):
-            quick = Candidate(n, article, t, fonts, cache, area, 1)
-            for size in settable_sizes(t):
-                for columns in range(1, t.columns + 1, 2):
-                    for config in (Config(size), Config(size, 2),
-                                   *([Config(size, beside=1)] if columns >= 3 else [])):
-                        lines = quick.head_lines(columns, config)
-                        fresh = Candidate(n, article, t, fonts, TextCache(), area, 1)
-                        found = fresh.head(columns, config)
-                        assert lines == (None if found is None else found.measure.lines)
-                        h = article.headline
-                        if h is not None and h.vertical and not config.beside:
-                            assert fresh.head(columns, Config(size)) is found
+        quick = Candidate(n, article, t, fonts, cache, area, 1)
+        for size in settable_sizes(t):
+            for columns in range(1, t.columns + 1, 2):
+                for config in (Config(size), Config(size, 2),
+                               *([Config(size, beside=1)] if columns >= 3 else [])):
+                    lines = quick.head_lines(columns, config)
+                    fresh = Candidate(n, article, t, fonts, TextCache(), area, 1)
+                    found = fresh.head(columns, config)
+                    assert lines == (None if found is None else found.measure.lines)
+                    h = article.headline
+                    if h is not None and h.vertical and not config.beside:
+                        assert fresh.head(columns, Config(size)) is found
 
 
 def test_a_head_s_lines_counted_are_those_of_the_head_set(tmp_path):
@@ -652,21 +655,16 @@ def test_a_headline_s_size_under_a_bound_after_others_is_that_found_alone():
     from layout.makeup.shapes import settable_sizes
 
     fonts = shipped_fonts()
-    for path in sorted((REPO / "issues").glob("20*.yaml")):
-        issue = load_issue(path)
-        t = load_template(issue.template)
-        cache = TextCache()
+    for t, cache, n, article in sample_articles():
         area = Area(1, t.columns, 1, t.grid_lines)
-        caps = [None, *settable_sizes(t)[1::2]]
-        for n, article in enumerate(issue.articles):
-            kept = Candidate(n, article, t, fonts, cache, area, 2)
-            for cap in caps:
-                for columns in range(1, t.columns + 1):
-                    kept.cap = cap
-                    fresh = Candidate(n, article, t, fonts, TextCache(), area, 2)
-                    fresh.cap = cap
-                    assert kept.headline(columns) == fresh.headline(columns)
-                    assert kept.too_tall(columns) == fresh.too_tall(columns)
+        kept = Candidate(n, article, t, fonts, cache, area, 2)
+        for cap in [None, *settable_sizes(t)[1::2]]:
+            for columns in range(1, t.columns + 1):
+                kept.cap = cap
+                fresh = Candidate(n, article, t, fonts, TextCache(), area, 2)
+                fresh.cap = cap
+                assert kept.headline(columns) == fresh.headline(columns)
+                assert kept.too_tall(columns) == fresh.too_tall(columns)
 
 
 def test_an_article_s_flows_share_its_head_and_sizes_of_one_band_share_a_need():

@@ -238,6 +238,14 @@ class Typesetter:
                 or self._even(text, style, width, len(lines) + 1, fits, byline) or lines)
         return found
 
+    def cut_rules(self, text: str, byline: bool = False) -> CutRules:
+        """Where a display text may be cut into lines and what each cut costs (`cut_rules`),
+        the same at every width and count: kept in the page's text cache."""
+        rules = self.cache.cuts.get((text, byline))
+        if rules is None:
+            rules = self.cache.cuts[(text, byline)] = cut_rules(text, byline)
+        return rules
+
     def _even(self, text: str, style: TextStyle, width: float,
               count: int, fits: bool = False, byline: bool = False) -> list[SetLine] | None:
         """`text` in `count` lines cut between words, each legal at its ends and within
@@ -246,9 +254,7 @@ class Typesetter:
         best: tuple[float, float, list[SetLine], bool] | None = None
         size = style.size
         n = len(text)
-        rules = self.cache.cuts.get((text, byline))  # (the same at every width and count)
-        if rules is None:
-            rules = self.cache.cuts[(text, byline)] = cut_rules(text, byline)
+        rules = self.cut_rules(text, byline)
         no_start, no_end, marks, costs = rules.no_start, rules.no_end, rules.marks, rules.costs
         for cuts in itertools.combinations(rules.ends, count - 1):
             bounds = list(zip((0, *cuts), (*cuts, n)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..flow import Typesetter, sized, vertical_cells
 from ..model import Article, Template, TextStyle
-from ..text.phrases import WITHIN_CLAUSE, cut_costs
+from ..text.phrases import WITHIN_CLAUSE
 from .costs import (BAD_CUT, MAX_HEADLINE_LINES, MAX_TITLE_LINES, NARROW_STEPS, NEAR_STEP,
                     TALL, TOO_NARROW)
 from .shapes import Area, ladder_sizes, settable_sizes
@@ -109,15 +109,12 @@ class Sizes:
         for part in h.main.split("\n"):
             text = part.strip()
             lines = self.setter.display_lines(text, sized(style, size), width)
-            ends: list[int] = []
-            done = 0
-            for line in lines[:-1]:
-                done += len(line.glyphs)
-                ends.append(done)
             if sum(len(line.glyphs) for line in lines) != len(text):
                 continue  # (not a glyph a character: no cut to weigh)
-            costs = cut_costs(text)
-            for end in ends:
+            costs = self.setter.cut_rules(text).costs
+            end = 0
+            for line in lines[:-1]:
+                end += len(line.glyphs)
                 worst = max(worst, costs[end])
         return worst
 
