@@ -19,6 +19,7 @@ from setuptools.command.build_ext import build_ext
 COMPILED = [
     "layout/model/line.py",
     "layout/text/linebreak.py",
+    "layout/text/totalfit.py",
     "layout/text/wide.py",
     "layout/text/items.py",
     "layout/holes.py",
