@@ -90,6 +90,14 @@ def measurer(fonts: FontSet, role: str) -> Measure:
     return fonts.measure(role)
 
 
+def nearest(x: float) -> int:
+    """round(x), the whole number nearest x, half to even (compiled: round is a call to
+    Python's; x less its floor is exact)."""
+    below = math.floor(x)
+    rest = x - below
+    return below + 1 if rest > 0.5 or (rest == 0.5 and below % 2 == 1) else below
+
+
 def baseline_in(top: float, height: float, size: float) -> float:
     """The baseline that centres a `size` em box vertically in a band from `top`."""
     return top + (height - size) / 2 + ASCENT * size
@@ -102,6 +110,21 @@ def placed_line(kind: LineKind, baseline: float, size: float, left: float, width
     """PlacedLine(kind, baseline, …) (a compiled class: made here as cheaply as anywhere)."""
     return PlacedLine(kind, baseline, size, left, width, set_glyphs, origin_x, paragraph_end,
                       grid_line, color, vertical)
+
+
+def placed_at(line: SetLine, kind: LineKind, baseline: float, size: float, align: Align,
+              left: float, width: float, grid_line: int | None,
+              color: str = "#000000") -> PlacedLine:
+    """A set line placed: its measure from `left`, `width` wide, the line shifted in it as
+    `align` says, on `baseline` (`Typesetter.placed`, for a style whose size and alignment
+    the caller read)."""
+    shift = 0.0
+    glyphs = line.glyphs
+    if align is not _LEFT and glyphs:
+        used = max(g.x + g.advance for g in glyphs)
+        shift = (width - used) / (2 if align is _CENTER else 1)
+    return PlacedLine(kind, baseline, size, left, width, glyphs, left + shift, line.last,
+                      grid_line, color)
 
 
 def moved(line: PlacedLine, dy: float) -> PlacedLine:
@@ -342,13 +365,8 @@ class Typesetter:
     def placed(self, line: SetLine, kind: LineKind, baseline: float, style: TextStyle,
                left: float, width: float, grid_line: int | None, color: str = "#000000",
                align: Align | None = None) -> PlacedLine:
-        shift = 0.0
-        align = align or style.align
-        if align is not _LEFT and line.glyphs:
-            used = max(g.x + g.advance for g in line.glyphs)
-            shift = (width - used) / (2 if align is _CENTER else 1)
-        return placed_line(kind, baseline, style.size, left, width, line.glyphs, left + shift,
-                           line.last, grid_line, color)
+        return placed_at(line, kind, baseline, style.size, align or style.align, left,
+                         width, grid_line, color)
 
     def one_off(self, out: Drawn, text: str, style: TextStyle, kind: LineKind, top: float,
                 left: float, width: float, color: str = "#000000") -> float:
@@ -373,10 +391,17 @@ class Typesetter:
                   origin: Origin | None = None) -> None:
         """Place a line on grid line `grid`, centred in `lines` grid lines; `origin`:
         where the manifest writes the block it is of (a note names that line)."""
+        self.on_grid(out, line, kind, style.size, style.align, left, width, grid, lines,
+                     origin)
+
+    def on_grid(self, out: Drawn, line: SetLine, kind: LineKind, size: float, align: Align,
+                left: float, width: float, grid: int, lines: int = 1,
+                origin: Origin | None = None) -> None:
+        """`grid_line` for a line of a style whose size and alignment the caller read
+        (a body's lines: a style's fields are looked up at each read, compiled)."""
         top = self.top + (grid - 1) * self.pitch  # (t.line_top(grid))
-        out.lines.append(self.placed(line, kind, baseline_in(top, lines * self.pitch,
-                                                             style.size),
-                                     style, left, width, grid))
+        out.lines.append(placed_at(line, kind, baseline_in(top, lines * self.pitch, size),
+                                   size, align, left, width, grid))
         if line.forced:
             what = "paragraph" if kind is LineKind.BODY else kind.value
             written = f"the {what} on line {origin.line}, " if origin else ""
