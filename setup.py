@@ -14,10 +14,12 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 # The modules a page spends its time in (bench/speed.py): the line breaker, the make-up's
-# search, the flow it runs on each of its trials, the hole count after each, and the PDF
-# writer's per-glyph work and font subsets.
+# search, the flow it runs on each of its trials and the lines it places, the hole count
+# after each, and the PDF writer's per-glyph work and font subsets.
 COMPILED = [
+    "layout/model/line.py",
     "layout/text/linebreak.py",
+    "layout/text/totalfit.py",
     "layout/text/wide.py",
     "layout/text/items.py",
     "layout/holes.py",

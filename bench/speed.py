@@ -10,9 +10,10 @@ ratio (layout's time over typst's; < 1 is faster):
   3. warm work per page inside one process (the batch worker's share): a page whose text
      neither has seen (every paragraph begins with new words at each run: typst keeps
      what it compiled in a memo for the process's life, so its compile of a page it
-     compiled before is a third cheaper, and layout's render_issue keeps nothing of a
-     page); the same page again (typst from its memo, layout with no memory: not a fair
-     pair, kept to compare with earlier figures); then `render --watch` after a save,
+     compiled before is a third cheaper, and layout's render_issue keeps of a page only
+     the text it broke, by content: pipeline.process_texts, its headlines, bylines and
+     captions found again); the same page again (typst from its memo, layout with its
+     text kept: not a fair pair, kept to compare with earlier figures); then `render --watch` after a save,
      through what the last render kept (pipeline.Kept): nothing changed (against typst's
      same page again), and one paragraph edited (a new text each time; against typst's
      compile after the same edit of its page);
@@ -118,8 +119,9 @@ def unseen(manifests: list[Path], sources: list[Path], work: Path, runs: int,
 
 def again(manifests: list[Path], sources: list[Path], runs: int,
           fonts) -> tuple[float, float]:
-    """The same pages again and again in one process (mean seconds a page): layout with no
-    memory of them (render_issue keeps nothing), typst from its memo."""
+    """The same pages again and again in one process (mean seconds a page): layout with
+    the text it broke kept (render_issue: pipeline.process_texts) and nothing else, typst
+    from its memo."""
     from layout import render_issue  # noqa: PLC0415
 
     for manifest, source in zip(manifests, sources):

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The layout of pages a warm process has not seen (issue 24's warm work): each manifest of
 a folder loaded and laid out once (fonts, templates, imports made), then laid out PASSES
-times more with no memory of it (`pipeline.layout`, no Kept), each page's CPU time kept.
+times more with no memory of it (`pipeline.layout`, no Kept, the text the process kept
+forgotten before each: `pipeline.forget_texts`), each page's CPU time kept.
 
     python bench/warm.py FOLDER [PASSES]      (the CPU time of a page's layout, median)
     python bench/warm.py --news N FOLDER      (first writes N pages of real news there:
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 from layout.fonts import shipped_fonts
-from layout.pipeline import layout, load
+from layout.pipeline import forget_texts, layout, load
 
 
 def main(argv: list[str]) -> None:
@@ -41,10 +42,12 @@ def main(argv: list[str]) -> None:
     fonts = shipped_fonts()
     loaded = [load(m) for m in sorted(folder.glob("*.yaml"))]
     for one in loaded:
+        forget_texts()
         layout(one, fonts)
     times = []
     for _ in range(passes):
         for one in loaded:
+            forget_texts()  # (no text kept from the page's last pass)
             start = time.process_time()
             layout(one, fonts)
             times.append(time.process_time() - start)

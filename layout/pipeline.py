@@ -163,6 +163,35 @@ class Setting:
 Seen = Callable[[Setting], None]
 
 
+# What a process keeps of the text its pages broke where no Kept is given (`layout`,
+# `render_issue`): a text cache as Kept keeps one, each table keyed by all its values are
+# made from but the composition and the fonts, so that a page set with it is the page set
+# without (tests/test_pipeline.py); the headlines, kickers, bylines, captions and notes a
+# page shares with pages set before it in the process (the same furniture, a page made
+# again with new text) are not broken, cut and measured again. One composition and font
+# set's at a time, started afresh past TEXT_ENTRIES: a page of new text adds some 50, most
+# of them its paragraphs' lines and boxes, ~12 KB each (~50 MB held at the most).
+TEXT_ENTRIES = 4_000
+_TEXTS: dict[tuple, tuple[FontSet, TextCache]] = {}
+
+
+def process_texts(template: Template, fonts: FontSet) -> TextCache:
+    """The text cache of the process's pages of `template`'s composition in `fonts`."""
+    key = (template.composition, id(fonts))
+    found = _TEXTS.get(key)
+    if found is None or len(found[1]) > TEXT_ENTRIES:
+        _TEXTS.clear()
+        # (the font set held: its id stays its)
+        found = _TEXTS[key] = (fonts, TextCache())
+    return found[1]
+
+
+def forget_texts() -> None:
+    """Set the process's next page with no text kept (bench/warm.py: a page laid out as if
+    the process had not seen it)."""
+    _TEXTS.clear()
+
+
 def layout_loaded(issue: Issue, fonts: FontSet | None = None,
                   template: Template | None = None, kept: Kept | None = None,
                   seen: Seen | None = None) -> PageLayout:
@@ -181,8 +210,8 @@ def layout_loaded(issue: Issue, fonts: FontSet | None = None,
         # a page beside a 报头 block: as its trial set it (text broken by the trials is
         # not broken again)
         setting = placed_beside(issue, template, fonts) or _set(
-            issue, template, fonts, kept.text_cache(template, fonts) if kept else
-            TextCache(), kept)
+            issue, template, fonts, (kept.text_cache if kept else process_texts)(
+                template, fonts), kept)
     if seen is not None:
         seen(setting)
     if kept and seen is None:

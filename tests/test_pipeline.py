@@ -168,3 +168,25 @@ def test_what_a_watched_render_keeps_gives_the_same_bytes(tmp_path):
         again = render_issue(edited, fonts).pdf if n else fresh_pdf(edited, tmp_path)
         assert made == again != fresh[path]
 
+
+
+def test_a_page_set_with_the_text_the_process_kept_is_the_page_a_fresh_process_sets(
+        tmp_path):
+    """render_issue keeps the text its pages broke for the process's next page
+    (pipeline.process_texts): a page set after another, and set again with a paragraph
+    edited (its headlines, bylines and captions kept), gives the bytes a fresh process
+    gives."""
+    from layout.pipeline import TEXT_ENTRIES, forget_texts, process_texts
+
+    fonts = shipped_fonts()
+    first, second = sorted((REPO / "issues").glob("*.yaml"))[:2]
+    forget_texts()
+    render_issue(first, fonts)
+    loaded = load(second)
+    cache = process_texts(loaded.templates[0], fonts)
+    assert 0 < len(cache) < TEXT_ENTRIES  # (the first page's text is kept)
+    assert render_issue(second, fonts).pdf == fresh_pdf(second, tmp_path)
+    edited = _edited(second, tmp_path)
+    assert render_issue(edited, fonts).pdf == fresh_pdf(edited, tmp_path)
+    forget_texts()
+    assert process_texts(loaded.templates[0], fonts) is not cache

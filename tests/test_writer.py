@@ -111,8 +111,7 @@ def test_numbers_and_arrays_of_numbers_are_written_as_reportlab_writes_them():
 
 
 def test_a_line_s_runs_are_kept_by_its_glyphs_for_the_next_render():
-    from dataclasses import replace  # noqa: PLC0415
-
+    from layout.model import PlacedLine  # noqa: PLC0415
     from layout.pipeline import layout, load  # noqa: PLC0415
     from layout.render.runs import LineRuns, runs  # noqa: PLC0415
     from conftest import SAMPLE  # noqa: PLC0415
@@ -125,7 +124,8 @@ def test_a_line_s_runs_are_kept_by_its_glyphs_for_the_next_render():
     kept.turn()
     again = [kept.runs(line, FONTS, codes) for line in lines]
     assert all(a is b for a, b in zip(again, first))  # (the same runs, not made again)
-    moved = replace(lines[0], origin_x=lines[0].origin_x + 12)
+    fields = lines[0].fields()  # (the first line, its origin 12 pt to the right)
+    moved = PlacedLine(*fields[:6], fields[6] + 12, *fields[7:])
     assert kept.runs(moved, FONTS, codes) == runs(moved, FONTS, codes) != first[0]
     kept.turn()
     kept.turn()  # (two renders that asked for none: let go)
@@ -201,6 +201,7 @@ def test_what_a_render_keeps_gives_the_next_the_bytes_of_a_fresh_render(tmp_path
 
     from PIL import Image  # noqa: PLC0415
 
+    from layout.flow import moved  # noqa: PLC0415
     from layout.model import PlacedImage  # noqa: PLC0415
     from layout.render.pdf import render_pages  # noqa: PLC0415
 
@@ -219,7 +220,7 @@ def test_what_a_render_keeps_gives_the_next_the_bytes_of_a_fresh_render(tmp_path
         ("the page", page),
         # one line moved down: its runs kept, its baseline not
         ("a line lowered", replace(page, lines=tuple(
-            replace(line, baseline=line.baseline + 3) if i == body else line
+            moved(line, 3.0) if i == body else line
             for i, line in enumerate(lines)))),
         # the lines of a face of their own first: each face's codes as they were, the
         # faces' names in the document not

@@ -18,7 +18,7 @@ from ..model import (Align, ArticlePlan, LineKind, Overflow, Paragraph, PlacedRe
 from ..text.linebreak import SetLine
 from .blocks import Cells, Held, flows, kind_of, measure_block, room_after
 from .head import Head, Heads, set_head
-from .setter import Drawn, TooLow, Typesetter
+from .setter import Drawn, TooLow, Typesetter, nearest
 from .textcache import TextCache
 
 RULE_COLOUR = "#333333"
@@ -49,6 +49,9 @@ class ArticleFlow:
                             f"article {plan.index + 1}, ")
         self._head: Head | None = None  # the head as set once (head())
         self.heads = heads  # (the heads of this article's other flows on this grid)
+        # each paragraph's lines by its index among the body's blocks (paragraph_lines:
+        # the balancing search lays the body out at each bottom it tries)
+        self._paragraphs: dict[int, list[SetLine]] = {}
 
     # -- the article, balanced --------------------------------------------------------------
 
@@ -243,8 +246,10 @@ class ArticleFlow:
         s, t = self.s, self.t
         blocks = self.body_blocks()
         pos = 0
-        # (read once: t.column_lefts[c - 1] is t.column_x(c))
+        # (read once: t.column_lefts[c - 1] is t.column_x(c); a style's and a block's
+        # fields are looked up at each read, compiled)
         body, lefts, width, spots = LineKind.BODY, t.column_lefts, t.column_width, cells.cells
+        size, align = t.body.size, t.body.align
         # a framed box that does not fit the rest of its column, held until the text after
         # it has filled that column
         held: Held | None = None
@@ -253,6 +258,7 @@ class ArticleFlow:
             if kind.measure is None:  # running text, a line to a cell
                 lines = self.paragraph_lines(blocks, index)
                 last = len(lines) - 1
+                origin = block.origin
                 for i, line in enumerate(lines):
                     if held is not None and pos >= held.cell:  # (the box's cell reached)
                         pos, held = self.place_held(out, held, cells, pos), None
@@ -260,8 +266,8 @@ class ArticleFlow:
                         return self.overflow(blocks, index + 1, lines[i:])
                     if not count or i == last:
                         column, grid = spots[pos]
-                        s.grid_line(out, line, body, t.body, lefts[column - 1], width, grid, 1,
-                                    block.origin)
+                        s.on_grid(out, line, body, size, align, lefts[column - 1], width, grid,
+                                  1, origin)
                     pos += 1
                 continue
             if kind.join is not None and kind.join(s, out, block):
@@ -317,13 +323,18 @@ class ArticleFlow:
 
     def paragraph_lines(self, blocks: list, index: int) -> list[SetLine]:
         """Paragraph blocks[index] broken into body lines (its run-in lead in the lead face),
-        keeping room for a block after it that shares its last line; remembered."""
+        keeping room for a block after it that shares its last line; remembered (in the
+        text cache, and by this flow)."""
+        found = self._paragraphs.get(index)
+        if found is not None:
+            return found
         t = self.t
         block = blocks[index]
         runs = ((block.lead or "", t.styles["lead"].face), (block.text, t.body.face))
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        return self.s.set_runs(runs, t.body.size, t.column_width, True, t.indent,
-                               room_after(self.s, following))
+        found = self._paragraphs[index] = self.s.set_runs(
+            runs, t.body.size, t.column_width, True, t.indent, room_after(self.s, following))
+        return found
 
     def body_need(self) -> int:
         """Grid cells the body takes when no column foot moves a block on: what the make-up
@@ -418,7 +429,7 @@ class ArticleFlow:
         for line in out.lines:
             grid = line.grid_line
             if grid is not None and grid >= body_top:
-                column = round((line.left - left) / step) + 1
+                column = nearest((line.left - left) / step) + 1
                 bottoms[column] = max(bottoms.get(column, 0.0), head + grid * pitch)
             if line.kind is caption:  # pictures and captions across a gutter: the rule
                 # stops at them, never runs through

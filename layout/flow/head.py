@@ -360,7 +360,10 @@ class _HeadSetter:
                 height: float) -> None:
         """反白: the lines set from `start` on white, on a band of the accent colour."""
         out.rects.append(PlacedRect(x, top, width, height, self.t.accent, None, 0.0))
-        out.lines[start:] = [replace(pl, color=REVERSED_TEXT) for pl in out.lines[start:]]
+        out.lines[start:] = [PlacedLine(pl.kind, pl.baseline, pl.size, pl.left, pl.width,
+                                        pl.set_glyphs, pl.origin_x, pl.paragraph_end,
+                                        pl.grid_line, REVERSED_TEXT, pl.vertical)
+                             for pl in out.lines[start:]]
 
     # -- 竖排 headlines ----------------------------------------------------------------------
 

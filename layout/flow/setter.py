@@ -90,48 +90,45 @@ def measurer(fonts: FontSet, role: str) -> Measure:
     return fonts.measure(role)
 
 
+def nearest(x: float) -> int:
+    """round(x), the whole number nearest x, half to even (compiled: round is a call to
+    Python's; x less its floor is exact)."""
+    below = math.floor(x)
+    rest = x - below
+    return below + 1 if rest > 0.5 or (rest == 0.5 and below % 2 == 1) else below
+
+
 def baseline_in(top: float, height: float, size: float) -> float:
     """The baseline that centres a `size` em box vertically in a band from `top`."""
     return top + (height - size) / 2 + ASCENT * size
-
-
-# (bound once: see placed_line)
-_new_object: Final = object.__new__
-_set_attribute: Final = object.__setattr__
-# A placed line's fields in their order, each line's copied and filled in (cheaper than a
-# dictionary built a key at a time)
-_PLACED_FIELDS: Final[dict[str, object]] = dict.fromkeys((
-    "kind", "baseline", "size", "left", "width", "set_glyphs", "origin_x", "paragraph_end",
-    "grid_line", "color", "vertical"))
 
 
 def placed_line(kind: LineKind, baseline: float, size: float, left: float, width: float,
                 set_glyphs: tuple, origin_x: float, paragraph_end: bool,
                 grid_line: int | None, color: str = "#000000",
                 vertical: bool = False) -> PlacedLine:
-    """PlacedLine(kind, baseline, …), the same line, made here: its fields set in one step,
-    as its own __init__ sets them, which runs interpreted (compiled, this is two to three
-    times cheaper, and a page's make-up places thousands of lines)."""
-    line = _new_object(PlacedLine)
-    fields = _PLACED_FIELDS.copy()
-    fields["kind"] = kind
-    fields["baseline"] = baseline
-    fields["size"] = size
-    fields["left"] = left
-    fields["width"] = width
-    fields["set_glyphs"] = set_glyphs
-    fields["origin_x"] = origin_x
-    fields["paragraph_end"] = paragraph_end
-    fields["grid_line"] = grid_line
-    fields["color"] = color
-    fields["vertical"] = vertical
-    _set_attribute(line, "__dict__", fields)
-    return line
+    """PlacedLine(kind, baseline, …) (a compiled class: made here as cheaply as anywhere)."""
+    return PlacedLine(kind, baseline, size, left, width, set_glyphs, origin_x, paragraph_end,
+                      grid_line, color, vertical)
+
+
+def placed_at(line: SetLine, kind: LineKind, baseline: float, size: float, align: Align,
+              left: float, width: float, grid_line: int | None,
+              color: str = "#000000") -> PlacedLine:
+    """A set line placed: its measure from `left`, `width` wide, the line shifted in it as
+    `align` says, on `baseline` (`Typesetter.placed`, for a style whose size and alignment
+    the caller read)."""
+    shift = 0.0
+    glyphs = line.glyphs
+    if align is not _LEFT and glyphs:
+        used = max(g.x + g.advance for g in glyphs)
+        shift = (width - used) / (2 if align is _CENTER else 1)
+    return PlacedLine(kind, baseline, size, left, width, glyphs, left + shift, line.last,
+                      grid_line, color)
 
 
 def moved(line: PlacedLine, dy: float) -> PlacedLine:
-    """The line `dy` lower (made field by field: dataclasses.replace is many times
-    slower, and a headline group moves every line it sets)."""
+    """The line `dy` lower (a headline group moves every line it sets)."""
     return placed_line(line.kind, line.baseline + dy, line.size, line.left, line.width,
                        line.set_glyphs, line.origin_x, line.paragraph_end, line.grid_line,
                        line.color, line.vertical)
@@ -368,13 +365,8 @@ class Typesetter:
     def placed(self, line: SetLine, kind: LineKind, baseline: float, style: TextStyle,
                left: float, width: float, grid_line: int | None, color: str = "#000000",
                align: Align | None = None) -> PlacedLine:
-        shift = 0.0
-        align = align or style.align
-        if align is not _LEFT and line.glyphs:
-            used = max(g.x + g.advance for g in line.glyphs)
-            shift = (width - used) / (2 if align is _CENTER else 1)
-        return placed_line(kind, baseline, style.size, left, width, line.glyphs, left + shift,
-                           line.last, grid_line, color)
+        return placed_at(line, kind, baseline, style.size, align or style.align, left,
+                         width, grid_line, color)
 
     def one_off(self, out: Drawn, text: str, style: TextStyle, kind: LineKind, top: float,
                 left: float, width: float, color: str = "#000000") -> float:
@@ -399,10 +391,17 @@ class Typesetter:
                   origin: Origin | None = None) -> None:
         """Place a line on grid line `grid`, centred in `lines` grid lines; `origin`:
         where the manifest writes the block it is of (a note names that line)."""
+        self.on_grid(out, line, kind, style.size, style.align, left, width, grid, lines,
+                     origin)
+
+    def on_grid(self, out: Drawn, line: SetLine, kind: LineKind, size: float, align: Align,
+                left: float, width: float, grid: int, lines: int = 1,
+                origin: Origin | None = None) -> None:
+        """`grid_line` for a line of a style whose size and alignment the caller read
+        (a body's lines: a style's fields are looked up at each read, compiled)."""
         top = self.top + (grid - 1) * self.pitch  # (t.line_top(grid))
-        out.lines.append(self.placed(line, kind, baseline_in(top, lines * self.pitch,
-                                                             style.size),
-                                     style, left, width, grid))
+        out.lines.append(placed_at(line, kind, baseline_in(top, lines * self.pitch, size),
+                                   size, align, left, width, grid))
         if line.forced:
             what = "paragraph" if kind is LineKind.BODY else kind.value
             written = f"the {what} on line {origin.line}, " if origin else ""

@@ -1,13 +1,14 @@
 """The types that cross stage boundaries: load → plan → flow → render.
 
-Every type is a frozen dataclass (`@frozen`: layout.frozen). Once past `load`, every length
+Every type is a frozen dataclass (`@frozen`: layout.frozen) but a placed line
+(`PlacedLine`, a compiled class, never changed once made). Once past `load`, every length
 is in PDF points (float), x grows to the right from the page's left edge and y grows DOWN
 from the page's top edge (the way a designer reads a page); only the PDF renderer turns y
 over.
 
 A package of three modules, one a stage's types: `issue` (the manifest, as `load` reads it),
-`template` (a template, as `load` reads it), `page` (the plan and the placed page). Every
-name is re-exported here: `from layout.model import Article` as before.
+`template` (a template, as `load` reads it), `page` (the plan and the placed page), and
+`line`, the placed page's lines (compiled: see its docstring). Every name is re-exported here: `from layout.model import Article` as before.
 """
 from __future__ import annotations
 
@@ -29,23 +30,19 @@ from .issue import (
     Signature,
     Subhead,
 )
+from .line import ASCENT, EmBox, LineKind, PlacedGlyph, PlacedLine
 from .page import (
-    ASCENT,
     ArticlePlan,
     Copyfit,
     Edition,
-    EmBox,
     Hole,
     IssueLayout,
     Jump,
-    LineKind,
     Overflow,
     PageFit,
     PageLayout,
     PagePlan,
-    PlacedGlyph,
     PlacedImage,
-    PlacedLine,
     PlacedRect,
     left_over,
     on_page,

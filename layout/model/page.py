@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import field, replace
-from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import Final, Iterable, NamedTuple
+from typing import Final, Iterable
 
 from ..frozen import copied, frozen
 from ..text.chars import char_count
 from .issue import Article, Headline, Image, Issue
+from .line import PlacedLine
 from .template import Template
 
 
@@ -73,88 +73,7 @@ class PagePlan:
 # flow: the placed page
 
 
-class PlacedGlyph(NamedTuple):
-    """One character drawn at (x, baseline) in a face at a size (a named tuple: a page has
-    thousands)."""
-
-    char: str
-    x: float  # left edge of the glyph's advance box
-    face: str  # font role that has the glyph
-    advance: float  # the glyph's own advance at this size, pt
-
-
-class LineKind(Enum):
-    BODY = "body"
-    HEADLINE = "headline"
-    KICKER = "kicker"
-    SUBTITLE = "subtitle"
-    BYLINE = "byline"
-    SUBHEAD = "subhead"
-    NOTE = "note"
-    CAPTION = "caption"
-    SIGNATURE = "signature"
-    QUOTE = "quote"
-    BANNER = "banner"
-    HEADER = "header"
-    LABEL = "label"  # the words inside a picture placeholder
-    SECTION = "section"  # 栏目题, reversed out of a bar over an article
-
-
-# Share of the em above the baseline in a CJK face's ideographic em box (880 of 1000 units
-# in Noto CJK; the box runs from +0.88 em to -0.12 em around the baseline).
-ASCENT: Final = 0.88
-
-
-class EmBox(NamedTuple):
-    """A line's ideographic (em) box down the page: its top and bottom edges."""
-
-    top: float
-    bottom: float
-
-
-@frozen(init=False)
-class PlacedLine:
-    """A typeset line: its glyphs in reading order on one baseline."""
-
-    kind: LineKind
-    baseline: float  # y of the baseline from the page top
-    size: float
-    left: float  # left edge of the measure the line was set in
-    width: float  # the measure
-    set_glyphs: tuple  # the glyphs as the line breaker set them, x from the line's origin
-    origin_x: float  # where the line's origin lands on the page (left + alignment shift)
-    paragraph_end: bool  # the last line of its paragraph (not justified)
-    grid_line: int | None  # 1-based grid line for lines on the grid
-    color: str = "#000000"
-    vertical: bool = False  # one cell of a 竖排 title: its mark drawn in the vertical form
-
-    def __init__(self, kind: LineKind, baseline: float, size: float, left: float,
-                 width: float, set_glyphs: tuple, origin_x: float, paragraph_end: bool,
-                 grid_line: int | None, color: str = "#000000", vertical: bool = False):
-        # the fields in one step (a generated __init__ sets them one by one through the
-        # frozen class's __setattr__; the make-up's trials place thousands of lines a page)
-        self.__dict__.update(kind=kind, baseline=baseline, size=size, left=left, width=width,
-                             set_glyphs=set_glyphs, origin_x=origin_x,
-                             paragraph_end=paragraph_end, grid_line=grid_line, color=color,
-                             vertical=vertical)
-
-    @cached_property
-    def glyphs(self) -> tuple[PlacedGlyph, ...]:
-        """The glyphs at their page positions (made on first use: balancing lays an article
-        out several times and keeps only the last)."""
-        return tuple(PlacedGlyph(g.char, self.origin_x + g.x, g.face, g.advance)
-                     for g in self.set_glyphs)
-
-    @property
-    def text(self) -> str:
-        return "".join(g.char for g in self.set_glyphs)
-
-    @property
-    def em_box(self) -> EmBox:
-        """The line's ideographic (em) box: ASCENT em over its baseline, the rest of the em
-        under it (the cells a line off the grid covers, its title's height: 碰题)."""
-        return EmBox(self.baseline - ASCENT * self.size,
-                     self.baseline + (1 - ASCENT) * self.size)
+# (PlacedGlyph, LineKind, ASCENT, EmBox and PlacedLine are in line.py, compiled)
 
 
 @frozen
