@@ -250,6 +250,35 @@ def test_installed_command_works_from_any_folder(tmp_path):
     assert out.stat().st_size > 10_000
 
 
+def test_the_program_ends_without_teardown_once_its_command_is_done():
+    """`layout` (cli.run) ends the process once its command is done without Python's
+    teardown (an object's __del__ at teardown never runs), after the atexit functions and
+    with what the streams held flushed, with the command's status; with a thread that is
+    not a daemon still running it leaves the exit to Python, which waits for the thread."""
+    code = ("import atexit, sys, threading, time\n"
+            "from layout.cli.ending import ended\n"
+            "class Noisy:\n"
+            "    def __del__(self):\n"
+            "        print('torn down')\n"
+            "kept = Noisy()\n"
+            "atexit.register(print, 'atexit ran')\n"
+            "print('held', end=' ')\n"
+            "sys.stderr.write('said ')\n"
+            "if sys.argv[1] == 'thread':\n"
+            "    threading.Thread(target=lambda: (time.sleep(0.2), print('thread done'))).start()\n"
+            "ended(SystemExit(3))\n"
+            "print('returned')\n"
+            "sys.exit(4)\n")
+    ended = subprocess.run([sys.executable, "-c", code, "plain"], capture_output=True,
+                           text=True)
+    assert (ended.returncode, ended.stdout, ended.stderr) == (3, "held atexit ran\n", "said ")
+    waited = subprocess.run([sys.executable, "-c", code, "thread"], capture_output=True,
+                            text=True)
+    assert waited.returncode == 4
+    assert waited.stdout.split("\n") == ["held returned", "thread done", "atexit ran",
+                                          "torn down", ""]
+
+
 def test_watch_renders_again_when_an_input_changes_and_survives_bad_input(
         one_paragraph, tmp_path):
     manifest = one_paragraph("第一稿。")
