@@ -362,6 +362,33 @@ def test_help_and_import_do_not_load_the_pipeline():
     assert lazy(SAMPLE).lines
 
 
+def test_a_render_imports_no_other_command_s_modules(tmp_path):
+    """`layout render` of a page imports the modules of no other command (each command's
+    module is imported when it is asked for: group.COMMAND_MODULES) nor what they run:
+    the batch, the importer and intake, pin, the PNG preview and its pdfium, fontTools."""
+    heavy = ("layout.cli.batching", "layout.cli.drafting", "layout.cli.reading",
+             "layout.batch", "layout.importer", "layout.intake", "layout.pin",
+             "layout.render.preview", "pypdfium2", "docx", "fontTools", "dask")
+    code = ("import sys\n"
+            "from layout.cli import main\n"
+            "try:\n"
+            f"    main(['render', {str(SAMPLE)!r}, '-o', {str(tmp_path / 'p.pdf')!r}])\n"
+            "except SystemExit as done:\n"
+            "    assert not done.code, done.code\n"
+            f"print([m for m in {heavy!r} if m in sys.modules], 'layout.cli.rendering' in sys.modules)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["[]", "True"]
+
+
+def test_each_command_is_registered_by_the_module_the_group_imports_for_it():
+    from layout.cli.group import COMMAND_MODULES, registered
+
+    registered()
+    assert {name: command.callback.__module__ for name, command in main.commands.items()} \
+        == {name: f"layout.cli.{module}" for name, module in COMMAND_MODULES.items()}
+
+
 def test_a_page_short_of_copy_says_by_how_much_beside_its_holes(one_paragraph, tmp_path):
     """The holes of a page with no text over come with how far the page is from full: the
     page total `layout fit` gives (a newspaper prints no blank)."""

@@ -2,7 +2,8 @@
 
 `group` holds the command group (`main`) and what the commands share; each command lives
 with its kind: `rendering` (render, --watch), `batching` (batch), `reading` (fit, text,
-templates), `drafting` (import, intake, pin). Importing this package registers them all.
+templates), `drafting` (import, intake, pin), each module imported when its command is asked
+for (or its names here used): `layout render` imports no other command's.
 
 The cyclic garbage collector is off while `layout render`'s modules
 import (its walks over what they make cost ~2 % of a one-page render); `render_once` moves
@@ -19,14 +20,24 @@ import sys
 if sys.argv[1:2] == ["render"]:
     gc.disable()
 
-from .batching import batch  # noqa: E402
-from .drafting import import_, intake, pin  # noqa: E402
-from .group import into_folder, main, make_folder  # noqa: E402
-from .reading import fit, templates, text  # noqa: E402
-from .rendering import (MAX_PNG_DPI, WATCH_POLL, png_path, proof_path, render,  # noqa: E402
-                        render_once, split_path, watch_inputs)
-
 from .ending import ended  # noqa: E402
+from .group import into_folder, main, make_folder  # noqa: E402
+
+# The commands' names, each from its module, imported on first use (PEP 562): `main` imports
+# a command's module when the command is asked for (group.COMMAND_MODULES).
+_NAMES = {"batch": "batching", "import_": "drafting", "intake": "drafting", "pin": "drafting",
+          "fit": "reading", "templates": "reading", "text": "reading",
+          **dict.fromkeys(("MAX_PNG_DPI", "WATCH_POLL", "png_path", "proof_path", "render",
+                           "render_once", "split_path", "watch_inputs"), "rendering")}
+
+
+def __getattr__(name: str):
+    if name in _NAMES:
+        import importlib  # noqa: PLC0415
+
+        return getattr(importlib.import_module(f".{_NAMES[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["MAX_PNG_DPI", "WATCH_POLL", "batch", "fit", "import_", "intake", "into_folder",
            "main", "make_folder", "pin", "png_path", "proof_path", "render", "render_once",
