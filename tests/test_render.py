@@ -365,7 +365,9 @@ def test_help_and_import_do_not_load_the_pipeline():
 def test_a_render_imports_no_other_command_s_modules(tmp_path):
     """`layout render` of a page imports the modules of no other command (each command's
     module is imported when it is asked for: group.COMMAND_MODULES) nor what they run:
-    the batch, the importer and intake, pin, the PNG preview and its pdfium, fontTools."""
+    the batch, the importer and intake, pin, the PNG preview and its pdfium, fontTools;
+    nor compiles the patterns of what the page never met (a word broken by its syllables
+    or letters, a dateline: hyphen._compiled, normalize._dateline)."""
     heavy = ("layout.cli.batching", "layout.cli.drafting", "layout.cli.reading",
              "layout.batch", "layout.importer", "layout.intake", "layout.pin",
              "layout.render.preview", "pypdfium2", "docx", "fontTools", "dask")
@@ -375,10 +377,13 @@ def test_a_render_imports_no_other_command_s_modules(tmp_path):
             f"    main(['render', {str(SAMPLE)!r}, '-o', {str(tmp_path / 'p.pdf')!r}])\n"
             "except SystemExit as done:\n"
             "    assert not done.code, done.code\n"
-            f"print([m for m in {heavy!r} if m in sys.modules], 'layout.cli.rendering' in sys.modules)\n")
+            f"print([m for m in {heavy!r} if m in sys.modules], 'layout.cli.rendering' in sys.modules)\n"
+            "from layout.text import hyphen, normalize\n"
+            "print(hyphen._compiled.cache_info().currsize, "
+            "normalize._dateline.cache_info().currsize)\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["[]", "True"]
+    assert proc.stdout.split() == ["[]", "True", "0", "0"]
 
 
 def test_each_command_is_registered_by_the_module_the_group_imports_for_it():
