@@ -29,12 +29,22 @@ from .source import Fields, items, read_yaml, text
 from .text.items import Box, Measure
 
 
-@dataclass
 class Face:
-    """One shipped face, parsed on first use."""
+    """One shipped face, parsed on first use; equal to another of the same role and file.
+    (Not a dataclass: one costs ~2 M instructions at each start.)"""
 
-    role: str
-    path: Path
+    def __init__(self, role: str, path: Path):
+        self.role, self.path = role, path
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Face):
+            return NotImplemented
+        return (self.role, self.path) == (other.role, other.path)
+
+    __hash__ = None  # type: ignore[assignment] (equal by value and not frozen: not hashed)
+
+    def __repr__(self) -> str:
+        return f"Face(role={self.role!r}, path={self.path!r})"
 
     @property
     def pdf_name(self) -> str:

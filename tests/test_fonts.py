@@ -89,6 +89,9 @@ def test_two_faces_never_share_a_pdf_name(tmp_path):
     with pytest.raises(LayoutError, match="already taken"):
         Face("impostor", impostor).ttf  # noqa: B018 (loading is what fails)
     assert FONTS.face("song").pdf_name != FONTS.face("kai").pdf_name
+    # (a face is equal to another of the same role and file, as the dataclass it was)
+    assert Face("song", song.path) == song and Face("kai", song.path) != song
+    assert repr(song) == f"Face(role='song', path={song.path!r})"
 
 
 def test_unknown_role_is_an_error():

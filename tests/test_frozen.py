@@ -147,3 +147,30 @@ def test_copied_is_replace_without_init():
         moved.x = 0.0
     with pytest.raises(TypeError, match="only its fields"):
         copied(point, z=1.0)
+
+
+def test_classes_with_as_many_fields_share_one_compiled_init_under_their_own_names():
+    """A class whose fields are parameters with at most a default gets the __init__
+    compiled once for its number of fields, with its own names and defaults put in: the
+    same instructions as another's, called by its field names, setting them in order."""
+    @frozen
+    class Span:
+        start: int
+        end: int = 0
+        kind: str = "word"
+
+    @frozen
+    class Cell:
+        column: int
+        line: int
+        width: float
+
+    assert Span.__init__.__code__.co_code == Cell.__init__.__code__.co_code
+    assert Span.__init__.__code__.co_varnames[1:] == ("start", "end", "kind")
+    assert vars(Span(3, kind="name")) == {"start": 3, "end": 0, "kind": "name"}
+    assert list(vars(Cell(line=2, width=1.5, column=4))) == ["column", "line", "width"]
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'width'"):
+        Cell(1, 2)
+    with pytest.raises(TypeError, match="non-default argument 'line' follows default"):
+        frozen(type("Odd", (), {"__annotations__": {"column": "int", "line": "int"},
+                                "column": 0}))

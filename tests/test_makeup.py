@@ -890,7 +890,7 @@ def test_a_repair_weighs_the_blank_a_smaller_headline_leaves_beside_it():
                Leaf(2, Config(26.0, widths=(1,), heights=(7,)), 6, 30))
     second = by[1]
     assert second.head_blank(6, beside) == 0.0
-    assert second.head_blank(6, replace(beside, size=22.0)) >= HOLE * hole_lines(t)
+    assert second.head_blank(6, beside.sized(22.0)) >= HOLE * hole_lines(t)
     repaired = repair_tree(tree, area, area.lines, by, settle_tree(tree, area, area.lines, by))
     plan = next(p for p in repaired.plans if p.index == 1)
     assert (plan.first_line, plan.last_line, plan.head_columns) == (19, 34, (1, 3))

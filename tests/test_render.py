@@ -250,6 +250,35 @@ def test_installed_command_works_from_any_folder(tmp_path):
     assert out.stat().st_size > 10_000
 
 
+def test_the_program_ends_without_teardown_once_its_command_is_done():
+    """`layout` (cli.run) ends the process once its command is done without Python's
+    teardown (an object's __del__ at teardown never runs), after the atexit functions and
+    with what the streams held flushed, with the command's status; with a thread that is
+    not a daemon still running it leaves the exit to Python, which waits for the thread."""
+    code = ("import atexit, sys, threading, time\n"
+            "from layout.cli.ending import ended\n"
+            "class Noisy:\n"
+            "    def __del__(self):\n"
+            "        print('torn down')\n"
+            "kept = Noisy()\n"
+            "atexit.register(print, 'atexit ran')\n"
+            "print('held', end=' ')\n"
+            "sys.stderr.write('said ')\n"
+            "if sys.argv[1] == 'thread':\n"
+            "    threading.Thread(target=lambda: (time.sleep(0.2), print('thread done'))).start()\n"
+            "ended(SystemExit(3))\n"
+            "print('returned')\n"
+            "sys.exit(4)\n")
+    ended = subprocess.run([sys.executable, "-c", code, "plain"], capture_output=True,
+                           text=True)
+    assert (ended.returncode, ended.stdout, ended.stderr) == (3, "held atexit ran\n", "said ")
+    waited = subprocess.run([sys.executable, "-c", code, "thread"], capture_output=True,
+                            text=True)
+    assert waited.returncode == 4
+    assert waited.stdout.split("\n") == ["held returned", "thread done", "atexit ran",
+                                          "torn down", ""]
+
+
 def test_watch_renders_again_when_an_input_changes_and_survives_bad_input(
         one_paragraph, tmp_path):
     manifest = one_paragraph("第一稿。")
@@ -331,6 +360,38 @@ def test_help_and_import_do_not_load_the_pipeline():
     assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stdout + proc.stderr
     from layout import layout_issue as lazy  # still there, loaded on first use
     assert lazy(SAMPLE).lines
+
+
+def test_a_render_imports_no_other_command_s_modules(tmp_path):
+    """`layout render` of a page imports the modules of no other command (each command's
+    module is imported when it is asked for: group.COMMAND_MODULES) nor what they run:
+    the batch, the importer and intake, pin, the PNG preview and its pdfium, fontTools;
+    nor compiles the patterns of what the page never met (a word broken by its syllables
+    or letters, a dateline: hyphen._compiled, normalize._dateline)."""
+    heavy = ("layout.cli.batching", "layout.cli.drafting", "layout.cli.reading",
+             "layout.batch", "layout.importer", "layout.intake", "layout.pin",
+             "layout.render.preview", "pypdfium2", "docx", "fontTools", "dask")
+    code = ("import sys\n"
+            "from layout.cli import main\n"
+            "try:\n"
+            f"    main(['render', {str(SAMPLE)!r}, '-o', {str(tmp_path / 'p.pdf')!r}])\n"
+            "except SystemExit as done:\n"
+            "    assert not done.code, done.code\n"
+            f"print([m for m in {heavy!r} if m in sys.modules], 'layout.cli.rendering' in sys.modules)\n"
+            "from layout.text import hyphen, normalize\n"
+            "print(hyphen._compiled.cache_info().currsize, "
+            "normalize._dateline.cache_info().currsize)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["[]", "True", "0", "0"]
+
+
+def test_each_command_is_registered_by_the_module_the_group_imports_for_it():
+    from layout.cli.group import COMMAND_MODULES, registered
+
+    registered()
+    assert {name: command.callback.__module__ for name, command in main.commands.items()} \
+        == {name: f"layout.cli.{module}" for name, module in COMMAND_MODULES.items()}
 
 
 def test_a_page_short_of_copy_says_by_how_much_beside_its_holes(one_paragraph, tmp_path):

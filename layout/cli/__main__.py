@@ -1,4 +1,4 @@
 """`python -m layout.cli`: the `layout` command."""
-from . import main
+from . import run
 
-main()
+run()

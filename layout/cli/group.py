@@ -17,9 +17,38 @@ from ..output import is_stdout
 # The pipeline (fonts, make-up, PDF writer) is imported by the commands that run it, not
 # by `layout --help` or a mistyped command: start-up stays quick.
 
+# Each command's module (which registers it on `main`), imported when the command is asked
+# for: `layout render` imports no other command's module (~5 M instructions of a one-page
+# render's process). Listing them (`layout --help`) or a name that is none of them (click's
+# suggestion of the nearest) imports them all.
+COMMAND_MODULES = {"render": "rendering", "batch": "batching", "fit": "reading",
+                   "text": "reading", "templates": "reading", "import": "drafting",
+                   "intake": "drafting", "pin": "drafting"}
+
+
+def registered(name: str | None = None) -> None:
+    """Import the module of command `name` (None, or a name that is no command: all)."""
+    import importlib  # noqa: PLC0415
+
+    modules = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else \
+        sorted(set(COMMAND_MODULES.values()))
+    for module in modules:
+        importlib.import_module(f".{module}", __package__)
+
+
 class Commands(click.Group):
     """The commands, each interrupted by Ctrl-C with exit 130 (as the README says), not
-    click's "Aborted!" and 1; every file a command writes is written whole or not at all."""
+    click's "Aborted!" and 1; every file a command writes is written whole or not at all.
+    A command's module is imported when the command is asked for (`COMMAND_MODULES`)."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            registered(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        registered()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context):
         from ..lazypil import defer  # noqa: PLC0415

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..model import (Align, Boxed, Figure, LineKind, Paragraph, PlacedRect, Quote, Signature,
@@ -34,21 +33,25 @@ class Measured(NamedTuple):
     after: int = 0
 
 
-@dataclass(frozen=True)
 class BlockKind:
     """How the flow sets one kind of body block. `measure` and `place` are None for the
     paragraph, the running text. `room` and `join`: a block that may share the end of the
     paragraph's last line before it (a signature) — the room that paragraph keeps for it,
     and setting it there (False: it does not fit there). `floats`: a block read apart from
     the running text (a framed box) that, where it does not fit the rest of its column,
-    lets the text after it fill that column and stands at the next place it fits."""
+    lets the text after it fill that column and stands at the next place it fits. The
+    six of `BLOCKS`, never changed (not a frozen dataclass: in a compiled module one
+    costs ~3.8 M instructions at each start)."""
 
-    texts: Callable[[Any], Texts]
-    measure: Callable[[Typesetter, Any], Measured] | None = None
-    place: Callable[[Typesetter, Drawn, Any, Measured, float, int], None] | None = None
-    room: Callable[[Typesetter, Any], float] | None = None
-    join: Callable[[Typesetter, Drawn, Any], bool] | None = None
-    floats: bool = False
+    def __init__(self, texts: Callable[[Any], Texts],
+                 measure: Callable[[Typesetter, Any], Measured] | None = None,
+                 place: Callable[[Typesetter, Drawn, Any, Measured, float, int], None]
+                 | None = None,
+                 room: Callable[[Typesetter, Any], float] | None = None,
+                 join: Callable[[Typesetter, Drawn, Any], bool] | None = None,
+                 floats: bool = False):
+        self.texts, self.measure, self.place = texts, measure, place
+        self.room, self.join, self.floats = room, join, floats
 
 
 class Cells:

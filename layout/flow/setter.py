@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
 from typing import Final
+
 from ..fonts import FontSet
 from ..model import (ASCENT, Align, Boxed, Figure, Image, LineKind, Origin, PlacedImage,
                      PlacedLine, PlacedRect, Template, TextStyle)
@@ -43,18 +43,19 @@ def between_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or char in "%％"
 
 
-@dataclass
 class Drawn:
-    """What an article (or the page furniture) puts on the page."""
+    """What an article (or the page furniture) puts on the page. (Not a dataclass: in a
+    compiled module one costs ~2 M instructions at each start.)"""
 
-    lines: list[PlacedLine] = field(default_factory=list)
-    rects: list[PlacedRect] = field(default_factory=list)
-    images: list[PlacedImage] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    loose: list[str] = field(default_factory=list)
-    head: int = 0  # lines[:head]: the headline group, byline and note
-    # the captions of the pictures placed in the article: (first line, end, text)
-    captions: list[tuple[int, int, str]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.lines: list[PlacedLine] = []
+        self.rects: list[PlacedRect] = []
+        self.images: list[PlacedImage] = []
+        self.notes: list[str] = []
+        self.loose: list[str] = []
+        self.head = 0  # lines[:head]: the headline group, byline and note
+        # the captions of the pictures placed in the article: (first line, end, text)
+        self.captions: list[tuple[int, int, str]] = []
 
 
 def cut_rules(text: str, byline: bool = False) -> CutRules:

@@ -274,7 +274,7 @@ class Candidate(Sizes):
         h = self.article.headline
         for size, steps in [(size, steps), *(self.smaller(size, steps)
                                              if h and not h.columns else ())]:
-            sized = replace(base, size=size)
+            sized = base.sized(size)
             band = self.head_lines(columns, sized) if size != base.size else top
             if band is None:
                 continue
@@ -315,7 +315,7 @@ class Candidate(Sizes):
         if config.divide:
             variant = self.variant(columns)
             if variant is not None:
-                variant.refuse(config.divide, limit, height, replace(config, divide=0))
+                variant.refuse(config.divide, limit, height, config.divided(0))
 
     def afresh(self) -> None:
         """As made, for another render (`makeup.Kept`): no option refused, no bound on
@@ -400,7 +400,7 @@ class Candidate(Sizes):
                 count = variant.area.columns
                 for height, (cost, config) in variant.cached_options(count, limit).items():
                     self.offer(out, columns, height, cost + DIVIDE,
-                               replace(config, divide=count))
+                               config.divided(count))
             self._divided[key] = out
         return self._divided[key]
 

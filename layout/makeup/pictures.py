@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..frozen import copied
@@ -240,7 +239,7 @@ def resized(c: Candidate, config: Config, move: int) -> Config | None:
         if blocks[i][1] <= height <= blocks[i][2]:
             heights = list(config.heights)
             heights[i] = height
-            return replace(config, heights=tuple(heights))
+            return config.pictured(config.widths, tuple(heights))
     return None
 
 
@@ -249,4 +248,4 @@ def smallest(c: Candidate, base: Config) -> Config:
     widths = tuple(i.width or 1 for i in c.pictures)
     heights = tuple(picture_block(c, i, w)[0][1]
                     for i, w in zip(c.pictures, widths))
-    return replace(base, widths=widths, heights=heights)
+    return base.pictured(widths, heights)

@@ -185,7 +185,7 @@ def _head_blanks(tree, by_index: dict[int, Candidate]) -> float:
             variant = c.variant(leaf.columns)
             if variant is not None:
                 total += variant.head_blank(leaf.config.divide,
-                                            replace(leaf.config, divide=0))
+                                            leaf.config.divided(0))
         else:
             total += c.head_blank(leaf.columns, leaf.config)
     return total
@@ -221,9 +221,9 @@ def _smaller_heads(c: Candidate, config: Config, others: float) -> list[Config]:
     if size and c.lead and c.size_headline and c.article.headline \
             and not c.article.headline.size and not c.article.headline.vertical:
         below = [s for s in ladder_sizes(c.t) if others < s < size]
-        out += [replace(config, size=below[0])] if below else []
+        out += [config.sized(below[0])] if below else []
     elif size:
-        out += [replace(config, size=smaller) for smaller, _ in c.smaller(size, 0)]
+        out += [config.sized(smaller) for smaller, _ in c.smaller(size, 0)]
     return out
 
 
@@ -275,7 +275,7 @@ def _moved_cut(tree, path: tuple[int, ...], move: int):
 def _releafed(tree, leaf: Leaf, config: Config):
     """The tree with `leaf` set as `config` says."""
     if isinstance(tree, Leaf):
-        return replace(tree, config=config) if tree == leaf else tree
+        return tree.set_as(config) if tree == leaf else tree
     return Cut(tree.across, tree.size, _releafed(tree.first, leaf, config),
                _releafed(tree.second, leaf, config))
 
@@ -402,7 +402,7 @@ def settle_leaf(c: Candidate, leaf: Leaf, columns: int, lines: int, first_column
     assert variant is not None  # (a leaf re-divided came from a variant's options)
     t = variant.t
     plan, score, _ = settle_article(variant, leaf.config.divide, lines,
-                                    replace(leaf.config, divide=0), 1, first_line)
+                                    leaf.config.divided(0), 1, first_line)
     # (laid out on the variant's own grid: the page flows it again on its place)
     return Settled(replace(plan, first_column=first_column,
                            last_column=first_column + columns - 1,

@@ -3,29 +3,62 @@ make-up fills (`Area`), a leaf of its search (`Leaf`), the tiling a round choose
 and the headline sizes it gives by rank (`ladder_sizes`, `settable_sizes`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..model import Template
 from .costs import HEADLINE_STEPS, NARROW_STEPS
 
 
-@dataclass(frozen=True)
-class Config:
+class _Valued:
+    """A value never changed once made, equal to another of its class with the same fields
+    (`values`), hashed as the tuple of them: what a frozen dataclass's equality and hash
+    give, compiled. (Frozen dataclasses cost ~3.8 M instructions each at each start of a
+    compiled build, and their equality and hash, which the search's tables call, ran
+    interpreted.)"""
+
+    def values(self) -> tuple:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, _Valued)
+        return self.values() == other.values()
+
+    def __hash__(self) -> int:
+        return hash(self.values())
+
+
+class Config(_Valued):
     """How one article is set in its module: its headline size, the air added to the
     headline band, its pictures (each one's columns and lines), and the air over the
-    headline group that sets it lower than its neighbour's (`drop`: 碰题)."""
+    headline group that sets it lower than its neighbour's (`drop`: 碰题). (`_Valued`.)"""
 
-    size: float | None
-    extra: int = 0
-    widths: tuple[int, ...] = ()
-    heights: tuple[int, ...] = ()
-    beside: int = 0  # columns of the first picture standing beside the headline (0: under)
-    divide: int = 0  # 破栏: the module's base columns re-divided into this many (0: not)
-    drop: int = 0  # lines of air over the headline group
+    __slots__ = ("size", "extra", "widths", "heights", "beside", "divide", "drop")
 
-    # The search makes thousands of these: made field by field, not through
-    # dataclasses.replace, several times slower (a test keeps them in step with the fields).
+    def __init__(self, size: float | None, extra: int = 0, widths: tuple[int, ...] = (),
+                 heights: tuple[int, ...] = (), beside: int = 0, divide: int = 0,
+                 drop: int = 0):
+        self.size = size
+        self.extra = extra
+        self.widths = widths
+        self.heights = heights
+        self.beside = beside  # columns of the first picture beside the headline (0: under)
+        self.divide = divide  # 破栏: the module's base columns re-divided into this many
+        self.drop = drop  # lines of air over the headline group
+
+    def values(self) -> tuple[float | None, int, tuple[int, ...], tuple[int, ...], int, int,
+                              int]:
+        return (self.size, self.extra, self.widths, self.heights, self.beside, self.divide,
+                self.drop)
+
+    def __repr__(self) -> str:
+        return (f"Config(size={self.size!r}, extra={self.extra!r}, widths={self.widths!r}, "
+                f"heights={self.heights!r}, beside={self.beside!r}, divide={self.divide!r}, "
+                f"drop={self.drop!r})")
+
+    # The search makes thousands of these, each a field or two from another (a test keeps
+    # these in step with the fields).
     def pictured(self, widths: tuple[int, ...], heights: tuple[int, ...]) -> Config:
         """This config with the pictures so wide and so tall."""
         return Config(self.size, self.extra, widths, heights, self.beside, self.divide,
@@ -41,15 +74,33 @@ class Config:
         return Config(self.size, extra, self.widths, self.heights, self.beside, self.divide,
                       self.drop)
 
+    def sized(self, size: float | None) -> Config:
+        """This config with its headline at `size`."""
+        return Config(size, self.extra, self.widths, self.heights, self.beside, self.divide,
+                      self.drop)
 
-@dataclass(frozen=True)
-class Area:
-    """The rectangle of the grid the make-up fills (grid units, 1-based, inclusive)."""
+    def divided(self, divide: int) -> Config:
+        """This config with its module's columns re-divided into `divide` (0: not)."""
+        return Config(self.size, self.extra, self.widths, self.heights, self.beside, divide,
+                      self.drop)
 
-    first_column: int
-    last_column: int
-    first_line: int
-    last_line: int
+
+class Area(_Valued):
+    """The rectangle of the grid the make-up fills (grid units, 1-based, inclusive).
+    (`_Valued`.)"""
+
+    __slots__ = ("first_column", "last_column", "first_line", "last_line")
+
+    def __init__(self, first_column: int, last_column: int, first_line: int, last_line: int):
+        self.first_column, self.last_column = first_column, last_column
+        self.first_line, self.last_line = first_line, last_line
+
+    def values(self) -> tuple[int, int, int, int]:
+        return self.first_column, self.last_column, self.first_line, self.last_line
+
+    def __repr__(self) -> str:
+        return (f"Area(first_column={self.first_column}, last_column={self.last_column}, "
+                f"first_line={self.first_line}, last_line={self.last_line})")
 
     @property
     def columns(self) -> int:
@@ -60,12 +111,26 @@ class Area:
         return self.last_line - self.first_line + 1
 
 
-@dataclass(frozen=True)
-class Leaf:
-    index: int  # the article's position in the manifest
-    config: Config
-    columns: int = 0  # the option it came from: its width and height
-    height: int = 0
+class Leaf(_Valued):
+    """An article in its module, as a leaf of the search's tree: its position in the
+    manifest, how it is set, and the option it came from (its width and height).
+    (`_Valued`.)"""
+
+    __slots__ = ("index", "config", "columns", "height")
+
+    def __init__(self, index: int, config: Config, columns: int = 0, height: int = 0):
+        self.index, self.config, self.columns, self.height = index, config, columns, height
+
+    def values(self) -> tuple[int, Config, int, int]:
+        return self.index, self.config, self.columns, self.height
+
+    def __repr__(self) -> str:
+        return (f"Leaf(index={self.index!r}, config={self.config!r}, "
+                f"columns={self.columns!r}, height={self.height!r})")
+
+    def set_as(self, config: Config) -> Leaf:
+        """This leaf set as `config` says."""
+        return Leaf(self.index, config, self.columns, self.height)
 
 
 class Choice(NamedTuple):

@@ -19,9 +19,15 @@ import re
 from functools import lru_cache
 
 HYPHEN = "-"  # drawn at a line that ends inside a word broken by its syllables
-_ADDRESS = re.compile(r"@|/|://|[A-Za-z]\.[A-Za-z]|^www", re.IGNORECASE)
 _AFTER = frozenset("/.-@")
-_LETTERS = re.compile(r"[A-Za-z]?[a-z]{4,}")  # a word (capitals alone: a code, 缩写)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What marks an address, and a word (capitals alone: a code, 缩写): compiled by the
+    first word broken (a page seldom has one), ~3 M instructions at each start otherwise."""
+    return (re.compile(r"@|/|://|[A-Za-z]\.[A-Za-z]|^www", re.IGNORECASE),
+            re.compile(r"[A-Za-z]?[a-z]{4,}"))
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +41,8 @@ def break_points(word: str) -> dict[int, bool]:
     """Offsets inside `word` (0 < offset < len) where a line may end, each with whether a
     hyphen is drawn there."""
     points: dict[int, bool] = {}
-    address = bool(_ADDRESS.search(word))
+    address_pattern, word_pattern = _compiled()
+    address = bool(address_pattern.search(word))
     for i in range(1, len(word)):
         before, after = word[i - 1], word[i]
         if before in _AFTER and (address or before == "-") and after != before \
@@ -47,7 +54,7 @@ def break_points(word: str) -> dict[int, bool]:
         elif not address and before.isdigit() and after.isdigit():
             points[i] = False
     if not address:
-        for match in _LETTERS.finditer(word):
+        for match in word_pattern.finditer(word):
             for at in _patterns().positions(match.group()):
                 points.setdefault(match.start() + at, True)
     return points
