@@ -149,6 +149,21 @@ def test_a_writer_waiting_for_a_stream_compresses_those_queued_after_it(monkeypa
                                                                for d in streams[1:]]
 
 
+def test_a_text_started_before_it_is_written_is_compressed_once_as_its_bytes(monkeypatch):
+    held = _Held()
+    monkeypatch.setattr(streams_module, "_COMPRESSOR", held)
+    text = "".join(f"<{n:02X}> <{n:04X}>\n" for n in range(256)) * 3  # (a map's size)
+    with writing(None) as render:
+        render.start_text(text)
+        render.start_text(text)  # (started once)
+        assert [job.data for job in held.jobs] == [text.encode("utf8")]
+        assert render.encoded(text) is held.jobs[0].data
+        copy = "".join(list(text))  # (an equal text, another object: encoded anew)
+        assert copy is not text and render.encoded(copy) == text.encode("utf8")
+        assert render.compressed(render.encoded(text)) == zlib.compress(text.encode("utf8"))
+        assert held.jobs[0].finished()
+
+
 def test_numbers_and_arrays_of_numbers_are_written_as_reportlab_writes_them():
     rnd = random.Random(5)
     values = ([0, 1, -0.0, 1e-8, 1000, 333, 12345.678, 0.5, -2, 2 ** 40]
