@@ -28,7 +28,7 @@ from .runs import LineRuns
 # A stream shorter than this is compressed where it is written: a thread costs more.
 THREADED_LEAST = 16_384
 # (a text started before it is written, `start_text`: the thread is busy then anyway)
-TEXT_LEAST = 4_096
+TEXT_LEAST = 1_024
 
 
 @dataclass
