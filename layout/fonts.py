@@ -355,6 +355,8 @@ def _register(font: TTFont, path: Path) -> None:
 
 # Sizes whose character boxes a font set keeps (`FontSet.boxes_at`): a page uses a dozen.
 BOX_SIZES = 64
+# Texts a font set remembers it found covered, a role's (`FontSet.check_coverage`).
+COVERED_TEXTS = 4_096
 
 
 @dataclass
@@ -371,6 +373,9 @@ class FontSet:
     _known: dict[str, dict[str, tuple[str, float]]] = field(default_factory=dict)
     # each character's box at a size, by the measure (a role's) it was made with
     _boxes: dict[float, dict[Measure, dict[str, Box]]] = field(default_factory=dict)
+    # texts found covered, by role (`check_coverage`: a page set again checks its
+    # unchanged texts again); started afresh past COVERED_TEXTS
+    _covered: dict[str, set[str]] = field(default_factory=dict)
 
     def face(self, role: str) -> Face:
         try:
@@ -432,6 +437,11 @@ class FontSet:
 
     def check_coverage(self, role: str, content: str, where: str) -> None:
         """Raise naming every character of `content` that no face of the chain has."""
+        covered = self._covered.get(role)
+        if covered is None:
+            covered = self._covered[role] = set()
+        if content in covered:
+            return
         measure = self.measure(role)  # (what it learns, the page's text measures again)
         known = self._known[role]
         missing = []
@@ -443,6 +453,10 @@ class FontSet:
                 except KeyError:
                     missing.append(c)
         missing.sort()
+        if not missing:
+            if len(covered) >= COVERED_TEXTS:
+                covered.clear()
+            covered.add(content)
         if missing:
             names = "; ".join(f"{c} U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}"
                               for c in missing)

@@ -59,21 +59,44 @@ def reading_text(article: Article, lines: Sequence[PlacedLine], head: int,
     lines' range and its text) where the picture stands among the body's columns. Each
     line stands for the grid line it sits on (`pitch` high), so that a column's lines
     read as one block."""
-    met: list[tuple[int, str]] = []  # (body characters read before it, caption)
-    if captions:  # (without, the body reads as the manifest gives it, in any order)
-        is_caption = {i for start, end, _ in captions for i in range(start, end)}
-        boxes = [(line.left, line.left + line.width, line.baseline - pitch - 0.01,
-                  line.baseline, i) for i, line in enumerate(lines) if i >= head
-                 and line.kind.value != "label"]
-        starts = {start: text for start, _, text in captions}
-        read = 0
-        for i in xy_order(boxes):
-            if i in starts:
-                met.append((read, starts[i]))
-            elif i not in is_caption:
-                read += sum(1 for g in lines[i].set_glyphs if not g.char.isspace())
+    met = _met(lines, head, tuple(captions), pitch) if captions else []
     body = article_body(article)
     return "\n".join(article_head(article) + _inserted(body, met))
+
+
+# Where each caption is met (`_met`), by the lines it was found from: a page set again under
+# `render --watch` places most of its articles' lines as they were (the very objects).
+# Started afresh past this many.
+_MET: dict[int, tuple[tuple[PlacedLine, ...], int, tuple, float, list]] = {}
+MOST_MET = 64
+
+
+def _met(lines: Sequence[PlacedLine], head: int, captions: tuple[tuple[int, int, str], ...],
+         pitch: float) -> list[tuple[int, str]]:
+    """Each caption of `captions` with the body characters read before it (see
+    reading_text); found before for equal lines (the same objects: compared at once),
+    head, captions and pitch, given again."""
+    placed = tuple(lines)
+    found = _MET.get(id(lines))
+    if found is not None and found[0] == placed and found[1] == head \
+            and found[2] == captions and found[3] == pitch:
+        return found[4]
+    met: list[tuple[int, str]] = []  # (body characters read before it, caption)
+    is_caption = {i for start, end, _ in captions for i in range(start, end)}
+    boxes = [(line.left, line.left + line.width, line.baseline - pitch - 0.01,
+              line.baseline, i) for i, line in enumerate(lines) if i >= head
+             and line.kind.value != "label"]
+    starts = {start: text for start, _, text in captions}
+    read = 0
+    for i in xy_order(boxes):
+        if i in starts:
+            met.append((read, starts[i]))
+        elif i not in is_caption:
+            read += sum(1 for g in lines[i].set_glyphs if not g.char.isspace())
+    if len(_MET) >= MOST_MET:
+        _MET.clear()
+    _MET[id(lines)] = (placed, head, captions, pitch, met)
+    return met
 
 
 def _inserted(parts: list[str], met: list[tuple[int, str]]) -> list[str]:
@@ -83,8 +106,10 @@ def _inserted(parts: list[str], met: list[tuple[int, str]]) -> list[str]:
     pending = sorted(met)
     read = 0
     for part in parts:
-        if not pending:  # (every caption placed: the rest as it is)
-            out.append(part)
+        count = len("".join(part.split()))  # (its characters, whitespace aside)
+        if not pending or part and pending[0][0] >= read + count:
+            out.append(part)  # (no caption inside it: as it is)
+            read += count
             continue
         current = ""
         for char in part:

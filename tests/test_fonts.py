@@ -81,6 +81,22 @@ def test_coverage_reads_the_characters_measured_and_measures_those_it_checks():
     assert looked == ["好", "，", "😀", "😀"]
 
 
+def test_a_text_found_covered_is_not_checked_again_and_a_missing_one_is_said_again():
+    fonts = load_fontset()
+    looked: list[str] = []
+    measure = fonts.measure("song")
+    fonts._measures["song"] = lambda char: looked.append(char) or measure(char)
+    fonts.check_coverage("song", "春眠不觉晓", "line 1")
+    assert sorted(looked) == sorted("春眠不觉晓")
+    fonts.check_coverage("song", "春眠不觉晓", "line 9")  # (the same text: not again)
+    fonts.check_coverage("kai", "春眠不觉晓", "line 9")  # (another role's: checked)
+    assert len(looked) == 5
+    for _ in range(2):
+        with pytest.raises(MissingGlyphError, match=r"line 3: .*U\+1F600"):
+            fonts.check_coverage("song", "春😀", "line 3")
+    assert looked.count("😀") == 2
+
+
 def test_two_faces_never_share_a_pdf_name(tmp_path):
     song = FONTS.face("song")
     assert song.ttf.fontName == song.pdf_name  # registered under its name

@@ -31,3 +31,34 @@ def test_captions_go_in_after_as_many_characters_as_were_read():
     assert _inserted(parts, [(3, "图说")]) == ["一二三", "图说", "四五 六"]
     assert _inserted(parts, [(4, "图说")]) == ["一二三", "四", "图说", "五 六"]
     assert _inserted(parts, [(0, "甲"), (6, "乙")]) == ["甲", "一二三", "四五 六", "乙"]
+
+
+def _inserted_char_by_char(parts: list[str], met: list[tuple[int, str]]) -> list[str]:
+    """What `_inserted` gives, found a character at a time (each caption goes in before
+    the first character, whitespace aside, read after as many as it was met after)."""
+    out: list[str] = []
+    pending = sorted(met)
+    read = 0
+    for part in parts:
+        current = ""
+        for char in part:
+            while pending and pending[0][0] <= read and not char.isspace():
+                out += [current, pending.pop(0)[1]]
+                current = ""
+            current += char
+            read += not char.isspace()
+        while pending and pending[0][0] <= read and not current:
+            out.append(pending.pop(0)[1])
+        out.append(current)
+    return [p for p in out + [text for _, text in pending] if p]
+
+
+def test_captions_go_in_where_a_character_by_character_reading_puts_them():
+    import random  # noqa: PLC0415
+
+    rnd = random.Random(8)
+    for _ in range(3000):
+        parts = ["".join(rnd.choice("一二 \n") for _ in range(rnd.randint(0, 5)))
+                 for _ in range(rnd.randint(0, 5))]
+        met = [(rnd.randint(0, 14), f"图{n}") for n in range(rnd.randint(0, 4))]
+        assert _inserted(parts, met) == _inserted_char_by_char(parts, met), (parts, met)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import random
+import threading
 import zlib
 
 import pytest
@@ -17,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from layout.fonts import HALF_WIDTH_BASE, VERTICAL_BASE, shipped_fonts
 from layout.render.formats import array_format, reportlab_formatting
 from layout.render.runs import Coding, number
+from layout.render import streams as streams_module
 from layout.render.streams import THREADED_LEAST, Kept, writing
 
 FONTS = shipped_fonts()
@@ -91,6 +93,75 @@ def test_streams_are_compressed_as_zlib_compresses_them_on_a_thread_or_not():
             render.start(data)
         assert [render.compressed(bytes(bytearray(d))) for d in streams] == [
             zlib.compress(d) for d in streams]
+
+
+class _Held:
+    """A compression thread that has not begun what it was handed (`jobs`)."""
+
+    def __init__(self) -> None:
+        self.jobs: list = []
+
+    def put(self, compression) -> None:
+        self.jobs.append(compression)
+
+
+def test_the_writer_compresses_what_the_compression_thread_has_not_begun(monkeypatch):
+    rnd = random.Random(4)
+    streams = [bytes(rnd.randrange(40) for _ in range(n))
+               for n in (THREADED_LEAST, 3 * THREADED_LEAST, 2 * THREADED_LEAST)]
+    held = _Held()
+    monkeypatch.setattr(streams_module, "_COMPRESSOR", held)
+    with writing(None) as render:
+        for data in streams:
+            render.start(data)
+        assert [job.data for job in held.jobs] == streams
+        assert [render.compressed(d) for d in streams] == [zlib.compress(d)
+                                                           for d in streams]
+    assert all(job.finished() and not job.claim() for job in held.jobs)  # (the writer's)
+
+
+def test_a_writer_waiting_for_a_stream_compresses_those_queued_after_it(monkeypatch):
+    rnd = random.Random(6)
+    streams = [bytes(rnd.randrange(40) for _ in range(n))
+               for n in (2 * THREADED_LEAST, THREADED_LEAST, 3 * THREADED_LEAST)]
+    held = _Held()
+    monkeypatch.setattr(streams_module, "_COMPRESSOR", held)
+
+    def thread() -> None:  # begins the first, and ends it once the writer did the others
+        first, *others = held.jobs
+        assert first.claim()
+        began.set()
+        while not all(job.finished() for job in others):
+            threading.Event().wait(0.001)
+        first.compress()
+
+    began = threading.Event()
+    with writing(None) as render:
+        for data in streams:
+            render.start(data)
+        compressing = threading.Thread(target=thread)
+        compressing.start()
+        began.wait()
+        assert render.compressed(streams[0]) == zlib.compress(streams[0])
+        compressing.join()
+        assert all(job.finished() for job in held.jobs)
+        assert [render.compressed(d) for d in streams[1:]] == [zlib.compress(d)
+                                                               for d in streams[1:]]
+
+
+def test_a_text_started_before_it_is_written_is_compressed_once_as_its_bytes(monkeypatch):
+    held = _Held()
+    monkeypatch.setattr(streams_module, "_COMPRESSOR", held)
+    text = "".join(f"<{n:02X}> <{n:04X}>\n" for n in range(256)) * 3  # (a map's size)
+    with writing(None) as render:
+        render.start_text(text)
+        render.start_text(text)  # (started once)
+        assert [job.data for job in held.jobs] == [text.encode("utf8")]
+        assert render.encoded(text) is held.jobs[0].data
+        copy = "".join(list(text))  # (an equal text, another object: encoded anew)
+        assert copy is not text and render.encoded(copy) == text.encode("utf8")
+        assert render.compressed(render.encoded(text)) == zlib.compress(text.encode("utf8"))
+        assert held.jobs[0].finished()
 
 
 def test_numbers_and_arrays_of_numbers_are_written_as_reportlab_writes_them():

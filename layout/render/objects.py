@@ -84,8 +84,10 @@ def _standing(made: pdfdoc.PDFObject, key: tuple, render: Writing) -> pdfdoc.PDF
     render.objects[key] = found
     kept.objects_kept += 1
     content = getattr(made, "content", None)
+    if isinstance(content, str):  # (a ToUnicode map)
+        content = render.encoded(content)
     if isinstance(content, bytes):
-        render.keep(content)  # (a font file: see Writing.keep)
+        render.keep(content)  # (a font file, a map: see Writing.keep)
     return _Formatted(found)
 
 

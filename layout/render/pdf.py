@@ -201,8 +201,19 @@ def _start_subsets(canvas: Canvas, render: Writing) -> None:
     doc = canvas._doc
     for font in doc.delayedFonts:
         state = getattr(font, "state", {}).get(doc)
-        for subset in state.subsets if state is not None else ():
-            render.start(font.face.makeSubset(subset))
+        for number, subset in enumerate(state.subsets if state is not None else ()):
+            _start_subset(render, font, number, subset)
+
+
+def _start_subset(render: Writing, font: ttfonts.TTFont, number: int,
+                  subset: list[int]) -> None:
+    """Make the font subset numbered `number` of `font` (all its codes given) and its
+    ToUnicode map, and start compressing both (the map's text made as reportlab's
+    addObjects makes it, kept in `_CMAPS` till then: the same text is written)."""
+    render.start(font.face.makeSubset(subset))
+    face = font.face
+    name = b"".join((ttfonts.SUBSETN(number), b"+", face.name, face.subfontNameX))
+    render.start_text(_to_unicode_cmap(name.decode("pdfdoc"), subset))
 
 
 @frozen
@@ -219,9 +230,9 @@ class _Closing:
         the subsets are compressed while the page is.)"""
         doc = canvas._doc
         for font in used:
-            for subset in font.state[doc].subsets:
+            for number, subset in enumerate(font.state[doc].subsets):
                 if self.last or len(subset) == 256:
-                    self.render.start(font.face.makeSubset(subset))
+                    _start_subset(self.render, font, number, subset)
 
     def start_full(self, canvas: Canvas, used: list, begun: set[tuple[int, int]]) -> None:
         """Make and start compressing the full subsets (256 codes) of the faces `used`
@@ -231,7 +242,7 @@ class _Closing:
             for number, subset in enumerate(font.state[doc].subsets):
                 if len(subset) == 256 and (id(font), number) not in begun:
                     begun.add((id(font), number))
-                    self.render.start(font.face.makeSubset(subset))
+                    _start_subset(self.render, font, number, subset)
 
 
 def _bookmarks(canvas: Canvas, document: Document, number: int, top: float) -> None:

@@ -241,7 +241,8 @@ class Coding:
         face (on, it keeps codes 33-126 for ASCII, which this loop does not)."""
         assert not getattr(self.font, "_asciiReadable", 0), "fonts.py turns it off"
         codes = self.codes
-        new = "".join([c for c in dict.fromkeys(text) if c not in codes])
+        # (the characters as the keys hold them: each one's hash made once)
+        new = [c for c in dict.fromkeys(text) if c not in codes]
         if not new:
             return
         font, doc = self.font, self.doc
@@ -250,9 +251,9 @@ class Coding:
             font.splitString("", doc)  # (reportlab makes the document's state)
             state = font.state[doc]
         if state.frozen:
-            font.splitString(new, doc)  # (reportlab's error: the font is saved already)
+            font.splitString("".join(new), doc)  # (reportlab's error: the font is saved)
         has = font.face.charToGlyph
-        present = _PRESENT.get(font.face)
+        present: set[int] | None = _PRESENT.get(font.face)
         if present is None:
             present = _PRESENT[font.face] = set()
         assignments: dict[int, int] = state.assignments

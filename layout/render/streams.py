@@ -3,8 +3,11 @@ compression of the large streams (each font subset, each page's content) handed 
 thread of its own as soon as the stream is made, while the writer goes on making the
 others: zlib lets go of the interpreter's lock while it compresses, so on a machine with
 a core to spare the compression is done beside the rest of the writing rather than after
-it (on a busy one it costs what it did). Each stream is compressed by one
-`zlib.compress(data)` call, as reportlab's own filter does: the same bytes, threads or not.
+it (on a busy one it costs what it did). A writer that comes to a stream not yet begun
+compresses it itself, and one that would wait for the stream being compressed compresses
+the streams queued after it meanwhile: no core waits while there is a stream to compress.
+Each stream is compressed by one `zlib.compress(data)` call, as reportlab's own filter
+does: the same bytes, threads or not, whichever thread.
 """
 from __future__ import annotations
 
@@ -24,6 +27,8 @@ from .runs import LineRuns
 
 # A stream shorter than this is compressed where it is written: a thread costs more.
 THREADED_LEAST = 16_384
+# (a text started before it is written, `start_text`: the thread is busy then anyway)
+TEXT_LEAST = 1_024
 
 
 @dataclass
@@ -52,13 +57,35 @@ class Kept:
 
 
 class _Compression:
-    """One stream to compress, done when its lock is released."""
+    """One stream to compress, by whichever thread claims it first (the compression
+    thread, or the writer that would otherwise wait for it); done when its lock is
+    released."""
 
     def __init__(self, data: bytes):
         self.data = data
         self.result = b""
         self.done = threading.Lock()
         self.done.acquire()
+        self._claim = threading.Lock()  # (held by the thread that compresses it)
+
+    def claim(self) -> bool:
+        """Take it to compress (`compress`), unless another thread has it."""
+        return self._claim.acquire(blocking=False)
+
+    def compress(self) -> None:
+        """Compress it (claimed)."""
+        self.result = zlib.compress(self.data)
+        self.done.release()
+
+    def run(self) -> bool:
+        """Compress it here, unless another thread has it: whether this one did."""
+        if not self.claim():
+            return False
+        self.compress()
+        return True
+
+    def finished(self) -> bool:
+        return not self.done.locked()
 
     def join(self) -> bytes:
         with self.done:
@@ -84,9 +111,7 @@ class _Compressor:
     @staticmethod
     def _run(jobs: queue.SimpleQueue) -> None:
         while True:
-            compression = jobs.get()
-            compression.result = zlib.compress(compression.data)
-            compression.done.release()
+            jobs.get().run()  # (one the writer took meanwhile is passed by)
 
 
 _COMPRESSOR = _Compressor()
@@ -101,14 +126,30 @@ class Writing:
         # two, hashed for nothing where nothing is kept by content
         self._running: dict[int, _Compression] = {}
         self.objects: dict = {}  # the objects it wrote that the next render may write again
+        self._texts: dict[int, tuple[str, bytes]] = {}  # (`start_text`, by the text's id)
 
-    def start(self, data: bytes) -> None:
-        """Have `data` compressed beside the writing (a large stream not kept before)."""
-        if (len(data) < THREADED_LEAST or id(data) in self._running
+    def start(self, data: bytes, least: int = THREADED_LEAST) -> None:
+        """Have `data` compressed beside the writing (a large stream not kept before: of
+        `least` bytes or more)."""
+        if (len(data) < least or id(data) in self._running
                 or self.kept is not None and data in self.kept.streams):
             return
         compression = self._running[id(data)] = _Compression(data)
         _COMPRESSOR.put(compression)
+
+    def start_text(self, text: str) -> None:
+        """Have the stream written of `text` (a font subset's ToUnicode map, made before
+        the document is saved) compressed beside the writing, as its bytes are when
+        written (`encoded`)."""
+        if id(text) not in self._texts:
+            data = text.encode("utf8")
+            self._texts[id(text)] = (text, data)
+            self.start(data, TEXT_LEAST)
+
+    def encoded(self, text: str) -> bytes:
+        """`text` as the stream's bytes: those `start_text` started, where it was."""
+        found = self._texts.get(id(text))
+        return found[1] if found is not None and found[0] is text else text.encode("utf8")
 
     def compressed(self, data: bytes) -> bytes:
         """`data` compressed: kept, compressed on its thread, or compressed now."""
@@ -123,11 +164,22 @@ class Writing:
             found = zlib.compress(data)  # again; reportlab's own call)
         else:
             del self._running[id(data)]
+            if not compression.run():  # (not begun: compressed here, rather than waited
+                self._help(compression)  # for; being compressed: the others meanwhile)
             found = compression.join()
         if kept is not None:
             kept.streams[data] = found
             kept.used.add(data)
         return found
+
+    def _help(self, awaited: _Compression) -> None:
+        """While the compression thread compresses the stream the writer waits for
+        (`awaited`), compress those started after it that it has not begun, the last
+        first (the writer asks for them in about the order they were started)."""
+        for compression in reversed(list(self._running.values())):
+            if awaited.finished():
+                return
+            compression.run()
 
     def keep(self, data: bytes) -> None:
         """Keep `data` compressed for the next render, as if compressed in this one (an
@@ -140,6 +192,7 @@ class Writing:
     def finish(self) -> None:
         """Wait for what is still compressing (a render that failed half way)."""
         for compression in self._running.values():
+            compression.run()
             compression.join()
         self._running.clear()
 
@@ -182,7 +235,7 @@ class _Flate(type(pdfdoc.PDFZCompress)):  # type: ignore[misc]
         render = current()
         if render is None:
             return super().encode(text)
-        return render.compressed(text.encode("utf8") if isinstance(text, str) else text)
+        return render.compressed(render.encoded(text) if isinstance(text, str) else text)
 
 
 pdfdoc.PDFZCompress = _Flate()
