@@ -17,6 +17,7 @@ from setuptools.command.build_ext import build_ext
 # search, the flow it runs on each of its trials and the lines it places, the hole count
 # after each, and the PDF writer's per-glyph work and font subsets.
 COMPILED = [
+    "layout/valued.py",
     "layout/model/line.py",
     "layout/text/linebreak.py",
     "layout/text/totalfit.py",

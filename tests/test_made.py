@@ -8,7 +8,7 @@ import copy
 import pickle
 
 from layout.fonts import BOX_SIZES, load_fontset
-from layout.flow.setter import moved, placed_line
+from layout.flow.setter import moved
 from layout.model import LineKind, PlacedGlyph, PlacedLine
 from layout.text.items import Glyph
 from layout.pipeline import layout, load, render
@@ -30,21 +30,21 @@ def test_a_set_line_compares_hashes_and_reads_as_its_fields():
                           "forced=False, split=False, hyphen=False)")
 
 
-def test_a_placed_line_is_the_one_its_constructor_makes():
+def test_a_placed_line_is_a_value():
     glyphs = (Glyph("中", "body", 0.0, 10.0),)
     args = (LineKind.BODY, 100.5, 10.0, 36.0, 130.0, glyphs, 40.25, True, 7)
-    made, made_by_class = placed_line(*args), PlacedLine(*args)
-    assert made == made_by_class and hash(made) == hash(made_by_class)
-    assert repr(made) == repr(made_by_class) == (
+    made, again = PlacedLine(*args), PlacedLine(*args)
+    assert made is not again and made == again and hash(made) == hash(again)
+    assert repr(made) == (
         f"PlacedLine(kind={LineKind.BODY!r}, baseline=100.5, size=10.0, left=36.0, "
         f"width=130.0, set_glyphs={glyphs!r}, origin_x=40.25, paragraph_end=True, "
         "grid_line=7, color='#000000', vertical=False)")
-    assert made.fields() == made_by_class.fields() == (*args, "#000000", False)
-    assert made.glyphs == made_by_class.glyphs == (PlacedGlyph("中", 40.25, "body", 10.0),)
-    assert made.em_box == made_by_class.em_box
+    assert made.values() == (*args, "#000000", False)
+    assert made.glyphs == (PlacedGlyph("中", 40.25, "body", 10.0),)
+    assert made.em_box == again.em_box
     assert made != PlacedLine(*args, "#ffffff") and made != (*args, "#000000", False)
+    assert made != PlacedLine(*args, "#000000", True)
     assert copy.deepcopy(made) == made and pickle.loads(pickle.dumps(made)) == made
-    assert placed_line(*args, "#ffffff", True) == PlacedLine(*args, "#ffffff", True)
     lower = moved(made, 12.0)
     assert lower == PlacedLine(LineKind.BODY, 112.5, *args[2:])
 

@@ -41,8 +41,8 @@ def test_fast_constructors_keep_every_field():
 
     line = PlacedLine(LineKind.CAPTION, 100.0, 9.0, 12.0, 99.0, (Glyph("字", "kai", 0, 9),),
                       15.5, True, 7, "#c81e1e", True)
-    assert len(line.fields()) == 11
-    assert moved(line, 3.0).fields() == (line.kind, 103.0, *line.fields()[2:])
+    assert len(line.values()) == 11
+    assert moved(line, 3.0).values() == (line.kind, 103.0, *line.values()[2:])
     style = TextStyle("hei", 12.0, Align.CENTER, 18.0)
     assert len(fields(TextStyle)) == 4
     assert sized(style, 16.0) == replace(style, size=16.0, line_height=24.0)

@@ -195,7 +195,7 @@ def test_a_line_s_runs_are_kept_by_its_glyphs_for_the_next_render():
     kept.turn()
     again = [kept.runs(line, FONTS, codes) for line in lines]
     assert all(a is b for a, b in zip(again, first))  # (the same runs, not made again)
-    fields = lines[0].fields()  # (the first line, its origin 12 pt to the right)
+    fields = lines[0].values()  # (the first line, its origin 12 pt to the right)
     moved = PlacedLine(*fields[:6], fields[6] + 12, *fields[7:])
     assert kept.runs(moved, FONTS, codes) == runs(moved, FONTS, codes) != first[0]
     kept.turn()

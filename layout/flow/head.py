@@ -15,6 +15,7 @@ from ..model import (ArticlePlan, Headline, LineKind, PlacedImage, PlacedLine, P
                      TextStyle)
 from ..text.items import Glyph
 from ..units import ZIHAO
+from ..valued import Valued
 from .headstyle import own, two_below, vertical_cells
 from .setter import ASCENT, REVERSED_TEXT, Drawn, TooLow, Typesetter, moved, sized
 
@@ -48,13 +49,13 @@ class Seat(NamedTuple):
     columns: range
 
 
-class Head:
+class Head(Valued):
     """An article's head as set: what it draws; the grid line the body starts on (pictures
     are placed from it) and the line the body's cells start on; the cells from there the
     head takes (column, grid line) and the columns its headline group spans; and the
     lowest line a part of it needs (None: nothing past its own lines). Never changed once
-    made; equal to another with the same parts. (Not a frozen dataclass: in a compiled
-    module one costs ~3.8 M instructions at each start.)"""
+    made; equal to another with the same parts (`Valued`; not a frozen dataclass: in a compiled
+    module one costs ~3.8 M instructions at each start)."""
 
     def __init__(self, lines: tuple[PlacedLine, ...], rects: tuple[PlacedRect, ...],
                  images: tuple[PlacedImage, ...], notes: tuple[str, ...],
@@ -65,15 +66,9 @@ class Head:
         self.body_line, self.cells_top, self.cells, self.columns, self.reach = \
             body_line, cells_top, cells, columns, reach
 
-    def parts(self) -> tuple:
+    def values(self) -> tuple:
         return (self.lines, self.rects, self.images, self.notes, self.loose, self.body_line,
                 self.cells_top, self.cells, self.columns, self.reach)
-
-    def __eq__(self, other: object) -> bool:
-        return self.parts() == other.parts() if isinstance(other, Head) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self.parts())
 
     def draw_into(self, out: Drawn, bottom: int) -> None:
         """Copy the head into `out`; TooLow when a part of it reaches below `bottom`."""

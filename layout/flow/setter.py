@@ -104,15 +104,6 @@ def baseline_in(top: float, height: float, size: float) -> float:
     return top + (height - size) / 2 + ASCENT * size
 
 
-def placed_line(kind: LineKind, baseline: float, size: float, left: float, width: float,
-                set_glyphs: tuple, origin_x: float, paragraph_end: bool,
-                grid_line: int | None, color: str = "#000000",
-                vertical: bool = False) -> PlacedLine:
-    """PlacedLine(kind, baseline, …) (a compiled class: made here as cheaply as anywhere)."""
-    return PlacedLine(kind, baseline, size, left, width, set_glyphs, origin_x, paragraph_end,
-                      grid_line, color, vertical)
-
-
 def placed_at(line: SetLine, kind: LineKind, baseline: float, size: float, align: Align,
               left: float, width: float, grid_line: int | None,
               color: str = "#000000") -> PlacedLine:
@@ -130,9 +121,9 @@ def placed_at(line: SetLine, kind: LineKind, baseline: float, size: float, align
 
 def moved(line: PlacedLine, dy: float) -> PlacedLine:
     """The line `dy` lower (a headline group moves every line it sets)."""
-    return placed_line(line.kind, line.baseline + dy, line.size, line.left, line.width,
-                       line.set_glyphs, line.origin_x, line.paragraph_end, line.grid_line,
-                       line.color, line.vertical)
+    return PlacedLine(line.kind, line.baseline + dy, line.size, line.left, line.width,
+                      line.set_glyphs, line.origin_x, line.paragraph_end, line.grid_line,
+                      line.color, line.vertical)
 
 
 def per_line(style: TextStyle, t: Template) -> int:

@@ -6,33 +6,14 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..model import Template
+from ..valued import Valued
 from .costs import HEADLINE_STEPS, NARROW_STEPS
 
 
-class _Valued:
-    """A value never changed once made, equal to another of its class with the same fields
-    (`values`), hashed as the tuple of them: what a frozen dataclass's equality and hash
-    give, compiled. (Frozen dataclasses cost ~3.8 M instructions each at each start of a
-    compiled build, and their equality and hash, which the search's tables call, ran
-    interpreted.)"""
-
-    def values(self) -> tuple:
-        raise NotImplementedError
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, _Valued)
-        return self.values() == other.values()
-
-    def __hash__(self) -> int:
-        return hash(self.values())
-
-
-class Config(_Valued):
+class Config(Valued):
     """How one article is set in its module: its headline size, the air added to the
     headline band, its pictures (each one's columns and lines), and the air over the
-    headline group that sets it lower than its neighbour's (`drop`: 碰题). (`_Valued`.)"""
+    headline group that sets it lower than its neighbour's (`drop`: 碰题). (`Valued`.)"""
 
     __slots__ = ("size", "extra", "widths", "heights", "beside", "divide", "drop")
 
@@ -85,9 +66,9 @@ class Config(_Valued):
                       self.drop)
 
 
-class Area(_Valued):
+class Area(Valued):
     """The rectangle of the grid the make-up fills (grid units, 1-based, inclusive).
-    (`_Valued`.)"""
+    (`Valued`.)"""
 
     __slots__ = ("first_column", "last_column", "first_line", "last_line")
 
@@ -111,10 +92,10 @@ class Area(_Valued):
         return self.last_line - self.first_line + 1
 
 
-class Leaf(_Valued):
+class Leaf(Valued):
     """An article in its module, as a leaf of the search's tree: its position in the
     manifest, how it is set, and the option it came from (its width and height).
-    (`_Valued`.)"""
+    (`Valued`.)"""
 
     __slots__ = ("index", "config", "columns", "height")
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Final, NamedTuple
 
+from ..valued import Valued
+
 
 class PlacedGlyph(NamedTuple):
     """One character drawn at (x, baseline) in a face at a size (a named tuple: a page has
@@ -47,7 +49,7 @@ class EmBox(NamedTuple):
     bottom: float
 
 
-class PlacedLine:
+class PlacedLine(Valued):
     """A typeset line: its glyphs in reading order on one baseline. Never changed once
     made (its fields are read-only where compiled); equal to another with the same fields,
     shown as a dataclass is. (Not a frozen dataclass: a compiled class is made and read
@@ -75,25 +77,17 @@ class PlacedLine:
         self.vertical: Final = vertical
         self._glyphs: tuple[PlacedGlyph, ...] | None = None
 
-    def fields(self) -> tuple:
+    def values(self) -> tuple:
         """Its fields in their order (what equality, hash and repr read)."""
         return (self.kind, self.baseline, self.size, self.left, self.width, self.set_glyphs,
                 self.origin_x, self.paragraph_end, self.grid_line, self.color, self.vertical)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, PlacedLine):
-            return NotImplemented
-        return self.fields() == other.fields()
-
-    def __hash__(self) -> int:
-        return hash(self.fields())
-
     def __repr__(self) -> str:
         return "PlacedLine(" + ", ".join(
-            f"{name}={value!r}" for name, value in zip(_FIELDS, self.fields())) + ")"
+            f"{name}={value!r}" for name, value in zip(_FIELDS, self.values())) + ")"
 
     def __reduce__(self) -> tuple:
-        return (PlacedLine, self.fields())
+        return (PlacedLine, self.values())
 
     @property
     def glyphs(self) -> tuple[PlacedGlyph, ...]:

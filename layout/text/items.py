@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Callable, Final, NamedTuple
 
+from ..valued import Valued
+
 from .chars import (ASCII_NO_LINE_END, ASCII_NO_LINE_START, BLANK_LEFT, BLANK_RIGHT,
                     CELL, CLASSES, MARKS, NO_LINE_END,
                     NO_LINE_END_CHARS, NO_LINE_START, NO_LINE_START_CHARS, CharClass,
@@ -73,7 +75,7 @@ class Gap(NamedTuple):
     room: float = 0.0  # how much it widens before gaps between characters do, pt
 
 
-class Items:
+class Items(Valued):
     """A paragraph's boxes and gaps at its size. Never changed once made (`with_gaps` makes
     another); equal to another with the same fields. (Not a frozen dataclass: compiled,
     its generated __init__ runs interpreted, and each paragraph set makes one.)"""
@@ -98,17 +100,9 @@ class Items:
         """These items with other gaps (as many)."""
         return Items(self.boxes, gaps, self.size, self.hyphen, self.hard)
 
-    def _fields(self) -> tuple[tuple[Box, ...], tuple[Gap, ...], float, tuple[str, float],
-                               tuple[int, ...]]:
+    def values(self) -> tuple[tuple[Box, ...], tuple[Gap, ...], float, tuple[str, float],
+                              tuple[int, ...]]:
         return self.boxes, self.gaps, self.size, self.hyphen, self.hard
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Items):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
 
     def __repr__(self) -> str:
         return (f"Items(boxes={self.boxes!r}, gaps={self.gaps!r}, size={self.size!r}, "

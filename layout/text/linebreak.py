@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Final, Sequence
 
 from ..model import Breaking, Composition, PunctuationFit
+from ..valued import Valued
 from .hyphen import HYPHEN
 from .items import Glyph, Items
 from .totalfit import (CUT_DEMERITS, HANGABLE, HYPHEN_DEMERITS, LOOSE_GAP, RESCUE_HANG,
@@ -35,7 +36,7 @@ from .wide import EPS, parted, parted_anyway
 _new_tuple: Final = tuple.__new__
 
 
-class SetLine:
+class SetLine(Valued):
     """A broken and justified line; glyph x is from the left edge of the measure. Never
     changed once made; equal to another with the same fields. (Not a frozen dataclass:
     compiled, its generated __init__ runs interpreted, a hundred times dearer to make.)"""
@@ -52,17 +53,9 @@ class SetLine:
         self.split = split  # ends inside a word too wide for a line, at its own break point
         self.hyphen = hyphen  # ends with a hyphen drawn there (a syllable broke), not typed
 
-    def _fields(self) -> tuple[tuple[Glyph, ...], float, bool, bool, bool, bool, bool]:
+    def values(self) -> tuple[tuple[Glyph, ...], float, bool, bool, bool, bool, bool]:
         return (self.glyphs, self.width, self.last, self.loose, self.forced, self.split,
                 self.hyphen)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, SetLine):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
 
     def __repr__(self) -> str:
         return (f"SetLine(glyphs={self.glyphs!r}, width={self.width!r}, last={self.last!r}, "
