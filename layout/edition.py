@@ -70,13 +70,15 @@ def _entries(edition: Edition, issue: Issue, box: Article) -> list[tuple[int, st
     out = []
     for headline, teaser in box.listing:
         wanted = _plain(headline)
-        match = [(n, a) for n, a in others if _plain(a.headline.main) == wanted]
+        match = [(n, a) for n, a in others
+                 if a.headline is not None and _plain(a.headline.main) == wanted]
         if not match:
             raise LayoutError(f"the 导读 box lists {headline!r}, and no other page of the "
                               "issue has an article of that headline", box.origin.file,
                               box.origin.line,
                               hint="write the article's main title as its page has it")
         number, article = match[0]
+        assert article.headline is not None  # (`match`: articles with one)
         out.append((number, teaser or article.teaser or article.headline.main.replace(
             "\n", "")))
     return sorted(out, key=lambda entry: entry[0])
@@ -261,8 +263,8 @@ def _order(pages: list[Issue]) -> list[int]:
 def _target(article: Article, source: int, count: int, laid: dict, issue: Issue) -> int:
     """The index of the page an article's rest goes to: the one it names, or for `jump:
     auto` the first page after its own (then before it) not laid out yet."""
-    if article.jump != "auto":
-        return int(article.jump) - 1
+    if isinstance(article.jump, int):  # (else `auto`: only articles that jump come here)
+        return article.jump - 1
     free = [i for i in [*range(source + 1, count), *range(source)] if i not in laid]
     if not free:
         raise LayoutError(f"`jump: auto` on page {issue.page_number}: every other page is "
@@ -318,7 +320,9 @@ def _cut(article: Article, left: Overflow) -> tuple:
     kept = [b for b in article.blocks if id(b) not in gone]
     if rest and isinstance(rest[0], Paragraph) and id(rest[0]) not in {id(b) for b in
                                                                        article.blocks}:
-        kept[-1] = replace(kept[-1], text=_without_tail(kept[-1].text, rest[0].text))
+        cut = kept[-1]
+        assert isinstance(cut, Paragraph)  # (the paragraph the page cut: rest[0] its tail)
+        kept[-1] = replace(cut, text=_without_tail(cut.text, rest[0].text))
     elif not rest:  # the text fits, its note does not: make room for it
         last = kept[-1]
         if isinstance(last, Paragraph) and len(last.text) > NOTE_ROOM:

@@ -41,7 +41,8 @@ class Face:
             return NotImplemented
         return (self.role, self.path) == (other.role, other.path)
 
-    __hash__ = None  # type: ignore[assignment] (equal by value and not frozen: not hashed)
+    # (equal by value and not frozen: not hashed)
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"Face(role={self.role!r}, path={self.path!r})"
@@ -336,7 +337,7 @@ class _QuickFont(TTFont):
         self.fontName = name
         self.face = _QuickFace(filename, validate=0)
         self.encoding = TTEncoding()
-        self.state = weakref.WeakKeyDictionary()
+        self.state: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._asciiReadable = 0
         self.shapable = False
 

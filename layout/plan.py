@@ -263,7 +263,9 @@ def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan |
     first_line, last_line = region.first_line, region.last_line
     below = _below(article, region, index, plans, mistaken)
     if below is not None:
-        first_line = max(first_line, plans[below].first_line)
+        upper = plans[below]
+        assert upper is not None  # (`_below` names a pinned article)
+        first_line = max(first_line, upper.first_line)
     last_line = template.grid_lines if last_line is None else last_line
     if last_col > template.columns or last_line > template.grid_lines:
         raise LayoutError(
@@ -287,6 +289,7 @@ def _pin(issue: Issue, template: Template, index: int, plans: list[ArticlePlan |
 def _region(article: Article, template: Template, index: int) -> Region:
     """The article's region: its own, or its slot's in the template."""
     if article.slot is None:
+        assert article.region is not None  # (a pinned article has a slot or a region)
         return article.region
     if article.slot not in template.slots:
         raise LayoutError(
@@ -362,13 +365,15 @@ def _refuse_clashes(plan: ArticlePlan, template: Template,
                 hint="give the articles regions that do not share a column and line")
 
 
-def _stacked_on(plan: ArticlePlan, plans: list[ArticlePlan]) -> set[int]:
+def _stacked_on(plan: ArticlePlan, plans: list[ArticlePlan | None]) -> set[int]:
     """The articles `plan` starts under, directly or through others: their lines are only
     known once they are laid out, and the flow keeps it below them."""
     out: set[int] = set()
     while plan.below is not None and plan.below not in out:
         out.add(plan.below)
-        plan = plans[plan.below]
+        upper = plans[plan.below]
+        assert upper is not None  # (`_below` names a pinned article)
+        plan = upper
     return out
 
 

@@ -247,9 +247,12 @@ def read_yaml(path: Path) -> Node:
     except yaml.YAMLError as err:  # a character YAML does not allow (NUL, BEL, …)
         position = getattr(err, "position", None)
         # (libyaml counts bytes of the UTF-8 text, PyYAML's own reader characters)
-        counted = raw if _Loader is not yaml.SafeLoader else text
-        newline = b"\n" if isinstance(counted, bytes) else "\n"
-        line = counted.count(newline, 0, position) + 1 if position is not None else None
+        if position is None:
+            line = None
+        elif _Loader is not yaml.SafeLoader:
+            line = raw.count(b"\n", 0, position) + 1
+        else:
+            line = text.count("\n", 0, position) + 1
         reason = getattr(err, "reason", None) or str(err).splitlines()[0]
         raise LayoutError(f"YAML cannot read this file: {reason}", path, line,
                           hint="remove control characters (NUL, BEL, …) from the file") \
@@ -358,6 +361,10 @@ class Fields:
             return None
         self._seen.add(key)
         return self.node.value[key]
+
+    def fail(self, key: str, message: str, hint: str | None = None) -> LayoutError:
+        """A mistake said at `key`'s value (at the mapping itself when it lacks the key)."""
+        return (self.raw(key) or self.node).fail(message, hint)
 
     def take(self, key: str, convert: Callable[[Node], T], default: Any = ...,
              ) -> T:
@@ -468,9 +475,17 @@ def one_of(*choices: str) -> Callable[[Node], str]:
     return convert
 
 
+def grid_span(node: Node) -> tuple[int, int]:
+    """A range of grid columns (or of lines that does not run to the foot): `3`, `3-5`."""
+    first, last = grid_range(node, allow_rest=False)
+    assert last is not None  # (only `rest` leaves it open)
+    return first, last
+
+
 def grid_range(node: Node, allow_rest: bool) -> tuple[int, int | None]:
     """A range of grid columns or lines: `3`, `3-5`, or (lines) `3-rest` → (3, None)."""
     value = node.value
+    last: int | None
     if isinstance(value, int) and not isinstance(value, bool):
         first = last = integer(node)  # (010 is ten here too)
     else:

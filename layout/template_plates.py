@@ -7,13 +7,13 @@ from pathlib import Path
 
 from .model import Banner, Nameplate, Region
 from .pictures import PictureError, picture_size
-from .source import Fields, Node, grid_range, items, one_of, positive_int, text
+from .source import Fields, Node, grid_range, grid_span, items, one_of, positive_int, text
 from .units import size
 
 
 def slot(node: Node, columns: int) -> Region:
     fields = Fields(node, f"slot {node.path}")
-    first_col, last_col = fields.take("columns", lambda n: grid_range(n, allow_rest=False))
+    first_col, last_col = fields.take("columns", grid_span)
     first_line, last_line = fields.take("lines", lambda n: grid_range(n, allow_rest=True), (1, None))
     fields.done()
     if last_col > columns:

@@ -2,6 +2,8 @@
 headline ladder, and where each `face:` is written."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .model import Align, Origin, TextStyle
 from .source import Fields, Node, items, one_of, text
 from .template_values import STYLE_SIZES, bounded_size
@@ -73,15 +75,19 @@ def face_origins(root: Node) -> dict[str, Origin]:
             if node is not None and isinstance(node.value, dict) and "face" in node.value}
 
 
+def _style_of(key: str, grid: Grid) -> Callable[[Node], TextStyle]:
+    """The reader of the style `styles.KEY`."""
+    return lambda node: style(node, f"styles.{key}", grid)
+
+
 def read_styles(fields: Fields, grid: Grid, body: TextStyle) -> dict[str, TextStyle]:
     """`styles:` every style a template must give (the body's when it gives none, after
     its mistake) and those it may (sized from the body's when it does not)."""
-    styles = {key: fields.want(key, lambda n, k=key: style(n, f"styles.{k}", grid), body)
-              for key in STYLE_NAMES}
+    styles = {key: fields.want(key, _style_of(key, grid), body) for key in STYLE_NAMES}
     for key, (face, scale, align) in OPTIONAL_STYLES.items():
         points = body.size * scale
         styles[key] = fields.take(
-            key, lambda n, k=key: style(n, f"styles.{k}", grid),
+            key, _style_of(key, grid),
             TextStyle(face, points, Align(align),
                       max(body.line_height, points * HEADLINE_LINE_HEIGHT)))
     fields.done()

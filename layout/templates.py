@@ -277,8 +277,8 @@ def _grid(top: Fields, root: Node, grid: Grid, room: float,
     columns_node = cols.node
     columns = cols.want("columns", positive_int, 1)
     if columns > MAX_COLUMNS:
-        raise cols.raw("columns").fail(f"{columns} columns are more than a page has "
-                                       f"(at most {MAX_COLUMNS})", hint="give fewer columns")
+        raise cols.fail("columns", f"{columns} columns are more than a page has "
+                        f"(at most {MAX_COLUMNS})", hint="give fewer columns")
     column_width = cols.want("column_width", at_least(0, grid, above=True), 100.0)
     gutter = cols.want("gutter", at_least(0, grid), 10.0)
     cols.done()
@@ -320,13 +320,13 @@ def _plates(top: Fields, root: Node, columns: int,
     plate = top.take("nameplate", nameplate, None)
     if plate is not None:  # its lines at the top of the grid, kept as a banner's are
         if page_banner is not None:
-            raise top.raw("nameplate").fail(
-                "a page has a banner or a 报头 (nameplate) across the top of its grid, not "
-                "both", hint="leave one of them out")
+            raise top.fail(
+                "nameplate", "a page has a banner or a 报头 (nameplate) across the top of its "
+                "grid, not both", hint="leave one of them out")
         page_banner = Banner(lines=plate.lines, text=None)
         if plate.columns is not None and measured and plate.columns >= columns:
-            raise top.raw("nameplate").fail(
-                f"a 报头 block of {plate.columns} columns at the top left leaves no "
+            raise top.fail(
+                "nameplate", f"a 报头 block of {plate.columns} columns at the top left leaves no "
                 f"room beside it on a grid of {columns}",
                 hint=f"give it fewer columns (1-{columns - 1}), or `place: across`")
     return slots, page_banner, plate

@@ -3,7 +3,7 @@ its page is made from and comes back as the PDF's bytes, written here."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 from ..errors import LayoutError
@@ -104,7 +104,7 @@ DASK_CONNECT_SECONDS = 10  # how long --dask waits for its scheduler to answer
 
 
 def dask_outcomes(jobs: list[Job], address: str, force: bool, allow_overflow: bool,
-          strict: bool = False, output: str | None = None) -> Iterator[Outcome]:
+          strict: bool = False, output: str | None = None) -> Generator[Outcome, None, None]:
     """Jobs on a Dask cluster whose workers need not see this machine's files: each job
     goes as a `Bundle` of the bytes its page is made from and comes back as the PDF's
     bytes, written here. A few jobs per worker are in flight at a time."""

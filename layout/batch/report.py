@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TextIO
 
 from ..errors import LayoutError
 from .cluster import dask_outcomes
@@ -25,7 +26,7 @@ class Progress:
     when stderr is not one)."""
 
     total: int
-    stream: object = sys.stderr
+    stream: TextIO = sys.stderr
     done: int = 0
     failed: int = 0
     skipped: int = 0

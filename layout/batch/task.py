@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import LayoutError
 from ..fonts import shipped_fonts
-from ..model import left_over
+from ..model import IssueLayout, PageLayout, left_over
 from ..output import refuse_clashes, write_atomically
 from ..kept import Kept
 from ..pipeline import Loaded, layout, load, render, render_page
@@ -49,7 +49,7 @@ class Made:
     """What one job made: the page (for the report), the PDF, the manifest an import
     wrote, what the import was unsure of."""
 
-    page: object = None
+    page: PageLayout | IssueLayout | None = None
     pdf: bytes | None = None
     manifest: str | None = None
     unsure: tuple[str, ...] = ()
@@ -70,12 +70,23 @@ def make_page(source: Path, imported: bool, allow_overflow: bool, strict: bool, 
 
         draft = import_text(read_source(source), source.name)
         made.unsure = tuple(draft.unsure)
-        made.manifest, made.page = fill(draft, home, fonts)
+        made.manifest, one = fill(draft, home, fonts)
+        made.page = one
         template = load_template(draft.template, home)
+        _refuse(one, source, allow_overflow, strict)
+        made.pdf = render_page(one, template, fonts, output)
     else:
         loaded = loaded or load(source)
-        made.page = layout(loaded, fonts, kept=keeping)  # (an issue: all pages)
-    page = made.page
+        made.page = laid = layout(loaded, fonts, kept=keeping)  # (an issue: all pages)
+        _refuse(laid, source, allow_overflow, strict)
+        made.pdf = render(laid, loaded, fonts, output, keeping)
+        if keeping is not None:
+            keeping.let_go({issue.page_number for issue in loaded.edition.pages})
+
+
+def _refuse(page: PageLayout | IssueLayout, source: Path, allow_overflow: bool,
+            strict: bool) -> None:
+    """A page with text left over (unless allowed) or, `strict`, a blank hole: an error."""
     if page.overflow and not allow_overflow:
         left = left_over(page.overflow)
         raise LayoutError(f"text does not fit: {left} characters left over", source,
@@ -85,12 +96,6 @@ def make_page(source: Path, imported: bool, allow_overflow: bool, strict: bool, 
                           + "; ".join(map(str, page.holes)), source,
                           hint="add text or pictures (`layout fit` says how many "
                                "characters), or batch without --strict")
-    if imported:
-        made.pdf = render_page(page, template, fonts, output)
-    else:
-        made.pdf = render(page, loaded, fonts, output, keeping)
-        if keeping is not None:
-            keeping.let_go({issue.page_number for issue in loaded.edition.pages})
 
 
 def _sidecar(job: Job) -> Path:
@@ -167,6 +172,7 @@ def write_job(job: Job, made: Made, digest: str | None) -> None:
     sidecar.unlink(missing_ok=True)  # the PDF below no longer matches an old digest
     if made.manifest is not None:
         write_atomically(output.with_suffix(".yaml"), made.manifest.encode("utf-8"))
+    assert made.pdf is not None  # (a job written is one made)
     write_atomically(output, made.pdf)
     # (the PDF is on the disk before its digest is written; a digest lost in a crash, or
     # written only in part, only has the next batch make the page again: no fsync)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -72,7 +72,7 @@ def _die_with(parent: int) -> None:
 
 
 def local_outcomes(jobs: list[Job], workers: int, force: bool, allow_overflow: bool,
-           strict: bool = False, output: str | None = None) -> Iterator[Outcome]:
+           strict: bool = False, output: str | None = None) -> Generator[Outcome, None, None]:
     if workers <= 1:  # in this process: Ctrl-C stays ours (no _warm_worker here)
         fonts_digest()
         with collecting_seldom():

@@ -37,10 +37,10 @@ def import_(source: Path, output: str | None, template: str | None, paper: str |
     from ..templates import load_template  # noqa: PLC0415
     from ..text.chars import char_count  # noqa: PLC0415
 
-    output = into_folder(output, source.with_suffix(".yaml").name) or \
+    target = into_folder(output, source.with_suffix(".yaml").name) or \
         source.with_suffix(".yaml")
     # (its template is found from where the manifest will be: here, for stdout)
-    home = Path.cwd() if is_stdout(output) else output.parent
+    home = Path.cwd() if is_stdout(target) else target.parent
     try:
         if date_ is not None:
             try:
@@ -48,28 +48,28 @@ def import_(source: Path, output: str | None, template: str | None, paper: str |
             except ValueError:
                 raise LayoutError(f"--date {date_!r} is not a date",
                                   hint="write it as YYYY-MM-DD") from None
-        refuse_clashes([(output, "manifest")], [source])
+        refuse_clashes([(target, "manifest")], [source])
         if template is not None:
             template = _template_option(template, home)
         text = read_source(source)
         imported = import_text(text, source.name, template, paper, date_, page)
-        refuse_clashes([(output, "manifest")],
+        refuse_clashes([(target, "manifest")],
                        [source, *load_template(imported.template, home).sources])
-        if not force and not is_stdout(output) and output.is_file():
+        if not force and not is_stdout(target) and target.is_file():
             raise LayoutError("the manifest exists (an editor may have corrected it): it is "
-                              "kept", output, hint="give another -o, or --force to replace it")
+                              "kept", target, hint="give another -o, or --force to replace it")
         manifest, laid = fill(imported, home)
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
     try:
-        make_folder(output)
-        write_atomically(output, manifest.encode("utf-8"))
+        make_folder(target)
+        write_atomically(target, manifest.encode("utf-8"))
     except LayoutError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(err.exit_code)
     except OSError as err:
-        click.echo(f"error: cannot write {output}: {err.strerror}", err=True)
+        click.echo(f"error: cannot write {target}: {err.strerror}", err=True)
         sys.exit(1)
     count = len(imported.articles)
     click.echo(f"imported {count} article(s) onto {imported.template}; "
@@ -82,8 +82,8 @@ def import_(source: Path, output: str | None, template: str | None, paper: str |
     for left in laid.overflow:
         click.echo(f"article {left.article_index + 1}: {char_count(left.text)} "
                    "characters do not fit", err=True)
-    click.echo("wrote the manifest to standard output" if is_stdout(output)
-               else f"wrote {output}", err=True)
+    click.echo("wrote the manifest to standard output" if is_stdout(target)
+               else f"wrote {target}", err=True)
 
 
 def _template_option(name: str, home: Path) -> str:

@@ -47,12 +47,12 @@ def render(manifest: Path, output: str | None, allow_overflow: bool, dump: bool,
            pdfx: str | None) -> None:
     """Typeset MANIFEST into a PDF page, or an issue's pages into one PDF."""
     choice = output_choice(for_print, for_screen, pdfx)
-    output = into_folder(output, manifest.with_suffix(".pdf").name) or \
+    target = into_folder(output, manifest.with_suffix(".pdf").name) or \
         manifest.with_suffix(".pdf")
     png = png or grid
-    problem = _option_problem(output, png, png_dpi, watch, dump) or (
+    problem = _option_problem(target, png, png_dpi, watch, dump) or (
         "--split writes a PDF a page beside OUT: give a file (-o ISSUE.pdf)"
-        if split and is_stdout(output) else None)
+        if split and is_stdout(target) else None)
     if problem:  # before any work: nothing is written
         click.echo(f"error: {problem}", err=True)
         sys.exit(EXIT_BAD_INPUT)
@@ -64,7 +64,7 @@ def render(manifest: Path, output: str | None, allow_overflow: bool, dump: bool,
         kept = Kept()
 
     def once() -> tuple[int, list[Path]]:
-        return render_once(manifest, output, allow_overflow, dump, verbose, png, png_dpi,
+        return render_once(manifest, target, allow_overflow, dump, verbose, png, png_dpi,
                             strict, grid, choice, split, kept)
 
     if watch:

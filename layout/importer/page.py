@@ -91,7 +91,7 @@ def fill(imported: Imported, folder: Path, fonts=None) -> Filled:
             best = ((over, blank), Filled(text, page))
         if not page.holes or page.overflow:
             break
-        owners = sorted({h.article_index for h in page.holes})
+        owners = sorted({h.article_index for h in page.holes if h.article_index is not None})
         grown = [n for n in owners if imported.articles[n].pictures < MAX_PLACEHOLDERS]
         if not grown:
             break

@@ -57,8 +57,8 @@ class Piece:
 def _balanced(text: str) -> bool:
     """Brackets and quotes closed (a straight " may close or open a curly one: web copy
     mixes them, “幸存者偏差"这个概念)."""
-    return all(text.count(a) == text.count(b) or (a == "“" and '"' in text)
-               for a, b in PAIRS)
+    return all(text.count(pair[0]) == text.count(pair[1]) or (pair[0] == "“" and '"' in text)
+               for pair in PAIRS)
 
 
 def _width(text: str) -> float:

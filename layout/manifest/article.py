@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 from ..errors import LayoutError, Skipped
 from ..model import (
@@ -23,6 +24,7 @@ from ..source import (
     each,
     flag,
     grid_range,
+    grid_span,
     items,
     mistaken,
     one_of,
@@ -48,7 +50,7 @@ def _headline(node: Node) -> Headline:
         subtitle=subtitle[0],
         origin=node.origin,
         size=fields.take("size", size, None),
-        columns=fields.take("columns", lambda n: grid_range(n, allow_rest=False), None),
+        columns=fields.take("columns", grid_span, None),
         align=fields.take("align", lambda n: Align(one_of(*(a.value for a in Align))(n)),
                           None),
         face=fields.take("face", nonblank, None),
@@ -112,7 +114,7 @@ def _line(node: Node) -> tuple[str, float | None, str | None]:
 
 def _region(node: Node) -> Region:
     fields = Fields(node, "a region")
-    first_col, last_col = fields.take("columns", lambda n: grid_range(n, allow_rest=False))
+    first_col, last_col = fields.take("columns", grid_span)
     first_line, last_line = fields.take("lines", lambda n: grid_range(n, allow_rest=True),
                                         (1, None))
     below = fields.take("below", positive_int, None)
@@ -120,8 +122,9 @@ def _region(node: Node) -> Region:
     divide = fields.take("divide", count, 0)
     drop = fields.take("drop", count, 0)
     if divide == 1:
-        raise fields.raw("divide").fail(
-            "`divide: 1` is one column: 破栏 re-divides the region's columns into 2 or more",
+        raise fields.fail(
+            "divide", "`divide: 1` is one column: 破栏 re-divides the region's columns into 2 "
+            "or more",
             hint="write the number of columns to set it in, or leave `divide:` out")
     fields.done()
     return Region(first_col, last_col, first_line, last_line, below, air, divide, drop)
@@ -138,15 +141,15 @@ def read_rule(node: Node) -> Rule:
                         hint="for example `{columns: 1-6, line: 26}` or "
                              "`{gutter: 3-4, lines: 27-75}`")
     if fields.has("columns"):
-        first, last = fields.take("columns", lambda n: grid_range(n, allow_rest=False))
+        first, last = fields.take("columns", grid_span)
         line = fields.take("line", positive_int)
         fields.done()
         return Rule(True, first, line, last - first + 1, 1, node.origin)
-    left, right = fields.take("gutter", lambda n: grid_range(n, allow_rest=False))
+    left, right = fields.take("gutter", grid_span)
     if right != left + 1:
-        raise fields.raw("gutter").fail(f"{left}-{right} is not a gutter: name the two "
-                                        "columns beside it", hint=f"write {left}-{left + 1}")
-    first, last = fields.take("lines", lambda n: grid_range(n, allow_rest=False))
+        raise fields.fail("gutter", f"{left}-{right} is not a gutter: name the two "
+                          "columns beside it", hint=f"write {left}-{left + 1}")
+    first, last = fields.take("lines", grid_span)
     fields.done()
     return Rule(False, right, first, 1, last - first + 1, node.origin)
 
@@ -189,7 +192,8 @@ def read_article(node: Node, base: Path, allow_outside: bool) -> Article:
         continues_on=fields.take("continues_on", positive_int, None),
         jump=fields.take("jump", _jump, None),
         jump_title=fields.take("jump_title", nonblank, None),
-        teaser=fields.take("teaser", _teaser, None),
+        # (`teaser: true`: the headline, set below once the article is checked)
+        teaser=None if (teaser := fields.take("teaser", _teaser, None)) is True else teaser,
         contents=fields.take("contents", nonblank, None),
         listing=tuple(each(fields.take("lists", items, []), _entry)),
         section=fields.take("section", nonblank, None),
@@ -210,7 +214,7 @@ def read_article(node: Node, base: Path, allow_outside: bool) -> Article:
                              "stand a picture beside the headline (`line: 0` or less)")
     if article.region and article.slot:
         raise node.fail("an article has a `slot:` or a `region:`, not both")
-    if article.teaser is True:  # `teaser: true`: the headline
+    if teaser is True:  # `teaser: true`: the headline
         if article.headline is None:
             raise node.fail("`teaser: true` lists the article's headline in the 导读, and "
                             "it has none", hint="write the teaser's text: `teaser: …`")
@@ -247,7 +251,7 @@ def _entry(node: Node) -> tuple[str, str | None]:
     return entry
 
 
-def _teaser(node: Node) -> str | bool:
+def _teaser(node: Node) -> str | Literal[True]:
     """`teaser: true` (the headline) or the text the 导读 lists the article with."""
     if node.value is True:
         return True

@@ -137,9 +137,9 @@ def _version(top: Fields) -> None:
     """`manifest: 1`, the only version this layout reads (the default)."""
     version = top.take("manifest", integer, MANIFEST_VERSION)
     if version != MANIFEST_VERSION:
-        raise top.raw("manifest").fail(f"manifest version {version} is not known to this "
-                                       f"layout (it reads version {MANIFEST_VERSION})",
-                                       hint="upgrade layout or write `manifest: 1`")
+        raise top.fail("manifest", f"manifest version {version} is not known to this "
+                       f"layout (it reads version {MANIFEST_VERSION})",
+                       hint="upgrade layout or write `manifest: 1`")
 
 
 # What an issue manifest gives once for all its pages (a page of `pages:` may not).
@@ -166,10 +166,10 @@ def load_manifest(path: Path, files_only: bool = False) -> Edition:
             editors=top.take("editors", nonblank, None),
             normalize=top.take("normalize", flag, True))
         if top.has("articles"):
-            raise top.raw("articles").fail(
-                "an issue manifest has `pages:`, each with its own `articles:`",
+            raise top.fail(
+                "articles", "an issue manifest has `pages:`, each with its own `articles:`",
                 hint="move the articles under the page they belong to")
-        entries = top.want("pages", nonempty_list, [])
+        entries: list[Node] = top.want("pages", nonempty_list, [])
         top.done()
         numbers = {id(entry): number for number, entry in enumerate(entries, 1)}
         pages = each(entries, lambda entry: _page(entry, numbers[id(entry)], path,
@@ -185,15 +185,17 @@ def _page(node: Node, number: int, path: Path, inherited: dict,
     fields = Fields(node, "a page")
     for key in _ISSUE_KEYS:
         if fields.has(key):
-            raise fields.raw(key).fail(
-                f"`{key}:` is given once, for the whole issue" if key != "page" else
+            raise fields.fail(
+                key, f"`{key}:` is given once, for the whole issue" if key != "page" else
                 "a page's number is its place in `pages:`",
                 hint=f"leave `{key}:` out of the page")
     own = dict(inherited, page_number=number)
     if not fields.has("file"):
         return _read_issue(node, path, own, files_only)
-    page = load_issue(file_beside(fields.raw("file"), path.parent, inherited["allow_outside"],
-                              "page"), files_only)
+    named = fields.raw("file")
+    assert named is not None  # (`fields.has("file")`)
+    page = load_issue(file_beside(named, path.parent, inherited["allow_outside"], "page"),
+                      files_only)
     changes = dict(paper=own["paper"], date=own["date"], issue_number=own["issue_number"],
                    page_number=number, editors=page.editors or own["editors"])
     for key in ("page_name", "banner", "editors"):
@@ -233,21 +235,22 @@ def _normalized(issue: Issue, full: bool = True) -> Issue:
     """The issue with its text cleaned, and the list of what changed."""
     edits: list[Edit] = []
 
-    def clean(value: str | None, origin: Origin, body: bool,
-              wraps: bool = False) -> str | None:
-        if value is None:
-            return None
+    def cleaned(value: str, origin: Origin, body: bool, wraps: bool = False) -> str:
         result, changes = _cleaned(value, body, full, wraps)
         edits.extend(Edit(origin, c.offset, c.before, c.after, c.reason, c.warning)
                      for c in changes)
         return result
+
+    def clean(value: str | None, origin: Origin, body: bool,
+              wraps: bool = False) -> str | None:
+        return None if value is None else cleaned(value, origin, body, wraps)
 
     articles = []
     for article in issue.articles:
         headline = article.headline
         if headline is not None:
             o = headline.origin
-            headline = replace(headline, main=clean(headline.main, o, False),
+            headline = replace(headline, main=cleaned(headline.main, o, False),
                                kicker=clean(headline.kicker, o, False),
                                subtitle=clean(headline.subtitle, o, False))
         if article.section:

@@ -10,7 +10,7 @@ from ..pictures import PictureError, picture_size
 from ..source import (
     Fields,
     Node,
-    grid_range,
+    grid_span,
     integer,
     one_of,
     positive_int,
@@ -80,14 +80,14 @@ def read_image(node: Node, base: Path, allow_outside: bool) -> Image:
     """A picture of the article: at a grid place the manifest gives (`columns`, `line`,
     `lines`), or, without `columns`, one the make-up sizes from its aspect ratio."""
     fields = Fields(node, "an image")
-    columns = fields.take("columns", lambda n: grid_range(n, allow_rest=False), None)
+    columns = fields.take("columns", grid_span, None)
     file, pixels = read_picture(fields.raw("file"), base, allow_outside)
     width = None
     if columns is None:
         for key in ("line", "lines"):
             if fields.has(key):
-                raise fields.raw(key).fail(
-                    f"`{key}:` places a picture on the grid, which needs `columns:` too",
+                raise fields.fail(
+                    key, f"`{key}:` places a picture on the grid, which needs `columns:` too",
                     hint="give `columns:` as well, or leave both out and the make-up sizes "
                          "the picture from its aspect ratio")
         first_col = last_col = first_line = lines = None
@@ -96,8 +96,8 @@ def read_image(node: Node, base: Path, allow_outside: bool) -> Image:
         # (`layout pin` writes the place it chose beside a width the manifest asked)
         wide = fields.take("width", columns_wide, None)
         if wide is not None and wide != columns[1] - columns[0] + 1:
-            raise fields.raw("width").fail(
-                f"`width: {wide}` asks for a picture {wide} columns wide, and `columns: "
+            raise fields.fail(
+                "width", f"`width: {wide}` asks for a picture {wide} columns wide, and `columns: "
                 f"{columns[0]}-{columns[1]}` places it {columns[1] - columns[0] + 1} wide",
                 hint="give one of them, or make them agree")
         first_col, last_col = columns

@@ -78,8 +78,7 @@ def _standing(made: pdfdoc.PDFObject, key: tuple, render: Writing) -> pdfdoc.PDF
     """What stands for an object `made` in the document: its bytes as the last render
     wrote them (by `key`), or the object, its bytes kept for the next as it is written."""
     kept = render.kept
-    found = kept.objects.get(key) if kept is not None else None
-    if found is None:
+    if kept is None or (found := kept.objects.get(key)) is None:
         return _Keeping(made, render.objects, key)
     render.objects[key] = found
     kept.objects_kept += 1

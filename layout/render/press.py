@@ -123,8 +123,10 @@ class Press:
                 found = self.settings.accent
             else:
                 pixel = PILImage.new("RGB", (1, 1), (r, g, b))
-                converted = ImageCms.applyTransform(pixel, self._colour_transform)
-                found = tuple(round(v / 255, 4) for v in converted.getpixel((0, 0)))
+                cmyk = _transformed(pixel, self._colour_transform).getpixel((0, 0))
+                assert isinstance(cmyk, tuple)  # (a CMYK picture's pixel: four bytes)
+                c, m, y, k = (round(v / 255, 4) for v in cmyk)
+                found = (c, m, y, k)
             self._colours[key] = found
         return found
 
@@ -140,7 +142,7 @@ class Press:
                 transform = self._transform(source, ImageCms.Intent.PERCEPTUAL)
             except (OSError, ImageCms.PyCMSError):
                 pass  # a damaged embedded profile: read the pixels as sRGB
-        return limit_ink(ImageCms.applyTransform(picture.convert("RGB"), transform),
+        return limit_ink(_transformed(picture.convert("RGB"), transform),
                          self.settings.ink_limit)
 
     # -- geometry -------------------------------------------------------------------------
@@ -274,6 +276,13 @@ class _PDFXInfo(pdfdoc.PDFInfo):
         if conformance:
             keys += f" /GTS_PDFXConformance ({conformance})"
         return text.replace(b"<<", b"<< " + keys.encode("ascii") + b" ", 1)
+
+
+def _transformed(picture: PILImage.Image, transform) -> PILImage.Image:
+    """`picture` through a colour transform (a new picture)."""
+    out = ImageCms.applyTransform(picture, transform)
+    assert out is not None  # (None only for a transform in place)
+    return out
 
 
 def limit_ink(picture: PILImage.Image, limit: float) -> PILImage.Image:

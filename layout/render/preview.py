@@ -112,7 +112,8 @@ def write_previews(pdf: bytes, first_path: Path, dpi: float = 100,
     written = []
     try:
         for index, page in enumerate(doc):
-            problem = preview_problem(*page.get_size(), dpi)
+            width, height = page.get_size()
+            problem = preview_problem(width, height, dpi)
             if problem:
                 from ..errors import LayoutError  # noqa: PLC0415
 
@@ -121,7 +122,8 @@ def write_previews(pdf: bytes, first_path: Path, dpi: float = 100,
                 f"{first_path.stem}-{index + 1}{first_path.suffix}")
             image = page.render(scale=dpi / 72).to_pil()
             if guides is not None and index < len(guides):
-                image = draw_grid(image, *guides[index], dpi / 72)
+                template, modules = guides[index]
+                image = draw_grid(image, template, modules, dpi / 72)
             buffer = io.BytesIO()
             image.save(buffer, format="PNG")
             write_atomically(path, buffer.getvalue())
