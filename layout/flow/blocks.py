@@ -60,9 +60,23 @@ class Cells:
     def __init__(self, columns: range, first_line: int, last_line: int,
                  blocked: set[tuple[int, int]]):
         lines = range(first_line, last_line + 1)
-        self.cells = [(c, line) for c in columns for line in lines
-                      if (c, line) not in blocked] if blocked else \
-            [(c, line) for c in columns for line in lines]  # (none to look up)
+        if not blocked:  # (none to look up)
+            self.cells = [(c, line) for c in columns for line in lines]
+            return
+        # (the lines blocked in each column: each cell made once, a column nothing
+        # blocks not looked up)
+        gone: dict[int, set[int]] = {}
+        for c, line in blocked:
+            if c in gone:
+                gone[c].add(line)
+            else:
+                gone[c] = {line}
+        cells: list[tuple[int, int]] = []
+        for c in columns:
+            rows = gone.get(c)
+            cells.extend([(c, line) for line in lines if line not in rows] if rows else
+                         [(c, line) for line in lines])
+        self.cells = cells
 
     def __len__(self) -> int:
         return len(self.cells)
