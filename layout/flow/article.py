@@ -59,14 +59,12 @@ class ArticleFlow:
         """Lay the article out, balanced: at the least height its region allows; also give
         the grid line its body ends on. `hint`, a guess of that line (the make-up's), makes
         the search start there and widen step by doubling steps."""
-        first, last = self.plan.first_line, self.plan.last_line
-        # (fitting at the hint, it fits at the foot: the more lines, the more room)
-        known = self.fits(hint) if hint is not None and first <= hint < last else None
+        last = self.plan.last_line
         # (counted only; placed in full when it does not fit: that is the page)
-        if not known and self.layout(last, count=True).overflow is not None:
+        if self.layout(last, count=True).overflow is not None:
             drawn, overflow = self.layout(last)
             return Laid(drawn, overflow, last)
-        low = self.least_bottom(first, last, hint, known)
+        low = self.least_bottom(self.plan.first_line, last, hint)
         drawn, overflow = self.layout(low)
         spare = self.lent_to_last(drawn, low)
         if spare:
@@ -116,14 +114,12 @@ class ArticleFlow:
         """The columns of the article's part of the grid."""
         return range(self.plan.first_column, self.plan.last_column + 1)
 
-    def least_bottom(self, low: int, high: int, hint: int | None,
-                     known: bool | None = None) -> int:
+    def least_bottom(self, low: int, high: int, hint: int | None) -> int:
         """The least bottom line in low–high at which everything fits (at `high` it does):
-        from `hint` out by doubling steps, then halving (`known`: whether it fits at the
-        hint, when that was asked)."""
+        from `hint` out by doubling steps, then halving."""
         if hint is not None and low <= hint < high:
             step = 1
-            if self.fits(hint) if known is None else known:
+            if self.fits(hint):
                 high = hint
                 while high - step >= low and self.fits(high - step):
                     high -= step
