@@ -489,7 +489,7 @@ def render_issue(manifest: Path, fonts: FontSet | None = None,
     """The whole pipeline: manifest → placed pages → PDF bytes, for `output` as the
     command line's `render` makes it (None: what the template's `output:` says)."""
     fonts = fonts or shipped_fonts()
-    with collector_paused():  # (loaded, laid out and written: no cycles made)
+    with collector_paused(aged=True):  # (loaded, laid out and written: no cycles made)
         loaded = load(manifest)
         laid = layout(loaded, fonts)
         return Rendered(laid.pages[0], render(laid, loaded, fonts, output), laid)
