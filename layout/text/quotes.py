@@ -54,7 +54,7 @@ def _closes_curly(t: EditedText, i: int) -> bool:
 
 def curly_quotes(t: EditedText, pair: str) -> None:
     """Curly quotes typed the wrong way round, paired again in order when they are even."""
-    opening, closing = pair
+    opening, closing = pair[0], pair[1]
     found = [i for i, c in enumerate(t.chars) if c and c in pair
              and not (c == "’" and _apostrophe(t, i))]
     if len(found) % 2:
