@@ -15,7 +15,8 @@ from setuptools.command.build_ext import build_ext
 
 # The modules a page spends its time in (bench/speed.py): the line breaker, the make-up's
 # search, the flow it runs on each of its trials and the lines it places, the hole count
-# after each, and the PDF writer's per-glyph work and font subsets.
+# after each, the PDF writer's per-glyph work and font subsets, and the normalization of a
+# manifest's text (its loading's most: a page of new text is normalized anew).
 COMPILED = [
     "layout/valued.py",
     "layout/model/line.py",
@@ -23,6 +24,9 @@ COMPILED = [
     "layout/text/totalfit.py",
     "layout/text/wide.py",
     "layout/text/items.py",
+    "layout/text/edits.py",
+    "layout/text/quotes.py",
+    "layout/text/normalize.py",
     "layout/holes.py",
     "layout/render/runs.py",
     "layout/fontsubset.py",

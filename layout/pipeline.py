@@ -439,8 +439,9 @@ def render(laid: IssueLayout, loaded: Loaded, fonts: FontSet,
     found = kept.rendered(key) if kept else None
     if found is not None:
         return found
-    pdf = render_pages(laid.pages, fonts, press(loaded.templates[0], output), whole,
-                       kept.pdf if kept else None)
+    with collector_paused():  # (what it makes leaves no cycles: layout_loaded)
+        pdf = render_pages(laid.pages, fonts, press(loaded.templates[0], output), whole,
+                           kept.pdf if kept else None)
     if kept:
         kept.keep_rendered(key, pdf)
     return pdf
@@ -488,6 +489,7 @@ def render_issue(manifest: Path, fonts: FontSet | None = None,
     """The whole pipeline: manifest → placed pages → PDF bytes, for `output` as the
     command line's `render` makes it (None: what the template's `output:` says)."""
     fonts = fonts or shipped_fonts()
-    loaded = load(manifest)
-    laid = layout(loaded, fonts)
-    return Rendered(laid.pages[0], render(laid, loaded, fonts, output), laid)
+    with collector_paused(aged=True):  # (loaded, laid out and written: no cycles made)
+        loaded = load(manifest)
+        laid = layout(loaded, fonts)
+        return Rendered(laid.pages[0], render(laid, loaded, fonts, output), laid)

@@ -94,3 +94,26 @@ def test_the_manifest_names_the_new_kind_among_the_blocks_it_reads(ruled, write_
 """)
     with pytest.raises(LayoutError, match="`picture:`, `ruled:`"):
         load_issue(path)
+
+
+def test_the_cells_a_body_may_use_run_down_each_column_round_what_is_blocked():
+    """Cells: each column's lines top to bottom but those blocked (sliced from the cells a
+    column makes once: equal to the cells made one by one)."""
+    import random
+
+    from layout.flow.blocks import Cells
+
+    rng = random.Random(24)
+    for _ in range(2_000):
+        first_column = rng.randint(1, 6)
+        columns = range(first_column, first_column + rng.randint(0, 5))
+        first = rng.randint(-2, 30)
+        last = first + rng.randint(-2, 250)
+        blocked = {(rng.randint(0, 12), rng.randint(-4, 320))
+                   for _ in range(rng.randint(0, 80))}
+        assert Cells(columns, first, last, blocked).cells == [
+            (c, line) for c in columns for line in range(first, last + 1)
+            if (c, line) not in blocked]
+    cells = Cells(range(2, 4), 5, 8, {(2, 6), (3, 5), (3, 9)})
+    assert cells.cells == [(2, 5), (2, 7), (2, 8), (3, 6), (3, 7), (3, 8)]
+    assert (cells.run(0), cells.run(1), cells.run(3)) == (1, 2, 3)

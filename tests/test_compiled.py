@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 import layout
-from layout.text import items, linebreak, wide
+from layout.text import items, linebreak, normalize, wide
 from layout import fontsubset, holes
 from layout.render import runs
 from layout.flow import article, setter
 
 from conftest import REPO
 
-COMPILED = (linebreak, wide, items, holes, setter, article, runs, fontsubset)
+COMPILED = (linebreak, wide, items, holes, setter, article, runs, fontsubset, normalize)
 
 
 def compiled(module) -> bool:

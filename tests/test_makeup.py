@@ -929,3 +929,59 @@ def test_a_title_cut_inside_a_term_takes_the_step_below_that_cuts_it_at_a_word_s
     titles = [ln.text for ln in page.lines if ln.kind is LineKind.HEADLINE]
     assert titles[1:] == ["联创汽车电子", "与大陆集团达成战略合作", "打造线上线下相融合的",
                           "用户服务平台"]
+
+
+def test_an_article_s_run_from_a_hint_is_its_run_without():
+    """ArticleFlow.run from a hint (the bottom searched from it by doubling steps: the
+    make-up's guesses, settle.adjust's a line over the module's foot) lays the article out
+    as the run without one (the bottom found by halving), wherever the hint is."""
+    from layout.flow import ArticleFlow, TooLow
+    from layout.model import ArticlePlan
+
+    fonts = shipped_fonts()
+    for t, cache, n, article in sample_articles():
+        for columns in sorted({2, t.columns}):
+            plan = ArticlePlan(replace(article, images=()), n, 1, columns, 1, t.grid_lines,
+                               pictures=())
+            try:
+                base = ArticleFlow(plan, t, fonts, cache).run()
+            except TooLow:
+                continue
+            for hint in (base.bottom - 2, base.bottom - 1, base.bottom, base.bottom + 3,
+                         t.grid_lines - 1, 0):
+                laid = ArticleFlow(plan, t, fonts, cache).run(hint)
+                assert (laid.bottom, laid.overflow, laid.drawn.lines) == (
+                    base.bottom, base.overflow, base.drawn.lines)
+
+
+def test_the_pictures_sums_keep_the_least_crop_of_each_count_of_cells():
+    """pictures.picture_sums: for each choice of widths, each count of cells the pictures
+    can take → the least crop that gives it (the first of equal ones, heights tried in
+    order) and the heights, as every choice of heights weighed one by one gives them."""
+    import itertools
+
+    from layout.makeup import Area, Candidate
+    from layout.makeup.pictures import picture_block, picture_sums
+
+    fonts = shipped_fonts()
+    seen = 0
+    for t, cache, n, article in sample_articles():
+        two = replace(article, images=(*article.images, *article.images[:1]))
+        for shown in (article, two):
+            c = Candidate(n, shown, t, fonts, cache, Area(1, t.columns, 1, t.grid_lines), 1)
+            if not c.pictures:
+                continue
+            for columns in range(1, t.columns + 1):
+                for widths, sums in picture_sums(c, columns).items():
+                    blocks = [picture_block(c, i, w) for i, w in zip(c.pictures, widths)]
+                    want: dict[int, tuple] = {}
+                    for heights in itertools.product(*[range(low, high + 1)
+                                                       for (_, low, high), _ in blocks]):
+                        cells = sum(w * (h + k + 1)
+                                    for w, h, (_, k) in zip(widths, heights, blocks))
+                        crop = sum(abs(h / m - 1) for h, ((m, _, _), _) in zip(heights, blocks))
+                        if cells not in want or crop < want[cells][0]:
+                            want[cells] = (crop, heights)
+                    assert sums == want
+                    seen += 1
+    assert seen > 100

@@ -143,3 +143,37 @@ def test_a_page_is_set_whole_without_the_cyclic_collector_and_leaves_it_as_it_wa
         with collector_paused():
             assert not gc.isenabled()
         assert gc.isenabled()  # (collected_while leaves it on)
+
+
+def test_what_a_paused_block_made_is_old_when_the_collector_is_back():
+    """collector_paused(aged=True) (render_issue's): the objects the block made and holds
+    are counted old after it (no young collection walks the page it hands back), the
+    collector on again; objects a caller set aside (gc.freeze: a batch worker's) stay
+    aside, and the young collection comes as it does after a plain pause."""
+    from layout.collector import collector_paused
+
+    started: list[int] = []
+
+    def collected(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.unfreeze()  # (what an earlier test's command set aside: back among the old)
+    gc.collect()
+    kept: list = []
+    gc.callbacks.append(collected)
+    try:
+        with collector_paused(aged=True):
+            kept.extend([[n] for n in range(5_000)])  # (a collection due many times over)
+        kept.extend([[n] for n in range(100)])
+        assert gc.isenabled() and started == [] and len(kept) == 5_100
+        gc.freeze()
+        frozen = gc.get_freeze_count()
+        with collector_paused(aged=True):
+            kept.extend([[n] for n in range(5_000)])
+        kept.extend([[n] for n in range(100)])
+        assert gc.get_freeze_count() == frozen and started[:1] == [0]
+    finally:
+        gc.callbacks.remove(collected)
+        gc.unfreeze()
+        gc.collect()

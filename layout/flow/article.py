@@ -60,12 +60,21 @@ class ArticleFlow:
         the grid line its body ends on. `hint`, a guess of that line (the make-up's), makes
         the search start there and widen step by doubling steps."""
         last = self.plan.last_line
-        # (counted only; placed in full when it does not fit: that is the page)
-        if self.layout(last, count=True).overflow is not None:
-            drawn, overflow = self.layout(last)
-            return Laid(drawn, overflow, last)
-        low = self.least_bottom(self.plan.first_line, last, hint)
-        drawn, overflow = self.layout(low)
+        if hint == last - 1:
+            # (a guess that it fills its module, settle.adjust's: laid out whole at the
+            # foot first, the page where it does not fit, and where it ends there)
+            whole = self.layout(last)
+            if whole.overflow is not None:
+                return Laid(whole.drawn, whole.overflow, last)
+            low = self.least_bottom(self.plan.first_line, last, hint)
+            drawn, overflow = whole if low == last else self.layout(low)
+        else:
+            # (counted only; placed in full when it does not fit: that is the page)
+            if self.layout(last, count=True).overflow is not None:
+                drawn, overflow = self.layout(last)
+                return Laid(drawn, overflow, last)
+            low = self.least_bottom(self.plan.first_line, last, hint)
+            drawn, overflow = self.layout(low)
         spare = self.lent_to_last(drawn, low)
         if spare:
             moved = self.layout(low, spare=spare)

@@ -54,15 +54,52 @@ class BlockKind:
         self.room, self.join, self.floats = room, join, floats
 
 
+# column → its cells (column, line), line 0 on: made once for the process, sliced by
+# each `Cells` (tuples of two numbers: what every trial of every page makes alike)
+_COLUMN_CELLS: dict[int, list[tuple[int, int]]] = {}
+
+
+def column_cells(column: int, last_line: int) -> list[tuple[int, int]]:
+    """The cells (column, line) of a column, from line 0 to `last_line` at least."""
+    found = _COLUMN_CELLS.get(column)
+    if found is None or len(found) <= last_line:
+        found = _COLUMN_CELLS[column] = [(column, line)
+                                         for line in range(max(2 * last_line, 128) + 1)]
+    return found
+
+
 class Cells:
     """The grid cells (column, line) an article's body may use, column after column."""
 
     def __init__(self, columns: range, first_line: int, last_line: int,
                  blocked: set[tuple[int, int]]):
-        lines = range(first_line, last_line + 1)
-        self.cells = [(c, line) for c in columns for line in lines
-                      if (c, line) not in blocked] if blocked else \
-            [(c, line) for c in columns for line in lines]  # (none to look up)
+        if first_line < 0 or last_line < first_line:  # (a grid's lines count from 1)
+            self.cells = [(c, line) for c in columns for line in range(first_line,
+                                                                        last_line + 1)
+                          if (c, line) not in blocked]
+            return
+        # (the lines blocked in each column; each column's cells sliced from its cells
+        # made once for the process, `column_cells`: a trial makes none)
+        gone: dict[int, list[int]] = {}
+        for c, line in blocked:
+            if c in gone:
+                gone[c].append(line)
+            else:
+                gone[c] = [line]
+        cells: list[tuple[int, int]] = []
+        for c in columns:
+            own = column_cells(c, last_line)
+            start = first_line
+            rows = gone.get(c)
+            if rows is not None:
+                for line in sorted(rows):
+                    if line > last_line:
+                        break
+                    if line >= start:
+                        cells.extend(own[start:line])
+                        start = line + 1
+            cells.extend(own[start:last_line + 1])
+        self.cells = cells
 
     def __len__(self) -> int:
         return len(self.cells)

@@ -217,15 +217,40 @@ def _picture_sums(c: Candidate, columns: int) -> dict[tuple[int, ...], dict[int,
         blocks = [picture_block(c, i, w) for i, w in zip(c.pictures, widths)]
         if any(low > high for (_, low, high), _ in blocks):
             continue
-        sums: dict[int, tuple] = {}
-        ranges = [range(low, high + 1) for (_, low, high), _ in blocks]
-        for heights in itertools.product(*ranges):
-            cells = sum(w * (h + c + 1) for w, h, (_, c) in zip(widths, heights, blocks))
-            crop = sum(abs(h / n - 1) for h, ((n, _, _), _) in zip(heights, blocks))
-            if cells not in sums or crop < sums[cells][0]:
-                sums[cells] = (crop, heights)
-        out[widths] = sums
+        # each picture's heights with the cells and crop each gives it, summed over the
+        # pictures in their order (the crops' floats added first to last, as ever)
+        each = [[(h, w * (h + caption + 1), abs(h / natural - 1))
+                 for h in range(low, high + 1)]
+                for w, ((natural, low, high), caption) in zip(widths, blocks)]
+        out[widths] = _summed(each)
     return out
+
+
+def _summed(each: list[list[tuple[int, int, float]]]) -> dict[int, tuple]:
+    """The least crop (the first found of equal ones) of each sum of cells, over every
+    choice of one (height, cells, crop) of each picture, tried in `itertools.product`'s
+    order; one picture and two (most articles) without the product's tuples."""
+    sums: dict[int, tuple] = {}
+    if len(each) == 1:
+        for h, cells, crop in each[0]:
+            if cells not in sums or crop < sums[cells][0]:
+                sums[cells] = (crop, (h,))
+        return sums
+    if len(each) == 2:
+        for h, cells, crop in each[0]:
+            for h2, cells2, crop2 in each[1]:
+                total, cropped = cells + cells2, crop + crop2
+                if total not in sums or cropped < sums[total][0]:
+                    sums[total] = (cropped, (h, h2))
+        return sums
+    for chosen in itertools.product(*each):
+        total, cropped = 0, 0.0
+        for _, cells, crop in chosen:
+            total += cells
+            cropped += crop
+        if total not in sums or cropped < sums[total][0]:
+            sums[total] = (cropped, tuple(h for h, _, _ in chosen))
+    return sums
 
 
 def resized(c: Candidate, config: Config, move: int) -> Config | None:

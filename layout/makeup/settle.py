@@ -452,7 +452,9 @@ def adjust(c: Candidate, columns: int, lines: int, config: Config, first_column:
         laid = None
         try:
             c.measured += 1
-            fill = measure_fill(c.flow(plan), plan.last_line)
+            # (the search for its bottom starts a line over the module's foot, where most
+            # settle: fitting there, it is found in one layout)
+            fill = measure_fill(c.flow(plan), plan.last_line - 1)
             over, laid = fill.over, fill.laid
         except TooLow:  # (a picture past the module's foot: never the page's plan)
             over = TOO_LOW
