@@ -8,13 +8,15 @@ than a third of a column and a third of a line. A hole is a run of blank lines i
 (runs in neighbouring columns over the same lines are one hole): at a column's foot (the
 end of an article's part of the page, or of the page), more than MAX_BLANK lines; elsewhere
 (an empty band, a blank beside a short headline), HOLE_MM or taller, the size at which a
-reader sees a hole rather than air."""
+reader sees a hole rather than air. What the flow reads of a body line for the cells it
+covers, without its characters, is `line_shape` (the make-up compares bodies by it)."""
 from __future__ import annotations
 
 import math
 from typing import Final, Iterable
 
 from .model import ArticlePlan, Copyfit, Hole, LineKind, PlacedLine, Template
+from .text.linebreak import SetLine
 
 MAX_BLANK: Final = 2  # blank lines a column's foot may show without a hole
 MIN_LEG: Final = 5  # no leg of text (a column of an article, or its part under a picture) shorter
@@ -250,3 +252,42 @@ def _blank_feet(occupied: Occupancy, lines: list[PlacedLine], plan: ArticlePlan)
         foot = max(occupied.foot(column, first, bottom), min(end, bottom))
         blank += max(0, bottom - foot)  # (foot: first - 1 at the least)
     return blank
+
+
+# A line spread to its measure ends there but for the rounding of its spread gaps (a
+# thousand-millionth of a point, more or less with its words): what reads its end compares
+# it with a column's edges and a third of a column (of a line starting in its first half:
+# never within that of the measure).
+SPREAD_NOISE: Final = 1e-9
+# A paragraph's last line, set ragged, is read for the cells it covers only (not followed by
+# a signature that may share it, in a body style set left): whether it covers its column's
+# cell (holes.Occupancy: more than a COVER_PART of the column), said instead of its end where
+# its length is clear of that by this much (the page's sums stay within a millionth).
+COVER_CLEAR: Final = 1e-6
+
+
+def line_shape(line: SetLine, ended: bool) -> tuple:
+    """What the flow and the cells it covers read of a body line, but its characters:
+    whether it has glyphs, its first glyph's x, its last glyph's end and its farthest end
+    (a signature beside it, a line set right), the measure itself for a line spread to it
+    (SPREAD_NOISE), and whether it ends its paragraph. `ended`: a paragraph's last line
+    read for the cells it covers only, whose end is said as whether it covers its cell
+    (COVER_CLEAR)."""
+    glyphs = line.glyphs
+    if not glyphs:
+        return (False, 0.0, 0.0, 0.0, line.last)
+    first = glyphs[0].x
+    end = glyphs[-1].x + glyphs[-1].advance
+    farthest = end
+    for g in glyphs:
+        if g.x + g.advance > farthest:
+            farthest = g.x + g.advance
+    width = line.width
+    if not line.last and first < width / 2 and abs(end - width) <= SPREAD_NOISE \
+            and abs(farthest - width) <= SPREAD_NOISE:
+        return (True, first, width, width, False)
+    if ended and line.last and 0.0 <= first <= end <= width - COVER_CLEAR \
+            and abs(end - first - width / COVER_PART) > COVER_CLEAR:
+        return (True, first, "covers" if end - first > width / COVER_PART else "short",
+                None, True)
+    return (True, first, end, farthest, line.last)

@@ -247,12 +247,9 @@ def read_yaml(path: Path) -> Node:
     except yaml.YAMLError as err:  # a character YAML does not allow (NUL, BEL, …)
         position = getattr(err, "position", None)
         # (libyaml counts bytes of the UTF-8 text, PyYAML's own reader characters)
-        if position is None:
-            line = None
-        elif _Loader is not yaml.SafeLoader:
-            line = raw.count(b"\n", 0, position) + 1
-        else:
-            line = text.count("\n", 0, position) + 1
+        line = None if position is None else 1 + (
+            raw.count(b"\n", 0, position) if _Loader is not yaml.SafeLoader
+            else text.count("\n", 0, position))
         reason = getattr(err, "reason", None) or str(err).splitlines()[0]
         raise LayoutError(f"YAML cannot read this file: {reason}", path, line,
                           hint="remove control characters (NUL, BEL, …) from the file") \

@@ -1,7 +1,8 @@
 """The package's structure rules (docs/architecture.md, issue 24), read from its source
 with ast: no module reads another module's private (`_name`) names, by `from x import _y`
-or as `x._y`; no function is over FUNCTION_LINES long but the total-fit line breaker (an
-algorithm, said in its docstring); and mypy finds no error in the whole package."""
+or as `x._y`; no module is over MODULE_LINES long; no function is over FUNCTION_LINES long but
+the total-fit line breaker (an algorithm, said in its docstring); and mypy finds no error in
+the whole package."""
 from __future__ import annotations
 
 import ast
@@ -10,6 +11,7 @@ from pathlib import Path
 from conftest import REPO
 
 PACKAGE = REPO / "layout"
+MODULE_LINES = 500
 FUNCTION_LINES = 60
 LONGER = {"layout/text/totalfit.py:total_fit"}  # (the total-fit breaker)
 
@@ -88,6 +90,14 @@ def test_the_rule_finds_a_private_name_read_from_another_module():
                      "line 5: layout.reads._RECORDS", "line 6: layout.text.linebreak._BOX",
                      "line 7: layout.fonts._x",
                      "line 9: from layout.text.linebreak import _y"]
+
+
+def test_no_module_is_over_five_hundred_lines():
+    """A module a maintainer can read whole (issue 24): past this, part of it is a module
+    of its own."""
+    long = [f"{path.relative_to(REPO)} ({n} lines)" for path in MODULES.values()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES]
+    assert not long, long
 
 
 def test_no_function_is_over_sixty_lines_but_the_total_fit_breaker():

@@ -130,7 +130,7 @@ def test_a_body_line_s_shape_is_what_the_flow_reads_of_it():
     gaps; a paragraph's last line, read for the cells it covers only, says whether it
     covers its cell (more than a third of the column) instead of where it ends, and says
     where it ends when a signature may share it."""
-    from layout.flow.article import line_shape
+    from layout.holes import line_shape
     from layout.text.items import Glyph
     from layout.text.linebreak import SetLine
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import Any, Final, NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import LayoutError
 from ..fonts import FontSet
-from ..holes import COVER_PART, MIN_LEG, text_legs
+from ..holes import MIN_LEG, line_shape, text_legs
 from ..manifest import block_text
 from ..model import (Align, ArticlePlan, LineKind, Overflow, Paragraph, PlacedRect,
                      Signature, Template)
@@ -468,42 +468,3 @@ def article_flow(plan: ArticlePlan, template: Template, fonts: FontSet,
     own = replace(template, columns=count, column_width=width, gutter=gutter,
                   margin_left=template.column_x(plan.first_column))
     return ArticleFlow(replace(plan, first_column=1, last_column=count), own, fonts, cache)
-
-
-# A line spread to its measure ends there but for the rounding of its spread gaps (a
-# thousand-millionth of a point, more or less with its words): what reads its end compares
-# it with a column's edges and a third of a column (of a line starting in its first half:
-# never within that of the measure).
-SPREAD_NOISE: Final = 1e-9
-# A paragraph's last line, set ragged, is read for the cells it covers only (not followed by
-# a signature that may share it, in a body style set left): whether it covers its column's
-# cell (holes.Occupancy: more than a COVER_PART of the column), said instead of its end where
-# its length is clear of that by this much (the page's sums stay within a millionth).
-COVER_CLEAR: Final = 1e-6
-
-
-def line_shape(line: SetLine, ended: bool) -> tuple:
-    """What the flow and the cells it covers read of a body line, but its characters:
-    whether it has glyphs, its first glyph's x, its last glyph's end and its farthest end
-    (a signature beside it, a line set right), the measure itself for a line spread to it
-    (SPREAD_NOISE), and whether it ends its paragraph. `ended`: a paragraph's last line
-    read for the cells it covers only, whose end is said as whether it covers its cell
-    (COVER_CLEAR)."""
-    glyphs = line.glyphs
-    if not glyphs:
-        return (False, 0.0, 0.0, 0.0, line.last)
-    first = glyphs[0].x
-    end = glyphs[-1].x + glyphs[-1].advance
-    farthest = end
-    for g in glyphs:
-        if g.x + g.advance > farthest:
-            farthest = g.x + g.advance
-    width = line.width
-    if not line.last and first < width / 2 and abs(end - width) <= SPREAD_NOISE \
-            and abs(farthest - width) <= SPREAD_NOISE:
-        return (True, first, width, width, False)
-    if ended and line.last and 0.0 <= first <= end <= width - COVER_CLEAR \
-            and abs(end - first - width / COVER_PART) > COVER_CLEAR:
-        return (True, first, "covers" if end - first > width / COVER_PART else "short",
-                None, True)
-    return (True, first, end, farthest, line.last)
