@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import random
+import sys
 import threading
 import zlib
 
@@ -19,7 +20,7 @@ from layout.fonts import HALF_WIDTH_BASE, VERTICAL_BASE, shipped_fonts
 from layout.render.formats import array_format, reportlab_formatting
 from layout.render.runs import Coding, number
 from layout.render import streams as streams_module
-from layout.render.streams import THREADED_LEAST, Kept, writing
+from layout.render.streams import HAND_OVER, THREADED_LEAST, Kept, writing
 
 FONTS = shipped_fonts()
 
@@ -93,6 +94,30 @@ def test_streams_are_compressed_as_zlib_compresses_them_on_a_thread_or_not():
             render.start(data)
         assert [render.compressed(bytes(bytearray(d))) for d in streams] == [
             zlib.compress(d) for d in streams]
+
+
+def test_a_render_hands_the_interpreter_s_lock_over_soon_while_it_writes():
+    before = sys.getswitchinterval()
+    with writing(None):
+        assert sys.getswitchinterval() == pytest.approx(HAND_OVER) and HAND_OVER < before
+        with writing(Kept()):  # (a render within a render: as long as the outer one)
+            assert sys.getswitchinterval() == pytest.approx(HAND_OVER)
+        assert sys.getswitchinterval() == pytest.approx(HAND_OVER)
+        elsewhere: list[float] = []  # (a render on another thread meanwhile)
+        other = threading.Thread(target=lambda: elsewhere.append(_written_interval()))
+        other.start()
+        other.join()
+        assert elsewhere == [pytest.approx(HAND_OVER)]
+        assert sys.getswitchinterval() == pytest.approx(HAND_OVER)
+    assert sys.getswitchinterval() == before
+    with pytest.raises(ValueError), writing(None):  # (a render that fails)
+        raise ValueError
+    assert sys.getswitchinterval() == before
+
+
+def _written_interval() -> float:
+    with writing(None):
+        return sys.getswitchinterval()
 
 
 class _Held:
