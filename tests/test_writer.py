@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from layout.fonts import HALF_WIDTH_BASE, VERTICAL_BASE, shipped_fonts
 from layout.render.formats import array_format, reportlab_formatting
 from layout.render.runs import Coding, number
+from layout.render import objects as objects_module
 from layout.render import streams as streams_module
 from layout.render.streams import HAND_OVER, THREADED_LEAST, Kept, writing
 
@@ -286,7 +287,8 @@ def _laid(name: str):
     return layout_loaded(load_issue(REPO / "issues" / f"{name}.yaml"), FONTS)
 
 
-def test_what_a_render_keeps_gives_the_next_the_bytes_of_a_fresh_render(tmp_path):
+def test_what_a_render_keeps_gives_the_next_the_bytes_of_a_fresh_render(tmp_path,
+                                                                       monkeypatch):
     """A render through what the last one kept (render --watch) writes a line as the
     last render painted it, and a font subset's objects as it wrote them, only where
     all they are made from is the same: each variant below changes one thing of that
@@ -328,14 +330,20 @@ def test_what_a_render_keeps_gives_the_next_the_bytes_of_a_fresh_render(tmp_path
         ("a line left out", replace(page, lines=lines[:body] + lines[body + 1:])),
         ("the page", page),
     ]
+    made: list = []  # (the faces reportlab made objects of, in a render that keeps)
+    reportlab_made = objects_module.reportlab_add_objects
+    monkeypatch.setattr(objects_module, "reportlab_add_objects",
+                        lambda font, doc: made.append(font) or reportlab_made(font, doc))
     kept = Kept()
     for name, variant in variants:
         painted, objects = kept.lines.painted_again, kept.objects_kept
-        assert render_pages((variant,), FONTS, kept=kept) == render_pages((variant,), FONTS), \
-            name
+        fresh = render_pages((variant,), FONTS)
+        made.clear()
+        assert render_pages((variant,), FONTS, kept=kept) == fresh, name
         again = (kept.lines.painted_again - painted, kept.objects_kept - objects)
         if name == "the page again":  # (what it is all for: the same page, all kept)
             assert again == (len(lines), 4 * len(kept.subsets)), again
+            assert made == []  # (no face's objects made only to be put aside)
         elif name in ("lines reversed", "a face first"):
             assert again[0] < len(lines) // 4, again  # (repainted, nearly every line)
         elif name == "a line lowered":
