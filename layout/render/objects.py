@@ -63,7 +63,7 @@ def add_objects(self, doc):
              for part in range(OBJECTS_A_SUBSET)] for n, subset in enumerate(subsets)]
     kept = render.kept.objects
     if all(key in kept for subset_keys in keys for key in subset_keys):
-        _add_kept(self, doc, keys, render)
+        _add_kept(self, doc, subsets, keys, render)
         return None
     reportlab_add_objects(self, doc)
     if doc.objectcounter + 1 - first != OBJECTS_A_SUBSET * len(subsets):
@@ -82,10 +82,10 @@ def add_objects(self, doc):
     return None
 
 
-def _add_kept(font: ttfonts.TTFont, doc: pdfdoc.PDFDocument, keys: list[list[tuple]],
-              render: Writing) -> None:
-    """A face's subsets added to the document as the last render wrote them, every one
-    (`keys`: each subset's objects' keys in `render.kept.objects`): registered under the
+def _add_kept(font: ttfonts.TTFont, doc: pdfdoc.PDFDocument, subsets: list[tuple[int, ...]],
+              keys: list[list[tuple]], render: Writing) -> None:
+    """A face's subsets (their codes) added to the document as the last render wrote them,
+    every one (`keys`: each one's objects' keys in `render.kept.objects`): under the
     names and numbers reportlab gives them (its map, font file, descriptor and font, in
     turn), the font in the document's fonts, the streams they hold kept (`Writing.keep`),
     and the face's state let go, as reportlab's `addObjects` leaves it."""
@@ -93,8 +93,8 @@ def _add_kept(font: ttfonts.TTFont, doc: pdfdoc.PDFDocument, keys: list[list[tup
     assert kept is not None
     face = font.face
     fonts = doc.idToObject[pdfdoc.BasicFonts].dict
-    for n, subset_keys in enumerate(keys):
-        codes = list(subset_keys[0][5])
+    for n, (subset, subset_keys) in enumerate(zip(subsets, keys)):
+        codes = list(subset)
         internal = font.getSubsetInternalName(n, doc)[1:]
         base = b"".join((ttfonts.SUBSETN(n), b"+", face.name, face.subfontNameX)).decode(
             "pdfdoc")
