@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import random
+import sys
 import threading
 import zlib
 
@@ -18,8 +19,9 @@ from reportlab.pdfgen.canvas import Canvas
 from layout.fonts import HALF_WIDTH_BASE, VERTICAL_BASE, shipped_fonts
 from layout.render.formats import array_format, reportlab_formatting
 from layout.render.runs import Coding, number
+from layout.render import objects as objects_module
 from layout.render import streams as streams_module
-from layout.render.streams import THREADED_LEAST, Kept, writing
+from layout.render.streams import HAND_OVER, THREADED_LEAST, Kept, writing
 
 FONTS = shipped_fonts()
 
@@ -93,6 +95,30 @@ def test_streams_are_compressed_as_zlib_compresses_them_on_a_thread_or_not():
             render.start(data)
         assert [render.compressed(bytes(bytearray(d))) for d in streams] == [
             zlib.compress(d) for d in streams]
+
+
+def test_a_render_hands_the_interpreter_s_lock_over_soon_while_it_writes():
+    before = sys.getswitchinterval()
+    with writing(None):
+        assert sys.getswitchinterval() == pytest.approx(HAND_OVER) and HAND_OVER < before
+        with writing(Kept()):  # (a render within a render: as long as the outer one)
+            assert sys.getswitchinterval() == pytest.approx(HAND_OVER)
+        assert sys.getswitchinterval() == pytest.approx(HAND_OVER)
+        elsewhere: list[float] = []  # (a render on another thread meanwhile)
+        other = threading.Thread(target=lambda: elsewhere.append(_written_interval()))
+        other.start()
+        other.join()
+        assert elsewhere == [pytest.approx(HAND_OVER)]
+        assert sys.getswitchinterval() == pytest.approx(HAND_OVER)
+    assert sys.getswitchinterval() == before
+    with pytest.raises(ValueError), writing(None):  # (a render that fails)
+        raise ValueError
+    assert sys.getswitchinterval() == before
+
+
+def _written_interval() -> float:
+    with writing(None):
+        return sys.getswitchinterval()
 
 
 class _Held:
@@ -261,7 +287,8 @@ def _laid(name: str):
     return layout_loaded(load_issue(REPO / "issues" / f"{name}.yaml"), FONTS)
 
 
-def test_what_a_render_keeps_gives_the_next_the_bytes_of_a_fresh_render(tmp_path):
+def test_what_a_render_keeps_gives_the_next_the_bytes_of_a_fresh_render(tmp_path,
+                                                                       monkeypatch):
     """A render through what the last one kept (render --watch) writes a line as the
     last render painted it, and a font subset's objects as it wrote them, only where
     all they are made from is the same: each variant below changes one thing of that
@@ -303,14 +330,20 @@ def test_what_a_render_keeps_gives_the_next_the_bytes_of_a_fresh_render(tmp_path
         ("a line left out", replace(page, lines=lines[:body] + lines[body + 1:])),
         ("the page", page),
     ]
+    made: list = []  # (the faces reportlab made objects of, in a render that keeps)
+    reportlab_made = objects_module.reportlab_add_objects
+    monkeypatch.setattr(objects_module, "reportlab_add_objects",
+                        lambda font, doc: made.append(font) or reportlab_made(font, doc))
     kept = Kept()
     for name, variant in variants:
         painted, objects = kept.lines.painted_again, kept.objects_kept
-        assert render_pages((variant,), FONTS, kept=kept) == render_pages((variant,), FONTS), \
-            name
+        fresh = render_pages((variant,), FONTS)
+        made.clear()
+        assert render_pages((variant,), FONTS, kept=kept) == fresh, name
         again = (kept.lines.painted_again - painted, kept.objects_kept - objects)
         if name == "the page again":  # (what it is all for: the same page, all kept)
             assert again == (len(lines), 4 * len(kept.subsets)), again
+            assert made == []  # (no face's objects made only to be put aside)
         elif name in ("lines reversed", "a face first"):
             assert again[0] < len(lines) // 4, again  # (repainted, nearly every line)
         elif name == "a line lowered":

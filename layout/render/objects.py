@@ -6,7 +6,9 @@
   dictionary) written as a render that keeps them (`render --watch`) wrote them last
   time, when they are the same subset of the same face under the same name and object
   numbers: an edit leaves most of a page's subsets as they were, and formatting their
-  dictionaries and arrays again was a third of its save.
+  dictionaries and arrays again was a third of its save. A face all of whose subsets are
+  written as last time is not made into reportlab's objects at all (`_add_kept`: their
+  widths, maps and descriptors were made only to be put aside).
 """
 from __future__ import annotations
 
@@ -57,6 +59,12 @@ def add_objects(self, doc):
     subsets = [tuple(subset) for subset in state.subsets]
     face = (self.face.filename, self.fontName, state.internalName, doc.compression)
     first = doc.objectcounter + 1
+    keys = [[(*face, n, subset, part, first + OBJECTS_A_SUBSET * n + part)
+             for part in range(OBJECTS_A_SUBSET)] for n, subset in enumerate(subsets)]
+    kept = render.kept.objects
+    if all(key in kept for subset_keys in keys for key in subset_keys):
+        _add_kept(self, doc, subsets, keys, render)
+        return None
     reportlab_add_objects(self, doc)
     if doc.objectcounter + 1 - first != OBJECTS_A_SUBSET * len(subsets):
         return None  # (not the objects expected: reportlab's, as they are)
@@ -72,6 +80,34 @@ def add_objects(self, doc):
             if fonts.get(getattr(made, "Name", None)) is made:  # (the font: named there)
                 fonts[made.Name] = standing
     return None
+
+
+def _add_kept(font: ttfonts.TTFont, doc: pdfdoc.PDFDocument, subsets: list[tuple[int, ...]],
+              keys: list[list[tuple]], render: Writing) -> None:
+    """A face's subsets (their codes) added to the document as the last render wrote them,
+    every one (`keys`: each one's objects' keys in `render.kept.objects`): under the
+    names and numbers reportlab gives them (its map, font file, descriptor and font, in
+    turn), the font in the document's fonts, the streams they hold kept (`Writing.keep`),
+    and the face's state let go, as reportlab's `addObjects` leaves it."""
+    kept = render.kept
+    assert kept is not None
+    face = font.face
+    fonts = doc.idToObject[pdfdoc.BasicFonts].dict
+    for n, (subset, subset_keys) in enumerate(zip(subsets, keys)):
+        codes = list(subset)
+        internal = font.getSubsetInternalName(n, doc)[1:]
+        base = b"".join((ttfonts.SUBSETN(n), b"+", face.name, face.subfontNameX)).decode(
+            "pdfdoc")
+        names = ("toUnicodeCMap:" + base, f"fontFile:{face.filename}({base})",
+                 "fontDescriptor:" + base, internal)
+        for key, name in zip(subset_keys, names):
+            found = render.objects[key] = kept.objects[key]
+            doc.Reference(_Formatted(found), name)
+        kept.objects_kept += OBJECTS_A_SUBSET
+        fonts[internal] = doc.idToObject[internal]
+        render.keep(render.encoded(ttfonts.makeToUnicodeCMap(base, codes)))
+        render.keep(face.makeSubset(codes))
+    del font.state[doc]
 
 
 def _standing(made: pdfdoc.PDFObject, key: tuple, render: Writing) -> pdfdoc.PDFObject:

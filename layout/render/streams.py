@@ -6,6 +6,11 @@ a core to spare the compression is done beside the rest of the writing rather th
 it (on a busy one it costs what it did). A writer that comes to a stream not yet begun
 compresses it itself, and one that would wait for the stream being compressed compresses
 the streams queued after it meanwhile: no core waits while there is a stream to compress.
+While a render writes, the interpreter hands its lock over within `HAND_OVER` seconds to a
+thread that asks for it (`hand_over`), rather than Python's 5 ms: the compression thread
+needs the lock for a moment to take each stream and to give each back, and a writer busy
+in Python (painting a page, formatting objects) held it that long each time, the thread
+idle meanwhile.
 Each stream is compressed by one `zlib.compress(data)` call, as reportlab's own filter
 does: the same bytes, threads or not, whichever thread.
 """
@@ -14,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import sys
 import threading
 import zlib
 from collections.abc import Iterator
@@ -29,6 +35,10 @@ from .runs import LineRuns
 THREADED_LEAST = 16_384
 # (a text started before it is written, `start_text`: the thread is busy then anyway)
 TEXT_LEAST = 1_024
+# The interpreter's switch interval while a render writes (`hand_over`): an edit under
+# --watch compresses 2-7 streams; its font subsets started as the page is coded waited
+# for the lock till the writer let go of it (often at the save, 2-5 ms later).
+HAND_OVER = 0.0002
 
 
 @dataclass
@@ -197,6 +207,34 @@ class Writing:
         self._running.clear()
 
 
+class _HandOver:
+    """The interpreter's switch interval shortened to `HAND_OVER` while any thread writes
+    a render (`hand_over`), and put back as it was when the last one ends."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._writing = 0
+        self._before = 0.0
+
+    @contextlib.contextmanager
+    def shortened(self) -> Iterator[None]:
+        with self._lock:
+            if not self._writing:
+                self._before = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._before, HAND_OVER))
+            self._writing += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._writing -= 1
+                if not self._writing:
+                    sys.setswitchinterval(self._before)
+
+
+hand_over = _HandOver().shortened
+
+
 class _Renders(threading.local):
     """The renders in progress on a thread (the innermost last)."""
 
@@ -212,14 +250,15 @@ def writing(kept: Kept | None) -> Iterator[Writing]:
     """A render's streams, compressed through a `Writing` while it lasts."""
     render = Writing(kept)
     _RENDERS.stack.append(render)
-    try:
-        yield render
-    finally:
-        _RENDERS.stack.pop()
-        render.finish()
-        if kept is not None:
-            kept.forget_unused()
-            kept.objects = render.objects
+    with hand_over():
+        try:
+            yield render
+        finally:
+            _RENDERS.stack.pop()
+            render.finish()
+            if kept is not None:
+                kept.forget_unused()
+                kept.objects = render.objects
 
 
 def current() -> Writing | None:
