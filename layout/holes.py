@@ -63,9 +63,13 @@ class Occupancy:
             if not glyphs:
                 continue
             origin = line.origin_x
-            x0 = origin + glyphs[0].x
+            # (named floats, as in _text_rows: compiled, the sums are not boxed objects)
+            head: float = glyphs[0].x
+            x0 = origin + head
             last = glyphs[-1]
-            x1 = origin + last.x + last.advance
+            tail: float = last.x
+            advance: float = last.advance
+            x1 = origin + tail + advance
             grid = line.grid_line
             if grid is not None:  # on the grid: its line, whatever its size
                 top = tops[grid - 1] if 0 < grid <= len(tops) else self.top + (
