@@ -63,9 +63,13 @@ class Occupancy:
             if not glyphs:
                 continue
             origin = line.origin_x
-            x0 = origin + glyphs[0].x
+            # (named floats, as in _text_rows: compiled, the sums are not boxed objects)
+            head: float = glyphs[0].x
+            x0 = origin + head
             last = glyphs[-1]
-            x1 = origin + last.x + last.advance
+            tail: float = last.x
+            advance: float = last.advance
+            x1 = origin + tail + advance
             grid = line.grid_line
             if grid is not None:  # on the grid: its line, whatever its size
                 top = tops[grid - 1] if 0 < grid <= len(tops) else self.top + (
@@ -104,13 +108,23 @@ def _text_rows(t: Template, lines: Iterable[PlacedLine]) -> dict[int, set[int]]:
     rows: dict[int, set[int]] = {}
     # (t.column_at, its numbers read once: a template's method is interpreted, and this
     # runs for every line of every trial the make-up weighs)
-    step, left, half, count = t.column_width + t.gutter, t.margin_left, t.gutter / 2, t.columns
+    # (each number named a float: compiled, the sums are the machine's, not boxed objects)
+    step: float = t.column_width + t.gutter
+    left: float = t.margin_left
+    half: float = t.gutter / 2
+    count: int = t.columns
     for line in lines:
-        if line.kind in _TEXT and line.grid_line is not None and line.set_glyphs:
-            x = line.origin_x + line.set_glyphs[0].x + 0.5
+        grid = line.grid_line
+        glyphs = line.set_glyphs
+        if line.kind in _TEXT and grid is not None and glyphs:
+            first: float = glyphs[0].x
+            x = line.origin_x + first + 0.5
             column = int((x - left + half) // step) + 1
             if 1 <= column <= count:
-                rows.setdefault(column, set()).add(line.grid_line)
+                found = rows.get(column)
+                if found is None:
+                    found = rows[column] = set()
+                found.add(grid)
     return rows
 
 

@@ -126,6 +126,42 @@ def test_an_edit_that_moves_no_line_end_is_not_measured_again(tmp_path):
     assert candidate.measures() > measures
 
 
+def test_an_edited_body_s_shape_takes_again_the_parts_of_the_blocks_as_they_were(tmp_path):
+    """ArticleFlow.body_shape given the last body's blocks and parts (`known`, what
+    Candidate.shape keeps): each block that is, with the one after it, as it was has its
+    part again (the very part), the edited paragraph alone is set, and the shape is the
+    one of the body set whole."""
+    from dataclasses import replace
+
+    from layout.makeup.shapes import Config
+
+    fonts = shipped_fonts()
+    text = PAGE.read_text(encoding="utf-8")
+    first = _paragraphs(text)[0]
+    index = _article_of(text, first.start())
+    path = tmp_path / PAGE.name
+    path.write_text(text, encoding="utf-8")
+    kept = Kept()
+    _watched(path, kept, fonts)
+    candidate = _candidate(kept.makeup(load(path).edition.pages[0]), index)
+    plan = candidate.plan(1, candidate.area.lines, Config(None))
+    blocks, parts, shape = candidate.flow(plan).body_shape()
+    assert shape is not None and len(parts) > 3
+    path.write_text(text[:first.start(1)] + "第3稿，这一句话是新添的。" + first.group(1)
+                    + text[first.end(1):], encoding="utf-8")
+    article = load(path).edition.pages[0].articles[index]
+    edited = candidate.flow(replace(plan, article=article))
+    again = edited.body_shape((blocks, parts))
+    assert again == candidate.flow(replace(plan, article=article)).body_shape()
+    assert again[2] != shape
+    assert [n for n, (one, was) in enumerate(zip(again[1], parts)) if one is not was] == [
+        next(n for n, block in enumerate(blocks) if block not in article.blocks)]
+    # (a block more: none is taken again)
+    more = replace(article, blocks=(*article.blocks, article.blocks[-1]))
+    assert all(one is not was for one, was in zip(
+        candidate.flow(replace(plan, article=more)).body_shape((blocks, parts))[1], parts))
+
+
 def test_a_body_line_s_shape_is_what_the_flow_reads_of_it():
     """`line_shape`: a line spread to its measure ends there whatever the rounding of its
     gaps; a paragraph's last line, read for the cells it covers only, says whether it

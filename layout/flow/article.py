@@ -365,31 +365,44 @@ class ArticleFlow:
                 total += m.need + m.after
         return total
 
-    def body_shape(self) -> tuple | None:
+    def body_shape(self, known: tuple[list, list] = ([], [])) -> tuple[list, list, tuple | None]:
         """All the balancing, the count and the cells covered read of the body, without
         its words: each paragraph's lines as `line_shape` gives them, every other block as
         it is (its measure and drawing are its own). Two bodies of one shape are laid out
         line for line on the same cells in any module, leave the same over and blank,
         and sign a signature alike, so the make-up weighs them alike (makeup.Kept: an
         edit that moves no line's end). None for a body that may pass what the whole page
-        holds: its lines past that are counted from its characters."""
+        holds: its lines past that are counted from its characters. Returned with the
+        body's blocks and each one's part (its shape, and the lines it counts), which
+        `known` gives again of another body on this grid: a block's part reads no more
+        than it and the block after it, so a block that is, with the one after it, as
+        in `known` has its part (an edit of one paragraph sets that paragraph only)."""
         blocks = self.body_blocks()
+        was, parts = known
+        alike = len(was) == len(blocks)
         out: list = []
-        most = 0  # (at least what body_need and an overflow count of it)
-        left = self.t.body.align is Align.LEFT  # (else a line's end moves it)
         for index, block in enumerate(blocks):
-            if flows(block):
-                lines = self.paragraph_lines(blocks, index)
-                most += len(lines)
-                following = blocks[index + 1] if index + 1 < len(blocks) else None
-                ended = left and (following is None or kind_of(following).join is None)
-                out.append(tuple([line_shape(line, ended) for line in lines]))
-                continue
-            m = measure_block(self.s, block)
-            most += m.need + m.after + max(1, len(self.s.set_text(
-                block_text(block), self.t.body, self.t.column_width, False)))
-            out.append(block)
-        return tuple(out) if most <= self.page_cells() else None
+            if alike and all(a is b or a == b for a, b in
+                             zip(was[index:index + 2], blocks[index:index + 2])):
+                out.append(parts[index])
+            else:
+                out.append(self.shape_part(blocks, index))
+        most = sum(lines for _, lines in out)  # (at least what body_need and an overflow count)
+        return blocks, out, tuple(part for part, _ in out) if most <= self.page_cells() else None
+
+    def shape_part(self, blocks: list, index: int) -> tuple[Any, int]:
+        """Block `index`'s part of `body_shape`: its shape, and the lines it counts."""
+        block = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if flows(block):
+            lines = self.paragraph_lines(blocks, index)
+            # (a line's end moves the text of a body not set flush left)
+            ended = self.t.body.align is Align.LEFT and (
+                following is None or kind_of(following).join is None)
+            return tuple([line_shape(line, ended) for line in lines]), len(lines)
+        m = measure_block(self.s, block)
+        return block, m.need + m.after + max(1, len(self.s.set_text(
+            block_text(block), self.t.body, self.t.column_width, False)))
 
     def page_cells(self) -> int:
         """Body lines the whole page holds, every column full."""

@@ -84,8 +84,9 @@ class Candidate(Sizes):
         # out in a module so wide and tall (None: too low for it), what `options` weighs:
         # the same under every bound on the headline and option refused that leave its size
         self._fills: dict[tuple[int, int, float | None], Fill | None] = {}
-        # (the last two articles `shape` was asked of, with their bodies' shapes)
-        self._shapes: list[tuple[Article, tuple | None]] = []
+        # (the last two articles `shape` was asked of, with their bodies' blocks, parts
+        # and shapes: ArticleFlow.body_shape)
+        self._shapes: list[tuple[Article, list, list, tuple | None]] = []
         # the flow's measures made of it (a head, the body's need, a fill, a module
         # settled: settle.adjust), for tests of what a kept make-up measures again
         self.measured = 0
@@ -368,13 +369,17 @@ class Candidate(Sizes):
 
     def shape(self, article: Article) -> tuple | None:
         """The shape of the body of `article` on this grid (None: more of it is read, a
-        body that may pass the page's cells); the last two asked remembered."""
-        for found, shape in self._shapes:
+        body that may pass the page's cells); the last two asked remembered, and the parts
+        of this article's shape taken again for the blocks `article` has alike."""
+        known: tuple[list, list] = ([], [])
+        for found, blocks, parts, shape in self._shapes:
             if found is article:
                 return shape
+            if found is self.article:
+                known = (blocks, parts)
         plan = replace(self.plan(1, self.area.lines, Config(None)), article=article)
-        out = self.flow(plan).body_shape()
-        self._shapes = [(article, out), *self._shapes[:1]]
+        blocks, parts, out = self.flow(plan).body_shape(known)
+        self._shapes = [(article, blocks, parts, out), *self._shapes[:1]]
         return out
 
     def cached_options(self, columns: int, limit: int) -> dict[int, tuple[float, Config]]:
