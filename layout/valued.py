@@ -5,12 +5,18 @@ hundred thousand a page, and a dataclass in a compiled module costs ~3.8 M instr
 each start and compares interpreted."""
 from __future__ import annotations
 
+from typing import ClassVar
+
 
 class Valued:
     """A value never changed once made: equal to another of its very class whose `values()`
-    (its fields, in order) are equal, and hashed as the tuple of them."""
+    (its fields, in order) are equal, hashed as the tuple of them, and shown as a dataclass
+    is (its class, then each of `FIELDS` with its value)."""
 
     __slots__ = ()
+    # its fields' names, in the order of `values()` (written out: a compiled class keeps no
+    # __slots__ to read them from)
+    FIELDS: ClassVar[tuple[str, ...]] = ()
 
     def values(self) -> tuple:
         """Its fields in their order (what equality and hash read)."""
@@ -24,3 +30,7 @@ class Valued:
 
     def __hash__(self) -> int:
         return hash(self.values())
+
+    def __repr__(self) -> str:
+        return type(self).__name__ + "(" + ", ".join([
+            f"{name}={value!r}" for name, value in zip(self.FIELDS, self.values())]) + ")"

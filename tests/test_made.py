@@ -47,6 +47,8 @@ def test_a_placed_line_is_a_value():
     assert copy.deepcopy(made) == made and pickle.loads(pickle.dumps(made)) == made
     lower = moved(made, 12.0)
     assert lower == PlacedLine(LineKind.BODY, 112.5, *args[2:])
+    upright = PlacedLine(*args, "#000000", True)
+    assert upright.in_color("#ffffff") == PlacedLine(*args, "#ffffff", True)
 
 
 def test_a_page_set_with_boxes_kept_from_other_pages_is_the_page_set_without():

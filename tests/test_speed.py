@@ -79,6 +79,10 @@ def test_the_compiled_values_written_out_compare_and_hash_as_their_dataclasses_d
     leaf = Leaf(3, config, 4, 20)
     assert leaf == Leaf(3, Config(28.0, 0, (2,), (9,)), 4, 20) != leaf.set_as(Config(26.0))
     assert hash(leaf) == hash((3, config, 4, 20)) and leaf.set_as(config) == leaf
+    assert repr(leaf) == f"Leaf(index=3, config={config!r}, columns=4, height=20)"
+    assert repr(Head(*parts)) == (
+        "Head(lines=(), rects=(), images=(), notes=('note',), loose=(), body_line=4, "
+        "cells_top=5, cells=frozenset({(1, 2)}), columns=range(1, 3), reach=None)")
 
 
 def collected_while(run: Callable[[], T], enabled: bool) -> tuple[int, T]:

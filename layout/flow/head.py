@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import Final, NamedTuple
+from typing import ClassVar, Final, NamedTuple
 
 from ..errors import LayoutError
 from ..model import (ArticlePlan, Headline, LineKind, PlacedImage, PlacedLine, PlacedRect,
@@ -56,6 +56,10 @@ class Head(Valued):
     lowest line a part of it needs (None: nothing past its own lines). Never changed once
     made; equal to another with the same parts (`Valued`; not a frozen dataclass: in a compiled
     module one costs ~3.8 M instructions at each start)."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "lines", "rects", "images", "notes", "loose", "body_line", "cells_top", "cells",
+        "columns", "reach")
 
     def __init__(self, lines: tuple[PlacedLine, ...], rects: tuple[PlacedRect, ...],
                  images: tuple[PlacedImage, ...], notes: tuple[str, ...],
@@ -364,10 +368,7 @@ class _HeadSetter:
                 height: float) -> None:
         """反白: the lines set from `start` on white, on a band of the accent colour."""
         out.rects.append(PlacedRect(x, top, width, height, self.t.accent, None, 0.0))
-        out.lines[start:] = [PlacedLine(pl.kind, pl.baseline, pl.size, pl.left, pl.width,
-                                        pl.set_glyphs, pl.origin_x, pl.paragraph_end,
-                                        pl.grid_line, REVERSED_TEXT, pl.vertical)
-                             for pl in out.lines[start:]]
+        out.lines[start:] = [pl.in_color(REVERSED_TEXT) for pl in out.lines[start:]]
 
     # -- 竖排 headlines ----------------------------------------------------------------------
 

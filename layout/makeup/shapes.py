@@ -3,7 +3,7 @@ make-up fills (`Area`), a leaf of its search (`Leaf`), the tiling a round choose
 and the headline sizes it gives by rank (`ladder_sizes`, `settable_sizes`)."""
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from ..model import Template
 from ..valued import Valued
@@ -16,6 +16,8 @@ class Config(Valued):
     headline group that sets it lower than its neighbour's (`drop`: 碰题). (`Valued`.)"""
 
     __slots__ = ("size", "extra", "widths", "heights", "beside", "divide", "drop")
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "size", "extra", "widths", "heights", "beside", "divide", "drop")
 
     def __init__(self, size: float | None, extra: int = 0, widths: tuple[int, ...] = (),
                  heights: tuple[int, ...] = (), beside: int = 0, divide: int = 0,
@@ -32,11 +34,6 @@ class Config(Valued):
                               int]:
         return (self.size, self.extra, self.widths, self.heights, self.beside, self.divide,
                 self.drop)
-
-    def __repr__(self) -> str:
-        return (f"Config(size={self.size!r}, extra={self.extra!r}, widths={self.widths!r}, "
-                f"heights={self.heights!r}, beside={self.beside!r}, divide={self.divide!r}, "
-                f"drop={self.drop!r})")
 
     # The search makes thousands of these, each a field or two from another (a test keeps
     # these in step with the fields).
@@ -71,6 +68,7 @@ class Area(Valued):
     (`Valued`.)"""
 
     __slots__ = ("first_column", "last_column", "first_line", "last_line")
+    FIELDS: ClassVar[tuple[str, ...]] = ("first_column", "last_column", "first_line", "last_line")
 
     def __init__(self, first_column: int, last_column: int, first_line: int, last_line: int):
         self.first_column, self.last_column = first_column, last_column
@@ -78,10 +76,6 @@ class Area(Valued):
 
     def values(self) -> tuple[int, int, int, int]:
         return self.first_column, self.last_column, self.first_line, self.last_line
-
-    def __repr__(self) -> str:
-        return (f"Area(first_column={self.first_column}, last_column={self.last_column}, "
-                f"first_line={self.first_line}, last_line={self.last_line})")
 
     @property
     def columns(self) -> int:
@@ -98,16 +92,13 @@ class Leaf(Valued):
     (`Valued`.)"""
 
     __slots__ = ("index", "config", "columns", "height")
+    FIELDS: ClassVar[tuple[str, ...]] = ("index", "config", "columns", "height")
 
     def __init__(self, index: int, config: Config, columns: int = 0, height: int = 0):
         self.index, self.config, self.columns, self.height = index, config, columns, height
 
     def values(self) -> tuple[int, Config, int, int]:
         return self.index, self.config, self.columns, self.height
-
-    def __repr__(self) -> str:
-        return (f"Leaf(index={self.index!r}, config={self.config!r}, "
-                f"columns={self.columns!r}, height={self.height!r})")
 
     def set_as(self, config: Config) -> Leaf:
         """This leaf set as `config` says."""

@@ -5,7 +5,7 @@ made and read without a dictionary.)"""
 from __future__ import annotations
 
 from enum import Enum
-from typing import Final, NamedTuple
+from typing import ClassVar, Final, NamedTuple
 
 from ..valued import Valued
 
@@ -57,6 +57,9 @@ class PlacedLine(Valued):
 
     __slots__ = ("kind", "baseline", "size", "left", "width", "set_glyphs", "origin_x",
                  "paragraph_end", "grid_line", "color", "vertical", "_glyphs")
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "kind", "baseline", "size", "left", "width", "set_glyphs", "origin_x", "paragraph_end",
+        "grid_line", "color", "vertical")
 
     def __init__(self, kind: LineKind, baseline: float, size: float, left: float,
                  width: float, set_glyphs: tuple, origin_x: float, paragraph_end: bool,
@@ -82,12 +85,14 @@ class PlacedLine(Valued):
         return (self.kind, self.baseline, self.size, self.left, self.width, self.set_glyphs,
                 self.origin_x, self.paragraph_end, self.grid_line, self.color, self.vertical)
 
-    def __repr__(self) -> str:
-        return "PlacedLine(" + ", ".join(
-            f"{name}={value!r}" for name, value in zip(_FIELDS, self.values())) + ")"
-
     def __reduce__(self) -> tuple:
         return (PlacedLine, self.values())
+
+    def in_color(self, color: str) -> PlacedLine:
+        """The same line in `color` (a title reversed out of a bar)."""
+        return PlacedLine(self.kind, self.baseline, self.size, self.left, self.width,
+                          self.set_glyphs, self.origin_x, self.paragraph_end, self.grid_line,
+                          color, self.vertical)
 
     @property
     def glyphs(self) -> tuple[PlacedGlyph, ...]:
@@ -111,6 +116,3 @@ class PlacedLine(Valued):
         return EmBox(self.baseline - ASCENT * self.size,
                      self.baseline + (1 - ASCENT) * self.size)
 
-
-_FIELDS: Final = ("kind", "baseline", "size", "left", "width", "set_glyphs", "origin_x",
-                  "paragraph_end", "grid_line", "color", "vertical")

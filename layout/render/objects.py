@@ -82,6 +82,13 @@ def add_objects(self, doc):
     return None
 
 
+def subset_name(face: ttfonts.TTFontFace, number: int) -> str:
+    """The name reportlab gives a face's subset `number` (its map's, file's and
+    descriptor's names are made of it): a tag, `+`, the face's name."""
+    return b"".join((ttfonts.SUBSETN(number), b"+", face.name, face.subfontNameX)).decode(
+        "pdfdoc")
+
+
 def _add_kept(font: ttfonts.TTFont, doc: pdfdoc.PDFDocument, subsets: list[tuple[int, ...]],
               keys: list[list[tuple]], render: Writing) -> None:
     """A face's subsets (their codes) added to the document as the last render wrote them,
@@ -96,8 +103,7 @@ def _add_kept(font: ttfonts.TTFont, doc: pdfdoc.PDFDocument, subsets: list[tuple
     for n, (subset, subset_keys) in enumerate(zip(subsets, keys)):
         codes = list(subset)
         internal = font.getSubsetInternalName(n, doc)[1:]
-        base = b"".join((ttfonts.SUBSETN(n), b"+", face.name, face.subfontNameX)).decode(
-            "pdfdoc")
+        base = subset_name(face, n)
         names = ("toUnicodeCMap:" + base, f"fontFile:{face.filename}({base})",
                  "fontDescriptor:" + base, internal)
         for key, name in zip(subset_keys, names):

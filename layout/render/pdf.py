@@ -25,7 +25,7 @@ from ..fonts import HALF_WIDTH_BASE, VERTICAL_BASE, FontSet, kept_subsets
 from ..frozen import frozen
 from ..pictures import opened, rgb, upright
 from ..model import PageLayout, PlacedImage, PlacedLine, PlacedRect
-from . import objects  # noqa: F401 (reportlab's arrays of numbers written in one step)
+from .objects import subset_name  # (and reportlab's objects written faster: objects.py)
 from .runs import LineRuns, Run, Selects
 from .streams import Kept, Writing, writing
 
@@ -211,9 +211,7 @@ def _start_subset(render: Writing, font: ttfonts.TTFont, number: int,
     ToUnicode map, and start compressing both (the map's text made as reportlab's
     addObjects makes it, kept in `_CMAPS` till then: the same text is written)."""
     render.start(font.face.makeSubset(subset))
-    face = font.face
-    name = b"".join((ttfonts.SUBSETN(number), b"+", face.name, face.subfontNameX))
-    render.start_text(_to_unicode_cmap(name.decode("pdfdoc"), subset))
+    render.start_text(_to_unicode_cmap(subset_name(font.face, number), subset))
 
 
 @frozen

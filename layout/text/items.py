@@ -9,7 +9,7 @@ line, and any space typed between them. Widths are in points at the paragraph's 
 """
 from __future__ import annotations
 
-from typing import Callable, Final, NamedTuple
+from typing import Callable, ClassVar, Final, NamedTuple
 
 from ..valued import Valued
 
@@ -81,6 +81,7 @@ class Items(Valued):
     its generated __init__ runs interpreted, and each paragraph set makes one.)"""
 
     __slots__ = ("boxes", "gaps", "size", "hyphen", "hard")
+    FIELDS: ClassVar[tuple[str, ...]] = ("boxes", "gaps", "size", "hyphen", "hard")
 
     def __init__(self, boxes: tuple[Box, ...], gaps: tuple[Gap, ...], size: float,
                  hyphen: tuple[str, float] = ("", 0.0), hard: tuple[int, ...] = ()):
@@ -103,10 +104,6 @@ class Items(Valued):
     def values(self) -> tuple[tuple[Box, ...], tuple[Gap, ...], float, tuple[str, float],
                               tuple[int, ...]]:
         return self.boxes, self.gaps, self.size, self.hyphen, self.hard
-
-    def __repr__(self) -> str:
-        return (f"Items(boxes={self.boxes!r}, gaps={self.gaps!r}, size={self.size!r}, "
-                f"hyphen={self.hyphen!r}, hard={self.hard!r})")
 
 
 # Measure a character: (font role that has it, advance in em). Given by the caller, so the

@@ -21,7 +21,7 @@ word spaces up to ½ em first, then every gap between characters equally, never 
 """
 from __future__ import annotations
 
-from typing import Final, Sequence
+from typing import ClassVar, Final, Sequence
 
 from ..model import Breaking, Composition, PunctuationFit
 from ..valued import Valued
@@ -42,6 +42,8 @@ class SetLine(Valued):
     compiled, its generated __init__ runs interpreted, a hundred times dearer to make.)"""
 
     __slots__ = ("glyphs", "width", "last", "loose", "forced", "split", "hyphen")
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "glyphs", "width", "last", "loose", "forced", "split", "hyphen")
 
     def __init__(self, glyphs: tuple[Glyph, ...], width: float, last: bool, loose: bool,
                  forced: bool, split: bool = False, hyphen: bool = False):
@@ -56,11 +58,6 @@ class SetLine(Valued):
     def values(self) -> tuple[tuple[Glyph, ...], float, bool, bool, bool, bool, bool]:
         return (self.glyphs, self.width, self.last, self.loose, self.forced, self.split,
                 self.hyphen)
-
-    def __repr__(self) -> str:
-        return (f"SetLine(glyphs={self.glyphs!r}, width={self.width!r}, last={self.last!r}, "
-                f"loose={self.loose!r}, forced={self.forced!r}, split={self.split!r}, "
-                f"hyphen={self.hyphen!r})")
 
     @property
     def text(self) -> str:
